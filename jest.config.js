@@ -1,0 +1,25 @@
+/** One jest run over every package: `pnpm test`. MySQL suites run too when MYSQL_URL is set. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const base = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@kpd/domain$': '<rootDir>/../../packages/domain/src/index.ts' },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'domain', rootDir: 'packages/domain', testMatch: ['<rootDir>/src/**/*.test.ts'] },
+  ],
+};
