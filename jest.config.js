@@ -21,5 +21,13 @@ const base = {
 module.exports = {
   projects: [
     { ...base, displayName: 'domain', rootDir: 'packages/domain', testMatch: ['<rootDir>/src/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'api',
+      rootDir: 'services/api',
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+      setupFiles: ['reflect-metadata'],
+    },
   ],
+  testTimeout: 60000,
 };

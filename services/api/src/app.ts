@@ -1,0 +1,183 @@
+import 'reflect-metadata';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { authenticate, requestToken } from './auth/authenticate';
+import { requestStore, type RequestStore } from './common/request-context';
+import type { Config } from './config';
+import type { Context } from './context';
+import { formatErrorFor } from './graphql/format-error';
+import { aliasLimit, depthLimit } from './graphql/limits';
+import { limitsPlugin } from './graphql/plugins';
+import { apiSchema } from './graphql/schema';
+import { areaDirectory } from './modules/areas/area-directory';
+import { modules } from './modules';
+import type { ModuleServices } from './modules/module';
+
+export interface App {
+  express: express.Express;
+  apollo: ApolloServer<Context>;
+  /** Stops taking GraphQL operations; in-flight ones finish. */
+  stop(): Promise<void>;
+  /** True once shutdown has begun: /healthz answers 503 so a balancer drains this process. */
+  draining: boolean;
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+function requestContextMiddleware(config: Config, log: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    const store: RequestStore = { requestId, sqlStatements: 0 };
+    res.setHeader('x-request-id', requestId);
+    if (config.exposeSqlCount) {
+      // Set as late as possible: just before the headers go out, after the resolvers ran.
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+        if (!this.headersSent) this.setHeader('x-sql-statements', String(store.sqlStatements));
+        return writeHead.apply(this, args);
+      } as typeof writeHead;
+    }
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      requestStore.run(store, () =>
+        log.info(
+          {
+            method: req.method,
+            path: req.path, // never the query string: it may carry variables
+            status: res.statusCode,
+            ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+            sql: store.sqlStatements,
+            operation: res.locals.operationName ?? undefined,
+            user: res.locals.username ?? undefined,
+          },
+          'request',
+        ),
+      );
+    });
+    requestStore.run(store, () => next());
+  };
+}
+
+const PLACEHOLDER = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>重点项目调度平台</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"></head>
+<body style="font-family:system-ui,'PingFang SC','Microsoft YaHei',sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">
+<h1>重点项目调度平台</h1><p>GraphQL 服务运行中：<a href="/graphql">/graphql</a>。管理端尚未构建（运行 <code>pnpm build</code>）。</p>
+<p>The GraphQL service is running at <a href="/graphql">/graphql</a>. The admin has not been built yet.</p></body></html>`;
+
+export async function createApp(config: Config, db: DataSource, log: Logger): Promise<App> {
+  const schema = await apiSchema();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: true, // decided per request by limitsPlugin: production allows analysts and admins only
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit(config.limits.maxDepth), aliasLimit(config.limits.maxAliases)],
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    formatError: formatErrorFor(config, log),
+    plugins: [limitsPlugin(config, schema)],
+  });
+  await apollo.start();
+
+  const contextFor = async (req: Request, res: Response): Promise<Context> => {
+    const areas = await areaDirectory(db);
+    const viewer = await authenticate(db, areas, requestToken(req));
+    res.locals.username = viewer.username ?? undefined;
+    return {
+      requestId: requestStore.getStore()?.requestId ?? crypto.randomUUID(),
+      db,
+      config,
+      log,
+      viewer,
+      areas,
+      req,
+      res,
+      loaders: new Map(),
+      auditWrites: 0,
+    };
+  };
+
+  const app = express();
+  const state = { draining: false };
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestContextMiddleware(config, log));
+  app.use((_req, res, next) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'same-origin');
+    res.setHeader('x-frame-options', 'SAMEORIGIN');
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    if (state.draining) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
+    try {
+      await Promise.race([
+        db.query('SELECT 1'),
+        new Promise((_r, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+      ]);
+      res.json({ status: 'ok', database: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req, res) }),
+  );
+
+  const services: ModuleServices = { db, config, log, contextFor };
+  for (const module of modules) {
+    if (!module.routes) continue;
+    const router = express.Router();
+    module.routes(router, services);
+    app.use(`/api/${module.name}`, router);
+  }
+
+  const index = path.join(config.webDir, 'index.html');
+  if (fs.existsSync(index)) {
+    app.use(express.static(config.webDir, { index: false, maxAge: '1h' }));
+    // The admin routes on the client: any other GET page answers with the shell.
+    app.get(/^\/(?!graphql|api\/|healthz).*/, (_req, res) => res.sendFile(index));
+  } else {
+    app.get('/', (_req, res) => res.type('html').send(PLACEHOLDER));
+  }
+
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: 'Request body is larger than 1 MB', extensions: { code: 'BAD_USER_INPUT', field: 'body', reason: 'too large' } }] });
+      return;
+    }
+    if (err.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    log.error({ err }, 'unhandled http error');
+    res.status(err.status && err.status < 500 ? err.status : 500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  return {
+    express: app,
+    apollo,
+    get draining() {
+      return state.draining;
+    },
+    set draining(value: boolean) {
+      state.draining = value;
+    },
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,189 @@
+import { IsNull } from 'typeorm';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../common/errors';
+import { mutate, writeAudit } from '../common/transaction';
+import type { Context } from '../context';
+import { burnPasswordCheck, hashPassword, hashToken, newToken, passwordWeakness, verifyPassword } from './password';
+import { Session, SessionKind } from './session.entity';
+import { Role, User } from './user.entity';
+import { isSignedIn } from './viewer';
+
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+function lockedMessage(until: Date): string {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return `账户因多次密码错误已锁定，请 ${minutes} 分钟后再试 (account locked after repeated failed sign-ins; try again in ${minutes} min)`;
+}
+
+/**
+ * Checks a password and opens a session. Repeated failures lock the account for a while;
+ * the failure count is kept even though the sign-in itself fails, so it is committed on its own.
+ */
+export async function login(ctx: Context, usernameInput: string, password: string): Promise<LoginResult> {
+  const username = normalizeUsername(usernameInput);
+  const wrong = () => new UnauthenticatedError('用户名或密码错误 (wrong username or password)');
+  if (!username || username.length > 64 || password.length > 256) throw wrong();
+  const users = ctx.db.getRepository(User);
+  const user = await users.findOne({ where: { username } });
+  if (!user) {
+    await burnPasswordCheck(password, ctx.config.passwordCostN);
+    throw wrong();
+  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    throw new UnauthenticatedError(lockedMessage(user.lockedUntil), {
+      reason: 'LOCKED',
+      lockedUntil: user.lockedUntil.toISOString(),
+    });
+  }
+  const ok = await verifyPassword(password, user.passwordHash);
+  if (!ok || !user.active) {
+    const { maxAttempts, minutes } = ctx.config.lockout;
+    const lockedUntil = await ctx.db.transaction(async (em) => {
+      // Counted in the database so concurrent attempts cannot slip past the limit.
+      await em
+        .createQueryBuilder()
+        .update(User)
+        .set({ failedLogins: () => 'failed_logins + 1' })
+        .where('id = :id', { id: user.id })
+        .execute();
+      const fresh = await em.findOneByOrFail(User, { id: user.id });
+      let until: Date | null = null;
+      if (fresh.failedLogins >= maxAttempts) {
+        until = new Date(Date.now() + minutes * 60_000);
+        await em.update(User, user.id, { failedLogins: 0, lockedUntil: until });
+      }
+      await writeAudit(em, ctx, {
+        action: until ? 'auth.locked' : 'auth.login_failed',
+        entityType: 'User',
+        entityId: user.id,
+        areaId: user.areaId,
+      });
+      return until;
+    });
+    if (lockedUntil) {
+      throw new UnauthenticatedError(lockedMessage(lockedUntil), {
+        reason: 'LOCKED',
+        lockedUntil: lockedUntil.toISOString(),
+      });
+    }
+    throw wrong();
+  }
+  const token = newToken('kpd');
+  const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3600_000);
+  await mutate(ctx, async (tx) => {
+    await tx.em.update(User, user.id, { failedLogins: 0, lockedUntil: null });
+    const session = await tx.em.save(
+      tx.em.create(Session, {
+        userId: user.id,
+        tokenHash: hashToken(token),
+        kind: SessionKind.SESSION,
+        readOnly: user.role === Role.ANALYST,
+        expiresAt,
+        areaId: null,
+        name: null,
+        createdByUserId: user.id,
+      }),
+    );
+    await tx.audit({ action: 'auth.login', entityType: 'Session', entityId: session.id, areaId: user.areaId });
+  });
+  return { token, expiresAt, user };
+}
+
+export async function logout(ctx: Context): Promise<boolean> {
+  const { sessionId } = ctx.viewer;
+  if (!sessionId) return false;
+  await mutate(ctx, async (tx) => {
+    await tx.em.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await tx.audit({ action: 'auth.logout', entityType: 'Session', entityId: sessionId });
+  });
+  return true;
+}
+
+export async function createApiToken(
+  ctx: Context,
+  input: { name: string; areaId?: number | null; expiresInDays?: number | null },
+): Promise<{ token: string; apiToken: Session }> {
+  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  const area = ctx.viewer.scope.narrow(input.areaId ?? null);
+  if (!area) throw new ForbiddenError('The token can only read inside your own area');
+  const days = input.expiresInDays ?? 365;
+  const token = newToken('kpd_api');
+  const apiToken = await mutate(ctx, async (tx) => {
+    const saved = await tx.em.save(
+      tx.em.create(Session, {
+        userId: ctx.viewer.userId!,
+        tokenHash: hashToken(token),
+        kind: SessionKind.API,
+        name: input.name,
+        readOnly: true,
+        areaId: area.id,
+        createdByUserId: ctx.viewer.userId,
+        expiresAt: new Date(Date.now() + days * 86_400_000),
+      }),
+    );
+    await tx.audit({ action: 'apiToken.create', entityType: 'ApiToken', entityId: saved.id, areaId: area.id, after: saved });
+    return saved;
+  });
+  return { token, apiToken };
+}
+
+/** API tokens an admin may see: those reading an area inside the admin's scope. */
+export async function listApiTokens(ctx: Context): Promise<Session[]> {
+  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  const qb = ctx.db
+    .getRepository(Session)
+    .createQueryBuilder('s')
+    .where('s.kind = :kind', { kind: SessionKind.API })
+    .orderBy('s.id', 'DESC');
+  const ids = ctx.viewer.scope.areaIds();
+  if (ids) qb.andWhere('s.areaId IN (:...ids)', { ids });
+  return qb.getMany();
+}
+
+export async function revokeApiToken(ctx: Context, id: number): Promise<Session> {
+  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  return mutate(ctx, async (tx) => {
+    const token = await tx.em.findOne(Session, { where: { id, kind: SessionKind.API } });
+    if (!token || !ctx.viewer.scope!.contains(token.areaId)) throw new NotFoundError('ApiToken', id);
+    if (token.revokedAt) return token;
+    const before = { ...token };
+    token.revokedAt = new Date();
+    await tx.em.save(token);
+    await tx.audit({ action: 'apiToken.revoke', entityType: 'ApiToken', entityId: id, areaId: token.areaId, before, after: token });
+    return token;
+  });
+}
+
+export async function changePassword(ctx: Context, current: string, next: string): Promise<boolean> {
+  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  const user = await ctx.db.getRepository(User).findOneByOrFail({ id: ctx.viewer.userId });
+  if (!(await verifyPassword(current, user.passwordHash))) {
+    throw new UserInputError('currentPassword', 'is not your current password');
+  }
+  const weakness = passwordWeakness(next);
+  if (weakness) throw new UserInputError('newPassword', weakness);
+  const passwordHash = await hashPassword(next, ctx.config.passwordCostN);
+  await mutate(ctx, async (tx) => {
+    await tx.em.update(User, user.id, { passwordHash });
+    // Other sessions of this user end: a changed password should lock out whoever knew the old one.
+    await tx.em
+      .createQueryBuilder()
+      .update(Session)
+      .set({ revokedAt: new Date() })
+      .where('user_id = :uid AND kind = :kind AND id <> :current AND revoked_at IS NULL', {
+        uid: user.id,
+        kind: SessionKind.SESSION,
+        current: ctx.viewer.sessionId ?? 0,
+      })
+      .execute();
+    await tx.audit({ action: 'user.changePassword', entityType: 'User', entityId: user.id, areaId: user.areaId });
+  });
+  return true;
+}

@@ -1,0 +1,62 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum SessionKind {
+  SESSION = 'SESSION',
+  API = 'API',
+}
+
+registerEnumType(SessionKind, { name: 'SessionKind', description: 'A sign-in session or an API token' });
+
+/**
+ * A bearer credential: a sign-in session (cookie or header) or an analytics API token.
+ * Only the SHA-256 of the token is stored; the token itself is shown once and never again.
+ */
+@ObjectType('ApiToken', { description: 'A read-only token for an analytics tool. API令牌' })
+@Entity('sessions')
+@Index(['userId'])
+@Index(['kind', 'createdByUserId'])
+export class Session {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  userId!: number;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  tokenHash!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  kind!: SessionKind;
+
+  @Field(() => String, { nullable: true, description: 'What the token is for, e.g. 统计局季度分析. 用途' })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  name!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  readOnly!: boolean;
+
+  /** For API tokens: the area the token reads (within its creator's scope). */
+  @Column({ type: 'int', nullable: true })
+  areaId!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  createdByUserId!: number | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'datetime', nullable: true })
+  expiresAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'datetime', nullable: true })
+  revokedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'datetime', nullable: true })
+  lastUsedAt!: Date | null;
+}

@@ -1,0 +1,36 @@
+import type { Area } from '../modules/areas/area.entity';
+import type { AreaScope } from './scope';
+import { Role } from './user.entity';
+
+/** Who is asking: anonymous, or a user with a role and a scope. */
+export interface Viewer {
+  userId: number | null;
+  username: string | null;
+  displayName: string | null;
+  role: Role | null;
+  /** Present for every signed-in viewer. */
+  scope: AreaScope | null;
+  /** Read-only tokens (and analysts) cannot run mutations. */
+  readOnly: boolean;
+  sessionId: number | null;
+  sessionKind: 'SESSION' | 'API' | null;
+}
+
+export const ANONYMOUS: Viewer = {
+  userId: null,
+  username: null,
+  displayName: null,
+  role: null,
+  scope: null,
+  readOnly: true,
+  sessionId: null,
+  sessionKind: null,
+};
+
+export function isSignedIn(viewer: Viewer): viewer is Viewer & { userId: number; role: Role; scope: AreaScope } {
+  return viewer.userId !== null && viewer.scope !== null && viewer.role !== null;
+}
+
+export function scopeRoot(viewer: Viewer): Area | null {
+  return viewer.scope?.root ?? null;
+}

@@ -1,0 +1,57 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The error codes clients can rely on (extensions.code). A refusal names the field it is about
+ * (extensions.field, a path such as `input.months[3].plannedInvestment`) and a readable reason.
+ */
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export class UserInputError extends GraphQLError {
+  constructor(field: string, reason: string, more: FieldProblem[] = []) {
+    const problems = [{ field, reason }, ...more];
+    super(`${field}: ${reason}`, {
+      extensions: { code: 'BAD_USER_INPUT', field, reason, problems },
+    });
+  }
+
+  static of(problems: FieldProblem[]): UserInputError {
+    const [first, ...rest] = problems;
+    return new UserInputError(first.field, first.reason, rest);
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(what: string, id?: string | number) {
+    super(id === undefined ? `${what} not found` : `${what} ${id} not found`, {
+      extensions: { code: 'NOT_FOUND' },
+    });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message = 'You are not allowed to do this') {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'Sign in first', extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', ...extra } });
+  }
+}
+
+export class ConflictError extends GraphQLError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'CONFLICT', ...extra } });
+  }
+}
+
+/** Throws when any problem was collected, naming every one of them. */
+export function refuseIfAny(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw UserInputError.of(problems);
+}

@@ -1,0 +1,74 @@
+import type { EntityManager } from 'typeorm';
+import type { Context } from '../context';
+import { AuditRecord } from './audit/audit-record.entity';
+import { toJson } from './columns';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  areaId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The unit of work of one mutation: its entity manager and its audit trail, committed together. */
+export interface Tx {
+  em: EntityManager;
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+const SENSITIVE = /password|token|hash|secret/i;
+
+/** Strips credentials from audit images whatever the entity calls them. */
+function scrub(value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (Array.isArray(value)) return value.map(scrub);
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !SENSITIVE.test(k))
+        .map(([k, v]) => [k, scrub(v)]),
+    );
+  }
+  return value;
+}
+
+export async function writeAudit(em: EntityManager, ctx: Context, entry: AuditEntry): Promise<void> {
+  await em.insert(AuditRecord, {
+    actorUserId: ctx.viewer.userId,
+    actorUsername: ctx.viewer.username,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    areaId: entry.areaId ?? null,
+    before: entry.before === undefined ? null : toJson(scrub(entry.before)),
+    after: entry.after === undefined ? null : toJson(scrub(entry.after)),
+    requestId: ctx.requestId,
+  });
+  ctx.auditWrites += 1;
+}
+
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  return !!code && RETRYABLE.has(code);
+}
+
+/**
+ * Runs a mutation's work in one transaction with its audit records: all of it commits, or none
+ * of it does. A deadlock chosen by MySQL is retried (the whole unit, from the start).
+ */
+export async function mutate<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const auditsBefore = ctx.auditWrites;
+    try {
+      return await ctx.db.transaction(async (em) => work({ em, audit: (entry) => writeAudit(em, ctx, entry) }));
+    } catch (error) {
+      ctx.auditWrites = auditsBefore;
+      if (attempt < 4 && isRetryable(error)) continue;
+      throw error;
+    }
+  }
+}

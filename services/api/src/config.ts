@@ -1,0 +1,73 @@
+import path from 'node:path';
+
+export type Environment = 'development' | 'production' | 'test';
+
+export interface Config {
+  env: Environment;
+  port: number;
+  /** `sqlite:<file>` (default: data/kpd.sqlite), `sqlite::memory:`, or `mysql://user:pass@host:port/db`. */
+  databaseUrl: string;
+  dataDir: string;
+  /** Built admin (web/shell/dist) served at `/`; absent in a fresh checkout until `pnpm build`. */
+  webDir: string;
+  sessionTtlHours: number;
+  lockout: { maxAttempts: number; minutes: number };
+  /** scrypt cost N for new password hashes (stored with the hash, so lowering it for tests is safe). */
+  passwordCostN: number;
+  /** Express `trust proxy`: set when TLS ends at a load balancer so cookies become Secure. */
+  trustProxy: boolean | number | string;
+  /** Adds the `x-sql-statements` response header: the SQL statements a request ran (tests, benchmarks). */
+  exposeSqlCount: boolean;
+  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxVariableDepth: number };
+  seedDemo: boolean;
+  logLevel: string;
+}
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+function intEnv(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const mode: Environment =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data'));
+  const trust = env.TRUST_PROXY;
+  return {
+    env: mode,
+    port: intEnv(env.PORT, 4000),
+    databaseUrl: env.DATABASE_URL || `sqlite:${path.join(dataDir, 'kpd.sqlite')}`,
+    dataDir,
+    webDir: path.resolve(env.WEB_DIR ?? path.join(repoRoot, 'web', 'shell', 'dist')),
+    sessionTtlHours: intEnv(env.SESSION_TTL_HOURS, 12),
+    lockout: { maxAttempts: intEnv(env.LOGIN_MAX_ATTEMPTS, 5), minutes: intEnv(env.LOGIN_LOCK_MINUTES, 15) },
+    passwordCostN: intEnv(env.PASSWORD_COST_N, 16384),
+    trustProxy: trust === undefined ? false : trust === 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
+    exposeSqlCount: env.EXPOSE_SQL_COUNT ? env.EXPOSE_SQL_COUNT === 'true' : mode !== 'production',
+    limits: {
+      maxDepth: intEnv(env.GRAPHQL_MAX_DEPTH, 12),
+      maxAliases: intEnv(env.GRAPHQL_MAX_ALIASES, 30),
+      maxCost: intEnv(env.GRAPHQL_MAX_COST, 20000),
+      maxTokens: intEnv(env.GRAPHQL_MAX_TOKENS, 4000),
+      maxVariableDepth: intEnv(env.GRAPHQL_MAX_VARIABLE_DEPTH, 8),
+    },
+    seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
+    logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    ...overrides,
+  };
+}
+
+/** Shows a database URL without its password, for logs and start-up messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}

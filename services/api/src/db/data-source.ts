@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { SnakeNamingStrategy } from './naming';
+import { SqlCounter } from './sql-counter';
+import { gateSqlite } from './sqlite-gate';
+import { mysqlMigrations } from './migrations/mysql';
+import { sqliteMigrations } from './migrations/sqlite';
+
+export type Driver = 'sqlite' | 'mysql';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<Function | string | EntitySchema>;
+
+export function driverOf(url: string): Driver {
+  if (/^(mysql|mariadb):\/\//.test(url)) return 'mysql';
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  throw new Error('DATABASE_URL must start with sqlite: or mysql://');
+}
+
+export function sqliteFile(url: string): string {
+  return url.slice('sqlite:'.length);
+}
+
+export function dataSourceOptions(url: string, entities: EntityList, log: Logger): DataSourceOptions {
+  const common = {
+    entities,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'schema_migrations',
+    logger: new SqlCounter(log),
+    logging: ['query', 'error', 'warn', 'migration'] as ('query' | 'error' | 'warn' | 'migration')[],
+    maxQueryExecutionTime: 500,
+  };
+  if (driverOf(url) === 'mysql') {
+    const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+    return {
+      ...common,
+      type: 'mysql',
+      host: u.hostname,
+      port: u.port ? Number(u.port) : 3306,
+      username: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+      database: u.pathname.replace(/^\//, ''),
+      charset: 'utf8mb4_bin',
+      timezone: 'Z',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      poolSize: Number(u.searchParams.get('poolSize') ?? 10),
+      migrations: mysqlMigrations,
+      extra: { connectTimeout: 5000 },
+    };
+  }
+  const file = sqliteFile(url);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: file,
+    migrations: sqliteMigrations,
+    prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 10000');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs pending migrations while holding a lock, so API processes starting together migrate once:
+ * MySQL's GET_LOCK, or an exclusive lock file beside the SQLite database.
+ */
+async function migrateUnderLock(dataSource: DataSource, url: string): Promise<void> {
+  if (driverOf(url) === 'mysql') {
+    const runner = dataSource.createQueryRunner();
+    try {
+      const [row] = await runner.query("SELECT GET_LOCK('kpd_migrations', 120) AS got");
+      if (Number(row.got) !== 1) throw new Error('could not take the migration lock within 120 s');
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query("SELECT RELEASE_LOCK('kpd_migrations')").catch(() => undefined);
+      await runner.release();
+    }
+    return;
+  }
+  const file = sqliteFile(url);
+  if (file === ':memory:') {
+    await dataSource.runMigrations({ transaction: 'all' });
+    return;
+  }
+  const lock = `${path.resolve(file)}.migrate.lock`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(lock, 'wx'));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // A lock left by a process that died mid-start is stale after a minute.
+      const held = fs.statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 60_000) fs.rmSync(lock, { force: true });
+      if (Date.now() > deadline) throw new Error(`migration lock ${lock} is held`);
+      await sleep(100);
+    }
+  }
+  try {
+    await dataSource.runMigrations({ transaction: 'all' });
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+/** Opens the database and brings its schema up to date with the driver's migrations. */
+export async function openDatabase(url: string, entities: EntityList, log: Logger): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(url, entities, log));
+  await dataSource.initialize();
+  if (dataSource.options.type === 'better-sqlite3') gateSqlite(dataSource);
+  await migrateUnderLock(dataSource, url);
+  return dataSource;
+}

@@ -1,0 +1,63 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Config } from '../config';
+import type { Context } from '../context';
+import { Role } from '../auth/user.entity';
+import { containsIntrospection, nestingDepth } from './limits';
+import { DEFAULT_PAGE_SIZE } from '../common/pagination';
+
+/**
+ * A list field costs its page size times what each item costs: `first` (or `limit`) when given,
+ * else the default page size. Scalar and object fields cost 1.
+ */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const typeName = String(field.type);
+  const isList = typeName.includes('[') || typeName.endsWith('Connection') || typeName.endsWith('Connection!');
+  if (!isList) return undefined;
+  const size = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : DEFAULT_PAGE_SIZE;
+  return Math.max(1, size) * Math.max(1, childComplexity) + 1;
+};
+
+function refuse(message: string, reason: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: 'query', reason, http: { status: 400 } } });
+}
+
+export function limitsPlugin(config: Config, schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart(request) {
+      const vars = request.request.variables;
+      if (vars && nestingDepth(vars, config.limits.maxVariableDepth) > config.limits.maxVariableDepth) {
+        throw refuse(`Variables are nested more than ${config.limits.maxVariableDepth} levels deep`, 'variables too deep');
+      }
+      return {
+        async didResolveOperation({ document, operation, contextValue, request: req }) {
+          if (!operation) return;
+          contextValue.res.locals.operationName = req.operationName ?? operation.name?.value ?? null;
+          const fragments = new Map<string, FragmentDefinitionNode>();
+          for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+          if (containsIntrospection(operation.selectionSet, fragments)) {
+            const role = contextValue.viewer.role;
+            const trusted = role === Role.ANALYST || role === Role.ADMIN;
+            if (config.env === 'production' && !trusted) {
+              throw new GraphQLError('Introspection is available to signed-in analysts and admins only', {
+                extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+              });
+            }
+            return; // introspection is bounded by the schema's size; no cost estimate needed
+          }
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: req.operationName ?? undefined,
+            variables: req.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > config.limits.maxCost) {
+            throw refuse(`Query would cost ${cost}; the limit is ${config.limits.maxCost}. Ask for smaller pages or fewer fields`, 'too expensive');
+          }
+        },
+      };
+    },
+  };
+}

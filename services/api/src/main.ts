@@ -1,0 +1,35 @@
+import { loadConfig } from './config';
+import { demoAccountsBanner } from './db/seed/demo';
+import { createLogger } from './logger';
+import { startServer } from './server';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const server = await startServer(config, log);
+  log.info({ url: `${server.url}/graphql`, port: server.port }, 'listening');
+  if (config.env !== 'production') {
+    process.stdout.write(`\n重点项目调度平台 — admin: ${server.url}/   GraphQL: ${server.url}/graphql\n`);
+    process.stdout.write(demoAccountsBanner());
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

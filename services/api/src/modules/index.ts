@@ -1,0 +1,30 @@
+import { AuditRecord } from '../common/audit/audit-record.entity';
+import { AuditResolver } from '../common/audit/audit.resolver';
+import { AuthResolver } from '../auth/auth.resolver';
+import { Session } from '../auth/session.entity';
+import { User } from '../auth/user.entity';
+import { seedAccounts } from '../auth/seed';
+import { Area } from './areas/area.entity';
+import { AreasResolver, CitySettingsResolver } from './areas/areas.resolver';
+import { CitySettings } from './areas/city-settings.entity';
+import { seedAreas } from './areas/seed';
+import type { ApiModule } from './module';
+
+const areas: ApiModule = {
+  name: 'areas',
+  entities: [Area, CitySettings],
+  resolvers: [AreasResolver, CitySettingsResolver],
+  seedDemo: seedAreas,
+};
+
+const accounts: ApiModule = {
+  name: 'accounts',
+  entities: [User, Session, AuditRecord],
+  resolvers: [AuthResolver, AuditResolver],
+  seedDemo: seedAccounts,
+};
+
+/** Every domain module, in dependency order (demo seeds run in this order). */
+export const modules: ApiModule[] = [areas, accounts];
+
+export const entities = modules.flatMap((m) => m.entities);

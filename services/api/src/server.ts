@@ -1,0 +1,58 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { createApp, type App } from './app';
+import { redactUrl, type Config } from './config';
+import { openDatabase } from './db/data-source';
+import { seedDemoIfEmpty } from './db/seed/demo';
+import { createLogger } from './logger';
+import { entities } from './modules';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: DataSource;
+  app: App;
+  http: http.Server;
+  log: Logger;
+  seeded: boolean;
+  /** Graceful stop: refuse new connections, let in-flight requests finish, then close the pool. */
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+  options: { seedModules?: string[] } = {},
+): Promise<RunningServer> {
+  log.info({ database: redactUrl(config.databaseUrl), env: config.env }, 'opening database');
+  const db = await openDatabase(config.databaseUrl, entities, log);
+  const seeded = await seedDemoIfEmpty(db, config, log, options.seedModules);
+  const app = await createApp(config, db, log);
+  const server = http.createServer(app.express);
+  server.keepAliveTimeout = 5_000;
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 120_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      app.draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Connections still busy after the grace period are cut.
+      const force = setTimeout(() => server.closeAllConnections(), 15_000);
+      force.unref();
+      await closed;
+      clearTimeout(force);
+      await app.stop();
+      if (db.isInitialized) await db.destroy();
+      log.info('stopped');
+    })());
+  return { url: `http://localhost:${port}`, port, db, app, http: server, log, seeded, close };
+}

@@ -1,0 +1,98 @@
+import { Writable } from 'node:stream';
+import { loadConfig, type Config } from '../config';
+import type { Driver } from '../db/data-source';
+import { scratchDatabase, type ScratchDatabase } from '../db/scratch-database';
+import { DEMO_PASSWORD } from '../auth/seed';
+import { createLogger } from '../logger';
+import { startServer, type RunningServer } from '../server';
+
+/** SQLite always; MySQL/MariaDB too when MYSQL_URL points at a server. */
+export const DRIVERS: Driver[] = process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite'];
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  headers: Headers;
+}
+
+export interface TestServer {
+  url: string;
+  server: RunningServer;
+  /** Every JSON log line the server wrote. */
+  logLines: string[];
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  /** Signs in a demo account and returns its bearer token. */
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Demo-seed only these modules (default: areas and accounts). Pass [] for an empty database. */
+  seedModules?: string[];
+  config?: Partial<Config>;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startTestServer(driver: Driver, options: TestServerOptions = {}): Promise<TestServer> {
+  const scratch: ScratchDatabase = await scratchDatabase(driver, 't');
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const config = loadConfig(
+    { NODE_ENV: 'test', ...options.env },
+    {
+      port: 0,
+      databaseUrl: scratch.url,
+      passwordCostN: 1024,
+      logLevel: 'info',
+      seedDemo: true,
+      ...options.config,
+    },
+  );
+  const log = createLogger(config.logLevel, sink);
+  let server: RunningServer;
+  try {
+    server = await startServer(config, log, { seedModules: options.seedModules ?? ['areas', 'accounts'] });
+  } catch (e) {
+    await scratch.drop();
+    throw e;
+  }
+  const url = server.url;
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string | null) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: GraphQLResponse['errors'] };
+    return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
+  };
+  return {
+    url,
+    server,
+    logLines,
+    gql,
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await gql<{ login: { token: string } }>(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: password },
+      );
+      if (!res.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(res.errors)}`);
+      return res.data.login.token;
+    },
+    async close() {
+      await server.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/** The first error's code, for terse assertions. */
+export function errorCode(res: GraphQLResponse): unknown {
+  return res.errors?.[0]?.extensions?.code;
+}
