@@ -18,10 +18,10 @@ class LoginPayload {
   @Field({ description: 'Bearer token; keep it secret. 会话令牌' })
   token!: string;
 
-  @Field()
+  @Field({ description: 'When the session ends. 到期时间' })
   expiresAt!: Date;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'Who signed in. 用户' })
   user!: User;
 }
 
@@ -30,7 +30,7 @@ class CreatedApiToken {
   @Field({ description: 'The secret token; it cannot be shown again. 令牌（仅显示一次）' })
   token!: string;
 
-  @Field(() => Session)
+  @Field(() => Session, { description: 'The token record (without the secret). 令牌记录' })
   apiToken!: Session;
 }
 
@@ -56,11 +56,11 @@ class CreateUserInput {
   @Length(3, 64)
   username!: string;
 
-  @Field()
+  @Field({ description: 'Name shown in the admin. 显示名' })
   @Length(1, 64)
   displayName!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'Role of the account. 角色' })
   role!: Role;
 
   @Field(() => ID, { description: 'The area the account is scoped to (within yours)' })
@@ -78,7 +78,7 @@ class UserListArgs {
   @Field(() => String, { nullable: true })
   after?: string;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: 'Only accounts with this role' })
   role?: Role;
 
   @Field(() => ID, { nullable: true, description: 'Only users scoped to this area or below it' })
@@ -91,8 +91,8 @@ const UserConnection = Connection(User, 'User');
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: 'Signs in. Repeated failures lock the account for a while. 登录' })
   async login(
-    @Arg('username') username: string,
-    @Arg('password') password: string,
+    @Arg('username', { description: 'Sign-in name (case does not matter). 用户名' }) username: string,
+    @Arg('password', { description: 'Password. 密码' }) password: string,
     @Ctx() ctx: Context,
   ): Promise<LoginPayload> {
     const result = await auth.login(ctx, username, password);
@@ -121,8 +121,8 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: 'Changes your own password; your other sessions end. 修改密码' })
   async changePassword(
-    @Arg('currentPassword') currentPassword: string,
-    @Arg('newPassword') newPassword: string,
+    @Arg('currentPassword', { description: 'Your password now. 原密码' }) currentPassword: string,
+    @Arg('newPassword', { description: 'At least 10 characters mixing three character classes. 新密码' }) newPassword: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     return auth.changePassword(ctx, currentPassword, newPassword);
@@ -136,7 +136,7 @@ export class AuthResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => CreatedApiToken, { description: 'Creates a read-only token for an analytics tool. 新建API令牌' })
-  createApiToken(@Arg('input') input: CreateApiTokenInput, @Ctx() ctx: Context): Promise<CreatedApiToken> {
+  createApiToken(@Arg('input', { description: 'What the token is for and what it reads' }) input: CreateApiTokenInput, @Ctx() ctx: Context): Promise<CreatedApiToken> {
     return auth.createApiToken(ctx, {
       name: input.name,
       areaId: input.areaId ? parseId(input.areaId, 'input.areaId') : null,
@@ -146,7 +146,7 @@ export class AuthResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Session, { description: 'Revokes an API token at once. 吊销API令牌' })
-  revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Session> {
+  revokeApiToken(@Arg('id', () => ID, { description: 'Id of the token' }) id: string, @Ctx() ctx: Context): Promise<Session> {
     return auth.revokeApiToken(ctx, parseId(id, 'id'));
   }
 
@@ -166,7 +166,7 @@ export class AuthResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => User, { description: 'Creates an account inside your area. 新建用户' })
-  async createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
+  async createUser(@Arg('input', { description: 'The new account' }) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
     const username = auth.normalizeUsername(input.username);
     if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
       throw new UserInputError('input.username', 'may hold only letters, digits, dot, dash and underscore');
@@ -189,9 +189,9 @@ export class AuthResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => User, { description: 'Enables or disables an account, or lifts a sign-in lock. 启用/停用/解锁' })
   async updateUserAccess(
-    @Arg('id', () => ID) id: string,
-    @Arg('active', () => Boolean, { nullable: true }) active: boolean | undefined,
-    @Arg('unlock', () => Boolean, { nullable: true }) unlock: boolean | undefined,
+    @Arg('id', () => ID, { description: 'Id of the account' }) id: string,
+    @Arg('active', () => Boolean, { nullable: true, description: 'Enable (true) or disable (false)' }) active: boolean | undefined,
+    @Arg('unlock', () => Boolean, { nullable: true, description: 'Lift a sign-in lock' }) unlock: boolean | undefined,
     @Ctx() ctx: Context,
   ): Promise<User> {
     const userId = parseId(id, 'id');

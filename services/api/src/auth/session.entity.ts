@@ -17,7 +17,7 @@ registerEnumType(SessionKind, { name: 'SessionKind', description: 'A sign-in ses
 @Index(['userId'])
 @Index(['kind', 'createdByUserId'])
 export class Session {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the token (not the secret). 编号' })
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -44,19 +44,19 @@ export class Session {
   @Column({ type: 'int', nullable: true })
   createdByUserId!: number | null;
 
-  @Field()
+  @Field({ description: 'When the token was created. 创建时间' })
   @CreateDateColumn({ type: 'datetime' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the token stops working. 到期时间' })
   @Column({ type: 'datetime', nullable: true })
   expiresAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was revoked, if it was. 吊销时间' })
   @Column({ type: 'datetime', nullable: true })
   revokedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Last use, to the minute. 最近使用' })
   @Column({ type: 'datetime', nullable: true })
   lastUsedAt!: Date | null;
 }

@@ -25,7 +25,7 @@ registerEnumType(Role, {
 @Entity('users')
 @Index(['areaId'])
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the account. 编号' })
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -41,7 +41,7 @@ export class User {
   @Column({ type: 'varchar', length: 255 })
   passwordHash!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the account may do. 角色' })
   @Column({ type: 'varchar', length: 16 })
   role!: Role;
 
@@ -60,7 +60,7 @@ export class User {
   @Column({ type: 'datetime', nullable: true })
   lockedUntil!: Date | null;
 
-  @Field()
+  @Field({ description: 'When the account was created. 创建时间' })
   @CreateDateColumn({ type: 'datetime' })
   createdAt!: Date;
 

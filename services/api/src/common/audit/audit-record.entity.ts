@@ -8,7 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index(['entityType', 'entityId'])
 @Index(['actorUserId', 'id'])
 export class AuditRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the record. 编号' })
   @PrimaryGeneratedColumn()
   id!: number;
 

@@ -20,7 +20,7 @@ class AuditLogArgs {
   @Field(() => String, { nullable: true, description: 'Kind of record, e.g. Project' })
   entityType?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Id of the record changed' })
   entityId?: string;
 
   @Field(() => String, { nullable: true, description: 'Action, e.g. project.update' })

@@ -55,18 +55,18 @@ registerEnumType(AreaKind, {
 @Index(['path'])
 @Index(['level'])
 export class Area {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the area. 编号' })
   @PrimaryGeneratedColumn()
   id!: number;
 
   @Column({ type: 'int', nullable: true })
   parentId!: number | null;
 
-  @Field(() => AreaLevel)
+  @Field(() => AreaLevel, { description: 'Level in the tree. 层级' })
   @Column({ type: 'varchar', length: 16 })
   level!: AreaLevel;
 
-  @Field(() => AreaKind)
+  @Field(() => AreaKind, { description: 'Kind of area. 类型' })
   @Column({ type: 'varchar', length: 24 })
   kind!: AreaKind;
 

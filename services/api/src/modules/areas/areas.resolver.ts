@@ -24,19 +24,19 @@ class RankingWeightsType {
   lights!: number;
 }
 
-@InputType()
+@InputType({ description: 'Weights of the ranking score; they must add up to 1. 排名权重' })
 class RankingWeightsInput {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Weight of the milestone completion rate (0–1). 节点完成率权重' })
   @Min(0)
   @Max(1)
   milestoneRate!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Weight of the investment completion rate (0–1). 投资完成率权重' })
   @Min(0)
   @Max(1)
   investmentRate!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Weight of the light score (0–1). 亮灯权重' })
   @Min(0)
   @Max(1)
   lights!: number;
@@ -44,33 +44,33 @@ class RankingWeightsInput {
 
 @InputType({ description: 'Changes to a city’s settings; omitted fields stay as they are. 城市参数修改' })
 class CitySettingsInput {
-  @Field(() => MoneyScalar, { nullable: true })
+  @Field(() => MoneyScalar, { nullable: true, description: 'Library threshold in 元. 入库门槛' })
   libraryThreshold?: Fen;
 
-  @Field(() => LightRule, { nullable: true })
+  @Field(() => LightRule, { nullable: true, description: 'Light rule. 亮灯规则' })
   @IsOptional()
   @IsIn(Object.values(LightRule))
   lightRule?: LightRule;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Report deadline day of the next month (1–28). 报送截止日' })
   @IsOptional()
   @Min(1)
   @Max(28)
   reportDeadlineDay?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Tolerance in percent (0–50). 容差' })
   @IsOptional()
   @Min(0)
   @Max(50)
   lightTolerancePercent?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Days without contact before a warning (1–365). 无联系预警天数' })
   @IsOptional()
   @Min(1)
   @Max(365)
   noContactDays?: number;
 
-  @Field(() => RankingWeightsInput, { nullable: true })
+  @Field(() => RankingWeightsInput, { nullable: true, description: 'Ranking weights. 排名权重' })
   rankingWeights?: RankingWeightsInput;
 }
 
@@ -86,19 +86,19 @@ export class AreasResolver {
 
   @Authorized()
   @Query(() => [Area], { description: 'Districts, counties and zones in your scope, optionally of one city. 区县列表' })
-  districts(@Arg('cityId', () => ID, { nullable: true }) cityId: string | null, @Ctx() ctx: Context): Area[] {
+  districts(@Arg('cityId', () => ID, { nullable: true, description: 'Only the districts of this city' }) cityId: string | null, @Ctx() ctx: Context): Area[] {
     return districtsInScope(ctx, parseOptionalId(cityId, 'cityId'));
   }
 
   @Authorized()
   @Query(() => Area, { description: 'One district, county or zone in your scope. 区县' })
-  district(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Area {
+  district(@Arg('id', () => ID, { description: 'Id of the district' }) id: string, @Ctx() ctx: Context): Area {
     return readableArea(ctx, parseId(id, 'id'), AreaLevel.DISTRICT);
   }
 
   @Authorized()
   @Query(() => Area, { description: 'Any area in your scope. 区划' })
-  area(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Area {
+  area(@Arg('id', () => ID, { description: 'Id of the area' }) id: string, @Ctx() ctx: Context): Area {
     return readableArea(ctx, parseId(id, 'id'));
   }
 
@@ -131,8 +131,8 @@ export class AreasResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => CitySettings, { description: 'Changes a city’s dispatch settings (city or province admins). 修改城市参数' })
   async updateCitySettings(
-    @Arg('cityId', () => ID) cityIdArg: string,
-    @Arg('input') input: CitySettingsInput,
+    @Arg('cityId', () => ID, { description: 'Id of the city' }) cityIdArg: string,
+    @Arg('input', { description: 'The settings to change' }) input: CitySettingsInput,
     @Ctx() ctx: Context,
   ): Promise<CitySettings> {
     const cityId = parseId(cityIdArg, 'cityId');
@@ -172,12 +172,12 @@ export class AreasResolver {
 
 @Resolver(() => CitySettings)
 export class CitySettingsResolver {
-  @FieldResolver(() => RankingWeightsType)
+  @FieldResolver(() => RankingWeightsType, { description: 'Weights of the monthly ranking score. 排名权重' })
   rankingWeights(@Root() settings: CitySettings): RankingWeightsType {
     return rankingWeightsOf(settings);
   }
 
-  @FieldResolver(() => Area)
+  @FieldResolver(() => Area, { description: 'The city. 城市' })
   city(@Root() settings: CitySettings, @Ctx() ctx: Context): Area {
     const city = ctx.areas.get(settings.cityId);
     if (!city) throw new NotFoundError('City', settings.cityId);

@@ -22,7 +22,7 @@ registerEnumType(LightRule, {
 @ObjectType('CitySettings', { description: "A city's own settings for key-project dispatch. 城市参数" })
 @Entity('city_settings')
 export class CitySettings {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the city these settings belong to. 城市编号' })
   @PrimaryColumn({ type: 'int' })
   cityId!: number;
 
@@ -32,7 +32,7 @@ export class CitySettings {
   @Column(moneyColumn)
   libraryThreshold!: Fen;
 
-  @Field(() => LightRule)
+  @Field(() => LightRule, { description: 'The rule that lights this city’s projects. 亮灯规则' })
   @Column({ type: 'varchar', length: 16 })
   lightRule!: LightRule;
 
