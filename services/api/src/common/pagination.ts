@@ -18,8 +18,8 @@ export interface Page<T> {
   nodes: T[];
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  /** Counted only when a client asks for totalCount (graphql-js calls a function-valued property). */
-  totalCount: () => Promise<number>;
+  /** Counted only when a client asks for totalCount: a getter, read only by that field. */
+  readonly totalCount: Promise<number>;
 }
 
 /** Declares `<Name>Connection` and `<Name>Edge` types for a node type. */
@@ -132,6 +132,8 @@ export async function paginate<T extends ObjectLiteral>(
     nodes,
     edges,
     pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    totalCount: () => (counted ??= countQb.getCount()),
+    get totalCount() {
+      return (counted ??= countQb.getCount());
+    },
   };
 }
