@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import type { Logger } from 'pino';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './naming';
@@ -23,7 +24,34 @@ export function sqliteFile(url: string): string {
   return url.slice('sqlite:'.length);
 }
 
-export function dataSourceOptions(url: string, entities: EntityList, log: Logger): DataSourceOptions {
+/**
+ * MariaDB reports defaults and index metadata differently from MySQL; TypeORM reads the catalogue
+ * correctly only when told which one it talks to, so the server is asked once at start.
+ */
+export async function mysqlFlavor(url: string): Promise<'mysql' | 'mariadb'> {
+  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  const conn = await createConnection({
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 3306,
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    connectTimeout: 5000,
+  });
+  try {
+    const [rows] = await conn.query('SELECT VERSION() AS v');
+    return /mariadb/i.test(String((rows as { v: string }[])[0].v)) ? 'mariadb' : 'mysql';
+  } finally {
+    await conn.end();
+  }
+}
+
+/** Connection options for a database URL (asks a MySQL-family server which flavour it is). */
+export async function resolveDataSourceOptions(url: string, entities: EntityList, log: Logger): Promise<DataSourceOptions> {
+  const flavor = driverOf(url) === 'mysql' ? await mysqlFlavor(url) : undefined;
+  return dataSourceOptions(url, entities, log, flavor);
+}
+
+export function dataSourceOptions(url: string, entities: EntityList, log: Logger, flavor: 'mysql' | 'mariadb' = 'mysql'): DataSourceOptions {
   const common = {
     entities,
     namingStrategy: new SnakeNamingStrategy(),
@@ -38,7 +66,7 @@ export function dataSourceOptions(url: string, entities: EntityList, log: Logger
     const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
     return {
       ...common,
-      type: 'mysql',
+      type: flavor,
       host: u.hostname,
       port: u.port ? Number(u.port) : 3306,
       username: decodeURIComponent(u.username),
@@ -117,7 +145,7 @@ async function migrateUnderLock(dataSource: DataSource, url: string): Promise<vo
 
 /** Opens the database and brings its schema up to date with the driver's migrations. */
 export async function openDatabase(url: string, entities: EntityList, log: Logger): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(url, entities, log));
+  const dataSource = new DataSource(await resolveDataSourceOptions(url, entities, log));
   await dataSource.initialize();
   if (dataSource.options.type === 'better-sqlite3') gateSqlite(dataSource);
   await migrateUnderLock(dataSource, url);

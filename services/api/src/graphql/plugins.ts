@@ -25,14 +25,14 @@ function refuse(message: string, reason: string): GraphQLError {
 
 export function limitsPlugin(config: Config, schema: GraphQLSchema): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart(request) {
-      const vars = request.request.variables;
-      if (vars && nestingDepth(vars, config.limits.maxVariableDepth) > config.limits.maxVariableDepth) {
-        throw refuse(`Variables are nested more than ${config.limits.maxVariableDepth} levels deep`, 'variables too deep');
-      }
+    async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, contextValue, request: req }) {
           if (!operation) return;
+          const vars = req.variables;
+          if (vars && nestingDepth(vars, config.limits.maxVariableDepth) > config.limits.maxVariableDepth) {
+            throw refuse(`Variables are nested more than ${config.limits.maxVariableDepth} levels deep`, 'variables too deep');
+          }
           contextValue.res.locals.operationName = req.operationName ?? operation.name?.value ?? null;
           const fragments = new Map<string, FragmentDefinitionNode>();
           for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);

@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, type Driver } from '../db/data-source';
+import { resolveDataSourceOptions, type Driver } from '../db/data-source';
 import { scratchDatabase } from '../db/scratch-database';
 import { createLogger } from '../logger';
 import { entities } from '../modules';
@@ -61,7 +61,7 @@ export function writeIndex(driver: Driver): void {
 async function generate(driver: Driver, name: string, stamp: number): Promise<void> {
   const scratch = await scratchDatabase(driver, 'gen');
   const log = createLogger('silent');
-  const ds = new DataSource(dataSourceOptions(scratch.url, entities, log));
+  const ds = new DataSource(await resolveDataSourceOptions(scratch.url, entities, log));
   try {
     await ds.initialize();
     await ds.runMigrations();
