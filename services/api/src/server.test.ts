@@ -55,7 +55,8 @@ describe.each(DRIVERS)('the HTTP service [%s]', (driver) => {
   it('refuses a body over 1 MB with 413', async () => {
     const res = await post(t.url, { query: '{ me { username } }', variables: { pad: 'x'.repeat(1_100_000) } });
     expect(res.status).toBe(413);
-    expect((await res.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('prevents cross-site requests: a simple GET or form post is refused', async () => {

@@ -20,7 +20,7 @@ describe.each(DRIVERS)('sign-in and sessions [%s]', (driver) => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: LOGIN, variables: { u: 'Admin.Sujiatun', p: DEMO_PASSWORD } }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { errors?: unknown; data: { login: { user: unknown; token: string } } };
     expect(body.errors).toBeUndefined();
     expect(body.data.login.user).toEqual({ username: 'admin.sujiatun', role: 'ADMIN' });
     expect(body.data.login.token).toMatch(/^kpd_[\w-]{43}$/);
@@ -36,7 +36,7 @@ describe.each(DRIVERS)('sign-in and sessions [%s]', (driver) => {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: session },
       body: JSON.stringify({ query: ME }),
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<{ data: { me: unknown } }>);
     expect(me.data.me).toEqual({ username: 'admin.sujiatun', role: 'ADMIN', area: { name: '苏家屯区' } });
   });
 
