@@ -1,2 +1,5 @@
 export * from './money';
 export * from './period';
+export * from './errors';
+export * from './dates';
+export * from './workdays';
