@@ -3,3 +3,4 @@ export * from './period';
 export * from './errors';
 export * from './dates';
 export * from './workdays';
+export * from './ratios';
