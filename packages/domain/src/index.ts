@@ -4,3 +4,4 @@ export * from './errors';
 export * from './dates';
 export * from './workdays';
 export * from './ratios';
+export * from './lights';
