@@ -5,3 +5,4 @@ export * from './dates';
 export * from './workdays';
 export * from './ratios';
 export * from './lights';
+export * from './plan';
