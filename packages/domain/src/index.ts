@@ -6,3 +6,4 @@ export * from './workdays';
 export * from './ratios';
 export * from './lights';
 export * from './plan';
+export * from './rankings';

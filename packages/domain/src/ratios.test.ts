@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { DomainError } from './errors';
 import { wan, yi } from './money';
 import {
+  addFractions,
   compareFractions,
   completionRate,
   formatFraction,
   fraction,
   growthRate,
+  multiplyFractions,
   percentage,
   ratio,
   roundFraction,
@@ -20,6 +22,11 @@ describe('fractions', () => {
     [0n, 5n, 0n, 1n],
   ])('%p/%p reduces to %p/%p', (n, d, rn, rd) => {
     expect(fraction(n, d)).toEqual({ numerator: rn, denominator: rd });
+  });
+
+  it('adds and multiplies exactly', () => {
+    expect(addFractions(fraction(1n, 3n), fraction(1n, 6n))).toEqual(fraction(1n, 2n));
+    expect(multiplyFractions(fraction(2n, 3n), fraction(3n, 4n))).toEqual(fraction(1n, 2n));
   });
 
   it('refuses a zero denominator', () => expect(() => fraction(1n, 0n)).toThrow(RangeError));

@@ -31,6 +31,14 @@ export function fraction(numerator: bigint, denominator: bigint): Fraction {
   return { numerator: (sign * numerator) / g, denominator: (sign * denominator) / g };
 }
 
+export function addFractions(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
+}
+
+export function multiplyFractions(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.numerator * b.numerator, a.denominator * b.denominator);
+}
+
 export function compareFractions(a: Fraction, b: Fraction): number {
   const left = a.numerator * b.denominator;
   const right = b.numerator * a.denominator;
