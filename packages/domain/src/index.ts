@@ -7,3 +7,4 @@ export * from './ratios';
 export * from './lights';
 export * from './plan';
 export * from './rankings';
+export * from './problems';
