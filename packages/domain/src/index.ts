@@ -8,3 +8,5 @@ export * from './lights';
 export * from './plan';
 export * from './rankings';
 export * from './problems';
+export * from './project';
+export * from './dispatch';
