@@ -10,3 +10,4 @@ export * from './rankings';
 export * from './problems';
 export * from './project';
 export * from './dispatch';
+export * from './library';
