@@ -11,3 +11,4 @@ export * from './problems';
 export * from './project';
 export * from './dispatch';
 export * from './library';
+export * from './tally';
