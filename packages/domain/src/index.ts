@@ -12,3 +12,4 @@ export * from './project';
 export * from './dispatch';
 export * from './library';
 export * from './tally';
+export * from './service-items';
