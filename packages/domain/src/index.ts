@@ -13,3 +13,4 @@ export * from './dispatch';
 export * from './library';
 export * from './tally';
 export * from './service-items';
+export * from './secretaries';
