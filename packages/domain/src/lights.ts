@@ -219,10 +219,9 @@ export function investmentLight(input: InvestmentLightInput): InvestmentLight {
     else if (standing.kind !== 'PENDING') run += 1;
   }
   const month = months[months.length - 1];
-  const final = standing;
   let color: LightColor | null;
-  let code: InvestmentReasonCode = final.code;
-  switch (final.kind) {
+  let code: InvestmentReasonCode = standing.code;
+  switch (standing.kind) {
     case 'PENDING':
       color = null;
       break;
