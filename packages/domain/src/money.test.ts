@@ -1,4 +1,4 @@
-import { formatChineseAmount, formatInUnit, formatYuan, parseYuan, toFen, wan, yi } from './money';
+import { formatChineseAmount, formatInUnit, formatWanExact, formatYuan, parseYuan, toFen, wan, yi } from './money';
 
 describe('parseYuan / formatYuan', () => {
   it.each([
@@ -63,4 +63,16 @@ describe('display units', () => {
     [wan(5000), '5000.00万元'],
     [wan(12345), '1.23亿元'],
   ])('%p → %s', (fen, text) => expect(formatChineseAmount(fen)).toBe(text));
+});
+
+describe('formatWanExact', () => {
+  it.each<[bigint, string]>([
+    [wan(9800), '9,800万元'],
+    [wan(10000), '10,000万元'],
+    [0n, '0万元'],
+    [500_000n, '0.5万元'],
+    [wan(1234) + 5678n, '1,234.005678万元'],
+    [-wan(1500), '-1,500万元'],
+    [yi(93), '930,000万元'],
+  ])('%p → %s', (fen, text) => expect(formatWanExact(fen)).toBe(text));
 });

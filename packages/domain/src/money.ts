@@ -88,3 +88,16 @@ export function formatChineseAmount(fen: Fen, decimals = 2): string {
   const abs = fen < 0n ? -fen : fen;
   return abs >= FEN_PER_YI ? `${formatInUnit(fen, 'yi', decimals)}亿元` : `${formatInUnit(fen, 'wan', decimals)}万元`;
 }
+
+/**
+ * Exact amount in 万元 with thousands separators and no trailing zeros, for messages a user reads
+ * next to a mismatch: "9,800万元", "0.5万元", "1,234.5678万元". Nothing is rounded away, so two
+ * amounts that differ are never shown as the same figure.
+ */
+export function formatWanExact(fen: Fen): string {
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  const whole = (abs / FEN_PER_WAN).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const frac = (abs % FEN_PER_WAN).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${frac ? '.' + frac : ''}万元`;
+}

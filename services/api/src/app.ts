@@ -50,7 +50,7 @@ function requestContextMiddleware(config: Config, log: Logger) {
         log.info(
           {
             method: req.method,
-            path: req.path, // never the query string: it may carry variables
+            path: req.originalUrl.split('?')[0], // never the query string: it may carry variables
             status: res.statusCode,
             ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
             sql: store.sqlStatements,

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError } from '@kpd/domain';
+import { DomainError, DomainValidationError } from '@kpd/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { ValidationError } from 'class-validator';
@@ -48,7 +48,13 @@ export function formatErrorFor(config: Config, log: Logger) {
     const locations = formatted.locations;
 
     if (original instanceof DomainError) {
-      return { message: `${original.field}: ${original.reason}`, path, locations, extensions: { code: 'BAD_USER_INPUT', field: original.field, reason: original.reason, problems: [{ field: original.field, reason: original.reason }] } };
+      const problems = original instanceof DomainValidationError ? [...original.problems] : [{ field: original.field, reason: original.reason }];
+      return {
+        message: problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+        path,
+        locations,
+        extensions: { code: 'BAD_USER_INPUT', field: original.field, reason: original.reason, problems },
+      };
     }
     const code = (formatted.extensions?.code as string | undefined) ?? undefined;
     if (original instanceof GraphQLError && code === 'BAD_USER_INPUT' && original.extensions?.validationErrors) {
