@@ -18,10 +18,10 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'shutting down: finishing in-flight requests');
     server.close().then(
-      () => process.exit(0),
+      () => log.flush(() => process.exit(0)),
       (err) => {
         log.error({ err }, 'shutdown failed');
-        process.exit(1);
+        log.flush(() => process.exit(1));
       },
     );
   };
