@@ -77,6 +77,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     schema,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    stopOnTerminationSignals: false, // main.ts drains HTTP first, then stops Apollo and the pool
     introspection: true, // decided per request by limitsPlugin: production allows analysts and admins only
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(config.limits.maxDepth), aliasLimit(config.limits.maxAliases)],
