@@ -14,3 +14,5 @@ export * from './library';
 export * from './tally';
 export * from './service-items';
 export * from './secretaries';
+export * from './image-hash';
+export * from './geo';

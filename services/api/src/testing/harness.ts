@@ -5,6 +5,11 @@ import { scratchDatabase, type ScratchDatabase } from '../db/scratch-database';
 import { DEMO_PASSWORD } from '../auth/seed';
 import { createLogger } from '../logger';
 import { startServer, type RunningServer } from '../server';
+import type { Context } from '../context';
+import { User } from '../auth/user.entity';
+import { AreaScope } from '../auth/scope';
+import { areaDirectory } from '../modules/areas/area-directory';
+import type { Request, Response } from 'express';
 
 /** SQLite always; MySQL/MariaDB too when MYSQL_URL points at a server. */
 export const DRIVERS: Driver[] = process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite'];
@@ -24,6 +29,8 @@ export interface TestServer {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
   /** Signs in a demo account and returns its bearer token. */
   login(username: string, password?: string): Promise<string>;
+  /** A resolver context acting as this user, for calling services directly. */
+  context(username: string): Promise<Context>;
   close(): Promise<void>;
 }
 
@@ -84,6 +91,31 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
       );
       if (!res.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(res.errors)}`);
       return res.data.login.token;
+    },
+    async context(username) {
+      const user = await server.db.getRepository(User).findOneByOrFail({ username });
+      const areas = await areaDirectory(server.db);
+      return {
+        requestId: `test-${username}`,
+        db: server.db,
+        config,
+        log,
+        viewer: {
+          userId: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          role: user.role,
+          scope: new AreaScope(areas.get(user.areaId)!, areas),
+          readOnly: false,
+          sessionId: null,
+          sessionKind: 'SESSION',
+        },
+        areas,
+        req: {} as Request,
+        res: { locals: {} } as unknown as Response,
+        loaders: new Map(),
+        auditWrites: 0,
+      };
     },
     async close() {
       await server.close();
