@@ -17,7 +17,7 @@ export interface MultiPolygonGeometry {
 export type SiteGeometry = PolygonGeometry | MultiPolygonGeometry;
 
 const A = 6378245.0; // Krasovsky 1940 semi-major axis used by GCJ-02
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943; // eccentricity squared of the Krasovsky ellipsoid
 
 /** Mainland China's rough box: GCJ-02 applies inside it only. */
 export function inChina([lng, lat]: Position): boolean {
