@@ -21,6 +21,11 @@ export interface Config {
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxVariableDepth: number };
   seedDemo: boolean;
   logLevel: string;
+  storage: {
+    kind: 'local' | 's3';
+    s3?: { endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+  };
+  uploads: { maxBytes: number; timeoutMs: number; maxImagePixels: number };
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -57,7 +62,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    storage: storageConfig(env),
+    uploads: {
+      maxBytes: intEnv(env.UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
+      timeoutMs: intEnv(env.UPLOAD_TIMEOUT_MS, 60_000),
+      maxImagePixels: intEnv(env.UPLOAD_MAX_IMAGE_PIXELS, 40_000_000),
+    },
     ...overrides,
+  };
+}
+
+function storageConfig(env: NodeJS.ProcessEnv): Config['storage'] {
+  if ((env.STORAGE ?? 'local') === 'local') return { kind: 'local' };
+  if (env.STORAGE !== 's3') throw new Error('STORAGE must be local or s3');
+  const need = (name: string) => {
+    const v = env[name];
+    if (!v) throw new Error(`STORAGE=s3 needs ${name}`);
+    return v;
+  };
+  return {
+    kind: 's3',
+    s3: {
+      endpoint: env.S3_ENDPOINT || undefined,
+      region: env.S3_REGION ?? 'us-east-1',
+      bucket: need('S3_BUCKET'),
+      accessKeyId: need('S3_ACCESS_KEY_ID'),
+      secretAccessKey: need('S3_SECRET_ACCESS_KEY'),
+      forcePathStyle: env.S3_FORCE_PATH_STYLE !== 'false',
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import { currentRequestId } from './common/request-context';
  * Structured JSON logs, one object a line, each carrying the request id when there is one.
  * Secrets never reach a line: credentials are redacted by key wherever they appear.
  */
-export const REDACTED_KEYS = ['password', 'token', 'authorization', 'cookie', 'set-cookie', 'sessionToken', 'apiToken'];
+export const REDACTED_KEYS = ['password', 'token', 'authorization', 'cookie', 'set-cookie', 'sessionToken', 'apiToken', 'secretAccessKey'];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const paths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `req.headers["${k}"]`]);

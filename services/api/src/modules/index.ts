@@ -8,6 +8,9 @@ import { Area } from './areas/area.entity';
 import { AreasResolver, CitySettingsResolver } from './areas/areas.resolver';
 import { CitySettings } from './areas/city-settings.entity';
 import { seedAreas } from './areas/seed';
+import { fileRoutes } from '../common/files/files.routes';
+import { UploadedFileResolver } from '../common/files/files.resolver';
+import { StoredFile } from '../common/files/stored-file.entity';
 import type { ApiModule } from './module';
 
 const areas: ApiModule = {
@@ -24,7 +27,15 @@ const accounts: ApiModule = {
   seedDemo: seedAccounts,
 };
 
+/** Uploaded pictures and workbooks: POST /api/files, GET /api/files/:id. Modules attach and guard them. */
+const files: ApiModule = {
+  name: 'files',
+  entities: [StoredFile],
+  resolvers: [UploadedFileResolver],
+  routes: fileRoutes,
+};
+
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts];
+export const modules: ApiModule[] = [areas, accounts, files];
 
 export const entities = modules.flatMap((m) => m.entities);

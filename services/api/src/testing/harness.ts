@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../config';
 import type { Driver } from '../db/data-source';
@@ -23,6 +26,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestServer {
   url: string;
+  /** This server's own data directory (uploads), removed on close. */
+  dataDir: string;
   server: RunningServer;
   /** Every JSON log line the server wrote. */
   logLines: string[];
@@ -43,6 +48,7 @@ export interface TestServerOptions {
 
 export async function startTestServer(driver: Driver, options: TestServerOptions = {}): Promise<TestServer> {
   const scratch: ScratchDatabase = await scratchDatabase(driver, 't');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpd-data-'));
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -55,6 +61,7 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
     {
       port: 0,
       databaseUrl: scratch.url,
+      dataDir,
       passwordCostN: 1024,
       logLevel: 'info',
       seedDemo: true,
@@ -67,6 +74,7 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
     server = await startServer(config, log, { seedModules: options.seedModules ?? ['areas', 'accounts'] });
   } catch (e) {
     await scratch.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
   const url = server.url;
@@ -81,6 +89,7 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
   };
   return {
     url,
+    dataDir,
     server,
     logLines,
     gql,
@@ -120,6 +129,7 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
     async close() {
       await server.close();
       await scratch.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
