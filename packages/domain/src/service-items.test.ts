@@ -210,6 +210,10 @@ describe('catalogueFigures', () => {
     expect(f.total).toBe(8);
     expect(f.byApplication).toBe(6);
     expect(f.highFrequency).toBe(2);
+    // L1 and P1 are high-frequency, by application and need no visit.
+    expect(f.highFrequencyAtMostOneTrip).toBe(2);
+    const c1 = catalogue.find((i) => i.code === 'C1')!;
+    expect(catalogueFigures([{ ...c1, highFrequency: true }]).highFrequencyAtMostOneTrip).toBe(0);
     expect(f.countsByType).toMatchObject({
       ADMINISTRATIVE_LICENSE: 2,
       ADMINISTRATIVE_CONFIRMATION: 1,
@@ -274,6 +278,7 @@ describe('catalogueFigures', () => {
     expect(Object.keys(CATALOGUE_FIGURE_DEFINITIONS)).toEqual([
       'countsByType',
       'fullyOnlineRate',
+      'highFrequencyAtMostOneTrip',
       'atMostOneTripRate',
       'promisedToLegalRatio',
       'materialsReduction',

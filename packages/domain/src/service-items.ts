@@ -187,6 +187,10 @@ export const CATALOGUE_FIGURE_DEFINITIONS = {
     label: '全程网办率',
     formula: 'COUNT(onlineDepth = FULLY_ONLINE) ÷ COUNT(*), over items with byApplication = true',
   },
+  highFrequencyAtMostOneTrip: {
+    label: '高频“最多跑一次”事项数',
+    formula: 'COUNT(highFrequency AND visits <= 1), over items with byApplication = true',
+  },
   atMostOneTripRate: {
     label: '最多跑一次率',
     formula: 'COUNT(visits <= 1) ÷ COUNT(*), over items with byApplication = true',
@@ -225,6 +229,8 @@ export interface CatalogueFigures {
   countsByType: Record<ServiceItemType, number>;
   byApplication: number;
   highFrequency: number;
+  /** By-application items that are high-frequency and need at most one trip (高频“最多跑一次”). */
+  highFrequencyAtMostOneTrip: number;
   /** Fully online among by-application items. */
   fullyOnlineRate: Share;
   /** At most one trip among by-application items. */
@@ -262,6 +268,7 @@ export function catalogueFigures(
     countsByType,
     byApplication: byApplication.length,
     highFrequency: items.filter((i) => i.highFrequency === true).length,
+    highFrequencyAtMostOneTrip: byApplication.filter((i) => i.highFrequency === true && isAtMostOneTrip(i)).length,
     fullyOnlineRate: share(
       byApplication.filter((i) => i.onlineDepth === 'FULLY_ONLINE').length,
       byApplication.length,
