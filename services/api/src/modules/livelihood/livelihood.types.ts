@@ -303,10 +303,10 @@ export class PublishedBallot {
   @Field(() => Int, { description: 'Round. 轮次' })
   round!: number;
 
-  @Field(() => [ID], { description: 'Candidate ids marked, in ballot order. 所选项目编号' })
+  @Field(() => [ID], { complexity: 5, description: 'Candidate ids marked, in ballot order. 所选项目编号' })
   marks!: string[];
 
-  @Field(() => [VoteCandidateEntity], { description: 'Candidates marked (those on the list). 所选项目' })
+  @Field(() => [VoteCandidateEntity], { complexity: ({ childComplexity }) => 10 * childComplexity, description: 'Candidates marked (those on the list). 所选项目' })
   choices!: VoteCandidateEntity[];
 
   @Field({ description: 'Counted as valid. 有效' })
@@ -419,7 +419,7 @@ export class PublishedEvaluationSheet {
   @Field({ description: 'Receipt code. 回执码' })
   receiptCode!: string;
 
-  @Field(() => [SheetRatingType], { description: 'Ratings. 评价' })
+  @Field(() => [SheetRatingType], { complexity: 20, description: 'Ratings. 评价' })
   ratings!: SheetRatingType[];
 
   @Field({ description: 'Sheet hash. 哈希' })
