@@ -14,11 +14,17 @@ describe.each(DRIVERS)('livelihood demo data [%s]', (driver) => {
   afterAll(() => t.close());
 
   it('holds Fuxin’s 2021 vote: 360 delegates, 15 candidates, 10 adopted including the report’s projects', async () => {
-    const res = await t.gql<{ voteSession: Record<string, any> }>(Q.session, { id: sessionId });
+    type Seen = {
+      status: string;
+      fingerprint: string;
+      candidates: { name: string; adopted: boolean }[];
+      round: { fingerprint: string; paper: unknown; tally: { runoff: unknown } };
+    };
+    const res = await t.gql<{ voteSession: Seen }>(Q.session, { id: sessionId });
     const s = res.data!.voteSession;
     expect(s).toMatchObject({ status: 'DECIDED', rosterSize: 360, checkedIn: 351, quorumShortfall: 0, currentRound: 1 });
     expect(s.candidates).toHaveLength(15);
-    const adopted = s.candidates.filter((c: { adopted: boolean }) => c.adopted).map((c: { name: string }) => c.name);
+    const adopted = s.candidates.filter((c) => c.adopted).map((c) => c.name);
     expect(adopted).toHaveLength(10);
     expect(adopted).toEqual(expect.arrayContaining(['实施老旧小区改造工程222万平方米', '维修改造城乡校舍10万平方米', '改造居民小区配水管网20公里', '维修改造农村公路500公里']));
     expect(s.round.tally).toMatchObject({ ballotsCast: 341, electronicBallots: 334, paperBallots: 7, invalidBallots: 2, invalidTooManyMarks: 2, majorityVotes: 181 });

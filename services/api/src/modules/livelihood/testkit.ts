@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Role, User } from '../../auth/user.entity';
 import { writeSheet } from '../../common/xlsx';
-import type { TestServer } from '../../testing/harness';
+import type { GraphQLResponse, TestServer } from '../../testing/harness';
 import { Area } from '../areas/area.entity';
 import { ROSTER_SHEET } from './voting.service';
 
@@ -88,7 +88,8 @@ export async function allPublished(t: TestServer, sessionId: string, round: numb
   const out: PublishedBallotRow[] = [];
   let after: string | null = null;
   for (;;) {
-    const res = await t.gql<{ publishedBallots: { nodes: PublishedBallotRow[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(Q.ballots, { s: sessionId, r: round, after });
+    type Page = { publishedBallots: { nodes: PublishedBallotRow[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const res: GraphQLResponse<Page> = await t.gql<Page>(Q.ballots, { s: sessionId, r: round, after });
     if (!res.data?.publishedBallots) throw new Error(JSON.stringify(res.errors));
     out.push(...res.data.publishedBallots.nodes);
     if (!res.data.publishedBallots.pageInfo.hasNextPage) return out;

@@ -212,6 +212,7 @@ export async function importRoster(ctx: Context, sessionId: number, fileId: stri
   requireNotFrozen(session);
   const buffer = await readUploadedSpreadsheet(ctx, fileId);
   const users = new Map<string, User>();
+  const auditsBefore = ctx.auditWrites;
   const result = await runImport(ctx, {
     spec: ROSTER_SHEET,
     buffer,
@@ -259,7 +260,7 @@ export async function importRoster(ctx: Context, sessionId: number, fileId: stri
     },
     audit: { action: 'livelihood.roster.import', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId },
   });
-  if (ctx.auditWrites === 0 && !result.committed) {
+  if (ctx.auditWrites === auditsBefore) {
     // A dry run or a refused import changes nothing; it is still recorded, once.
     await mutate(ctx, (tx) =>
       tx.audit({ action: 'livelihood.roster.check', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { dryRun, rows: result.totalRows, problems: result.problems.length } }),
