@@ -33,6 +33,7 @@ import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodPro
 import { LivelihoodProposal, SCREENING_REASON_LABELS } from './proposal.entity';
 import * as proposals from './proposals.service';
 import { formatQuantity, percentDone } from './quantity';
+import { normaliseReceipt } from './secrecy';
 import { RoundStatus, VoteCandidateEntity } from './session.entity';
 
 @ArgsType()
@@ -218,6 +219,19 @@ export class LivelihoodProgressResolver {
   }
 }
 
+function publishSheet(b: EvaluationBallot): PublishedEvaluationSheet {
+  return {
+    receiptCode: b.receiptCode,
+    ratings: b.ratings.split(';').map((pair) => {
+      const [projectId, code] = pair.split(':');
+      return { projectId, rating: delivery.CODE_RATING[code] as Satisfaction };
+    }),
+    ballotHash: b.ballotHash,
+    prevHash: b.prevHash ?? '',
+    chainHash: b.chainHash ?? '',
+  };
+}
+
 @Resolver(() => EvaluationRound)
 export class EvaluationResolver {
   @FieldResolver(() => [LivelihoodProject], { description: 'Projects rated, in sheet order. 测评项目' })
@@ -275,6 +289,20 @@ export class EvaluationResolver {
     return delivery.closeEvaluation(ctx, parseId(sessionId, 'sessionId'), year);
   }
 
+  @Query(() => PublishedEvaluationSheet, { nullable: true, description: 'The evaluation sheet with this receipt code once counted (null when none, or while open); reveals nothing about who rated. 测评回执核验' })
+  async verifyEvaluationReceipt(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('year', () => Int, { description: 'Year' }) year: number,
+    @Arg('receiptCode', { description: 'The receipt code kept after rating' }) receiptCode: string,
+    @Ctx() ctx: Context,
+  ): Promise<PublishedEvaluationSheet | null> {
+    const session = await findSession(ctx, parseId(sessionId, 'sessionId'));
+    const e = await delivery.evaluationOf(ctx, session.id, year);
+    if (!e || e.status !== RoundStatus.CLOSED) return null;
+    const sheet = await ctx.db.getRepository(EvaluationBallot).findOneBy({ evaluationId: e.id, receiptCode: normaliseReceipt(receiptCode.slice(0, 40)) });
+    return sheet ? publishSheet(sheet) : null;
+  }
+
   @Query(() => EvaluationSheetConnection, { description: 'The sheets of a counted evaluation by receipt code; public, refused while open. 公布测评票' })
   async publishedEvaluationSheets(
     @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
@@ -288,16 +316,7 @@ export class EvaluationResolver {
     if (e.status !== RoundStatus.CLOSED) throw new ForbiddenError('测评进行中，结束后公布 (no sheets while the evaluation is open)');
     const qb = ctx.db.getRepository(EvaluationBallot).createQueryBuilder('b').where('b.evaluation_id = :id', { id: e.id });
     const result = await paginate(qb, [{ expression: 'b.receipt_code', property: 'receiptCode', direction: 'ASC' }], page);
-    const publish = (b: EvaluationBallot): PublishedEvaluationSheet => ({
-      receiptCode: b.receiptCode,
-      ratings: b.ratings.split(';').map((pair) => {
-        const [projectId, code] = pair.split(':');
-        return { projectId, rating: delivery.CODE_RATING[code] as Satisfaction };
-      }),
-      ballotHash: b.ballotHash,
-      prevHash: b.prevHash ?? '',
-      chainHash: b.chainHash ?? '',
-    });
+    const publish = publishSheet;
     return {
       nodes: result.nodes.map(publish),
       edges: result.edges.map((x) => ({ cursor: x.cursor, node: publish(x.node) })),

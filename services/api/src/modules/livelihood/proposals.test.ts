@@ -101,3 +101,20 @@ describe.each(DRIVERS)('livelihood proposals [%s]', (driver) => {
     expect(audits).toHaveLength(3);
   });
 });
+
+describe('livelihood roster template', () => {
+  it('downloads a roster template that reads back as its own example', async () => {
+    const t = await startTestServer('sqlite');
+    try {
+      const res = await fetch(`${t.url}/api/livelihood/roster-template.xlsx`);
+      expect(res.status).toBe(200);
+      const { readSheet } = await import('../../common/xlsx');
+      const { ROSTER_SHEET } = await import('./voting.service');
+      const read = await readSheet(Buffer.from(await res.arrayBuffer()), ROSTER_SHEET);
+      expect(read.problems).toEqual([]);
+      expect(read.rows.map((r) => r.values)).toEqual([{ username: 'delegate.001', name: '张三', delegation: '海州区代表团', scrutineer: false }]);
+    } finally {
+      await t.close();
+    }
+  });
+});

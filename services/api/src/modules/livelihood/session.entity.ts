@@ -143,6 +143,7 @@ export class RosterEntry {
   @Column({ type: 'int' })
   sessionId!: number;
 
+  @Field(() => ID, { description: 'The delegate’s account id (for handing out a paper sheet). 账号编号' })
   @Column({ type: 'int' })
   userId!: number;
 

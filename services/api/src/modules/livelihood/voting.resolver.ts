@@ -108,9 +108,13 @@ export class VoteSessionResolver {
     return quorumShortfall(await this.checkedIn(s, ctx), size);
   }
 
-  @FieldResolver(() => [RosterEntry], { nullable: true, description: 'The roster, for admins of the city (null for others). 代表名册' })
+  @FieldResolver(() => [RosterEntry], { nullable: true, description: 'The roster, for admins of the city and the session’s scrutineers (null for others). 代表名册' })
   async roster(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<RosterEntry[] | null> {
-    if (!managesArea(ctx, s.areaId)) return null;
+    if (!managesArea(ctx, s.areaId)) {
+      if (!isSignedIn(ctx.viewer)) return null;
+      const mine = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId: s.id, userId: ctx.viewer.userId });
+      if (!mine?.scrutineer) return null;
+    }
     return ctx.db.getRepository(RosterEntry).find({ where: { sessionId: s.id }, order: { delegation: 'ASC', id: 'ASC' } });
   }
 

@@ -1,7 +1,7 @@
 import { AuditRecord } from '../../common/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
 import { Ballot, RoundParticipation } from './ballot.entity';
-import { RosterEntry, VoteCandidateEntity } from './session.entity';
+import { VoteCandidateEntity } from './session.entity';
 import { allPublished, cityId, loginAll, makeDelegates, Q, recomputeChain, rosterWorkbook, sha256, uploadSpreadsheet } from './testkit';
 
 type Session = {
@@ -141,8 +141,11 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
     expect((await session(id, tok[roster[1]])).me!.votedInCurrentRound).toBe(true);
 
     // Paper: the scrutineer (roster[0]) hands roster[8] a sheet; more sheets than handed out are refused.
-    const users = await t.server.db.getRepository(RosterEntry).findBy({});
-    const eighth = users.find((u) => u.name === '代表9' && String(u.sessionId) === id)!;
+    const rosterOf = (token: string) => t.gql<{ voteSession: { roster: { userId: string; name: string }[] | null } }>('query($id: ID!) { voteSession(id: $id) { roster { userId name } } }', { id }, token);
+    expect((await rosterOf(tok[roster[2]])).data!.voteSession.roster).toBeNull();
+    const seenByScrutineer = (await rosterOf(tok[roster[0]])).data!.voteSession.roster!;
+    expect(seenByScrutineer).toHaveLength(10);
+    const eighth = { userId: seenByScrutineer.find((u) => u.name === '代表9')!.userId };
     expect(errorCode(await t.gql('mutation($s: ID!, $u: ID!) { issuePaperBallot(sessionId: $s, userId: $u) }', { s: id, u: String(eighth.userId) }, tok[roster[2]]))).toBe('FORBIDDEN');
     const issued = await t.gql('mutation($s: ID!, $u: ID!) { issuePaperBallot(sessionId: $s, userId: $u) }', { s: id, u: String(eighth.userId) }, tok[roster[0]]);
     expect(issued.errors).toBeUndefined();
@@ -321,7 +324,12 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
     );
     expect(result.data!.voteSession.evaluation).toMatchObject({ sheets: 8, results: [{ satisfied: 5, basicallySatisfied: 2, unsatisfied: 1, rating: 'SATISFIED' }] });
     const sheets = await t.gql<{ publishedEvaluationSheets: { nodes: { receiptCode: string }[] } }>('query($s: ID!) { publishedEvaluationSheets(sessionId: $s, year: 2021, first: 50) { nodes { receiptCode } } }', { s: id });
-    expect(sheets.data!.publishedEvaluationSheets.nodes.map((n) => n.receiptCode).sort()).toEqual(codes.sort());
+    expect(sheets.data!.publishedEvaluationSheets.nodes.map((n) => n.receiptCode).sort()).toEqual([...codes].sort());
+    const mine = await t.gql<{ verifyEvaluationReceipt: { ratings: { projectId: string; rating: string }[] } }>(
+      'query($s: ID!, $r: String!) { verifyEvaluationReceipt(sessionId: $s, year: 2021, receiptCode: $r) { ratings { projectId rating } } }',
+      { s: id, r: codes[7] },
+    );
+    expect(mine.data!.verifyEvaluationReceipt.ratings).toEqual([{ projectId: pid, rating: 'UNSATISFIED' }]);
   });
 });
 
