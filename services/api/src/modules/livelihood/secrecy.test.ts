@@ -56,8 +56,12 @@ describe.each(DRIVERS)('livelihood ballot secrecy [%s]', (driver) => {
       expect(columns('livelihood_ballots').some((c) => c.isGenerated || /date|time/i.test(c.type))).toBe(false);
       expect(columns('livelihood_participation').map((c) => c.name).sort()).toEqual(['method', 'round_id', 'user_id']);
       expect(columns('livelihood_participation').some((c) => c.isGenerated || /date|time/i.test(c.type))).toBe(false);
+      // The year-end evaluation is stored the same way.
+      expect(columns('livelihood_evaluation_ballots').map((c) => c.name).sort()).toEqual(['ballot_hash', 'chain_hash', 'evaluation_id', 'prev_hash', 'ratings', 'receipt_code']);
+      expect(columns('livelihood_evaluation_participation').map((c) => c.name).sort()).toEqual(['evaluation_id', 'user_id']);
       if (driver === 'sqlite') {
         // No hidden insertion counter either.
+        await expect(runner.query('SELECT rowid FROM livelihood_evaluation_ballots')).rejects.toThrow();
         await expect(runner.query('SELECT rowid FROM livelihood_ballots')).rejects.toThrow();
         await expect(runner.query('SELECT rowid FROM livelihood_participation')).rejects.toThrow();
       }
