@@ -12,7 +12,7 @@ import { Area } from '../areas/area.entity';
 import { findSession, managesArea } from './access';
 import { EvaluationBallot, EvaluationParticipation } from './ballot.entity';
 import * as delivery from './delivery.service';
-import { candidateById, milestonesByProject, progressByProject } from './loaders';
+import { candidateById, milestonesByProject, progressByProject, proposalById } from './loaders';
 import {
   EvaluationReceiptType,
   EvaluationSheetConnection,
@@ -177,7 +177,8 @@ export class LivelihoodProjectResolver {
   async proposals(@Root() p: LivelihoodProject, @Ctx() ctx: Context): Promise<LivelihoodProposal[]> {
     const c = await loader(ctx, candidateById).load(p.candidateId);
     const ids = c?.proposalIds ? c.proposalIds.split(',').map(Number) : [];
-    return ids.length ? ctx.db.getRepository(LivelihoodProposal).find({ where: { id: In(ids) }, order: { id: 'ASC' } }) : [];
+    const rows = await loader(ctx, proposalById).loadMany(ids);
+    return rows.filter((r): r is LivelihoodProposal => !!r && !(r instanceof Error));
   }
 
   @Authorized(Role.ADMIN)

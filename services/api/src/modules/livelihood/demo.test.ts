@@ -65,6 +65,21 @@ describe.each(DRIVERS)('livelihood demo data [%s]', (driver) => {
     expect(e.results.filter((r) => r.rating === 'BASICALLY_SATISFIED')).toHaveLength(1);
   });
 
+  it('answers the whole board in a fixed number of SQL statements', async () => {
+    const res = await t.gql<{ livelihoodBoard: unknown[] }>(
+      'query($c: ID!) { livelihoodBoard(cityId: $c, year: 2021) { name summary { done percent } milestones { name } progress { period quantityDone } candidate { name } proposals { title } } }',
+      { c: String(fuxinId) },
+    );
+    expect(res.data!.livelihoodBoard).toHaveLength(10);
+    const statements = (r: { headers: Headers }) => Number(r.headers.get('x-sql-statements') ?? NaN);
+    expect(statements(res)).toBeGreaterThan(0);
+    expect(statements(res)).toBeLessThanOrEqual(8);
+    const list = await t.gql<{ voteSessions: unknown[] }>('query($c: ID) { voteSessions(cityId: $c) { name rosterSize checkedIn quorumShortfall candidates { name } } }', { c: String(fuxinId) });
+    expect(list.data!.voteSessions).toHaveLength(1);
+    expect(statements(list)).toBeGreaterThan(0);
+    expect(statements(list)).toBeLessThanOrEqual(4);
+  });
+
   it('lets the demo delegates sign in with the demo password', async () => {
     await expect(t.login('delegate.001')).resolves.toEqual(expect.any(String));
     await expect(t.login('delegate.360')).resolves.toEqual(expect.any(String));

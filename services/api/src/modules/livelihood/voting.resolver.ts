@@ -11,7 +11,7 @@ import { loader, type Context } from '../../context';
 import { Area } from '../areas/area.entity';
 import { findSession, managesArea } from './access';
 import { Ballot, RoundParticipation } from './ballot.entity';
-import { candidateById, candidatesBySession } from './loaders';
+import { candidateById, candidatesBySession, rosterCountsBySession } from './loaders';
 import { EvaluationRound, LivelihoodProject } from './project.entity';
 import { normaliseReceipt } from './secrecy';
 import { RosterEntry, RoundStatus, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
@@ -92,20 +92,20 @@ export class VoteSessionResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Delegates on the roster. 应到代表数' })
-  rosterSize(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<number> {
-    return ctx.db.getRepository(RosterEntry).countBy({ sessionId: s.id });
+  async rosterSize(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<number> {
+    return (await loader(ctx, rosterCountsBySession).load(s.id)).size;
   }
 
   @FieldResolver(() => Int, { description: 'Delegates checked in. 已报到' })
-  checkedIn(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<number> {
-    return ctx.db.getRepository(RosterEntry).createQueryBuilder('r').where('r.session_id = :id AND r.checked_in_at IS NOT NULL', { id: s.id }).getCount();
+  async checkedIn(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<number> {
+    return (await loader(ctx, rosterCountsBySession).load(s.id)).checkedIn;
   }
 
   @FieldResolver(() => Int, { description: 'Delegates still to check in before the vote may open (two thirds of the roster). 距法定人数尚差' })
   async quorumShortfall(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<number> {
-    const size = await this.rosterSize(s, ctx);
+    const { size, checkedIn } = await loader(ctx, rosterCountsBySession).load(s.id);
     if (size === 0) return 0;
-    return quorumShortfall(await this.checkedIn(s, ctx), size);
+    return quorumShortfall(checkedIn, size);
   }
 
   @FieldResolver(() => [RosterEntry], { nullable: true, description: 'The roster, for admins of the city and the session’s scrutineers (null for others). 代表名册' })
