@@ -33,10 +33,11 @@ async function catalogueState(client: Client, districtId: string): Promise<{ tot
 }
 
 /**
- * Resolves once another connection is inside a write transaction that has written rows: on MySQL
- * InnoDB lists it with its modified rows; on SQLite the write lock is held (BEGIN IMMEDIATE is busy).
+ * Resolves once another connection is inside a write transaction: on SQLite the write lock is held
+ * (BEGIN IMMEDIATE is busy); on MySQL the first item the import updates is locked (FOR UPDATE
+ * NOWAIT is refused).
  */
-async function waitForOpenWrite(databaseUrl: string): Promise<void> {
+async function waitForOpenWrite(databaseUrl: string, firstItemId: number): Promise<void> {
   const deadline = Date.now() + 20_000;
   if (databaseUrl.startsWith('sqlite:')) {
     const probe = new Database(databaseUrl.slice('sqlite:'.length), { timeout: 0 });
@@ -58,8 +59,15 @@ async function waitForOpenWrite(databaseUrl: string): Promise<void> {
     const conn = await mysql.createConnection(databaseUrl);
     try {
       while (Date.now() < deadline) {
-        const [rows] = await conn.query('SELECT trx_rows_modified AS n FROM information_schema.innodb_trx WHERE trx_rows_modified > 0');
-        if ((rows as unknown[]).length > 0) return;
+        await conn.query('BEGIN');
+        try {
+          await conn.query('SELECT id FROM service_items WHERE id = ? FOR UPDATE NOWAIT', [firstItemId]);
+        } catch (e) {
+          if ([1205, 3572].includes((e as { errno?: number }).errno ?? 0)) return;
+          throw e;
+        } finally {
+          await conn.query('ROLLBACK');
+        }
         await new Promise((r) => setTimeout(r, 5));
       }
     } finally {
@@ -99,6 +107,8 @@ describe.each(DRIVERS)('killed and restarted [%s]', (driver) => {
     // Every row of the catalogue renamed: a commit of 2192 updates in one transaction.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await admin.download(`/api/service-items/export.xlsx?districtId=${district}`)) as unknown as ArrayBuffer);
+    const first = await admin.gql<{ serviceItems: { nodes: { id: string }[] } }>('query($a: ID!) { serviceItems(filter: { areaId: $a }, first: 1) { nodes { id } } }', { a: district });
+    const firstItemId = Number(first.data!.serviceItems.nodes[0].id);
     wb.worksheets[0].eachRow((row, n) => {
       if (n > 1) row.getCell(3).value = `${String(row.getCell(3).value)}${SUFFIX}`;
     });
@@ -108,7 +118,7 @@ describe.each(DRIVERS)('killed and restarted [%s]', (driver) => {
       () => 'answered',
       (e: Error) => e.message,
     );
-    await waitForOpenWrite(db.url);
+    await waitForOpenWrite(db.url, firstItemId);
     await stop('SIGKILL');
     expect(await inFlight).toBe('fetch failed'); // the connection died with the process
 
