@@ -75,7 +75,9 @@ export async function submitProposal(ctx: Context, f: ProposalFields): Promise<L
   let source = ProposalSource.PUBLIC;
   if (isSignedIn(ctx.viewer)) {
     if (ctx.viewer.readOnly) throw new ForbiddenError('This credential is read-only');
-    if (!ctx.viewer.scope.contains(f.cityId)) throw new ForbiddenError('Delegates and departments propose for their own city');
+    // Departments and delegates of the city (or of a district in it, or above it) propose to it.
+    const scope = ctx.viewer.scope;
+    if (!scope.contains(f.cityId) && !ctx.areas.isWithin(scope.root.id, f.cityId)) throw new ForbiddenError('Delegates and departments propose for their own city');
     source = ctx.viewer.role === Role.DELEGATE ? ProposalSource.DELEGATE : ProposalSource.DEPARTMENT;
   } else {
     throttle(ctx);

@@ -254,7 +254,7 @@ export async function seedLivelihood(seed: SeedContext): Promise<void> {
   await em.update(VoteRound, { id: round.id }, { digest });
 
   // Counted: the top ten pass the majority of 181; the obligations are created.
-  const tx: Tx = { em, audit: async () => undefined };
+  const tx: Tx = { em, audit: async () => undefined, unchanged: () => undefined };
   await closeRoundIn(tx, session.id, new Date('2021-01-15T03:05:00Z'));
 
   // 2021 delivery: milestones, monthly progress, closed out by year end (one not quite).

@@ -212,8 +212,7 @@ export async function importRoster(ctx: Context, sessionId: number, fileId: stri
   requireNotFrozen(session);
   const buffer = await readUploadedSpreadsheet(ctx, fileId);
   const users = new Map<string, User>();
-  const auditsBefore = ctx.auditWrites;
-  const result = await runImport(ctx, {
+  return runImport(ctx, {
     spec: ROSTER_SHEET,
     buffer,
     dryRun,
@@ -260,13 +259,6 @@ export async function importRoster(ctx: Context, sessionId: number, fileId: stri
     },
     audit: { action: 'livelihood.roster.import', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId },
   });
-  if (ctx.auditWrites === auditsBefore) {
-    // A dry run or a refused import changes nothing; it is still recorded, once.
-    await mutate(ctx, (tx) =>
-      tx.audit({ action: 'livelihood.roster.check', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { dryRun, rows: result.totalRows, problems: result.problems.length } }),
-    );
-  }
-  return result;
 }
 
 /** A delegate checks in for the session (idempotent). */
@@ -275,10 +267,13 @@ export async function checkIn(ctx: Context, sessionId: number): Promise<RosterEn
   const entry = await rosterEntryOf(ctx, sessionId);
   if (session.status === SessionStatus.DECIDED) throw new ConflictError('会议票决已结束 (the vote of this session is over)');
   return mutate(ctx, async (tx) => {
-    if (!entry.checkedInAt) {
-      entry.checkedInAt = new Date();
-      await tx.em.update(RosterEntry, { id: entry.id, checkedInAt: IsNull() }, { checkedInAt: entry.checkedInAt });
+    // Checking in again changes nothing.
+    if (entry.checkedInAt) {
+      tx.unchanged();
+      return entry;
     }
+    entry.checkedInAt = new Date();
+    await tx.em.update(RosterEntry, { id: entry.id, checkedInAt: IsNull() }, { checkedInAt: entry.checkedInAt });
     await tx.audit({ action: 'livelihood.checkIn', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { checkedIn: true } });
     return entry;
   });
