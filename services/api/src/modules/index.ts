@@ -11,6 +11,7 @@ import { seedAreas } from './areas/seed';
 import { fileRoutes } from '../common/files/files.routes';
 import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
+import { livelihoodModule } from './livelihood';
 import type { ApiModule } from './module';
 import { serviceItemsModule } from './service-items';
 
@@ -37,6 +38,6 @@ const files: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, serviceItemsModule];
+export const modules: ApiModule[] = [areas, accounts, files, serviceItemsModule, livelihoodModule];
 
 export const entities = modules.flatMap((m) => m.entities);
