@@ -1,10 +1,8 @@
 import crypto from 'node:crypto';
-import { In } from 'typeorm';
 import { Role, User } from '../../auth/user.entity';
 import { writeSheet } from '../../common/xlsx';
 import type { GraphQLResponse, TestServer } from '../../testing/harness';
 import { Area } from '../areas/area.entity';
-import { RosterEntry } from './session.entity';
 import { ROSTER_SHEET } from './voting.service';
 
 /** Helpers for the livelihood tests: delegates, roster workbooks, uploads. */
@@ -110,47 +108,4 @@ export function recomputeChain(fingerprint: string, ballots: PublishedBallotRow[
     if (b.chainHash !== prev) throw new Error(`chain hash of ${b.receiptCode} wrong`);
   }
   return prev;
-}
-
-/** Livelihood records of 沈阳市 for the authorization matrix: a decided session with a project and a closed evaluation, a draft session, a proposal. */
-export interface LivelihoodFixtures {
-  decidedSession: string;
-  draftSession: string;
-  project: string;
-  year: number;
-  proposal: string;
-  trackingCode: string;
-  receiptCode: string;
-}
-
-export async function livelihoodFixtures(t: TestServer, cityAdminToken: string): Promise<LivelihoodFixtures> {
-  const must = async <T>(p: Promise<GraphQLResponse<T>>): Promise<T> => {
-    const res = await p;
-    if (res.errors) throw new Error(`livelihood fixture failed: ${JSON.stringify(res.errors)}`);
-    return res.data!;
-  };
-  const city = String(await cityId(t, '沈阳市'));
-  const voters = await makeDelegates(t, 'authz.sy', 3, '沈阳市');
-  const users = await t.server.db.getRepository(User).findBy({ username: In(voters) });
-  const session = async (name: string) => (await must(t.gql<{ createVoteSession: { id: string } }>(Q.create, { c: city, i: { name, meetingDate: '2021-01-20', seats: 1 } }, cityAdminToken))).createVoteSession.id;
-  const decided = await session('沈阳市人大会议（矩阵测试）');
-  await must(t.gql(Q.candidates, { s: decided, c: [{ name: '改造老旧供热管网', description: '供热', leadDepartment: '市住房和城乡建设局', targetQuantity: '30', unit: '公里' }, { name: '新建口袋公园', description: '公园' }] }, cityAdminToken));
-  await t.server.db.getRepository(RosterEntry).insert(users.map((u) => ({ sessionId: Number(decided), userId: u.id, name: u.username, delegation: '苏家屯区代表团', scrutineer: false, checkedInAt: new Date() })));
-  await must(t.gql(Q.open, { s: decided }, cityAdminToken));
-  const first = (await must(t.gql<{ voteSession: { candidates: { id: string }[] } }>(Q.session, { id: decided }))).voteSession.candidates[0].id;
-  let receiptCode = '';
-  for (const u of voters) receiptCode = (await must(t.gql<{ castBallot: { receiptCode: string } }>(Q.cast, { s: decided, c: [first] }, await t.login(u)))).castBallot.receiptCode;
-  await must(t.gql(Q.close, { s: decided }, cityAdminToken));
-  const project = (await must(t.gql<{ voteSession: { projects: { id: string }[] } }>('query($id: ID!) { voteSession(id: $id) { projects { id } } }', { id: decided }))).voteSession.projects[0].id;
-  await must(t.gql('mutation($s: ID!) { openEvaluation(sessionId: $s, year: 2021) { id } }', { s: decided }, cityAdminToken));
-  await must(t.gql('mutation($s: ID!) { closeEvaluation(sessionId: $s, year: 2021) { id } }', { s: decided }, cityAdminToken));
-  const draft = await session('沈阳市人大会议（筹备）');
-  const proposal = await must(
-    t.gql<{ submitLivelihoodProposal: { trackingCode: string; proposal: { id: string } } }>(
-      'mutation($i: ProposalInput!) { submitLivelihoodProposal(input: $i) { trackingCode proposal { id } } }',
-      { i: { cityId: city, title: '改造苏家屯区背街小巷', description: '苏家屯区部分背街小巷路面破损，建议改造。', category: 'TRANSPORT' } },
-      cityAdminToken,
-    ),
-  );
-  return { decidedSession: decided, draftSession: draft, project, year: 2021, proposal: proposal.submitLivelihoodProposal.proposal.id, trackingCode: proposal.submitLivelihoodProposal.trackingCode, receiptCode };
 }
