@@ -12,6 +12,7 @@ import { fileRoutes } from '../common/files/files.routes';
 import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
 import type { ApiModule } from './module';
+import { projectsModule } from './projects';
 
 const areas: ApiModule = {
   name: 'areas',
@@ -36,6 +37,6 @@ const files: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files];
+export const modules: ApiModule[] = [areas, accounts, files, projectsModule];
 
 export const entities = modules.flatMap((m) => m.entities);
