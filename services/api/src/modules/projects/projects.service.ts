@@ -60,7 +60,7 @@ export const LIBRARY_MEMBER_SQL =
   "(p.stage <> 'REMOVED' AND p.removed_from_library = :__no AND p.total_investment >= (SELECT cs.library_threshold FROM city_settings cs WHERE cs.city_id = p.city_id))";
 
 function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return s.replace(/[!%_]/g, (c) => `!${c}`);
 }
 
 /** The projects list: scoped, filtered, ordered and paged. */
@@ -94,7 +94,7 @@ export async function listProjects(ctx: Context, filter: ProjectFilter | null, o
   const search = f.search?.trim();
   if (search) {
     qb.andWhere(
-      new Brackets((b) => b.where("p.name LIKE :q ESCAPE '\\'", { q: `%${escapeLike(search)}%` }).orWhere("p.enterprise LIKE :q ESCAPE '\\'")),
+      new Brackets((b) => b.where("p.name LIKE :q ESCAPE '!'", { q: `%${escapeLike(search)}%` }).orWhere("p.enterprise LIKE :q ESCAPE '!'")),
     );
   }
   return paginate(qb, ORDER_KEYS[order], page);
