@@ -28,6 +28,14 @@ module.exports = {
       testMatch: ['<rootDir>/src/**/*.test.ts'],
       setupFiles: ['reflect-metadata'],
     },
+    {
+      ...base,
+      displayName: 'battery',
+      rootDir: 'tests',
+      testMatch: ['<rootDir>/**/*.test.ts'],
+      moduleNameMapper: { '^@kpd/domain$': '<rootDir>/../packages/domain/src/index.ts' },
+      setupFiles: ['reflect-metadata'],
+    },
   ],
   testTimeout: 60000,
 };

@@ -13,6 +13,7 @@ import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
 import type { ApiModule } from './module';
 import { projectsModule } from './projects';
+import { serviceItemsModule } from './service-items';
 
 const areas: ApiModule = {
   name: 'areas',
@@ -37,6 +38,6 @@ const files: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, projectsModule];
+export const modules: ApiModule[] = [areas, accounts, files, projectsModule, serviceItemsModule];
 
 export const entities = modules.flatMap((m) => m.entities);
