@@ -48,6 +48,9 @@ export const QUERIES: Record<string, Row> = {
   serviceCatalogueFigures: /* */ 'D A A A D D D',
   serviceZones:            /* */ 'D A A A D D D',
   serviceBaseline:         /* */ 'D A A A D D D',
+  projects:                /* */ 'D A A A D D D',
+  project:                 /* */ 'D A A A D D D',
+  lightBoard:              /* */ 'D A A A D D D',
 };
 
 //                                     anon analyst city district other secretary delegate
@@ -65,6 +68,17 @@ export const MUTATIONS: Record<string, Row> = {
   saveServiceZone:         /* */ 'D D A A D D D',
   setServiceBaseline:      /* */ 'D D A A D D D',
   importServiceItems:      /* */ 'D D A A D D D',
+  createProject:           /* */ 'D D A A D D D',
+  updateProject:           /* */ 'D D A A D D D',
+  savePlanTable:           /* */ 'D D A A D D D',
+  saveMonthlyReport:       /* */ 'D D A A D D D',
+  setProjectLocation:      /* */ 'D D A A D D D',
+  setProjectRenderings:    /* */ 'D D A A D D D',
+  saveMilestones:          /* */ 'D D A A D D D',
+  decideLibraryRemoval:    /* */ 'D D A A D D D',
+  publishLightBoard:       /* */ 'D D A A D D D',
+  runMonthEndLights:       /* */ 'D D A A A D D',
+  importPlans:             /* */ 'D D A A A D D',
 };
 
 export function expected(row: Row, principal: Principal): 'A' | 'D' {

@@ -4,10 +4,10 @@ import { reportDeadline, reportDeadlinePassed, reportedOnTime } from './report-d
 describe('report deadline', () => {
   it.each<[string, number, string]>([
     // period, deadline day, end of the deadline (UTC) = midnight Asia/Shanghai after the day
-    ['2020-09', 5, '2020-10-04T16:00:00.000Z'],
-    ['2020-12', 5, '2021-01-04T16:00:00.000Z'],
-    ['2020-01', 28, '2020-02-27T16:00:00.000Z'],
-    ['2020-02', 1, '2020-02-29T16:00:00.000Z'],
+    ['2020-09', 5, '2020-10-05T16:00:00.000Z'],
+    ['2020-12', 5, '2021-01-05T16:00:00.000Z'],
+    ['2020-01', 28, '2020-02-28T16:00:00.000Z'],
+    ['2020-02', 1, '2020-03-01T16:00:00.000Z'],
   ])('%s with day %i ends at %s', (period, day, end) => {
     expect(reportDeadline(period, day).toISOString()).toBe(end);
   });

@@ -76,12 +76,6 @@ async function planProblems(ctx: Context, rows: SheetRow<PlanRow>[], locate: Loc
   }
   for (const [code, group] of groups) {
     const project = projects.get(code)!;
-    const seen = new Map<number, number>();
-    for (const row of group) {
-      const first = seen.get(row.values.year);
-      if (first !== undefined) at(row.rowNumber, 'year', `${row.values.year}年度与第${first}行重复 (year listed twice)`);
-      else seen.set(row.values.year, row.rowNumber);
-    }
     const base = { totalInvestment: project.totalInvestment, constructionStart: project.constructionStart, constructionEnd: project.constructionEnd };
     const years = group.map((r) => ({ year: r.values.year, plannedInvestment: r.values.plannedInvestment }));
     const place = (p: Problem, monthRow: SheetRow<PlanRow> | null) => {
