@@ -234,6 +234,27 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
     const project = await t.server.db.getRepository(Project).findOneByOrFail({ id: Number(p.id) });
     expect(project.removedFromLibrary).toBe(false);
   });
+
+  it('relights a milestone project when its milestones change; a secretary keeps its own projects’ milestones', async () => {
+    const res = await t.gql<{ projects: { nodes: { id: string; name: string; milestones: { name: string; startDate: string; dueDate: string; weight: number; progress: number; metDate: string | null }[]; light: { color: string } }[] } }>(
+      '{ projects(filter: { search: "保利天禧" }, first: 1) { nodes { id name milestones { name startDate dueDate weight progress metDate } light(period: "2020-09") { color } } } }',
+      {},
+      tokens['secretary.lijun'],
+    );
+    expect(res.errors).toBeUndefined();
+    const p = res.data!.projects.nodes[0];
+    expect(p.light.color).toBe('RED');
+    const SAVE = 'mutation($id: ID!, $m: [MilestoneInput!]!) { saveMilestones(projectId: $id, milestones: $m) { light(period: "2020-09") { color reasonCode reason } } }';
+    const met = p.milestones.map((m) => (m.metDate ? m : { ...m, progress: 100, metDate: '2020-09-10' }));
+    const saved = await t.gql<{ saveMilestones: { light: { color: string; reasonCode: string; reason: string } } }>(SAVE, { id: p.id, m: met }, tokens['secretary.lijun']);
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data!.saveMilestones.light).toMatchObject({ color: 'YELLOW', reasonCode: 'MET_LATE' });
+    expect(saved.data!.saveMilestones.light.reason).toContain('逾期完成');
+    const bad = await t.gql(SAVE, { id: p.id, m: [{ name: '竣工验收', dueDate: '2020-13-01' }, { name: '试运行', dueDate: '2020-12-01', startDate: '2021-01-01' }] }, tokens['secretary.lijun']);
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect((bad.errors![0].extensions!.problems as { field: string }[]).map((x) => x.field)).toEqual(['milestones[0].dueDate', 'milestones[1].startDate']);
+    expect(errorCode(await t.gql(SAVE, { id: p.id, m: [] }, tokens['admin.sujiatun']))).toBe('NOT_FOUND');
+  });
 });
 
 

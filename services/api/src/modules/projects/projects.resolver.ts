@@ -5,7 +5,7 @@ import { Role } from '../../auth/user.entity';
 import { filesOf, StoredFile } from '../../common/files';
 import { parseId } from '../../common/ids';
 import { Connection, type Page } from '../../common/pagination';
-import { PeriodScalar } from '../../common/scalars';
+import { MoneyScalar, PeriodScalar } from '../../common/scalars';
 import { loader, type Context } from '../../context';
 import { Area } from '../areas/area.entity';
 import { citySettingsLoader } from '../areas/areas.loaders';
@@ -285,6 +285,11 @@ export class MonthlyReportResolver {
       if (reusedFromPeriod) flags.push(`与 ${reusedFromPeriod} 的进展照片相同`);
       return { file, takenBeforeMonth, outsideBoundary, reusedFromPeriod, flags };
     });
+  }
+
+  @FieldResolver(() => MoneyScalar, { nullable: true, description: 'The month’s planned investment, beside the actual. 本月计划投资' })
+  async plannedInvestment(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<bigint | null> {
+    return (await loader(ctx, planMonthsLoader).load(report.projectId)).find((m) => m.period === report.period)?.plannedInvestment ?? null;
   }
 
   @FieldResolver(() => ProjectLight, { nullable: true, description: 'The light of the reported month. 本月亮灯' })
