@@ -118,6 +118,19 @@ describe.each(DRIVERS)('projects [%s]', (driver) => {
       expect(errorCode(await t.gql('query($id: ID!) { project(id: $id) { name } }', { id: sj }))).toBe('UNAUTHENTICATED');
     });
 
+    it('loads a page’s nested fields in a fixed number of SQL statements whatever its length', async () => {
+      const query = 'query($n: Int) { projects(first: $n, orderBy: CODE) { nodes { name district { name } libraryMembership { member } light(period: "2020-09") { color reason } report(period: "2020-09") { actualInvestment plannedInvestment } } } }';
+      await t.gql(query, { n: 1 }, tokens['admin.sujiatun']); // warm: the session and area caches
+      const few = await t.gql<{ projects: { nodes: unknown[] } }>(query, { n: 2 }, tokens['admin.sujiatun']);
+      const more = await t.gql<{ projects: { nodes: unknown[] } }>(query, { n: 10 }, tokens['admin.sujiatun']);
+      expect(few.errors).toBeUndefined();
+      expect(more.errors).toBeUndefined();
+      expect(more.data!.projects.nodes).toHaveLength(10);
+      const statements = (r: { headers: Headers }) => Number(r.headers.get('x-sql-statements'));
+      expect(statements(few)).toBeGreaterThan(0);
+      expect(statements(more)).toBe(statements(few));
+    });
+
     it('shows the plan table and the membership with the city’s threshold', async () => {
       const res = await t.gql<{ project: { totalInvestment: string; planYears: { year: number; plannedInvestment: string }[]; planMonths: { period: string }[]; libraryMembership: { member: boolean; reason: string } } }>(
         'query($id: ID!) { project(id: $id) { totalInvestment planYears { year plannedInvestment } planMonths(year: 2020) { period } libraryMembership { member reason } } }',
