@@ -157,7 +157,8 @@ export async function computeLights(
 /**
  * Writes computed lights over the stored ones (a report changed): a red light proposes removal
  * from the library unless an admin already decided for that month; a light that is no longer red
- * withdraws a pending proposal; a month no longer lit loses its light.
+ * withdraws a pending proposal; a month whose report is awaited again loses its light; months the
+ * project is no longer lit for (completed, removed from the library) keep the light they had.
  */
 export async function storeLights(em: EntityManager, projectId: number, periods: string[], lights: ComputedLight[], now: Date): Promise<void> {
   if (periods.length === 0) return;
@@ -167,7 +168,9 @@ export async function storeLights(em: EntityManager, projectId: number, periods:
   for (const period of periods) {
     const light = computed.get(period);
     const old = byPeriod.get(period);
-    if (!light || light.color === null) {
+    // A month the project is no longer lit for (completed, left the library) keeps its history.
+    if (!light) continue;
+    if (light.color === null) {
       if (old) await em.delete(ProjectLight, { id: old.id });
       continue;
     }

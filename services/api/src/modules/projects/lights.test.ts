@@ -150,6 +150,14 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
     expect(after.data!.a.libraryMembership).toEqual({ member: false, reason: '已决定移出重点项目库' });
     expect(after.data!.a.stageHistory.at(-1)!.reason).toContain('移出重点项目库');
     expect(after.data!.b.libraryMembership.member).toBe(true);
+    // Out of the library, the project is lit no more, but its history stays — even when a report is corrected.
+    const v = await t.gql<{ project: { report: { version: number } } }>('query($id: ID!) { project(id: $id) { report(period: "2020-09") { version } } }', { id: a.id }, tokens['admin.sujiatun']);
+    const corrected = await t.gql<{ saveMonthlyReport: { light: { color: string; removal: string } } }>(
+      'mutation($i: MonthlyReportInput!) { saveMonthlyReport(input: $i) { light { color removal } } }',
+      { i: { projectId: a.id, period: '2020-09', actualInvestment: '0', progress: '停工', version: v.data!.project.report.version } },
+      tokens['admin.sujiatun'],
+    );
+    expect(corrected.data!.saveMonthlyReport.light).toEqual({ color: 'RED', removal: 'CONFIRMED' });
     const audits = await t.server.db.getRepository(AuditRecord).findBy({ entityType: 'ProjectLight' });
     expect(audits.map((r) => r.action)).toEqual(expect.arrayContaining(['library.removal.confirmed', 'library.removal.declined']));
     // A green light proposes nothing.
