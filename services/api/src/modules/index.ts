@@ -13,6 +13,7 @@ import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
 import { livelihoodModule } from './livelihood';
 import type { ApiModule } from './module';
+import { projectsModule } from './projects';
 import { serviceItemsModule } from './service-items';
 
 const areas: ApiModule = {
@@ -38,6 +39,6 @@ const files: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, serviceItemsModule, livelihoodModule];
+export const modules: ApiModule[] = [areas, accounts, files, projectsModule, serviceItemsModule, livelihoodModule];
 
 export const entities = modules.flatMap((m) => m.entities);
