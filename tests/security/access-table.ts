@@ -53,10 +53,6 @@ export const QUERIES: Record<string, Row> = {
   serviceCatalogueFigures: /* */ 'D A A A D D D D',
   serviceZones:            /* */ 'D A A A D D D D',
   serviceBaseline:         /* */ 'D A A A D D D D',
-  // 重点项目 (projects): against a 苏家屯区 project
-  projects:                /* */ 'D A A A D D D D',
-  project:                 /* */ 'D A A A D D D D',
-  lightBoard:              /* */ 'D A A A D D D D',
   // 民生实事 (livelihood): against 阜新市's session and projects
   voteSessions:              /* */ 'A A A A A A A A',
   voteSession:               /* */ 'A A A A A A A A',
@@ -68,6 +64,10 @@ export const QUERIES: Record<string, Row> = {
   livelihoodProject:         /* */ 'A A A A A A A A',
   livelihoodProposalByCode:  /* */ 'A A A A A A A A',
   livelihoodProposals:       /* */ 'A A A A A A A A',
+  // 重点项目 (key projects)
+  projects:                  /* */ 'D A A A D D D D',
+  project:                   /* */ 'D A A A D D D D',
+  lightBoard:                /* */ 'D A A A D D D D',
 };
 
 //                                     anon analyst city district other secretary delegate fuxin
@@ -85,17 +85,6 @@ export const MUTATIONS: Record<string, Row> = {
   saveServiceZone:         /* */ 'D D A A D D D D',
   setServiceBaseline:      /* */ 'D D A A D D D D',
   importServiceItems:      /* */ 'D D A A D D D D',
-  createProject:           /* */ 'D D A A D D D D',
-  updateProject:           /* */ 'D D A A D D D D',
-  savePlanTable:           /* */ 'D D A A D D D D',
-  saveMonthlyReport:       /* */ 'D D A A D D D D',
-  setProjectLocation:      /* */ 'D D A A D D D D',
-  setProjectRenderings:    /* */ 'D D A A D D D D',
-  saveMilestones:          /* */ 'D D A A D D D D',
-  decideLibraryRemoval:    /* */ 'D D A A D D D D',
-  publishLightBoard:       /* */ 'D D A A D D D D',
-  runMonthEndLights:       /* */ 'D D A A A D D A',
-  importPlans:             /* */ 'D D A A A D D A',
   // 民生实事 (livelihood)
   submitLivelihoodProposal:  /* */ 'A D A A A A A A',
   screenLivelihoodProposal:  /* */ 'D D D D D D D A',
@@ -117,6 +106,18 @@ export const MUTATIONS: Record<string, Row> = {
   openEvaluation:            /* */ 'D D D D D D D A',
   submitEvaluation:          /* */ 'D D D D D D A D',
   closeEvaluation:           /* */ 'D D D D D D D A',
+  // 重点项目 (key projects)
+  createProject:             /* */ 'D D A A D D D D',
+  updateProject:             /* */ 'D D A A D D D D',
+  savePlanTable:             /* */ 'D D A A D D D D',
+  saveMonthlyReport:         /* */ 'D D A A D D D D',
+  setProjectLocation:        /* */ 'D D A A D D D D',
+  setProjectRenderings:      /* */ 'D D A A D D D D',
+  saveMilestones:            /* */ 'D D A A D D D D',
+  decideLibraryRemoval:      /* */ 'D D A A D D D D',
+  publishLightBoard:         /* */ 'D D A A D D D D',
+  runMonthEndLights:         /* */ 'D D A A A D D A',
+  importPlans:               /* */ 'D D A A A D D A',
 };
 
 /**

@@ -36,6 +36,22 @@ const SERVICE_ITEM = {
   highFrequency: true,
 };
 
+function projectInput(districtId: string, code: string) {
+  return {
+    districtId,
+    code,
+    name: '矩阵测试项目',
+    category: 'INDUSTRIAL',
+    stage: 'NEW',
+    totalInvestment: '120000000.00',
+    constructionStart: '2020-01',
+    constructionEnd: '2021-12',
+    enterprise: '沈阳测试有限公司',
+    responsibleLeader: '副区长',
+    responsibleUnit: '苏家屯区工信局',
+  };
+}
+
 async function must<T>(p: Promise<{ data?: T | null; errors?: unknown[] }>): Promise<T> {
   const res = await p;
   if (res.errors) throw new Error(`fixture failed: ${JSON.stringify(res.errors)}`);
@@ -53,22 +69,6 @@ async function uploadWorkbook(t: TestServer, token: string): Promise<string | nu
   if (res.status === 403) return null;
   if (res.status !== 201) throw new Error(`upload failed: ${res.status}`);
   return ((await res.json()) as { id: string }).id;
-}
-
-function projectInput(districtId: string, code: string) {
-  return {
-    districtId,
-    code,
-    name: '矩阵测试项目',
-    category: 'INDUSTRIAL',
-    stage: 'NEW',
-    totalInvestment: '120000000.00',
-    constructionStart: '2020-01',
-    constructionEnd: '2021-12',
-    enterprise: '沈阳测试有限公司',
-    responsibleLeader: '副区长',
-    responsibleUnit: '苏家屯区工信局',
-  };
 }
 
 export async function buildFixtures(t: TestServer): Promise<Fixtures> {
@@ -206,6 +206,7 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   openEvaluation: (fx) => ({ sessionId: fx.fuxinSession, year: 2021 }),
   submitEvaluation: (fx) => ({ sessionId: fx.fuxinSession, year: 2021, ratings: [{ projectId: fx.fuxinProject, rating: 'SATISFIED' }] }),
   closeEvaluation: (fx) => ({ sessionId: fx.fuxinSession, year: 2021 }),
+  // 重点项目: a 苏家屯区 project.
   projects: (fx) => ({ filter: { districtId: fx.areaId['苏家屯区'] } }),
   project: (fx) => ({ id: fx.sujiatunProject }),
   lightBoard: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
