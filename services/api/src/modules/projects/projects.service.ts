@@ -14,7 +14,7 @@ import {
 import { Brackets, In } from 'typeorm';
 import { Role } from '../../auth/user.entity';
 import { isSignedIn } from '../../auth/viewer';
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError, type FieldProblem } from '../../common/errors';
+import { ConflictError, ForbiddenError, UserInputError, type FieldProblem } from '../../common/errors';
 import { attachFiles, detachFiles, FilePurpose } from '../../common/files';
 import { parseId } from '../../common/ids';
 import { paginate, type Page, type PageArgs, type SortKey } from '../../common/pagination';
@@ -455,8 +455,4 @@ export async function saveMilestones(ctx: Context, id: number, milestones: Miles
 
 export async function projectById(ctx: Context, id: string): Promise<Project> {
   return readableProject(ctx, parseId(id, 'id'));
-}
-
-export function notFound(what: string, id: string | number): never {
-  throw new NotFoundError(what, id);
 }
