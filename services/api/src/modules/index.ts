@@ -11,6 +11,7 @@ import { seedAreas } from './areas/seed';
 import { fileRoutes } from '../common/files/files.routes';
 import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
+import { livelihoodModule } from './livelihood';
 import type { ApiModule } from './module';
 import { projectsModule } from './projects';
 import { serviceItemsModule } from './service-items';
@@ -38,6 +39,6 @@ const files: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, projectsModule, serviceItemsModule];
+export const modules: ApiModule[] = [areas, accounts, files, projectsModule, serviceItemsModule, livelihoodModule];
 
 export const entities = modules.flatMap((m) => m.entities);
