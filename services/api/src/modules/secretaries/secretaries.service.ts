@@ -30,7 +30,7 @@ import { isAdminOver, readableProject, scopedProjects } from '../projects/projec
 import { LIBRARY_MEMBER_SQL } from '../projects/projects.service';
 import type { AssignSecretaryInput, CreateSecretaryInput, EvaluationInput, SecretaryFilter, ServiceLogFilter, ServiceLogInput, UpdateSecretaryInput } from './secretaries.inputs';
 import { editableSecretary, isAdminOverArea, ownSecretary, readableSecretary, scopedSecretaries, scopedServiceLog } from './secretaries.scope';
-import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceLogEntry, TeamRole } from './secretary.entity';
+import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceLogEntry } from './secretary.entity';
 
 /** Today on the Asia/Shanghai calendar, or the day asked for. */
 export function todayOr(ctx: Context, given: string | null | undefined): string {
@@ -62,21 +62,20 @@ export function secretaryById(ctx: Context, id: string): Promise<Secretary> {
   return readableSecretary(ctx, parseId(id, 'id'));
 }
 
-async function linkableUser(ctx: Context, rawId: string, districtId: number, exceptSecretary: number | null): Promise<number> {
+async function linkableUser(ctx: Context, rawId: string, exceptSecretary: number | null): Promise<number> {
   const userId = parseId(rawId, 'input.userId');
   const user = await ctx.db.getRepository(User).findOneBy({ id: userId });
   if (!user || !isSignedIn(ctx.viewer) || !ctx.viewer.scope.contains(user.areaId)) throw new UserInputError('input.userId', '没有这个账号 (no such account in your scope)');
   if (user.role !== Role.SECRETARY) throw new UserInputError('input.userId', '账号角色须为服务秘书 (the account is not a SECRETARY account)');
   const taken = await ctx.db.getRepository(Secretary).findOneBy({ userId });
   if (taken && taken.id !== exceptSecretary) throw new UserInputError('input.userId', `该账号已关联服务秘书 ${taken.name} (already linked)`);
-  void districtId;
   return userId;
 }
 
 export async function createSecretary(ctx: Context, input: CreateSecretaryInput): Promise<Secretary> {
   const district = readableArea(ctx, parseId(input.districtId, 'input.districtId'), AreaLevel.DISTRICT);
   if (!isAdminOverArea(ctx, district.id)) throw new ForbiddenError('Only an admin of the district may enter its secretaries');
-  const userId = input.userId ? await linkableUser(ctx, input.userId, district.id, null) : null;
+  const userId = input.userId ? await linkableUser(ctx, input.userId, null) : null;
   const city = ctx.areas.cityOf(district.id);
   return mutate(ctx, async (tx) => {
     const s = await tx.em.save(

@@ -275,6 +275,33 @@ describe.each(DRIVERS)('service secretaries [%s]', (driver) => {
     });
   });
 
+  describe('the projects’ secretary scope follows the assignments', () => {
+    const MINE = '{ projects(first: 10) { nodes { name } } }';
+    const names = async () => (await t.gql<{ projects: { nodes: { name: string }[] } }>(MINE, {}, tokens['secretary.lijun'])).data!.projects.nodes.map((n) => n.name).sort();
+
+    it('lets lijun report for his project and not for another', async () => {
+      const REPORT = 'mutation($i: MonthlyReportInput!) { saveMonthlyReport(input: $i) { period reporterName } }';
+      const mine = await t.gql(REPORT, { i: { projectId: project['凯丹广场'], period: '2020-10', actualInvestment: '1000000.00', progress: '主体结构封顶' } }, tokens['secretary.lijun']);
+      expect(mine.errors).toBeUndefined();
+      const other = await t.gql(REPORT, { i: { projectId: project['黑嘴子码头及周边地块改造'], period: '2020-10', actualInvestment: '1.00' } }, tokens['secretary.lijun']);
+      expect(errorCode(other)).toBe('NOT_FOUND');
+    });
+
+    it('takes a project away when its assignment ends and gives it back with a new one', async () => {
+      const zs = tokens['admin.zhongshan'];
+      const lijun = await secretaryId('李军');
+      const detail = await t.gql<{ secretary: { assignments: { id: string; project: { name: string } }[] } }>('query($id: ID!) { secretary(id: $id) { assignments { id project { name } } } }', { id: lijun }, zs);
+      const kaidan = detail.data!.secretary.assignments.find((a) => a.project.name === '凯丹广场')!;
+      const ended = await t.gql('mutation($id: ID!, $e: LocalDate!) { endSecretaryAssignment(id: $id, endDate: $e) { endDate active } }', { id: kaidan.id, e: addDays(today, -1) }, zs);
+      expect(ended.data).toEqual({ endSecretaryAssignment: { endDate: addDays(today, -1), active: false } });
+      expect(await names()).toEqual(['保利天禧', '辉盛阁国际公寓'].sort());
+      expect(errorCode(await t.gql('query($id: ID!) { project(id: $id) { name } }', { id: project['凯丹广场'] }, tokens['secretary.lijun']))).toBe('NOT_FOUND');
+      const again = await t.gql(ASSIGN, { i: { secretaryId: lijun, projectId: project['凯丹广场'], startDate: today } }, zs);
+      expect(again.errors).toBeUndefined();
+      expect(await names()).toEqual(['保利天禧', '凯丹广场', '辉盛阁国际公寓'].sort());
+    });
+  });
+
   describe('evaluation', () => {
     const SCORE = 'mutation($i: EvaluationInput!) { scoreSecretary(input: $i) { period score comments evaluatedBy } }';
 
