@@ -133,6 +133,10 @@ export async function assignSecretary(ctx: Context, input: AssignSecretaryInput)
   if (added.endDate !== null && added.endDate < added.startDate) throw new UserInputError('input.endDate', '结束日期不能早于开始日期 (ends before it starts)');
   const today = todayOr(ctx, null);
   return mutate(ctx, async (tx) => {
+    // Assignments of one project are decided one at a time: the project's row is locked first.
+    const lock = tx.em.createQueryBuilder(Project, 'p').where('p.id = :id', { id: project.id });
+    const type = tx.em.connection.options.type;
+    await (type === 'mysql' || type === 'mariadb' ? lock.setLock('pessimistic_write') : lock).getOne();
     const existing = await tx.em.findBy(SecretaryAssignment, { projectId: project.id });
     if (existing.some((e) => e.secretaryId === secretary.id && (e.endDate ?? '9999-12-31') >= added.startDate && e.startDate <= (added.endDate ?? '9999-12-31'))) {
       throw new UserInputError('input.secretaryId', '该秘书在此期间已服务该项目 (already serves the project then)');

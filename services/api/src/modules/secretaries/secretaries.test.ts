@@ -4,7 +4,7 @@ import { AuditRecord } from '../../common/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type GraphQLResponse, type TestServer } from '../../testing/harness';
 import { Area } from '../areas/area.entity';
 import { Project } from '../projects/project.entity';
-import { Secretary, SecretaryEvaluation, ServiceLogEntry } from './secretary.entity';
+import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceLogEntry } from './secretary.entity';
 
 const SEED = ['areas', 'accounts', 'projects', 'secretaries'];
 
@@ -252,6 +252,17 @@ describe.each(DRIVERS)('service secretaries [%s]', (driver) => {
       expect({ code: errorCode(endsFirst), field: field(endsFirst) }).toEqual({ code: 'BAD_USER_INPUT', field: 'input.endDate' });
       // Another district's admin cannot assign to Sujiatun's project.
       expect(errorCode(await t.gql(ASSIGN, { i: { secretaryId: wang, projectId: p, startDate: '2020-01-01' } }, tokens['admin.dadong']))).toBe('NOT_FOUND');
+    });
+
+    it('lets only one of two concurrent sole assignments to a project through', async () => {
+      const p = sujiatunProjects[3];
+      const others = await Promise.all(
+        ['钱并发', '孙并发', '周并发', '吴并发'].map((name) => t.gql<{ createSecretary: { id: string } }>(CREATE, { i: { districtId: area['苏家屯区'], name, workUnit: '苏家屯区发改局' } }, tokens['admin.sujiatun'])),
+      );
+      const results = await Promise.all(others.map((o) => t.gql(ASSIGN, { i: { secretaryId: o.data!.createSecretary.id, projectId: p, startDate: '2020-02-01' } }, tokens['admin.sujiatun'])));
+      expect(results.filter((r) => !r.errors)).toHaveLength(1);
+      expect(results.filter((r) => r.errors).map((r) => field(r))).toEqual(['input.teamRole', 'input.teamRole', 'input.teamRole']);
+      expect(await t.server.db.getRepository(SecretaryAssignment).countBy({ projectId: Number(p) })).toBe(1);
     });
 
     it('warns after 30 days without contact, counted across the month end', async () => {
