@@ -26,7 +26,7 @@ import {
   secretaryFigures,
   todayOr,
   updateSecretary,
-  workloadOf,
+  workloadsOf,
   type AreaFigures,
 } from './secretaries.service';
 import { importEvaluations } from './secretaries.xlsx';
@@ -171,6 +171,11 @@ function grouped<T extends { [k: string]: unknown }>(rows: T[], key: keyof T, id
   for (const r of rows) m.set(r[key] as number, [...(m.get(r[key] as number) ?? []), r]);
   return ids.map((id) => m.get(id) ?? []);
 }
+
+const workloadLoader = (ctx: Context) =>
+  new DataLoader<{ s: Secretary; today: string }, Awaited<ReturnType<typeof workloadsOf>>[number], string>((keys) => workloadsOf(ctx, keys), {
+    cacheKeyFn: (k) => `${k.s.id}|${k.today}`,
+  });
 
 const assignmentsOfSecretary = (ctx: Context) =>
   new DataLoader<number, SecretaryAssignment[]>(async (ids) =>
@@ -326,7 +331,7 @@ export class SecretariesResolver {
     @Ctx() ctx: Context,
   ): Promise<SecretaryWorkload> {
     const day = todayOr(ctx, today);
-    const w = await workloadOf(ctx, s, day);
+    const w = await loader(ctx, workloadLoader).load({ s, today: day });
     return { today: day, ...w, openProblems: null, overdueProblems: null, averageDaysToResolve: null, note: PROBLEMS_NOTE };
   }
 

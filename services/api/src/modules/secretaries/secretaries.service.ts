@@ -383,31 +383,37 @@ export interface SecretaryWorkload {
   quietProjects: number;
 }
 
-/** One secretary's workload on a day: running assignments, log entries of the last 30 days, quiet projects. */
-export async function workloadOf(ctx: Context, s: Secretary, today: string): Promise<SecretaryWorkload> {
-  const assignments = (await ctx.db.getRepository(SecretaryAssignment).findBy({ secretaryId: s.id })).filter((a) => isActiveAssignment(a, today));
-  const projectIds = [...new Set(assignments.map((a) => a.projectId))];
+/** The workloads of several secretaries, each on its day, in a fixed number of statements. */
+export async function workloadsOf(ctx: Context, keys: readonly { s: Secretary; today: string }[]): Promise<SecretaryWorkload[]> {
+  const ids = [...new Set(keys.map((k) => k.s.id))];
+  const latest = keys.reduce((m, k) => (k.today > m ? k.today : m), '0000-00-00');
+  const assignments = await ctx.db.getRepository(SecretaryAssignment).findBy({ secretaryId: In(ids) });
   const entries = await ctx.db
     .getRepository(ServiceLogEntry)
     .createQueryBuilder('l')
-    .select(['l.date', 'l.projectId'])
-    .where('l.secretaryId = :id', { id: s.id })
-    .andWhere('l.date <= :today', { today })
+    .select(['l.secretaryId', 'l.date', 'l.projectId'])
+    .where('l.secretaryId IN (:...ids)', { ids })
+    .andWhere('l.date <= :latest', { latest })
     .getMany();
-  const lastOfProject = new Map<number, string>();
-  for (const e of entries) if ((lastOfProject.get(e.projectId) ?? '') < e.date) lastOfProject.set(e.projectId, e.date);
-  const settings = await ctx.db.getRepository(CitySettings).findOneBy({ cityId: s.cityId });
-  const quietDays = settings?.noContactDays ?? 30;
-  const lastContactDate = entries.reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null);
-  return {
-    projects: projectIds.length,
-    logEntriesLast30Days: entries.filter((e) => isWithinLastDays(e.date, today, 30)).length,
-    lastContactDate,
-    quietProjects: projectIds.filter((pid) => {
-      const start = assignments.filter((a) => a.projectId === pid).map((a) => a.startDate).sort()[0];
-      return isQuiet({ lastContactDate: lastOfProject.get(pid) ?? null, assignedDate: start, today, quietDays });
-    }).length,
-  };
+  const settings = await ctx.db.getRepository(CitySettings).findBy({ cityId: In([...new Set(keys.map((k) => k.s.cityId))]) });
+  const quietDaysOf = new Map(settings.map((c) => [c.cityId, c.noContactDays]));
+  return keys.map(({ s, today }) => {
+    const running = assignments.filter((a) => a.secretaryId === s.id && isActiveAssignment(a, today));
+    const projectIds = [...new Set(running.map((a) => a.projectId))];
+    const own = entries.filter((e) => e.secretaryId === s.id && e.date <= today);
+    const lastOfProject = new Map<number, string>();
+    for (const e of own) if ((lastOfProject.get(e.projectId) ?? '') < e.date) lastOfProject.set(e.projectId, e.date);
+    const quietDays = quietDaysOf.get(s.cityId) ?? 30;
+    return {
+      projects: projectIds.length,
+      logEntriesLast30Days: own.filter((e) => isWithinLastDays(e.date, today, 30)).length,
+      lastContactDate: own.reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null),
+      quietProjects: projectIds.filter((pid) => {
+        const start = running.filter((a) => a.projectId === pid).map((a) => a.startDate).sort()[0];
+        return isQuiet({ lastContactDate: lastOfProject.get(pid) ?? null, assignedDate: start, today, quietDays });
+      }).length,
+    };
+  });
 }
 
 /** Projects loaded by id for nested fields; rows outside the viewer's reach stay out. */

@@ -112,6 +112,19 @@ describe.each(DRIVERS)('service secretaries [%s]', (driver) => {
       expect(res.data!.secretaries.nodes[0].workload.note).toMatch(/问题清单/);
     });
 
+    it('loads a page of secretaries with their workload, assignments and scores in a fixed number of SQL statements', async () => {
+      const q = 'query($n: Int) { secretaries(first: $n) { nodes { name district { name } workload { projects logEntriesLast30Days quietProjects } assignments { teamRole } evaluations { score } } } }';
+      await t.gql(q, { n: 1 }, tokens['admin.dalian']); // a session's use is recorded now and then: keep it out of the count
+      const few = await t.gql<{ secretaries: { nodes: { workload: { projects: number } }[] } }>(q, { n: 2 }, tokens['admin.dalian']);
+      const many = await t.gql<{ secretaries: { nodes: { workload: { projects: number } }[] } }>(q, { n: 15 }, tokens['admin.dalian']);
+      expect(many.errors).toBeUndefined();
+      expect(many.data!.secretaries.nodes).toHaveLength(15);
+      expect(many.data!.secretaries.nodes.every((n) => n.workload.projects >= 1)).toBe(true);
+      const statements = (r: { headers: Headers }) => Number(r.headers.get('x-sql-statements'));
+      expect(statements(few)).toBeGreaterThan(0);
+      expect(statements(many)).toBe(statements(few));
+    });
+
     it('shows admin.dalian the quiet projects, 保利天禧 among them', async () => {
       const res = await t.gql<{ quietProjects: { totalCount: number; nodes: { project: { name: string }; daysSinceContact: number; noContactDays: number; secretaries: { name: string }[] }[] } }>(
         QUIET,
