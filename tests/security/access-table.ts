@@ -64,10 +64,16 @@ export const QUERIES: Record<string, Row> = {
   livelihoodProject:         /* */ 'A A A A A A A A',
   livelihoodProposalByCode:  /* */ 'A A A A A A A A',
   livelihoodProposals:       /* */ 'A A A A A A A A',
-  // 重点项目 (key projects)
-  projects:                  /* */ 'D A A A D D D D',
-  project:                   /* */ 'D A A A D D D D',
-  lightBoard:                /* */ 'D A A A D D D D',
+  // 重点项目 (projects): against 苏家屯区's project
+  projects:                /* */ 'D A A A D D D D',
+  project:                 /* */ 'D A A A D D D D',
+  lightBoard:              /* */ 'D A A A D D D D',
+  // 服务秘书 (secretaries): against 苏家屯区's secretary
+  secretaries:             /* */ 'D A A A D D D D',
+  secretary:               /* */ 'D A A A D D D D',
+  secretaryOverview:       /* */ 'D A A A D D D D',
+  quietProjects:           /* */ 'D A A A D D D D',
+  serviceLog:              /* */ 'D A A A D D D D',
 };
 
 //                                     anon analyst city district other secretary delegate fuxin
@@ -106,18 +112,26 @@ export const MUTATIONS: Record<string, Row> = {
   openEvaluation:            /* */ 'D D D D D D D A',
   submitEvaluation:          /* */ 'D D D D D D A D',
   closeEvaluation:           /* */ 'D D D D D D D A',
-  // 重点项目 (key projects)
-  createProject:             /* */ 'D D A A D D D D',
-  updateProject:             /* */ 'D D A A D D D D',
-  savePlanTable:             /* */ 'D D A A D D D D',
-  saveMonthlyReport:         /* */ 'D D A A D D D D',
-  setProjectLocation:        /* */ 'D D A A D D D D',
-  setProjectRenderings:      /* */ 'D D A A D D D D',
-  saveMilestones:            /* */ 'D D A A D D D D',
-  decideLibraryRemoval:      /* */ 'D D A A D D D D',
-  publishLightBoard:         /* */ 'D D A A D D D D',
-  runMonthEndLights:         /* */ 'D D A A A D D A',
-  importPlans:               /* */ 'D D A A A D D A',
+  // 重点项目 (projects): against 苏家屯区's project
+  createProject:           /* */ 'D D A A D D D D',
+  updateProject:           /* */ 'D D A A D D D D',
+  savePlanTable:           /* */ 'D D A A D D D D',
+  saveMonthlyReport:       /* */ 'D D A A D D D D',
+  setProjectLocation:      /* */ 'D D A A D D D D',
+  setProjectRenderings:    /* */ 'D D A A D D D D',
+  saveMilestones:          /* */ 'D D A A D D D D',
+  decideLibraryRemoval:    /* */ 'D D A A D D D D',
+  publishLightBoard:       /* */ 'D D A A D D D D',
+  runMonthEndLights:       /* */ 'D D A A A D D A',
+  importPlans:             /* */ 'D D A A A D D A',
+  // 服务秘书 (secretaries): scores are entered by evaluator accounts only (none among these principals)
+  createSecretary:         /* */ 'D D A A D D D D',
+  updateSecretary:         /* */ 'D D A A D D D D',
+  assignSecretary:         /* */ 'D D A A D D D D',
+  endSecretaryAssignment:  /* */ 'D D A A D D D D',
+  logService:              /* */ 'D D A A D D D D',
+  scoreSecretary:          /* */ 'D D D D D D D D',
+  importSecretaryEvaluations: /* */ 'D D A A A D D A',
 };
 
 /**
@@ -129,6 +143,7 @@ export const SENSITIVE_FIELDS: Record<string, Row> = {
   'LivelihoodProposal.contact':       /* */ 'H H H H H H H S',
   'LivelihoodProposal.submitterName': /* */ 'H H H H H H H S',
   'LivelihoodProposal.trackingCode':  /* */ 'H H H H H H H S',
+  'Secretary.contact':                /* */ 'H H S S H H H H',
 };
 
 export function expected<L extends string = 'A' | 'D'>(row: Row, principal: Principal, allowed: readonly L[] = ['A', 'D'] as unknown as L[]): L {

@@ -10,6 +10,9 @@ export interface Fixtures {
   sujiatunUser: string;
   sujiatunApiToken: string;
   sujiatunProject: string;
+  /** A service secretary of 苏家屯区 and its assignment to the fixture project. */
+  sujiatunSecretary: string;
+  sujiatunAssignment: string;
   /** A workbook each signed-in principal uploaded itself (an upload is readable by its uploader only). */
   workbookOf: Partial<Record<Principal, string>>;
   /** 阜新市's demo vote (closed and tallied), one of its projects, a published receipt, a proposal. */
@@ -93,6 +96,20 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
   const project = await must(
     t.gql<{ createProject: { id: string } }>('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', { i: projectInput(areaId['苏家屯区'], 'AUTHZ-P') }, sj),
   );
+  const secretary = await must(
+    t.gql<{ createSecretary: { id: string } }>(
+      'mutation($i: CreateSecretaryInput!) { createSecretary(input: $i) { id } }',
+      { i: { districtId: areaId['苏家屯区'], name: '矩阵秘书', workUnit: '苏家屯区发改局', contact: '024-0000 0000' } },
+      sj,
+    ),
+  );
+  const assignment = await must(
+    t.gql<{ assignSecretary: { id: string } }>(
+      'mutation($i: AssignSecretaryInput!) { assignSecretary(input: $i) { id } }',
+      { i: { secretaryId: secretary.createSecretary.id, projectId: project.createProject.id, startDate: '2020-01-01' } },
+      sj,
+    ),
+  );
   const workbookOf: Fixtures['workbookOf'] = {};
   for (const [p, token] of Object.entries(tokens)) {
     const id = await uploadWorkbook(t, token);
@@ -126,6 +143,8 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     sujiatunUser: user.createUser.id,
     sujiatunApiToken: apiToken.createApiToken.apiToken.id,
     sujiatunProject: project.createProject.id,
+    sujiatunSecretary: secretary.createSecretary.id,
+    sujiatunAssignment: assignment.assignSecretary.id,
     workbookOf,
   };
 }
@@ -137,6 +156,11 @@ export const SENSITIVE_QUERIES: Record<string, (fx: Fixtures) => { query: string
   'LivelihoodProposal.contact': (fx) => proposalField(fx, 'contact'),
   'LivelihoodProposal.submitterName': (fx) => proposalField(fx, 'submitterName'),
   'LivelihoodProposal.trackingCode': (fx) => proposalField(fx, 'trackingCode'),
+  'Secretary.contact': (fx) => ({
+    query: 'query($id: ID!) { secretary(id: $id) { id contact } }',
+    variables: { id: fx.sujiatunSecretary },
+    pick: (data: Record<string, unknown>) => (data.secretary as { contact?: string | null } | null)?.contact,
+  }),
 };
 
 function proposalField(fx: Fixtures, field: string) {
@@ -221,5 +245,18 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   publishLightBoard: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
   runMonthEndLights: () => ({ period: '2020-09' }),
   importPlans: (fx, p) => ({ fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
+  // 服务秘书: 苏家屯区's secretary, assigned to the fixture project.
+  secretaries: (fx) => ({ filter: { areaId: fx.areaId['苏家屯区'] } }),
+  secretary: (fx) => ({ id: fx.sujiatunSecretary }),
+  secretaryOverview: (fx) => ({ areaId: fx.areaId['苏家屯区'], today: '2020-10-15' }),
+  quietProjects: (fx) => ({ areaId: fx.areaId['苏家屯区'], today: '2020-10-15' }),
+  serviceLog: (fx) => ({ filter: { areaId: fx.areaId['苏家屯区'] } }),
+  createSecretary: (fx, p) => ({ input: { districtId: fx.areaId['苏家屯区'], name: `矩阵秘书 ${p}`, workUnit: '苏家屯区发改局' } }),
+  updateSecretary: (fx) => ({ id: fx.sujiatunSecretary, input: { version: 1 } }),
+  assignSecretary: (fx) => ({ input: { secretaryId: fx.sujiatunSecretary, projectId: fx.sujiatunProject, startDate: '2020-01-01' } }),
+  endSecretaryAssignment: (fx) => ({ id: fx.sujiatunAssignment, endDate: '2099-12-31' }),
+  logService: (fx) => ({ input: { projectId: fx.sujiatunProject, secretaryId: fx.sujiatunSecretary, kind: 'VISIT', date: '2020-09-30', summary: '矩阵测试走访' } }),
+  scoreSecretary: (fx) => ({ input: { secretaryId: fx.sujiatunSecretary, period: '2020-06', score: 90 } }),
+  importSecretaryEvaluations: (fx, p) => ({ fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
   importServiceItems: (fx, p) => ({ districtId: fx.areaId['苏家屯区'], fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
 };

@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { daysSinceContact, isActiveAssignment, isQuiet, secretaryCoverage } from './secretaries';
+import { daysSinceContact, isActiveAssignment, isQuiet, isWithinLastDays, requireEvaluationScore, secretaryCoverage, teamConflict, type TeamAssignment, type TeamRole } from './secretaries';
 
 describe('no-contact warning', () => {
   it.each<[string | null, string, number | null]>([
@@ -95,5 +95,61 @@ describe('secretary coverage', () => {
         '2020-10-15',
       ),
     ).toThrow(expect.objectContaining({ field: 'keyProjects[0].assignments[0].endDate' }));
+  });
+});
+
+describe('the no-contact warning across month and year boundaries (N = 30)', () => {
+  it.each<[string, string, string, boolean]>([
+    ['contact on the last day of September, 29 days later', '2020-09-30', '2020-10-29', false],
+    ['contact on the last day of September, 30 days later', '2020-09-30', '2020-10-30', true],
+    ['contact on 31 October, 30 November is 30 days', '2020-10-31', '2020-11-30', true],
+    ['contact on 31 October, 29 November is 29 days', '2020-10-31', '2020-11-29', false],
+    ['contact on 15 December, 14 January is 30 days', '2020-12-15', '2021-01-14', true],
+    ['contact on 1 February 2021 (28 days), 3 March is 30 days', '2021-02-01', '2021-03-03', true],
+    ['contact on 1 February 2021 (28 days), 2 March is 29 days', '2021-02-01', '2021-03-02', false],
+  ])('%s', (_d, lastContactDate, today, quiet) => {
+    expect(isQuiet({ lastContactDate, today, quietDays: 30 })).toBe(quiet);
+  });
+});
+
+describe('log entries of the last N days', () => {
+  it.each<[string, string, number, boolean]>([
+    ['2020-10-15', '2020-10-15', 30, true],
+    ['2020-09-16', '2020-10-15', 30, true], // 29 days ago: the 30th day back
+    ['2020-09-15', '2020-10-15', 30, false], // 30 days ago: outside
+    ['2020-10-16', '2020-10-15', 30, false], // tomorrow
+    ['2020-12-31', '2021-01-01', 1, false],
+    ['2021-01-01', '2021-01-01', 1, true],
+  ])('%s is within %s’s last %p days: %p', (date, today, days, within) => {
+    expect(isWithinLastDays(date, today, days)).toBe(within);
+  });
+
+  it('refuses a bad date or window', () => {
+    expect(() => isWithinLastDays('2020-02-30', '2020-03-01', 30)).toThrow(expect.objectContaining({ field: 'date' }));
+    expect(() => isWithinLastDays('2020-02-20', '2020-03-01', 0)).toThrow(expect.objectContaining({ field: 'days' }));
+  });
+});
+
+describe('evaluation scores', () => {
+  it.each([0, 1, 59, 100])('accepts %p', (score) => expect(requireEvaluationScore(score)).toBe(score));
+  it.each([-1, 101, 85.5, Number.NaN])('refuses %p', (score) => {
+    expect(() => requireEvaluationScore(score, 'input.score')).toThrow(expect.objectContaining({ field: 'input.score' }));
+  });
+});
+
+describe('reinforced teams (加强型)', () => {
+  const a = (teamRole: TeamRole, startDate: string, endDate: string | null = null): TeamAssignment => ({ teamRole, startDate, endDate });
+  it.each<[string, TeamAssignment[], TeamAssignment, boolean]>([
+    ['a first sole secretary', [], a('SOLE', '2018-04-01'), true],
+    ['a second sole secretary at the same time', [a('SOLE', '2018-04-01')], a('SOLE', '2019-01-01'), false],
+    ['a successor after the first ended', [a('SOLE', '2018-04-01', '2018-12-31')], a('SOLE', '2019-01-01'), true],
+    ['a lead and a member', [a('LEAD', '2018-04-01')], a('MEMBER', '2018-05-01'), true],
+    ['members beside a lead', [a('LEAD', '2018-04-01'), a('MEMBER', '2018-04-01')], a('MEMBER', '2018-04-01'), true],
+    ['a second lead', [a('LEAD', '2018-04-01'), a('MEMBER', '2018-04-01')], a('LEAD', '2020-01-01'), false],
+    ['a new lead after the old one ended', [a('LEAD', '2018-04-01', '2019-12-31')], a('LEAD', '2020-01-01'), true],
+    ['a member beside a sole secretary', [a('SOLE', '2018-04-01')], a('MEMBER', '2018-04-01'), false],
+    ['an end before the start', [], a('SOLE', '2020-04-01', '2020-03-31'), false],
+  ])('%s', (_d, existing, added, fits) => {
+    expect(teamConflict(existing, added) === null).toBe(fits);
   });
 });

@@ -106,3 +106,46 @@ export function secretaryCoverage(
     uncoveredProjectIds: uncovered,
   };
 }
+
+/** "In the last N days": from today − (N − 1) to today, both included (a log entry of today counts). */
+export function isWithinLastDays(date: CalendarDate, today: CalendarDate, days: number, field = 'date'): boolean {
+  requireDate(today, 'today');
+  requireDate(date, field);
+  requirePositiveInteger(days, 'days');
+  const age = daysBetween(date, today);
+  return age >= 0 && age < days;
+}
+
+/** A third-party evaluation score (第三方评估): a whole number from 0 to 100. */
+export function requireEvaluationScore(score: number, field = 'score'): number {
+  if (!Number.isInteger(score) || score < 0 || score > 100) throw new DomainError(field, `评分须为 0–100 的整数 (got ${score})`);
+  return score;
+}
+
+/** The secretary's place in the project's team: the only one, or the lead or a member of a reinforced team (加强型). */
+export type TeamRole = 'SOLE' | 'LEAD' | 'MEMBER';
+
+export interface TeamAssignment extends SecretaryAssignment {
+  teamRole: TeamRole;
+}
+
+/** Two assignments overlap when some day falls in both (open ends run on for ever). */
+export function assignmentsOverlap(a: SecretaryAssignment, b: SecretaryAssignment): boolean {
+  const aEnd = a.endDate ?? '9999-12-31';
+  const bEnd = b.endDate ?? '9999-12-31';
+  return a.startDate <= bEnd && b.startDate <= aEnd;
+}
+
+/**
+ * Whether a new assignment fits the project's team (DESIGN.md "a lead and members for a reinforced
+ * team"): at any time a project has either one secretary (SOLE) or a team of one LEAD and MEMBERs.
+ * Returns the reason it does not fit, or null.
+ */
+export function teamConflict(existing: readonly TeamAssignment[], added: TeamAssignment): string | null {
+  if (added.endDate !== null && added.endDate < added.startDate) return '结束日期不能早于开始日期';
+  const overlapping = existing.filter((e) => assignmentsOverlap(e, added));
+  if (added.teamRole === 'SOLE' && overlapping.length > 0) return '该项目在此期间已有服务秘书；加强型团队请指定组长或组员 (the project already has a secretary then)';
+  if (overlapping.some((e) => e.teamRole === 'SOLE')) return '该项目在此期间已有一名服务秘书；请先结束其任命或改为加强型团队 (a sole secretary serves it then)';
+  if (added.teamRole === 'LEAD' && overlapping.some((e) => e.teamRole === 'LEAD')) return '加强型团队只能有一名组长 (the team already has a lead then)';
+  return null;
+}

@@ -14,6 +14,7 @@ import { StoredFile } from '../common/files/stored-file.entity';
 import { livelihoodModule } from './livelihood';
 import type { ApiModule } from './module';
 import { projectsModule } from './projects';
+import { secretariesModule } from './secretaries';
 import { serviceItemsModule } from './service-items';
 
 const areas: ApiModule = {
@@ -39,6 +40,6 @@ const files: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, projectsModule, serviceItemsModule, livelihoodModule];
+export const modules: ApiModule[] = [areas, accounts, files, projectsModule, secretariesModule, serviceItemsModule, livelihoodModule];
 
 export const entities = modules.flatMap((m) => m.entities);

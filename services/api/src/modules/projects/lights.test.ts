@@ -252,7 +252,7 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
     expect(res.errors).toBeUndefined();
     const p = res.data!.projects.nodes[0];
     expect(p.light.color).toBe('RED');
-    const SAVE = 'mutation($id: ID!, $m: [MilestoneInput!]!) { saveMilestones(projectId: $id, milestones: $m) { light(period: "2020-09") { color reasonCode reason } } }';
+    const SAVE = 'mutation($id: ID!, $m: [ProjectMilestoneInput!]!) { saveMilestones(projectId: $id, milestones: $m) { light(period: "2020-09") { color reasonCode reason } } }';
     const met = p.milestones.map((m) => (m.metDate ? m : { ...m, progress: 100, metDate: '2020-09-10' }));
     const saved = await t.gql<{ saveMilestones: { light: { color: string; reasonCode: string; reason: string } } }>(SAVE, { id: p.id, m: met }, tokens['secretary.lijun']);
     expect(saved.errors).toBeUndefined();

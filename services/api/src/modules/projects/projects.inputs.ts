@@ -255,7 +255,7 @@ export class LocationInput {
   north!: string;
 }
 
-@InputType({ description: 'A milestone of the project. 节点任务' })
+@InputType('ProjectMilestoneInput', { description: 'A milestone of the project. 节点任务' })
 export class MilestoneInput {
   @Field({ description: 'What is to be done. 节点名称' })
   @MinLength(1)

@@ -1,0 +1,423 @@
+import {
+  isActiveAssignment,
+  isCalendarDate,
+  isQuiet,
+  isWithinLastDays,
+  periodOfDate,
+  ratio,
+  requireEvaluationScore,
+  secretaryCoverage,
+  shanghaiDate,
+  teamConflict,
+  daysSinceContact,
+  DomainError,
+} from '@kpd/domain';
+import { In } from 'typeorm';
+import { Role, User } from '../../auth/user.entity';
+import { isSignedIn } from '../../auth/viewer';
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../common/errors';
+import { parseId } from '../../common/ids';
+import { containsPattern, LIKE_ESCAPE } from '../../common/like';
+import { paginate, type Page, type PageArgs } from '../../common/pagination';
+import { mutate } from '../../common/transaction';
+import type { Context } from '../../context';
+import { AreaLevel, type Area } from '../areas/area.entity';
+import { queryArea, readableArea } from '../areas/areas.service';
+import { CitySettings } from '../areas/city-settings.entity';
+import { Project, ProjectStage } from '../projects/project.entity';
+import { grantProjectAccess, revokeProjectAccess } from '../projects/projects.access';
+import { isAdminOver, readableProject, scopedProjects } from '../projects/projects.scope';
+import { LIBRARY_MEMBER_SQL } from '../projects/projects.service';
+import type { AssignSecretaryInput, CreateSecretaryInput, EvaluationInput, SecretaryFilter, ServiceLogFilter, ServiceLogInput, UpdateSecretaryInput } from './secretaries.inputs';
+import { editableSecretary, isAdminOverArea, ownSecretary, readableSecretary, scopedSecretaries, scopedServiceLog } from './secretaries.scope';
+import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceLogEntry } from './secretary.entity';
+
+/** Today on the Asia/Shanghai calendar, or the day asked for. */
+export function todayOr(ctx: Context, given: string | null | undefined): string {
+  return given ?? shanghaiDate(new Date());
+}
+
+function checkDate(value: string | null | undefined, field: string): void {
+  if (value != null && !isCalendarDate(value)) throw new UserInputError(field, 'is not a day (YYYY-MM-DD)');
+}
+
+// ───────────────────────────── secretaries ─────────────────────────────
+
+export async function listSecretaries(ctx: Context, filter: SecretaryFilter | null, page: PageArgs): Promise<Page<Secretary>> {
+  const qb = scopedSecretaries(ctx);
+  if (filter?.areaId != null) {
+    const area = queryArea(ctx, parseId(filter.areaId, 'filter.areaId'));
+    qb.andWhere('s.areaId IN (:...fArea)', { fArea: ctx.areas.subtree(area.id).map((a) => a.id) });
+  }
+  if (filter?.search) {
+    qb.andWhere(`(s.name LIKE :q ${LIKE_ESCAPE} OR s.workUnit LIKE :q ${LIKE_ESCAPE})`, { q: containsPattern(filter.search) });
+  }
+  return paginate(qb, [
+    { expression: 's.name', property: 'name', direction: 'ASC' },
+    { expression: 's.id', property: 'id', direction: 'ASC' },
+  ], page);
+}
+
+export function secretaryById(ctx: Context, id: string): Promise<Secretary> {
+  return readableSecretary(ctx, parseId(id, 'id'));
+}
+
+async function linkableUser(ctx: Context, rawId: string, exceptSecretary: number | null): Promise<number> {
+  const userId = parseId(rawId, 'input.userId');
+  const user = await ctx.db.getRepository(User).findOneBy({ id: userId });
+  if (!user || !isSignedIn(ctx.viewer) || !ctx.viewer.scope.contains(user.areaId)) throw new UserInputError('input.userId', '没有这个账号 (no such account in your scope)');
+  if (user.role !== Role.SECRETARY) throw new UserInputError('input.userId', '账号角色须为服务秘书 (the account is not a SECRETARY account)');
+  const taken = await ctx.db.getRepository(Secretary).findOneBy({ userId });
+  if (taken && taken.id !== exceptSecretary) throw new UserInputError('input.userId', `该账号已关联服务秘书 ${taken.name} (already linked)`);
+  return userId;
+}
+
+export async function createSecretary(ctx: Context, input: CreateSecretaryInput): Promise<Secretary> {
+  const district = readableArea(ctx, parseId(input.districtId, 'input.districtId'), AreaLevel.DISTRICT);
+  if (!isAdminOverArea(ctx, district.id)) throw new ForbiddenError('Only an admin of the district may enter its secretaries');
+  const userId = input.userId ? await linkableUser(ctx, input.userId, null) : null;
+  const city = ctx.areas.cityOf(district.id);
+  return mutate(ctx, async (tx) => {
+    const s = await tx.em.save(
+      tx.em.create(Secretary, {
+        userId,
+        areaId: district.id,
+        cityId: city?.id ?? district.id,
+        name: input.name.trim(),
+        workUnit: input.workUnit.trim(),
+        title: input.title.trim(),
+        contact: input.contact.trim(),
+        version: 1,
+      }),
+    );
+    await tx.audit({ action: 'secretary.create', entityType: 'Secretary', entityId: s.id, areaId: s.areaId, after: s });
+    return s;
+  });
+}
+
+export async function updateSecretary(ctx: Context, id: number, input: UpdateSecretaryInput): Promise<Secretary> {
+  const current = await editableSecretary(ctx, id);
+  if (current.version !== input.version) throw new ConflictError('The secretary was changed in between; reload it', { currentVersion: current.version });
+  const changes: Partial<Secretary> = {};
+  for (const key of ['name', 'workUnit', 'title', 'contact'] as const) {
+    const v = input[key];
+    if (v != null && v.trim() !== current[key]) changes[key] = v.trim();
+  }
+  return mutate(ctx, async (tx) => {
+    if (Object.keys(changes).length === 0) {
+      tx.unchanged();
+      return current;
+    }
+    const res = await tx.em
+      .createQueryBuilder()
+      .update(Secretary)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id AND version = :v', { id, v: input.version })
+      .execute();
+    if (!res.affected) throw new ConflictError('The secretary was changed in between; reload it');
+    const after = await tx.em.findOneByOrFail(Secretary, { id });
+    await tx.audit({ action: 'secretary.update', entityType: 'Secretary', entityId: id, areaId: after.areaId, before: current, after });
+    return after;
+  });
+}
+
+// ───────────────────────────── assignments ─────────────────────────────
+
+export async function assignSecretary(ctx: Context, input: AssignSecretaryInput): Promise<SecretaryAssignment> {
+  const project = await readableProject(ctx, parseId(input.projectId, 'input.projectId'));
+  if (!isAdminOver(ctx, project)) throw new ForbiddenError('Only an admin of the project’s area assigns its secretaries');
+  const secretary = await readableSecretary(ctx, parseId(input.secretaryId, 'input.secretaryId'));
+  checkDate(input.startDate, 'input.startDate');
+  checkDate(input.endDate, 'input.endDate');
+  const added = { startDate: input.startDate, endDate: input.endDate ?? null, teamRole: input.teamRole };
+  if (added.endDate !== null && added.endDate < added.startDate) throw new UserInputError('input.endDate', '结束日期不能早于开始日期 (ends before it starts)');
+  const today = todayOr(ctx, null);
+  return mutate(ctx, async (tx) => {
+    // Assignments of one project are decided one at a time: the project's row is locked first.
+    const lock = tx.em.createQueryBuilder(Project, 'p').where('p.id = :id', { id: project.id });
+    const type = tx.em.connection.options.type;
+    await (type === 'mysql' || type === 'mariadb' ? lock.setLock('pessimistic_write') : lock).getOne();
+    const existing = await tx.em.findBy(SecretaryAssignment, { projectId: project.id });
+    if (existing.some((e) => e.secretaryId === secretary.id && (e.endDate ?? '9999-12-31') >= added.startDate && e.startDate <= (added.endDate ?? '9999-12-31'))) {
+      throw new UserInputError('input.secretaryId', '该秘书在此期间已服务该项目 (already serves the project then)');
+    }
+    const conflict = teamConflict(existing, added);
+    if (conflict) throw new UserInputError('input.teamRole', conflict);
+    const a = await tx.em.save(tx.em.create(SecretaryAssignment, { secretaryId: secretary.id, projectId: project.id, areaId: project.areaId, ...added }));
+    if (secretary.userId !== null && (added.endDate === null || added.endDate >= today)) await grantProjectAccess(tx.em, secretary.userId, [project.id]);
+    await tx.audit({ action: 'secretary.assign', entityType: 'SecretaryAssignment', entityId: a.id, areaId: project.areaId, after: a });
+    return a;
+  });
+}
+
+export async function endAssignment(ctx: Context, id: number, endDate: string): Promise<SecretaryAssignment> {
+  checkDate(endDate, 'endDate');
+  const current = await ctx.db.getRepository(SecretaryAssignment).findOneBy({ id });
+  if (!current) throw new NotFoundError('SecretaryAssignment', id);
+  const project = await readableProject(ctx, current.projectId).catch(() => {
+    throw new NotFoundError('SecretaryAssignment', id);
+  });
+  if (!isAdminOver(ctx, project)) throw new ForbiddenError('Only an admin of the project’s area ends its assignments');
+  if (endDate < current.startDate) throw new UserInputError('endDate', `结束日期不能早于开始日期 ${current.startDate} (ends before it starts)`);
+  const today = todayOr(ctx, null);
+  return mutate(ctx, async (tx) => {
+    if (current.endDate === endDate) {
+      tx.unchanged();
+      return current;
+    }
+    await tx.em.update(SecretaryAssignment, { id }, { endDate });
+    const after = { ...current, endDate };
+    const secretary = await tx.em.findOneByOrFail(Secretary, { id: current.secretaryId });
+    if (secretary.userId !== null && endDate < today) {
+      const others = await tx.em.findBy(SecretaryAssignment, { secretaryId: secretary.id, projectId: project.id });
+      if (!others.some((o) => o.id !== id && (o.endDate === null || o.endDate >= today))) await revokeProjectAccess(tx.em, secretary.userId, [project.id]);
+    }
+    await tx.audit({ action: 'secretary.endAssignment', entityType: 'SecretaryAssignment', entityId: id, areaId: project.areaId, before: current, after });
+    return Object.assign(new SecretaryAssignment(), after);
+  });
+}
+
+// ───────────────────────────── service log ─────────────────────────────
+
+export async function logService(ctx: Context, input: ServiceLogInput): Promise<ServiceLogEntry> {
+  const project = await readableProject(ctx, parseId(input.projectId, 'input.projectId'));
+  let secretary: Secretary;
+  if (ctx.viewer.role === Role.SECRETARY && !ctx.viewer.readOnly) {
+    const own = await ownSecretary(ctx);
+    if (!own) throw new ForbiddenError('This account is not linked to a service secretary');
+    if (input.secretaryId != null && parseId(input.secretaryId, 'input.secretaryId') !== own.id) throw new ForbiddenError('A secretary logs its own contacts only');
+    secretary = own;
+  } else if (isAdminOver(ctx, project)) {
+    if (input.secretaryId == null) throw new UserInputError('input.secretaryId', '请指定服务秘书 (whose contact it was)');
+    secretary = await readableSecretary(ctx, parseId(input.secretaryId, 'input.secretaryId'));
+  } else {
+    throw new ForbiddenError('Only the project’s secretaries and admins log contacts with it');
+  }
+  checkDate(input.date, 'input.date');
+  const today = todayOr(ctx, null);
+  if (input.date > today) throw new UserInputError('input.date', `不能晚于今天 ${today} (in the future)`);
+  const assignments = await ctx.db.getRepository(SecretaryAssignment).findBy({ secretaryId: secretary.id, projectId: project.id });
+  if (assignments.length === 0) {
+    if (ctx.viewer.role === Role.SECRETARY) throw new ForbiddenError('You are not this project’s secretary');
+    throw new UserInputError('input.secretaryId', '该秘书未被任命服务此项目 (not assigned to the project)');
+  }
+  if (!assignments.some((a) => isActiveAssignment(a, input.date))) {
+    throw new UserInputError('input.date', '当天不在该秘书对此项目的任命期内 (not assigned to the project on that day)');
+  }
+  const summary = input.summary.trim();
+  if (!summary) throw new UserInputError('input.summary', '不能为空 (is empty)');
+  return mutate(ctx, async (tx) => {
+    const entry = await tx.em.save(
+      tx.em.create(ServiceLogEntry, { secretaryId: secretary.id, projectId: project.id, areaId: project.areaId, kind: input.kind, date: input.date, summary, recordedBy: ctx.viewer.username }),
+    );
+    await tx.audit({ action: 'serviceLog.create', entityType: 'ServiceLogEntry', entityId: entry.id, areaId: project.areaId, after: entry });
+    return entry;
+  });
+}
+
+export async function listServiceLog(ctx: Context, filter: ServiceLogFilter | null, page: PageArgs): Promise<Page<ServiceLogEntry>> {
+  const qb = scopedServiceLog(ctx);
+  const f = filter ?? {};
+  if (f.areaId != null) {
+    const area = queryArea(ctx, parseId(f.areaId, 'filter.areaId'));
+    qb.andWhere('l.areaId IN (:...fArea)', { fArea: ctx.areas.subtree(area.id).map((a) => a.id) });
+  }
+  if (f.projectId != null) qb.andWhere('l.projectId = :fProject', { fProject: parseId(f.projectId, 'filter.projectId') });
+  if (f.secretaryId != null) qb.andWhere('l.secretaryId = :fSec', { fSec: parseId(f.secretaryId, 'filter.secretaryId') });
+  checkDate(f.from, 'filter.from');
+  checkDate(f.to, 'filter.to');
+  if (f.from) qb.andWhere('l.date >= :fFrom', { fFrom: f.from });
+  if (f.to) qb.andWhere('l.date <= :fTo', { fTo: f.to });
+  return paginate(qb, [
+    { expression: 'l.date', property: 'date', direction: 'DESC' },
+    { expression: 'l.id', property: 'id', direction: 'DESC' },
+  ], page);
+}
+
+// ───────────────────────────── evaluation ─────────────────────────────
+
+export function evaluatorName(ctx: Context): string {
+  return ctx.viewer.username ?? 'unknown';
+}
+
+export async function scoreSecretary(ctx: Context, input: EvaluationInput): Promise<SecretaryEvaluation> {
+  if (ctx.viewer.role !== Role.EVALUATOR || ctx.viewer.readOnly) throw new ForbiddenError('Scores are entered by evaluator accounts');
+  const secretary = await readableSecretary(ctx, parseId(input.secretaryId, 'input.secretaryId'));
+  try {
+    requireEvaluationScore(input.score, 'input.score');
+  } catch (e) {
+    if (e instanceof DomainError) throw new UserInputError(e.field, e.message);
+    throw e;
+  }
+  const today = todayOr(ctx, null);
+  if (input.period > periodOfDate(today)) throw new UserInputError('input.period', '评估期不能晚于本月 (in the future)');
+  return mutate(ctx, async (tx) => {
+    const before = await tx.em.findOneBy(SecretaryEvaluation, { secretaryId: secretary.id, period: input.period });
+    const values = { score: input.score, comments: input.comments.trim(), evaluatedBy: evaluatorName(ctx) };
+    if (before) await tx.em.update(SecretaryEvaluation, { id: before.id }, values);
+    else await tx.em.insert(SecretaryEvaluation, { secretaryId: secretary.id, areaId: secretary.areaId, period: input.period, ...values });
+    const after = await tx.em.findOneByOrFail(SecretaryEvaluation, { secretaryId: secretary.id, period: input.period });
+    await tx.audit({ action: 'secretary.score', entityType: 'SecretaryEvaluation', entityId: after.id, areaId: secretary.areaId, before, after });
+    return after;
+  });
+}
+
+// ───────────────────────────── coverage, workload, quiet projects ─────────────────────────────
+
+export interface KeyProjectState {
+  project: { id: number; areaId: number; cityId: number };
+  assignments: SecretaryAssignment[];
+  covered: boolean;
+  lastContactDate: string | null;
+  quiet: boolean;
+  daysSinceContact: number | null;
+  noContactDays: number;
+}
+
+export interface AreaFigures {
+  area: Area;
+  secretaries: number;
+  keyProjects: number;
+  covered: number;
+  coveragePercent: number | null;
+  uncoveredProjectIds: number[];
+  projectsServed: number;
+  projectsPerSecretary: number | null;
+  quietProjects: number;
+}
+
+/**
+ * The key projects (library members under construction) of an area in the viewer's reach, with
+ * their assignments, last contact and the no-contact warning of their city's N days.
+ */
+export async function keyProjectStates(ctx: Context, area: Area, today: string): Promise<KeyProjectState[]> {
+  const areaIds = ctx.areas.subtree(area.id).map((a) => a.id);
+  const projects = await scopedProjects(ctx)
+    .select(['p.id', 'p.areaId', 'p.cityId'])
+    .andWhere('p.areaId IN (:...kArea)', { kArea: areaIds })
+    .andWhere('p.stage IN (:...kStages)', { kStages: [ProjectStage.NEW, ProjectStage.CONTINUING] })
+    .andWhere(LIBRARY_MEMBER_SQL, { __no: false })
+    .orderBy('p.id')
+    .getMany();
+  if (projects.length === 0) return [];
+  const assignments = await ctx.db.getRepository(SecretaryAssignment).createQueryBuilder('a').where('a.areaId IN (:...kArea)', { kArea: areaIds }).getMany();
+  const lastRows = await ctx.db
+    .getRepository(ServiceLogEntry)
+    .createQueryBuilder('l')
+    .select('l.projectId', 'projectId')
+    .addSelect('MAX(l.date)', 'last')
+    .where('l.areaId IN (:...kArea)', { kArea: areaIds })
+    .andWhere('l.date <= :today', { today })
+    .groupBy('l.projectId')
+    .getRawMany<{ projectId: number | string; last: string }>();
+  const last = new Map(lastRows.map((r) => [Number(r.projectId), r.last]));
+  const settings = await ctx.db.getRepository(CitySettings).findBy({ cityId: In([...new Set(projects.map((p) => p.cityId))]) });
+  const nOf = new Map(settings.map((s) => [s.cityId, s.noContactDays]));
+  const byProject = new Map<number, SecretaryAssignment[]>();
+  for (const a of assignments) byProject.set(a.projectId, [...(byProject.get(a.projectId) ?? []), a]);
+  const coverage = secretaryCoverage(projects.map((p) => ({ projectId: String(p.id), assignments: byProject.get(p.id) ?? [] })), today);
+  const uncovered = new Set(coverage.uncoveredProjectIds.map(Number));
+  return projects.map((p) => {
+    const own = byProject.get(p.id) ?? [];
+    const covered = !uncovered.has(p.id);
+    const lastContactDate = last.get(p.id) ?? null;
+    const noContactDays = nOf.get(p.cityId) ?? 30;
+    const running = own.filter((a) => isActiveAssignment(a, today));
+    const assignedDate = running.length ? running.map((a) => a.startDate).sort()[0] : null;
+    return {
+      project: p,
+      assignments: own,
+      covered,
+      lastContactDate,
+      quiet: covered && isQuiet({ lastContactDate, assignedDate, today, quietDays: noContactDays }),
+      daysSinceContact: daysSinceContact(lastContactDate, today),
+      noContactDays,
+    };
+  });
+}
+
+/** Figures of an area and of each district in it: secretaries, coverage, projects per secretary, quiet projects. */
+export async function secretaryFigures(ctx: Context, areaId: string | null, today: string): Promise<{ total: AreaFigures; districts: AreaFigures[]; states: KeyProjectState[] }> {
+  const area = queryArea(ctx, areaId == null ? null : parseId(areaId, 'areaId'));
+  const states = await keyProjectStates(ctx, area, today);
+  const areaIds = ctx.areas.subtree(area.id).map((a) => a.id);
+  const secretaryRows = await scopedSecretaries(ctx)
+    .select('s.areaId', 'areaId')
+    .addSelect('COUNT(*)', 'n')
+    .andWhere('s.areaId IN (:...fArea)', { fArea: areaIds })
+    .groupBy('s.areaId')
+    .getRawMany<{ areaId: number | string; n: number | string }>();
+  const secretariesIn = new Map(secretaryRows.map((r) => [Number(r.areaId), Number(r.n)]));
+  const districts = ctx.areas.subtree(area.id).filter((a) => a.level === AreaLevel.DISTRICT);
+  const districtOf = (id: number) => districts.find((d) => d.id === id || ctx.areas.isWithin(id, d.id));
+  const figures = (a: Area, own: KeyProjectState[], secretaries: number): AreaFigures => {
+    const covered = own.filter((s) => s.covered).length;
+    const served = covered;
+    return {
+      area: a,
+      secretaries,
+      keyProjects: own.length,
+      covered,
+      coveragePercent: own.length ? Math.round((covered * 1000) / own.length) / 10 : null,
+      uncoveredProjectIds: own.filter((s) => !s.covered).map((s) => s.project.id),
+      projectsServed: served,
+      projectsPerSecretary: secretaries ? ratio(BigInt(served), BigInt(secretaries), 2) : null,
+      quietProjects: own.filter((s) => s.quiet).length,
+    };
+  };
+  const perDistrict = districts
+    .filter((d) => ctx.viewer.scope?.contains(d.id))
+    .map((d) => {
+      const ids = new Set(ctx.areas.subtree(d.id).map((a) => a.id));
+      const secretaries = [...secretariesIn.entries()].filter(([id]) => ids.has(id)).reduce((s, [, n]) => s + n, 0);
+      return figures(d, states.filter((s) => districtOf(s.project.areaId)?.id === d.id), secretaries);
+    });
+  const total = figures(area, states, [...secretariesIn.values()].reduce((s, n) => s + n, 0));
+  return { total, districts: perDistrict, states };
+}
+
+export interface SecretaryWorkload {
+  projects: number;
+  logEntriesLast30Days: number;
+  lastContactDate: string | null;
+  quietProjects: number;
+}
+
+/** The workloads of several secretaries, each on its day, in a fixed number of statements. */
+export async function workloadsOf(ctx: Context, keys: readonly { s: Secretary; today: string }[]): Promise<SecretaryWorkload[]> {
+  const ids = [...new Set(keys.map((k) => k.s.id))];
+  const latest = keys.reduce((m, k) => (k.today > m ? k.today : m), '0000-00-00');
+  const assignments = await ctx.db.getRepository(SecretaryAssignment).findBy({ secretaryId: In(ids) });
+  const entries = await ctx.db
+    .getRepository(ServiceLogEntry)
+    .createQueryBuilder('l')
+    .select(['l.secretaryId', 'l.date', 'l.projectId'])
+    .where('l.secretaryId IN (:...ids)', { ids })
+    .andWhere('l.date <= :latest', { latest })
+    .getMany();
+  const settings = await ctx.db.getRepository(CitySettings).findBy({ cityId: In([...new Set(keys.map((k) => k.s.cityId))]) });
+  const quietDaysOf = new Map(settings.map((c) => [c.cityId, c.noContactDays]));
+  return keys.map(({ s, today }) => {
+    const running = assignments.filter((a) => a.secretaryId === s.id && isActiveAssignment(a, today));
+    const projectIds = [...new Set(running.map((a) => a.projectId))];
+    const own = entries.filter((e) => e.secretaryId === s.id && e.date <= today);
+    const lastOfProject = new Map<number, string>();
+    for (const e of own) if ((lastOfProject.get(e.projectId) ?? '') < e.date) lastOfProject.set(e.projectId, e.date);
+    const quietDays = quietDaysOf.get(s.cityId) ?? 30;
+    return {
+      projects: projectIds.length,
+      logEntriesLast30Days: own.filter((e) => isWithinLastDays(e.date, today, 30)).length,
+      lastContactDate: own.reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null),
+      quietProjects: projectIds.filter((pid) => {
+        const start = running.filter((a) => a.projectId === pid).map((a) => a.startDate).sort()[0];
+        return isQuiet({ lastContactDate: lastOfProject.get(pid) ?? null, assignedDate: start, today, quietDays });
+      }).length,
+    };
+  });
+}
+
+/** Projects loaded by id for nested fields; rows outside the viewer's reach stay out. */
+export async function projectsByIds(ctx: Context, ids: number[]): Promise<Project[]> {
+  if (ids.length === 0) return [];
+  return scopedProjects(ctx).andWhere('p.id IN (:...ids)', { ids }).orderBy('p.name').addOrderBy('p.id').getMany();
+}
