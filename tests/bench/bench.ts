@@ -14,8 +14,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { startChildServer, type ChildServer } from '../../services/api/src/testing/child-server';
-import { rosterWorkbook } from '../../services/api/src/modules/livelihood/testkit';
 import { Client } from '../faults/client';
+import { castBallot, openVoteFor, type OpenVote } from '../faults/vote';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/kpd_scale';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -111,7 +111,7 @@ async function main() {
   const [[{ projects }]] = (await pool.query('SELECT COUNT(*) AS projects FROM projects')) as unknown as [[{ projects: number }]];
   if (projects < 1000) throw new Error(`${DATABASE_URL} has ${projects} projects: run pnpm seed:scale first (see README)`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpd-bench-'));
-  const server = await startChildServer({ databaseUrl: DATABASE_URL, dataDir, env: { NODE_ENV: 'production', SEED_DEMO: 'false', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'warn', MONTH_END_JOB_MINUTES: '0' } });
+  const server = await startChildServer({ databaseUrl: DATABASE_URL, dataDir, env: { NODE_ENV: 'production', SEED_DEMO: 'false', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'info', MONTH_END_JOB_MINUTES: '0' } });
   const rss = rssSampler(server);
   const admin = await Client.signIn(server.url, 'admin.liaoning', PASSWORD);
   const token = admin.token!;
@@ -226,29 +226,8 @@ async function ballotStorm(server: ChildServer, pool: mysql.Pool, admin: Client)
   const tokens: string[] = [];
   for (let i = 0; i < usernames.length; i += 25) tokens.push(...(await Promise.all(usernames.slice(i, i + 25).map((u) => Client.signIn(server.url, u, PASSWORD).then((c) => c.token!)))));
 
-  const openSession = async (name: string) => {
-    const created = await cityAdmin.gql<{ createVoteSession: { id: string } }>('mutation($c: ID!, $i: VoteSessionInput!) { createVoteSession(cityId: $c, input: $i) { id } }', {
-      c: cityId,
-      i: { name, meetingDate: '2022-01-15', seats: 10 },
-    });
-    const sessionId = created.data!.createVoteSession.id;
-    await cityAdmin.gql('mutation($s: ID!, $c: [CandidateInput!]!) { setVoteCandidates(sessionId: $s, candidates: $c) { id } }', {
-      s: sessionId,
-      c: Array.from({ length: 15 }, (_, i) => ({ name: `候选民生实事 ${i + 1}`, description: '基准测试候选项目' })),
-    });
-    const fileId = await cityAdmin.upload(await rosterWorkbook(usernames.map((username) => ({ username }))), 'roster.xlsx', 'spreadsheet');
-    const imported = await cityAdmin.gql<{ importVoteRoster: { committed: boolean; problems: unknown[] } }>('mutation($s: ID!, $f: ID!) { importVoteRoster(sessionId: $s, fileId: $f, dryRun: false) { committed problems { row reason } } }', { s: sessionId, f: fileId });
-    if (!imported.data?.importVoteRoster.committed) throw new Error(`roster import failed: ${JSON.stringify(imported)}`);
-    for (let i = 0; i < tokens.length; i += 50) await Promise.all(tokens.slice(i, i + 50).map((t) => new Client(server.url, t).gql('mutation($s: ID!) { checkInToSession(sessionId: $s) { checkedInAt } }', { s: sessionId })));
-    const opened = await cityAdmin.gql<{ openVote: { candidates: { id: string }[] } }>('mutation($s: ID!) { openVote(sessionId: $s) { candidates { id } } }', { s: sessionId });
-    if (!opened.data) throw new Error(`openVote failed: ${JSON.stringify(opened.errors)}`);
-    return { sessionId, candidates: opened.data.openVote.candidates.map((c) => c.id) };
-  };
-  const cast = (token: string, s: { sessionId: string; candidates: string[] }, i: number) =>
-    new Client(server.url, token).gql<{ castBallot: { receiptCode: string } }>('mutation($s: ID!, $c: [ID!]!) { castBallot(sessionId: $s, candidateIds: $c) { receiptCode } }', {
-      s: s.sessionId,
-      c: s.candidates.filter((_, j) => (i + j) % 3 !== 0).slice(0, 10),
-    });
+  const openSession = (name: string) => openVoteFor(cityAdmin, cityId, usernames, tokens, name);
+  const cast = (token: string, vote: OpenVote, i: number) => castBallot(server.url, token, vote, i);
 
   // Everyone at once.
   const storm = await openSession(`基准测试会议（同时投票）${Date.now()}`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 export interface ChildServer {
   url: string;
   process: ChildProcess;
-  /** Every line it wrote to stdout and stderr. */
+  /** The last 2,000 lines it wrote to stdout and stderr. */
   output: string[];
   /** Resolves with the exit code (or the signal's name) when the process ends. */
   exited: Promise<number | string>;
@@ -42,6 +42,7 @@ export function startChildServer(options: { databaseUrl: string; dataDir: string
     }, 60_000);
     const onLine = (line: string) => {
       output.push(line);
+      if (output.length > 2000) output.splice(0, output.length - 2000);
       if (!line.includes('"listening"')) return;
       const port = (JSON.parse(line) as { port: number }).port;
       clearTimeout(timer);
