@@ -12,6 +12,7 @@ import { fileRoutes } from '../common/files/files.routes';
 import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
 import type { ApiModule } from './module';
+import { webRoutes } from './web/web.routes';
 
 const areas: ApiModule = {
   name: 'areas',
@@ -35,7 +36,15 @@ const files: ApiModule = {
   routes: fileRoutes,
 };
 
+/** The admin's micro-frontends: GET /api/web/manifest lists the remotes the shell loads at run time. */
+const web: ApiModule = {
+  name: 'web',
+  entities: [],
+  resolvers: [],
+  routes: webRoutes,
+};
+
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files];
+export const modules: ApiModule[] = [areas, accounts, files, web];
 
 export const entities = modules.flatMap((m) => m.entities);
