@@ -28,6 +28,22 @@ module.exports = {
       testMatch: ['<rootDir>/src/**/*.test.ts'],
       setupFiles: ['reflect-metadata'],
     },
+    {
+      ...base,
+      displayName: 'web',
+      rootDir: 'packages/web-kit',
+      testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
+      testEnvironment: 'jsdom',
+      setupFiles: ['<rootDir>/jest.setup.ts'],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      rootDir: 'tests',
+      testMatch: ['<rootDir>/e2e/**/*.test.ts'],
+      moduleNameMapper: { '^@kpd/domain$': '<rootDir>/../packages/domain/src/index.ts' },
+      setupFiles: ['reflect-metadata'],
+    },
   ],
   testTimeout: 60000,
 };

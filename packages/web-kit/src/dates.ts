@@ -42,5 +42,5 @@ export function formatPeriod(period: string | null | undefined, locale: 'zh' | '
   const m = period ? /^(\d{4})-(\d{2})$/.exec(period) : null;
   if (!m) return '—';
   if (locale === 'zh') return `${m[1]}年${Number(m[2])}月`;
-  return format('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)));
+  return format('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)));
 }

@@ -28,7 +28,7 @@ export function parseRemoteOverrides(value: string | undefined): Record<string, 
   if (!value || !value.trim()) return {};
   const text = value.trim();
   let pairs: Array<[string, unknown]>;
-  if (text.startsWith('{')) {
+  if (text.startsWith('{') || text.startsWith('[')) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
