@@ -51,7 +51,11 @@ export function Loading({ tip }: { tip?: string }) {
 
 export function EmptyState({ description }: { description?: ReactNode }) {
   const t = useMessages(kitMessages);
-  return <Empty description={description ?? t('empty')} />;
+  return (
+    <div data-testid="empty-state">
+      <Empty description={description ?? t('empty')} />
+    </div>
+  );
 }
 
 /** One of loading / error / empty / the content, so no page forgets a state. */
