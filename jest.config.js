@@ -44,6 +44,15 @@ module.exports = {
       moduleNameMapper: { '^@kpd/domain$': '<rootDir>/../packages/domain/src/index.ts' },
       setupFiles: ['reflect-metadata'],
     },
+    {
+      ...base,
+      displayName: 'battery',
+      rootDir: 'tests',
+      testMatch: ['<rootDir>/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/e2e/'],
+      moduleNameMapper: { '^@kpd/domain$': '<rootDir>/../packages/domain/src/index.ts' },
+      setupFiles: ['reflect-metadata'],
+    },
   ],
   testTimeout: 60000,
 };

@@ -103,6 +103,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
       res,
       loaders: new Map(),
       auditWrites: 0,
+      unchangedMutations: 0,
     };
   };
 

@@ -20,6 +20,8 @@ export interface Context {
   loaders: Map<unknown, unknown>;
   /** Audit records written by this request's mutations (a mutation that writes none is a defect). */
   auditWrites: number;
+  /** Mutations that declared they changed nothing (idempotent repeats), so wrote no audit record. */
+  unchangedMutations: number;
 }
 
 /**

@@ -152,7 +152,10 @@ export async function revokeApiToken(ctx: Context, id: number): Promise<Session>
   return mutate(ctx, async (tx) => {
     const token = await tx.em.findOne(Session, { where: { id, kind: SessionKind.API } });
     if (!token || !ctx.viewer.scope!.contains(token.areaId)) throw new NotFoundError('ApiToken', id);
-    if (token.revokedAt) return token;
+    if (token.revokedAt) {
+      tx.unchanged();
+      return token;
+    }
     const before = { ...token };
     token.revokedAt = new Date();
     await tx.em.save(token);

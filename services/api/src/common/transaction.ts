@@ -16,6 +16,8 @@ export interface AuditEntry {
 export interface Tx {
   em: EntityManager;
   audit(entry: AuditEntry): Promise<void>;
+  /** Says the mutation found nothing to change (a repeated, idempotent call), so it writes no audit record. */
+  unchanged(): void;
 }
 
 const SENSITIVE = /password|token|hash|secret/i;
@@ -64,7 +66,9 @@ export async function mutate<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Pro
   for (let attempt = 1; ; attempt++) {
     const auditsBefore = ctx.auditWrites;
     try {
-      return await ctx.db.transaction(async (em) => work({ em, audit: (entry) => writeAudit(em, ctx, entry) }));
+      return await ctx.db.transaction(async (em) =>
+        work({ em, audit: (entry) => writeAudit(em, ctx, entry), unchanged: () => void (ctx.unchangedMutations += 1) }),
+      );
     } catch (error) {
       ctx.auditWrites = auditsBefore;
       if (attempt < 4 && isRetryable(error)) continue;

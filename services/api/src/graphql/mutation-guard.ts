@@ -5,7 +5,8 @@ import type { Context } from '../context';
 /**
  * Runs around every field. On root mutations: read-only viewers (analysts, API tokens) are
  * refused before anything runs, and a mutation that succeeded without writing an audit record is
- * a defect, reported loudly outside production (a `false` result means nothing was changed).
+ * a defect, reported loudly outside production (a `false` result, or `tx.unchanged()`, means
+ * nothing was changed).
  */
 export const MutationGuard: MiddlewareFn<Context> = async ({ context, info }, next) => {
   if (info.parentType.name !== 'Mutation') return next();
@@ -13,8 +14,10 @@ export const MutationGuard: MiddlewareFn<Context> = async ({ context, info }, ne
     throw new ForbiddenError('This credential is read-only');
   }
   const before = context.auditWrites;
+  const unchangedBefore = context.unchangedMutations;
   const result = await next();
-  if (context.auditWrites === before && result !== false && result !== null && context.config.env !== 'production') {
+  const declaredUnchanged = context.unchangedMutations !== unchangedBefore;
+  if (context.auditWrites === before && !declaredUnchanged && result !== false && result !== null && context.config.env !== 'production') {
     throw new Error(`mutation ${info.fieldName} changed data without writing an audit record`);
   }
   return result;

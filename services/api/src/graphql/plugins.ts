@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import type { Context } from '../context';
@@ -45,6 +45,14 @@ export function limitsPlugin(config: Config, schema: GraphQLSchema): ApolloServe
               });
             }
             return; // introspection is bounded by the schema's size; no cost estimate needed
+          }
+          // Variables are coerced here, before Apollo does it for execution: a variable of the wrong
+          // type (a fraction for an Int, a missing required field) is the caller's error, not ours.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], req.variables ?? {}, { maxErrors: 10 });
+          if (coerced.errors) {
+            throw new GraphQLError(coerced.errors.map((e) => e.message).join('; '), {
+              extensions: { code: 'BAD_USER_INPUT', field: 'variables', reason: 'invalid variable value', http: { status: 400 } },
+            });
           }
           const cost = getComplexity({
             schema,

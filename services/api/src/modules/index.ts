@@ -12,6 +12,7 @@ import { fileRoutes } from '../common/files/files.routes';
 import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
 import type { ApiModule } from './module';
+import { serviceItemsModule } from './service-items';
 import { webRoutes } from './web/web.routes';
 
 const areas: ApiModule = {
@@ -45,6 +46,6 @@ const web: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, web];
+export const modules: ApiModule[] = [areas, accounts, files, serviceItemsModule, web];
 
 export const entities = modules.flatMap((m) => m.entities);

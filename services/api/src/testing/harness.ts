@@ -124,6 +124,7 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
         res: { locals: {} } as unknown as Response,
         loaders: new Map(),
         auditWrites: 0,
+        unchangedMutations: 0,
       };
     },
     async close() {

@@ -26,14 +26,17 @@ export interface ImportOptions<R> {
 const byPosition = (a: SheetProblem, b: SheetProblem) => a.row - b.row || a.column.localeCompare(b.column);
 
 /**
- * The one import flow of the system. A dry run reads and checks every row and writes nothing.
+ * The one import flow of the system. A dry run reads and checks every row and writes no data.
  * A commit checks again and then writes every row in one transaction with one audit record —
- * or, if anything is wrong, writes nothing at all and returns the problems.
+ * or, if anything is wrong, writes no data at all and returns the problems. Checks and refusals
+ * are audited too (`<action>.check`, `<action>.refused`): who tried to import what is kept.
  */
 export async function runImport<R>(ctx: Context, options: ImportOptions<R>): Promise<ImportResult> {
   const read = await readSheet(options.buffer, options.spec);
   const problems = [...read.problems];
-  if (problems.length === 0 && options.validateRows) problems.push(...(await options.validateRows(read.rows, read.locate)));
+  // Rows whose cells parsed are checked against each other and the database even when other rows
+  // have bad cells, so one dry run lists every problem of the sheet.
+  if (options.validateRows && read.rows.length > 0) problems.push(...(await options.validateRows(read.rows, read.locate)));
   const badRows = new Set(problems.map((p) => p.row));
   const result: ImportResult = {
     dryRun: options.dryRun,
@@ -48,6 +51,16 @@ export async function runImport<R>(ctx: Context, options: ImportOptions<R>): Pro
     if (read.totalRows === 0 && problems.length === 0) {
       result.problems = [{ row: 0, column: '', header: '', reason: '表格中没有数据行 (the sheet has no data rows)' }];
     }
+    // A check or a refused commit changes no data, but who tried to import what is kept.
+    await mutate(ctx, (tx) =>
+      tx.audit({
+        action: `${options.audit.action}.${options.dryRun ? 'check' : 'refused'}`,
+        entityType: options.audit.entityType,
+        entityId: options.audit.entityId ?? null,
+        areaId: options.audit.areaId ?? null,
+        after: { rows: read.totalRows, validRows: result.validRows, problems: result.problems.length },
+      }),
+    );
     return result;
   }
   try {
@@ -64,8 +77,17 @@ export async function runImport<R>(ctx: Context, options: ImportOptions<R>): Pro
     });
     return { ...result, ...counts, committed: true };
   } catch (e) {
-    if (e instanceof ImportRowError) return { ...result, validRows: result.validRows - 1, problems: [e.problem] };
-    throw e;
+    if (!(e instanceof ImportRowError)) throw e;
+    await mutate(ctx, (tx) =>
+      tx.audit({
+        action: `${options.audit.action}.refused`,
+        entityType: options.audit.entityType,
+        entityId: options.audit.entityId ?? null,
+        areaId: options.audit.areaId ?? null,
+        after: { rows: read.totalRows, problem: e.problem },
+      }),
+    );
+    return { ...result, validRows: result.validRows - 1, problems: [e.problem] };
   }
 }
 

@@ -215,6 +215,9 @@ describe.each(DRIVERS)('the import flow [%s]', (driver) => {
     const dryMs = Date.now() - started;
     expect(dry).toMatchObject({ dryRun: true, totalRows: 2200, validRows: 2200, committed: false, problems: [] });
     expect(await rowsWritten()).toBe(0);
+    const check = await t.server.db.getRepository(AuditRecord).findOneByOrFail({ action: 'test.import.check' });
+    expect(check.actorUsername).toBe('admin.sujiatun');
+    expect(JSON.parse(check.after!)).toEqual({ rows: 2200, validRows: 2200, problems: 0 });
     started = Date.now();
     const done = await runImport(ctx, { spec, buffer, dryRun: false, commit, audit: { action: 'test.import', entityType: 'PlanRow' } });
     const commitMs = Date.now() - started;
@@ -235,6 +238,7 @@ describe.each(DRIVERS)('the import flow [%s]', (driver) => {
     ]);
     const refused = await runImport(ctx, { spec, buffer: bad, dryRun: false, commit, audit: { action: 'test.import', entityType: 'PlanRow' } });
     expect(refused).toMatchObject({ committed: false, validRows: 1, problems: [{ row: 4, column: 'D' }] });
+    expect(await t.server.db.getRepository(AuditRecord).countBy({ action: 'test.import.refused' })).toBe(1);
 
     const failing = await runImport(ctx, {
       spec,

@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/** A real server process on its own port, for tests that kill or signal it. */
+export interface ChildServer {
+  url: string;
+  process: ChildProcess;
+  /** Every line it wrote to stdout and stderr. */
+  output: string[];
+  /** Resolves with the exit code (or the signal's name) when the process ends. */
+  exited: Promise<number | string>;
+  kill(signal?: NodeJS.Signals): Promise<number | string>;
+}
+
+const MAIN = path.join(__dirname, '..', 'main.ts');
+const REGISTER = path.join(__dirname, 'ts-register.js');
+
+/**
+ * Starts `src/main.ts` in a child process on a free port against `databaseUrl` and waits until it
+ * listens. The database is migrated (and demo-seeded unless SEED_DEMO=false) as on a real start.
+ */
+export function startChildServer(options: { databaseUrl: string; dataDir: string; env?: Record<string, string> }): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['-r', REGISTER, MAIN], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATABASE_URL: options.databaseUrl,
+      DATA_DIR: options.dataDir,
+      PASSWORD_COST_N: '1024',
+      LOG_LEVEL: 'info',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in 60 s:\n${output.slice(-20).join('\n')}`));
+    }, 60_000);
+    const onLine = (line: string) => {
+      output.push(line);
+      if (!line.includes('"listening"')) return;
+      const port = (JSON.parse(line) as { port: number }).port;
+      clearTimeout(timer);
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        process: child,
+        output,
+        exited,
+        kill: (signal: NodeJS.Signals = 'SIGKILL') => {
+          child.kill(signal);
+          return exited;
+        },
+      });
+    };
+    for (const stream of [child.stdout!, child.stderr!]) {
+      let buffered = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        buffered += chunk;
+        const lines = buffered.split('\n');
+        buffered = lines.pop()!;
+        lines.filter(Boolean).forEach(onLine);
+      });
+    }
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before listening:\n${output.slice(-20).join('\n')}`));
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema } from 'graphql';
+import { DRIVERS, startTestServer, type TestServer } from '../../services/api/src/testing/harness';
+import { ACCOUNTS, expected, MUTATIONS, PRINCIPALS, QUERIES, type Principal } from './access-table';
+import { ARGUMENTS, buildFixtures, type Fixtures } from './fixtures';
+import { operationFor, rootFields, sampleVariables } from './operations';
+
+const schema = buildSchema(fs.readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
+const DENIALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
+
+describe('the access table covers the whole schema', () => {
+  it.each(['query', 'mutation'] as const)('every %s field has a row, and every row a field', (kind) => {
+    const table = kind === 'query' ? QUERIES : MUTATIONS;
+    const fields = rootFields(schema, kind).map((f) => f.name).sort();
+    expect(Object.keys(table).sort()).toEqual(fields);
+  });
+
+  it('every row names a valid outcome for every principal', () => {
+    for (const row of [...Object.values(QUERIES), ...Object.values(MUTATIONS)]) for (const p of PRINCIPALS) expect(['A', 'D']).toContain(expected(row, p));
+  });
+});
+
+const cases = (['query', 'mutation'] as const).flatMap((kind) =>
+  rootFields(schema, kind).flatMap((field) => PRINCIPALS.map((p) => ({ kind, field: field.name, principal: p }))),
+);
+
+describe.each(DRIVERS)('the authorization matrix [%s]', (driver) => {
+  let t: TestServer;
+  let fx: Fixtures;
+  beforeAll(async () => {
+    t = await startTestServer(driver);
+    fx = await buildFixtures(t);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  async function tokenFor(principal: Principal, fieldName: string): Promise<string | null> {
+    if (principal === 'anon') return null;
+    // Signing out ends the session: give it a session of its own.
+    if (fieldName === 'logout') return t.login(ACCOUNTS[principal]);
+    return fx.tokens[principal];
+  }
+
+  it.each(cases)('$kind $field as $principal', async ({ kind, field: name, principal }) => {
+    const table = kind === 'query' ? QUERIES : MUTATIONS;
+    const field = rootFields(schema, kind).find((f) => f.name === name)!;
+    const vars = sampleVariables(field, ARGUMENTS[name]?.(fx, principal) ?? {});
+    const res = await t.gql<Record<string, unknown>>(operationFor(kind, field, vars), vars, await tokenFor(principal, name));
+    const codes = (res.errors ?? []).map((e) => String(e.extensions?.code));
+    const denied = codes.some((c) => DENIALS.has(c));
+    const outcome = expected(table[name], principal);
+    if (outcome === 'D') {
+      expect({ codes, data: res.data?.[name] ?? null }).toEqual({ codes: [expect.stringMatching(/^(UNAUTHENTICATED|FORBIDDEN|NOT_FOUND)$/)], data: null });
+    } else {
+      expect({ denied, errors: res.errors ?? [] }).toEqual({ denied: false, errors: expect.not.arrayContaining([expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]) });
+    }
+  });
+});

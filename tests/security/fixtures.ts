@@ -1,0 +1,114 @@
+import { Area } from '../../services/api/src/modules/areas/area.entity';
+import type { TestServer } from '../../services/api/src/testing/harness';
+import { ACCOUNTS, type Principal } from './access-table';
+
+/** Records in 苏家屯区 (and its city) that the matrix's rows point at. */
+export interface Fixtures {
+  areaId: Record<string, string>;
+  tokens: Record<Exclude<Principal, 'anon'>, string>;
+  sujiatunServiceItem: string;
+  sujiatunUser: string;
+  sujiatunApiToken: string;
+  /** A workbook each signed-in principal uploaded itself (an upload is readable by its uploader only). */
+  workbookOf: Partial<Record<Principal, string>>;
+}
+
+const SERVICE_ITEM = {
+  basicCode: '0100105000',
+  implementationCode: 'AUTHZ-1',
+  name: '建筑工程施工许可证核发',
+  type: 'ADMINISTRATIVE_LICENSE',
+  department: '区住房和城乡建设局',
+  byApplication: true,
+  onlineDepth: 'FULLY_ONLINE',
+  visits: 0,
+  caseKind: 'PROMISED',
+  legalLimitDays: 15,
+  promisedLimitDays: 3,
+  highFrequency: true,
+};
+
+async function must<T>(p: Promise<{ data?: T | null; errors?: unknown[] }>): Promise<T> {
+  const res = await p;
+  if (res.errors) throw new Error(`fixture failed: ${JSON.stringify(res.errors)}`);
+  return res.data!;
+}
+
+/** Uploads a workbook as this user; null when the user may not upload (read-only roles). */
+async function uploadWorkbook(t: TestServer, token: string): Promise<string | null> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Sheet1').addRow(['x']);
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'book.xlsx');
+  const res = await fetch(`${t.url}/api/files?purpose=spreadsheet`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  if (res.status === 403) return null;
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+export async function buildFixtures(t: TestServer): Promise<Fixtures> {
+  const areas = await t.server.db.getRepository(Area).find();
+  const areaId = Object.fromEntries(areas.map((a) => [a.name, String(a.id)]));
+  const tokens = {} as Fixtures['tokens'];
+  for (const [p, username] of Object.entries(ACCOUNTS)) tokens[p as keyof typeof ACCOUNTS] = await t.login(username);
+  const sj = tokens.district;
+  const item = await must(
+    t.gql<{ createServiceItem: { id: string } }>('mutation($d: ID!, $i: ServiceItemInput!) { createServiceItem(districtId: $d, input: $i) { id } }', { d: areaId['苏家屯区'], i: SERVICE_ITEM }, sj),
+  );
+  const user = await must(
+    t.gql<{ createUser: { id: string } }>(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      { i: { username: 'authz.sujiatun', displayName: '苏家屯区测试账号', role: 'SECRETARY', areaId: areaId['苏家屯区'], password: 'Authz@Matrix2020' } },
+      sj,
+    ),
+  );
+  const apiToken = await must(
+    t.gql<{ createApiToken: { apiToken: { id: string } } }>('mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { apiToken { id } } }', { i: { name: '苏家屯区报表工具' } }, sj),
+  );
+  const workbookOf: Fixtures['workbookOf'] = {};
+  for (const [p, token] of Object.entries(tokens)) {
+    const id = await uploadWorkbook(t, token);
+    if (id) workbookOf[p as Principal] = id;
+  }
+  return {
+    areaId,
+    tokens,
+    sujiatunServiceItem: item.createServiceItem.id,
+    sujiatunUser: user.createUser.id,
+    sujiatunApiToken: apiToken.createApiToken.apiToken.id,
+    workbookOf,
+  };
+}
+
+type Vars = Record<string, unknown>;
+
+/**
+ * The arguments each row is called with: the 苏家屯区 fixture or its city, so "out of scope" is
+ * tested for admin.dadong and the other roles. Arguments not listed are filled from the schema.
+ */
+export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
+  area: (fx) => ({ id: fx.areaId['苏家屯区'] }),
+  district: (fx) => ({ id: fx.areaId['苏家屯区'] }),
+  districts: (fx) => ({ cityId: fx.areaId['沈阳市'] }),
+  users: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
+  auditLog: () => ({}),
+  serviceItems: (fx) => ({ filter: { areaId: fx.areaId['苏家屯区'] } }),
+  serviceItem: (fx) => ({ id: fx.sujiatunServiceItem }),
+  serviceCatalogueFigures: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
+  serviceZones: (fx) => ({ districtId: fx.areaId['苏家屯区'] }),
+  serviceBaseline: (fx) => ({ districtId: fx.areaId['苏家屯区'] }),
+
+  login: () => ({ username: 'analyst', password: 'Liaoning@2020' }),
+  changePassword: () => ({ currentPassword: 'not-the-password', newPassword: 'Another@Password2020' }),
+  createApiToken: () => ({ input: { name: '矩阵测试' } }),
+  revokeApiToken: (fx) => ({ id: fx.sujiatunApiToken }),
+  createUser: (fx, p) => ({ input: { username: `authz.${p}`, displayName: '矩阵测试', role: 'SECRETARY', areaId: fx.areaId['苏家屯区'], password: 'Authz@Matrix2020' } }),
+  updateUserAccess: (fx) => ({ id: fx.sujiatunUser, active: true }),
+  updateCitySettings: (fx) => ({ cityId: fx.areaId['沈阳市'], input: { reportDeadlineDay: 5 } }),
+  createServiceItem: (fx, p) => ({ districtId: fx.areaId['苏家屯区'], input: { ...SERVICE_ITEM, implementationCode: `AUTHZ-${p}` } }),
+  updateServiceItem: (fx) => ({ id: fx.sujiatunServiceItem, expectedVersion: 1, input: SERVICE_ITEM }),
+  saveServiceZone: (fx, p) => ({ districtId: fx.areaId['苏家屯区'], name: `矩阵测试区 ${p}`, windows: [] }),
+  setServiceBaseline: (fx) => ({ districtId: fx.areaId['苏家屯区'], takenOn: '2018-06-30', windowsBefore: 139 }),
+  importServiceItems: (fx, p) => ({ districtId: fx.areaId['苏家屯区'], fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
+};
