@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { modules } from '../../services/api/src/modules';
 import { startTestServer, type TestServer } from '../../services/api/src/testing/harness';
 import { buildApp, builtMarker, ensureBuilt, repoRoot, WEB_APPS } from './web-build';
 
@@ -36,7 +37,11 @@ browserDescribe('the admin in Chromium', () => {
     webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kpd-web-e2e-'));
     for (const app of WEB_APPS) fs.cpSync(path.join(repoRoot, 'web', app, 'dist'), path.join(webRoot, app, 'dist'), { recursive: true });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startTestServer('sqlite', { config: { webDir: path.join(webRoot, 'shell', 'dist'), webRemotesDir: webRoot } });
+    // Every module's demo data, as `pnpm start` seeds it.
+    server = await startTestServer('sqlite', {
+      seedModules: modules.map((m) => m.name),
+      config: { webDir: path.join(webRoot, 'shell', 'dist'), webRemotesDir: webRoot },
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -131,8 +136,8 @@ browserDescribe('the admin in Chromium', () => {
       expect(await page.textContent('[data-testid=content]')).toContain('民生实事接口（livelihood）');
       await shot(page, '08-livelihood');
       await navTo(page, 'service-items');
-      await page.waitForSelector('text=本页面依赖的接口（serviceItems）尚未上线。');
-      await shot(page, '09-service-items');
+      await page.waitForSelector('[data-testid=figures]');
+      await shot(page, '09-service-items-shenyang');
       await navTo(page, 'audit');
       await page.waitForSelector('h3:has-text("审计日志")');
       await shot(page, '10-audit');
@@ -158,6 +163,22 @@ browserDescribe('the admin in Chromium', () => {
       expect(await districtNames(page)).toEqual(['苏家屯区']);
       expect(await apiDistricts('admin.sujiatun')).toEqual(['苏家屯区']);
       await shot(page, '12-districts-sujiatun-phone');
+
+      // Its service-item catalogue (report 000: 2180 items), with the compliance filter.
+      await page.setViewportSize({ width: 1366, height: 820 });
+      await page.goto(server.url + '/service-items');
+      expect(await (await page.waitForSelector('[data-testid=item-total]')).textContent()).toBe('共 2180 项');
+      const figures = await page.textContent('[data-testid=figures]');
+      expect(figures).toContain('2,180');
+      expect(figures).toContain('603');
+      await shot(page, '17-service-items-sujiatun');
+      const token = await server.login('admin.sujiatun');
+      const violating = await server.gql<{ serviceItems: { totalCount: number } }>('{ serviceItems(filter: { anyViolation: true }) { totalCount } }', {}, token);
+      await page.click('[data-testid=compliance-filter]');
+      await page.click('.ant-select-item-option[title="存在违规"]');
+      await page.waitForSelector(`[data-testid=item-total]:has-text("共 ${violating.data!.serviceItems.totalCount} 项")`);
+      expect(await page.$$eval('[data-testid=service-item-table] tr.ant-table-row', (rows) => rows.length)).toBe(Math.min(15, violating.data!.serviceItems.totalCount));
+      await shot(page, '18-service-items-violating');
     } finally {
       await context.close();
     }
@@ -214,7 +235,7 @@ browserDescribe('the admin in Chromium', () => {
       await navTo(page, 'districts');
       expect(await districtNames(page)).toHaveLength(13);
       await navTo(page, 'service-items');
-      await page.waitForSelector('text=本页面依赖的接口（serviceItems）尚未上线。');
+      await page.waitForSelector('[data-testid=figures]');
 
       // Still down when we come back; once it is up again, retry loads it without reloading the page.
       await navTo(page, 'projects');
