@@ -206,6 +206,8 @@ browserDescribe('the admin in Chromium', () => {
       await signIn(page, 'delegate.001');
       await page.waitForSelector('[data-testid=viewer]');
       await page.click('button[aria-label=menu]');
+      await page.waitForSelector('.ant-drawer-open [data-testid=nav-livelihood]');
+      await page.waitForTimeout(400); // the drawer's slide-in, for the screenshot
       const nav = await page.$$eval('[data-testid^=nav-]', (els) => els.map((e) => e.getAttribute('data-testid')));
       expect(nav).toEqual(['nav-home', 'nav-livelihood']);
       await shot(page, '13-delegate-menu');

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { kpdViteConfig, REMOTES, scopeOf } from '../../packages/web-kit/vite.ts';
 
@@ -9,6 +10,12 @@ function devManifest(): Plugin {
   return {
     name: 'kpd-dev-manifest',
     configureServer(server) {
+      // Live reload across apps: an edit in a remote (served by its own dev server) reloads this page.
+      const remoteSources = REMOTES.map((r) => path.resolve(import.meta.dirname, '..', r.name, 'src'));
+      server.watcher.add(remoteSources);
+      server.watcher.on('change', (file) => {
+        if (remoteSources.some((dir) => file.startsWith(dir + path.sep))) server.ws.send({ type: 'full-reload', path: '*' });
+      });
       server.middlewares.use('/api/web/manifest', (_req, res) => {
         const remotes = REMOTES.map((r) => ({ name: r.name, scope: scopeOf(r.name), entry: `http://localhost:${r.port}/remoteEntry.js` }));
         res.setHeader('content-type', 'application/json');
