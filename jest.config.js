@@ -32,7 +32,10 @@ module.exports = {
       ...base,
       displayName: 'web',
       rootDir: 'packages/web-kit',
-      testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
+      // The web kit's tests and the apps' own (web/<app>/src/**/*.test.tsx).
+      roots: ['<rootDir>/src', '<rootDir>/../../web'],
+      testMatch: ['**/src/**/*.test.{ts,tsx}'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/jest.setup.ts'],
     },

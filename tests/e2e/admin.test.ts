@@ -179,6 +179,13 @@ browserDescribe('the admin in Chromium', () => {
       await page.waitForSelector(`[data-testid=item-total]:has-text("共 ${violating.data!.serviceItems.totalCount} 项")`);
       expect(await page.$$eval('[data-testid=service-item-table] tr.ant-table-row', (rows) => rows.length)).toBe(Math.min(15, violating.data!.serviceItems.totalCount));
       await shot(page, '18-service-items-violating');
+
+      // Signing out ends the session: a reload stays on the sign-in page.
+      await page.click('[data-testid=sign-out]');
+      await page.waitForSelector('#username');
+      await page.reload();
+      await page.waitForSelector('#username');
+      expect(await page.$('[data-testid=viewer]')).toBeNull();
     } finally {
       await context.close();
     }
