@@ -20,6 +20,8 @@ if (!hasChromium) {
   console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
 }
 const browserDescribe = hasChromium ? describe : describe.skip;
+// Generous: the browser shares two cores with the rest of the suite.
+jest.setTimeout(180_000);
 
 browserDescribe('the admin in Chromium', () => {
   let server: TestServer;
@@ -57,7 +59,7 @@ browserDescribe('the admin in Chromium', () => {
   async function newPage(viewport = { width: 1366, height: 820 }): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Europe/Berlin' });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text().slice(0, 500)));
     page.on('pageerror', (e) => pageErrors.push(e.message));
     return { context, page };
