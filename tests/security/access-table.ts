@@ -11,7 +11,11 @@
  *   district  — admin.sujiatun, the fixture's own district
  *   other     — admin.dadong, another district of the same city (out of scope)
  *   secretary — secretary.lijun, a service secretary in 大连市中山区
- *   delegate  — delegate.001, a people's-congress delegate in 阜新市
+ *   delegate  — delegate.001, a people's-congress delegate in 阜新市, on the roster of its session
+ *   fuxin     — admin.fuxin, the city admin of 阜新市
+ *
+ * The livelihood rows point at 阜新市's demo session (阜新市十六届人大四次会议) and its projects
+ * instead, so there the delegate and admin.fuxin are the ones in scope.
  *
  * A: allowed — the call reaches its resolver (it may still refuse bad input or a conflict);
  * D: denied — UNAUTHENTICATED, FORBIDDEN or NOT_FOUND, and no data.
@@ -19,7 +23,7 @@
  * The analyst's credential is read-only: every mutation is refused to it, signing in and out included
  * (it signs in afresh without a token).
  */
-export const PRINCIPALS = ['anon', 'analyst', 'city', 'district', 'other', 'secretary', 'delegate'] as const;
+export const PRINCIPALS = ['anon', 'analyst', 'city', 'district', 'other', 'secretary', 'delegate', 'fuxin'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
 export const ACCOUNTS: Record<Exclude<Principal, 'anon'>, string> = {
@@ -29,46 +33,90 @@ export const ACCOUNTS: Record<Exclude<Principal, 'anon'>, string> = {
   other: 'admin.dadong',
   secretary: 'secretary.lijun',
   delegate: 'delegate.001',
+  fuxin: 'admin.fuxin',
 };
 
-type Row = string; // seven letters, one per principal, in PRINCIPALS order
+type Row = string; // eight letters, one per principal, in PRINCIPALS order
 
-//                                     anon analyst city district other secretary delegate
+//                                     anon analyst city district other secretary delegate fuxin
 export const QUERIES: Record<string, Row> = {
-  me:                      /* */ 'A A A A A A A',
-  areas:                   /* */ 'D A A A A A A',
-  area:                    /* */ 'D A A A D D D',
-  district:                /* */ 'D A A A D D D',
-  districts:               /* */ 'D A A A A A A',
-  users:                   /* */ 'D D A A D D D',
-  apiTokens:               /* */ 'D D A A A D D',
-  auditLog:                /* */ 'D D A A A D D',
-  serviceItems:            /* */ 'D A A A D D D',
-  serviceItem:             /* */ 'D A A A D D D',
-  serviceCatalogueFigures: /* */ 'D A A A D D D',
-  serviceZones:            /* */ 'D A A A D D D',
-  serviceBaseline:         /* */ 'D A A A D D D',
+  me:                      /* */ 'A A A A A A A A',
+  areas:                   /* */ 'D A A A A A A A',
+  area:                    /* */ 'D A A A D D D D',
+  district:                /* */ 'D A A A D D D D',
+  districts:               /* */ 'D A A A A A A A',
+  users:                   /* */ 'D D A A D D D D',
+  apiTokens:               /* */ 'D D A A A D D A',
+  auditLog:                /* */ 'D D A A A D D A',
+  serviceItems:            /* */ 'D A A A D D D D',
+  serviceItem:             /* */ 'D A A A D D D D',
+  serviceCatalogueFigures: /* */ 'D A A A D D D D',
+  serviceZones:            /* */ 'D A A A D D D D',
+  serviceBaseline:         /* */ 'D A A A D D D D',
+  // 民生实事 (livelihood): against 阜新市's session and projects
+  voteSessions:              /* */ 'A A A A A A A A',
+  voteSession:               /* */ 'A A A A A A A A',
+  publishedBallots:          /* */ 'A A A A A A A A',
+  verifyReceipt:             /* */ 'A A A A A A A A',
+  publishedEvaluationSheets: /* */ 'A A A A A A A A',
+  verifyEvaluationReceipt:   /* */ 'A A A A A A A A',
+  livelihoodBoard:           /* */ 'A A A A A A A A',
+  livelihoodProject:         /* */ 'A A A A A A A A',
+  livelihoodProposalByCode:  /* */ 'A A A A A A A A',
+  livelihoodProposals:       /* */ 'A A A A A A A A',
 };
 
-//                                     anon analyst city district other secretary delegate
+//                                     anon analyst city district other secretary delegate fuxin
 export const MUTATIONS: Record<string, Row> = {
-  login:                   /* */ 'A D A A A A A',
-  logout:                  /* */ 'A D A A A A A',
-  changePassword:          /* */ 'D D A A A A A',
-  createApiToken:          /* */ 'D D A A A D D',
-  revokeApiToken:          /* */ 'D D A A D D D',
-  createUser:              /* */ 'D D A A D D D',
-  updateUserAccess:        /* */ 'D D A A D D D',
-  updateCitySettings:      /* */ 'D D A D D D D',
-  createServiceItem:       /* */ 'D D A A D D D',
-  updateServiceItem:       /* */ 'D D A A D D D',
-  saveServiceZone:         /* */ 'D D A A D D D',
-  setServiceBaseline:      /* */ 'D D A A D D D',
-  importServiceItems:      /* */ 'D D A A D D D',
+  login:                   /* */ 'A D A A A A A A',
+  logout:                  /* */ 'A D A A A A A A',
+  changePassword:          /* */ 'D D A A A A A A',
+  createApiToken:          /* */ 'D D A A A D D A',
+  revokeApiToken:          /* */ 'D D A A D D D D',
+  createUser:              /* */ 'D D A A D D D D',
+  updateUserAccess:        /* */ 'D D A A D D D D',
+  updateCitySettings:      /* */ 'D D A D D D D D',
+  createServiceItem:       /* */ 'D D A A D D D D',
+  updateServiceItem:       /* */ 'D D A A D D D D',
+  saveServiceZone:         /* */ 'D D A A D D D D',
+  setServiceBaseline:      /* */ 'D D A A D D D D',
+  importServiceItems:      /* */ 'D D A A D D D D',
+  // 民生实事 (livelihood)
+  submitLivelihoodProposal:  /* */ 'A D A A A A A A',
+  screenLivelihoodProposal:  /* */ 'D D D D D D D A',
+  createVoteSession:         /* */ 'D D D D D D D A',
+  updateVoteSession:         /* */ 'D D D D D D D A',
+  setVoteCandidates:         /* */ 'D D D D D D D A',
+  importVoteRoster:          /* */ 'D D D D D D D A',
+  checkInToSession:          /* */ 'D D D D D D A D',
+  openVote:                  /* */ 'D D D D D D D A',
+  castBallot:                /* */ 'D D D D D D A D',
+  issuePaperBallot:          /* */ 'D D D D D D D A',
+  enterPaperBallots:         /* */ 'D D D D D D D A',
+  closeVote:                 /* */ 'D D D D D D D A',
+  concludeVote:              /* */ 'D D D D D D D A',
+  updateLivelihoodProject:   /* */ 'D D D D D D D A',
+  saveLivelihoodMilestones:  /* */ 'D D D D D D D A',
+  reportLivelihoodProgress:  /* */ 'D D D D D D D A',
+  completeLivelihoodProject: /* */ 'D D D D D D D A',
+  openEvaluation:            /* */ 'D D D D D D D A',
+  submitEvaluation:          /* */ 'D D D D D D A D',
+  closeEvaluation:           /* */ 'D D D D D D D A',
 };
 
-export function expected(row: Row, principal: Principal): 'A' | 'D' {
+/**
+ * Sensitive fields inside answers anyone may get: S — the value is shown; H — hidden (null, or the
+ * field refused with FORBIDDEN while the rest of the answer stands).
+ */
+//                                          anon analyst city district other secretary delegate fuxin
+export const SENSITIVE_FIELDS: Record<string, Row> = {
+  'LivelihoodProposal.contact':       /* */ 'H H H H H H H S',
+  'LivelihoodProposal.submitterName': /* */ 'H H H H H H H S',
+  'LivelihoodProposal.trackingCode':  /* */ 'H H H H H H H S',
+};
+
+export function expected<L extends string = 'A' | 'D'>(row: Row, principal: Principal, allowed: readonly L[] = ['A', 'D'] as unknown as L[]): L {
   const letters = row.split(/\s+/).filter(Boolean);
-  if (letters.length !== PRINCIPALS.length || letters.some((l) => l !== 'A' && l !== 'D')) throw new Error(`bad access row "${row}"`);
-  return letters[PRINCIPALS.indexOf(principal)] as 'A' | 'D';
+  if (letters.length !== PRINCIPALS.length || letters.some((l) => !allowed.includes(l as L))) throw new Error(`bad access row "${row}"`);
+  return letters[PRINCIPALS.indexOf(principal)] as L;
 }

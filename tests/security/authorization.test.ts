@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema } from 'graphql';
 import { DRIVERS, startTestServer, type TestServer } from '../../services/api/src/testing/harness';
-import { ACCOUNTS, expected, MUTATIONS, PRINCIPALS, QUERIES, type Principal } from './access-table';
-import { ARGUMENTS, buildFixtures, type Fixtures } from './fixtures';
+import { ACCOUNTS, expected, MUTATIONS, PRINCIPALS, QUERIES, SENSITIVE_FIELDS, type Principal } from './access-table';
+import { ARGUMENTS, buildFixtures, SENSITIVE_QUERIES, type Fixtures } from './fixtures';
 import { operationFor, rootFields, sampleVariables } from './operations';
 
 const schema = buildSchema(fs.readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
@@ -29,7 +29,7 @@ describe.each(DRIVERS)('the authorization matrix [%s]', (driver) => {
   let t: TestServer;
   let fx: Fixtures;
   beforeAll(async () => {
-    t = await startTestServer(driver);
+    t = await startTestServer(driver, { seedModules: ['areas', 'accounts', 'livelihood'] });
     fx = await buildFixtures(t);
   }, 120_000);
   afterAll(() => t?.close());
@@ -53,6 +53,19 @@ describe.each(DRIVERS)('the authorization matrix [%s]', (driver) => {
       expect({ codes, data: res.data?.[name] ?? null }).toEqual({ codes: [expect.stringMatching(/^(UNAUTHENTICATED|FORBIDDEN|NOT_FOUND)$/)], data: null });
     } else {
       expect({ denied, errors: res.errors ?? [] }).toEqual({ denied: false, errors: expect.not.arrayContaining([expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]) });
+    }
+  });
+
+  const fieldCases = Object.keys(SENSITIVE_FIELDS).flatMap((field) => PRINCIPALS.map((principal) => ({ field, principal })));
+  it.each(fieldCases)('field $field as $principal', async ({ field, principal }) => {
+    const { query, variables, pick } = SENSITIVE_QUERIES[field](fx);
+    const res = await t.gql<Record<string, unknown>>(query, variables, await tokenFor(principal, ''));
+    const refused = (res.errors ?? []).some((e) => e.extensions?.code === 'FORBIDDEN');
+    const value = res.data ? pick(res.data) : undefined;
+    if (expected(SENSITIVE_FIELDS[field], principal, ['S', 'H'] as const) === 'S') {
+      expect({ refused, shown: typeof value === 'string' && value.length > 0 }).toEqual({ refused: false, shown: true });
+    } else {
+      expect(refused || value === null || value === undefined).toBe(true);
     }
   });
 });

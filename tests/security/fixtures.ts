@@ -11,6 +11,13 @@ export interface Fixtures {
   sujiatunApiToken: string;
   /** A workbook each signed-in principal uploaded itself (an upload is readable by its uploader only). */
   workbookOf: Partial<Record<Principal, string>>;
+  /** 阜新市's demo vote (closed and tallied), one of its projects, a published receipt, a proposal. */
+  fuxinSession: string;
+  fuxinProject: string;
+  fuxinReceipt: string;
+  fuxinProposal: string;
+  fuxinTrackingCode: string;
+  delegateUserId: string;
 }
 
 const SERVICE_ITEM = {
@@ -71,9 +78,30 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     const id = await uploadWorkbook(t, token);
     if (id) workbookOf[p as Principal] = id;
   }
+  const fx = tokens.fuxin;
+  const sessions = await must(t.gql<{ voteSessions: { id: string }[] }>('query($c: ID) { voteSessions(cityId: $c) { id } }', { c: areaId['阜新市'] }, fx));
+  const session = sessions.voteSessions[0].id;
+  const board = await must(t.gql<{ livelihoodBoard: { id: string }[] }>('query($c: ID!) { livelihoodBoard(cityId: $c, year: 2021) { id } }', { c: areaId['阜新市'] }, fx));
+  const ballots = await must(
+    t.gql<{ publishedBallots: { nodes: { receiptCode: string }[] } }>('query($s: ID!) { publishedBallots(sessionId: $s, first: 1) { nodes { receiptCode } } }', { s: session }, fx),
+  );
+  const proposal = await must(
+    t.gql<{ submitLivelihoodProposal: { trackingCode: string; proposal: { id: string } } }>(
+      'mutation($i: ProposalInput!) { submitLivelihoodProposal(input: $i) { trackingCode proposal { id } } }',
+      { i: { cityId: areaId['阜新市'], title: '细河沿岸增设健身步道', description: '沿细河两岸修建健身步道和照明', category: 'OTHER', submitterName: '王女士', contact: '13800000000' } },
+      null,
+    ),
+  );
+  const delegate = await must(t.gql<{ me: { id: string } }>('{ me { id } }', {}, tokens.delegate));
   return {
     areaId,
     tokens,
+    fuxinSession: session,
+    fuxinProject: board.livelihoodBoard[0].id,
+    fuxinReceipt: ballots.publishedBallots.nodes[0].receiptCode,
+    fuxinProposal: proposal.submitLivelihoodProposal.proposal.id,
+    fuxinTrackingCode: proposal.submitLivelihoodProposal.trackingCode,
+    delegateUserId: delegate.me.id,
     sujiatunServiceItem: item.createServiceItem.id,
     sujiatunUser: user.createUser.id,
     sujiatunApiToken: apiToken.createApiToken.apiToken.id,
@@ -82,6 +110,22 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
 }
 
 type Vars = Record<string, unknown>;
+
+/** How each sensitive field is reached: a query and the path to the field's value. */
+export const SENSITIVE_QUERIES: Record<string, (fx: Fixtures) => { query: string; variables: Vars; pick: (data: Record<string, unknown>) => unknown }> = {
+  'LivelihoodProposal.contact': (fx) => proposalField(fx, 'contact'),
+  'LivelihoodProposal.submitterName': (fx) => proposalField(fx, 'submitterName'),
+  'LivelihoodProposal.trackingCode': (fx) => proposalField(fx, 'trackingCode'),
+};
+
+function proposalField(fx: Fixtures, field: string) {
+  return {
+    query: `{ livelihoodProposals(first: 100) { nodes { id ${field} } } }`,
+    variables: {},
+    pick: (data: Record<string, unknown>) =>
+      (data.livelihoodProposals as { nodes: Record<string, unknown>[] }).nodes.find((n) => n.id === fx.fuxinProposal)?.[field],
+  };
+}
 
 /**
  * The arguments each row is called with: the 苏家屯区 fixture or its city, so "out of scope" is
@@ -110,5 +154,36 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   updateServiceItem: (fx) => ({ id: fx.sujiatunServiceItem, expectedVersion: 1, input: SERVICE_ITEM }),
   saveServiceZone: (fx, p) => ({ districtId: fx.areaId['苏家屯区'], name: `矩阵测试区 ${p}`, windows: [] }),
   setServiceBaseline: (fx) => ({ districtId: fx.areaId['苏家屯区'], takenOn: '2018-06-30', windowsBefore: 139 }),
+  // 民生实事: 阜新市's session, projects and proposals.
+  voteSessions: (fx) => ({ cityId: fx.areaId['阜新市'] }),
+  voteSession: (fx) => ({ id: fx.fuxinSession }),
+  publishedBallots: (fx) => ({ sessionId: fx.fuxinSession }),
+  verifyReceipt: (fx) => ({ sessionId: fx.fuxinSession, receiptCode: fx.fuxinReceipt }),
+  publishedEvaluationSheets: (fx) => ({ sessionId: fx.fuxinSession, year: 2021 }),
+  verifyEvaluationReceipt: (fx) => ({ sessionId: fx.fuxinSession, year: 2021, receiptCode: 'NO-SUCH-RECEIPT' }),
+  livelihoodBoard: (fx) => ({ cityId: fx.areaId['阜新市'], year: 2021 }),
+  livelihoodProject: (fx) => ({ id: fx.fuxinProject }),
+  livelihoodProposalByCode: (fx) => ({ trackingCode: fx.fuxinTrackingCode }),
+  livelihoodProposals: () => ({}),
+  submitLivelihoodProposal: (fx, p) => ({ input: { cityId: fx.areaId['阜新市'], title: `矩阵测试建议 ${p}`, description: '增设公交站亭', category: 'OTHER' } }),
+  screenLivelihoodProposal: (fx) => ({ id: fx.fuxinProposal, input: { status: 'REJECTED', reasonCode: 'NOT_FEASIBLE_THIS_YEAR' } }),
+  createVoteSession: (fx) => ({ cityId: fx.areaId['阜新市'], input: { name: '矩阵测试会议', meetingDate: '2022-01-15', seats: 10 } }),
+  updateVoteSession: (fx) => ({ id: fx.fuxinSession, input: { name: '改名' } }),
+  setVoteCandidates: (fx) => ({ sessionId: fx.fuxinSession, candidates: [{ name: '候选', description: '说明' }] }),
+  importVoteRoster: (fx, p) => ({ sessionId: fx.fuxinSession, fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
+  checkInToSession: (fx) => ({ sessionId: fx.fuxinSession }),
+  openVote: (fx) => ({ sessionId: fx.fuxinSession }),
+  castBallot: (fx) => ({ sessionId: fx.fuxinSession, candidateIds: [] }),
+  issuePaperBallot: (fx) => ({ sessionId: fx.fuxinSession, userId: fx.delegateUserId }),
+  enterPaperBallots: (fx) => ({ sessionId: fx.fuxinSession, sheets: [[]] }),
+  closeVote: (fx) => ({ sessionId: fx.fuxinSession }),
+  concludeVote: (fx) => ({ sessionId: fx.fuxinSession }),
+  updateLivelihoodProject: (fx) => ({ id: fx.fuxinProject, input: { leadDepartment: '市住房和城乡建设局' } }),
+  saveLivelihoodMilestones: (fx) => ({ projectId: fx.fuxinProject, milestones: [] }),
+  reportLivelihoodProgress: (fx) => ({ projectId: fx.fuxinProject, period: '2021-06', quantityDone: '1', note: '矩阵测试' }),
+  completeLivelihoodProject: (fx) => ({ projectId: fx.fuxinProject, completedOn: '2021-12-20' }),
+  openEvaluation: (fx) => ({ sessionId: fx.fuxinSession, year: 2021 }),
+  submitEvaluation: (fx) => ({ sessionId: fx.fuxinSession, year: 2021, ratings: [{ projectId: fx.fuxinProject, rating: 'SATISFIED' }] }),
+  closeEvaluation: (fx) => ({ sessionId: fx.fuxinSession, year: 2021 }),
   importServiceItems: (fx, p) => ({ districtId: fx.areaId['苏家屯区'], fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
 };

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { DomainError } from './errors';
 import {
   canonicalJson,
+  quorumShortfall,
+  reconcilePaperBallots,
   satisfaction,
   type SatisfactionInput,
   sessionFingerprintInput,
@@ -301,5 +303,51 @@ describe('satisfaction (year-end evaluation)', () => {
     [{ rosterSize: 0, satisfied: 0, basic: 0, unsatisfied: 0 }, 'rosterSize'],
   ])('refuses %p', (input, field) => {
     expect(() => satisfaction(input)).toThrow(expect.objectContaining({ field }));
+  });
+});
+
+describe('quorumShortfall (two thirds of the roster checked in)', () => {
+  it.each<[number, number, number]>([
+    // checked in, roster, still needed
+    [240, 360, 0],
+    [239, 360, 1],
+    [0, 360, 240],
+    [360, 360, 0],
+    [2, 3, 0],
+    [1, 3, 1],
+    [7, 10, 0],
+    [6, 10, 1],
+    [0, 1, 1],
+  ])('%d of %d present → %d more needed', (checkedIn, roster, needed) => {
+    expect(quorumShortfall(checkedIn, roster)).toBe(needed);
+  });
+
+  it.each<[number, number, string]>([
+    [11, 10, 'checkedIn'],
+    [-1, 10, 'checkedIn'],
+    [1, 0, 'rosterSize'],
+    [1.5, 10, 'checkedIn'],
+  ])('refuses %d of %d naming %s', (checkedIn, roster, field) => {
+    expect(() => quorumShortfall(checkedIn, roster)).toThrow(expect.objectContaining({ field }));
+  });
+});
+
+describe('reconcilePaperBallots (issued vs returned)', () => {
+  it.each<[number, number, boolean, number]>([
+    // issued, returned, valid, not returned
+    [20, 20, true, 0],
+    [20, 18, true, 2],
+    [0, 0, true, 0],
+    [20, 21, false, 0],
+    [0, 1, false, 0],
+  ])('%d issued, %d returned → valid %p, %d not returned', (issued, returned, valid, notReturned) => {
+    const r = reconcilePaperBallots(issued, returned);
+    expect(r).toMatchObject({ issued, returned, valid, notReturned });
+    expect(r.reason === null).toBe(valid);
+  });
+
+  it('refuses negative counts naming the field', () => {
+    expect(() => reconcilePaperBallots(-1, 0)).toThrow(expect.objectContaining({ field: 'issued' }));
+    expect(() => reconcilePaperBallots(1, -2)).toThrow(expect.objectContaining({ field: 'returned' }));
   });
 });

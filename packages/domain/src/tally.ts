@@ -303,3 +303,53 @@ export function satisfaction(input: SatisfactionInput): SatisfactionRating {
   if ((input.satisfied + input.basic) * 2 > input.rosterSize) return 'BASICALLY_SATISFIED';
   return 'UNSATISFIED';
 }
+
+// ---------------------------------------------------------------------------------------------
+// Quorum and paper-ballot reconciliation (清点人数、核对选票)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The vote opens only when at least two thirds of the delegates on the roster are present
+ * (checked in): a people's congress meets only with more than two thirds of its delegates
+ * (人民代表大会会议须有三分之二以上的代表出席始得举行). Returns the delegates still needed.
+ */
+export function quorumShortfall(checkedIn: number, rosterSize: number): number {
+  requireNonNegativeInteger(checkedIn, 'checkedIn');
+  requirePositiveInteger(rosterSize, 'rosterSize');
+  if (checkedIn > rosterSize)
+    throw new DomainError('checkedIn', `报到 ${checkedIn} 人，多于应到代表 ${rosterSize} 人`);
+  const needed = Math.ceil((rosterSize * 2) / 3);
+  return Math.max(0, needed - checkedIn);
+}
+
+export interface BallotReconciliation {
+  /** Paper sheets handed out (发出选票). */
+  issued: number;
+  /** Paper sheets entered back (收回选票). */
+  returned: number;
+  /** True when the paper count is acceptable: no more sheets came back than were handed out. */
+  valid: boolean;
+  /** Sheets handed out and not returned. */
+  notReturned: number;
+  reason: string | null;
+}
+
+/**
+ * Reconciles the paper ballots: returned sheets may be fewer than issued (a delegate may keep
+ * theirs), never more — more sheets back than out means the paper vote cannot be trusted
+ * (收回的选票多于发出的选票，本次表决无效).
+ */
+export function reconcilePaperBallots(issued: number, returned: number): BallotReconciliation {
+  requireNonNegativeInteger(issued, 'issued');
+  requireNonNegativeInteger(returned, 'returned');
+  if (returned > issued) {
+    return {
+      issued,
+      returned,
+      valid: false,
+      notReturned: 0,
+      reason: `收回纸质选票 ${returned} 张，多于发出 ${issued} 张`,
+    };
+  }
+  return { issued, returned, valid: true, notReturned: issued - returned, reason: null };
+}

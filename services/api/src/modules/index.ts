@@ -11,6 +11,7 @@ import { seedAreas } from './areas/seed';
 import { fileRoutes } from '../common/files/files.routes';
 import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
+import { livelihoodModule } from './livelihood';
 import type { ApiModule } from './module';
 import { serviceItemsModule } from './service-items';
 import { webRoutes } from './web/web.routes';
@@ -46,6 +47,6 @@ const web: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, serviceItemsModule, web];
+export const modules: ApiModule[] = [areas, accounts, files, serviceItemsModule, livelihoodModule, web];
 
 export const entities = modules.flatMap((m) => m.entities);

@@ -1,0 +1,90 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/*
+ * Secrecy of the vote. Who voted (participation) and what was voted (ballots) live in separate
+ * tables with no shared key. Ballot rows carry no user, no auto-increment id, no timestamp and no
+ * insertion order: the primary key is the random receipt code, SQLite tables are WITHOUT ROWID (no
+ * hidden insertion counter) and InnoDB clusters rows by that random key. Their hash chain is built
+ * at close in receipt-code order, not in cast order.
+ */
+
+export enum BallotSource {
+  ELECTRONIC = 'ELECTRONIC',
+  PAPER = 'PAPER',
+}
+
+/** That a delegate took part in a round (voted electronically, or was handed a paper sheet). */
+@Entity('livelihood_participation', { withoutRowid: true })
+export class RoundParticipation {
+  @PrimaryColumn({ type: 'int' })
+  roundId!: number;
+
+  @PrimaryColumn({ type: 'int' })
+  userId!: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  method!: BallotSource;
+}
+
+/** One ballot: a receipt code and the candidate ids it marks. Nothing about who cast it. */
+@Entity('livelihood_ballots', { withoutRowid: true })
+@Index(['roundId', 'receiptCode'])
+export class Ballot {
+  @PrimaryColumn({ type: 'varchar', length: 24 })
+  receiptCode!: string;
+
+  @Column({ type: 'int' })
+  roundId!: number;
+
+  /** Marked candidate ids, comma-separated, in ballot order (a paper sheet exactly as marked). */
+  @Column({ type: 'varchar', length: 1000 })
+  choices!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  source!: BallotSource;
+
+  /** SHA-256 of the round fingerprint, receipt code, choices and source. */
+  @Column({ type: 'varchar', length: 64 })
+  ballotHash!: string;
+
+  /** Chain link set at close, in receipt-code order: hash of the previous link and this ballot. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  prevHash!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  chainHash!: string | null;
+}
+
+/** That a delegate rated the projects in a year-end evaluation. */
+@Entity('livelihood_evaluation_participation', { withoutRowid: true })
+export class EvaluationParticipation {
+  @PrimaryColumn({ type: 'int' })
+  evaluationId!: number;
+
+  @PrimaryColumn({ type: 'int' })
+  userId!: number;
+}
+
+/** One evaluation sheet: a receipt code and a rating per project. Nothing about who rated. */
+@Entity('livelihood_evaluation_ballots', { withoutRowid: true })
+@Index(['evaluationId', 'receiptCode'])
+export class EvaluationBallot {
+  @PrimaryColumn({ type: 'varchar', length: 24 })
+  receiptCode!: string;
+
+  @Column({ type: 'int' })
+  evaluationId!: number;
+
+  /** "projectId:RATING" pairs, semicolon-separated, in project order. */
+  @Column({ type: 'varchar', length: 2000 })
+  ratings!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  ballotHash!: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  prevHash!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  chainHash!: string | null;
+}

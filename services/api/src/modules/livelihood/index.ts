@@ -1,0 +1,52 @@
+import type { ApiModule } from '../module';
+import { templateSheet } from '../../common/xlsx';
+import { Ballot, EvaluationBallot, EvaluationParticipation, RoundParticipation } from './ballot.entity';
+import { EvaluationResolver, LivelihoodProgressResolver, LivelihoodProjectResolver, ProposalResolver } from './delivery.resolver';
+import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodProject } from './project.entity';
+import { LivelihoodProposal } from './proposal.entity';
+import { seedLivelihood } from './seed';
+import { RosterEntry, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
+import { ROSTER_SHEET } from './voting.service';
+import { VoteCandidateResolver, VoteRoundResolver, VoteSessionResolver } from './voting.resolver';
+
+/**
+ * Livelihood projects chosen by the delegates' vote (民生实事人大代表票决): proposals, congress
+ * sessions, secret ballots, tallies, delivery obligations and the year-end evaluation.
+ */
+export const livelihoodModule: ApiModule = {
+  name: 'livelihood',
+  entities: [
+    LivelihoodProposal,
+    VoteSession,
+    VoteCandidateEntity,
+    RosterEntry,
+    VoteRound,
+    RoundParticipation,
+    Ballot,
+    LivelihoodProject,
+    LivelihoodMilestone,
+    LivelihoodProgress,
+    EvaluationRound,
+    EvaluationParticipation,
+    EvaluationBallot,
+  ],
+  resolvers: [
+    VoteSessionResolver,
+    VoteRoundResolver,
+    VoteCandidateResolver,
+    ProposalResolver,
+    LivelihoodProjectResolver,
+    LivelihoodProgressResolver,
+    EvaluationResolver,
+  ],
+  routes: (router) => {
+    // The roster template: GET /api/livelihood/roster-template.xlsx
+    router.get('/roster-template.xlsx', async (_req, res) => {
+      const buffer = await templateSheet(ROSTER_SHEET, [{ username: 'delegate.001', name: '张三', delegation: '海州区代表团', scrutineer: false }]);
+      res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.setHeader('content-disposition', "attachment; filename*=UTF-8''%E4%BB%A3%E8%A1%A8%E5%90%8D%E5%86%8C.xlsx");
+      res.send(buffer);
+    });
+  },
+  seedDemo: seedLivelihood,
+};

@@ -1,0 +1,463 @@
+import type { Fen, SatisfactionRating } from '@kpd/domain';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType, Float } from 'type-graphql';
+import { Connection } from '../../common/pagination';
+import { LocalDateScalar, MoneyScalar } from '../../common/scalars';
+import { BallotSource } from './ballot.entity';
+import { LivelihoodProject } from './project.entity';
+import { LivelihoodProposal, ProposalCategory, ProposalStatus, ScreeningReason } from './proposal.entity';
+import { VoteCandidateEntity } from './session.entity';
+
+export enum Satisfaction {
+  SATISFIED = 'SATISFIED',
+  BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
+  UNSATISFIED = 'UNSATISFIED',
+}
+
+registerEnumType(Satisfaction, {
+  name: 'Satisfaction',
+  description: 'A delegate’s rating of a livelihood project, and a project’s result by the rule. 满意度',
+  valuesConfig: {
+    SATISFIED: { description: '满意' },
+    BASICALLY_SATISFIED: { description: '基本满意' },
+    UNSATISFIED: { description: '不满意' },
+  },
+});
+
+export enum RunoffReason {
+  TIE_AT_LAST_SEAT = 'TIE_AT_LAST_SEAT',
+  SEATS_UNFILLED = 'SEATS_UNFILLED',
+}
+
+registerEnumType(RunoffReason, {
+  name: 'RunoffReason',
+  description: 'Why a further round is due. 再次投票原因',
+  valuesConfig: {
+    TIE_AT_LAST_SEAT: { description: 'Candidates tied at the last seat, each with a majority (末位票数相同)' },
+    SEATS_UNFILLED: { description: 'Fewer candidates than seats reached a majority of the roster (当选不足应选数)' },
+  },
+});
+
+registerEnumType(BallotSource, {
+  name: 'BallotSource',
+  description: 'How a ballot was cast. 选票来源',
+  valuesConfig: {
+    ELECTRONIC: { description: 'Cast by the delegate in the app (电子表决)' },
+    PAPER: { description: 'A paper sheet entered by the scrutineers (纸质选票)' },
+  },
+});
+
+@InputType({ description: 'A congress session’s vote settings. 票决会议' })
+export class VoteSessionInput {
+  @Field(() => String, { nullable: true, description: 'Name, e.g. 阜新市十六届人大四次会议. 会议名称' })
+  name?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day of the vote. 会议日期' })
+  meetingDate?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Projects to choose, e.g. 10. 应选数' })
+  seats?: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'Planned opening of the vote. 计划开始时间' })
+  opensAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Planned closing; casts after it are refused. 计划结束时间' })
+  closesAt?: Date | null;
+}
+
+@InputType({ description: 'A candidate project for the ballot. 候选项目' })
+export class CandidateInput {
+  @Field({ description: 'Name on the ballot. 项目名称' })
+  @MaxLength(200)
+  name!: string;
+
+  @Field({ description: 'What it delivers. 项目内容' })
+  @MaxLength(5000)
+  description!: string;
+
+  @Field(() => String, { nullable: true, description: 'Department that would lead it. 牵头单位' })
+  @IsOptional()
+  @MaxLength(100)
+  leadDepartment?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Target quantity as a decimal string, e.g. "222". 目标数量' })
+  targetQuantity?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Unit of the target, e.g. 万平方米. 单位' })
+  @IsOptional()
+  @MaxLength(32)
+  unit?: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Estimated cost in 元. 估算投资' })
+  estimatedCost?: Fen | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Accepted proposals behind it. 来源建议' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  proposalIds?: string[] | null;
+}
+
+@InputType({ description: 'A livelihood proposal. 民生实事建议' })
+export class ProposalInput {
+  @Field(() => ID, { description: 'The city it is proposed to. 城市' })
+  cityId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The district it would serve. 区县' })
+  districtId?: string | null;
+
+  @Field({ description: 'Short title. 标题' })
+  title!: string;
+
+  @Field({ description: 'What should be done, where and why. 内容' })
+  description!: string;
+
+  @Field(() => ProposalCategory, { description: 'Field. 类别' })
+  category!: ProposalCategory;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Estimated cost in 元. 估算投资' })
+  estimatedCost?: Fen | null;
+
+  @Field(() => String, { nullable: true, description: 'Proposer’s name (shown to admins only). 姓名' })
+  submitterName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone or e-mail for a reply (shown to admins only). 联系方式' })
+  contact?: string | null;
+}
+
+@InputType({ description: 'Which proposals to list. 建议筛选' })
+export class ProposalFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Only this city’s (required when not signed in). 城市' })
+  cityId?: string | null;
+
+  @Field(() => ProposalStatus, { nullable: true, description: 'Only this status. 状态' })
+  status?: ProposalStatus | null;
+}
+
+@InputType({ description: 'A screening outcome. 筛选结果' })
+export class ScreeningInput {
+  @Field(() => ProposalStatus, { description: 'ACCEPTED or REJECTED. 结果' })
+  status!: ProposalStatus;
+
+  @Field(() => ScreeningReason, { description: 'The published reason code. 理由代码' })
+  reasonCode!: ScreeningReason;
+
+  @Field(() => String, { nullable: true, description: 'A published note. 说明' })
+  note?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'For MERGED: the proposal it went into. 合并到' })
+  mergedIntoId?: string | null;
+}
+
+@InputType({ description: 'A milestone of a livelihood project. 节点' })
+export class MilestoneInput {
+  @Field({ description: 'What is to be done. 节点内容' })
+  name!: string;
+
+  @Field(() => LocalDateScalar, { description: 'Due day. 计划完成日期' })
+  dueDate!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day it was met. 实际完成日期' })
+  doneDate?: string | null;
+}
+
+@InputType({ description: 'Changes to a livelihood project’s obligation. 实施责任' })
+export class ObligationInput {
+  @Field(() => String, { nullable: true, description: 'Lead department. 牵头单位' })
+  leadDepartment?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Target quantity, a decimal string. 目标数量' })
+  targetQuantity?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Unit of the target. 单位' })
+  unit?: string | null;
+}
+
+@InputType({ description: 'A rating of one project. 评价' })
+export class RatingInput {
+  @Field(() => ID, { description: 'The project rated. 项目' })
+  projectId!: string;
+
+  @Field(() => Satisfaction, { description: 'The rating. 满意度' })
+  rating!: SatisfactionRating;
+}
+
+@ObjectType({ description: 'What a delegate keeps after voting: the receipt code to find the ballot in the published list. 投票回执' })
+export class CastReceiptType {
+  @Field({ description: 'Random receipt code, e.g. 7K2M-9QXD-4T1B-HW8R. 回执码' })
+  receiptCode!: string;
+
+  @Field(() => Int, { description: 'The round voted in. 轮次' })
+  round!: number;
+
+  @Field({ description: 'Fingerprint of the rules and candidates voted on. 规则指纹' })
+  fingerprint!: string;
+}
+
+@ObjectType({ description: 'A submitted proposal with its tracking code. 建议回执' })
+export class SubmittedProposal {
+  @Field({ description: 'Code to follow the proposal with (keep it). 查询码' })
+  trackingCode!: string;
+
+  @Field(() => LivelihoodProposal, { description: 'The proposal. 建议' })
+  proposal!: LivelihoodProposal;
+}
+
+@ObjectType({ description: 'One candidate’s count in a round. 得票' })
+export class CandidateCountType {
+  @Field(() => VoteCandidateEntity, { description: 'The candidate. 候选项目' })
+  candidate!: VoteCandidateEntity;
+
+  @Field(() => Int, { description: 'Votes received. 得票数' })
+  votes!: number;
+
+  @Field({ description: 'More than half of all delegates on the roster. 过半数' })
+  hasMajority!: boolean;
+
+  @Field({ description: 'Adopted in this round. 当选' })
+  adopted!: boolean;
+
+  @Field(() => Int, { description: 'Rank by votes (1, 2, 2, 4). 名次' })
+  position!: number;
+}
+
+@ObjectType({ description: 'A further round due after a count. 再次投票' })
+export class RunoffType {
+  @Field(() => RunoffReason, { description: 'Why. 原因' })
+  reason!: RunoffReason;
+
+  @Field(() => Int, { description: 'Seats left. 剩余应选数' })
+  seats!: number;
+
+  @Field(() => [VoteCandidateEntity], { description: 'Candidates on its ballot. 候选项目' })
+  candidates!: VoteCandidateEntity[];
+}
+
+@ObjectType({ description: 'Paper sheets handed out and returned. 纸质选票核对' })
+export class PaperReconciliationType {
+  @Field(() => Int, { description: 'Handed out. 发出' })
+  issued!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Returned (known after the count). 收回' })
+  returned!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Handed out and not returned (after the count). 未收回' })
+  notReturned!: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'No more returned than handed out (after the count). 有效' })
+  valid!: boolean | null;
+}
+
+@ObjectType({ description: 'The count of a closed round. 计票结果' })
+export class RoundTallyType {
+  @Field(() => Int, { description: 'Delegates on the roster. 应到代表' })
+  rosterSize!: number;
+
+  @Field(() => Int, { description: 'Ballots cast. 收回选票' })
+  ballotsCast!: number;
+
+  @Field(() => Int, { description: 'Cast in the app. 电子票' })
+  electronicBallots!: number;
+
+  @Field(() => Int, { description: 'Paper sheets. 纸质票' })
+  paperBallots!: number;
+
+  @Field(() => Int, { description: 'Valid ballots. 有效票' })
+  validBallots!: number;
+
+  @Field(() => Int, { description: 'Valid ballots marking nothing. 空白票' })
+  blankBallots!: number;
+
+  @Field(() => Int, { description: 'Invalid ballots. 无效票' })
+  invalidBallots!: number;
+
+  @Field(() => Int, { description: 'Invalid: more marks than seats. 多选无效' })
+  invalidTooManyMarks!: number;
+
+  @Field(() => Int, { description: 'Invalid: a mark off the list. 标记非候选项目' })
+  invalidUnknownCandidate!: number;
+
+  @Field(() => Int, { description: 'Invalid: the same candidate marked twice. 重复标记' })
+  invalidDuplicateMark!: number;
+
+  @Field(() => Int, { description: 'Fewest votes that are more than half of the roster. 过半数票数' })
+  majorityVotes!: number;
+
+  @Field(() => [CandidateCountType], { description: 'Every candidate, by votes. 得票情况' })
+  counts!: CandidateCountType[];
+
+  @Field(() => [VoteCandidateEntity], { description: 'Adopted in this round, by votes. 当选项目' })
+  adopted!: VoteCandidateEntity[];
+
+  @Field(() => RunoffType, { nullable: true, description: 'A further round, when due. 再次投票' })
+  runoff!: RunoffType | null;
+
+  @Field({ description: 'Version of the counting rule. 规则版本' })
+  ruleVersion!: string;
+}
+
+@ObjectType({ description: 'A ballot as published after the count: receipt code and marks, never who cast it. 公布的选票' })
+export class PublishedBallot {
+  @Field({ description: 'Receipt code. 回执码' })
+  receiptCode!: string;
+
+  @Field(() => Int, { description: 'Round. 轮次' })
+  round!: number;
+
+  @Field(() => [ID], { complexity: 5, description: 'Candidate ids marked, in ballot order. 所选项目编号' })
+  marks!: string[];
+
+  @Field(() => [VoteCandidateEntity], { complexity: ({ childComplexity }) => 10 * childComplexity, description: 'Candidates marked (those on the list). 所选项目' })
+  choices!: VoteCandidateEntity[];
+
+  @Field({ description: 'Counted as valid. 有效' })
+  valid!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why it is invalid. 无效原因' })
+  invalidReason!: string | null;
+
+  @Field(() => BallotSource, { description: 'Electronic or paper. 来源' })
+  source!: BallotSource;
+
+  @Field({ description: 'SHA-256 of fingerprint | receipt | marks | source. 选票哈希' })
+  ballotHash!: string;
+
+  @Field({ description: 'The previous link of the chain (the fingerprint for the first). 前一链接' })
+  prevHash!: string;
+
+  @Field({ description: 'SHA-256 of prevHash | ballotHash. 链接哈希' })
+  chainHash!: string;
+}
+
+export const PublishedBallotConnection = Connection(PublishedBallot, 'PublishedBallot');
+
+@ObjectType({ description: 'What a receipt code shows: the ballot as counted, without who cast it. 回执核验' })
+export class ReceiptCheckType {
+  @Field({ description: 'A ballot with this code exists in this session. 找到' })
+  found!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Its round. 轮次' })
+  round!: number | null;
+
+  @Field({ description: 'Its round has been counted. 已计票' })
+  counted!: boolean;
+
+  @Field(() => [VoteCandidateEntity], { description: 'Candidates it marks. 所选项目' })
+  choices!: VoteCandidateEntity[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Counted as valid (after the count). 有效' })
+  valid!: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Why invalid. 无效原因' })
+  invalidReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its hash. 选票哈希' })
+  ballotHash!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its chain link (after the count). 链接哈希' })
+  chainHash!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The published chain head (after the count). 哈希链头' })
+  chainHead!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The round fingerprint. 规则指纹' })
+  fingerprint!: string | null;
+
+  @Field({ description: 'A readable summary. 说明' })
+  message!: string;
+}
+
+@ObjectType({ description: 'The signed-in delegate’s standing in a session. 我的状态' })
+export class DelegateStatusType {
+  @Field({ description: 'On the roster. 在名册中' })
+  onRoster!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When checked in. 报到时间' })
+  checkedInAt!: Date | null;
+
+  @Field({ description: 'A scrutineer of the session. 监票人' })
+  scrutineer!: boolean;
+
+  @Field({ description: 'Has voted (or holds a paper sheet) in the open round. 本轮已投票' })
+  votedInCurrentRound!: boolean;
+}
+
+@ObjectType({ description: 'Why a result is not shown. 结果未公布' })
+export class HiddenResult {
+  @Field({ description: 'Reason. 原因' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'A project’s year-end evaluation result. 测评结果' })
+export class ProjectEvaluationType {
+  @Field(() => LivelihoodProject, { description: 'The project. 项目' })
+  project!: LivelihoodProject;
+
+  @Field(() => Int, { description: 'Satisfied. 满意票' })
+  satisfied!: number;
+
+  @Field(() => Int, { description: 'Basically satisfied. 基本满意票' })
+  basicallySatisfied!: number;
+
+  @Field(() => Int, { description: 'Unsatisfied. 不满意票' })
+  unsatisfied!: number;
+
+  @Field(() => Satisfaction, { description: 'Result by the rule. 测评结果' })
+  rating!: Satisfaction;
+}
+
+@ObjectType({ description: 'A rating on a published evaluation sheet. 评价' })
+export class SheetRatingType {
+  @Field(() => ID, { description: 'Project id. 项目编号' })
+  projectId!: string;
+
+  @Field(() => Satisfaction, { description: 'Rating. 满意度' })
+  rating!: Satisfaction;
+}
+
+@ObjectType({ description: 'An evaluation sheet as published after the count. 公布的测评票' })
+export class PublishedEvaluationSheet {
+  @Field({ description: 'Receipt code. 回执码' })
+  receiptCode!: string;
+
+  @Field(() => [SheetRatingType], { complexity: 20, description: 'Ratings. 评价' })
+  ratings!: SheetRatingType[];
+
+  @Field({ description: 'Sheet hash. 哈希' })
+  ballotHash!: string;
+
+  @Field({ description: 'Previous chain link. 前一链接' })
+  prevHash!: string;
+
+  @Field({ description: 'Chain link. 链接哈希' })
+  chainHash!: string;
+}
+
+@ObjectType({ description: 'What a delegate keeps after rating. 测评回执' })
+export class EvaluationReceiptType {
+  @Field({ description: 'Receipt code. 回执码' })
+  receiptCode!: string;
+
+  @Field({ description: 'Fingerprint of the project list rated. 指纹' })
+  fingerprint!: string;
+}
+
+@ObjectType({ description: 'Progress of a livelihood project against its target. 完成情况' })
+export class ProjectProgressSummary {
+  @Field({ description: 'Quantity done so far, a decimal string. 累计完成' })
+  done!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Done ÷ target in percent (one decimal, at most 100). 完成率' })
+  percent!: number | null;
+
+  @Field(() => Int, { description: 'Milestones met. 已完成节点' })
+  milestonesDone!: number;
+
+  @Field(() => Int, { description: 'Milestones past due and not met. 逾期节点' })
+  milestonesOverdue!: number;
+
+  @Field(() => Int, { description: 'Milestones in all. 节点总数' })
+  milestonesTotal!: number;
+}
+
+export const ProposalConnection = Connection(LivelihoodProposal, 'LivelihoodProposal');
+export const EvaluationSheetConnection = Connection(PublishedEvaluationSheet, 'PublishedEvaluationSheet');

@@ -1,0 +1,341 @@
+import { wan } from '@kpd/domain';
+import type { EntityManager } from 'typeorm';
+import { Role, User } from '../../auth/user.entity';
+import { chunks } from '../../common/xlsx';
+import type { Tx } from '../../common/transaction';
+import type { SeedContext } from '../module';
+import { Ballot, BallotSource, EvaluationBallot, EvaluationParticipation, RoundParticipation } from './ballot.entity';
+import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodProject, ObligationStatus } from './project.entity';
+import { LivelihoodProposal, ProposalCategory, ProposalSource, ProposalStatus, ScreeningReason } from './proposal.entity';
+import { parseQuantity } from './quantity';
+import { addToDigest, ballotHash, chain, newReceiptCode, sha256, ZERO_DIGEST } from './secrecy';
+import { RosterEntry, RoundStatus, SessionStatus, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
+import { closeRoundIn } from './voting.service';
+import { canonicalJson, satisfaction, sessionFingerprintInput } from '@kpd/domain';
+
+/** Delegates on the demo roster of 阜新市十六届人大四次会议 (delegate.001 … delegate.360). */
+export const DEMO_ROSTER_SIZE = 360;
+
+const DELEGATIONS = ['海州区代表团', '新邱区代表团', '太平区代表团', '清河门区代表团', '细河区代表团', '阜新蒙古族自治县代表团', '彰武县代表团', '驻阜部队代表团'];
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '玉兰', '志强', '海燕', '国庆', '红梅', '宇光', '莉莉', '晓东', '春雷', '立新', '淑华', '振宇'];
+
+/** The 15 candidates of the demo vote: the report's projects first, then others of the kind. */
+const CANDIDATES: { name: string; dept: string; qty: string; unit: string; cost: bigint; category: ProposalCategory; votes: number }[] = [
+  { name: '实施老旧小区改造工程222万平方米', dept: '市住房和城乡建设局', qty: '222', unit: '万平方米', cost: wan(96000), category: ProposalCategory.HOUSING, votes: 318 },
+  { name: '维修改造城乡校舍10万平方米', dept: '市教育局', qty: '10', unit: '万平方米', cost: wan(8600), category: ProposalCategory.EDUCATION, votes: 312 },
+  { name: '改造居民小区配水管网20公里', dept: '市水务局', qty: '20', unit: '公里', cost: wan(4200), category: ProposalCategory.UTILITIES, votes: 301 },
+  { name: '维修改造农村公路500公里', dept: '市交通运输局', qty: '500', unit: '公里', cost: wan(25000), category: ProposalCategory.TRANSPORT, votes: 290 },
+  { name: '改造城市老旧供热管网30公里', dept: '市住房和城乡建设局', qty: '30', unit: '公里', cost: wan(9000), category: ProposalCategory.UTILITIES, votes: 276 },
+  { name: '为城乡适龄妇女免费开展“两癌”筛查2万人', dept: '市卫生健康委员会', qty: '2', unit: '万人', cost: wan(600), category: ProposalCategory.HEALTH, votes: 263 },
+  { name: '建设社区居家养老服务中心20个', dept: '市民政局', qty: '20', unit: '个', cost: wan(2000), category: ProposalCategory.ELDERLY_CARE, votes: 251 },
+  { name: '巩固提升农村饮水安全5万人', dept: '市水务局', qty: '5', unit: '万人', cost: wan(3500), category: ProposalCategory.UTILITIES, votes: 240 },
+  { name: '新增城区公共停车泊位3000个', dept: '市公安局交通警察支队', qty: '3000', unit: '个', cost: wan(1500), category: ProposalCategory.TRANSPORT, votes: 226 },
+  { name: '新建改造城市公共厕所50座', dept: '市城市管理综合行政执法局', qty: '50', unit: '座', cost: wan(1000), category: ProposalCategory.ENVIRONMENT, votes: 214 },
+  { name: '改造城区背街小巷40条', dept: '市住房和城乡建设局', qty: '40', unit: '条', cost: wan(3200), category: ProposalCategory.HOUSING, votes: 139 },
+  { name: '建设全民健身场地设施30处', dept: '市文化旅游和广播电视局', qty: '30', unit: '处', cost: wan(900), category: ProposalCategory.CULTURE_SPORTS, votes: 121 },
+  { name: '改造城区道路照明2000盏', dept: '市城市管理综合行政执法局', qty: '2000', unit: '盏', cost: wan(800), category: ProposalCategory.ENVIRONMENT, votes: 104 },
+  { name: '新建城市口袋公园15个', dept: '市自然资源局', qty: '15', unit: '个', cost: wan(1200), category: ProposalCategory.ENVIRONMENT, votes: 86 },
+  { name: '建设农村客运候车亭100个', dept: '市交通运输局', qty: '100', unit: '个', cost: wan(300), category: ProposalCategory.TRANSPORT, votes: 71 },
+];
+
+/** Small deterministic generator, so the demo looks the same on every start (receipt codes aside). */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function delegateName(i: number): string {
+  return SURNAMES[(i * 7) % SURNAMES.length] + GIVEN[(i * 11 + Math.floor(i / 13)) % GIVEN.length];
+}
+
+/** Gives each candidate its votes across the ballots, never more marks on a ballot than seats. */
+function markBallots(count: number, seats: number, votes: { id: number; votes: number }[]): number[][] {
+  const ballots: number[][] = Array.from({ length: count }, () => []);
+  for (const c of votes) {
+    const open = ballots.map((b, i) => ({ b, i })).filter((x) => x.b.length < seats).sort((a, b) => a.b.length - b.b.length || a.i - b.i);
+    for (const x of open.slice(0, c.votes)) x.b.push(c.id);
+  }
+  return ballots;
+}
+
+async function insertDelegates(seed: SeedContext, em: EntityManager, cityId: number): Promise<Map<number, number>> {
+  const existing = new Map((await em.find(User, { select: { id: true, username: true } })).map((u) => [u.username, u.id]));
+  const rows: Partial<User>[] = [];
+  for (let i = 1; i <= DEMO_ROSTER_SIZE; i++) {
+    const username = `delegate.${String(i).padStart(3, '0')}`;
+    if (existing.has(username)) continue;
+    rows.push({ username, displayName: `阜新市人大代表 ${String(i).padStart(3, '0')}`, role: Role.DELEGATE, areaId: cityId, passwordHash: seed.demoPasswordHash, active: true, failedLogins: 0, lockedUntil: null });
+  }
+  for (const part of chunks(rows, 200)) await em.insert(User, part);
+  const all = new Map((await em.find(User, { select: { id: true, username: true } })).map((u) => [u.username, u.id]));
+  const byNumber = new Map<number, number>();
+  for (let i = 1; i <= DEMO_ROSTER_SIZE; i++) byNumber.set(i, all.get(`delegate.${String(i).padStart(3, '0')}`)!);
+  return byNumber;
+}
+
+/**
+ * Fuxin's 2021 vote (report 003: 1月15日，阜新市十六届人大四次会议…选出2021年阜新市政府10件民生实事):
+ * proposals screened, 15 candidates, a roster of 360 delegates, 342 ballots (7 on paper), 10
+ * adopted, their 2021 delivery and the year-end evaluation.
+ */
+export async function seedLivelihood(seed: SeedContext): Promise<void> {
+  const { em } = seed;
+  const fuxin = seed.area('阜新市');
+  const rand = prng(2021_01_15);
+  const delegates = await insertDelegates(seed, em, fuxin.id);
+  const adminId = seed.userId('admin.fuxin');
+
+  // Proposals: the public, delegates and departments; screened with published reasons.
+  const proposalIds: number[] = [];
+  const districts = ['海州区', '新邱区', '太平区', '清河门区', '细河区', '阜新蒙古族自治县', '彰武县'].map((n) => seed.area(n).id);
+  for (let i = 0; i < CANDIDATES.length; i++) {
+    const c = CANDIDATES[i];
+    const source = i % 3 === 0 ? ProposalSource.PUBLIC : i % 3 === 1 ? ProposalSource.DELEGATE : ProposalSource.DEPARTMENT;
+    const p = await em.save(
+      em.create(LivelihoodProposal, {
+        areaId: fuxin.id,
+        districtId: i % 4 === 3 ? districts[i % districts.length] : null,
+        title: c.name.replace(/\d.*$/, '') || c.name,
+        description: `建议${c.name}，由${c.dept}牵头实施，当年完成。`,
+        category: c.category,
+        estimatedCost: c.cost,
+        source,
+        submitterUserId: source === ProposalSource.DELEGATE ? delegates.get(1 + i)! : source === ProposalSource.DEPARTMENT ? adminId : null,
+        submitterName: source === ProposalSource.PUBLIC ? `${delegateName(500 + i)}（群众）` : null,
+        contact: source === ProposalSource.PUBLIC ? `1390418${String(1000 + i * 37).slice(0, 4)}` : null,
+        trackingCode: `MS2021DEMO${String(i + 10).padStart(2, '0')}`,
+        status: ProposalStatus.ACCEPTED,
+        reasonCode: ScreeningReason.ACCEPTED_AS_CANDIDATE,
+        reasonNote: '列入2021年民生实事候选项目',
+        mergedIntoId: null,
+        screenedAt: new Date('2020-12-10T02:00:00Z'),
+      }),
+    );
+    proposalIds.push(p.id);
+  }
+  const rejected: [string, ProposalCategory, ScreeningReason, string][] = [
+    ['全市居民小区统一加装电梯并由住户分摊费用', ProposalCategory.HOUSING, ScreeningReason.ADDS_PUBLIC_BURDEN, '需住户承担费用，按自愿原则另行推进'],
+    ['举债新建市级大型体育中心', ProposalCategory.CULTURE_SPORTS, ScreeningReason.DEBT_RISK, '需新增政府债务，不列入'],
+    ['修建阜新至彰武城际轨道交通', ProposalCategory.TRANSPORT, ScreeningReason.NOT_FEASIBLE_THIS_YEAR, '投资大、周期长，当年无法完成'],
+    ['改造海州区居民小区老旧供水管道', ProposalCategory.UTILITIES, ScreeningReason.MERGED, '并入“改造居民小区配水管网20公里”'],
+    ['扩建市第二人民医院门诊楼', ProposalCategory.HEALTH, ScreeningReason.ALREADY_PLANNED, '已列入市卫生健康重点项目计划'],
+  ];
+  for (let i = 0; i < rejected.length; i++) {
+    const [title, category, reason, note] = rejected[i];
+    await em.insert(LivelihoodProposal, {
+      areaId: fuxin.id,
+      districtId: null,
+      title,
+      description: `${title}，以改善群众生活条件。`,
+      category,
+      estimatedCost: null,
+      source: ProposalSource.PUBLIC,
+      submitterUserId: null,
+      submitterName: `${delegateName(600 + i)}（群众）`,
+      contact: null,
+      trackingCode: `MS2021DEMO${String(40 + i)}`,
+      status: reason === ScreeningReason.MERGED ? ProposalStatus.ACCEPTED : ProposalStatus.REJECTED,
+      reasonCode: reason,
+      reasonNote: note,
+      mergedIntoId: reason === ScreeningReason.MERGED ? proposalIds[2] : null,
+      screenedAt: new Date('2020-12-10T02:00:00Z'),
+    });
+  }
+  await em.insert(LivelihoodProposal, {
+    areaId: fuxin.id,
+    districtId: districts[6],
+    title: '为彰武县农村学校配备校车',
+    description: '彰武县部分农村学生上学路途远，建议为农村学校配备校车，保障学生上下学安全。',
+    category: ProposalCategory.EDUCATION,
+    estimatedCost: wan(1200),
+    source: ProposalSource.PUBLIC,
+    submitterUserId: null,
+    submitterName: '群众',
+    contact: null,
+    trackingCode: 'MS2022DEMO01',
+    status: ProposalStatus.SUBMITTED,
+    reasonCode: null,
+    reasonNote: null,
+    mergedIntoId: null,
+    screenedAt: null,
+  });
+
+  // The session, its candidates and roster.
+  const session = await em.save(
+    em.create(VoteSession, {
+      areaId: fuxin.id,
+      name: '阜新市十六届人大四次会议',
+      meetingDate: '2021-01-15',
+      seats: 10,
+      opensAt: new Date('2021-01-15T01:30:00Z'),
+      closesAt: new Date('2021-01-15T03:00:00Z'),
+      status: SessionStatus.DRAFT,
+      currentRound: 0,
+      fingerprint: null,
+      version: 1,
+    }),
+  );
+  const candidates = await em.save(
+    CANDIDATES.map((c, i) =>
+      em.create(VoteCandidateEntity, {
+        sessionId: session.id,
+        position: i + 1,
+        name: c.name,
+        description: `${c.dept}牵头，2021年内完成${c.qty}${c.unit}。`,
+        leadDepartment: c.dept,
+        targetQuantity: parseQuantity(c.qty, 'qty'),
+        unit: c.unit,
+        estimatedCost: c.cost,
+        proposalIds: String(proposalIds[i]),
+        adopted: false,
+        adoptedInRound: null,
+      }),
+    ),
+  );
+  const rosterRows = [...delegates].map(([n, userId]) => ({
+    sessionId: session.id,
+    userId,
+    name: n <= 3 ? `代表${String(n).padStart(3, '0')}` : delegateName(n),
+    delegation: DELEGATIONS[n % DELEGATIONS.length],
+    scrutineer: n === 3 || n === 17,
+    // 351 checked in; 009, 018, … (nine) did not come.
+    checkedInAt: n % 40 === 9 ? null : new Date(Date.UTC(2021, 0, 15, 0, 30, 0) + n * 4000),
+  }));
+  for (const part of chunks(rosterRows, 200)) await em.insert(RosterEntry, part);
+
+  // Round 1, opened with the fingerprint of the frozen rules and list.
+  const canonical = sessionFingerprintInput({ rosterSize: DEMO_ROSTER_SIZE, seats: 10, candidates: candidates.map((c) => ({ id: String(c.id), name: c.name })) });
+  const fingerprint = sha256(canonical);
+  const round = await em.save(
+    em.create(VoteRound, {
+      sessionId: session.id,
+      number: 1,
+      seats: 10,
+      candidateIds: candidates.map((c) => c.id).join(','),
+      rosterSize: DEMO_ROSTER_SIZE,
+      fingerprint,
+      canonical,
+      status: RoundStatus.OPEN,
+      openedAt: new Date('2021-01-15T01:30:00Z'),
+      closedAt: null,
+      digest: ZERO_DIGEST,
+      paperIssued: 8,
+      chainHead: null,
+      result: null,
+    }),
+  );
+  await em.update(VoteSession, { id: session.id }, { status: SessionStatus.VOTING, currentRound: 1, fingerprint, version: 2 });
+
+  // 342 voters: 334 in the app, 8 handed paper sheets of which 7 came back (2 marking too many).
+  const voters = rosterRows.filter((r) => r.checkedInAt !== null).slice(0, 342);
+  const marks = markBallots(340, 10, candidates.map((c, i) => ({ id: c.id, votes: CANDIDATES[i].votes })));
+  const sheets: { choices: number[]; source: BallotSource }[] = marks.slice(0, 335).map((m) => ({ choices: m, source: BallotSource.ELECTRONIC }));
+  for (const m of marks.slice(335)) sheets.push({ choices: m, source: BallotSource.PAPER });
+  const tooMany = candidates.slice(0, 11).map((c) => c.id);
+  sheets.push({ choices: tooMany, source: BallotSource.PAPER }, { choices: [...tooMany].reverse(), source: BallotSource.PAPER });
+  const participation = voters.map((v, i) => ({ roundId: round.id, userId: v.userId, method: i < 334 ? BallotSource.ELECTRONIC : BallotSource.PAPER }));
+  for (const part of chunks(participation, 300)) await em.insert(RoundParticipation, part);
+  let digest = ZERO_DIGEST;
+  const ballotRows = sheets
+    .filter((_, i) => i < 334 || i >= 335)
+    .map((s) => {
+      const receiptCode = newReceiptCode();
+      const choices = s.choices.join(',');
+      const hash = ballotHash(fingerprint, receiptCode, choices, s.source);
+      digest = addToDigest(digest, hash);
+      return { receiptCode, roundId: round.id, choices, source: s.source, ballotHash: hash, prevHash: null, chainHash: null };
+    });
+  void rand;
+  for (const part of chunks(ballotRows, 200)) await em.insert(Ballot, part);
+  await em.update(VoteRound, { id: round.id }, { digest });
+
+  // Counted: the top ten pass the majority of 181; the obligations are created.
+  const tx: Tx = { em, audit: async () => undefined, unchanged: () => undefined };
+  await closeRoundIn(tx, session.id, new Date('2021-01-15T03:05:00Z'));
+
+  // 2021 delivery: milestones, monthly progress, closed out by year end (one not quite).
+  const projects = await em.find(LivelihoodProject, { where: { sessionId: session.id }, order: { candidateId: 'ASC' } });
+  for (const [i, p] of projects.entries()) {
+    const behind = i === 8; // the parking spaces fell short
+    await em.insert(LivelihoodMilestone, [
+      { projectId: p.id, name: '完成项目前期和招标', dueDate: '2021-04-30', doneDate: '2021-04-2' + (i % 8) },
+      { projectId: p.id, name: '全面开工', dueDate: '2021-05-31', doneDate: '2021-05-2' + (i % 9) },
+      { projectId: p.id, name: '完成年度目标的一半', dueDate: '2021-08-31', doneDate: behind ? '2021-09-15' : '2021-08-2' + (i % 9) },
+      { projectId: p.id, name: '完工验收', dueDate: '2021-11-30', doneDate: behind ? null : '2021-11-2' + (i % 9) },
+    ]);
+    const months = ['2021-04', '2021-05', '2021-06', '2021-07', '2021-08', '2021-09', '2021-10', '2021-11'];
+    const shares = [5, 15, 20, 20, 15, 10, 10, 5];
+    const target = p.targetQuantity;
+    let given = 0n;
+    const rows = months.map((period, k) => {
+      let qty = (target * BigInt(shares[k])) / 100n;
+      if (k === months.length - 1) qty = target - given;
+      if (behind && k >= 6) qty = k === 6 ? (target * 4n) / 100n : 0n;
+      given += qty;
+      return { projectId: p.id, period, quantityDone: qty, note: `${p.leadDepartment}报送：本月完成${(Number(qty) / 1000).toString()}${p.unit}`, reportedByUserId: adminId };
+    });
+    await em.insert(LivelihoodProgress, rows);
+    if (!behind) await em.update(LivelihoodProject, { id: p.id }, { status: ObligationStatus.COMPLETED, completedOn: `2021-11-${25 + (i % 5)}` });
+  }
+
+  // Year-end evaluation: 330 delegates rate each project; all sheets counted by the rule.
+  const evalCanonical = canonicalJson({ kind: 'evaluation', sessionId: session.id, year: 2021, rosterSize: DEMO_ROSTER_SIZE, ratings: ['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'], projects: projects.map((p) => ({ id: String(p.id), name: p.name })) });
+  const evalFingerprint = sha256(evalCanonical);
+  const evaluation = await em.save(
+    em.create(EvaluationRound, {
+      sessionId: session.id,
+      year: 2021,
+      projectIds: projects.map((p) => p.id).join(','),
+      rosterSize: DEMO_ROSTER_SIZE,
+      fingerprint: evalFingerprint,
+      canonical: evalCanonical,
+      status: RoundStatus.OPEN,
+      openedAt: new Date('2021-12-20T01:00:00Z'),
+      closedAt: null,
+      digest: ZERO_DIGEST,
+      chainHead: null,
+      result: null,
+    }),
+  );
+  const raters = voters.slice(0, 330);
+  await em.insert(EvaluationParticipation, raters.map((r) => ({ evaluationId: evaluation.id, userId: r.userId })).slice(0, 330));
+  const evalSheets = raters.map((_, k) => {
+    const content = projects
+      .map((p, i) => {
+        const x = (k * 31 + i * 17) % 330;
+        const satisfiedBelow = i === 8 ? 150 : 240 - i * 4;
+        const code = x < satisfiedBelow ? 'S' : x < 318 ? 'B' : 'U';
+        return `${p.id}:${code}`;
+      })
+      .join(';');
+    const receiptCode = newReceiptCode();
+    return { receiptCode, evaluationId: evaluation.id, ratings: content, ballotHash: ballotHash(evalFingerprint, receiptCode, content, 'EVALUATION'), prevHash: null as string | null, chainHash: null as string | null };
+  });
+  evalSheets.sort((a, b) => (a.receiptCode < b.receiptCode ? -1 : 1));
+  const { links, head } = chain(evalFingerprint, evalSheets.map((s) => s.ballotHash));
+  evalSheets.forEach((s, i) => Object.assign(s, { prevHash: links[i].prev, chainHash: links[i].hash }));
+  for (const part of chunks(evalSheets, 200)) await em.insert(EvaluationBallot, part);
+  const results = projects.map((p) => {
+    let S = 0;
+    let B = 0;
+    let U = 0;
+    for (const s of evalSheets) {
+      const code = s.ratings.split(';').find((x) => x.startsWith(`${p.id}:`))!.split(':')[1];
+      if (code === 'S') S++;
+      else if (code === 'B') B++;
+      else U++;
+    }
+    return { projectId: p.id, satisfied: S, basic: B, unsatisfied: U, rating: satisfaction({ rosterSize: DEMO_ROSTER_SIZE, satisfied: S, basic: B, unsatisfied: U }) };
+  });
+  await em.update(EvaluationRound, { id: evaluation.id }, {
+    status: RoundStatus.CLOSED,
+    closedAt: new Date('2021-12-28T08:00:00Z'),
+    digest: evalSheets.reduce((d, s) => addToDigest(d, s.ballotHash), ZERO_DIGEST),
+    chainHead: head,
+    result: JSON.stringify({ sheets: evalSheets.length, projects: results }),
+  });
+}

@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import { Role, User } from '../../auth/user.entity';
+import { writeSheet } from '../../common/xlsx';
+import type { GraphQLResponse, TestServer } from '../../testing/harness';
+import { Area } from '../areas/area.entity';
+import { ROSTER_SHEET } from './voting.service';
+
+/** Helpers for the livelihood tests: delegates, roster workbooks, uploads. */
+
+export async function cityId(t: TestServer, name: string): Promise<number> {
+  return (await t.server.db.getRepository(Area).findOneByOrFail({ name })).id;
+}
+
+/** Creates delegate accounts delegate.t0001 … of a city (the password of delegate.001). */
+export async function makeDelegates(t: TestServer, prefix: string, count: number, city = '阜新市'): Promise<string[]> {
+  const repo = t.server.db.getRepository(User);
+  const template = await repo.findOneByOrFail({ username: 'delegate.001' });
+  const areaId = await cityId(t, city);
+  const names = Array.from({ length: count }, (_, i) => `${prefix}.${String(i + 1).padStart(4, '0')}`);
+  for (let i = 0; i < names.length; i += 200) {
+    await repo.insert(names.slice(i, i + 200).map((username) => ({ username, displayName: username, role: Role.DELEGATE, areaId, passwordHash: template.passwordHash, active: true, failedLogins: 0, lockedUntil: null })));
+  }
+  return names;
+}
+
+export async function rosterWorkbook(rows: { username: string; name?: string; delegation?: string; scrutineer?: boolean }[]): Promise<Buffer> {
+  return writeSheet(
+    ROSTER_SHEET,
+    rows.map((r, i) => ({ username: r.username, name: r.name ?? `代表${i + 1}`, delegation: r.delegation ?? '海州区代表团', scrutineer: r.scrutineer ?? false })),
+  );
+}
+
+export async function uploadSpreadsheet(t: TestServer, token: string, body: Buffer, name = 'roster.xlsx'): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([body]), name);
+  const res = await fetch(`${t.url}/api/files?purpose=spreadsheet`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const json = (await res.json()) as { id: string };
+  if (res.status !== 200 && res.status !== 201) throw new Error(`upload failed ${res.status} ${JSON.stringify(json)}`);
+  return json.id;
+}
+
+export function sha256(text: string): string {
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Logs in many accounts a few at a time. */
+export async function loginAll(t: TestServer, usernames: string[], parallel = 25): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (let i = 0; i < usernames.length; i += parallel) {
+    const part = usernames.slice(i, i + parallel);
+    const got = await Promise.all(part.map((u) => t.login(u)));
+    part.forEach((u, j) => (tokens[u] = got[j]));
+  }
+  return tokens;
+}
+
+export const Q = {
+  create: `mutation($c: ID!, $i: VoteSessionInput!) { createVoteSession(cityId: $c, input: $i) { id status version } }`,
+  candidates: `mutation($s: ID!, $c: [CandidateInput!]!) { setVoteCandidates(sessionId: $s, candidates: $c) { id position name } }`,
+  importRoster: `mutation($s: ID!, $f: ID!, $d: Boolean!) { importVoteRoster(sessionId: $s, fileId: $f, dryRun: $d) { dryRun totalRows validRows created committed problems { row column header reason } } }`,
+  checkIn: `mutation($s: ID!) { checkInToSession(sessionId: $s) { checkedInAt } }`,
+  open: `mutation($s: ID!) { openVote(sessionId: $s) { status currentRound fingerprint } }`,
+  cast: `mutation($s: ID!, $c: [ID!]!) { castBallot(sessionId: $s, candidateIds: $c) { receiptCode round fingerprint } }`,
+  close: `mutation($s: ID!) { closeVote(sessionId: $s) { status currentRound } }`,
+  session: `query($id: ID!) { voteSession(id: $id) { id name status fingerprint currentRound rosterSize checkedIn quorumShortfall
+      candidates { id name position adopted targetQuantity unit }
+      me { onRoster checkedInAt votedInCurrentRound }
+      round { number seats fingerprint canonical status chainHead tallyHiddenReason paper { issued returned notReturned valid }
+        tally { ballotsCast validBallots blankBallots invalidBallots invalidTooManyMarks majorityVotes electronicBallots paperBallots
+          counts { candidate { id name } votes hasMajority adopted position } adopted { id name } runoff { reason seats candidates { id } } } } } }`,
+  ballots: `query($s: ID!, $r: Int, $after: String) { publishedBallots(sessionId: $s, round: $r, first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { receiptCode marks valid invalidReason source ballotHash prevHash chainHash } } }`,
+  verify: `query($s: ID!, $r: String!) { verifyReceipt(sessionId: $s, receiptCode: $r) { found round counted valid choices { id } ballotHash chainHash chainHead fingerprint message } }`,
+};
+
+export interface PublishedBallotRow {
+  receiptCode: string;
+  marks: string[];
+  valid: boolean;
+  invalidReason: string | null;
+  source: string;
+  ballotHash: string;
+  prevHash: string;
+  chainHash: string;
+}
+
+/** Every published ballot of a round, following the pages. */
+export async function allPublished(t: TestServer, sessionId: string, round: number | null = null): Promise<PublishedBallotRow[]> {
+  const out: PublishedBallotRow[] = [];
+  let after: string | null = null;
+  for (;;) {
+    type Page = { publishedBallots: { nodes: PublishedBallotRow[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const res: GraphQLResponse<Page> = await t.gql<Page>(Q.ballots, { s: sessionId, r: round, after });
+    if (!res.data?.publishedBallots) throw new Error(JSON.stringify(res.errors));
+    out.push(...res.data.publishedBallots.nodes);
+    if (!res.data.publishedBallots.pageInfo.hasNextPage) return out;
+    after = res.data.publishedBallots.pageInfo.endCursor;
+  }
+}
+
+/** Recomputes the chain the way a member of the public would: in receipt order from the fingerprint. */
+export function recomputeChain(fingerprint: string, ballots: PublishedBallotRow[]): string {
+  let prev = fingerprint;
+  for (const b of ballots) {
+    const marks = b.marks.join(',');
+    if (sha256(`${fingerprint}|${b.receiptCode}|${marks}|${b.source}`) !== b.ballotHash) throw new Error(`hash of ${b.receiptCode} does not match`);
+    if (b.prevHash !== prev) throw new Error(`link of ${b.receiptCode} does not follow`);
+    prev = sha256(`${prev}|${b.ballotHash}`);
+    if (b.chainHash !== prev) throw new Error(`chain hash of ${b.receiptCode} wrong`);
+  }
+  return prev;
+}

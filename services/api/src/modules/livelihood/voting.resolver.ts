@@ -1,0 +1,371 @@
+import { validateBallot } from '@kpd/domain';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Args, ArgsType, Field } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { Role } from '../../auth/user.entity';
+import { isSignedIn } from '../../auth/viewer';
+import { ForbiddenError, NotFoundError, UserInputError } from '../../common/errors';
+import { parseId, parseOptionalId } from '../../common/ids';
+import { paginate } from '../../common/pagination';
+import { ImportResult } from '../../common/xlsx';
+import { loader, type Context } from '../../context';
+import { Area } from '../areas/area.entity';
+import { findSession, managesArea } from './access';
+import { Ballot, RoundParticipation } from './ballot.entity';
+import { candidateById, candidatesBySession, rosterCountsBySession } from './loaders';
+import { EvaluationRound, LivelihoodProject } from './project.entity';
+import { normaliseReceipt } from './secrecy';
+import { RosterEntry, RoundStatus, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
+import {
+  CandidateInput,
+  CastReceiptType,
+  DelegateStatusType,
+  PaperReconciliationType,
+  PublishedBallot,
+  PublishedBallotConnection,
+  ReceiptCheckType,
+  RoundTallyType,
+  RunoffReason,
+  VoteSessionInput,
+} from './livelihood.types';
+import * as voting from './voting.service';
+import { evaluationOf, projectsOfSession } from './delivery.service';
+import { quorumShortfall } from '@kpd/domain';
+import { formatQuantity } from './quantity';
+
+const HIDDEN_WHILE_OPEN = '投票进行中，计票结果在本轮结束后公布 (no counts while the vote is open)';
+
+@ArgsType()
+class PageArgsType {
+  @Field(() => Int, { nullable: true, description: 'Page size (at most 100). 每页条数' })
+  @Min(0)
+  @Max(100)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to continue after. 游标' })
+  after?: string | null;
+}
+
+async function candidatesIn(ctx: Context, ids: number[]): Promise<VoteCandidateEntity[]> {
+  const rows = await loader(ctx, candidateById).loadMany(ids);
+  return rows.filter((c): c is VoteCandidateEntity => !!c && !(c instanceof Error));
+}
+
+@Resolver(() => VoteSession)
+export class VoteSessionResolver {
+  @Query(() => [VoteSession], { description: 'Congress sessions voting on livelihood projects, newest first; public. 票决会议列表' })
+  async voteSessions(@Arg('cityId', () => ID, { nullable: true, description: 'Only this city’s. 城市' }) cityId: string | null, @Ctx() ctx: Context): Promise<VoteSession[]> {
+    const id = parseOptionalId(cityId, 'cityId');
+    const qb = ctx.db.getRepository(VoteSession).createQueryBuilder('s').orderBy('s.meeting_date', 'DESC').addOrderBy('s.id', 'DESC').take(100);
+    if (id !== null) qb.where('s.area_id = :id', { id });
+    else if (isSignedIn(ctx.viewer) && !ctx.viewer.scope.isEverything) {
+      const city = ctx.areas.cityOf(ctx.viewer.scope.root.id);
+      if (city) qb.where('s.area_id = :id', { id: city.id });
+    }
+    return qb.getMany();
+  }
+
+  @Query(() => VoteSession, { description: 'One congress session; public. 票决会议' })
+  voteSession(@Arg('id', () => ID, { description: 'Session id' }) id: string, @Ctx() ctx: Context): Promise<VoteSession> {
+    return findSession(ctx, parseId(id, 'id'));
+  }
+
+  @FieldResolver(() => Area, { description: 'The city whose congress meets. 城市' })
+  city(@Root() s: VoteSession, @Ctx() ctx: Context): Area {
+    const a = ctx.areas.get(s.areaId);
+    if (!a) throw new NotFoundError('Area', s.areaId);
+    return a;
+  }
+
+  @FieldResolver(() => [VoteCandidateEntity], { description: 'The candidate list in ballot order (frozen once the vote opened). 候选项目' })
+  candidates(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<VoteCandidateEntity[]> {
+    return loader(ctx, candidatesBySession).load(s.id);
+  }
+
+  @FieldResolver(() => [VoteRound], { description: 'Rounds held, first to last. 投票轮次' })
+  rounds(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<VoteRound[]> {
+    return voting.roundsOf(ctx, s.id);
+  }
+
+  @FieldResolver(() => VoteRound, { nullable: true, description: 'The round open or last held. 当前轮次' })
+  round(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<VoteRound | null> {
+    return voting.currentRound(ctx.db.manager, s);
+  }
+
+  @FieldResolver(() => Int, { description: 'Delegates on the roster. 应到代表数' })
+  async rosterSize(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<number> {
+    return (await loader(ctx, rosterCountsBySession).load(s.id)).size;
+  }
+
+  @FieldResolver(() => Int, { description: 'Delegates checked in. 已报到' })
+  async checkedIn(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<number> {
+    return (await loader(ctx, rosterCountsBySession).load(s.id)).checkedIn;
+  }
+
+  @FieldResolver(() => Int, { description: 'Delegates still to check in before the vote may open (two thirds of the roster). 距法定人数尚差' })
+  async quorumShortfall(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<number> {
+    const { size, checkedIn } = await loader(ctx, rosterCountsBySession).load(s.id);
+    if (size === 0) return 0;
+    return quorumShortfall(checkedIn, size);
+  }
+
+  @FieldResolver(() => [RosterEntry], { nullable: true, description: 'The roster, for admins of the city and the session’s scrutineers (null for others). 代表名册' })
+  async roster(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<RosterEntry[] | null> {
+    if (!managesArea(ctx, s.areaId)) {
+      if (!isSignedIn(ctx.viewer)) return null;
+      const mine = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId: s.id, userId: ctx.viewer.userId });
+      if (!mine?.scrutineer) return null;
+    }
+    return ctx.db.getRepository(RosterEntry).find({ where: { sessionId: s.id }, order: { delegation: 'ASC', id: 'ASC' } });
+  }
+
+  @FieldResolver(() => DelegateStatusType, { nullable: true, description: 'The signed-in delegate’s standing (null when not signed in). 我的状态' })
+  async me(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<DelegateStatusType | null> {
+    if (!isSignedIn(ctx.viewer)) return null;
+    const entry = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId: s.id, userId: ctx.viewer.userId });
+    if (!entry) return { onRoster: false, checkedInAt: null, scrutineer: false, votedInCurrentRound: false };
+    const round = await voting.currentRound(ctx.db.manager, s);
+    const voted = round ? await ctx.db.getRepository(RoundParticipation).existsBy({ roundId: round.id, userId: ctx.viewer.userId }) : false;
+    return { onRoster: true, checkedInAt: entry.checkedInAt, scrutineer: entry.scrutineer, votedInCurrentRound: voted };
+  }
+
+  @FieldResolver(() => [VoteCandidateEntity], { description: 'Candidates adopted so far (empty while the first round is open). 当选项目' })
+  async adopted(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<VoteCandidateEntity[]> {
+    return (await loader(ctx, candidatesBySession).load(s.id)).filter((c) => c.adopted);
+  }
+
+  @FieldResolver(() => [LivelihoodProject], { description: 'The delivery obligations of the adopted projects. 民生实事项目' })
+  projects(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<LivelihoodProject[]> {
+    return projectsOfSession(ctx, [s.id]);
+  }
+
+  @FieldResolver(() => EvaluationRound, { nullable: true, description: 'The year-end evaluation of a year (default: the latest). 年度测评' })
+  evaluation(@Root() s: VoteSession, @Arg('year', () => Int, { nullable: true, description: 'Year. 年度' }) year: number | null, @Ctx() ctx: Context): Promise<EvaluationRound | null> {
+    return evaluationOf(ctx, s.id, year ?? null);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => VoteSession, { description: 'Creates a congress session’s vote (admins of the city). 新建票决会议' })
+  createVoteSession(@Arg('cityId', () => ID, { description: 'The city' }) cityId: string, @Arg('input', () => VoteSessionInput, { description: 'Settings' }) input: VoteSessionInput, @Ctx() ctx: Context): Promise<VoteSession> {
+    return voting.createSession(ctx, parseId(cityId, 'cityId'), input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => VoteSession, { description: 'Changes a session’s settings before the vote opens (CONFLICT afterwards). 修改票决会议' })
+  updateVoteSession(
+    @Arg('id', () => ID, { description: 'Session id' }) id: string,
+    @Arg('input', () => VoteSessionInput, { description: 'Changes' }) input: VoteSessionInput,
+    @Arg('version', () => Int, { nullable: true, description: 'The version edited (stale → CONFLICT)' }) version: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<VoteSession> {
+    return voting.updateSession(ctx, parseId(id, 'id'), input, version ?? null);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => [VoteCandidateEntity], { description: 'Replaces the candidate list before the vote opens (CONFLICT afterwards). 设置候选项目' })
+  setVoteCandidates(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('candidates', () => [CandidateInput], { description: 'In ballot order' }) candidates: CandidateInput[],
+    @Arg('version', () => Int, { nullable: true, description: 'The version edited (stale → CONFLICT)' }) version: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<VoteCandidateEntity[]> {
+    return voting.setCandidates(ctx, parseId(sessionId, 'sessionId'), candidates, version ?? null);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ImportResult, { description: 'Imports the delegate roster from an uploaded .xlsx (dry run first); replaces the roster; refused once the vote opened. 导入代表名册' })
+  importVoteRoster(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('fileId', () => ID, { description: 'The uploaded workbook' }) fileId: string,
+    @Arg('dryRun', { description: 'Only check, write nothing' }) dryRun: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<ImportResult> {
+    return voting.importRoster(ctx, parseId(sessionId, 'sessionId'), fileId, dryRun);
+  }
+
+  @Authorized(Role.DELEGATE)
+  @Mutation(() => RosterEntry, { description: 'A delegate on the roster checks in (报到). 代表报到' })
+  checkInToSession(@Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string, @Ctx() ctx: Context): Promise<RosterEntry> {
+    return voting.checkIn(ctx, parseId(sessionId, 'sessionId'));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => VoteSession, { description: 'Opens the first round (freezing rules and candidates) or a further round; needs two thirds of the roster checked in. 开始投票' })
+  openVote(@Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string, @Ctx() ctx: Context): Promise<VoteSession> {
+    return voting.openVote(ctx, parseId(sessionId, 'sessionId'));
+  }
+
+  @Authorized(Role.DELEGATE)
+  @Mutation(() => CastReceiptType, { description: 'Casts the delegate’s secret ballot, marking at most the seats; once per round. Keep the receipt code. 投票' })
+  castBallot(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('candidateIds', () => [ID], { description: 'Candidates marked (at most the seats; none is a blank ballot)' }) candidateIds: string[],
+    @Ctx() ctx: Context,
+  ): Promise<CastReceiptType> {
+    return voting.castBallot(ctx, parseId(sessionId, 'sessionId'), candidateIds);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'A scrutineer hands a delegate a paper sheet (the delegate then cannot vote in the app this round). 发放纸质选票' })
+  issuePaperBallot(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('userId', () => ID, { description: 'The delegate’s account id' }) userId: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return voting.issuePaperBallot(ctx, parseId(sessionId, 'sessionId'), parseId(userId, 'userId'));
+  }
+
+  @Authorized()
+  @Mutation(() => [String], { description: 'Scrutineers enter returned paper sheets exactly as marked; returns their receipt codes. 录入纸质选票' })
+  enterPaperBallots(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('sheets', () => [[ID]], { description: 'Each sheet’s marked candidate ids' }) sheets: string[][],
+    @Ctx() ctx: Context,
+  ): Promise<string[]> {
+    return voting.enterPaperBallots(ctx, parseId(sessionId, 'sessionId'), sheets);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => VoteSession, { description: 'Closes the open round and counts it; publishes ballots, chain head and results. 结束投票并计票' })
+  closeVote(@Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string, @Ctx() ctx: Context): Promise<VoteSession> {
+    return voting.closeVote(ctx, parseId(sessionId, 'sessionId'));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => VoteSession, { description: 'Ends a vote waiting for a further round, leaving seats unfilled. 结束票决' })
+  concludeVote(@Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string, @Ctx() ctx: Context): Promise<VoteSession> {
+    return voting.concludeVote(ctx, parseId(sessionId, 'sessionId'));
+  }
+
+  @Query(() => PublishedBallotConnection, { description: 'The ballots of a counted round by receipt code, with their chain links; public, refused while the round is open. 公布选票' })
+  async publishedBallots(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('round', () => Int, { nullable: true, description: 'Round (default: the last)' }) roundArg: number | null,
+    @Args(() => PageArgsType) page: PageArgsType,
+    @Ctx() ctx: Context,
+  ) {
+    const session = await findSession(ctx, parseId(sessionId, 'sessionId'));
+    const number = roundArg ?? session.currentRound;
+    const round = await ctx.db.getRepository(VoteRound).findOneBy({ sessionId: session.id, number });
+    if (!round) throw new NotFoundError('VoteRound', number);
+    if (round.status !== RoundStatus.CLOSED) throw new ForbiddenError(HIDDEN_WHILE_OPEN);
+    const qb = ctx.db.getRepository(Ballot).createQueryBuilder('b').where('b.round_id = :id', { id: round.id });
+    const result = await paginate(qb, [{ expression: 'b.receipt_code', property: 'receiptCode', direction: 'ASC' }], page);
+    const onBallot = voting.roundCandidateIds(round).map(String);
+    const candidates = await candidatesIn(ctx, onBallot.map(Number));
+    const publish = (b: Ballot): PublishedBallot => {
+      const marks = b.choices ? b.choices.split(',') : [];
+      const check = validateBallot(marks, round.seats, onBallot);
+      return {
+        receiptCode: b.receiptCode,
+        round: round.number,
+        marks,
+        choices: marks.map((m) => candidates.find((c) => String(c.id) === m)).filter((c): c is VoteCandidateEntity => !!c),
+        valid: check.valid,
+        invalidReason: check.valid ? null : check.reason,
+        source: b.source,
+        ballotHash: b.ballotHash,
+        prevHash: b.prevHash ?? '',
+        chainHash: b.chainHash ?? '',
+      };
+    };
+    return {
+      nodes: result.nodes.map(publish),
+      edges: result.edges.map((e) => ({ cursor: e.cursor, node: publish(e.node) })),
+      pageInfo: result.pageInfo,
+      get totalCount() {
+        return result.totalCount;
+      },
+    };
+  }
+
+  @Query(() => ReceiptCheckType, { description: 'Confirms that the ballot with this receipt code was recorded and counted as cast; reveals nothing about who cast it. 回执核验' })
+  async verifyReceipt(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('receiptCode', { description: 'The receipt code kept after voting' }) receiptCode: string,
+    @Ctx() ctx: Context,
+  ): Promise<ReceiptCheckType> {
+    if (receiptCode.length > 40) throw new UserInputError('receiptCode', 'is too long');
+    const { found, round, ballot } = await voting.findReceipt(ctx, parseId(sessionId, 'sessionId'), normaliseReceipt(receiptCode));
+    if (!found || !round || !ballot) {
+      return { found: false, round: null, counted: false, choices: [], valid: null, invalidReason: null, ballotHash: null, chainHash: null, chainHead: null, fingerprint: null, message: '未找到该回执码的选票 (no ballot with this receipt code in this session)' };
+    }
+    const marks = ballot.choices ? ballot.choices.split(',') : [];
+    const choices = await candidatesIn(ctx, marks.map(Number));
+    const counted = round.status === RoundStatus.CLOSED;
+    const check = validateBallot(marks, round.seats, voting.roundCandidateIds(round).map(String));
+    return {
+      found: true,
+      round: round.number,
+      counted,
+      choices,
+      valid: counted ? check.valid : null,
+      invalidReason: counted && !check.valid ? check.reason : null,
+      ballotHash: ballot.ballotHash,
+      chainHash: counted ? ballot.chainHash : null,
+      chainHead: counted ? round.chainHead : null,
+      fingerprint: round.fingerprint,
+      message: counted
+        ? `选票已计入第 ${round.number} 轮计票，位于公布的选票列表中 (counted in round ${round.number}; it is in the published list)`
+        : `选票已记录，将在第 ${round.number} 轮结束后计票 (recorded; counted when round ${round.number} closes)`,
+    };
+  }
+}
+
+@Resolver(() => VoteRound)
+export class VoteRoundResolver {
+  @FieldResolver(() => [VoteCandidateEntity], { description: 'Candidates on this round’s ballot. 本轮候选项目' })
+  candidates(@Root() r: VoteRound, @Ctx() ctx: Context): Promise<VoteCandidateEntity[]> {
+    return candidatesIn(ctx, voting.roundCandidateIds(r));
+  }
+
+  @FieldResolver(() => RoundTallyType, { nullable: true, description: 'The count; null while the round is open (see tallyHiddenReason). 计票结果' })
+  async tally(@Root() r: VoteRound, @Ctx() ctx: Context): Promise<RoundTallyType | null> {
+    const t = voting.roundTally(r);
+    if (!t) return null;
+    const candidates = await candidatesIn(ctx, voting.roundCandidateIds(r));
+    const byId = (id: string) => candidates.find((c) => String(c.id) === id)!;
+    return {
+      rosterSize: t.rosterSize,
+      ballotsCast: t.ballotsCast,
+      electronicBallots: t.electronic,
+      paperBallots: t.paperReturned,
+      validBallots: t.validBallots,
+      blankBallots: t.blankBallots,
+      invalidBallots: t.invalidBallots,
+      invalidTooManyMarks: t.invalidByReason.TOO_MANY_MARKS,
+      invalidUnknownCandidate: t.invalidByReason.UNKNOWN_CANDIDATE,
+      invalidDuplicateMark: t.invalidByReason.DUPLICATE_MARK,
+      majorityVotes: t.majorityVotes,
+      counts: t.counts.map((c) => ({ candidate: byId(c.candidateId), votes: c.votes, hasMajority: c.hasMajority, adopted: c.adopted, position: c.position })),
+      adopted: t.adopted.map(byId),
+      runoff: t.runoff ? { reason: t.runoff.reason as RunoffReason, seats: t.runoff.seats, candidates: t.runoff.candidateIds.map(byId) } : null,
+      ruleVersion: t.ruleVersion,
+    };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why the count is not shown (while the round is open). 未公布原因' })
+  tallyHiddenReason(@Root() r: VoteRound): string | null {
+    return r.status === RoundStatus.OPEN ? HIDDEN_WHILE_OPEN : null;
+  }
+
+  @FieldResolver(() => PaperReconciliationType, { description: 'Paper sheets handed out, and after the count returned. 纸质选票核对' })
+  paper(@Root() r: VoteRound): PaperReconciliationType {
+    const t = voting.roundTally(r);
+    if (!t) return { issued: r.paperIssued, returned: null, notReturned: null, valid: null };
+    return { issued: t.paperIssued, returned: t.paperReturned, notReturned: t.paperIssued - t.paperReturned, valid: t.paperReturned <= t.paperIssued };
+  }
+}
+
+@Resolver(() => VoteCandidateEntity)
+export class VoteCandidateResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Target quantity as a decimal string, e.g. "222". 目标数量' })
+  targetQuantity(@Root() c: VoteCandidateEntity): string | null {
+    return c.targetQuantity === null ? null : formatQuantity(c.targetQuantity);
+  }
+
+  @FieldResolver(() => [ID], { description: 'Ids of the proposals behind it. 来源建议' })
+  proposalIds(@Root() c: VoteCandidateEntity): string[] {
+    return c.proposalIds ? c.proposalIds.split(',') : [];
+  }
+}
+
