@@ -139,10 +139,9 @@ browserDescribe('the admin in Chromium', () => {
       expect(await (await page.waitForSelector('[data-testid=empty-state]')).textContent()).toContain('暂无数据');
       await shot(page, '07-secretaries-shenyang-empty');
       await navTo(page, 'livelihood');
-      // The delegates on the roster are Fuxin's: none inside Shenyang.
-      await page.waitForSelector('[data-testid=empty-state]');
-      expect(await page.textContent('[data-testid=content]')).toContain('民生实事接口（livelihood）');
-      await shot(page, '08-livelihood');
+      // The demo vote sessions are Fuxin's: none inside Shenyang.
+      await page.waitForSelector('[data-testid=empty-state], [data-testid=session-table] tr.ant-table-row');
+      await shot(page, '08-livelihood-shenyang');
       await navTo(page, 'service-items');
       await page.waitForSelector('[data-testid=figures]');
       await shot(page, '09-service-items-shenyang');
@@ -230,6 +229,16 @@ browserDescribe('the admin in Chromium', () => {
       await page.waitForSelector('text=无权访问');
       expect(await page.$('[data-testid=district-table]')).toBeNull();
       await shot(page, '14-delegate-forbidden');
+
+      // The delegate's own page: Fuxin's congress sessions.
+      await page.goto(server.url + '/livelihood');
+      await page.waitForSelector('[data-testid=session-table] tr.ant-table-row');
+      const token = await server.login('delegate.001');
+      const sessions = await server.gql<{ voteSessions: Array<{ name: string }> }>('{ voteSessions { name } }', {}, token);
+      expect(sessions.data!.voteSessions.length).toBeGreaterThan(0);
+      const text = await page.textContent('[data-testid=session-table]');
+      for (const session of sessions.data!.voteSessions) expect(text).toContain(session.name);
+      await shot(page, '19-livelihood-delegate-phone');
     } finally {
       await context.close();
     }

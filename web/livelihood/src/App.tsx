@@ -1,78 +1,149 @@
-import { Alert, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
-import { LocaleProvider, PendingApi, QueryState, useMessages, type Messages, type RemoteProps } from '@kpd/web-kit';
+import { formatDate, LocaleProvider, QueryState, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { messages, type MessageKey } from './messages';
 
-const messages: Messages<'title' | 'accounts' | 'name' | 'username' | 'area' | 'status' | 'active' | 'inactive' | 'pending' | 'total'> = {
-  zh: {
-    title: '民生实事',
-    accounts: '人大代表名册（账号）',
-    name: '姓名',
-    username: '用户名',
-    area: '所属区划',
-    status: '状态',
-    active: '启用',
-    inactive: '停用',
-    pending: '项目征集、票决会议、投票、结果和实施跟踪需要民生实事接口（livelihood），上线后显示在此。',
-    total: '共 {n} 人',
-  },
-  en: {
-    title: 'Livelihood projects',
-    accounts: 'Delegate roster (accounts)',
-    name: 'Name',
-    username: 'Username',
-    area: 'Area',
-    status: 'Status',
-    active: 'Active',
-    inactive: 'Disabled',
-    pending: 'Proposals, vote sessions, ballots, results and implementation need the livelihood API; they appear here once it is available.',
-    total: '{n} in all',
-  },
-};
+interface Session {
+  id: string;
+  name: string;
+  meetingDate: string;
+  seats: number;
+  rosterSize: number;
+  checkedIn: number;
+  status: MessageKey;
+  city: { name: string };
+  candidates: Array<{ id: string }>;
+}
+interface Proposal {
+  id: string;
+  title: string;
+  category: MessageKey;
+  source: MessageKey;
+  status: MessageKey;
+  reasonLabel: string | null;
+  createdAt: string;
+  city: { name: string };
+}
 
-const DELEGATE_ACCOUNTS = /* GraphQL */ `
-  query DelegateAccounts {
-    users(role: DELEGATE, first: 100) { totalCount nodes { id username displayName active area { id name } } }
+const SESSIONS = /* GraphQL */ `
+  query VoteSessions { voteSessions { id name meetingDate seats rosterSize checkedIn status city { name } candidates { id } } }
+`;
+const PROPOSALS = /* GraphQL */ `
+  query Proposals($filter: ProposalFilterInput, $first: Int, $after: String) {
+    livelihoodProposals(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id title category source status reasonLabel createdAt city { name } }
+    }
   }
 `;
 
-interface Row {
-  id: string;
-  username: string;
-  displayName: string;
-  active: boolean;
-  area: { id: string; name: string };
+const STATUS_COLORS: Partial<Record<MessageKey, string>> = { VOTING: 'processing', DECIDED: 'green', COUNTED: 'orange', ACCEPTED: 'green', REJECTED: 'default', SUBMITTED: 'blue' };
+
+function Sessions() {
+  const t = useMessages(messages);
+  const [{ data, fetching, error }, refetch] = useQuery<{ voteSessions: Session[] }>({ query: SESSIONS });
+  return (
+    <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.voteSessions.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+      {(d) => (
+        <Table<Session>
+          rowKey="id"
+          size="small"
+          data-testid="session-table"
+          dataSource={d.voteSessions}
+          pagination={false}
+          scroll={{ x: 800 }}
+          columns={[
+            { title: t('name'), dataIndex: 'name' },
+            { title: t('city'), render: (_: unknown, r) => r.city.name, width: 90 },
+            { title: t('meetingDate'), dataIndex: 'meetingDate', width: 110 },
+            { title: t('seats'), dataIndex: 'seats', align: 'right', width: 90 },
+            { title: t('candidates'), render: (_: unknown, r) => r.candidates.length, align: 'right', width: 90 },
+            { title: t('checkedIn'), render: (_: unknown, r) => `${r.checkedIn} / ${r.rosterSize}`, align: 'right', width: 100 },
+            { title: t('status'), dataIndex: 'status', render: (v: MessageKey) => <Tag color={STATUS_COLORS[v]}>{t(v)}</Tag>, width: 110 },
+          ]}
+        />
+      )}
+    </QueryState>
+  );
 }
 
-function Livelihood({ viewer }: RemoteProps) {
+function Proposals() {
   const t = useMessages(messages);
-  const admin = viewer.role === 'ADMIN';
-  const [{ data, fetching, error }, refetch] = useQuery<{ users: { totalCount: number; nodes: Row[] } }>({ query: DELEGATE_ACCOUNTS, pause: !admin });
+  const [status, setStatus] = useState<string | undefined>();
+  const [pages, setPages] = useState<Array<string | null>>([null]);
+  return (
+    <>
+      <Select
+        allowClear
+        style={{ minWidth: 140, marginBottom: 12 }}
+        placeholder={t('anyStatus')}
+        value={status}
+        onChange={(v) => {
+          setStatus(v);
+          setPages([null]);
+        }}
+        options={(['SUBMITTED', 'ACCEPTED', 'REJECTED'] as const).map((v) => ({ value: v, label: t(v) }))}
+      />
+      {pages.map((after, i) => (
+        <ProposalPage key={`${status}:${after}`} status={status} after={after} first={i === 0} last={i === pages.length - 1} onMore={(c) => setPages((p) => [...p, c])} />
+      ))}
+    </>
+  );
+}
+
+function ProposalPage({ status, after, first, last, onMore }: { status?: string; after: string | null; first: boolean; last: boolean; onMore: (c: string) => void }) {
+  const t = useMessages(messages);
+  const [{ data, fetching, error }, refetch] = useQuery<{ livelihoodProposals: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Proposal[] } }>({
+    query: PROPOSALS,
+    variables: { filter: { status: status ?? null }, first: 20, after },
+  });
+  return (
+    <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => first && d.livelihoodProposals.nodes.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+      {(d) => (
+        <>
+          <Table<Proposal>
+            rowKey="id"
+            size="small"
+            data-testid="proposal-table"
+            dataSource={d.livelihoodProposals.nodes}
+            pagination={false}
+            showHeader={first}
+            title={first ? () => t('total', { n: d.livelihoodProposals.totalCount }) : undefined}
+            scroll={{ x: 800 }}
+            columns={[
+              { title: t('proposalTitle'), dataIndex: 'title' },
+              { title: t('category'), dataIndex: 'category', render: (v: MessageKey) => t(v), width: 120 },
+              { title: t('source'), dataIndex: 'source', render: (v: MessageKey) => t(v), width: 90 },
+              { title: t('status'), dataIndex: 'status', render: (v: MessageKey) => <Tag color={STATUS_COLORS[v]}>{t(v)}</Tag>, width: 100 },
+              { title: t('reason'), dataIndex: 'reasonLabel', render: (v: string | null) => v ?? '—', width: 160 },
+              { title: t('received'), dataIndex: 'createdAt', render: (v: string) => formatDate(v), width: 110 },
+            ]}
+          />
+          {last && d.livelihoodProposals.pageInfo.hasNextPage && d.livelihoodProposals.pageInfo.endCursor && (
+            <div style={{ textAlign: 'center', margin: 12 }}>
+              <Button onClick={() => onMore(d.livelihoodProposals.pageInfo.endCursor!)}>{t('loadMore')}</Button>
+            </div>
+          )}
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+function Livelihood() {
+  const t = useMessages(messages);
   return (
     <>
       <Typography.Title level={3}>{t('title')}</Typography.Title>
-      <Alert type="info" showIcon title={t('pending')} style={{ marginBottom: 16 }} />
-      {admin ? (
-        <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.users.nodes.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
-          {(d) => (
-            <Table<Row>
-              rowKey="id"
-              size="small"
-              title={() => t('accounts')}
-              data-testid="delegate-table"
-              dataSource={d.users.nodes}
-              pagination={{ pageSize: 20, showTotal: () => t('total', { n: d.users.totalCount }) }}
-              columns={[
-                { title: t('name'), dataIndex: 'displayName' },
-                { title: t('username'), dataIndex: 'username' },
-                { title: t('area'), render: (_: unknown, r) => r.area.name },
-                { title: t('status'), dataIndex: 'active', render: (v: boolean) => (v ? <Tag color="green">{t('active')}</Tag> : <Tag>{t('inactive')}</Tag>) },
-              ]}
-            />
-          )}
-        </QueryState>
-      ) : (
-        <PendingApi api="livelihood" />
-      )}
+      <Tabs
+        items={[
+          { key: 'sessions', label: t('sessions'), children: <Sessions /> },
+          { key: 'proposals', label: t('proposals'), children: <Proposals /> },
+        ]}
+      />
+      <Alert type="info" showIcon title={t('pending')} style={{ marginTop: 16 }} />
     </>
   );
 }
@@ -81,7 +152,7 @@ function Livelihood({ viewer }: RemoteProps) {
 export default function App(props: RemoteProps) {
   return (
     <LocaleProvider locale={props.locale}>
-      <Livelihood {...props} />
+      <Livelihood />
     </LocaleProvider>
   );
 }
