@@ -64,6 +64,10 @@ export const QUERIES: Record<string, Row> = {
   livelihoodProject:         /* */ 'A A A A A A A A',
   livelihoodProposalByCode:  /* */ 'A A A A A A A A',
   livelihoodProposals:       /* */ 'A A A A A A A A',
+  // 重点项目 (key projects)
+  projects:                  /* */ 'D A A A D D D D',
+  project:                   /* */ 'D A A A D D D D',
+  lightBoard:                /* */ 'D A A A D D D D',
 };
 
 //                                     anon analyst city district other secretary delegate fuxin
@@ -102,6 +106,18 @@ export const MUTATIONS: Record<string, Row> = {
   openEvaluation:            /* */ 'D D D D D D D A',
   submitEvaluation:          /* */ 'D D D D D D A D',
   closeEvaluation:           /* */ 'D D D D D D D A',
+  // 重点项目 (key projects)
+  createProject:             /* */ 'D D A A D D D D',
+  updateProject:             /* */ 'D D A A D D D D',
+  savePlanTable:             /* */ 'D D A A D D D D',
+  saveMonthlyReport:         /* */ 'D D A A D D D D',
+  setProjectLocation:        /* */ 'D D A A D D D D',
+  setProjectRenderings:      /* */ 'D D A A D D D D',
+  saveMilestones:            /* */ 'D D A A D D D D',
+  decideLibraryRemoval:      /* */ 'D D A A D D D D',
+  publishLightBoard:         /* */ 'D D A A D D D D',
+  runMonthEndLights:         /* */ 'D D A A A D D A',
+  importPlans:               /* */ 'D D A A A D D A',
 };
 
 /**

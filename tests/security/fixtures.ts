@@ -9,6 +9,7 @@ export interface Fixtures {
   sujiatunServiceItem: string;
   sujiatunUser: string;
   sujiatunApiToken: string;
+  sujiatunProject: string;
   /** A workbook each signed-in principal uploaded itself (an upload is readable by its uploader only). */
   workbookOf: Partial<Record<Principal, string>>;
   /** 阜新市's demo vote (closed and tallied), one of its projects, a published receipt, a proposal. */
@@ -34,6 +35,22 @@ const SERVICE_ITEM = {
   promisedLimitDays: 3,
   highFrequency: true,
 };
+
+function projectInput(districtId: string, code: string) {
+  return {
+    districtId,
+    code,
+    name: '矩阵测试项目',
+    category: 'INDUSTRIAL',
+    stage: 'NEW',
+    totalInvestment: '120000000.00',
+    constructionStart: '2020-01',
+    constructionEnd: '2021-12',
+    enterprise: '沈阳测试有限公司',
+    responsibleLeader: '副区长',
+    responsibleUnit: '苏家屯区工信局',
+  };
+}
 
 async function must<T>(p: Promise<{ data?: T | null; errors?: unknown[] }>): Promise<T> {
   const res = await p;
@@ -73,6 +90,9 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
   const apiToken = await must(
     t.gql<{ createApiToken: { apiToken: { id: string } } }>('mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { apiToken { id } } }', { i: { name: '苏家屯区报表工具' } }, sj),
   );
+  const project = await must(
+    t.gql<{ createProject: { id: string } }>('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', { i: projectInput(areaId['苏家屯区'], 'AUTHZ-P') }, sj),
+  );
   const workbookOf: Fixtures['workbookOf'] = {};
   for (const [p, token] of Object.entries(tokens)) {
     const id = await uploadWorkbook(t, token);
@@ -105,6 +125,7 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     sujiatunServiceItem: item.createServiceItem.id,
     sujiatunUser: user.createUser.id,
     sujiatunApiToken: apiToken.createApiToken.apiToken.id,
+    sujiatunProject: project.createProject.id,
     workbookOf,
   };
 }
@@ -185,5 +206,20 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   openEvaluation: (fx) => ({ sessionId: fx.fuxinSession, year: 2021 }),
   submitEvaluation: (fx) => ({ sessionId: fx.fuxinSession, year: 2021, ratings: [{ projectId: fx.fuxinProject, rating: 'SATISFIED' }] }),
   closeEvaluation: (fx) => ({ sessionId: fx.fuxinSession, year: 2021 }),
+  // 重点项目: a 苏家屯区 project.
+  projects: (fx) => ({ filter: { districtId: fx.areaId['苏家屯区'] } }),
+  project: (fx) => ({ id: fx.sujiatunProject }),
+  lightBoard: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
+  createProject: (fx, p) => ({ input: projectInput(fx.areaId['苏家屯区'], `AUTHZ-${p}`) }),
+  updateProject: (fx) => ({ id: fx.sujiatunProject, input: { version: 1 } }),
+  savePlanTable: (fx) => ({ projectId: fx.sujiatunProject, input: { years: [] } }),
+  saveMonthlyReport: (fx) => ({ input: { projectId: fx.sujiatunProject, period: '2020-09', actualInvestment: '1.00' } }),
+  setProjectLocation: (fx) => ({ projectId: fx.sujiatunProject }),
+  setProjectRenderings: (fx) => ({ projectId: fx.sujiatunProject, fileIds: [] }),
+  saveMilestones: (fx) => ({ projectId: fx.sujiatunProject, milestones: [] }),
+  decideLibraryRemoval: (fx) => ({ projectId: fx.sujiatunProject, period: '2020-09', confirm: false, reason: '矩阵测试' }),
+  publishLightBoard: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
+  runMonthEndLights: () => ({ period: '2020-09' }),
+  importPlans: (fx, p) => ({ fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
   importServiceItems: (fx, p) => ({ districtId: fx.areaId['苏家屯区'], fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
 };

@@ -16,3 +16,4 @@ export * from './service-items';
 export * from './secretaries';
 export * from './image-hash';
 export * from './geo';
+export * from './report-deadline';

@@ -13,6 +13,7 @@ import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
 import { livelihoodModule } from './livelihood';
 import type { ApiModule } from './module';
+import { projectsModule } from './projects';
 import { serviceItemsModule } from './service-items';
 import { webRoutes } from './web/web.routes';
 
@@ -47,6 +48,6 @@ const web: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, serviceItemsModule, livelihoodModule, web];
+export const modules: ApiModule[] = [areas, accounts, files, projectsModule, serviceItemsModule, livelihoodModule, web];
 
 export const entities = modules.flatMap((m) => m.entities);

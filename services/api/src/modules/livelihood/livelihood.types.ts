@@ -148,7 +148,7 @@ export class ScreeningInput {
   mergedIntoId?: string | null;
 }
 
-@InputType({ description: 'A milestone of a livelihood project. 节点' })
+@InputType('LivelihoodMilestoneInput', { description: 'A milestone of a livelihood project. 节点' })
 export class MilestoneInput {
   @Field({ description: 'What is to be done. 节点内容' })
   name!: string;

@@ -285,9 +285,9 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
     expect(badTarget.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.targetQuantity' });
     expect(errorCode(await t.gql('mutation($p: ID!) { updateLivelihoodProject(id: $p, input: { unit: "米" }) { id } }', { p: pid }, tok['admin.shenyang']))).toBe('NOT_FOUND');
 
-    const ms = await t.gql('mutation($p: ID!, $m: [MilestoneInput!]!) { saveLivelihoodMilestones(projectId: $p, milestones: $m) { name dueDate doneDate } }', { p: pid, m: [{ name: '完成招标', dueDate: '2021-04-30', doneDate: '2021-04-28' }, { name: '完工验收', dueDate: '2021-11-30' }] }, admin);
+    const ms = await t.gql('mutation($p: ID!, $m: [LivelihoodMilestoneInput!]!) { saveLivelihoodMilestones(projectId: $p, milestones: $m) { name dueDate doneDate } }', { p: pid, m: [{ name: '完成招标', dueDate: '2021-04-30', doneDate: '2021-04-28' }, { name: '完工验收', dueDate: '2021-11-30' }] }, admin);
     expect(ms.errors).toBeUndefined();
-    const badMs = await t.gql('mutation($p: ID!, $m: [MilestoneInput!]!) { saveLivelihoodMilestones(projectId: $p, milestones: $m) { name } }', { p: pid, m: [{ name: '跨年节点', dueDate: '2022-01-31' }] }, admin);
+    const badMs = await t.gql('mutation($p: ID!, $m: [LivelihoodMilestoneInput!]!) { saveLivelihoodMilestones(projectId: $p, milestones: $m) { name } }', { p: pid, m: [{ name: '跨年节点', dueDate: '2022-01-31' }] }, admin);
     expect(badMs.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'milestones[0].dueDate' });
 
     const report = (period: string, qty: string) =>

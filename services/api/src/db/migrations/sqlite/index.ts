@@ -2,6 +2,7 @@
 import { Foundation1795386761913 } from './1795386761913-Foundation';
 import { Files1795390777839 } from './1795390777839-Files';
 import { ServiceItems1795757213655 } from './1795757213655-ServiceItems';
+import { Projects1795757541109 } from './1795757541109-Projects';
 import { Livelihood1795757656002 } from './1795757656002-Livelihood';
 
-export const sqliteMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Livelihood1795757656002];
+export const sqliteMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Projects1795757541109, Livelihood1795757656002];

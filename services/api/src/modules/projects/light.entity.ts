@@ -1,0 +1,116 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { PeriodScalar } from '../../common/scalars';
+
+export enum LightColor {
+  GREEN = 'GREEN',
+  YELLOW = 'YELLOW',
+  RED = 'RED',
+}
+
+registerEnumType(LightColor, {
+  name: 'LightColor',
+  description: 'A monthly light. 亮灯',
+  valuesConfig: { GREEN: { description: '绿灯：按计划完成' }, YELLOW: { description: '黄灯：未按计划完成' }, RED: { description: '红灯：零进展、逾期或连续落后' } },
+});
+
+export enum RemovalDecision {
+  PROPOSED = 'PROPOSED',
+  CONFIRMED = 'CONFIRMED',
+  DECLINED = 'DECLINED',
+}
+
+registerEnumType(RemovalDecision, {
+  name: 'RemovalDecision',
+  description: 'Where the removal from the key-project library proposed by a red light stands. 剔除建议',
+  valuesConfig: {
+    PROPOSED: { description: 'Proposed by the red light, awaiting an admin. 待决定' },
+    CONFIRMED: { description: 'An admin removed the project from the library. 已剔除' },
+    DECLINED: { description: 'An admin kept the project in the library. 不予剔除' },
+  },
+});
+
+/**
+ * A project's light for one month, as the rule computed it: colour, reason, the figures and the
+ * rule version. One row per project and month (unique), rewritten when the report changes.
+ */
+@ObjectType('ProjectLight', { description: 'A project’s light for one month, with why. 月度亮灯' })
+@Entity('project_lights')
+@Index(['projectId', 'period'], { unique: true })
+@Index(['areaId', 'period', 'color'])
+@Index(['period', 'color'])
+export class ProjectLight {
+  @Field(() => ID, { description: 'Id of the light. 编号' })
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  projectId!: number;
+
+  @Column({ type: 'int' })
+  areaId!: number;
+
+  @Field(() => PeriodScalar, { description: 'The month lit. 月份' })
+  @Column({ type: 'varchar', length: 7 })
+  period!: string;
+
+  @Field(() => LightColor, { description: 'The colour. 灯色' })
+  @Column({ type: 'varchar', length: 8 })
+  color!: LightColor;
+
+  @Field({ description: 'Stable code of the reason, e.g. BEHIND_PLAN. 原因代码' })
+  @Column({ type: 'varchar', length: 32 })
+  reasonCode!: string;
+
+  @Field({ description: 'Why, in words, with the figures. 原因' })
+  @Column({ type: 'varchar', length: 1000 })
+  reason!: string;
+
+  @Field({ description: 'The figures the rule used, as JSON (amounts in 分 as strings). 计算依据' })
+  @Column({ type: 'text' })
+  figures!: string;
+
+  @Field({ description: 'The rule and version that produced it, e.g. investment-v1. 规则版本' })
+  @Column({ type: 'varchar', length: 32 })
+  ruleVersion!: string;
+
+  @Field({ description: 'When it was computed. 计算时间' })
+  @Column({ type: 'datetime' })
+  computedAt!: Date;
+
+  @Field(() => RemovalDecision, { nullable: true, description: 'The library removal a red light proposes, and its decision. 剔除建议' })
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  removal!: RemovalDecision | null;
+
+  @Field(() => String, { nullable: true, description: 'The admin’s reason for the decision. 决定理由' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  removalReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who decided. 决定人' })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  removalDecidedBy!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was decided. 决定时间' })
+  @Column({ type: 'datetime', nullable: true })
+  removalDecidedAt!: Date | null;
+}
+
+/** A light board (上墙公示) an admin published: anonymous callers may read it. */
+@Entity('light_board_publications')
+@Index(['areaId', 'period'], { unique: true })
+export class LightBoardPublication {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  areaId!: number;
+
+  @Column({ type: 'varchar', length: 7 })
+  period!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  publishedBy!: string;
+
+  @Column({ type: 'datetime' })
+  publishedAt!: Date;
+}

@@ -1,0 +1,293 @@
+import {
+  addMonths,
+  INVESTMENT_RULE_VERSION,
+  investmentLight,
+  isLibraryMember,
+  milestoneLight,
+  periodOfInstant,
+  reportDeadlinePassed,
+  reportedOnTime,
+  type Fen,
+  type InvestmentMonth,
+} from '@kpd/domain';
+import { In, type EntityManager } from 'typeorm';
+import { AuditRecord } from '../../common/audit/audit-record.entity';
+import { toJson } from '../../common/columns';
+import { chunks } from '../../common/xlsx';
+import { CitySettings, LightRule } from '../areas/city-settings.entity';
+import { LightColor, ProjectLight, RemovalDecision } from './light.entity';
+import { MonthlyReport, PlanMonth, ProjectMilestone } from './plan.entity';
+import { asDomainStage, Project, ProjectStage } from './project.entity';
+
+/** The city settings a light needs. */
+export interface LightSettings {
+  rule: LightRule;
+  deadlineDay: number;
+  tolerancePercent: number;
+  libraryThreshold: Fen;
+}
+
+export function lightSettingsOf(s: CitySettings): LightSettings {
+  return { rule: s.lightRule, deadlineDay: s.reportDeadlineDay, tolerancePercent: s.lightTolerancePercent, libraryThreshold: s.libraryThreshold };
+}
+
+export async function lightSettingsByCity(em: EntityManager, cityIds: number[]): Promise<Map<number, LightSettings>> {
+  const rows = cityIds.length ? await em.find(CitySettings, { where: { cityId: In([...new Set(cityIds)]) } }) : [];
+  return new Map(rows.map((r) => [r.cityId, lightSettingsOf(r)]));
+}
+
+/**
+ * Projects lit monthly: members of the key-project library (the report: 对亿元以上重点项目实行
+ * "红黄绿"灯考核) under construction (new or continuing), in the months of their construction period.
+ */
+export function isLit(project: Project, settings: LightSettings, period: string): boolean {
+  if (project.stage !== ProjectStage.NEW && project.stage !== ProjectStage.CONTINUING) return false;
+  if (period < project.constructionStart || period > project.constructionEnd) return false;
+  return isLibraryMember(
+    { totalInvestment: project.totalInvestment, stage: asDomainStage(project.stage), removedFromLibrary: project.removedFromLibrary },
+    settings.libraryThreshold,
+  );
+}
+
+/** One computed light, ready to store (color null: not lit yet, e.g. awaiting a report before the deadline). */
+export interface ComputedLight {
+  projectId: number;
+  areaId: number;
+  period: string;
+  color: LightColor | null;
+  reasonCode: string;
+  reason: string;
+  figures: string;
+  ruleVersion: string;
+}
+
+interface ProjectData {
+  plans: Map<string, PlanMonth>;
+  reports: Map<string, MonthlyReport>;
+  milestones: ProjectMilestone[];
+}
+
+async function loadData(em: EntityManager, projectIds: number[], rule: 'both' | LightRule): Promise<Map<number, ProjectData>> {
+  const data = new Map<number, ProjectData>(projectIds.map((id) => [id, { plans: new Map(), reports: new Map(), milestones: [] }]));
+  for (const ids of chunks(projectIds, 500)) {
+    if (rule !== LightRule.MILESTONE) {
+      for (const p of await em.find(PlanMonth, { where: { projectId: In(ids) } })) data.get(p.projectId)!.plans.set(p.period, p);
+      for (const r of await em.find(MonthlyReport, { where: { projectId: In(ids) } })) data.get(r.projectId)!.reports.set(r.period, r);
+    }
+    if (rule !== LightRule.INVESTMENT) {
+      for (const m of await em.find(ProjectMilestone, { where: { projectId: In(ids) }, order: { dueDate: 'ASC', id: 'ASC' } })) {
+        data.get(m.projectId)!.milestones.push(m);
+      }
+    }
+  }
+  return data;
+}
+
+/**
+ * The investment rule's months for `period`: from the start of the project's plan table (its first
+ * planned or reported month, not before the construction start), at most twelve months back.
+ */
+function investmentMonths(project: Project, data: ProjectData, period: string, settings: LightSettings): InvestmentMonth[] {
+  const known = [...data.plans.keys(), ...data.reports.keys()].filter((p) => p >= project.constructionStart).sort();
+  let from = addMonths(period, -11);
+  const tableStart = known[0] ?? period;
+  if (tableStart > from) from = tableStart < period ? tableStart : period;
+  const months: InvestmentMonth[] = [];
+  for (let p = from; p <= period; p = addMonths(p, 1)) {
+    const plan = data.plans.get(p);
+    const report = data.reports.get(p);
+    months.push({
+      period: p,
+      plannedFen: plan ? plan.plannedInvestment : null,
+      actualFen: report ? report.actualInvestment : null,
+      reportedOnTime: report ? reportedOnTime(p, settings.deadlineDay, report.submittedAt) : false,
+    });
+  }
+  return months;
+}
+
+function compute(project: Project, data: ProjectData, period: string, settings: LightSettings, now: Date): ComputedLight {
+  const base = { projectId: project.id, areaId: project.areaId, period };
+  if (settings.rule === LightRule.MILESTONE) {
+    const r = milestoneLight({
+      period,
+      tolerancePercent: settings.tolerancePercent,
+      milestones: data.milestones.map((m) => ({ name: m.name, startDate: m.startDate, dueDate: m.dueDate, weight: m.weight, progress: m.progress, metDate: m.metDate })),
+    });
+    return { ...base, color: r.color as LightColor | null, reasonCode: r.reasonCode, reason: r.reason, figures: toJson(r.figures), ruleVersion: r.ruleVersion };
+  }
+  const r = investmentLight({
+    period,
+    months: investmentMonths(project, data, period, settings),
+    deadlinePassed: reportDeadlinePassed(period, settings.deadlineDay, now),
+    tolerancePercent: settings.tolerancePercent,
+  });
+  return { ...base, color: r.color as LightColor | null, reasonCode: r.reasonCode, reason: r.reason, figures: toJson(r.figures), ruleVersion: r.ruleVersion ?? INVESTMENT_RULE_VERSION };
+}
+
+/**
+ * A milestone light judges the month once it has ended; an investment light once the report is in
+ * or the deadline has passed (the rule itself answers "not lit yet" before that).
+ */
+function ready(period: string, settings: LightSettings, now: Date): boolean {
+  if (settings.rule === LightRule.MILESTONE) return period < periodOfInstant(now);
+  return period <= periodOfInstant(now);
+}
+
+/** Computes the lights of several projects for the periods asked (only lit, ready periods). */
+export async function computeLights(
+  em: EntityManager,
+  wanted: { project: Project; periods: string[] }[],
+  now: Date,
+): Promise<ComputedLight[]> {
+  const settings = await lightSettingsByCity(em, wanted.map((w) => w.project.cityId));
+  const data = await loadData(em, wanted.map((w) => w.project.id), 'both');
+  const out: ComputedLight[] = [];
+  for (const { project, periods } of wanted) {
+    const s = settings.get(project.cityId);
+    if (!s) continue;
+    for (const period of periods) {
+      if (!isLit(project, s, period) || !ready(period, s, now)) continue;
+      out.push(compute(project, data.get(project.id)!, period, s, now));
+    }
+  }
+  return out;
+}
+
+/**
+ * Writes computed lights over the stored ones (a report changed): a red light proposes removal
+ * from the library unless an admin already decided for that month; a light that is no longer red
+ * withdraws a pending proposal; a month whose report is awaited again loses its light; months the
+ * project is no longer lit for (completed, removed from the library) keep the light they had.
+ */
+export async function storeLights(em: EntityManager, projectId: number, periods: string[], lights: ComputedLight[], now: Date): Promise<void> {
+  if (periods.length === 0) return;
+  const existing = await em.find(ProjectLight, { where: { projectId, period: In(periods) } });
+  const byPeriod = new Map(existing.map((l) => [l.period, l]));
+  const computed = new Map(lights.map((l) => [l.period, l]));
+  for (const period of periods) {
+    const light = computed.get(period);
+    const old = byPeriod.get(period);
+    // A month the project is no longer lit for (completed, left the library) keeps its history.
+    if (!light) continue;
+    if (light.color === null) {
+      if (old) await em.delete(ProjectLight, { id: old.id });
+      continue;
+    }
+    let removal: RemovalDecision | null = old?.removal ?? null;
+    if (light.color === LightColor.RED && removal === null) removal = RemovalDecision.PROPOSED;
+    if (light.color !== LightColor.RED && removal === RemovalDecision.PROPOSED) removal = null;
+    const values = {
+      color: light.color,
+      reasonCode: light.reasonCode,
+      reason: light.reason,
+      figures: light.figures,
+      ruleVersion: light.ruleVersion,
+      computedAt: now,
+      removal,
+    };
+    if (old) {
+      await em.update(ProjectLight, { id: old.id }, values);
+    } else {
+      // Insert-or-ignore then update: a month-end job inserting the same light at once cannot duplicate it.
+      await em.createQueryBuilder().insert().into(ProjectLight).values({ projectId, areaId: light.areaId, period, ...values }).orIgnore().execute();
+      await em.update(ProjectLight, { projectId, period }, values);
+    }
+  }
+}
+
+/** Recomputes a project's stored lights from `fromPeriod` on (a change there can change every later month's run). */
+export async function recomputeProjectLights(em: EntityManager, project: Project, fromPeriod: string, now: Date): Promise<void> {
+  const current = periodOfInstant(now);
+  const stored = await em
+    .createQueryBuilder(ProjectLight, 'l')
+    .select('l.period', 'period')
+    .where('l.projectId = :id AND l.period >= :from', { id: project.id, from: fromPeriod })
+    .getRawMany<{ period: string }>();
+  const periods = new Set(stored.map((s) => s.period));
+  if (fromPeriod <= current) periods.add(fromPeriod);
+  const list = [...periods].sort();
+  const lights = await computeLights(em, [{ project, periods: list }], now);
+  await storeLights(em, project.id, list, lights, now);
+}
+
+/**
+ * The month-end job (月底考核): lights every lit project that has no light yet for `period` once
+ * the report deadline has passed (investment rule: those that did not report are red), or once
+ * the month has ended (milestone rule). Lights are only inserted, never overwritten, each with
+ * INSERT … IGNORE on the unique (project, month) key: running it again, or from two processes at
+ * once, leaves one light per project and month. Returns how many lights it added.
+ */
+export async function runMonthEndLights(em: EntityManager, period: string, now: Date, areaIds: number[] | null = null): Promise<number> {
+  const qb = em
+    .createQueryBuilder(Project, 'p')
+    .where('p.stage IN (:...stages)', { stages: [ProjectStage.NEW, ProjectStage.CONTINUING] })
+    .andWhere('p.constructionStart <= :period AND p.constructionEnd >= :period', { period })
+    .andWhere('p.removedFromLibrary = :no', { no: false })
+    .andWhere('NOT EXISTS (SELECT 1 FROM project_lights l WHERE l.project_id = p.id AND l.period = :period)', { period });
+  if (areaIds) qb.andWhere('p.areaId IN (:...areaIds)', { areaIds: areaIds.length ? areaIds : [-1] });
+  const projects = await qb.getMany();
+  if (projects.length === 0) return 0;
+  const settings = await lightSettingsByCity(em, projects.map((p) => p.cityId));
+  const due = projects.filter((p) => {
+    const s = settings.get(p.cityId);
+    if (!s) return false;
+    return s.rule === LightRule.MILESTONE ? period < periodOfInstant(now) : reportDeadlinePassed(period, s.deadlineDay, now);
+  });
+  const lights = (await computeLights(em, due.map((project) => ({ project, periods: [period] })), now)).filter((l) => l.color !== null);
+  // Counted, not read from the driver (MariaDB answers INSERT … RETURNING rows, SQLite and MySQL a header):
+  // within this transaction the count sees its own inserts and not another process's.
+  const countLit = async () => {
+    let n = 0;
+    for (const ids of chunks(lights.map((l) => l.projectId), 500)) n += await em.countBy(ProjectLight, { period, projectId: In(ids) });
+    return n;
+  };
+  const before = await countLit();
+  for (const batch of chunks(lights, 200)) {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(ProjectLight)
+      .values(
+        batch.map((l) => ({
+          projectId: l.projectId,
+          areaId: l.areaId,
+          period: l.period,
+          color: l.color!,
+          reasonCode: l.reasonCode,
+          reason: l.reason,
+          figures: l.figures,
+          ruleVersion: l.ruleVersion,
+          computedAt: now,
+          removal: l.color === LightColor.RED ? RemovalDecision.PROPOSED : null,
+        })),
+      )
+      .orIgnore()
+      .execute();
+  }
+  return lights.length === 0 ? 0 : (await countLit()) - before;
+}
+
+/** Runs the job for the last two months, as the system (the audit names no user). */
+export async function monthEndTick(em: EntityManager, now: Date): Promise<number> {
+  const current = periodOfInstant(now);
+  let added = 0;
+  for (const period of [addMonths(current, -2), addMonths(current, -1)]) {
+    const n = await em.transaction((tx) => runMonthEndLights(tx, period, now));
+    if (n > 0) {
+      await em.insert(AuditRecord, {
+        actorUserId: null,
+        actorUsername: 'system',
+        action: 'lights.monthEnd',
+        entityType: 'ProjectLight',
+        entityId: period,
+        areaId: null,
+        before: null,
+        after: toJson({ period, added: n }),
+        requestId: 'month-end-job',
+      });
+    }
+    added += n;
+  }
+  return added;
+}

@@ -1,0 +1,19 @@
+import { registerFileAccess } from '../../common/files';
+import type { Context } from '../../context';
+import { MonthlyReport } from './plan.entity';
+import { scopedProjects } from './projects.scope';
+import { RENDERING, REPORT_PHOTO } from './projects.service';
+
+async function canReadProject(ctx: Context, projectId: number): Promise<boolean> {
+  if (ctx.viewer.userId === null) return false;
+  return (await scopedProjects(ctx).andWhere('p.id = :id', { id: projectId }).getCount()) > 0;
+}
+
+/** Photos of a report and renderings of a project are served to whoever may read the project. */
+export function registerProjectFileAccess(): void {
+  registerFileAccess(REPORT_PHOTO, async (ctx, file) => {
+    const report = await ctx.db.getRepository(MonthlyReport).findOneBy({ id: Number(file.ownerId) });
+    return !!report && canReadProject(ctx, report.projectId);
+  });
+  registerFileAccess(RENDERING, async (ctx, file) => canReadProject(ctx, Number(file.ownerId)));
+}
