@@ -17,6 +17,7 @@ import { limitsPlugin } from './graphql/plugins';
 import { apiSchema } from './graphql/schema';
 import { areaDirectory } from './modules/areas/area-directory';
 import { modules } from './modules';
+import { revalidateEntries, serveRemotes } from './modules/web/static';
 import type { ModuleServices } from './modules/module';
 
 export interface App {
@@ -148,11 +149,12 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     app.use(`/api/${module.name}`, router);
   }
 
+  serveRemotes(app, config);
   const index = path.join(config.webDir, 'index.html');
   if (fs.existsSync(index)) {
-    app.use(express.static(config.webDir, { index: false, maxAge: '1h' }));
+    app.use(express.static(config.webDir, { index: false, maxAge: '1h', setHeaders: revalidateEntries }));
     // The admin routes on the client: any other GET page answers with the shell.
-    app.get(/^\/(?!graphql|api\/|healthz).*/, (_req, res) => res.sendFile(index));
+    app.get(/^\/(?!graphql|api\/|healthz|web\/).*/, (_req, res) => res.sendFile(index, { headers: { 'cache-control': 'no-cache' } }));
   } else {
     app.get('/', (_req, res) => res.type('html').send(PLACEHOLDER));
   }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseRemoteOverrides } from './modules/web/manifest';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -10,6 +11,10 @@ export interface Config {
   dataDir: string;
   /** Built admin (web/shell/dist) served at `/`; absent in a fresh checkout until `pnpm build`. */
   webDir: string;
+  /** Folder holding each domain app's build as <app>/dist, served at /web/<app>/ (WEB_REMOTES_DIR, default web/). */
+  webRemotesDir: string;
+  /** WEB_REMOTES: app → remoteEntry.js address, replacing the default /web/<app>/remoteEntry.js in the manifest. */
+  webRemotes: Record<string, string>;
   sessionTtlHours: number;
   lockout: { maxAttempts: number; minutes: number };
   /** scrypt cost N for new password hashes (stored with the hash, so lowering it for tests is safe). */
@@ -48,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || `sqlite:${path.join(dataDir, 'kpd.sqlite')}`,
     dataDir,
     webDir: path.resolve(env.WEB_DIR ?? path.join(repoRoot, 'web', 'shell', 'dist')),
+    webRemotesDir: path.resolve(env.WEB_REMOTES_DIR ?? path.join(repoRoot, 'web')),
+    webRemotes: parseRemoteOverrides(env.WEB_REMOTES),
     sessionTtlHours: intEnv(env.SESSION_TTL_HOURS, 12),
     lockout: { maxAttempts: intEnv(env.LOGIN_MAX_ATTEMPTS, 5), minutes: intEnv(env.LOGIN_LOCK_MINUTES, 15) },
     passwordCostN: intEnv(env.PASSWORD_COST_N, 16384),

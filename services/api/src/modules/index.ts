@@ -16,6 +16,7 @@ import type { ApiModule } from './module';
 import { projectsModule } from './projects';
 import { secretariesModule } from './secretaries';
 import { serviceItemsModule } from './service-items';
+import { webRoutes } from './web/web.routes';
 
 const areas: ApiModule = {
   name: 'areas',
@@ -39,7 +40,15 @@ const files: ApiModule = {
   routes: fileRoutes,
 };
 
+/** The admin's micro-frontends: GET /api/web/manifest lists the remotes the shell loads at run time. */
+const web: ApiModule = {
+  name: 'web',
+  entities: [],
+  resolvers: [],
+  routes: webRoutes,
+};
+
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, projectsModule, secretariesModule, serviceItemsModule, livelihoodModule];
+export const modules: ApiModule[] = [areas, accounts, files, projectsModule, secretariesModule, serviceItemsModule, livelihoodModule, web];
 
 export const entities = modules.flatMap((m) => m.entities);

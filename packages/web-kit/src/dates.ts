@@ -1,0 +1,46 @@
+/** Every instant is shown in China's time, whatever the browser's zone. */
+export const TIME_ZONE = 'Asia/Shanghai';
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hourCycle: 'h23', ...options });
+    formats.set(key, f);
+  }
+  return f;
+}
+
+function parts(value: string | Date): Record<string, string> | null {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return null;
+  const out: Record<string, string> = {};
+  for (const p of format('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(date)) {
+    out[p.type] = p.value;
+  }
+  return out;
+}
+
+/** "2020-10-09 16:30" in Asia/Shanghai, from an ISO instant. */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const p = parts(value);
+  return p ? `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}` : '—';
+}
+
+/** "2020-10-09" in Asia/Shanghai, from an ISO instant. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const p = parts(value);
+  return p ? `${p.year}-${p.month}-${p.day}` : '—';
+}
+
+/** A month (Period "2020-10") as 2020年10月 or Oct 2020. */
+export function formatPeriod(period: string | null | undefined, locale: 'zh' | 'en'): string {
+  const m = period ? /^(\d{4})-(\d{2})$/.exec(period) : null;
+  if (!m) return '—';
+  if (locale === 'zh') return `${m[1]}年${Number(m[2])}月`;
+  return format('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)));
+}

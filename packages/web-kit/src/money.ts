@@ -1,0 +1,37 @@
+import { formatChineseAmount, formatInUnit, parseYuan, type Fen } from '@kpd/domain';
+
+/** What the API sends for an amount: the Money scalar, a decimal string in 元 ("148000000.00"). */
+export type MoneyValue = string | null | undefined;
+
+function fenOf(value: MoneyValue): Fen | null {
+  if (value === null || value === undefined || value === '') return null;
+  return parseYuan(value);
+}
+
+/**
+ * An amount the way the reports write it: 亿元 from one 亿 up, else 万元, two decimals
+ * ("1.48亿元", "5,000.00万元"). Computed on integer 分, never on floats. Empty input shows "—".
+ */
+export function formatMoney(value: MoneyValue, decimals = 2): string {
+  const fen = fenOf(value);
+  if (fen === null) return '—';
+  const text = formatChineseAmount(fen, decimals);
+  return groupThousands(text);
+}
+
+/** An amount in one fixed unit, for table columns that must line up: formatMoneyIn("148000000.00", 'wan') → "14,800.00". */
+export function formatMoneyIn(value: MoneyValue, unit: 'wan' | 'yi', decimals = 2): string {
+  const fen = fenOf(value);
+  if (fen === null) return '—';
+  return groupThousands(formatInUnit(fen, unit, decimals));
+}
+
+/** A number of 万元 for a chart axis (charts take numbers; the label, not the sum, is rounded). */
+export function moneyToWanNumber(value: MoneyValue): number {
+  const fen = fenOf(value);
+  return fen === null ? 0 : Number(formatInUnit(fen, 'wan', 2));
+}
+
+function groupThousands(text: string): string {
+  return text.replace(/^(-?)(\d+)/, (_m, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+}

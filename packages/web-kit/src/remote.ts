@@ -1,0 +1,28 @@
+import type { Locale } from './i18n';
+
+/** The roles of the schema's Role enum. */
+export type Role = 'ADMIN' | 'ANALYST' | 'DELEGATE' | 'EVALUATOR' | 'SECRETARY';
+
+/** Who is signed in, as the shell read it from `me`. */
+export interface Viewer {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  area: { id: string; name: string; level: string };
+}
+
+/**
+ * What the shell hands every remote's exposed `./App`: the language, the viewer, and the part of the
+ * address below the remote's own prefix with a way to move within it.
+ */
+export interface RemoteProps {
+  locale: Locale;
+  viewer: Viewer;
+  /** The path below the remote's mount point, "/" or e.g. "/123". */
+  path: string;
+  /** Goes to a path below the remote's mount point. */
+  navigate: (path: string) => void;
+  /** The remote's mount point in the shell, e.g. "/projects". */
+  basePath: string;
+}

@@ -1,0 +1,100 @@
+/**
+ * The one build set-up of the admin's apps: React, Module Federation sharing react, react-dom, antd
+ * and urql as singletons, and the address each app is served from.
+ *
+ * - the shell is the host, built to web/shell/dist and served at /;
+ * - every domain app is a remote exposing `./App`, built to web/<app>/dist and served at /web/<app>/
+ *   (`pnpm start`), or by its own dev server on its own port (`pnpm dev`).
+ */
+import path from 'node:path';
+import { federation } from '@module-federation/vite';
+import react from '@vitejs/plugin-react';
+import type { UserConfig } from 'vite';
+
+export interface KpdApp {
+  /** Folder name under web/: shell, districts, projects, … */
+  app: string;
+  /** Dev server port. */
+  port: number;
+  /** The app's folder (its vite.config's __dirname). */
+  root: string;
+}
+
+/** Remote name for Module Federation: kpd_districts, kpd_service_items. */
+export function scopeOf(app: string): string {
+  return `kpd_${app.replace(/-/g, '_')}`;
+}
+
+/** The domain apps and their dev ports; the shell's dev server serves these as its manifest. */
+export const REMOTES: Array<{ name: string; port: number }> = [
+  { name: 'districts', port: 5101 },
+  { name: 'projects', port: 5102 },
+  { name: 'secretaries', port: 5103 },
+  { name: 'livelihood', port: 5104 },
+  { name: 'service-items', port: 5105 },
+];
+
+const SHARED = {
+  react: '^19.0.0',
+  'react-dom': '^19.0.0',
+  antd: '^6.0.0',
+  urql: '^5.0.0',
+};
+
+/**
+ * The host provides the singletons; a remote uses the host's copy and bundles none of its own
+ * (`import: false`), which keeps the remotes small and their builds fast.
+ */
+function sharedFor(isShell: boolean) {
+  return Object.fromEntries(
+    Object.entries(SHARED).map(([name, requiredVersion]) => [name, isShell ? { singleton: true, requiredVersion } : { singleton: true, requiredVersion, import: false as const }]),
+  );
+}
+
+const API = process.env.KPD_API_URL ?? 'http://localhost:4000';
+
+export function kpdViteConfig({ app, port, root }: KpdApp, command: 'build' | 'serve'): UserConfig {
+  const isShell = app === 'shell';
+  const domainSrc = path.resolve(root, '../../packages/domain/src/index.ts');
+  return {
+    root,
+    base: command === 'build' && !isShell ? `/web/${app}/` : '/',
+    resolve: { alias: { '@kpd/domain': domainSrc } },
+    define: {
+      // Shown in the page footer: which build of the app is running (set KPD_BUILD_LABEL to mark one).
+      __KPD_BUILD__: JSON.stringify(process.env.KPD_BUILD_LABEL ?? new Date().toISOString().slice(0, 16)),
+    },
+    plugins: [
+      react(),
+      federation({
+        name: scopeOf(app),
+        filename: 'remoteEntry.js',
+        ...(isShell ? { remotes: {} } : { exposes: { './App': './src/App.tsx' } }),
+        shared: sharedFor(isShell),
+        dts: false,
+        manifest: false,
+      }),
+    ],
+    server: {
+      port,
+      strictPort: true,
+      origin: `http://localhost:${port}`,
+      cors: true,
+      proxy: isShell
+        ? {
+            '/graphql': { target: API, changeOrigin: false },
+            '/api/files': { target: API, changeOrigin: false },
+            '/healthz': { target: API },
+          }
+        : undefined,
+    },
+    build: {
+      target: 'esnext',
+      outDir: process.env.KPD_OUT_DIR ? path.resolve(process.env.KPD_OUT_DIR) : path.join(root, 'dist'),
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 4000,
+    },
+    logLevel: process.env.KPD_VITE_QUIET ? 'warn' : 'info',
+  };
+}

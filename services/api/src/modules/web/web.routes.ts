@@ -1,0 +1,12 @@
+import type { Router } from 'express';
+import type { ModuleServices } from '../module';
+import { buildManifest } from './manifest';
+
+/** GET /api/web/manifest: where the shell finds each remote. Public: the sign-in page needs no remote, but costs nothing to know. */
+export function webRoutes(router: Router, { config }: ModuleServices): void {
+  const manifest = buildManifest(config.webRemotes);
+  router.get('/manifest', (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.json(manifest);
+  });
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestServer, type TestServer } from '../../testing/harness';
+import { buildManifest, parseRemoteOverrides, WEB_APPS } from './manifest';
+
+describe('WEB_REMOTES', () => {
+  test.each([
+    [undefined, {}],
+    ['', {}],
+    ['{"projects":"https://cdn.example.cn/projects/remoteEntry.js"}', { projects: 'https://cdn.example.cn/projects/remoteEntry.js' }],
+    ['projects=http://localhost:5102/remoteEntry.js, districts=/web/districts-next/remoteEntry.js', { projects: 'http://localhost:5102/remoteEntry.js', districts: '/web/districts-next/remoteEntry.js' }],
+    ['livelihood=', { livelihood: '' }],
+  ])('%p is read as %p', (value, expected) => expect(parseRemoteOverrides(value)).toEqual(expected));
+
+  test.each([
+    ['{"projects":', /not valid JSON/],
+    ['["projects"]', /JSON object/],
+    ['projects', /not app=url/],
+    ['Projects=/x.js', /not an app name/],
+    ['projects=javascript:alert(1)', /must start with/],
+    ['{"projects":5}', /must be a string/],
+  ])('%p is refused', (value, message) => expect(() => parseRemoteOverrides(value)).toThrow(message));
+
+  test('an override replaces one address, an empty one removes the app, a new name adds one', () => {
+    const { remotes } = buildManifest({ projects: 'https://cdn.example.cn/p/remoteEntry.js', livelihood: '', reports: '/web/reports/remoteEntry.js' });
+    expect(remotes.map((r) => r.name)).toEqual(['districts', 'projects', 'secretaries', 'service-items', 'reports']);
+    expect(remotes.find((r) => r.name === 'projects')?.entry).toBe('https://cdn.example.cn/p/remoteEntry.js');
+    expect(remotes.find((r) => r.name === 'service-items')).toEqual({ name: 'service-items', scope: 'kpd_service_items', entry: '/web/service-items/remoteEntry.js' });
+  });
+});
+
+describe('the admin served by the API', () => {
+  let t: TestServer;
+  let webDir: string;
+  beforeAll(async () => {
+    webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpd-web-'));
+    fs.mkdirSync(path.join(webDir, 'shell'), { recursive: true });
+    fs.writeFileSync(path.join(webDir, 'shell', 'index.html'), '<!doctype html><title>shell</title>');
+    fs.mkdirSync(path.join(webDir, 'districts', 'dist', 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(webDir, 'districts', 'dist', 'remoteEntry.js'), 'export const v = 1;');
+    fs.writeFileSync(path.join(webDir, 'districts', 'dist', 'assets', 'App-BzO0TB-S.js'), 'export default 1;');
+    t = await startTestServer('sqlite', {
+      config: { webDir: path.join(webDir, 'shell'), webRemotesDir: webDir },
+      env: {},
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    fs.rmSync(webDir, { recursive: true, force: true });
+  });
+
+  test('GET /api/web/manifest lists every domain app, never cached', async () => {
+    const res = await fetch(`${t.url}/api/web/manifest`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = (await res.json()) as { remotes: Array<{ name: string; entry: string }> };
+    expect(body.remotes.map((r) => r.name)).toEqual([...WEB_APPS]);
+    expect(body.remotes[0].entry).toBe('/web/districts/remoteEntry.js');
+  });
+
+  test('a remote’s entry is revalidated on every load; its hashed chunks are cached for good', async () => {
+    const entry = await fetch(`${t.url}/web/districts/remoteEntry.js`);
+    expect(entry.status).toBe(200);
+    expect(entry.headers.get('content-type')).toMatch(/javascript/);
+    expect(entry.headers.get('cache-control')).toBe('no-cache');
+    const chunk = await fetch(`${t.url}/web/districts/assets/App-BzO0TB-S.js`);
+    expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  test('a missing remote file is a 404, not the shell page', async () => {
+    for (const url of ['/web/projects/remoteEntry.js', '/web/districts/assets/nothing.js', '/web/unknown/x.js']) {
+      const res = await fetch(`${t.url}${url}`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('<title>shell</title>');
+    }
+  });
+
+  test('the shell answers its own client-side routes, revalidated', async () => {
+    const res = await fetch(`${t.url}/districts/12`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>shell</title>');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+  });
+});
+
+describe('WEB_REMOTES reaches the manifest', () => {
+  test('an overridden address is served to the shell', async () => {
+    const t = await startTestServer('sqlite', { env: { WEB_REMOTES: 'projects=http://localhost:5102/remoteEntry.js' } });
+    try {
+      const body = (await (await fetch(`${t.url}/api/web/manifest`)).json()) as { remotes: Array<{ name: string; entry: string }> };
+      expect(body.remotes.find((r) => r.name === 'projects')?.entry).toBe('http://localhost:5102/remoteEntry.js');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,11 @@
+import { LocaleProvider, type RemoteProps } from '@kpd/web-kit';
+import { ProjectList } from './ProjectList';
+
+/** Key projects, as the shell mounts it at /projects. Until the server offers the projects API, it says so. */
+export default function App(props: RemoteProps) {
+  return (
+    <LocaleProvider locale={props.locale}>
+      <ProjectList {...props} />
+    </LocaleProvider>
+  );
+}

@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'react';
+import { Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useQuery } from 'urql';
+import { formatMoney, formatPeriod, PendingApi, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { messages, type MessageKey } from './messages';
+
+interface Light {
+  period: string;
+  color: 'GREEN' | 'YELLOW' | 'RED';
+  reason: string;
+}
+interface Project {
+  id: string;
+  code: string;
+  name: string;
+  category: string;
+  stage: string;
+  totalInvestment: string;
+  keyPush: boolean;
+  district: { name: string };
+  lights: Light[];
+}
+
+const PROJECTS = /* GraphQL */ `
+  query Projects($filter: ProjectFilter, $first: Int, $after: String) {
+    projects(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id code name category stage totalInvestment keyPush district { name } lights { period color reason } }
+    }
+  }
+`;
+
+const LIGHT_COLORS = { GREEN: 'green', YELLOW: 'gold', RED: 'red' } as const;
+
+/** True when the server has no projects query yet (its API is not deployed). */
+function apiMissing(error: unknown): boolean {
+  const errors = (error as { graphQLErrors?: Array<{ message: string }> } | undefined)?.graphQLErrors ?? [];
+  return errors.some((e) => /Cannot query field "projects"|Unknown type "ProjectFilter"/.test(e.message));
+}
+
+export function LightBadge({ light }: { light: Light | undefined }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  if (!light) return <Typography.Text type="secondary">{t('noLight')}</Typography.Text>;
+  return (
+    <Tooltip title={light.reason}>
+      <Tag color={LIGHT_COLORS[light.color]} data-testid="light-badge">
+        {t(light.color)} · {formatPeriod(light.period, locale)}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+export function ProjectList(_props: RemoteProps) {
+  const t = useMessages(messages);
+  const [search, setSearch] = useState('');
+  const [stage, setStage] = useState<string | undefined>();
+  const [category, setCategory] = useState<string | undefined>();
+  const [light, setLight] = useState<string | undefined>();
+  const [pages, setPages] = useState<Array<string | null>>([null]);
+  const filter = useMemo(
+    () => ({
+      search: search.trim() || null,
+      stages: stage ? [stage] : null,
+      categories: category ? [category] : null,
+      lightColor: light ?? null,
+    }),
+    [search, stage, category, light],
+  );
+  const reset = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setPages([null]);
+  };
+  const options = (keys: MessageKey[]) => keys.map((k) => ({ value: k, label: t(k) }));
+  return (
+    <>
+      <Typography.Title level={3}>{t('title')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear placeholder={t('search')} style={{ width: 240 }} onSearch={reset(setSearch)} />
+        <Select allowClear style={{ minWidth: 120 }} placeholder={t('anyStage')} value={stage} onChange={reset(setStage)} options={options(['RESERVE', 'NEW', 'CONTINUING', 'COMPLETED', 'REMOVED'])} />
+        <Select allowClear style={{ minWidth: 130 }} placeholder={t('anyCategory')} value={category} onChange={reset(setCategory)} options={options(['INFRASTRUCTURE', 'INDUSTRIAL', 'MODERN_SERVICES', 'SOCIAL'])} />
+        <Select allowClear style={{ minWidth: 110 }} placeholder={t('anyLight')} value={light} onChange={reset(setLight)} options={options(['GREEN', 'YELLOW', 'RED'])} />
+      </Space>
+      {pages.map((after, i) => (
+        <Page key={`${JSON.stringify(filter)}:${after}`} filter={filter} after={after} first={i === 0} last={i === pages.length - 1} onMore={(c) => setPages((p) => [...p, c])} />
+      ))}
+      <Typography.Text type="secondary" data-testid="remote-build">
+        {t('build')} {__KPD_BUILD__}
+      </Typography.Text>
+    </>
+  );
+}
+
+function Page({ filter, after, first, last, onMore }: { filter: object; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void }) {
+  const t = useMessages(messages);
+  const [{ data, fetching, error }, refetch] = useQuery<{ projects: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Project[] } }>({
+    query: PROJECTS,
+    variables: { filter, first: 10, after }, // with each light history, the server's cost limit allows 10 rows
+  });
+  if (error && apiMissing(error)) return first ? <PendingApi api="projects" /> : null;
+  return (
+    <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => first && d.projects.nodes.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+      {(d) => (
+        <>
+          <Table<Project>
+            rowKey="id"
+            size="small"
+            data-testid="project-table"
+            dataSource={d.projects.nodes}
+            pagination={false}
+            showHeader={first}
+            title={first ? () => <span data-testid="project-total">{t('total', { n: d.projects.totalCount })}</span> : undefined}
+            scroll={{ x: 1000 }}
+            columns={[
+              { title: t('code'), dataIndex: 'code', width: 150 },
+              {
+                title: t('name'),
+                dataIndex: 'name',
+                render: (v: string, r) => (
+                  <>
+                    {v} {r.keyPush ? <Tag color="volcano">{t('keyPush')}</Tag> : null}
+                  </>
+                ),
+              },
+              { title: t('district'), render: (_: unknown, r) => r.district.name, width: 110 },
+              { title: t('category'), dataIndex: 'category', render: (v: MessageKey) => t(v), width: 110 },
+              { title: t('stage'), dataIndex: 'stage', render: (v: MessageKey) => t(v), width: 80 },
+              { title: t('investment'), dataIndex: 'totalInvestment', render: (v: string) => formatMoney(v), align: 'right', width: 130 },
+              { title: t('light'), render: (_: unknown, r) => <LightBadge light={r.lights[r.lights.length - 1]} />, width: 150 },
+            ]}
+          />
+          {last && d.projects.pageInfo.hasNextPage && d.projects.pageInfo.endCursor && (
+            <div style={{ textAlign: 'center', margin: 12 }}>
+              <Button onClick={() => onMore(d.projects.pageInfo.endCursor!)}>{t('loadMore')}</Button>
+            </div>
+          )}
+        </>
+      )}
+    </QueryState>
+  );
+}

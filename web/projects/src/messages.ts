@@ -1,0 +1,73 @@
+import type { Messages } from '@kpd/web-kit';
+
+type Key =
+  | 'title' | 'build' | 'search' | 'anyStage' | 'anyCategory' | 'anyLight' | 'code' | 'name' | 'district' | 'category' | 'stage'
+  | 'investment' | 'light' | 'noLight' | 'total' | 'loadMore' | 'keyPush' | 'GREEN' | 'YELLOW' | 'RED'
+  | 'RESERVE' | 'NEW' | 'CONTINUING' | 'COMPLETED' | 'REMOVED' | 'INDUSTRIAL' | 'INFRASTRUCTURE' | 'MODERN_SERVICES' | 'SOCIAL';
+
+export const messages: Messages<Key> = {
+  zh: {
+    title: '重点项目',
+    build: '版本',
+    search: '项目名称或编码',
+    anyStage: '全部阶段',
+    anyCategory: '全部类别',
+    anyLight: '全部灯色',
+    code: '项目编码',
+    name: '项目名称',
+    district: '区县',
+    category: '类别',
+    stage: '阶段',
+    investment: '总投资',
+    light: '最近亮灯',
+    noLight: '未亮灯',
+    total: '共 {n} 个项目',
+    loadMore: '加载更多',
+    keyPush: '重点推进',
+    GREEN: '绿灯',
+    YELLOW: '黄灯',
+    RED: '红灯',
+    RESERVE: '储备',
+    NEW: '新建',
+    CONTINUING: '续建',
+    COMPLETED: '竣工',
+    REMOVED: '已剔除',
+    INDUSTRIAL: '工业',
+    INFRASTRUCTURE: '基础设施',
+    MODERN_SERVICES: '现代服务业',
+    SOCIAL: '社会事业',
+  },
+  en: {
+    title: 'Key projects',
+    build: 'Build',
+    search: 'Project name or code',
+    anyStage: 'All stages',
+    anyCategory: 'All categories',
+    anyLight: 'All lights',
+    code: 'Code',
+    name: 'Project',
+    district: 'District',
+    category: 'Category',
+    stage: 'Stage',
+    investment: 'Total investment',
+    light: 'Latest light',
+    noLight: 'No light yet',
+    total: '{n} projects',
+    loadMore: 'Load more',
+    keyPush: 'Key push',
+    GREEN: 'Green',
+    YELLOW: 'Yellow',
+    RED: 'Red',
+    RESERVE: 'Reserve',
+    NEW: 'New',
+    CONTINUING: 'Continuing',
+    COMPLETED: 'Completed',
+    REMOVED: 'Removed',
+    INDUSTRIAL: 'Industrial',
+    INFRASTRUCTURE: 'Infrastructure',
+    MODERN_SERVICES: 'Modern services',
+    SOCIAL: 'Social',
+  },
+};
+
+export type MessageKey = Key;

@@ -1,0 +1,255 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { useQuery } from 'urql';
+import { QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { messages, TYPES } from './messages';
+
+interface Share {
+  numerator: number;
+  denominator: number;
+  percent: number | null;
+}
+interface Figures {
+  total: number;
+  byApplication: number;
+  violating: number;
+  fullyOnlineRate: Share;
+  atMostOneTripRate: Share;
+  promisedToLegalRatio: Share;
+  materialsReduction: Share;
+  meetsTimeTarget: boolean | null;
+}
+interface Item {
+  id: string;
+  implementationCode: string;
+  name: string;
+  type: string;
+  department: string;
+  onlineDepth: 'FULLY_ONLINE' | 'PARTLY_ONLINE' | 'OFFLINE';
+  visits: number;
+  legalLimitDays: number | null;
+  promisedLimitDays: number | null;
+  fee: string | null;
+  highFrequency: boolean;
+  district: { name: string };
+  violations: Array<{ message: string }>;
+}
+
+const DISTRICTS = /* GraphQL */ `
+  query ServiceDistricts { districts { id name } }
+`;
+const FIGURES = /* GraphQL */ `
+  query ServiceFigures($areaId: ID) {
+    serviceCatalogueFigures(areaId: $areaId, groupBy: NONE) {
+      total byApplication violating meetsTimeTarget
+      fullyOnlineRate { numerator denominator percent }
+      atMostOneTripRate { numerator denominator percent }
+      promisedToLegalRatio { numerator denominator percent }
+      materialsReduction { numerator denominator percent }
+    }
+  }
+`;
+const ITEMS = /* GraphQL */ `
+  query ServiceItems($filter: ServiceItemFilter, $first: Int, $after: String) {
+    serviceItems(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id implementationCode name type department onlineDepth visits legalLimitDays promisedLimitDays fee highFrequency
+        district { name }
+        violations { message }
+      }
+    }
+  }
+`;
+
+const percent = (s: Share) => (s.percent === null ? '—' : `${s.percent.toFixed(1)}%`);
+
+export function Catalogue({ locale }: RemoteProps) {
+  const t = useMessages(messages);
+  const [districtId, setDistrictId] = useState<string | undefined>();
+  const [search, setSearch] = useState('');
+  const [type, setType] = useState<string | undefined>();
+  const [depth, setDepth] = useState<string | undefined>();
+  const [compliance, setCompliance] = useState<'all' | 'violating' | 'compliant'>('all');
+  const [pages, setPages] = useState<Array<string | null>>([null]);
+
+  const filter = useMemo(
+    () => ({
+      areaId: districtId ?? null,
+      search: search.trim() || null,
+      type: type ?? null,
+      onlineDepth: depth ?? null,
+      anyViolation: compliance === 'all' ? null : compliance === 'violating',
+    }),
+    [districtId, search, type, depth, compliance],
+  );
+  const reset = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setPages([null]);
+  };
+
+  const [districts] = useQuery<{ districts: Array<{ id: string; name: string }> }>({ query: DISTRICTS });
+  const [figures, refetchFigures] = useQuery<{ serviceCatalogueFigures: Figures[] }>({ query: FIGURES, variables: { areaId: districtId ?? null } });
+  const onlyDistrict = districts.data?.districts.length === 1 ? districts.data.districts[0].id : undefined;
+  const exportDistrict = districtId ?? onlyDistrict;
+
+  return (
+    <>
+      <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap', marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
+        <Space wrap>
+          <Tooltip title={exportDistrict ? undefined : t('exportHint')}>
+            <Button href={exportDistrict ? `/api/service-items/export.xlsx?districtId=${exportDistrict}` : undefined} disabled={!exportDistrict} data-testid="export">
+              {t('export')}
+            </Button>
+          </Tooltip>
+          <Button href="/api/service-items/template.xlsx">{t('template')}</Button>
+        </Space>
+      </Space>
+
+      <QueryState
+        fetching={figures.fetching}
+        error={figures.error}
+        data={figures.data}
+        isEmpty={(d) => d.serviceCatalogueFigures.length === 0}
+        onRetry={() => refetchFigures({ requestPolicy: 'network-only' })}
+      >
+        {(d) => {
+          const f = d.serviceCatalogueFigures[0];
+          return (
+            <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="figures">
+              <Col xs={12} md={6} xl={3}><Card size="small"><Statistic title={t('figTotal')} value={f.total} /></Card></Col>
+              <Col xs={12} md={6} xl={3}><Card size="small"><Statistic title={t('figByApplication')} value={f.byApplication} /></Card></Col>
+              <Col xs={12} md={6} xl={3}><Card size="small"><Statistic title={t('figFullyOnline')} value={percent(f.fullyOnlineRate)} /></Card></Col>
+              <Col xs={12} md={6} xl={3}><Card size="small"><Statistic title={t('figOneTrip')} value={percent(f.atMostOneTripRate)} /></Card></Col>
+              <Col xs={12} md={8} xl={4}>
+                <Card size="small">
+                  <Statistic title={t('figRatio')} value={percent(f.promisedToLegalRatio)} suffix={f.meetsTimeTarget ? <Tag color="green">{t('figTarget')}</Tag> : null} />
+                </Card>
+              </Col>
+              <Col xs={12} md={8} xl={4}><Card size="small"><Statistic title={t('figMaterials')} value={percent(f.materialsReduction)} /></Card></Col>
+              <Col xs={24} md={8} xl={4}>
+                <Card size="small">
+                  <Statistic title={t('figViolating')} value={f.violating} styles={{ content: { color: f.violating ? '#b4232a' : undefined } }} />
+                </Card>
+              </Col>
+            </Row>
+          );
+        }}
+      </QueryState>
+
+      <Space wrap style={{ marginBottom: 12 }}>
+        {(districts.data?.districts.length ?? 0) > 1 && (
+          <Select
+            allowClear
+            style={{ minWidth: 160 }}
+            placeholder={t('allDistricts')}
+            value={districtId}
+            onChange={reset(setDistrictId)}
+            options={districts.data!.districts.map((d) => ({ value: d.id, label: d.name }))}
+            data-testid="district-filter"
+          />
+        )}
+        <Input.Search allowClear placeholder={t('search')} style={{ width: 240 }} onSearch={reset(setSearch)} data-testid="search" />
+        <Select allowClear style={{ minWidth: 150 }} placeholder={t('anyType')} value={type} onChange={reset(setType)} options={Object.entries(TYPES).map(([value, l]) => ({ value, label: l[locale] }))} />
+        <Select
+          allowClear
+          style={{ minWidth: 130 }}
+          placeholder={t('anyDepth')}
+          value={depth}
+          onChange={reset(setDepth)}
+          options={(['FULLY_ONLINE', 'PARTLY_ONLINE', 'OFFLINE'] as const).map((v) => ({ value: v, label: t(v) }))}
+        />
+        <Select
+          style={{ minWidth: 130 }}
+          value={compliance}
+          onChange={reset(setCompliance)}
+          data-testid="compliance-filter"
+          options={[
+            { value: 'all', label: `${t('compliance')}: ${t('all')}` },
+            { value: 'violating', label: t('violating') },
+            { value: 'compliant', label: t('compliant') },
+          ]}
+        />
+      </Space>
+
+      {pages.map((after, i) => (
+        <ItemsPage key={`${JSON.stringify(filter)}:${after}`} filter={filter} after={after} first={i === 0} last={i === pages.length - 1} onMore={(cursor) => setPages((p) => [...p, cursor])} />
+      ))}
+      <Alert type="info" showIcon title={t('importPending')} style={{ marginTop: 16 }} />
+    </>
+  );
+}
+
+function ItemsPage({ filter, after, first, last, onMore }: { filter: object; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  const [{ data, fetching, error }, refetch] = useQuery<{ serviceItems: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Item[] } }>({
+    query: ITEMS,
+    variables: { filter, first: 15, after }, // the server's cost limit: 15 rows with their violations and typenames
+  });
+  return (
+    <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => first && d.serviceItems.nodes.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+      {(d) => (
+        <>
+          <Table<Item>
+            rowKey="id"
+            size="small"
+            data-testid="service-item-table"
+            dataSource={d.serviceItems.nodes}
+            pagination={false}
+            showHeader={first}
+            title={first ? () => <span data-testid="item-total">{t('total', { n: d.serviceItems.totalCount })}</span> : undefined}
+            scroll={{ x: 1600 }}
+            columns={[
+              { title: t('code'), dataIndex: 'implementationCode', width: 200 },
+              {
+                title: t('name'),
+                dataIndex: 'name',
+                width: 260,
+                render: (v: string, r) => (
+                  <>
+                    {v} {r.highFrequency ? <Tag color="blue">{t('highFrequency')}</Tag> : null}
+                  </>
+                ),
+              },
+              { title: t('district'), render: (_: unknown, r) => r.district.name, width: 100 },
+              { title: t('type'), dataIndex: 'type', render: (v: string) => TYPES[v]?.[locale] ?? v, width: 110 },
+              { title: t('department'), dataIndex: 'department', width: 160 },
+              { title: t('depth'), dataIndex: 'onlineDepth', render: (v: Item['onlineDepth']) => t(v), width: 100 },
+              { title: t('visits'), dataIndex: 'visits', render: (v: number) => (v >= 2 ? '2+' : v), width: 90, align: 'right' },
+              { title: t('legal'), dataIndex: 'legalLimitDays', render: (v: number | null) => (v === null ? '—' : t('days', { n: v })), width: 110 },
+              { title: t('promised'), dataIndex: 'promisedLimitDays', render: (v: number | null) => (v === null ? '—' : t('days', { n: v })), width: 110 },
+              { title: t('fee'), dataIndex: 'fee', render: (v: string | null) => (v ? `${v}元` : t('free')), width: 100 },
+              {
+                title: t('violations'),
+                dataIndex: 'violations',
+                width: 200,
+                render: (v: Item['violations']) =>
+                  v.length === 0 ? (
+                    <Typography.Text type="secondary">{t('none')}</Typography.Text>
+                  ) : (
+                    v.map((x) => (
+                      <Tooltip key={x.message} title={x.message}>
+                        <Tag color="red">{x.message}</Tag>
+                      </Tooltip>
+                    ))
+                  ),
+              },
+            ]}
+          />
+          {last && d.serviceItems.pageInfo.hasNextPage && d.serviceItems.pageInfo.endCursor && (
+            <div style={{ textAlign: 'center', margin: 12 }}>
+              <Button onClick={() => onMore(d.serviceItems.pageInfo.endCursor!)} data-testid="load-more">
+                {t('loadMore')}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </QueryState>
+  );
+}

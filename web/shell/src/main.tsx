@@ -1,0 +1,2 @@
+// An asynchronous boundary, so the federation runtime sets up the shared modules before React loads.
+import('./bootstrap');

@@ -1,0 +1,33 @@
+import { matchNav, NAV, navFor } from './nav';
+
+const keys = (role: Parameters<typeof navFor>[0]) => navFor(role).map((n) => n.key);
+
+describe('role-aware navigation', () => {
+  test.each([
+    ['ADMIN', ['home', 'districts', 'projects', 'secretaries', 'livelihood', 'service-items', 'audit']],
+    ['ANALYST', ['home', 'districts', 'projects', 'secretaries', 'livelihood', 'service-items']],
+    ['SECRETARY', ['home', 'projects', 'secretaries']],
+    ['DELEGATE', ['home', 'livelihood']],
+    ['EVALUATOR', ['home', 'secretaries']],
+  ] as const)('%s sees %p', (role, expected) => expect(keys(role)).toEqual(expected));
+
+  test('every page has both languages', () => {
+    for (const item of NAV) {
+      expect(item.label.zh).toMatch(/\p{Script=Han}/u);
+      expect(item.label.en).toMatch(/^[A-Z]/);
+    }
+  });
+});
+
+describe('matchNav', () => {
+  test.each([
+    ['/', 'home'],
+    ['/districts', 'districts'],
+    ['/districts/12', 'districts'],
+    ['/service-items', 'service-items'],
+    ['/service-items/3/edit', 'service-items'],
+    ['/audit', 'audit'],
+  ])('%s belongs to %s', (path, key) => expect(matchNav(path)?.key).toBe(key));
+
+  test.each(['/districtsx', '/nowhere', '/web/projects/remoteEntry.js'])('%s is no page', (path) => expect(matchNav(path)).toBeUndefined());
+});
