@@ -10,7 +10,7 @@ import {
   type Fen,
   type InvestmentMonth,
 } from '@kpd/domain';
-import { In, type EntityManager } from 'typeorm';
+import { Between, In, type EntityManager } from 'typeorm';
 import { AuditRecord } from '../../common/audit/audit-record.entity';
 import { toJson } from '../../common/columns';
 import { chunks } from '../../common/xlsx';
@@ -65,14 +65,36 @@ interface ProjectData {
   plans: Map<string, PlanMonth>;
   reports: Map<string, MonthlyReport>;
   milestones: ProjectMilestone[];
+  /** The first planned or reported month from the construction start on, when only a window of months was loaded. */
+  tableStart?: string | null;
 }
 
-async function loadData(em: EntityManager, projectIds: number[], rule: 'both' | LightRule): Promise<Map<number, ProjectData>> {
+/**
+ * Loads what the rules need. With `window` only the months the investment rule can look at are
+ * read (it looks at most twelve months back), plus each project's first planned or reported month:
+ * a month-end run over a whole province then reads a year of rows per project, not its history.
+ */
+async function loadData(em: EntityManager, projectIds: number[], rule: 'both' | LightRule, window?: { from: string; to: string }): Promise<Map<number, ProjectData>> {
   const data = new Map<number, ProjectData>(projectIds.map((id) => [id, { plans: new Map(), reports: new Map(), milestones: [] }]));
+  const months = window ? { period: Between(window.from, window.to) } : {};
   for (const ids of chunks(projectIds, 500)) {
     if (rule !== LightRule.MILESTONE) {
-      for (const p of await em.find(PlanMonth, { where: { projectId: In(ids) } })) data.get(p.projectId)!.plans.set(p.period, p);
-      for (const r of await em.find(MonthlyReport, { where: { projectId: In(ids) } })) data.get(r.projectId)!.reports.set(r.period, r);
+      for (const p of await em.find(PlanMonth, { where: { projectId: In(ids), ...months } })) data.get(p.projectId)!.plans.set(p.period, p);
+      for (const r of await em.find(MonthlyReport, { where: { projectId: In(ids), ...months } })) data.get(r.projectId)!.reports.set(r.period, r);
+      if (window) {
+        for (const table of ['project_plan_months', 'project_reports']) {
+          const rows: { id: unknown; first: string }[] = await em.query(
+            `SELECT t.project_id AS id, MIN(t.period) AS first FROM ${table} t JOIN projects p ON p.id = t.project_id
+             WHERE t.project_id IN (${ids.map(() => '?').join(', ')}) AND t.period >= p.construction_start GROUP BY t.project_id`,
+            ids,
+          );
+          for (const row of rows) {
+            const d = data.get(Number(row.id))!;
+            if (d.tableStart === undefined || d.tableStart === null || row.first < d.tableStart) d.tableStart = row.first;
+          }
+        }
+        for (const d of data.values()) if (d.tableStart === undefined) d.tableStart = null;
+      }
     }
     if (rule !== LightRule.INVESTMENT) {
       for (const m of await em.find(ProjectMilestone, { where: { projectId: In(ids) }, order: { dueDate: 'ASC', id: 'ASC' } })) {
@@ -90,7 +112,7 @@ async function loadData(em: EntityManager, projectIds: number[], rule: 'both' | 
 function investmentMonths(project: Project, data: ProjectData, period: string, settings: LightSettings): InvestmentMonth[] {
   const known = [...data.plans.keys(), ...data.reports.keys()].filter((p) => p >= project.constructionStart).sort();
   let from = addMonths(period, -11);
-  const tableStart = known[0] ?? period;
+  const tableStart = (data.tableStart === undefined ? known[0] : data.tableStart) ?? period;
   if (tableStart > from) from = tableStart < period ? tableStart : period;
   const months: InvestmentMonth[] = [];
   for (let p = from; p <= period; p = addMonths(p, 1)) {
@@ -139,9 +161,11 @@ export async function computeLights(
   em: EntityManager,
   wanted: { project: Project; periods: string[] }[],
   now: Date,
+  /** Read only the months these periods' lights can look at (every period asked must lie in it). */
+  window?: { from: string; to: string },
 ): Promise<ComputedLight[]> {
   const settings = await lightSettingsByCity(em, wanted.map((w) => w.project.cityId));
-  const data = await loadData(em, wanted.map((w) => w.project.id), 'both');
+  const data = await loadData(em, wanted.map((w) => w.project.id), 'both', window);
   const out: ComputedLight[] = [];
   for (const { project, periods } of wanted) {
     const s = settings.get(project.cityId);
@@ -234,38 +258,46 @@ export async function runMonthEndLights(em: EntityManager, period: string, now: 
     if (!s) return false;
     return s.rule === LightRule.MILESTONE ? period < periodOfInstant(now) : reportDeadlinePassed(period, s.deadlineDay, now);
   });
-  const lights = (await computeLights(em, due.map((project) => ({ project, periods: [period] })), now)).filter((l) => l.color !== null);
-  // Counted, not read from the driver (MariaDB answers INSERT … RETURNING rows, SQLite and MySQL a header):
-  // within this transaction the count sees its own inserts and not another process's.
-  const countLit = async () => {
-    let n = 0;
-    for (const ids of chunks(lights.map((l) => l.projectId), 500)) n += await em.countBy(ProjectLight, { period, projectId: In(ids) });
-    return n;
-  };
-  const before = await countLit();
-  for (const batch of chunks(lights, 200)) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(ProjectLight)
-      .values(
-        batch.map((l) => ({
-          projectId: l.projectId,
-          areaId: l.areaId,
-          period: l.period,
-          color: l.color!,
-          reasonCode: l.reasonCode,
-          reason: l.reason,
-          figures: l.figures,
-          ruleVersion: l.ruleVersion,
-          computedAt: now,
-          removal: l.color === LightColor.RED ? RemovalDecision.PROPOSED : null,
-        })),
-      )
-      .orIgnore()
-      .execute();
+  // A thousand projects at a time, each reading only the twelve months the rule looks at: a run over
+  // a whole province keeps a bounded amount in memory.
+  let added = 0;
+  for (const part of chunks(due, 1000)) {
+    const lights = (await computeLights(em, part.map((project) => ({ project, periods: [period] })), now, { from: addMonths(period, -11), to: period })).filter((l) => l.color !== null);
+    if (lights.length === 0) continue;
+    // Counted, not read from the driver (MariaDB answers INSERT … RETURNING rows, SQLite and MySQL a header):
+    // within this transaction the count sees its own inserts and not another process's.
+    const countLit = async () => {
+      let n = 0;
+      for (const ids of chunks(lights.map((l) => l.projectId), 500)) n += await em.countBy(ProjectLight, { period, projectId: In(ids) });
+      return n;
+    };
+    const before = await countLit();
+    for (const batch of chunks(lights, 200)) {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(ProjectLight)
+        .values(
+          batch.map((l) => ({
+            projectId: l.projectId,
+            areaId: l.areaId,
+            period: l.period,
+            color: l.color!,
+            reasonCode: l.reasonCode,
+            reason: l.reason,
+            figures: l.figures,
+            ruleVersion: l.ruleVersion,
+            computedAt: now,
+            removal: l.color === LightColor.RED ? RemovalDecision.PROPOSED : null,
+          })),
+        )
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+    }
+    added += (await countLit()) - before;
   }
-  return lights.length === 0 ? 0 : (await countLit()) - before;
+  return added;
 }
 
 /** Runs the job for the last two months, as the system (the audit names no user). */
