@@ -138,15 +138,29 @@ export async function lightBoard(ctx: Context, areaIdArg: string | null, period:
     entry.total += n;
     byDistrict.set(id, entry);
   }
-  const rows = await ctx.db
-    .getRepository(ProjectLight)
-    .createQueryBuilder('l')
-    .innerJoin(Project, 'p', 'p.id = l.projectId')
-    .select(['l.project_id AS projectId', 'p.code AS code', 'p.name AS name', 'l.area_id AS areaId', 'l.color AS color', 'l.reason AS reason', 'l.reason_code AS reasonCode'])
-    .where('l.period = :period AND l.areaId IN (:...areaIds) AND l.color IN (:...colors)', { period, areaIds, colors: [LightColor.RED, LightColor.YELLOW] })
-    .orderBy('l.color', 'ASC') // RED before YELLOW
-    .addOrderBy('p.code', 'ASC')
-    .getRawMany<{ projectId: unknown; code: string; name: string; areaId: unknown; color: LightColor; reason: string; reasonCode: string }>();
+  // The yellow and red projects are read only when asked for: a province's dashboard wants the
+  // counts, and at province scale the list runs to thousands of rows.
+  const entries = async () => {
+    const rows = await ctx.db
+      .getRepository(ProjectLight)
+      .createQueryBuilder('l')
+      .innerJoin(Project, 'p', 'p.id = l.projectId')
+      .select(['l.project_id AS projectId', 'p.code AS code', 'p.name AS name', 'l.area_id AS areaId', 'l.color AS color', 'l.reason AS reason', 'l.reason_code AS reasonCode'])
+      .where('l.period = :period AND l.areaId IN (:...areaIds) AND l.color IN (:...colors)', { period, areaIds, colors: [LightColor.RED, LightColor.YELLOW] })
+      .orderBy('l.color', 'ASC') // RED before YELLOW
+      .addOrderBy('p.code', 'ASC')
+      .getRawMany<{ projectId: unknown; code: string; name: string; areaId: unknown; color: LightColor; reason: string; reasonCode: string }>();
+    return rows.map((r) => ({
+      projectId: toInt(r.projectId),
+      code: r.code,
+      name: r.name,
+      districtName: ctx.areas.get(toInt(r.areaId))?.name ?? '',
+      color: r.color,
+      reason: r.reason,
+      reasonCode: r.reasonCode,
+    }));
+  };
+  let projects: ReturnType<typeof entries> | undefined;
   const districts = ctx.areas.ofLevel(AreaLevel.DISTRICT, area.id);
   const list = (area.level === AreaLevel.DISTRICT ? [area] : districts).map(
     (d) => byDistrict.get(d.id) ?? { district: d, green: 0, yellow: 0, red: 0, total: 0 },
@@ -156,16 +170,10 @@ export async function lightBoard(ctx: Context, areaIdArg: string | null, period:
     area,
     published: await isPublished(ctx, area.id, period),
     districts: list,
-    projects: rows.map((r) => ({
-      projectId: toInt(r.projectId),
-      code: r.code,
-      name: r.name,
-      districtName: ctx.areas.get(toInt(r.areaId))?.name ?? '',
-      color: r.color,
-      reason: r.reason,
-      reasonCode: r.reasonCode,
-    })),
-  };
+    get projects() {
+      return (projects ??= entries());
+    },
+  } as unknown as LightBoard;
 }
 
 @Resolver(() => ProjectLight)
