@@ -51,6 +51,9 @@ export const QUERIES: Record<string, Row> = {
   projects:                /* */ 'D A A A D D D',
   project:                 /* */ 'D A A A D D D',
   lightBoard:              /* */ 'D A A A D D D',
+  problems:                /* */ 'D A A A D D D',
+  problem:                 /* */ 'D A A A D D D',
+  problemFigures:          /* */ 'D A A A D D D',
 };
 
 //                                     anon analyst city district other secretary delegate
@@ -79,6 +82,10 @@ export const MUTATIONS: Record<string, Row> = {
   publishLightBoard:       /* */ 'D D A A D D D',
   runMonthEndLights:       /* */ 'D D A A A D D',
   importPlans:             /* */ 'D D A A A D D',
+  raiseProblem:            /* */ 'D D A A D D D',
+  moveProblem:             /* */ 'D D A A D D D',
+  escalateOverdueProblems: /* */ 'D D A D D D D',
+  addProblemNote:          /* */ 'D D A A D D D',
 };
 
 export function expected(row: Row, principal: Principal): 'A' | 'D' {

@@ -10,6 +10,7 @@ export interface Fixtures {
   sujiatunUser: string;
   sujiatunApiToken: string;
   sujiatunProject: string;
+  sujiatunProblem: string;
   /** A workbook each signed-in principal uploaded itself (an upload is readable by its uploader only). */
   workbookOf: Partial<Record<Principal, string>>;
 }
@@ -86,6 +87,13 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
   const project = await must(
     t.gql<{ createProject: { id: string } }>('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', { i: projectInput(areaId['苏家屯区'], 'AUTHZ-P') }, sj),
   );
+  const problem = await must(
+    t.gql<{ raiseProblem: { id: string } }>(
+      'mutation($i: RaiseProblemInput!) { raiseProblem(input: $i) { id } }',
+      { i: { projectId: project.createProject.id, category: 'LAND', title: '矩阵测试问题', ownerUnit: '苏家屯区自然资源分局', workingDays: 10, raisedDate: '2020-09-01' } },
+      sj,
+    ),
+  );
   const workbookOf: Fixtures['workbookOf'] = {};
   for (const [p, token] of Object.entries(tokens)) {
     const id = await uploadWorkbook(t, token);
@@ -98,6 +106,7 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     sujiatunUser: user.createUser.id,
     sujiatunApiToken: apiToken.createApiToken.apiToken.id,
     sujiatunProject: project.createProject.id,
+    sujiatunProblem: problem.raiseProblem.id,
     workbookOf,
   };
 }
@@ -144,6 +153,13 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   decideLibraryRemoval: (fx) => ({ projectId: fx.sujiatunProject, period: '2020-09', confirm: false, reason: '矩阵测试' }),
   publishLightBoard: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
   runMonthEndLights: () => ({ period: '2020-09' }),
+  problems: (fx) => ({ filter: { areaId: fx.areaId['苏家屯区'] } }),
+  problem: (fx) => ({ id: fx.sujiatunProblem }),
+  problemFigures: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
+  raiseProblem: (fx) => ({ input: { projectId: fx.sujiatunProject, category: 'LAND', title: '矩阵', ownerUnit: '苏家屯区', workingDays: 5, raisedDate: '2020-09-01' } }),
+  moveProblem: (fx) => ({ id: fx.sujiatunProblem, action: 'START', input: { version: 1, date: '2020-09-02' } }),
+  escalateOverdueProblems: (fx) => ({ areaId: fx.areaId['苏家屯区'], cityLeader: '副市长' }),
+  addProblemNote: (fx) => ({ problemId: fx.sujiatunProblem, period: '2020-09', note: '矩阵测试' }),
   importPlans: (fx, p) => ({ fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
   importServiceItems: (fx, p) => ({ districtId: fx.areaId['苏家屯区'], fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
 };

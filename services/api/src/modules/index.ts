@@ -12,6 +12,7 @@ import { fileRoutes } from '../common/files/files.routes';
 import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
 import type { ApiModule } from './module';
+import { problemsModule } from './problems';
 import { projectsModule } from './projects';
 import { serviceItemsModule } from './service-items';
 
@@ -38,6 +39,6 @@ const files: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, projectsModule, serviceItemsModule];
+export const modules: ApiModule[] = [areas, accounts, files, projectsModule, problemsModule, serviceItemsModule];
 
 export const entities = modules.flatMap((m) => m.entities);

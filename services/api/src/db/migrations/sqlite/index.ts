@@ -3,5 +3,6 @@ import { Foundation1795386761913 } from './1795386761913-Foundation';
 import { Files1795390777839 } from './1795390777839-Files';
 import { ServiceItems1795757213655 } from './1795757213655-ServiceItems';
 import { Projects1795757541109 } from './1795757541109-Projects';
+import { AddProblems1795760256123 } from './1795760256123-AddProblems';
 
-export const sqliteMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Projects1795757541109];
+export const sqliteMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Projects1795757541109, AddProblems1795760256123];
