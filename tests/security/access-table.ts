@@ -54,6 +54,11 @@ export const QUERIES: Record<string, Row> = {
   problems:                /* */ 'D A A A D D D',
   problem:                 /* */ 'D A A A D D D',
   problemFigures:          /* */ 'D A A A D D D',
+  ranking:                 /* */ 'D A A A A D D',
+  rankHistory:             /* */ 'D A A A A D D',
+  investmentStats:         /* */ 'D A A A D D D',
+  planVsActual:            /* */ 'D A A A D D D',
+  milestoneView:           /* */ 'D A A A D D D',
 };
 
 //                                     anon analyst city district other secretary delegate
@@ -86,6 +91,7 @@ export const MUTATIONS: Record<string, Row> = {
   moveProblem:             /* */ 'D D A A D D D',
   escalateOverdueProblems: /* */ 'D D A D D D D',
   addProblemNote:          /* */ 'D D A A D D D',
+  publishRanking:          /* */ 'D D A D D D D',
 };
 
 export function expected(row: Row, principal: Principal): 'A' | 'D' {

@@ -160,6 +160,12 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   moveProblem: (fx) => ({ id: fx.sujiatunProblem, action: 'START', input: { version: 1, date: '2020-09-02' } }),
   escalateOverdueProblems: (fx) => ({ areaId: fx.areaId['苏家屯区'], cityLeader: '副市长' }),
   addProblemNote: (fx) => ({ problemId: fx.sujiatunProblem, period: '2020-09', note: '矩阵测试' }),
+  ranking: (fx) => ({ cityId: fx.areaId['沈阳市'], period: '2020-09' }),
+  rankHistory: (fx) => ({ districtId: fx.areaId['苏家屯区'] }),
+  investmentStats: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
+  planVsActual: (fx) => ({ areaId: fx.areaId['苏家屯区'], year: 2020 }),
+  milestoneView: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
+  publishRanking: (fx) => ({ cityId: fx.areaId['沈阳市'], period: '2020-09' }),
   importPlans: (fx, p) => ({ fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
   importServiceItems: (fx, p) => ({ districtId: fx.areaId['苏家屯区'], fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
 };

@@ -14,6 +14,7 @@ import { StoredFile } from '../common/files/stored-file.entity';
 import type { ApiModule } from './module';
 import { problemsModule } from './problems';
 import { projectsModule } from './projects';
+import { rankingsModule } from './rankings';
 import { serviceItemsModule } from './service-items';
 
 const areas: ApiModule = {
@@ -39,6 +40,6 @@ const files: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, projectsModule, problemsModule, serviceItemsModule];
+export const modules: ApiModule[] = [areas, accounts, files, projectsModule, problemsModule, rankingsModule, serviceItemsModule];
 
 export const entities = modules.flatMap((m) => m.entities);

@@ -4,5 +4,6 @@ import { Files1795390777839 } from './1795390777839-Files';
 import { ServiceItems1795757213655 } from './1795757213655-ServiceItems';
 import { Projects1795757541109 } from './1795757541109-Projects';
 import { AddProblems1795760256123 } from './1795760256123-AddProblems';
+import { AddRankings1795760648945 } from './1795760648945-AddRankings';
 
-export const sqliteMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Projects1795757541109, AddProblems1795760256123];
+export const sqliteMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Projects1795757541109, AddProblems1795760256123, AddRankings1795760648945];
