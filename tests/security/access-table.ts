@@ -59,6 +59,10 @@ export const QUERIES: Record<string, Row> = {
   investmentStats:         /* */ 'D A A A D D D',
   planVsActual:            /* */ 'D A A A D D D',
   milestoneView:           /* */ 'D A A A D D D',
+  dispatchList:            /* */ 'D A A A D D D',
+  dispatchMeetings:        /* */ 'D A A A D D D',
+  dispatchMeeting:         /* */ 'D A A A D D D',
+  suggestedMeetingHost:    /* */ 'D A A A A D D',
 };
 
 //                                     anon analyst city district other secretary delegate
@@ -92,6 +96,9 @@ export const MUTATIONS: Record<string, Row> = {
   escalateOverdueProblems: /* */ 'D D A D D D D',
   addProblemNote:          /* */ 'D D A A D D D',
   publishRanking:          /* */ 'D D A D D D D',
+  createDispatchMeeting:   /* */ 'D D A A D D D',
+  recordDispatchMeeting:   /* */ 'D D A A D D D',
+  addDispatchDecision:     /* */ 'D D A A D D D',
 };
 
 export function expected(row: Row, principal: Principal): 'A' | 'D' {

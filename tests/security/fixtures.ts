@@ -11,6 +11,7 @@ export interface Fixtures {
   sujiatunApiToken: string;
   sujiatunProject: string;
   sujiatunProblem: string;
+  sujiatunMeeting: string;
   /** A workbook each signed-in principal uploaded itself (an upload is readable by its uploader only). */
   workbookOf: Partial<Record<Principal, string>>;
 }
@@ -94,6 +95,9 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
       sj,
     ),
   );
+  const meeting = await must(
+    t.gql<{ createDispatchMeeting: { id: string } }>('mutation($i: CreateMeetingInput!) { createDispatchMeeting(input: $i) { id } }', { i: { areaId: areaId['苏家屯区'], period: '2020-09', heldOn: '2020-09-28' } }, sj),
+  );
   const workbookOf: Fixtures['workbookOf'] = {};
   for (const [p, token] of Object.entries(tokens)) {
     const id = await uploadWorkbook(t, token);
@@ -107,6 +111,7 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     sujiatunApiToken: apiToken.createApiToken.apiToken.id,
     sujiatunProject: project.createProject.id,
     sujiatunProblem: problem.raiseProblem.id,
+    sujiatunMeeting: meeting.createDispatchMeeting.id,
     workbookOf,
   };
 }
@@ -166,6 +171,13 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   planVsActual: (fx) => ({ areaId: fx.areaId['苏家屯区'], year: 2020 }),
   milestoneView: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
   publishRanking: (fx) => ({ cityId: fx.areaId['沈阳市'], period: '2020-09' }),
+  dispatchList: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
+  dispatchMeetings: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
+  dispatchMeeting: (fx) => ({ id: fx.sujiatunMeeting }),
+  suggestedMeetingHost: (fx) => ({ cityId: fx.areaId['沈阳市'], period: '2020-10' }),
+  createDispatchMeeting: (fx, p) => ({ input: { areaId: fx.areaId['苏家屯区'], period: `2020-${p === 'city' ? '10' : '11'}` } }),
+  recordDispatchMeeting: (fx) => ({ id: fx.sujiatunMeeting, input: { version: 1, minutes: '矩阵测试' } }),
+  addDispatchDecision: (fx) => ({ meetingId: fx.sujiatunMeeting, input: { projectId: fx.sujiatunProject, category: 'LAND', title: '矩阵', ownerUnit: '苏家屯区', workingDays: 5 } }),
   importPlans: (fx, p) => ({ fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
   importServiceItems: (fx, p) => ({ districtId: fx.areaId['苏家屯区'], fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
 };

@@ -12,6 +12,7 @@ import { fileRoutes } from '../common/files/files.routes';
 import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
 import type { ApiModule } from './module';
+import { dispatchModule } from './dispatch';
 import { problemsModule } from './problems';
 import { projectsModule } from './projects';
 import { rankingsModule } from './rankings';
@@ -40,6 +41,6 @@ const files: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, projectsModule, problemsModule, rankingsModule, serviceItemsModule];
+export const modules: ApiModule[] = [areas, accounts, files, projectsModule, problemsModule, rankingsModule, dispatchModule, serviceItemsModule];
 
 export const entities = modules.flatMap((m) => m.entities);

@@ -5,5 +5,6 @@ import { ServiceItems1795757213655 } from './1795757213655-ServiceItems';
 import { Projects1795757541109 } from './1795757541109-Projects';
 import { AddProblems1795760256123 } from './1795760256123-AddProblems';
 import { AddRankings1795760648945 } from './1795760648945-AddRankings';
+import { AddDispatchMeetings1795761852529 } from './1795761852529-AddDispatchMeetings';
 
-export const mysqlMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Projects1795757541109, AddProblems1795760256123, AddRankings1795760648945];
+export const mysqlMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Projects1795757541109, AddProblems1795760256123, AddRankings1795760648945, AddDispatchMeetings1795761852529];
