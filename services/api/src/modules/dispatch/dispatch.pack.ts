@@ -106,10 +106,10 @@ export function packHtml(meeting: DispatchMeeting, areaName: string, pages: Pack
       return `<section class="page">
 <h2>${i + 1}. ${esc(p.name)} <small>${esc(p.code)}</small></h2>
 <p class="why">列入原因：${reasons.map((r) => MUST_DISPATCH_REASON_LABELS[r]).join('、')}</p>
-<p>实施企业：${esc(p.enterprise)}　包保领导：${esc(p.responsibleLeader)}　责任单位：${esc(p.responsibleUnit)}　总投资：${wanOf(p.totalInvestment)}万元　建设周期：${p.constructionStart}至${p.constructionEnd}</p>
+<p>实施企业：${esc(p.enterprise)}\u3000包保领导：${esc(p.responsibleLeader)}\u3000责任单位：${esc(p.responsibleUnit)}\u3000总投资：${wanOf(p.totalInvestment)}万元\u3000建设周期：${p.constructionStart}至${p.constructionEnd}</p>
 <div class="cols"><div><h3>建设周期年度计划（万元）</h3><table><tr><th>年度</th><th>计划投资</th><th>形象进度</th></tr>${yearRows}</table></div>
 <div><h3>${meeting.period.slice(0, 4)}年月度计划与完成（万元）</h3><table><tr><th>月份</th><th>计划</th><th>完成</th><th>形象进度</th></tr>${monthRows}</table></div></div>
-<div class="pics"><div><h3>位置图</h3>${siteSvg(p.locationGeoJson)}<p class="bounds">东至${esc(p.boundaryEast ?? '—')}　西至${esc(p.boundaryWest ?? '—')}　南至${esc(p.boundarySouth ?? '—')}　北至${esc(p.boundaryNorth ?? '—')}</p></div>
+<div class="pics"><div><h3>位置图</h3>${siteSvg(p.locationGeoJson)}<p class="bounds">东至${esc(p.boundaryEast ?? '—')}\u3000西至${esc(p.boundaryWest ?? '—')}\u3000南至${esc(p.boundarySouth ?? '—')}\u3000北至${esc(p.boundaryNorth ?? '—')}</p></div>
 <div><h3>效果图</h3>${imgs(renderings, '未上传效果图')}</div>
 <div><h3>进度图（本月 / 上月）</h3>${imgs(photos, '本月无照片')}${imgs(lastMonthPhotos, '上月无照片')}</div></div>
 </section>`;
@@ -125,7 +125,7 @@ table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #99
 .cols, .pics { display: flex; gap: 12px; } .cols > div, .pics > div { flex: 1; }
 img { max-width: 100%; max-height: 150px; margin: 2px; } .none { color: #888; } .why { color: #b00; }
 </style></head><body>
-<section class="page"><h1>${esc(meeting.title)}</h1><p>${esc(areaName)}　调度月份：${meeting.period}　${meeting.heldOn ? `召开日期：${meeting.heldOn}` : ''}　${esc(meeting.location)}</p>
+<section class="page"><h1>${esc(meeting.title)}</h1><p>${esc(areaName)}\u3000调度月份：${meeting.period}\u3000${meeting.heldOn ? `召开日期：${meeting.heldOn}` : ''}\u3000${esc(meeting.location)}</p>
 <p>汇报项目 ${pages.length} 个（按“四个必调”原则：重点推进项目、新建项目、存在问题的续建项目、重大政府投资项目）</p>
 <ol>${pages.map((pg) => `<li>${esc(pg.project.name)}：${pg.reasons.map((r) => MUST_DISPATCH_REASON_LABELS[r]).join('、')}</li>`).join('')}</ol></section>
 ${body}

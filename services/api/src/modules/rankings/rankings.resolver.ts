@@ -368,7 +368,7 @@ export class RankingsResolver {
     @Ctx() ctx: Context,
   ): Promise<InvestmentStats> {
     const area = statsArea(ctx, areaId);
-    const ids = ctx.areas.subtree(area.id).map((a) => a.id);
+    const ids = area.parentId === null ? null : ctx.areas.subtree(area.id).map((a) => a.id);
     const [total] = await investmentLines(ctx, ids, period, StatsGroupBy.NONE);
     const rows = groupBy === StatsGroupBy.NONE ? [total] : await investmentLines(ctx, ids, period, groupBy);
     return { area, period, total: row(ctx, area, StatsGroupBy.NONE, total), rows: rows.map((l) => row(ctx, area, groupBy, l)) };

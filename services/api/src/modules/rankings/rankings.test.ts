@@ -52,6 +52,17 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
     expect(city.find((r) => (r.district as { name: string }).name === '苏家屯区')).toMatchObject({ ytdActual: '9300000000.00' });
   });
 
+  it('sums the whole province without an area filter, and its parts add up', async () => {
+    const province = await stats('analyst', ids['辽宁省'], 'DISTRICT');
+    expect(province.errors).toBeUndefined();
+    const { total, rows } = province.data!.investmentStats;
+    const sum = (key: string) => rows.reduce((s, r) => s + BigInt(String(r[key]).replace('.', '')), 0n);
+    expect(sum('ytdActual')).toBe(BigInt(String(total.ytdActual).replace('.', '')));
+    expect(sum('monthActual')).toBe(BigInt(String(total.monthActual).replace('.', '')));
+    expect(rows.find((r) => (r.district as { name: string }).name === '苏家屯区')).toMatchObject({ ytdActual: '9300000000.00', monthGrowth: { percent: 20.6 } });
+    expect(rows.some((r) => (r.district as { name: string }).name === '彰武县')).toBe(true);
+  });
+
   it('answers a zero base with a reason, not a number', async () => {
     const res = await stats('admin.fuxin', ids['阜新市']);
     expect(res.data!.investmentStats.total.monthGrowth).toEqual({ percent: null, reasonCode: 'ZERO_BASE' });

@@ -69,7 +69,8 @@ function grouped<T extends object>(qb: SelectQueryBuilder<T>, key: string, group
  * year and the growth, the plan and its completion, key projects and the resumption rate (复工率) —
  * every sum by the database over the reports' (area, period) index.
  */
-export async function investmentLines(ctx: Context, areaIds: number[], period: string, groupBy: StatsGroupBy): Promise<StatsLine[]> {
+/** `areaIds` null: the whole province, no area filter. */
+export async function investmentLines(ctx: Context, areaIds: number[] | null, period: string, groupBy: StatsGroupBy): Promise<StatsLine[]> {
   const ys = `${period.slice(0, 4)}-01`;
   const lp = samePeriodLastYear(period);
   const lys = `${lp.slice(0, 4)}-01`;
@@ -77,18 +78,22 @@ export async function investmentLines(ctx: Context, areaIds: number[], period: s
   const monthly = groupBy === StatsGroupBy.MONTH;
   const thisYear = monthly ? 'r.period >= :ys AND r.period <= :p' : 'r.period = :p';
   const lastYear = monthly ? 'r.period >= :lys AND r.period <= :lp' : 'r.period = :lp';
-  const actual = await grouped(ctx.db.getRepository(MonthlyReport).createQueryBuilder('r').innerJoin(Project, 'p', 'p.id = r.project_id'), k.report, groupBy)
+  const reports = ctx.db.getRepository(MonthlyReport).createQueryBuilder('r');
+  // Only the category needs the project row; every other grouping reads the reports' (period, area, amount) index alone.
+  if (groupBy === StatsGroupBy.CATEGORY) reports.innerJoin(Project, 'p', 'p.id = r.project_id');
+  const actual = await grouped(reports, k.report, groupBy)
     .addSelect(`SUM(CASE WHEN ${thisYear} THEN r.actual_investment ELSE 0 END)`, 'month')
     .addSelect('SUM(CASE WHEN r.period >= :ys AND r.period <= :p THEN r.actual_investment ELSE 0 END)', 'ytd')
     .addSelect(`SUM(CASE WHEN ${lastYear} THEN r.actual_investment ELSE 0 END)`, 'lyMonth')
     .addSelect('SUM(CASE WHEN r.period >= :lys AND r.period <= :lp THEN r.actual_investment ELSE 0 END)', 'lyYtd')
-    .where('r.area_id IN (:...ids)', { ids: areaIds })
-    .andWhere('((r.period >= :ys AND r.period <= :p) OR (r.period >= :lys AND r.period <= :lp))', { ys, p: period, lys, lp })
+    .where('((r.period >= :ys AND r.period <= :p) OR (r.period >= :lys AND r.period <= :lp))', { ys, p: period, lys, lp })
+    .andWhere(areaIds ? 'r.area_id IN (:...ids)' : '1 = 1', { ids: areaIds })
     .getRawMany<Record<string, unknown>>();
   const plan = await grouped(ctx.db.getRepository(PlanMonth).createQueryBuilder('pm').innerJoin(Project, 'p', 'p.id = pm.project_id'), k.plan, groupBy)
     .addSelect(`SUM(CASE WHEN ${monthly ? 'pm.period >= :ys' : 'pm.period = :p'} THEN pm.planned_investment ELSE 0 END)`, 'month')
     .addSelect('SUM(pm.planned_investment)', 'ytd')
-    .where('p.area_id IN (:...ids) AND pm.period >= :ys AND pm.period <= :p', { ids: areaIds, ys, p: period })
+    .where('pm.period >= :ys AND pm.period <= :p', { ys, p: period })
+    .andWhere(areaIds ? 'p.area_id IN (:...ids)' : '1 = 1', { ids: areaIds })
     .getRawMany<Record<string, unknown>>();
   const covers = (v: string) => `p.construction_start <= ${v} AND p.construction_end >= ${v} AND p.stage <> 'RESERVE'`;
   const projects = monthly
@@ -100,7 +105,7 @@ export async function investmentLines(ctx: Context, areaIds: number[], period: s
           `SUM(CASE WHEN ${covers(':p')} AND p.stage IN ('NEW', 'CONTINUING') AND EXISTS (SELECT 1 FROM project_reports r2 WHERE r2.project_id = p.id AND r2.period = :p AND r2.actual_investment > 0) THEN 1 ELSE 0 END)`,
           'resumed',
         )
-        .where('p.area_id IN (:...ids)', { ids: areaIds })
+        .where(areaIds ? 'p.area_id IN (:...ids)' : '1 = 1', { ids: areaIds })
         .andWhere(LIBRARY_MEMBER_SQL, { __no: false, p: period, lp })
         .getRawMany<Record<string, unknown>>();
   const keys = new Set<string>();

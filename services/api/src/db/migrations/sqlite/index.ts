@@ -6,5 +6,6 @@ import { Projects1795757541109 } from './1795757541109-Projects';
 import { AddProblems1795760256123 } from './1795760256123-AddProblems';
 import { AddRankings1795760648945 } from './1795760648945-AddRankings';
 import { AddDispatchMeetings1795761852529 } from './1795761852529-AddDispatchMeetings';
+import { AddStatisticsIndexes1795762215631 } from './1795762215631-AddStatisticsIndexes';
 
-export const sqliteMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Projects1795757541109, AddProblems1795760256123, AddRankings1795760648945, AddDispatchMeetings1795761852529];
+export const sqliteMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Projects1795757541109, AddProblems1795760256123, AddRankings1795760648945, AddDispatchMeetings1795761852529, AddStatisticsIndexes1795762215631];
