@@ -59,6 +59,7 @@ export const QUERIES: Record<string, Row> = {
   investmentStats:         /* */ 'D A A A D D D',
   planVsActual:            /* */ 'D A A A D D D',
   milestoneView:           /* */ 'D A A A D D D',
+  earlyWarnings:           /* */ 'D A A A D D D',
   dispatchList:            /* */ 'D A A A D D D',
   dispatchMeetings:        /* */ 'D A A A D D D',
   dispatchMeeting:         /* */ 'D A A A D D D',

@@ -171,6 +171,7 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   planVsActual: (fx) => ({ areaId: fx.areaId['苏家屯区'], year: 2020 }),
   milestoneView: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
   publishRanking: (fx) => ({ cityId: fx.areaId['沈阳市'], period: '2020-09' }),
+  earlyWarnings: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
   dispatchList: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
   dispatchMeetings: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
   dispatchMeeting: (fx) => ({ id: fx.sujiatunMeeting }),

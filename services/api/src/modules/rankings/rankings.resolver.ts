@@ -10,6 +10,7 @@ import { Project, ProjectCategory } from '../projects/project.entity';
 import { projectLoader } from '../projects/projects.loaders';
 import { ProjectMilestone } from '../projects/plan.entity';
 import { publishRanking, ranking, rankHistory, type RankingLine, type RankingResult } from './rankings.service';
+import { earlyWarnings } from './warnings.service';
 import { investmentLines, MilestoneState, milestoneView, PlanView, planVsActual, statsArea, StatsGroupBy, type MilestoneViewItem, type PlanLine, type StatsLine } from './statistics.service';
 
 registerEnumType(StatsGroupBy, {
@@ -387,6 +388,19 @@ export class RankingsResolver {
     return lines.map((l: PlanLine) => ({ ...l, completion: rate(l.completion), cumulativeCompletion: rate(l.cumulativeCompletion) }));
   }
 
+  @Query(() => [EarlyWarning], {
+    description: 'Early warning for an area’s projects under construction: the year-end forecast from the year-to-date course (at risk below 90% of plan, before the light turns yellow) and back-loaded plans. 投资预警',
+  })
+  async earlyWarnings(
+    @Arg('areaId', () => ID, { nullable: true, description: 'The area (default: your own)' }) areaId: string | null,
+    @Arg('period', () => PeriodScalar, { description: 'The latest month reported' }) period: string,
+    @Arg('onlyFlagged', () => Boolean, { defaultValue: true, description: 'Only projects at risk or with a back-loaded plan' }) onlyFlagged: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<EarlyWarning[]> {
+    const area = statsArea(ctx, areaId);
+    return earlyWarnings(ctx, area, period, onlyFlagged);
+  }
+
   @Query(() => MilestoneView, { description: 'The milestones across an area’s projects in a month: due this month, met, late. 节点视图' })
   async milestoneView(
     @Arg('areaId', () => ID, { nullable: true, description: 'The area (default: your own)' }) areaId: string | null,
@@ -397,6 +411,45 @@ export class RankingsResolver {
     const view = await milestoneView(ctx, area, period);
     return { ...view, items: view.items.map((i: MilestoneViewItem) => ({ ...i, district: ctx.areas.get(i.areaId)! })) };
   }
+}
+
+@ObjectType({ description: 'A project’s year-end forecast and warnings. 投资预警' })
+class EarlyWarning {
+  @Field(() => Project, { description: 'The project. 项目' })
+  project!: Project;
+
+  @Field(() => MoneyScalar, { description: 'The year’s plan in 元. 年度计划' })
+  annualPlanned!: bigint;
+
+  @Field(() => MoneyScalar, { description: 'Planned to date. 年初至今计划' })
+  ytdPlanned!: bigint;
+
+  @Field(() => MoneyScalar, { description: 'Done to date. 年初至今完成' })
+  ytdActual!: bigint;
+
+  @Field(() => Float, { nullable: true, description: 'Done ÷ planned to date, percent. 进度完成率' })
+  runRatePercent!: number | null;
+
+  @Field(() => MoneyScalar, { description: 'Forecast year-end actual at the year-to-date rate. 预计全年完成' })
+  forecast!: bigint;
+
+  @Field(() => Float, { nullable: true, description: 'Forecast ÷ annual plan, percent. 预计完成率' })
+  forecastPercent!: number | null;
+
+  @Field({ description: 'The forecast is below 90% of the year’s plan. 全年有风险' })
+  atRisk!: boolean;
+
+  @Field({ description: 'At risk while the month’s light is still green or unlit: the warning before the yellow light. 提前预警' })
+  earlyWarning!: boolean;
+
+  @Field({ description: 'More than half of the year’s plan falls in its last quarter. 计划后置' })
+  backLoaded!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The month’s light. 本月灯色' })
+  light!: string | null;
+
+  @Field({ description: 'Why, in words. 说明' })
+  reason!: string;
 }
 
 @Resolver(() => MilestoneViewEntry)

@@ -136,6 +136,27 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
     expect(res.data!.ranking.rows.filter((r) => r.rank !== null)).toHaveLength(5);
   });
 
+  it('warns of projects whose year will fall short, before or after the light turns', async () => {
+    const q = (onlyFlagged: boolean, who = 'admin.fuxin', area = ids['阜新市']) =>
+      t.gql<{ earlyWarnings: { project: { name: string }; atRisk: boolean; earlyWarning: boolean; backLoaded: boolean; light: string | null; forecastPercent: number | null; reason: string }[] }>(
+        'query($a: ID, $f: Boolean!) { earlyWarnings(areaId: $a, period: "2020-09", onlyFlagged: $f) { project { name } atRisk earlyWarning backLoaded light forecastPercent reason } }',
+        { a: area, f: onlyFlagged },
+        tok[who],
+      );
+    const all = await q(false);
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.earlyWarnings).toHaveLength(7);
+    const flagged = (await q(true)).data!.earlyWarnings;
+    expect(flagged.every((w) => w.atRisk || w.backLoaded)).toBe(true);
+    expect(flagged.every((w) => !w.earlyWarning || w.light === 'GREEN' || w.light === null)).toBe(true);
+    const taiping = flagged.find((w) => w.project.name === '太平区老旧小区配套改造')!;
+    expect(taiping).toMatchObject({ atRisk: true, earlyWarning: false, light: 'RED' });
+    expect(taiping.forecastPercent).toBeCloseTo(82.5, 0);
+    expect(taiping.reason).toContain('预警线');
+    expect(flagged.some((w) => w.project.name.startsWith('彰武县'))).toBe(false);
+    expect(errorCode(await q(true, 'admin.dadong'))).toBe('FORBIDDEN');
+  });
+
   it('shows the milestones of an area’s projects due, met and late in a month', async () => {
     const q = (who: string, areaId: string | null, period: string) =>
       t.gql<{ milestoneView: { dueThisMonth: number; metThisMonth: number; metOnTimeThisMonth: number; late: number; items: { projectName: string; state: string; milestone: { name: string } }[] } }>(
