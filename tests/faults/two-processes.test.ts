@@ -54,12 +54,12 @@ describe.each(DRIVERS)('two API processes on one database [%s]', (driver) => {
 
     const usernames = Array.from({ length: 120 }, (_, i) => `delegate.${String(i + 1).padStart(3, '0')}`);
     const tokens = await Promise.all(usernames.map((u, i) => Client.signIn(i % 2 ? a.url : b.url, u).then((c) => c.token!)));
+    const adminA = await Client.signIn(a.url, 'admin.liaoning');
     const fuxinAdmin = await Client.signIn(a.url, 'admin.fuxin');
-    const cities = await fuxinAdmin.gql<{ areas: { children: { id: string; name: string }[] }[] }>('{ areas { children { id name } } }');
+    const cities = await adminA.gql<{ areas: { children: { id: string; name: string }[] }[] }>('{ areas { children { id name } } }');
     const cityId = cities.data!.areas[0].children.find((c) => c.name === '阜新市')!.id;
     const vote = await openVoteFor(fuxinAdmin, cityId, usernames, tokens, '两进程测试会议');
 
-    const adminA = await Client.signIn(a.url, 'admin.liaoning');
     const adminB = await Client.signIn(b.url, 'admin.liaoning');
     const monthEnd = (c: Client) => c.gql<{ runMonthEndLights: number }>('mutation($p: Period!) { runMonthEndLights(period: $p) }', { p: PERIOD });
     // Every delegate presses on both servers at the same moment, while both run the month-end job.

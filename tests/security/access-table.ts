@@ -74,6 +74,20 @@ export const QUERIES: Record<string, Row> = {
   secretaryOverview:       /* */ 'D A A A D D D D',
   quietProjects:           /* */ 'D A A A D D D D',
   serviceLog:              /* */ 'D A A A D D D D',
+  // 问题清单、调度会、排名与统计 (problems, dispatch, rankings, statistics): against 苏家屯区
+  problems:                  /* */ 'D A A A D D D D',
+  problem:                   /* */ 'D A A A D D D D',
+  problemFigures:            /* */ 'D A A A D D D D',
+  ranking:                   /* */ 'D A A A A D D D',
+  rankHistory:               /* */ 'D A A A A D D D',
+  investmentStats:           /* */ 'D A A A D D D D',
+  planVsActual:              /* */ 'D A A A D D D D',
+  milestoneView:             /* */ 'D A A A D D D D',
+  earlyWarnings:             /* */ 'D A A A D D D D',
+  dispatchList:              /* */ 'D A A A D D D D',
+  dispatchMeetings:          /* */ 'D A A A D D D D',
+  dispatchMeeting:           /* */ 'D A A A D D D D',
+  suggestedMeetingHost:      /* */ 'D A A A A D D D',
 };
 
 //                                     anon analyst city district other secretary delegate fuxin
@@ -132,6 +146,15 @@ export const MUTATIONS: Record<string, Row> = {
   logService:              /* */ 'D D A A D D D D',
   scoreSecretary:          /* */ 'D D D D D D D D',
   importSecretaryEvaluations: /* */ 'D D A A A D D A',
+  // 问题清单、调度会、排名与统计 (problems, dispatch, rankings, statistics): against 苏家屯区
+  raiseProblem:              /* */ 'D D A A D D D D',
+  moveProblem:               /* */ 'D D A A D D D D',
+  escalateOverdueProblems:   /* */ 'D D A D D D D D',
+  addProblemNote:            /* */ 'D D A A D D D D',
+  publishRanking:            /* */ 'D D A D D D D D',
+  createDispatchMeeting:     /* */ 'D D A A D D D D',
+  recordDispatchMeeting:     /* */ 'D D A A D D D D',
+  addDispatchDecision:       /* */ 'D D A A D D D D',
 };
 
 /**

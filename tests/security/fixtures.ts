@@ -13,6 +13,8 @@ export interface Fixtures {
   /** A service secretary of 苏家屯区 and its assignment to the fixture project. */
   sujiatunSecretary: string;
   sujiatunAssignment: string;
+  sujiatunProblem: string;
+  sujiatunMeeting: string;
   /** A workbook each signed-in principal uploaded itself (an upload is readable by its uploader only). */
   workbookOf: Partial<Record<Principal, string>>;
   /** 阜新市's demo vote (closed and tallied), one of its projects, a published receipt, a proposal. */
@@ -110,6 +112,16 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
       sj,
     ),
   );
+  const problem = await must(
+    t.gql<{ raiseProblem: { id: string } }>(
+      'mutation($i: RaiseProblemInput!) { raiseProblem(input: $i) { id } }',
+      { i: { projectId: project.createProject.id, category: 'LAND', title: '矩阵测试问题', ownerUnit: '苏家屯区自然资源分局', workingDays: 10, raisedDate: '2020-09-01' } },
+      sj,
+    ),
+  );
+  const meeting = await must(
+    t.gql<{ createDispatchMeeting: { id: string } }>('mutation($i: CreateMeetingInput!) { createDispatchMeeting(input: $i) { id } }', { i: { areaId: areaId['苏家屯区'], period: '2020-09', heldOn: '2020-09-28' } }, sj),
+  );
   const workbookOf: Fixtures['workbookOf'] = {};
   for (const [p, token] of Object.entries(tokens)) {
     const id = await uploadWorkbook(t, token);
@@ -145,6 +157,8 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     sujiatunProject: project.createProject.id,
     sujiatunSecretary: secretary.createSecretary.id,
     sujiatunAssignment: assignment.assignSecretary.id,
+    sujiatunProblem: problem.raiseProblem.id,
+    sujiatunMeeting: meeting.createDispatchMeeting.id,
     workbookOf,
   };
 }
@@ -244,6 +258,27 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   decideLibraryRemoval: (fx) => ({ projectId: fx.sujiatunProject, period: '2020-09', confirm: false, reason: '矩阵测试' }),
   publishLightBoard: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
   runMonthEndLights: () => ({ period: '2020-09' }),
+  problems: (fx) => ({ filter: { areaId: fx.areaId['苏家屯区'] } }),
+  problem: (fx) => ({ id: fx.sujiatunProblem }),
+  problemFigures: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
+  raiseProblem: (fx) => ({ input: { projectId: fx.sujiatunProject, category: 'LAND', title: '矩阵', ownerUnit: '苏家屯区', workingDays: 5, raisedDate: '2020-09-01' } }),
+  moveProblem: (fx) => ({ id: fx.sujiatunProblem, action: 'START', input: { version: 1, date: '2020-09-02' } }),
+  escalateOverdueProblems: (fx) => ({ areaId: fx.areaId['苏家屯区'], cityLeader: '副市长' }),
+  addProblemNote: (fx) => ({ problemId: fx.sujiatunProblem, period: '2020-09', note: '矩阵测试' }),
+  ranking: (fx) => ({ cityId: fx.areaId['沈阳市'], period: '2020-09' }),
+  rankHistory: (fx) => ({ districtId: fx.areaId['苏家屯区'] }),
+  investmentStats: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
+  planVsActual: (fx) => ({ areaId: fx.areaId['苏家屯区'], year: 2020 }),
+  milestoneView: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
+  publishRanking: (fx) => ({ cityId: fx.areaId['沈阳市'], period: '2020-09' }),
+  earlyWarnings: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
+  dispatchList: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
+  dispatchMeetings: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
+  dispatchMeeting: (fx) => ({ id: fx.sujiatunMeeting }),
+  suggestedMeetingHost: (fx) => ({ cityId: fx.areaId['沈阳市'], period: '2020-10' }),
+  createDispatchMeeting: (fx, p) => ({ input: { areaId: fx.areaId['苏家屯区'], period: `2020-${p === 'city' ? '10' : '11'}` } }),
+  recordDispatchMeeting: (fx) => ({ id: fx.sujiatunMeeting, input: { version: 1, minutes: '矩阵测试' } }),
+  addDispatchDecision: (fx) => ({ meetingId: fx.sujiatunMeeting, input: { projectId: fx.sujiatunProject, category: 'LAND', title: '矩阵', ownerUnit: '苏家屯区', workingDays: 5 } }),
   importPlans: (fx, p) => ({ fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
   // 服务秘书: 苏家屯区's secretary, assigned to the fixture project.
   secretaries: (fx) => ({ filter: { areaId: fx.areaId['苏家屯区'] } }),

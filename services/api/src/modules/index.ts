@@ -13,8 +13,11 @@ import { UploadedFileResolver } from '../common/files/files.resolver';
 import { StoredFile } from '../common/files/stored-file.entity';
 import { livelihoodModule } from './livelihood';
 import type { ApiModule } from './module';
+import { dispatchModule } from './dispatch';
+import { problemsModule } from './problems';
 import { projectsModule } from './projects';
 import { secretariesModule } from './secretaries';
+import { rankingsModule } from './rankings';
 import { serviceItemsModule } from './service-items';
 import { webRoutes } from './web/web.routes';
 
@@ -49,6 +52,6 @@ const web: ApiModule = {
 };
 
 /** Every domain module, in dependency order (demo seeds run in this order). */
-export const modules: ApiModule[] = [areas, accounts, files, projectsModule, secretariesModule, serviceItemsModule, livelihoodModule, web];
+export const modules: ApiModule[] = [areas, accounts, files, projectsModule, secretariesModule, problemsModule, rankingsModule, dispatchModule, serviceItemsModule, livelihoodModule, web];
 
 export const entities = modules.flatMap((m) => m.entities);

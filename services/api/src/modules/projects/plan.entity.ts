@@ -32,6 +32,7 @@ export class PlanYear {
 @ObjectType('PlanMonth', { description: 'One month of a project’s plan. 月度计划' })
 @Entity('project_plan_months')
 @Index(['projectId', 'period'], { unique: true })
+@Index(['period'])
 export class PlanMonth {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -57,6 +58,8 @@ export class PlanMonth {
 @Entity('project_reports')
 @Index(['projectId', 'period'], { unique: true })
 @Index(['areaId', 'period'])
+/** Covers the investment statistics' sums over a span of months (province-wide, no area filter). */
+@Index(['period', 'areaId', 'actualInvestment'])
 export class MonthlyReport {
   @Field(() => ID, { description: 'Id of the report. 编号' })
   @PrimaryGeneratedColumn()

@@ -1,0 +1,411 @@
+import {
+  daysBetween,
+  deadlineFromWorkingDays,
+  DomainError,
+  escalationReasons,
+  isCalendarDate,
+  openProblem,
+  shanghaiDate,
+  transition,
+  type ProblemState,
+} from '@kpd/domain';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Role } from '../../auth/user.entity';
+import { isSignedIn } from '../../auth/viewer';
+import { toInt } from '../../common/columns';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../../common/errors';
+import { parseId, parseOptionalId } from '../../common/ids';
+import { paginate, type Page, type PageArgs } from '../../common/pagination';
+import { mutate, type Tx } from '../../common/transaction';
+import type { Context } from '../../context';
+import { AreaLevel } from '../areas/area.entity';
+import { queryArea } from '../areas/areas.service';
+import { Project } from '../projects/project.entity';
+import { reportableProject } from '../projects/projects.scope';
+import { EscalationReason, Problem, ProblemAction, ProblemLevel, ProblemNote, ProblemStatus } from './problem.entity';
+import type { ProblemFilter, ProblemMoveInput, RaiseProblemInput } from './problems.inputs';
+
+export const LIVE_STATUSES = [ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS];
+
+/** Today on the Asia/Shanghai calendar. */
+export function today(now = new Date()): string {
+  return shanghaiDate(now);
+}
+
+/** Every read of problems starts here: admins and analysts their area, secretaries their projects' problems. */
+export function scopedProblems(ctx: Context, alias = 'pr'): SelectQueryBuilder<Problem> {
+  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  const qb = ctx.db.getRepository(Problem).createQueryBuilder(alias);
+  const { role, scope, userId } = ctx.viewer;
+  if (role === Role.ADMIN || role === Role.ANALYST) {
+    const ids = scope.areaIds();
+    if (ids) qb.andWhere(`${alias}.area_id IN (:...__problemAreas)`, { __problemAreas: ids });
+  } else if (role === Role.SECRETARY) {
+    qb.andWhere(`${alias}.project_id IN (SELECT pa.project_id FROM project_assignments pa WHERE pa.user_id = :__problemUser)`, { __problemUser: userId });
+  } else {
+    qb.andWhere('1 = 0');
+  }
+  return qb;
+}
+
+export async function readableProblem(ctx: Context, id: number): Promise<Problem> {
+  const problem = await scopedProblems(ctx).andWhere('pr.id = :id', { id }).getOne();
+  if (!problem) throw new NotFoundError('Problem', id);
+  return problem;
+}
+
+/** The rule-relevant state of a stored problem. */
+export function stateOf(p: Problem): ProblemState {
+  return {
+    status: p.status,
+    level: p.level,
+    cityLeader: p.cityLeader,
+    raisedDate: p.raisedDate,
+    deadline: p.deadline,
+    resolvedDate: p.resolvedDate,
+    closedOutDate: p.closedOutDate,
+    evidence: p.evidenceJson ? (JSON.parse(p.evidenceJson) as string[]) : [],
+    escalationRequested: p.escalationRequested,
+    reopenCount: p.reopenCount,
+  };
+}
+
+export function evidenceOf(p: Problem): string[] {
+  return p.evidenceJson ? (JSON.parse(p.evidenceJson) as string[]) : [];
+}
+
+/** A rule's refusal as BAD_USER_INPUT naming the input field. */
+function asInputError(e: unknown, prefix = 'input'): never {
+  if (e instanceof DomainError) throw new UserInputError(e.field === 'action' ? 'action' : `${prefix}.${e.field}`, e.reason);
+  throw e;
+}
+
+function requireWriter(ctx: Context): void {
+  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  if (ctx.viewer.readOnly) throw new ForbiddenError('This credential is read-only');
+}
+
+/** An admin (not read-only) whose scope covers the city: the one who lists problems for city supervision. */
+export function isCityAdmin(ctx: Context, cityId: number): boolean {
+  return isSignedIn(ctx.viewer) && ctx.viewer.role === Role.ADMIN && !ctx.viewer.readOnly && ctx.viewer.scope.contains(cityId);
+}
+
+function dayOrToday(value: string | null | undefined, field: string): string {
+  const now = today();
+  if (value === null || value === undefined) return now;
+  if (!isCalendarDate(value)) throw new UserInputError(field, '日期应写作 YYYY-MM-DD');
+  if (value > now) throw new UserInputError(field, '不能是将来的日期');
+  return value;
+}
+
+/**
+ * Raises a problem inside a transaction (also used by dispatch-meeting decisions). The caller has
+ * checked that the viewer may raise it against this project.
+ */
+export async function insertProblem(ctx: Context, tx: Tx, project: Project, input: RaiseProblemInput, meetingId: number | null, at = 'input'): Promise<Problem> {
+  const raisedDate = dayOrToday(input.raisedDate, `${at}.raisedDate`);
+  const level = input.level ?? ProblemLevel.DISTRICT;
+  if (level === ProblemLevel.CITY && !isCityAdmin(ctx, project.cityId)) {
+    throw new ForbiddenError('Only a city admin lists a problem for city supervision (挂牌督办)');
+  }
+  let deadline: string;
+  try {
+    deadline = deadlineFromWorkingDays(raisedDate, input.workingDays);
+    openProblem({ category: input.category, level, cityLeader: input.cityLeader ?? null, raisedDate, deadline });
+  } catch (e) {
+    asInputError(e, at);
+  }
+  const problems = [];
+  if (!input.title.trim()) problems.push({ field: `${at}.title`, reason: '问题不能为空' });
+  if (!input.ownerUnit.trim()) problems.push({ field: `${at}.ownerUnit`, reason: '须明确责任单位' });
+  if (problems.length) throw UserInputError.of(problems);
+  const problem = await tx.em.save(
+    tx.em.create(Problem, {
+      projectId: project.id,
+      areaId: project.areaId,
+      cityId: project.cityId,
+      category: input.category,
+      title: input.title.trim(),
+      description: input.description?.trim() ?? '',
+      ownerUnit: input.ownerUnit.trim(),
+      raisedByUserId: ctx.viewer.userId,
+      raisedBy: ctx.viewer.displayName ?? ctx.viewer.username ?? '',
+      raisedDate,
+      workingDays: input.workingDays,
+      deadline: deadline!,
+      level,
+      cityLeader: level === ProblemLevel.CITY ? input.cityLeader!.trim() : null,
+      status: ProblemStatus.OPEN,
+      resolvedDate: null,
+      daysToResolve: null,
+      closedOutDate: null,
+      evidenceJson: null,
+      escalationRequested: false,
+      escalationRequestReason: null,
+      escalatedDate: level === ProblemLevel.CITY ? raisedDate : null,
+      escalationReason: level === ProblemLevel.CITY ? EscalationReason.CITY_DECISION : null,
+      reopenCount: 0,
+      meetingId,
+      version: 1,
+    }),
+  );
+  await tx.audit({ action: 'problem.raise', entityType: 'Problem', entityId: problem.id, areaId: project.areaId, after: problem });
+  return problem;
+}
+
+/** Raises a problem against a project: an admin over the project, or a secretary assigned to it. */
+export async function raiseProblem(ctx: Context, input: RaiseProblemInput): Promise<Problem> {
+  requireWriter(ctx);
+  const project = await reportableProject(ctx, parseId(input.projectId, 'input.projectId'));
+  return mutate(ctx, (tx) => insertProblem(ctx, tx, project, input, null));
+}
+
+/** Who may take which action: the project's people move it along; admins close out and reopen; the city escalates. */
+async function checkMayAct(ctx: Context, problem: Problem, action: ProblemAction): Promise<void> {
+  const adminOver = isSignedIn(ctx.viewer) && ctx.viewer.role === Role.ADMIN && !ctx.viewer.readOnly && ctx.viewer.scope.contains(problem.areaId);
+  switch (action) {
+    case ProblemAction.START:
+    case ProblemAction.RESOLVE:
+    case ProblemAction.REQUEST_ESCALATION:
+      await reportableProject(ctx, problem.projectId);
+      return;
+    case ProblemAction.CLOSE_OUT:
+    case ProblemAction.REOPEN:
+      if (!adminOver) throw new ForbiddenError('Only an admin of the problem’s area closes it out or reopens it');
+      if (problem.level === ProblemLevel.CITY && !isCityAdmin(ctx, problem.cityId)) {
+        throw new ForbiddenError('A problem under city supervision is closed out or reopened by the city');
+      }
+      return;
+    case ProblemAction.ESCALATE:
+      if (!isCityAdmin(ctx, problem.cityId)) throw new ForbiddenError('Only a city admin lists a problem for city supervision (挂牌督办)');
+      return;
+  }
+}
+
+/** The columns a move changes, from the rule's new state. */
+function changes(before: Problem, next: ProblemState, action: ProblemAction, date: string, input: ProblemMoveInput): Partial<Problem> {
+  const values: Partial<Problem> = {
+    status: next.status as ProblemStatus,
+    level: next.level as ProblemLevel,
+    cityLeader: next.cityLeader,
+    deadline: next.deadline,
+    resolvedDate: next.resolvedDate,
+    daysToResolve: next.resolvedDate ? daysBetween(before.raisedDate, next.resolvedDate) : null,
+    closedOutDate: next.closedOutDate,
+    evidenceJson: next.evidence.length ? JSON.stringify(next.evidence) : null,
+    escalationRequested: next.escalationRequested,
+    reopenCount: next.reopenCount,
+  };
+  if (action === ProblemAction.REQUEST_ESCALATION) values.escalationRequestReason = input.reason!.trim();
+  if (action === ProblemAction.ESCALATE) {
+    values.escalatedDate = date;
+    const reasons = escalationReasons(stateOf(before), date);
+    values.escalationReason = reasons.includes('DEADLINE_PASSED')
+      ? EscalationReason.DEADLINE_PASSED
+      : reasons.includes('DISTRICT_REQUESTED')
+        ? EscalationReason.DISTRICT_REQUESTED
+        : EscalationReason.CITY_DECISION;
+  }
+  return values;
+}
+
+/** Moves a problem through its state machine; a move the rule does not allow is BAD_USER_INPUT on `action`. */
+export async function moveProblem(ctx: Context, id: number, action: ProblemAction, input: ProblemMoveInput): Promise<Problem> {
+  requireWriter(ctx);
+  const found = await readableProblem(ctx, id);
+  await checkMayAct(ctx, found, action);
+  const date = dayOrToday(input.date, 'input.date');
+  return mutate(ctx, async (tx) => {
+    const problem = await tx.em.findOneByOrFail(Problem, { id });
+    if (problem.version !== input.version) {
+      throw new ConflictError(`问题已被他人办理（当前版本 ${problem.version}，你提交的是 ${input.version}），请刷新后再操作`, { currentVersion: problem.version });
+    }
+    let next: ProblemState;
+    try {
+      next = transition(stateOf(problem), action, {
+        date,
+        evidence: input.evidence ?? undefined,
+        reason: input.reason ?? undefined,
+        cityLeader: input.cityLeader ?? undefined,
+        deadline: input.deadline ?? undefined,
+      });
+    } catch (e) {
+      asInputError(e);
+    }
+    const values = changes(problem, next!, action, date, input);
+    const result = await tx.em
+      .createQueryBuilder()
+      .update(Problem)
+      .set({ ...values, version: problem.version + 1, updatedAt: new Date() })
+      .where('id = :id AND version = :v', { id, v: problem.version })
+      .execute();
+    if (result.affected === 0) throw new ConflictError('问题刚被他人办理，请刷新后再操作', { currentVersion: problem.version + 1 });
+    const after = await tx.em.findOneByOrFail(Problem, { id });
+    await tx.audit({ action: `problem.${action.toLowerCase()}`, entityType: 'Problem', entityId: id, areaId: problem.areaId, before: problem, after });
+    return after;
+  });
+}
+
+/**
+ * Lists every live district-level problem in the areas whose deadline passed (or whose district
+ * asked) for city supervision under the named leader. Safe to repeat and to run concurrently: each
+ * problem moves once, by a conditional update on its version; returns how many moved this time.
+ */
+export async function escalateDue(em: EntityManager, areaIds: number[] | null, date: string, cityLeader: string, audit: Tx['audit']): Promise<Problem[]> {
+  const qb = em
+    .getRepository(Problem)
+    .createQueryBuilder('pr')
+    .where('pr.level = :district AND pr.status IN (:...live)', { district: ProblemLevel.DISTRICT, live: LIVE_STATUSES })
+    .andWhere('(pr.deadline < :date OR pr.escalation_requested = :yes)', { date, yes: true });
+  if (areaIds) qb.andWhere('pr.area_id IN (:...areaIds)', { areaIds });
+  const due = await qb.orderBy('pr.id', 'ASC').getMany();
+  const moved: Problem[] = [];
+  for (const problem of due) {
+    const state = stateOf(problem);
+    if (escalationReasons(state, date).length === 0) continue;
+    const next = transition(state, 'ESCALATE', { date, cityLeader });
+    const values = changes(problem, next, ProblemAction.ESCALATE, date, { version: problem.version });
+    const result = await em
+      .createQueryBuilder()
+      .update(Problem)
+      .set({ ...values, version: problem.version + 1, updatedAt: new Date() })
+      .where('id = :id AND version = :v AND level = :district', { id: problem.id, v: problem.version, district: ProblemLevel.DISTRICT })
+      .execute();
+    if (result.affected === 0) continue; // moved by a concurrent run
+    const after = await em.findOneByOrFail(Problem, { id: problem.id });
+    await audit({ action: 'problem.escalate', entityType: 'Problem', entityId: problem.id, areaId: problem.areaId, before: problem, after });
+    moved.push(after);
+  }
+  return moved;
+}
+
+/** A city admin lists every overdue (or requested) district problem of an area for city supervision. */
+export async function escalateOverdueProblems(ctx: Context, areaIdArg: string | null, cityLeader: string, dateArg: string | null): Promise<Problem[]> {
+  requireWriter(ctx);
+  const area = queryArea(ctx, parseOptionalId(areaIdArg, 'areaId'));
+  const city = area.level === AreaLevel.CITY ? area : ctx.areas.cityOf(area.id);
+  if (!city || !isCityAdmin(ctx, city.id)) throw new ForbiddenError('Only a city admin lists problems for city supervision (挂牌督办)');
+  if (!cityLeader.trim()) throw new UserInputError('cityLeader', '市级挂牌督办须明确牵头市领导');
+  const date = dayOrToday(dateArg, 'date');
+  const areaIds = ctx.areas.subtree(area.id).map((a) => a.id);
+  return mutate(ctx, async (tx) => {
+    const moved = await escalateDue(tx.em, areaIds, date, cityLeader.trim(), tx.audit);
+    if (moved.length === 0) tx.unchanged();
+    return moved;
+  });
+}
+
+export async function addProblemNote(ctx: Context, problemId: number, period: string, note: string): Promise<ProblemNote> {
+  requireWriter(ctx);
+  const problem = await readableProblem(ctx, problemId);
+  await reportableProject(ctx, problem.projectId);
+  if (period > today().slice(0, 7)) throw new UserInputError('period', '不能为将来的月份写跟踪记录');
+  if (period < problem.raisedDate.slice(0, 7)) throw new UserInputError('period', '早于问题提出的月份');
+  if (!note.trim()) throw new UserInputError('note', '跟踪记录不能为空');
+  return mutate(ctx, async (tx) => {
+    const row = await tx.em.save(
+      tx.em.create(ProblemNote, { problemId, period, note: note.trim(), author: ctx.viewer.displayName ?? ctx.viewer.username ?? '', createdAt: new Date() }),
+    );
+    await tx.audit({ action: 'problem.note', entityType: 'Problem', entityId: problemId, areaId: problem.areaId, after: row });
+    return row;
+  });
+}
+
+export async function listProblems(ctx: Context, filter: ProblemFilter | null, page: PageArgs): Promise<Page<Problem>> {
+  const qb = scopedProblems(ctx);
+  const f = filter ?? {};
+  if (f.areaId !== null && f.areaId !== undefined) {
+    const area = queryArea(ctx, parseId(f.areaId, 'filter.areaId'));
+    qb.andWhere('pr.area_id IN (:...fAreas)', { fAreas: ctx.areas.subtree(area.id).map((a) => a.id) });
+  }
+  if (f.projectId !== null && f.projectId !== undefined) qb.andWhere('pr.project_id = :fProject', { fProject: parseId(f.projectId, 'filter.projectId') });
+  if (f.meetingId !== null && f.meetingId !== undefined) qb.andWhere('pr.meeting_id = :fMeeting', { fMeeting: parseId(f.meetingId, 'filter.meetingId') });
+  if (f.statuses?.length) qb.andWhere('pr.status IN (:...fStatuses)', { fStatuses: f.statuses });
+  if (f.categories?.length) qb.andWhere('pr.category IN (:...fCategories)', { fCategories: f.categories });
+  if (f.levels?.length) qb.andWhere('pr.level IN (:...fLevels)', { fLevels: f.levels });
+  const now = f.asOf ?? today();
+  if (f.overdue !== null && f.overdue !== undefined) {
+    const cond = 'pr.status IN (:...fLive) AND pr.deadline < :fToday';
+    qb.andWhere(f.overdue ? `(${cond})` : `NOT (${cond})`, { fLive: LIVE_STATUSES, fToday: now });
+  }
+  if (f.escalationDue) {
+    qb.andWhere('pr.level = :fDistrict AND pr.status IN (:...fLive) AND (pr.deadline < :fToday OR pr.escalation_requested = :fYes)', {
+      fDistrict: ProblemLevel.DISTRICT,
+      fLive: LIVE_STATUSES,
+      fToday: now,
+      fYes: true,
+    });
+  }
+  return paginate(qb, [
+    { expression: 'pr.deadline', property: 'deadline', direction: 'ASC' },
+    { expression: 'pr.id', property: 'id', direction: 'ASC' },
+  ], page);
+}
+
+export enum ProblemGroupByValue {
+  NONE = 'NONE',
+  DISTRICT = 'DISTRICT',
+  CATEGORY = 'CATEGORY',
+  LEVEL = 'LEVEL',
+}
+
+export interface ProblemFigureRow {
+  key: string;
+  total: number;
+  open: number;
+  overdue: number;
+  resolved: number;
+  resolvedOnTime: number;
+  closedOut: number;
+  listedForSupervision: number;
+  /** Sum of days to resolve over the resolved, and their count: the average is sum ÷ count. */
+  daysToResolveSum: number;
+}
+
+/** The figures of the problems of an area, grouped, computed by the database. */
+export async function problemFigureRows(ctx: Context, areaIds: number[] | null, groupBy: ProblemGroupByValue, asOf: string): Promise<ProblemFigureRow[]> {
+  const key = { NONE: "'ALL'", DISTRICT: 'pr.area_id', CATEGORY: 'pr.category', LEVEL: 'pr.level' }[groupBy];
+  const qb = scopedProblems(ctx)
+    .select(`${key}`, 'k')
+    .addSelect('COUNT(*)', 'total')
+    .addSelect('SUM(CASE WHEN pr.status IN (:...gLive) THEN 1 ELSE 0 END)', 'open')
+    .addSelect('SUM(CASE WHEN pr.status IN (:...gLive) AND pr.deadline < :gToday THEN 1 ELSE 0 END)', 'overdue')
+    .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL THEN 1 ELSE 0 END)', 'resolved')
+    .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL AND pr.resolved_date <= pr.deadline THEN 1 ELSE 0 END)', 'onTime')
+    .addSelect("SUM(CASE WHEN pr.status = 'CLOSED_OUT' THEN 1 ELSE 0 END)", 'closedOut')
+    .addSelect("SUM(CASE WHEN pr.level = 'CITY' THEN 1 ELSE 0 END)", 'listed')
+    .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL THEN pr.days_to_resolve ELSE 0 END)', 'days')
+    .setParameters({ gLive: LIVE_STATUSES, gToday: asOf })
+    .andWhere('pr.raised_date <= :gToday');
+  if (areaIds) qb.andWhere('pr.area_id IN (:...gAreas)', { gAreas: areaIds });
+  if (groupBy !== ProblemGroupByValue.NONE) qb.groupBy(key).orderBy(key, 'ASC');
+  const rows = await qb.getRawMany<Record<string, unknown>>();
+  return rows
+    .filter((r) => toInt(r.total) > 0)
+    .map((r) => ({
+      key: String(r.k),
+      total: toInt(r.total),
+      open: toInt(r.open ?? 0),
+      overdue: toInt(r.overdue ?? 0),
+      resolved: toInt(r.resolved ?? 0),
+      resolvedOnTime: toInt(r.onTime ?? 0),
+      closedOut: toInt(r.closedOut ?? 0),
+      listedForSupervision: toInt(r.listed ?? 0),
+      daysToResolveSum: toInt(r.days ?? 0),
+    }));
+}
+
+/** Live problems per project (for the must-dispatch rule), counted by the database. */
+export async function openProblemCounts(em: EntityManager, projectIds: number[]): Promise<Map<number, number>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await em
+    .getRepository(Problem)
+    .createQueryBuilder('pr')
+    .select('pr.project_id', 'projectId')
+    .addSelect('COUNT(*)', 'n')
+    .where('pr.project_id IN (:...ids) AND pr.status IN (:...live)', { ids: projectIds, live: LIVE_STATUSES })
+    .groupBy('pr.project_id')
+    .getRawMany<{ projectId: unknown; n: unknown }>();
+  return new Map(rows.map((r) => [toInt(r.projectId), toInt(r.n)]));
+}
+

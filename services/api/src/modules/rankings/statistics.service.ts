@@ -1,0 +1,300 @@
+import { addDays, completionRate, firstDayOf, growthRate, lastDayOf, samePeriodLastYear, shanghaiDate, type RateResult } from '@kpd/domain';
+import { In, type SelectQueryBuilder } from 'typeorm';
+import { Role } from '../../auth/user.entity';
+import { isSignedIn } from '../../auth/viewer';
+import { toInt } from '../../common/columns';
+import { ForbiddenError, UnauthenticatedError } from '../../common/errors';
+import { parseOptionalId } from '../../common/ids';
+import type { Context } from '../../context';
+import type { Area } from '../areas/area.entity';
+import { queryArea } from '../areas/areas.service';
+import { MonthlyReport, PlanMonth, ProjectMilestone } from '../projects/plan.entity';
+import { Project } from '../projects/project.entity';
+import { restrictToScope } from '../projects/projects.scope';
+import { LIBRARY_MEMBER_SQL } from '../projects/projects.service';
+import { fen } from './rankings.service';
+
+export enum StatsGroupBy {
+  NONE = 'NONE',
+  DISTRICT = 'DISTRICT',
+  CATEGORY = 'CATEGORY',
+  MONTH = 'MONTH',
+}
+
+export enum PlanView {
+  MONTH = 'MONTH',
+  QUARTER = 'QUARTER',
+  YEAR = 'YEAR',
+}
+
+/** Statistics are read by admins and analysts, over an area of their scope. */
+export function statsArea(ctx: Context, areaIdArg: string | null | undefined): Area {
+  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  if (ctx.viewer.role !== Role.ADMIN && ctx.viewer.role !== Role.ANALYST) throw new ForbiddenError('Statistics are read by admins and analysts');
+  return queryArea(ctx, parseOptionalId(areaIdArg ?? null, 'areaId'));
+}
+
+export interface StatsLine {
+  key: string;
+  monthActual: bigint;
+  ytdActual: bigint;
+  lastYearMonthActual: bigint;
+  lastYearYtdActual: bigint;
+  monthPlanned: bigint;
+  ytdPlanned: bigint;
+  monthGrowth: RateResult;
+  ytdGrowth: RateResult;
+  ytdCompletion: RateResult;
+  keyProjects: number | null;
+  keyProjectsLastYear: number | null;
+  resumed: number | null;
+  resumptionRate: number | null;
+}
+
+const KEY = {
+  [StatsGroupBy.NONE]: { report: "'ALL'", plan: "'ALL'", project: "'ALL'" },
+  [StatsGroupBy.DISTRICT]: { report: 'r.area_id', plan: 'p.area_id', project: 'p.area_id' },
+  [StatsGroupBy.CATEGORY]: { report: 'p.category', plan: 'p.category', project: 'p.category' },
+  [StatsGroupBy.MONTH]: { report: 'SUBSTR(r.period, 6, 2)', plan: 'SUBSTR(pm.period, 6, 2)', project: "'ALL'" },
+};
+
+function grouped<T extends object>(qb: SelectQueryBuilder<T>, key: string, groupBy: StatsGroupBy): SelectQueryBuilder<T> {
+  qb.select(key, 'k');
+  if (groupBy !== StatsGroupBy.NONE) qb.groupBy(key);
+  return qb;
+}
+
+/**
+ * The investment figures of an area for a month: the month, the year to date, the same period last
+ * year and the growth, the plan and its completion, key projects and the resumption rate (复工率) —
+ * every sum by the database over the reports' (area, period) index.
+ */
+/** `areaIds` null: the whole province, no area filter. */
+export async function investmentLines(ctx: Context, areaIds: number[] | null, period: string, groupBy: StatsGroupBy): Promise<StatsLine[]> {
+  const ys = `${period.slice(0, 4)}-01`;
+  const lp = samePeriodLastYear(period);
+  const lys = `${lp.slice(0, 4)}-01`;
+  const k = KEY[groupBy];
+  const monthly = groupBy === StatsGroupBy.MONTH;
+  const thisYear = monthly ? 'r.period >= :ys AND r.period <= :p' : 'r.period = :p';
+  const lastYear = monthly ? 'r.period >= :lys AND r.period <= :lp' : 'r.period = :lp';
+  const reports = ctx.db.getRepository(MonthlyReport).createQueryBuilder('r');
+  // Only the category needs the project row; every other grouping reads the reports' (period, area, amount) index alone.
+  if (groupBy === StatsGroupBy.CATEGORY) reports.innerJoin(Project, 'p', 'p.id = r.project_id');
+  const actual = await grouped(reports, k.report, groupBy)
+    .addSelect(`SUM(CASE WHEN ${thisYear} THEN r.actual_investment ELSE 0 END)`, 'month')
+    .addSelect('SUM(CASE WHEN r.period >= :ys AND r.period <= :p THEN r.actual_investment ELSE 0 END)', 'ytd')
+    .addSelect(`SUM(CASE WHEN ${lastYear} THEN r.actual_investment ELSE 0 END)`, 'lyMonth')
+    .addSelect('SUM(CASE WHEN r.period >= :lys AND r.period <= :lp THEN r.actual_investment ELSE 0 END)', 'lyYtd')
+    .where('((r.period >= :ys AND r.period <= :p) OR (r.period >= :lys AND r.period <= :lp))', { ys, p: period, lys, lp })
+    .andWhere(areaIds ? 'r.area_id IN (:...ids)' : '1 = 1', { ids: areaIds })
+    .getRawMany<Record<string, unknown>>();
+  const plan = await grouped(ctx.db.getRepository(PlanMonth).createQueryBuilder('pm').innerJoin(Project, 'p', 'p.id = pm.project_id'), k.plan, groupBy)
+    .addSelect(`SUM(CASE WHEN ${monthly ? 'pm.period >= :ys' : 'pm.period = :p'} THEN pm.planned_investment ELSE 0 END)`, 'month')
+    .addSelect('SUM(pm.planned_investment)', 'ytd')
+    .where('pm.period >= :ys AND pm.period <= :p', { ys, p: period })
+    .andWhere(areaIds ? 'p.area_id IN (:...ids)' : '1 = 1', { ids: areaIds })
+    .getRawMany<Record<string, unknown>>();
+  const covers = (v: string) => `p.construction_start <= ${v} AND p.construction_end >= ${v} AND p.stage <> 'RESERVE'`;
+  const projects = monthly
+    ? []
+    : await grouped(ctx.db.getRepository(Project).createQueryBuilder('p'), k.project, groupBy)
+        .addSelect(`SUM(CASE WHEN ${covers(':p')} AND p.stage IN ('NEW', 'CONTINUING') THEN 1 ELSE 0 END)`, 'now')
+        .addSelect(`SUM(CASE WHEN ${covers(':lp')} THEN 1 ELSE 0 END)`, 'before')
+        .addSelect(
+          `SUM(CASE WHEN ${covers(':p')} AND p.stage IN ('NEW', 'CONTINUING') AND EXISTS (SELECT 1 FROM project_reports r2 WHERE r2.project_id = p.id AND r2.period = :p AND r2.actual_investment > 0) THEN 1 ELSE 0 END)`,
+          'resumed',
+        )
+        .where(areaIds ? 'p.area_id IN (:...ids)' : '1 = 1', { ids: areaIds })
+        .andWhere(LIBRARY_MEMBER_SQL, { __no: false, p: period, lp })
+        .getRawMany<Record<string, unknown>>();
+  const keys = new Set<string>();
+  const index = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [String(r.k), r]));
+  const a = index(actual);
+  const pl = index(plan);
+  const pr = index(projects);
+  for (const m of [a, pl, pr]) for (const key of m.keys()) keys.add(key);
+  if (monthly) {
+    const months = Number(period.slice(5, 7));
+    for (let i = 1; i <= months; i++) keys.add(String(i).padStart(2, '0'));
+    for (const key of [...keys]) if (Number(key) > months) keys.delete(key);
+  }
+  if (groupBy === StatsGroupBy.NONE) keys.add('ALL');
+  const lines = [...keys].sort().map((key) => {
+    const ar = a.get(key);
+    const plr = pl.get(key);
+    const prr = pr.get(key);
+    const monthActual = fen(ar?.month);
+    const lastYearMonthActual = fen(ar?.lyMonth);
+    const now = prr ? toInt(prr.now ?? 0) : null;
+    const resumed = prr ? toInt(prr.resumed ?? 0) : null;
+    return {
+      key,
+      monthActual,
+      ytdActual: fen(ar?.ytd),
+      lastYearMonthActual,
+      lastYearYtdActual: fen(ar?.lyYtd),
+      monthPlanned: fen(plr?.month),
+      ytdPlanned: fen(plr?.ytd),
+      keyProjects: monthly ? null : (now ?? 0),
+      keyProjectsLastYear: monthly ? null : prr ? toInt(prr.before ?? 0) : 0,
+      resumed: monthly ? null : (resumed ?? 0),
+    };
+  });
+  if (monthly) {
+    // Year-to-date columns of the month rows: the running sums of the months' database totals.
+    let ytd = 0n;
+    let lyYtd = 0n;
+    let planYtd = 0n;
+    for (const l of lines) {
+      ytd += l.monthActual;
+      lyYtd += l.lastYearMonthActual;
+      planYtd += l.monthPlanned;
+      Object.assign(l, { ytdActual: ytd, lastYearYtdActual: lyYtd, ytdPlanned: planYtd });
+    }
+  }
+  return lines.map((l) => ({
+    ...l,
+    monthGrowth: growthRate(l.monthActual, l.lastYearMonthActual),
+    ytdGrowth: growthRate(l.ytdActual, l.lastYearYtdActual),
+    ytdCompletion: completionRate(l.ytdActual, l.ytdPlanned),
+    resumptionRate: l.keyProjects ? Math.round((l.resumed! * 1000) / l.keyProjects) / 10 : null,
+  }));
+}
+
+export interface PlanLine {
+  label: string;
+  from: string;
+  to: string;
+  planned: bigint;
+  actual: bigint;
+  completion: RateResult;
+  cumulativePlanned: bigint;
+  cumulativeActual: bigint;
+  cumulativeCompletion: RateResult;
+}
+
+/** 月对账、季交账、年底算总账: the year's plan against actual by month, quarter or the whole year. */
+export async function planVsActual(ctx: Context, areaIds: number[], year: number, view: PlanView): Promise<PlanLine[]> {
+  const from = `${year}-01`;
+  const to = `${year}-12`;
+  const planned = await ctx.db
+    .getRepository(PlanMonth)
+    .createQueryBuilder('pm')
+    .innerJoin(Project, 'p', 'p.id = pm.project_id')
+    .select('pm.period', 'period')
+    .addSelect('SUM(pm.planned_investment)', 'amount')
+    .where('p.area_id IN (:...ids) AND pm.period >= :from AND pm.period <= :to', { ids: areaIds, from, to })
+    .groupBy('pm.period')
+    .getRawMany<{ period: string; amount: unknown }>();
+  const actual = await ctx.db
+    .getRepository(MonthlyReport)
+    .createQueryBuilder('r')
+    .select('r.period', 'period')
+    .addSelect('SUM(r.actual_investment)', 'amount')
+    .where('r.area_id IN (:...ids) AND r.period >= :from AND r.period <= :to', { ids: areaIds, from, to })
+    .groupBy('r.period')
+    .getRawMany<{ period: string; amount: unknown }>();
+  const p = new Map(planned.map((r) => [r.period, fen(r.amount)]));
+  const a = new Map(actual.map((r) => [r.period, fen(r.amount)]));
+  const buckets: { label: string; months: string[] }[] =
+    view === PlanView.MONTH
+      ? Array.from({ length: 12 }, (_, i) => ({ label: `${i + 1}月`, months: [`${year}-${String(i + 1).padStart(2, '0')}`] }))
+      : view === PlanView.QUARTER
+        ? [1, 2, 3, 4].map((q) => ({ label: `第${q}季度`, months: [0, 1, 2].map((j) => `${year}-${String((q - 1) * 3 + j + 1).padStart(2, '0')}`) }))
+        : [{ label: `${year}年`, months: Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`) }];
+  let cp = 0n;
+  let ca = 0n;
+  return buckets.map((b) => {
+    const planned = b.months.reduce((s, m) => s + (p.get(m) ?? 0n), 0n);
+    const actual = b.months.reduce((s, m) => s + (a.get(m) ?? 0n), 0n);
+    cp += planned;
+    ca += actual;
+    return {
+      label: b.label,
+      from: b.months[0],
+      to: b.months[b.months.length - 1],
+      planned,
+      actual,
+      completion: completionRate(actual, planned),
+      cumulativePlanned: cp,
+      cumulativeActual: ca,
+      cumulativeCompletion: completionRate(ca, cp),
+    };
+  });
+}
+
+export enum MilestoneState {
+  DUE = 'DUE',
+  MET = 'MET',
+  MET_LATE = 'MET_LATE',
+  LATE = 'LATE',
+}
+
+export interface MilestoneViewItem {
+  milestone: ProjectMilestone;
+  projectId: number;
+  projectName: string;
+  areaId: number;
+  state: MilestoneState;
+}
+
+/**
+ * The milestones of an area's projects that matter in a month: due this month, met this month, and
+ * late (due by the month's end and not met on time, still open at the month's start or met late in it).
+ */
+export async function milestoneView(ctx: Context, area: Area, period: string) {
+  const first = firstDayOf(period);
+  const last = lastDayOf(period);
+  const ids = ctx.areas.subtree(area.id).map((a) => a.id);
+  // Late: due before today while the month runs; due by the month's last day once it has ended.
+  const now = shanghaiDate(new Date());
+  const ref = now <= last ? now : addDays(last, 1);
+  const base = () => {
+    const qb = ctx.db.getRepository(ProjectMilestone).createQueryBuilder('m').innerJoin(Project, 'p', 'p.id = m.project_id');
+    restrictToScope(ctx, qb, 'p');
+    return qb
+      .andWhere('p.area_id IN (:...ids)', { ids })
+      .andWhere(
+        '((m.due_date >= :first AND m.due_date <= :last) OR (m.met_date >= :first AND m.met_date <= :last) OR (m.due_date < :first AND (m.met_date IS NULL OR m.met_date >= :first)))',
+        { first, last },
+      );
+  };
+  const counts = await base()
+    .select('SUM(CASE WHEN m.due_date >= :first AND m.due_date <= :last THEN 1 ELSE 0 END)', 'due')
+    .addSelect('SUM(CASE WHEN m.met_date >= :first AND m.met_date <= :last THEN 1 ELSE 0 END)', 'met')
+    .addSelect('SUM(CASE WHEN m.met_date >= :first AND m.met_date <= :last AND m.met_date <= m.due_date THEN 1 ELSE 0 END)', 'onTime')
+    .addSelect('SUM(CASE WHEN (m.met_date IS NULL OR m.met_date > :last) AND m.due_date < :ref THEN 1 ELSE 0 END)', 'late')
+    .setParameters({ ref })
+    .getRawOne<Record<string, unknown>>();
+  const rows = await base()
+    .select(['m.id AS id', 'm.project_id AS projectId', 'p.name AS projectName', 'p.area_id AS areaId'])
+    .orderBy('m.due_date', 'ASC')
+    .addOrderBy('m.id', 'ASC')
+    .limit(500)
+    .getRawMany<{ id: unknown; projectId: unknown; projectName: string; areaId: unknown }>();
+  const milestones = rows.length ? await ctx.db.getRepository(ProjectMilestone).findBy({ id: In(rows.map((r) => toInt(r.id))) }) : [];
+  const byId = new Map(milestones.map((m) => [m.id, m]));
+  const items: MilestoneViewItem[] = rows.map((r) => {
+    const m = byId.get(toInt(r.id))!;
+    const state =
+      m.metDate && m.metDate <= last
+        ? m.metDate <= m.dueDate
+          ? MilestoneState.MET
+          : MilestoneState.MET_LATE
+        : m.dueDate < ref
+          ? MilestoneState.LATE
+          : MilestoneState.DUE;
+    return { milestone: m, projectId: toInt(r.projectId), projectName: r.projectName, areaId: toInt(r.areaId), state };
+  });
+  return {
+    area,
+    period,
+    dueThisMonth: toInt(counts?.due ?? 0),
+    metThisMonth: toInt(counts?.met ?? 0),
+    metOnTimeThisMonth: toInt(counts?.onTime ?? 0),
+    metLateThisMonth: toInt(counts?.met ?? 0) - toInt(counts?.onTime ?? 0),
+    late: toInt(counts?.late ?? 0),
+    items,
+  };
+}
