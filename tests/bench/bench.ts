@@ -132,7 +132,23 @@ async function main() {
       );
       return r;
     });
-    rows.push({ name: 'Q1 lights by district, province, one month', ...figures, sqlPerRequest: sql, floorP50, ratio: round(figures.p50 / floorP50, 2), note: 'year-to-date investment by district is not in the API yet' });
+    rows.push({ name: 'Q1 lights by district, province, one month', ...figures, sqlPerRequest: sql, floorP50, ratio: round(figures.p50 / floorP50, 2), });
+  }
+
+  // Q1 (second half) year-to-date investment against plan by district, whole province.
+  {
+    const body = JSON.stringify({
+      query: 'query($a: ID!, $p: Period!) { investmentStats(areaId: $a, groupBy: DISTRICT, period: $p) { rows { district { id name } ytdActual ytdPlanned ytdCompletion { percent } } } }',
+      variables: { a: String(province.id), p: PERIOD },
+    });
+    const sql = await sqlStatements(server.url, token, body);
+    const figures = await load(server.url, token, body);
+    const floorP50 = await floor(pool, async () => {
+      const [actual] = await pool.query("SELECT area_id, SUM(actual_investment) AS s FROM project_reports WHERE period BETWEEN '2020-01' AND ? GROUP BY area_id", [PERIOD]);
+      const [planned] = await pool.query("SELECT p.area_id, SUM(m.planned_investment) AS s FROM project_plan_months m JOIN projects p ON p.id = m.project_id WHERE m.period BETWEEN '2020-01' AND ? GROUP BY p.area_id", [PERIOD]);
+      return { actual, planned };
+    });
+    rows.push({ name: 'Q1 year-to-date investment vs plan by district, province', ...figures, sqlPerRequest: sql, floorP50, ratio: round(figures.p50 / floorP50, 2) });
   }
 
   // Q2 a page of 50 projects with district, current light and the last three reports (and 10, to show statements do not grow).
@@ -140,6 +156,7 @@ async function main() {
     const query = (n: number) =>
       JSON.stringify({
         query: `query($n: Int!) { projects(first: $n, orderBy: CODE) { nodes { id code name totalInvestment district { name } light(period: "${PERIOD}") { color reason }
+          secretaryAssignments { teamRole secretary { name } }
           r1: report(period: "2020-12") { period actualInvestment } r2: report(period: "2020-11") { period actualInvestment } r3: report(period: "2020-10") { period actualInvestment } } } }`,
         variables: { n },
       });
@@ -151,9 +168,10 @@ async function main() {
       const ids = ps.map((p) => p.id);
       const [lights] = await pool.query('SELECT project_id, color, reason FROM project_lights WHERE period = ? AND project_id IN (?)', [PERIOD, ids]);
       const [reports] = await pool.query("SELECT project_id, period, actual_investment FROM project_reports WHERE period IN ('2020-10','2020-11','2020-12') AND project_id IN (?)", [ids]);
-      return { ps, lights, reports };
+      const [secretaries] = await pool.query('SELECT a.project_id, a.team_role, s.name FROM secretary_assignments a JOIN secretaries s ON s.id = a.secretary_id WHERE a.project_id IN (?)', [ids]);
+      return { ps, lights, reports, secretaries };
     });
-    rows.push({ name: 'Q2 page of 50 projects (district, light, 3 reports)', ...figures, sqlPerRequest: sql, floorP50, ratio: round(figures.p50 / floorP50, 2), note: `statements with a page of 10: ${sql10}; secretaries are not in the API yet` });
+    rows.push({ name: 'Q2 page of 50 projects (district, secretaries, light, 3 reports)', ...figures, sqlPerRequest: sql, floorP50, ratio: round(figures.p50 / floorP50, 2), note: `statements with a page of 10: ${sql10}` });
   }
 
   // Q3 one project's full detail.
@@ -179,6 +197,22 @@ async function main() {
       return { p, years, months, reports, lights, milestones, stages };
     });
     rows.push({ name: 'Q3 one project in full', ...figures, sqlPerRequest: sql, floorP50, ratio: round(figures.p50 / floorP50, 2) });
+  }
+
+  // Q4 investment statistics by month for the province.
+  {
+    const body = JSON.stringify({
+      query: 'query($a: ID!, $p: Period!) { investmentStats(areaId: $a, groupBy: MONTH, period: $p) { rows { key label monthActual monthPlanned ytdActual monthGrowth { percent } } total { ytdActual ytdPlanned } } }',
+      variables: { a: String(province.id), p: PERIOD },
+    });
+    const sql = await sqlStatements(server.url, token, body);
+    const figures = await load(server.url, token, body);
+    const floorP50 = await floor(pool, async () => {
+      const [actual] = await pool.query("SELECT period, SUM(actual_investment) AS s FROM project_reports WHERE period BETWEEN '2019-01' AND ? GROUP BY period", [PERIOD]);
+      const [planned] = await pool.query("SELECT period, SUM(planned_investment) AS s FROM project_plan_months WHERE period BETWEEN '2020-01' AND ? GROUP BY period", [PERIOD]);
+      return { actual, planned };
+    });
+    rows.push({ name: 'Q4 investment statistics by month, province', ...figures, sqlPerRequest: sql, floorP50, ratio: round(figures.p50 / floorP50, 2) });
   }
 
   // Recomputing one month's lights for every project: the month-end job after that month's lights are gone.

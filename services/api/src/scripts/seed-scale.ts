@@ -4,12 +4,13 @@
  * Fills an EMPTY database (DATABASE_URL; the embedded SQLite file by default) at province scale for
  * benchmarks: the demo data of every module, the other ten cities of Liaoning with their districts
  * and counties, then N key projects (default 20,000) spread over every district with a plan and a
- * report for each of the last M months (default 36) and their lights, three milestones each, and a
- * service-item catalogue in every district (default 2,180 items each). Bulk inserts in one
- * transaction per batch; deterministic (the same options give the same data).
+ * report for each of the last M months (default 36) and their lights, three milestones each, a
+ * service-item catalogue in every district (default 2,180 items each), 2,000 service secretaries
+ * serving the projects and 50,000 problems. Bulk inserts in one transaction per batch;
+ * deterministic (the same options give the same data). Run again, it adds only what is missing.
  */
 import { DEFAULT_RANKING_WEIGHTS, yi, type Fen } from '@kpd/domain';
-import { In, type EntityManager } from 'typeorm';
+import { In, Like, type EntityManager } from 'typeorm';
 import { loadConfig } from '../config';
 import { bulkInsert } from '../db/bulk-insert';
 import { openDatabase } from '../db/data-source';
@@ -26,6 +27,8 @@ import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from '../modules
 import { Project, ProjectCategory, ProjectStage } from '../modules/projects/project.entity';
 import { seedCatalogue, SUJIATUN_SHAPE } from '../modules/service-items/seed';
 import { ServiceItem } from '../modules/service-items/service-item.entity';
+import { Problem, ProblemCategory, ProblemLevel, ProblemStatus } from '../modules/problems/problem.entity';
+import { Secretary, SecretaryAssignment, TeamRole } from '../modules/secretaries/secretary.entity';
 
 /** The ten cities the demo data does not have, with their districts and counties (division codes). */
 const OTHER_CITIES: [string, string, [string, AreaKind][]][] = [
@@ -47,6 +50,8 @@ export interface ScaleOptions {
   months: number;
   itemsPerDistrict: number;
   milestones: number;
+  secretaries: number;
+  problems: number;
 }
 
 function options(argv: string[]): ScaleOptions {
@@ -57,7 +62,14 @@ function options(argv: string[]): ScaleOptions {
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`--${name} expects a whole number`);
     return n;
   };
-  return { projects: read('projects', 20_000), months: read('months', 36), itemsPerDistrict: read('items-per-district', 2180), milestones: read('milestones', 3) };
+  return {
+    projects: read('projects', 20_000),
+    months: read('months', 36),
+    itemsPerDistrict: read('items-per-district', 2180),
+    milestones: read('milestones', 3),
+    secretaries: read('secretaries', 2000),
+    problems: read('problems', 50_000),
+  };
 }
 
 /** mulberry32: the same data on every run. */
@@ -230,19 +242,125 @@ async function addServiceItems(db: import('typeorm').DataSource, opts: ScaleOpti
   log.info({ districts: done, items: await db.getRepository(ServiceItem).count() }, 'service items');
 }
 
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕';
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀英', '华', '建国', '文峰'];
+
+/** Secretaries spread over the districts, each serving the generated projects of its district in turn. */
+async function addSecretaries(db: import('typeorm').DataSource, opts: ScaleOptions, log: ReturnType<typeof createLogger>): Promise<void> {
+  if (opts.secretaries === 0 || (await db.getRepository(Secretary).countBy({ workUnit: In(['规模测试服务专班']) })) > 0) return;
+  const districts = await db.getRepository(Area).find({ where: { level: AreaLevel.DISTRICT }, order: { id: 'ASC' } });
+  const projects: { id: number; areaId: number; cityId: number }[] = await db
+    .getRepository(Project)
+    .createQueryBuilder('p')
+    .select(['p.id AS id', 'p.area_id AS areaId', 'p.city_id AS cityId'])
+    .where("p.code LIKE 'SCALE-%'")
+    .orderBy('p.id')
+    .getRawMany();
+  const cityOf = new Map(projects.map((p) => [Number(p.areaId), Number(p.cityId)]));
+  await db.transaction(async (em) => {
+    const rows = Array.from({ length: opts.secretaries }, (_, i) => {
+      const d = districts[i % districts.length];
+      return { userId: null, areaId: d.id, cityId: cityOf.get(d.id) ?? d.parentId!, name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[i % GIVEN.length]}`, workUnit: '规模测试服务专班', title: '服务秘书', contact: `0${String(24_000_000 + i)}`, version: 1 };
+    });
+    await bulkInsert(em, Secretary, rows);
+    const saved = await em.find(Secretary, { where: { workUnit: '规模测试服务专班' }, order: { id: 'ASC' } });
+    const byDistrict = new Map<number, Secretary[]>();
+    for (const sec of saved) byDistrict.set(sec.areaId, [...(byDistrict.get(sec.areaId) ?? []), sec]);
+    const counters = new Map<number, number>();
+    const assignments = projects
+      .map((p) => {
+        const pool = byDistrict.get(Number(p.areaId));
+        if (!pool) return null;
+        const n = counters.get(Number(p.areaId)) ?? 0;
+        counters.set(Number(p.areaId), n + 1);
+        return { secretaryId: pool[n % pool.length].id, projectId: Number(p.id), areaId: Number(p.areaId), startDate: '2018-01-01', endDate: null, teamRole: TeamRole.SOLE };
+      })
+      .filter((a) => a !== null);
+    await bulkInsert(em, SecretaryAssignment, assignments);
+  });
+  log.info({ secretaries: opts.secretaries }, 'secretaries');
+}
+
+const PROBLEM_TITLES: [ProblemCategory, string, string][] = [
+  [ProblemCategory.LAND, '土地征收补偿未完成', '区自然资源局'],
+  [ProblemCategory.PLANNING, '规划调整审批', '区自然资源局'],
+  [ProblemCategory.PERMITS, '施工许可办理', '区住房和城乡建设局'],
+  [ProblemCategory.POWER, '施工临时用电接入', '供电公司'],
+  [ProblemCategory.DEMOLITION, '地上物动迁', '街道办事处'],
+  [ProblemCategory.UTILITIES, '给排水管网配套', '区城市管理局'],
+  [ProblemCategory.FINANCING, '项目贷款审批', '区金融发展局'],
+];
+
+/** Problems against the generated projects: most resolved, some open, a few at city level. */
+async function addProblems(db: import('typeorm').DataSource, opts: ScaleOptions, log: ReturnType<typeof createLogger>): Promise<void> {
+  if (opts.problems === 0 || (await db.getRepository(Problem).countBy({ raisedBy: '规模测试' })) > 0) return;
+  const projects: { id: number; areaId: number; cityId: number }[] = await db
+    .getRepository(Project)
+    .createQueryBuilder('p')
+    .select(['p.id AS id', 'p.area_id AS areaId', 'p.city_id AS cityId'])
+    .where("p.code LIKE 'SCALE-%'")
+    .orderBy('p.id')
+    .getRawMany();
+  if (projects.length === 0) return;
+  const rand = prng(50_000);
+  const rows = Array.from({ length: opts.problems }, (_, i) => {
+    const p = projects[i % projects.length];
+    const [category, title, owner] = PROBLEM_TITLES[i % PROBLEM_TITLES.length];
+    const month = addMonths('2018-03', Math.floor(rand() * 33));
+    const raisedDate = `${month}-${String(1 + Math.floor(rand() * 27)).padStart(2, '0')}`;
+    const roll = rand();
+    const status = roll < 0.7 ? ProblemStatus.CLOSED_OUT : roll < 0.8 ? ProblemStatus.RESOLVED : roll < 0.9 ? ProblemStatus.IN_PROGRESS : ProblemStatus.OPEN;
+    const days = 5 + Math.floor(rand() * 40);
+    const done = status === ProblemStatus.CLOSED_OUT || status === ProblemStatus.RESOLVED;
+    const level = i % 25 === 0 ? ProblemLevel.CITY : ProblemLevel.DISTRICT;
+    return {
+      projectId: Number(p.id),
+      areaId: Number(p.areaId),
+      cityId: Number(p.cityId),
+      category,
+      title,
+      description: `${title}，影响项目推进`,
+      ownerUnit: owner,
+      raisedByUserId: null,
+      raisedBy: '规模测试',
+      raisedDate,
+      workingDays: 15,
+      deadline: `${addMonths(month, 1)}-${raisedDate.slice(8)}`,
+      level,
+      cityLeader: level === ProblemLevel.CITY ? '分管副市长' : null,
+      status,
+      resolvedDate: done ? `${addMonths(month, 1)}-28` : null,
+      daysToResolve: done ? days : null,
+      closedOutDate: status === ProblemStatus.CLOSED_OUT ? `${addMonths(month, 2)}-05` : null,
+      evidenceJson: status === ProblemStatus.CLOSED_OUT ? JSON.stringify({ text: '已办结，附验收材料' }) : null,
+      escalationRequested: false,
+      escalationRequestReason: null,
+      escalatedDate: null,
+      escalationReason: null,
+      reopenCount: 0,
+      meetingId: null,
+      version: 1,
+    };
+  });
+  await db.transaction((em) => bulkInsert(em, Problem, rows));
+  log.info({ problems: opts.problems }, 'problems');
+}
+
 async function main() {
   const opts = options(process.argv.slice(2));
   const config = loadConfig();
   const log = createLogger('info');
   const db = await openDatabase(config.databaseUrl, entities, log);
-  if ((await db.getRepository(Project).count()) > 100) throw new Error('seed:scale fills an empty database; this one already has projects');
   const started = Date.now();
   await seedDemoIfEmpty(db, { ...config, seedDemo: true, env: 'development' }, log);
   await db.transaction((em) => addCities(em, log));
-  await addProjects(db, opts, log);
+  // Run again on a scale database, it adds only what is missing (secretaries and problems, say).
+  if ((await db.getRepository(Project).countBy({ code: Like('SCALE-%') })) === 0) await addProjects(db, opts, log);
   await addServiceItems(db, opts, log);
+  await addSecretaries(db, opts, log);
+  await addProblems(db, opts, log);
   const counts: Record<string, number> = {};
-  for (const [name, entity] of [['areas', Area], ['projects', Project], ['plan months', PlanMonth], ['reports', MonthlyReport], ['lights', ProjectLight], ['milestones', ProjectMilestone], ['service items', ServiceItem]] as const) {
+  for (const [name, entity] of [['areas', Area], ['projects', Project], ['plan months', PlanMonth], ['reports', MonthlyReport], ['lights', ProjectLight], ['milestones', ProjectMilestone], ['service items', ServiceItem], ['secretaries', Secretary], ['assignments', SecretaryAssignment], ['problems', Problem]] as const) {
     counts[name] = await db.getRepository(entity).count();
   }
   log.info({ ...counts, seconds: Math.round((Date.now() - started) / 1000) }, 'seed:scale done');
