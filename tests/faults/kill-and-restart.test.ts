@@ -8,6 +8,26 @@ import { startChildServer, type ChildServer } from '../../services/api/src/testi
 import { DRIVERS } from '../../services/api/src/testing/harness';
 import { scratchDatabase, type ScratchDatabase } from '../../services/api/src/db/scratch-database';
 import { Client } from './client';
+import { castBallot, openVoteFor } from './vote';
+
+/** Runs one query on the scratch database from outside the server. */
+async function count(url: string, sql: string, params: unknown[] = []): Promise<number> {
+  if (url.startsWith('sqlite:')) {
+    const db = new Database(url.slice('sqlite:'.length), { timeout: 10_000 });
+    try {
+      return Number((db.prepare(sql).get(...params) as { n: unknown }).n);
+    } finally {
+      db.close();
+    }
+  }
+  const conn = await mysql.createConnection(url);
+  try {
+    const [rows] = await conn.query(sql, params);
+    return Number((rows as { n: unknown }[])[0].n);
+  } finally {
+    await conn.end();
+  }
+}
 
 const IMPORT = 'mutation($d: ID!, $f: ID!, $dry: Boolean!) { importServiceItems(districtId: $d, fileId: $f, dryRun: $dry) { committed updated created problems { row reason } } }';
 const SUFFIX = '（经复核）';
@@ -34,10 +54,29 @@ async function catalogueState(client: Client, districtId: string): Promise<{ tot
 
 /**
  * Resolves once another connection is inside a write transaction: on SQLite the write lock is held
- * (BEGIN IMMEDIATE is busy); on MySQL the first item the import updates is locked (FOR UPDATE
- * NOWAIT is refused).
+ * (BEGIN IMMEDIATE is busy); on MySQL a row that transaction writes is locked (the probe, a
+ * FOR UPDATE NOWAIT read of it, is refused).
  */
-async function waitForOpenWrite(databaseUrl: string, firstItemId: number): Promise<void> {
+/** Runs one statement on the scratch database from outside the server (the server is stopped). */
+async function withDatabase(url: string, sql: string, params: unknown[]): Promise<void> {
+  if (url.startsWith('sqlite:')) {
+    const db = new Database(url.slice('sqlite:'.length), { timeout: 10_000 });
+    try {
+      db.prepare(sql).run(...params);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const conn = await mysql.createConnection(url);
+  try {
+    await conn.query(sql, params);
+  } finally {
+    await conn.end();
+  }
+}
+
+async function waitForOpenWrite(databaseUrl: string, mysqlProbe: { sql: string; params: unknown[] }): Promise<void> {
   const deadline = Date.now() + 20_000;
   if (databaseUrl.startsWith('sqlite:')) {
     const probe = new Database(databaseUrl.slice('sqlite:'.length), { timeout: 0 });
@@ -61,7 +100,7 @@ async function waitForOpenWrite(databaseUrl: string, firstItemId: number): Promi
       while (Date.now() < deadline) {
         await conn.query('BEGIN');
         try {
-          await conn.query('SELECT id FROM service_items WHERE id = ? FOR UPDATE NOWAIT', [firstItemId]);
+          await conn.query(mysqlProbe.sql, mysqlProbe.params);
         } catch (e) {
           if ([1205, 3572].includes((e as { errno?: number }).errno ?? 0)) return;
           throw e;
@@ -118,7 +157,7 @@ describe.each(DRIVERS)('killed and restarted [%s]', (driver) => {
       () => 'answered',
       (e: Error) => e.message,
     );
-    await waitForOpenWrite(db.url, firstItemId);
+    await waitForOpenWrite(db.url, { sql: 'SELECT id FROM service_items WHERE id = ? FOR UPDATE NOWAIT', params: [firstItemId] });
     await stop('SIGKILL');
     expect(await inFlight).toBe('fetch failed'); // the connection died with the process
 
@@ -132,7 +171,7 @@ describe.each(DRIVERS)('killed and restarted [%s]', (driver) => {
     const again = await admin.gql<{ importServiceItems: { committed: boolean; updated: number } }>(IMPORT, { d: district, f: fileId, dry: false });
     expect(again.data!.importServiceItems.committed).toBe(true);
     expect(await catalogueState(admin, district)).toEqual({ total: 2192, edited: 2192 });
-  });
+  }, 300_000);
 
   it('graceful shutdown under load loses no accepted write', async () => {
     if (!server) await start();
@@ -173,5 +212,83 @@ describe.each(DRIVERS)('killed and restarted [%s]', (driver) => {
     );
     const codes = stored.data!.serviceItems.nodes.map((n) => n.implementationCode);
     for (const code of accepted) expect(codes).toContain(code);
-  });
+  }, 300_000);
+
+  it('a month-end job killed mid-run leaves none of its lights, and runs again cleanly', async () => {
+    if (!server) await start();
+    const PERIOD = '2020-09';
+    const lit = await count(db.url, 'SELECT COUNT(*) AS n FROM project_lights WHERE period = ?', [PERIOD]);
+    const firstLit = await count(db.url, 'SELECT MIN(project_id) AS n FROM project_lights WHERE period = ?', [PERIOD]);
+    expect(lit).toBeGreaterThan(100);
+    await stop('SIGKILL');
+    await withDatabase(db.url, 'DELETE FROM project_lights WHERE period = ?', [PERIOD]);
+    await start();
+    const admin = await Client.signIn(server!.url, 'admin.liaoning');
+    const job = admin.gql('mutation($p: Period!) { runMonthEndLights(period: $p) }', { p: PERIOD }).then(
+      () => 'answered',
+      (e: Error) => e.message,
+    );
+    await waitForOpenWrite(db.url, { sql: 'SELECT id FROM project_lights WHERE project_id = ? AND period = ? FOR UPDATE NOWAIT', params: [firstLit, PERIOD] });
+    await stop('SIGKILL');
+    expect(await job).toBe('fetch failed');
+    expect(await count(db.url, 'SELECT COUNT(*) AS n FROM project_lights WHERE period = ?', [PERIOD])).toBe(0);
+
+    await start();
+    const again = await (await Client.signIn(server!.url, 'admin.liaoning')).gql<{ runMonthEndLights: number }>('mutation($p: Period!) { runMonthEndLights(period: $p) }', { p: PERIOD });
+    expect(again.data!.runMonthEndLights).toBe(lit);
+    expect(await count(db.url, 'SELECT COUNT(*) AS n FROM project_lights WHERE period = ?', [PERIOD])).toBe(lit);
+  }, 300_000);
+
+  it('a restart while a vote is open keeps every ballot and refuses repeats; a tally killed mid-count is redone cleanly', async () => {
+    if (!server) await start();
+    const usernames = Array.from({ length: 40 }, (_, i) => `delegate.${String(i + 101).padStart(3, '0')}`);
+    let tokens = await Promise.all(usernames.map((u) => Client.signIn(server!.url, u).then((c) => c.token!)));
+    const root = await Client.signIn(server!.url, 'admin.liaoning');
+    const cities = await root.gql<{ areas: { children: { id: string; name: string }[] }[] }>('{ areas { children { id name } } }');
+    const cityId = cities.data!.areas[0].children.find((c) => c.name === '阜新市')!.id;
+    const vote = await openVoteFor(await Client.signIn(server!.url, 'admin.fuxin'), cityId, usernames, tokens, '重启测试会议');
+    const first = await Promise.all(tokens.slice(0, 25).map((t, i) => castBallot(server!.url, t, vote, i)));
+    const receipts = first.map((r) => r.data!.castBallot.receiptCode);
+    const ballotsOf = () =>
+      count(db.url, 'SELECT COUNT(*) AS n FROM livelihood_ballots b JOIN livelihood_rounds r ON r.id = b.round_id WHERE r.session_id = ?', [Number(vote.sessionId)]);
+    expect(await ballotsOf()).toBe(25);
+
+    await stop('SIGKILL');
+    await start();
+    tokens = await Promise.all(usernames.map((u) => Client.signIn(server!.url, u).then((c) => c.token!)));
+    expect(await ballotsOf()).toBe(25);
+    // Those who voted cannot vote again; the others can; nothing is counted while it is open.
+    const repeat = await castBallot(server!.url, tokens[0], vote, 0);
+    expect(repeat.errors![0].extensions!.code).toBe('CONFLICT');
+    const rest = await Promise.all(tokens.slice(25).map((t, i) => castBallot(server!.url, t, vote, i + 25)));
+    expect(rest.every((r) => r.data?.castBallot.receiptCode)).toBe(true);
+    expect(await ballotsOf()).toBe(40);
+
+    // Closing killed once its transaction has locked the round: the vote is still open afterwards.
+    const cityAdmin = await Client.signIn(server!.url, 'admin.fuxin');
+    const roundId = await count(db.url, 'SELECT MAX(id) AS n FROM livelihood_rounds WHERE session_id = ?', [Number(vote.sessionId)]);
+    const closing = cityAdmin.gql('mutation($s: ID!) { closeVote(sessionId: $s) { status } }', { s: vote.sessionId }).then(
+      () => 'answered',
+      (e: Error) => e.message,
+    );
+    // The count is short: kill it if it is caught holding its lock, else it finished first.
+    const caught = await Promise.race([waitForOpenWrite(db.url, { sql: 'SELECT id FROM livelihood_rounds WHERE id = ? FOR UPDATE NOWAIT', params: [roundId] }).then(() => 'caught'), closing]);
+    if (caught === 'caught') await stop('SIGKILL');
+    const outcome = await closing;
+    if (server) await stop('SIGTERM');
+    await start();
+    const admin = await Client.signIn(server!.url, 'admin.fuxin');
+    if (outcome === 'fetch failed') {
+      const status = await admin.gql<{ voteSession: { status: string } }>('query($s: ID!) { voteSession(id: $s) { status } }', { s: vote.sessionId });
+      expect(status.data!.voteSession.status).not.toMatch(/CLOSED|CONCLUDED/);
+      const closed = await admin.gql('mutation($s: ID!) { closeVote(sessionId: $s) { status } }', { s: vote.sessionId });
+      expect(closed.errors).toBeUndefined();
+    }
+    // Every receipt from before the restart is in the published list, counted as cast.
+    for (const code of receipts.slice(0, 5)) {
+      const check = await admin.gql<{ verifyReceipt: { found: boolean; counted: boolean } }>('query($s: ID!, $r: String!) { verifyReceipt(sessionId: $s, receiptCode: $r) { found counted } }', { s: vote.sessionId, r: code });
+      expect(check.data!.verifyReceipt).toEqual({ found: true, counted: true });
+    }
+    expect(await ballotsOf()).toBe(40);
+  }, 300_000);
 });
