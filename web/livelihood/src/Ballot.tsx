@@ -52,16 +52,15 @@ export function Ballot() {
   const open = data?.voteSessions.filter((s) => s.round?.status === 'OPEN') ?? [];
   return (
     <div style={{ maxWidth: 560 }}>
-      <QueryState fetching={fetching} error={error} data={data} isEmpty={() => open.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
-        {() => (
-          <>
-            {open.map((s) => (
-              <BallotCard key={s.id} session={s} />
-            ))}
-          </>
-        )}
+      <QueryState fetching={fetching} error={error} data={data} isEmpty={() => false} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        {() =>
+          open.length === 0 ? (
+            <Alert type="info" showIcon title={t('noOpen')} style={{ marginBottom: 12 }} data-testid="ballot-none" />
+          ) : (
+            open.map((s) => <BallotCard key={s.id} session={s} />)
+          )
+        }
       </QueryState>
-      {data && open.length === 0 && <Alert type="info" showIcon title={t('noOpen')} style={{ marginTop: 8 }} />}
       <ReceiptLookup sessions={data?.voteSessions ?? []} />
     </div>
   );
@@ -144,7 +143,7 @@ function ReceiptLookup({ sessions }: { sessions: Session[] }) {
   const [{ data, fetching, error }] = useQuery<{
     verifyReceipt: { found: boolean; counted: boolean; valid: boolean | null; invalidReason: string | null; message: string; round: number | null; choices: Array<{ id: string; name: string }> };
   }>({ query: VERIFY, variables: asked ?? {}, pause: !asked, requestPolicy: 'network-only' });
-  const sid = sessionId ?? (sessions.length === 1 ? sessions[0].id : undefined);
+  const sid = sessionId ?? (sessions.find((s) => s.round?.status === 'OPEN') ?? sessions[0])?.id;
   const v = data?.verifyReceipt;
   return (
     <Card size="small" title={t('lookup')} data-testid="receipt-lookup">
