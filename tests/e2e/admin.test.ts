@@ -213,8 +213,8 @@ browserDescribe('the admin in Chromium', () => {
         buffer: Buffer.from(await wb.xlsx.writeBuffer()),
       });
       await page.waitForSelector('[data-testid=import-problems]');
-      const problems = await page.$$eval('[data-testid=import-problems] tr.ant-table-row', (rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((c) => c.textContent)));
-      expect(problems).toEqual([['3', expect.stringContaining('事项类型'), expect.stringMatching(/.+/)]]);
+      const problems = await page.locator('[data-testid=import-problems] tr.ant-table-row td').allTextContents();
+      expect(problems).toEqual(['3', expect.stringContaining('事项类型'), expect.stringMatching(/.+/)]);
       expect(await page.textContent('[data-testid=import-problem-count]')).toContain('共 2 行，有效 1 行');
       expect(await page.$('[data-testid=import-commit]')).toBeNull();
       await shot(page, '19-service-items-import-problems');
