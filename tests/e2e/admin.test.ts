@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { modules } from '../../services/api/src/modules';
 import { startTestServer, type TestServer } from '../../services/api/src/testing/harness';
@@ -186,6 +187,37 @@ browserDescribe('the admin in Chromium', () => {
       await page.waitForSelector(`[data-testid=item-total]:has-text("共 ${violating.data!.serviceItems.totalCount} 项")`);
       expect(await page.$$eval('[data-testid=service-item-table] tr.ant-table-row', (rows) => rows.length)).toBe(Math.min(15, violating.data!.serviceItems.totalCount));
       await shot(page, '18-service-items-violating');
+
+      // Importing a catalogue sheet with a bad row: the dry run lists the row, its column and the reason.
+      const template = await context.request.get(server.url + '/api/service-items/template.xlsx');
+      expect(template.status()).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await template.body()) as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('政务服务事项')!;
+      const cols = new Map<string, number>();
+      sheet.getRow(1).eachCell((cell, col) => cols.set(String(cell.value).replace(/\*$/, '').trim(), col));
+      sheet.spliceRows(2, sheet.rowCount);
+      const headers = ['基本编码', '实施编码', '事项名称', '事项类型', '实施部门', '依申请', '网办深度', '到现场次数', '到现场理由', '办件类型', '法定时限（工作日）', '承诺时限（工作日）', '受理功能区', '高频事项'];
+      [
+        ['0200100000', 'E2E-1', '页面导入事项', '行政许可', '区市场监督管理局', '是', '全程网办', 0, null, '承诺件', 20, 5, null, '否'],
+        ['0200100000', 'E2E-2', '类型写错的事项', '行政许可证', '区市场监督管理局', '是', '全程网办', 0, null, '承诺件', 20, 5, null, '否'],
+      ].forEach((values, i) => {
+        const row = sheet.getRow(i + 2);
+        values.forEach((v, j) => (row.getCell(cols.get(headers[j])!).value = v));
+        row.commit();
+      });
+      await page.click('[data-testid=import-toggle]');
+      await page.setInputFiles('[data-testid=import-panel] input[type=file]', {
+        name: '苏家屯事项.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+      });
+      await page.waitForSelector('[data-testid=import-problems]');
+      const problems = await page.locator('[data-testid=import-problems] tr.ant-table-row td').allTextContents();
+      expect(problems).toEqual(['3', expect.stringContaining('事项类型'), expect.stringMatching(/.+/)]);
+      expect(await page.textContent('[data-testid=import-problem-count]')).toContain('共 2 行，有效 1 行');
+      expect(await page.$('[data-testid=import-commit]')).toBeNull();
+      await shot(page, '19-service-items-import-problems');
 
       // Signing out ends the session: a reload stays on the sign-in page.
       await page.click('[data-testid=sign-out]');

@@ -5,3 +5,5 @@ export * from './i18n';
 export * from './states';
 export * from './client';
 export * from './remote';
+export * from './upload';
+export * from './import';

@@ -3,6 +3,7 @@ import { Alert, Button, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { formatDate, LocaleProvider, QueryState, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { messages, type MessageKey } from './messages';
+import { Ballot } from './Ballot';
 
 interface Session {
   id: string;
@@ -140,6 +141,7 @@ function Livelihood() {
       <Tabs
         items={[
           { key: 'sessions', label: t('sessions'), children: <Sessions /> },
+          { key: 'ballot', label: t('ballot'), children: <Ballot /> },
           { key: 'proposals', label: t('proposals'), children: <Proposals /> },
         ]}
       />

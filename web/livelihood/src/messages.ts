@@ -2,7 +2,7 @@ import type { Messages } from '@kpd/web-kit';
 
 type Key =
   | 'title' | 'sessions' | 'proposals' | 'name' | 'city' | 'meetingDate' | 'seats' | 'candidates' | 'roster' | 'checkedIn' | 'status'
-  | 'proposalTitle' | 'category' | 'source' | 'reason' | 'received' | 'anyStatus' | 'total' | 'loadMore' | 'pending'
+  | 'proposalTitle' | 'category' | 'source' | 'reason' | 'received' | 'anyStatus' | 'total' | 'loadMore' | 'pending' | 'ballot'
   | 'DRAFT' | 'VOTING' | 'COUNTED' | 'DECIDED' | 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'PUBLIC' | 'DELEGATE' | 'DEPARTMENT'
   | 'CULTURE_SPORTS' | 'EDUCATION' | 'ELDERLY_CARE' | 'EMPLOYMENT' | 'ENVIRONMENT' | 'HEALTH' | 'HOUSING' | 'OTHER' | 'TRANSPORT' | 'UTILITIES';
 
@@ -27,7 +27,8 @@ export const messages: Messages<Key> = {
     anyStatus: '全部状态',
     total: '共 {n} 条',
     loadMore: '加载更多',
-    pending: '投票页、结果与回执查询、实施看板和年终测评页面尚在建设，可通过接口使用。',
+    pending: '结果、实施看板和年终测评页面尚在建设，可通过接口使用。',
+    ballot: '投票',
     DRAFT: '筹备',
     VOTING: '投票中',
     COUNTED: '待再次投票',
@@ -69,7 +70,8 @@ export const messages: Messages<Key> = {
     anyStatus: 'Any status',
     total: '{n} in all',
     loadMore: 'Load more',
-    pending: 'The ballot page, results with receipt lookup, the implementation board and the year-end evaluation are not on these pages yet; the API offers them.',
+    pending: 'Results, the implementation board and the year-end evaluation are not on these pages yet; the API offers them.',
+    ballot: 'Ballot',
     DRAFT: 'Preparing',
     VOTING: 'Voting',
     COUNTED: 'Further round due',
@@ -94,3 +96,44 @@ export const messages: Messages<Key> = {
 };
 
 export type MessageKey = Key;
+
+export const ballotMessages: Messages<
+  'noOpen' | 'round' | 'choose' | 'fingerprint' | 'cast' | 'receipt' | 'keep' | 'already' | 'marked' | 'blank' | 'submit' | 'lookup' | 'session' | 'verify' | 'counted' | 'choices'
+> = {
+  zh: {
+    noOpen: '当前没有正在进行的投票。',
+    round: '第 {n} 轮',
+    choose: '最多选择 {seats} 项',
+    fingerprint: '候选名单指纹（与会场公布的一致方可投票）',
+    cast: '投票成功',
+    receipt: '回执码',
+    keep: '请保存回执码，计票后可凭它核对您的选票。',
+    already: '您在本轮已投票。',
+    marked: '已选 {n} / {seats}',
+    blank: '未选择任何项目将作为空白票',
+    submit: '提交选票',
+    lookup: '回执查询',
+    session: '选择会议',
+    verify: '查询',
+    counted: '已计票',
+    choices: '所选项目',
+  },
+  en: {
+    noOpen: 'No vote is open now.',
+    round: 'Round {n}',
+    choose: 'choose at most {seats}',
+    fingerprint: 'Candidate list fingerprint (vote only if it matches the one announced in the hall)',
+    cast: 'Your ballot is cast',
+    receipt: 'Receipt code',
+    keep: 'Keep the receipt code: after the count it lets you check your ballot.',
+    already: 'You have voted in this round.',
+    marked: '{n} / {seats} marked',
+    blank: 'No mark makes a blank ballot',
+    submit: 'Cast the ballot',
+    lookup: 'Check a receipt',
+    session: 'Session',
+    verify: 'Check',
+    counted: 'counted',
+    choices: 'Marked',
+  },
+};

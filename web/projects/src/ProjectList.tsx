@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { useQuery } from 'urql';
-import { formatMoney, formatPeriod, PendingApi, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useMutation, useQuery } from 'urql';
+import { formatMoney, formatPeriod, IMPORT_RESULT_FIELDS, ImportPanel, PendingApi, QueryState, useLocale, useMessages, type ImportResult, type RemoteProps } from '@kpd/web-kit';
+import { ProjectDetail } from './ProjectDetail';
 import { messages, type MessageKey } from './messages';
 
 interface Light {
@@ -28,6 +29,12 @@ const PROJECTS = /* GraphQL */ `
       pageInfo { hasNextPage endCursor }
       nodes { id code name category stage totalInvestment keyPush district { name } lights { period color reason } }
     }
+  }
+`;
+
+const IMPORT_PLANS = /* GraphQL */ `
+  mutation ImportPlans($fileId: ID!, $dryRun: Boolean!) {
+    importPlans(fileId: $fileId, dryRun: $dryRun) { ${IMPORT_RESULT_FIELDS} }
   }
 `;
 
@@ -59,6 +66,9 @@ export function ProjectList(_props: RemoteProps) {
   const [category, setCategory] = useState<string | undefined>();
   const [light, setLight] = useState<string | undefined>();
   const [pages, setPages] = useState<Array<string | null>>([null]);
+  const [open, setOpen] = useState<string | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
+  const [, importPlans] = useMutation<{ importPlans: ImportResult }>(IMPORT_PLANS);
   const filter = useMemo(
     () => ({
       search: search.trim() || null,
@@ -75,7 +85,28 @@ export function ProjectList(_props: RemoteProps) {
   const options = (keys: MessageKey[]) => keys.map((k) => ({ value: k, label: t(k) }));
   return (
     <>
-      <Typography.Title level={3}>{t('title')}</Typography.Title>
+      <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap', marginBottom: 12 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
+        <Space wrap>
+          <Button href="/api/projects/plan-template.xlsx">{t('planTemplate')}</Button>
+          <Button onClick={() => setImportOpen((o) => !o)} data-testid="plan-import-toggle">
+            {t('planImport')}
+          </Button>
+        </Space>
+      </Space>
+      {importOpen && (
+        <Card size="small" title={t('planImport')} style={{ marginBottom: 12 }}>
+          <ImportPanel
+            run={async (fileId, dryRun) => {
+              const r = await importPlans({ fileId, dryRun });
+              return { data: r.data?.importPlans, error: r.error };
+            }}
+          />
+        </Card>
+      )}
+      <ProjectDetail id={open} onClose={() => setOpen(null)} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('search')} style={{ width: 240 }} onSearch={reset(setSearch)} />
         <Select allowClear style={{ minWidth: 120 }} placeholder={t('anyStage')} value={stage} onChange={reset(setStage)} options={options(['RESERVE', 'NEW', 'CONTINUING', 'COMPLETED', 'REMOVED'])} />
@@ -83,7 +114,7 @@ export function ProjectList(_props: RemoteProps) {
         <Select allowClear style={{ minWidth: 110 }} placeholder={t('anyLight')} value={light} onChange={reset(setLight)} options={options(['GREEN', 'YELLOW', 'RED'])} />
       </Space>
       {pages.map((after, i) => (
-        <Page key={`${JSON.stringify(filter)}:${after}`} filter={filter} after={after} first={i === 0} last={i === pages.length - 1} onMore={(c) => setPages((p) => [...p, c])} />
+        <Page key={`${JSON.stringify(filter)}:${after}`} filter={filter} after={after} first={i === 0} last={i === pages.length - 1} onMore={(c) => setPages((p) => [...p, c])} onOpen={setOpen} />
       ))}
       <Typography.Text type="secondary" data-testid="remote-build">
         {t('build')} {__KPD_BUILD__}
@@ -92,7 +123,7 @@ export function ProjectList(_props: RemoteProps) {
   );
 }
 
-function Page({ filter, after, first, last, onMore }: { filter: object; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void }) {
+function Page({ filter, after, first, last, onMore, onOpen }: { filter: object; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void; onOpen: (id: string) => void }) {
   const t = useMessages(messages);
   const [{ data, fetching, error }, refetch] = useQuery<{ projects: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Project[] } }>({
     query: PROJECTS,
@@ -119,7 +150,10 @@ function Page({ filter, after, first, last, onMore }: { filter: object; after: s
                 dataIndex: 'name',
                 render: (v: string, r) => (
                   <>
-                    {v} {r.keyPush ? <Tag color="volcano">{t('keyPush')}</Tag> : null}
+                    <Typography.Link onClick={() => onOpen(r.id)} data-testid="project-open">
+                      {v}
+                    </Typography.Link>{' '}
+                    {r.keyPush ? <Tag color="volcano">{t('keyPush')}</Tag> : null}
                   </>
                 ),
               },

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
-import { useQuery } from 'urql';
-import { QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { useMutation, useQuery } from 'urql';
+import { IMPORT_RESULT_FIELDS, ImportPanel, QueryState, useLocale, useMessages, type ImportResult, type RemoteProps } from '@kpd/web-kit';
 import { messages, TYPES } from './messages';
 
 interface Share {
@@ -63,6 +63,12 @@ const ITEMS = /* GraphQL */ `
   }
 `;
 
+const IMPORT = /* GraphQL */ `
+  mutation ImportServiceItems($districtId: ID!, $fileId: ID!, $dryRun: Boolean!) {
+    importServiceItems(districtId: $districtId, fileId: $fileId, dryRun: $dryRun) { ${IMPORT_RESULT_FIELDS} }
+  }
+`;
+
 const percent = (s: Share) => (s.percent === null ? '—' : `${s.percent.toFixed(1)}%`);
 
 export function Catalogue({ locale }: RemoteProps) {
@@ -93,6 +99,9 @@ export function Catalogue({ locale }: RemoteProps) {
   const [figures, refetchFigures] = useQuery<{ serviceCatalogueFigures: Figures[] }>({ query: FIGURES, variables: { areaId: districtId ?? null } });
   const onlyDistrict = districts.data?.districts.length === 1 ? districts.data.districts[0].id : undefined;
   const exportDistrict = districtId ?? onlyDistrict;
+  const [, importItems] = useMutation<{ importServiceItems: ImportResult }>(IMPORT);
+  const [importOpen, setImportOpen] = useState(false);
+  const [generation, setGeneration] = useState(0);
 
   return (
     <>
@@ -107,8 +116,32 @@ export function Catalogue({ locale }: RemoteProps) {
             </Button>
           </Tooltip>
           <Button href="/api/service-items/template.xlsx">{t('template')}</Button>
+          <Button type={importOpen ? 'default' : 'primary'} onClick={() => setImportOpen((o) => !o)} data-testid="import-toggle">
+            {t('import')}
+          </Button>
         </Space>
       </Space>
+
+      {importOpen && (
+        <Card size="small" title={exportDistrict ? t('importInto', { name: districts.data?.districts.find((d) => d.id === exportDistrict)?.name ?? '' }) : t('import')} style={{ marginBottom: 16 }}>
+          {exportDistrict ? (
+            <ImportPanel
+              key={exportDistrict}
+              run={async (fileId, dryRun) => {
+                const r = await importItems({ districtId: exportDistrict, fileId, dryRun });
+                return { data: r.data?.importServiceItems, error: r.error };
+              }}
+              onCommitted={() => {
+                refetchFigures({ requestPolicy: 'network-only' });
+                setGeneration((g) => g + 1);
+                setPages([null]);
+              }}
+            />
+          ) : (
+            <Alert type="info" showIcon title={t('importHint')} />
+          )}
+        </Card>
+      )}
 
       <QueryState
         fetching={figures.fetching}
@@ -177,9 +210,8 @@ export function Catalogue({ locale }: RemoteProps) {
       </Space>
 
       {pages.map((after, i) => (
-        <ItemsPage key={`${JSON.stringify(filter)}:${after}`} filter={filter} after={after} first={i === 0} last={i === pages.length - 1} onMore={(cursor) => setPages((p) => [...p, cursor])} />
+        <ItemsPage key={`${generation}:${JSON.stringify(filter)}:${after}`} filter={filter} after={after} first={i === 0} last={i === pages.length - 1} onMore={(cursor) => setPages((p) => [...p, cursor])} />
       ))}
-      <Alert type="info" showIcon title={t('importPending')} style={{ marginTop: 16 }} />
     </>
   );
 }

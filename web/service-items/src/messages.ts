@@ -4,7 +4,7 @@ type Key =
   | 'title' | 'district' | 'allDistricts' | 'search' | 'type' | 'anyType' | 'depth' | 'anyDepth' | 'compliance' | 'all' | 'violating' | 'compliant'
   | 'code' | 'name' | 'department' | 'visits' | 'legal' | 'promised' | 'days' | 'fee' | 'free' | 'violations' | 'none' | 'total' | 'export' | 'template'
   | 'exportHint' | 'figTotal' | 'figByApplication' | 'figFullyOnline' | 'figOneTrip' | 'figRatio' | 'figMaterials' | 'figViolating' | 'figTarget'
-  | 'loadMore' | 'importPending' | 'highFrequency'
+  | 'loadMore' | 'import' | 'importInto' | 'importHint' | 'highFrequency'
   | 'FULLY_ONLINE' | 'PARTLY_ONLINE' | 'OFFLINE';
 
 export const messages: Messages<Key> = {
@@ -45,7 +45,9 @@ export const messages: Messages<Key> = {
     figViolating: '不合规事项',
     figTarget: '达标',
     loadMore: '加载更多',
-    importPending: '导入（先试运行，再提交）尚未在页面提供；可下载模板并通过接口 importServiceItems 导入。',
+    import: '导入事项目录',
+    importInto: '导入到{name}的事项目录（先试导入检查，无问题后确认导入）',
+    importHint: '请先在下方选择一个区县，再导入其事项目录。',
     highFrequency: '高频',
     FULLY_ONLINE: '全程网办',
     PARTLY_ONLINE: '部分网办',
@@ -88,7 +90,9 @@ export const messages: Messages<Key> = {
     figViolating: 'Breaking a rule',
     figTarget: 'On target',
     loadMore: 'Load more',
-    importPending: 'Importing (dry run, then commit) is not on this page yet; download the template and use the importServiceItems API.',
+    import: 'Import catalogue',
+    importInto: 'Import into {name}’s catalogue (a dry run first, then commit when it finds no problem)',
+    importHint: 'Choose a district below first, then import its catalogue.',
     highFrequency: 'High frequency',
     FULLY_ONLINE: 'Fully online',
     PARTLY_ONLINE: 'Partly online',
