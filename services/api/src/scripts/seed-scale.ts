@@ -9,7 +9,7 @@
  * serving the projects and 50,000 problems. Bulk inserts in one transaction per batch;
  * deterministic (the same options give the same data). Run again, it adds only what is missing.
  */
-import { DEFAULT_RANKING_WEIGHTS, yi, type Fen } from '@kpd/domain';
+import { addMonths, DEFAULT_RANKING_WEIGHTS, yi, type Fen } from '@kpd/domain';
 import { In, Like, type EntityManager } from 'typeorm';
 import { loadConfig } from '../config';
 import { bulkInsert } from '../db/bulk-insert';
@@ -25,7 +25,7 @@ import { computeLights } from '../modules/projects/lights.service';
 import { ProjectLight, RemovalDecision } from '../modules/projects/light.entity';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from '../modules/projects/plan.entity';
 import { Project, ProjectCategory, ProjectStage } from '../modules/projects/project.entity';
-import { seedCatalogue, SUJIATUN_SHAPE } from '../modules/service-items/seed';
+import { prng, seedCatalogue, SUJIATUN_SHAPE } from '../modules/service-items/seed';
 import { ServiceItem } from '../modules/service-items/service-item.entity';
 import { Problem, ProblemCategory, ProblemLevel, ProblemStatus } from '../modules/problems/problem.entity';
 import { Secretary, SecretaryAssignment, TeamRole } from '../modules/secretaries/secretary.entity';
@@ -72,23 +72,6 @@ function options(argv: string[]): ScaleOptions {
   };
 }
 
-/** mulberry32: the same data on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const addMonths = (period: string, n: number) => {
-  const [y, m] = period.split('-').map(Number);
-  const total = y * 12 + (m - 1) + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-};
 
 /** The last month of the generated history, and "now": the 20th of the month after it (deadlines passed). */
 export const SCALE_LAST_PERIOD = '2020-12';

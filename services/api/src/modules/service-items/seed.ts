@@ -7,7 +7,7 @@ import { violationMaskOf, type ItemFields } from './service-items.service';
 import { ServiceBaseline, ServiceWindow, ServiceZone } from './service-zone.entity';
 
 /** A small deterministic PRNG (mulberry32), so the demo catalogue is the same on every start. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
