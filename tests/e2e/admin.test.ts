@@ -1,85 +1,17 @@
 /**
- * The admin in a real browser: Debian's Chromium driven by playwright-core against the API serving
- * the built shell and remotes (one server, one browser, a temporary SQLite database). Every page
- * visited is saved under tests/screenshots/ for a person to look at.
+ * The admin in a real browser (tests/e2e/browser.ts): sign-in, role-aware navigation, district scope,
+ * and the composition of the shell with its remotes.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { modules } from '../../services/api/src/modules';
-import { startTestServer, type TestServer } from '../../services/api/src/testing/harness';
-import { buildApp, builtMarker, ensureBuilt, repoRoot, WEB_APPS } from './web-build';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(repoRoot, 'tests', 'screenshots');
-const PASSWORD = 'Liaoning@2020';
-const hasChromium = fs.existsSync(CHROMIUM);
-
-if (!hasChromium) {
-  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
-}
-const browserDescribe = hasChromium ? describe : describe.skip;
-// Generous: the browser shares two cores with the rest of the suite.
-jest.setTimeout(180_000);
+import type { Page } from 'playwright-core';
+import { adminInBrowser, browserDescribe } from './browser';
+import { buildApp, builtMarker } from './web-build';
 
 browserDescribe('the admin in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let webRoot: string;
-  const pageErrors: string[] = [];
-  afterEach(() => {
-    if (process.env.E2E_DEBUG && pageErrors.length) console.log(pageErrors.join('\n'));
-    pageErrors.length = 0;
-  });
-
-  beforeAll(async () => {
-    await ensureBuilt();
-    // The server serves copies, so a remote can be rebuilt and redeployed alone during the run.
-    webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kpd-web-e2e-'));
-    for (const app of WEB_APPS) fs.cpSync(path.join(repoRoot, 'web', app, 'dist'), path.join(webRoot, app, 'dist'), { recursive: true });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    // Every module's demo data, as `pnpm start` seeds it.
-    server = await startTestServer('sqlite', {
-      seedModules: modules.map((m) => m.name),
-      config: { webDir: path.join(webRoot, 'shell', 'dist'), webRemotesDir: webRoot },
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-  });
-
-  async function newPage(viewport = { width: 1366, height: 820 }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Europe/Berlin' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text().slice(0, 500)));
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    return { context, page };
-  }
-
-  async function signIn(page: Page, username: string, password = PASSWORD) {
-    await page.goto(server.url + '/');
-    await page.fill('#username', username);
-    await page.fill('#password', password);
-    await page.click('[data-testid=sign-in]');
-  }
-
-  async function shot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function navTo(page: Page, key: string) {
-    await page.click(`[data-testid=nav-${key}]`);
-  }
+  const admin = adminInBrowser();
+  const { newPage, signIn, shot, navTo } = admin;
 
   async function districtNames(page: Page): Promise<string[]> {
     await page.waitForSelector('[data-testid=district-table] tr.ant-table-row');
@@ -87,15 +19,15 @@ browserDescribe('the admin in Chromium', () => {
   }
 
   async function apiDistricts(username: string): Promise<string[]> {
-    const token = await server.login(username);
-    const res = await server.gql<{ districts: Array<{ name: string }> }>('{ districts { name } }', {}, token);
+    const token = await admin.server.login(username);
+    const res = await admin.server.gql<{ districts: Array<{ name: string }> }>('{ districts { name } }', {}, token);
     return res.data!.districts.map((d) => d.name);
   }
 
   test('a wrong password shows the server’s message; the city admin sees every Shenyang district, in Chinese by default', async () => {
     const { context, page } = await newPage();
     try {
-      await page.goto(server.url + '/');
+      await page.goto(admin.server.url + '/');
       await page.waitForSelector('#username');
       await shot(page, '01-sign-in');
       await signIn(page, 'admin.shenyang', 'wrong-password-1');
@@ -130,8 +62,8 @@ browserDescribe('the admin in Chromium', () => {
       // The project list once the server has the projects API; until then, the notice naming it.
       await page.waitForSelector('[data-testid=project-table] tr.ant-table-row, :text("本页面依赖的接口（projects）尚未上线。")');
       if (await page.$('[data-testid=project-table]')) {
-        const token = await server.login('admin.shenyang');
-        const res = await server.gql<{ projects: { totalCount: number } }>('{ projects { totalCount } }', {}, token);
+        const token = await admin.server.login('admin.shenyang');
+        const res = await admin.server.gql<{ projects: { totalCount: number } }>('{ projects { totalCount } }', {}, token);
         expect(await page.textContent('[data-testid=project-total]')).toBe(`共 ${res.data!.projects.totalCount} 个项目`);
       }
       await shot(page, '06-projects');
@@ -167,21 +99,21 @@ browserDescribe('the admin in Chromium', () => {
     try {
       await signIn(page, 'admin.sujiatun');
       await page.waitForSelector('[data-testid=viewer]');
-      await page.goto(server.url + '/districts');
+      await page.goto(admin.server.url + '/districts');
       expect(await districtNames(page)).toEqual(['苏家屯区']);
       expect(await apiDistricts('admin.sujiatun')).toEqual(['苏家屯区']);
       await shot(page, '12-districts-sujiatun-phone');
 
       // Its service-item catalogue (report 000: 2180 items), with the compliance filter.
       await page.setViewportSize({ width: 1366, height: 820 });
-      await page.goto(server.url + '/service-items');
+      await page.goto(admin.server.url + '/service-items');
       expect(await (await page.waitForSelector('[data-testid=item-total]')).textContent()).toBe('共 2180 项');
       const figures = await page.textContent('[data-testid=figures]');
       expect(figures).toContain('2,180');
       expect(figures).toContain('603');
       await shot(page, '17-service-items-sujiatun');
-      const token = await server.login('admin.sujiatun');
-      const violating = await server.gql<{ serviceItems: { totalCount: number } }>('{ serviceItems(filter: { anyViolation: true }) { totalCount } }', {}, token);
+      const token = await admin.server.login('admin.sujiatun');
+      const violating = await admin.server.gql<{ serviceItems: { totalCount: number } }>('{ serviceItems(filter: { anyViolation: true }) { totalCount } }', {}, token);
       await page.click('[data-testid=compliance-filter]');
       await page.click('.ant-select-item-option[title="存在违规"]');
       await page.waitForSelector(`[data-testid=item-total]:has-text("共 ${violating.data!.serviceItems.totalCount} 项")`);
@@ -189,7 +121,7 @@ browserDescribe('the admin in Chromium', () => {
       await shot(page, '18-service-items-violating');
 
       // Importing a catalogue sheet with a bad row: the dry run lists the row, its column and the reason.
-      const template = await context.request.get(server.url + '/api/service-items/template.xlsx');
+      const template = await context.request.get(admin.server.url + '/api/service-items/template.xlsx');
       expect(template.status()).toBe(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await template.body()) as unknown as ArrayBuffer);
@@ -235,7 +167,7 @@ browserDescribe('the admin in Chromium', () => {
     try {
       await signIn(page, 'admin.dalian');
       await page.waitForSelector('[data-testid=viewer]');
-      await page.goto(server.url + '/secretaries');
+      await page.goto(admin.server.url + '/secretaries');
       await page.waitForSelector('[data-testid=secretary-table] tr.ant-table-row');
       const text = await page.textContent('[data-testid=secretary-table]');
       expect(text).toContain('李军（中山区东港街道）');
@@ -257,16 +189,16 @@ browserDescribe('the admin in Chromium', () => {
       const nav = await page.$$eval('[data-testid^=nav-]', (els) => els.map((e) => e.getAttribute('data-testid')));
       expect(nav).toEqual(['nav-home', 'nav-livelihood']);
       await shot(page, '13-delegate-menu');
-      await page.goto(server.url + '/districts');
+      await page.goto(admin.server.url + '/districts');
       await page.waitForSelector('text=无权访问');
       expect(await page.$('[data-testid=district-table]')).toBeNull();
       await shot(page, '14-delegate-forbidden');
 
       // The delegate's own page: Fuxin's congress sessions.
-      await page.goto(server.url + '/livelihood');
+      await page.goto(admin.server.url + '/livelihood');
       await page.waitForSelector('[data-testid=session-table] tr.ant-table-row');
-      const token = await server.login('delegate.001');
-      const sessions = await server.gql<{ voteSessions: Array<{ name: string }> }>('{ voteSessions { name } }', {}, token);
+      const token = await admin.server.login('delegate.001');
+      const sessions = await admin.server.gql<{ voteSessions: Array<{ name: string }> }>('{ voteSessions { name } }', {}, token);
       expect(sessions.data!.voteSessions.length).toBeGreaterThan(0);
       const text = await page.textContent('[data-testid=session-table]');
       for (const session of sessions.data!.voteSessions) expect(text).toContain(session.name);
@@ -308,7 +240,7 @@ browserDescribe('the admin in Chromium', () => {
   });
 
   test('one remote rebuilt and deployed alone shows in the running shell, which is not rebuilt', async () => {
-    const shellIndex = builtMarker('shell', path.join(webRoot, 'shell', 'dist'));
+    const shellIndex = builtMarker('shell', path.join(admin.webRoot, 'shell', 'dist'));
     const shellBefore = fs.readFileSync(shellIndex, 'utf8');
     const shellMtime = fs.statSync(shellIndex).mtimeMs;
     const { context, page } = await newPage();
@@ -320,7 +252,7 @@ browserDescribe('the admin in Chromium', () => {
       const label = `e2e-${Date.now()}`;
       expect(before).not.toContain(label);
 
-      await buildApp('projects', { KPD_BUILD_LABEL: label, KPD_OUT_DIR: path.join(webRoot, 'projects', 'dist') });
+      await buildApp('projects', { KPD_BUILD_LABEL: label, KPD_OUT_DIR: path.join(admin.webRoot, 'projects', 'dist') });
 
       await page.reload();
       await page.waitForSelector('[data-testid=remote-build]');

@@ -52,11 +52,6 @@ async function catalogueState(client: Client, districtId: string): Promise<{ tot
   return { total, edited };
 }
 
-/**
- * Resolves once another connection is inside a write transaction: on SQLite the write lock is held
- * (BEGIN IMMEDIATE is busy); on MySQL a row that transaction writes is locked (the probe, a
- * FOR UPDATE NOWAIT read of it, is refused).
- */
 /** Runs one statement on the scratch database from outside the server (the server is stopped). */
 async function withDatabase(url: string, sql: string, params: unknown[]): Promise<void> {
   if (url.startsWith('sqlite:')) {
@@ -76,44 +71,72 @@ async function withDatabase(url: string, sql: string, params: unknown[]): Promis
   }
 }
 
-async function waitForOpenWrite(databaseUrl: string, mysqlProbe: { sql: string; params: unknown[] }): Promise<void> {
+/** Resolves once another connection holds the SQLite write lock (BEGIN IMMEDIATE is busy). */
+async function waitForSqliteWriter(databaseUrl: string): Promise<void> {
   const deadline = Date.now() + 20_000;
-  if (databaseUrl.startsWith('sqlite:')) {
-    const probe = new Database(databaseUrl.slice('sqlite:'.length), { timeout: 0 });
-    try {
-      while (Date.now() < deadline) {
-        try {
-          probe.exec('BEGIN IMMEDIATE');
-          probe.exec('ROLLBACK');
-        } catch (e) {
-          if ((e as { code?: string }).code === 'SQLITE_BUSY') return;
-          throw e;
-        }
-        await new Promise((r) => setTimeout(r, 5));
+  const probe = new Database(databaseUrl.slice('sqlite:'.length), { timeout: 0 });
+  try {
+    while (Date.now() < deadline) {
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_BUSY') return;
+        throw e;
       }
-    } finally {
-      probe.close();
+      await new Promise((r) => setTimeout(r, 5));
     }
-  } else {
-    const conn = await mysql.createConnection(databaseUrl);
-    try {
-      while (Date.now() < deadline) {
-        await conn.query('BEGIN');
-        try {
-          await conn.query(mysqlProbe.sql, mysqlProbe.params);
-        } catch (e) {
-          if ([1205, 3572].includes((e as { errno?: number }).errno ?? 0)) return;
-          throw e;
-        } finally {
-          await conn.query('ROLLBACK');
-        }
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    } finally {
-      await conn.end();
-    }
+  } finally {
+    probe.close();
   }
   throw new Error('no write transaction opened within 20 s');
+}
+
+/**
+ * Resolves once another connection is inside a write transaction: on SQLite the write lock is held
+ * (BEGIN IMMEDIATE is busy); on MySQL a row that transaction writes is locked (the probe, a
+ * FOR UPDATE NOWAIT read of it, is refused).
+ */
+async function waitForOpenWrite(databaseUrl: string, mysqlProbe: { sql: string; params: unknown[] }): Promise<void> {
+  if (databaseUrl.startsWith('sqlite:')) return waitForSqliteWriter(databaseUrl);
+  const deadline = Date.now() + 20_000;
+  const conn = await mysql.createConnection(databaseUrl);
+  try {
+    while (Date.now() < deadline) {
+      await conn.query('BEGIN');
+      try {
+        await conn.query(mysqlProbe.sql, mysqlProbe.params);
+      } catch (e) {
+        if ([1205, 3572].includes((e as { errno?: number }).errno ?? 0)) return;
+        throw e;
+      } finally {
+        await conn.query('ROLLBACK');
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    await conn.end();
+  }
+  throw new Error('no write transaction opened within 20 s');
+}
+
+/** Resolves once another connection to the MySQL database is running a statement LIKE `pattern`. */
+async function waitForStatement(databaseUrl: string, pattern: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  const conn = await mysql.createConnection(databaseUrl);
+  try {
+    while (Date.now() < deadline) {
+      const [rows] = await conn.query(
+        'SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND INFO LIKE ?',
+        [pattern],
+      );
+      if (Number((rows as { n: unknown }[])[0].n) > 0) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    await conn.end();
+  }
+  throw new Error(`no statement LIKE ${pattern} ran within 20 s`);
 }
 
 describe.each(DRIVERS)('killed and restarted [%s]', (driver) => {
@@ -218,31 +241,53 @@ describe.each(DRIVERS)('killed and restarted [%s]', (driver) => {
     if (!server) await start();
     const PERIOD = '2020-09';
     const lit = await count(db.url, 'SELECT COUNT(*) AS n FROM project_lights WHERE period = ?', [PERIOD]);
-    const firstLit = await count(db.url, 'SELECT MIN(project_id) AS n FROM project_lights WHERE period = ?', [PERIOD]);
+    const lastLit = await count(db.url, 'SELECT MAX(project_id) AS n FROM project_lights WHERE period = ?', [PERIOD]);
     expect(lit).toBeGreaterThan(100);
     await stop('SIGKILL');
-    await withDatabase(db.url, 'DELETE FROM project_lights WHERE period = ?', [PERIOD]);
-    await start();
-    const admin = await Client.signIn(server!.url, 'admin.liaoning');
-    const job = admin.gql('mutation($p: Period!) { runMonthEndLights(period: $p) }', { p: PERIOD }).then(
-      () => 'answered',
-      (e: Error) => e.message,
-    );
-    // The demo's job is short: it is killed once caught holding its locks, and may still have
-    // committed in the moment between. Either way it is all or nothing.
-    const caught = await Promise.race([
-      waitForOpenWrite(db.url, { sql: 'SELECT id FROM project_lights WHERE project_id = ? AND period = ? FOR UPDATE NOWAIT', params: [firstLit, PERIOD] }).then(() => 'caught'),
-      job,
-    ]);
-    if (caught === 'caught') await stop('SIGKILL');
-    const outcome = await job;
-    if (server) await stop('SIGTERM');
-    expect(await count(db.url, 'SELECT COUNT(*) AS n FROM project_lights WHERE period = ?', [PERIOD])).toBe(outcome === 'answered' ? lit : 0);
+    // On MySQL the job is held mid-run: another transaction inserts, and does not commit, the light
+    // of the job's last project, so the job's insert waits on that row while holding every row before
+    // it. Killed once its insert is seen running, it has certainly not committed. SQLite has one writer and nothing to hold the
+    // job mid-run, so there it is killed while it holds the write lock and may have committed in the
+    // moment between; either way it must be all or nothing.
+    let blocker: mysql.Connection | null = null;
+    if (db.url.startsWith('sqlite:')) {
+      await withDatabase(db.url, 'DELETE FROM project_lights WHERE period = ?', [PERIOD]);
+    } else {
+      blocker = await mysql.createConnection(db.url);
+      await blocker.query('CREATE TEMPORARY TABLE held_light AS SELECT * FROM project_lights WHERE project_id = ? AND period = ?', [lastLit, PERIOD]);
+      await blocker.query('DELETE FROM project_lights WHERE period = ?', [PERIOD]);
+      await blocker.query('BEGIN');
+      await blocker.query('INSERT INTO project_lights SELECT * FROM held_light');
+    }
+    try {
+      await start();
+      const admin = await Client.signIn(server!.url, 'admin.liaoning');
+      const job = admin.gql('mutation($p: Period!) { runMonthEndLights(period: $p) }', { p: PERIOD }).then(
+        () => 'answered',
+        (e: Error) => e.message,
+      );
+      const held = blocker ? waitForStatement(db.url, 'INSERT%IGNORE%INTO%project_lights%') : waitForSqliteWriter(db.url);
+      const caught = await Promise.race([held.then(() => 'caught'), job]);
+      if (blocker) expect(caught).toBe('caught');
+      if (caught === 'caught') await stop('SIGKILL');
+      const outcome = await job;
+      if (server) await stop('SIGTERM');
+      if (blocker) {
+        await blocker.query('ROLLBACK');
+        await blocker.end();
+        blocker = null;
+      }
+      const stored = await count(db.url, 'SELECT COUNT(*) AS n FROM project_lights WHERE period = ?', [PERIOD]);
+      if (db.url.startsWith('sqlite:')) expect(outcome === 'answered' ? [lit] : [0, lit]).toContain(stored);
+      else expect(stored).toBe(0);
 
-    await start();
-    const again = await (await Client.signIn(server!.url, 'admin.liaoning')).gql<{ runMonthEndLights: number }>('mutation($p: Period!) { runMonthEndLights(period: $p) }', { p: PERIOD });
-    expect(again.data!.runMonthEndLights).toBe(outcome === 'answered' ? 0 : lit);
-    expect(await count(db.url, 'SELECT COUNT(*) AS n FROM project_lights WHERE period = ?', [PERIOD])).toBe(lit);
+      await start();
+      const again = await (await Client.signIn(server!.url, 'admin.liaoning')).gql<{ runMonthEndLights: number }>('mutation($p: Period!) { runMonthEndLights(period: $p) }', { p: PERIOD });
+      expect(again.data!.runMonthEndLights).toBe(lit - stored);
+      expect(await count(db.url, 'SELECT COUNT(*) AS n FROM project_lights WHERE period = ?', [PERIOD])).toBe(lit);
+    } finally {
+      if (blocker) await blocker.end();
+    }
   }, 300_000);
 
   it('a restart while a vote is open keeps every ballot and refuses repeats; a tally killed mid-count is redone cleanly', async () => {

@@ -1,0 +1,104 @@
+/**
+ * The admin in a real browser, shared by every browser test file: Debian's Chromium driven by
+ * playwright-core against the API serving the built shell and remotes (one server and one browser
+ * per file, a temporary SQLite database with every module's demo data). Every page a test saves is
+ * written under tests/screenshots/ for a person to look at.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { modules } from '../../services/api/src/modules';
+import { startTestServer, type TestServer } from '../../services/api/src/testing/harness';
+import { ensureBuilt, repoRoot, WEB_APPS } from './web-build';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(repoRoot, 'tests', 'screenshots');
+export const PASSWORD = 'Liaoning@2020';
+const hasChromium = fs.existsSync(CHROMIUM);
+
+if (!hasChromium) {
+  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
+}
+/** `describe`, or `describe.skip` with a warning when the machine has no Chromium. */
+export const browserDescribe = hasChromium ? describe : describe.skip;
+
+export interface AdminInBrowser {
+  readonly server: TestServer;
+  /** The folder the server serves the shell and remotes from (copies of their builds). */
+  readonly webRoot: string;
+  newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
+  signIn(page: Page, username: string, password?: string): Promise<void>;
+  shot(page: Page, name: string): Promise<void>;
+  navTo(page: Page, key: string): Promise<void>;
+}
+
+/**
+ * Starts the server and the browser for the calling file (beforeAll) and stops them (afterAll).
+ * Call it inside a `browserDescribe` block.
+ */
+export function adminInBrowser(): AdminInBrowser {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let webRoot: string | undefined;
+  const pageErrors: string[] = [];
+  // Generous: the browser shares two cores with the rest of the suite.
+  jest.setTimeout(180_000);
+
+  afterEach(() => {
+    if (process.env.E2E_DEBUG && pageErrors.length) console.log(pageErrors.join('\n'));
+    pageErrors.length = 0;
+  });
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    // The server serves copies, so a remote can be rebuilt and redeployed alone during the run.
+    webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kpd-web-e2e-'));
+    for (const app of WEB_APPS) fs.cpSync(path.join(repoRoot, 'web', app, 'dist'), path.join(webRoot, app, 'dist'), { recursive: true });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    // Every module's demo data, as `pnpm start` seeds it.
+    server = await startTestServer('sqlite', {
+      seedModules: modules.map((m) => m.name),
+      config: { webDir: path.join(webRoot, 'shell', 'dist'), webRemotesDir: webRoot },
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  return {
+    get server() {
+      return server!;
+    },
+    get webRoot() {
+      return webRoot!;
+    },
+    async newPage(viewport = { width: 1366, height: 820 }) {
+      const context = await browser!.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Europe/Berlin' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text().slice(0, 500)));
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      return { context, page };
+    },
+    async signIn(page, username, password = PASSWORD) {
+      await page.goto(server!.url + '/');
+      await page.fill('#username', username);
+      await page.fill('#password', password);
+      await page.click('[data-testid=sign-in]');
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    async navTo(page, key) {
+      await page.click(`[data-testid=nav-${key}]`);
+    },
+  };
+}
