@@ -6,6 +6,7 @@
  * - every domain app is a remote exposing `./App`, built to web/<app>/dist and served at /web/<app>/
  *   (`pnpm start`), or by its own dev server on its own port (`pnpm dev`).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
@@ -69,7 +70,10 @@ export function kpdViteConfig({ app, port, root }: KpdApp, command: 'build' | 's
       federation({
         name: scopeOf(app),
         filename: 'remoteEntry.js',
-        ...(isShell ? { remotes: {} } : { exposes: { './App': './src/App.tsx' } }),
+        // A remote with public pages (no sign-in) exposes them as ./Public beside its ./App.
+        ...(isShell
+          ? { remotes: {} }
+          : { exposes: { './App': './src/App.tsx', ...(fs.existsSync(path.join(root, 'src/Public.tsx')) ? { './Public': './src/Public.tsx' } : {}) } }),
         shared: sharedFor(isShell),
         dts: false,
         manifest: false,

@@ -26,3 +26,14 @@ export interface RemoteProps {
   /** The remote's mount point in the shell, e.g. "/projects". */
   basePath: string;
 }
+
+/**
+ * What the shell hands a remote's exposed `./Public`: a page anyone may open without signing in
+ * (the public light board, published vote results). No viewer; the path is below the page's own prefix.
+ */
+export interface PublicProps {
+  locale: Locale;
+  path: string;
+  navigate: (path: string) => void;
+  basePath: string;
+}

@@ -6,6 +6,7 @@ import { AuditLog } from './AuditLog';
 import { Home } from './Home';
 import { messages } from './messages';
 import { matchNav, navFor } from './nav';
+import { matchPublic, type PublicPage } from './public';
 import { RemoteView } from './RemoteView';
 import { usePath } from './router';
 import { SignIn } from './SignIn';
@@ -47,6 +48,33 @@ export function App() {
 }
 
 function Session({ locale, onToggleLocale, onSessionChange }: { locale: Locale; onToggleLocale: () => void; onSessionChange: () => void }) {
+  const [path, navigate] = usePath();
+  const publicPage = matchPublic(path);
+  if (publicPage) return <PublicView page={publicPage} path={path} navigate={navigate} locale={locale} onToggleLocale={onToggleLocale} />;
+  return <SignedIn locale={locale} onToggleLocale={onToggleLocale} onSessionChange={onSessionChange} />;
+}
+
+/** A public page (no sign-in): the remote's ./Public, full width, with only the language switch. */
+function PublicView({ page, path, navigate, locale, onToggleLocale }: { page: PublicPage; path: string; navigate: (to: string) => void; locale: Locale; onToggleLocale: () => void }) {
+  const t = useMessages(messages);
+  return (
+    <Layout style={{ minHeight: '100%' }} data-testid="public-page">
+      <Layout.Header style={{ background: '#b4232a', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography.Text strong style={{ color: '#fff' }}>
+          {t('title')} · {page.label[locale]}
+        </Typography.Text>
+        <Button size="small" onClick={onToggleLocale} data-testid="locale-switch">
+          {t('language')}
+        </Button>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16 }}>
+        <RemoteView key={page.remote} remote={page.remote} label={page.label[locale]} basePath={page.path} path={path.slice(page.path.length) || '/'} locale={locale} viewer={null} navigate={navigate} />
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+function SignedIn({ locale, onToggleLocale, onSessionChange }: { locale: Locale; onToggleLocale: () => void; onSessionChange: () => void }) {
   const [{ data, fetching, error }, refetch] = useQuery<{ me: Viewer | null }>({ query: ME, requestPolicy: 'network-only' });
   if (fetching && !data) return <Loading />;
   if (error && !data)

@@ -1,4 +1,5 @@
 import { matchNav, NAV, navFor } from './nav';
+import { matchPublic, PUBLIC_PAGES } from './public';
 
 const keys = (role: Parameters<typeof navFor>[0]) => navFor(role).map((n) => n.key);
 
@@ -30,4 +31,24 @@ describe('matchNav', () => {
   ])('%s belongs to %s', (path, key) => expect(matchNav(path)?.key).toBe(key));
 
   test.each(['/districtsx', '/nowhere', '/web/projects/remoteEntry.js'])('%s is no page', (path) => expect(matchNav(path)).toBeUndefined());
+});
+
+describe('public pages', () => {
+  test.each([
+    ['/public/lights', 'lights'],
+    ['/public/lights/2020-09', 'lights'],
+    ['/public/votes', 'votes'],
+    ['/public/votes/12', 'votes'],
+    ['/public/lightsx', undefined],
+    ['/projects', undefined],
+    ['/', undefined],
+  ])('%s is %s', (path, key) => expect(matchPublic(path)?.key).toBe(key));
+
+  test('every public page is served by a remote and has both languages', () => {
+    for (const page of PUBLIC_PAGES) {
+      expect(page.remote).toBeTruthy();
+      expect(page.label.zh).toMatch(/\p{Script=Han}/u);
+      expect(page.label.en).toMatch(/^[A-Z]/);
+    }
+  });
 });

@@ -26,25 +26,33 @@ export function loadManifest(): Promise<RemoteEntry[]> {
   return manifest;
 }
 
-const loaded = new Map<string, Promise<ComponentType<RemoteProps>>>();
+// Keyed by remote and module; each entry is the component type its caller asked for.
+const loaded = new Map<string, Promise<unknown>>();
 
 /**
- * The exposed `./App` of a remote. A failure is not cached: retrying registers the remote again
- * (force) so a remote that was down and came back loads without reloading the page.
+ * An exposed module of a remote (`./App`, or `./Public` for pages without sign-in). A failure is not
+ * cached: retrying registers the remote again (force) so a remote that was down and came back loads
+ * without reloading the page.
  */
-export function loadRemoteApp(name: string, retry = false): Promise<ComponentType<RemoteProps>> {
-  const cached = loaded.get(name);
-  if (cached && !retry) return cached;
+export function loadRemoteModule<P>(name: string, module: 'App' | 'Public', retry = false): Promise<ComponentType<P>> {
+  const key = `${name}/${module}`;
+  const cached = loaded.get(key);
+  if (cached && !retry) return cached as Promise<ComponentType<P>>;
   const promise = (async () => {
     const remotes = await loadManifest();
     const remote = remotes.find((r) => r.name === name);
     if (!remote) throw new Error(`no remote "${name}" in the manifest`);
     registerRemotes([{ name: remote.scope, entry: new URL(remote.entry, window.location.href).href, type: 'module' }], { force: retry });
-    const mod = await loadRemote<{ default: ComponentType<RemoteProps> }>(`${remote.scope}/App`);
-    if (!mod?.default) throw new Error(`remote "${name}" exposes no App`);
+    const mod = await loadRemote<{ default: ComponentType<P> }>(`${remote.scope}/${module}`);
+    if (!mod?.default) throw new Error(`remote "${name}" exposes no ${module}`);
     return mod.default;
   })();
-  loaded.set(name, promise);
-  promise.catch(() => loaded.delete(name));
+  loaded.set(key, promise);
+  promise.catch(() => loaded.delete(key));
   return promise;
+}
+
+/** The exposed `./App` of a remote. */
+export function loadRemoteApp(name: string, retry = false): Promise<ComponentType<RemoteProps>> {
+  return loadRemoteModule<RemoteProps>(name, 'App', retry);
 }
