@@ -416,17 +416,21 @@ export async function castBallot(ctx: Context, sessionId: number, candidateIds: 
   const position = new Map(onBallot.map((id, i) => [id, i]));
   marks.sort((a, b) => position.get(a)! - position.get(b)!);
   return mutate(ctx, async (tx) => {
-    const { round: locked } = await lockOpenRound(tx, sessionId);
-    if (locked.id !== round.id) throw new ConflictError('本轮投票已结束 (this round is closed)');
     try {
-      await tx.em.insert(RoundParticipation, { roundId: locked.id, userId: entry.userId, method: BallotSource.ELECTRONIC });
+      await tx.em.insert(RoundParticipation, { roundId: round.id, userId: entry.userId, method: BallotSource.ELECTRONIC });
     } catch (e) {
       if (isDuplicateKey(e)) throw new ConflictError('您已在本轮投票 (you have already voted in this round)');
       throw e;
     }
-    const { receiptCode, hash } = await insertBallot(tx, locked, marks, BallotSource.ELECTRONIC);
+    // The fingerprint is fixed when the round opens, so the ballot can be written before the lock.
+    const { receiptCode, hash } = await insertBallot(tx, round, marks, BallotSource.ELECTRONIC);
+    await tx.audit({ action: 'livelihood.ballot.cast', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: round.number, voted: true } });
+    // The round's row lock last, held only for the digest: ballots of a round queue on it for two
+    // statements and the commit. A round closed meanwhile refuses the ballot, and its rows roll back
+    // (the count, under the same lock, never saw them).
+    const locked = await forUpdate(tx.em, tx.em.createQueryBuilder(VoteRound, 'r').where('r.id = :id', { id: round.id })).getOne();
+    if (!locked || locked.status !== RoundStatus.OPEN) throw new ConflictError('本轮投票已结束 (this round is closed)');
     await tx.em.update(VoteRound, { id: locked.id }, { digest: addToDigest(locked.digest, hash) });
-    await tx.audit({ action: 'livelihood.ballot.cast', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: locked.number, voted: true } });
     return { receiptCode, round: locked.number, fingerprint: locked.fingerprint };
   });
 }

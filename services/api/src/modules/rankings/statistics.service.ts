@@ -154,13 +154,39 @@ export async function investmentLines(ctx: Context, areaIds: number[] | null, pe
       Object.assign(l, { ytdActual: ytd, lastYearYtdActual: lyYtd, ytdPlanned: planYtd });
     }
   }
-  return lines.map((l) => ({
+  return lines.map(withRates);
+}
+
+type Figures = Omit<StatsLine, 'monthGrowth' | 'ytdGrowth' | 'ytdCompletion' | 'resumptionRate'>;
+
+function withRates(l: Figures): StatsLine {
+  return {
     ...l,
     monthGrowth: growthRate(l.monthActual, l.lastYearMonthActual),
     ytdGrowth: growthRate(l.ytdActual, l.lastYearYtdActual),
     ytdCompletion: completionRate(l.ytdActual, l.ytdPlanned),
     resumptionRate: l.keyProjects ? Math.round((l.resumed! * 1000) / l.keyProjects) / 10 : null,
-  }));
+  };
+}
+
+/**
+ * The whole of lines grouped by district or category (every project, report and plan month is in
+ * exactly one of them, so sums and counts add up): the same line investmentLines gives ungrouped.
+ */
+export function totalOfLines(lines: StatsLine[]): StatsLine {
+  const total: Figures = { key: 'ALL', monthActual: 0n, ytdActual: 0n, lastYearMonthActual: 0n, lastYearYtdActual: 0n, monthPlanned: 0n, ytdPlanned: 0n, keyProjects: 0, keyProjectsLastYear: 0, resumed: 0 };
+  for (const l of lines) {
+    total.monthActual += l.monthActual;
+    total.ytdActual += l.ytdActual;
+    total.lastYearMonthActual += l.lastYearMonthActual;
+    total.lastYearYtdActual += l.lastYearYtdActual;
+    total.monthPlanned += l.monthPlanned;
+    total.ytdPlanned += l.ytdPlanned;
+    total.keyProjects! += l.keyProjects ?? 0;
+    total.keyProjectsLastYear! += l.keyProjectsLastYear ?? 0;
+    total.resumed! += l.resumed ?? 0;
+  }
+  return withRates(total);
 }
 
 export interface PlanLine {
