@@ -397,18 +397,41 @@ export interface CastReceipt {
 }
 
 /**
+ * The session, the viewer's roster entry and the open round in one statement (a ballot storm is
+ * five hundred of these at once); when any is missing, the usual checks say which.
+ */
+async function ballotContext(ctx: Context, sessionId: number): Promise<{ session: VoteSession; entry: RosterEntry; round: VoteRound | null }> {
+  if (isSignedIn(ctx.viewer) && ctx.viewer.role === Role.DELEGATE && !ctx.viewer.readOnly) {
+    const found = await ctx.db
+      .getRepository(VoteSession)
+      .createQueryBuilder('s')
+      .innerJoinAndMapOne('s.entry', RosterEntry, 'e', 'e.session_id = s.id AND e.user_id = :userId', { userId: ctx.viewer.userId })
+      .leftJoinAndMapOne('s.round', VoteRound, 'r', 'r.session_id = s.id AND r.number = s.current_round')
+      .where('s.id = :sessionId', { sessionId })
+      .getOne();
+    const joined = found as (VoteSession & { entry?: RosterEntry; round?: VoteRound | null }) | null;
+    if (joined?.entry) {
+      const { entry, round, ...session } = joined;
+      return { session: Object.assign(new VoteSession(), session), entry, round: round ?? null };
+    }
+  }
+  const session = await findSession(ctx, sessionId);
+  const entry = await rosterEntryOf(ctx, sessionId);
+  return { session, entry, round: await currentRound(ctx.db.manager, session) };
+}
+
+/**
  * One secret ballot per delegate per round. In one transaction: the round's row lock, the
  * participation row (its primary key refuses a second ballot), the ballot row (a random receipt
  * code, no user) and the round's order-free digest. The audit records that the delegate voted,
  * never what or with which receipt.
  */
 export async function castBallot(ctx: Context, sessionId: number, candidateIds: string[]): Promise<CastReceipt> {
-  const session = await findSession(ctx, sessionId);
-  const entry = await rosterEntryOf(ctx, sessionId);
+  const { session, entry, round: current } = await ballotContext(ctx, sessionId);
   if (session.status !== SessionStatus.VOTING) throw new ConflictError('投票未开放 (the vote is not open)');
   if (session.closesAt && Date.now() > session.closesAt.getTime()) throw new ConflictError('投票时间已过 (voting time is over)');
   const marks = candidateIds.map((id, i) => parseId(id, `candidateIds[${i}]`));
-  const round = await currentRound(ctx.db.manager, session);
+  const round = current;
   if (!round) throw new ConflictError('投票未开放 (the vote is not open)');
   const onBallot = roundCandidateIds(round);
   const check = validateBallot(marks.map(String), round.seats, onBallot.map(String));
