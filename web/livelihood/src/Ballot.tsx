@@ -150,7 +150,7 @@ function BallotCard({ session }: { session: Session }) {
           title={t('cast')}
           description={
             <>
-              {t('receipt')}：<Typography.Text strong copyable style={{ fontSize: 18 }}>{receipt.receiptCode}</Typography.Text>
+              {t('receipt')}：<Typography.Text strong copyable style={{ fontSize: 18 }} data-testid="ballot-receipt-code">{receipt.receiptCode}</Typography.Text>
               <div style={{ fontSize: 12 }}>{t('keep')}</div>
             </>
           }

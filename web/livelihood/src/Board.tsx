@@ -75,7 +75,7 @@ export function BoardPage({ admin }: { admin: boolean; viewer: Viewer }) {
       {() => (
         <>
           {choices.length > 1 && (
-            <Select style={{ minWidth: 200, marginBottom: 12 }} value={chosen.key} onChange={setKey} options={choices.map((c) => ({ value: c.key, label: t('choice', { city: c.cityName, year: c.year }) }))} />
+            <Select style={{ minWidth: 200, marginBottom: 12 }} data-testid="board-choice" value={chosen.key} onChange={setKey} options={choices.map((c) => ({ value: c.key, label: t('choice', { city: c.cityName, year: c.year }) }))} />
           )}
           <Board cityId={chosen.cityId} cityName={chosen.cityName} year={chosen.year} admin={admin} />
         </>

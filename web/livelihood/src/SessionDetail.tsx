@@ -277,7 +277,7 @@ function Settings({ session: v, onSaved }: { session: DetailSession; onSaved: ()
                   <Input type="date" />
                 </Form.Item>
                 <Form.Item name="seats" label={s('seatsField')} rules={[{ required: true, message: s('required') }]}>
-                  <InputNumber min={1} max={100} />
+                  <InputNumber min={1} max={50} />
                 </Form.Item>
                 <Form.Item name="opensAt" label={s('opensAt')}>
                   <Input type="datetime-local" />

@@ -117,7 +117,7 @@ function NewSession({ viewer, onCancel, onCreated }: { viewer: Viewer; onCancel:
             <Input type="date" data-testid="session-date" />
           </Form.Item>
           <Form.Item name="seats" label={s('seatsField')} rules={[{ required: true, message: s('required') }]}>
-            <InputNumber min={1} max={100} data-testid="session-seats" />
+            <InputNumber min={1} max={50} data-testid="session-seats" />
           </Form.Item>
         </Space>
         <Space wrap>
