@@ -3,7 +3,8 @@
  * import, candidates from accepted proposals), a delegate on a phone checks in, sees the frozen list
  * and its fingerprint, votes and keeps the receipt code; after the admin closes the vote the code is
  * in the published ballot list, in the admin and on the public page without sign-in; the admin's
- * implementation board shows the demo year's adopted projects.
+ * implementation board shows the demo year's adopted projects, and the year-end evaluation runs from
+ * opening to each project's result.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -192,6 +193,51 @@ browserDescribe('livelihood votes in the browser', () => {
       await p.waitForSelector('[data-testid=board] [data-testid=board-project]');
       expect(await p.locator('[data-testid=board-project]').count()).toBe(10);
       await admin.shot(p, 'livelihood-10-public-board');
+
+      // The year-end evaluation of the new session's projects: the admin opens it, the delegate rates
+      // on the phone and keeps the receipt, the admin closes it and sees each project's result by the rule.
+      await a.goto(url + '/livelihood/evaluation');
+      await a.click('[data-testid=evaluation-open]');
+      await a.waitForSelector('[data-testid=evaluation]');
+      const evaluation = await admin.server.gql<{ voteSession: { evaluation: { projects: Array<{ id: string; name: string }> } } }>(
+        'query($id: ID!) { voteSession(id: $id) { evaluation(year: 2026) { projects { id name } } } }',
+        { id: sessionId },
+      );
+      const rated = evaluation.data!.voteSession.evaluation.projects;
+      expect(rated).toHaveLength(2);
+      await d.goto(url + '/livelihood/evaluation');
+      await d.waitForSelector('[data-testid=rating-sheet]');
+      const sheet = d.locator('[data-testid=rating-project]');
+      expect(await sheet.count()).toBe(2);
+      await sheet.nth(0).locator('.ant-radio-button-wrapper').nth(0).click();
+      await sheet.nth(1).locator('.ant-radio-button-wrapper').nth(1).click();
+      await admin.shot(d, 'livelihood-11-evaluation-phone');
+      await d.click('[data-testid=evaluation-submit]');
+      const evaluationReceipt = (await (await d.waitForSelector('[data-testid=evaluation-receipt-code]')).textContent())!.trim();
+      expect(evaluationReceipt.length).toBeGreaterThanOrEqual(8);
+      const others: Array<[string, string]> = [
+        ['SATISFIED', 'SATISFIED'],
+        ['UNSATISFIED', 'UNSATISFIED'],
+      ];
+      for (const [i, token] of tokens.slice(1).entries()) {
+        const ratings = rated.map((p, j) => ({ projectId: p.id, rating: others[i][j] }));
+        const r = await admin.server.gql('mutation($s: ID!, $r: [RatingInput!]!) { submitEvaluation(sessionId: $s, year: 2026, ratings: $r) { receiptCode } }', { s: sessionId, r: ratings }, token);
+        expect(r.errors).toBeUndefined();
+      }
+      await a.click('[data-testid=evaluation-close]');
+      await a.click('[data-testid=evaluation-close-ok]');
+      await a.waitForSelector('[data-testid=evaluation-results] tr.ant-table-row');
+      const results = await texts(a, '[data-testid=evaluation-results] tr.ant-table-row');
+      // Three delegates: the first project has 2 satisfied (more than half) → 满意; the second 1
+      // satisfied and 1 basically satisfied (together more than half) → 基本满意.
+      expect(results.find((r) => r.includes(rated[0].name))).toMatch(/满意$/);
+      expect(results.find((r) => r.includes(rated[0].name))).not.toMatch(/基本满意$/);
+      expect(results.find((r) => r.includes(rated[1].name))).toMatch(/基本满意$/);
+      await admin.shot(a, 'livelihood-12-evaluation-results');
+      // The demo's 2021 evaluation of its ten projects.
+      await a.click('[data-testid=evaluation-session]');
+      await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("阜新市十六届人大四次会议")');
+      await a.waitForFunction(() => document.querySelectorAll('[data-testid=evaluation-results] tr.ant-table-row').length === 10);
     } finally {
       await adminPage.context.close();
       await phone.context.close();

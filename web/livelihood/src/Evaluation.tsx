@@ -85,7 +85,7 @@ export function Evaluation({ admin, delegate }: { admin: boolean; delegate: bool
         {() => (
           <>
             {withProjects.length > 1 && (
-              <Select style={{ width: '100%', maxWidth: 420, marginBottom: 12 }} value={chosen.id} onChange={setSessionId} options={withProjects.map((s) => ({ value: s.id, label: s.name }))} />
+              <Select style={{ width: '100%', maxWidth: 420, marginBottom: 12 }} data-testid="evaluation-session" value={chosen.id} onChange={setSessionId} options={withProjects.map((s) => ({ value: s.id, label: s.name }))} />
             )}
             <SessionEvaluation key={chosen.id} sessionId={chosen.id} defaultYear={Number(chosen.meetingDate.slice(0, 4))} admin={admin} delegate={delegate} />
           </>
@@ -150,7 +150,7 @@ function SessionEvaluation({ sessionId, defaultYear, admin, delegate }: { sessio
               {e.status === 'OPEN' && admin && (
                 <>
                   {closed.error && <ErrorNotice error={closed.error} />}
-                  <Popconfirm title={t('closeConfirm')} onConfirm={async () => (await close({ sessionId, year })).data && reload()}>
+                  <Popconfirm title={t('closeConfirm')} onConfirm={async () => (await close({ sessionId, year })).data && reload()} okButtonProps={{ 'data-testid': 'evaluation-close-ok' }}>
                     <Button danger type="primary" loading={closed.fetching} data-testid="evaluation-close">
                       {t('close')}
                     </Button>
@@ -183,7 +183,7 @@ function RatingSheet({ sessionId, evaluation: e, onDone }: { sessionId: string; 
         title={t('submitted')}
         description={
           <>
-            {t('receipt')}：<Typography.Text strong copyable style={{ fontSize: 18 }}>{receipt}</Typography.Text>
+            {t('receipt')}：<Typography.Text strong copyable style={{ fontSize: 18 }} data-testid="evaluation-receipt-code">{receipt}</Typography.Text>
             <div style={{ fontSize: 12 }}>{t('keep')}</div>
           </>
         }
@@ -195,7 +195,7 @@ function RatingSheet({ sessionId, evaluation: e, onDone }: { sessionId: string; 
     <div style={{ maxWidth: 560 }} data-testid="rating-sheet">
       <Typography.Paragraph type="secondary">{t('sheetHint')}</Typography.Paragraph>
       {e.projects.map((p, i) => (
-        <Card key={p.id} size="small" style={{ marginBottom: 8 }}>
+        <Card key={p.id} size="small" style={{ marginBottom: 8 }} data-testid="rating-project">
           <div style={{ fontWeight: 600 }}>
             {i + 1}. {p.name}
           </div>

@@ -150,7 +150,7 @@ function Overview({ session: v }: { session: DetailSession }) {
         </Typography.Text>
         {v.rosterSize > 0 && (
           <>
-            <Progress percent={Math.round((v.checkedIn / v.rosterSize) * 100)} success={{ percent: Math.round((needed / v.rosterSize) * 100) }} size="small" showInfo={false} />
+            <Progress percent={needed ? Math.min(100, Math.round((v.checkedIn / needed) * 100)) : 100} status={v.quorumShortfall > 0 ? 'active' : 'success'} size="small" format={() => `${v.checkedIn}/${needed}`} />
             <Typography.Text type={v.quorumShortfall > 0 ? 'warning' : 'success'} data-testid="quorum">
               {v.quorumShortfall > 0 ? s('quorumShort', { needed, short: v.quorumShortfall }) : s('quorumMet', { needed })}
             </Typography.Text>
