@@ -1,6 +1,7 @@
 import { addMonths, period as makePeriod, periodRange, wan } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import type { SeedContext } from '../module';
+import { LightBoardPublication } from './light.entity';
 import { computeLights, storeLights } from './lights.service';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { Project, ProjectAssignment, ProjectCategory, ProjectStage, ProjectStageChange } from './project.entity';
@@ -368,5 +369,7 @@ export async function seedProjects(seed: SeedContext): Promise<void> {
     const periods = project.cityId === lit[0].cityId ? months : ['2020-07', '2020-08', '2020-09'];
     await storeLights(em, project.id, periods, byProject.get(project.id) ?? [], seed.now);
   }
+  // 苏家屯区 puts its lights on the wall (上墙公示, report 000): its September board is published.
+  await em.insert(LightBoardPublication, { areaId: seed.area('苏家屯区').id, period: DEMO_PERIOD, publishedBy: 'admin.sujiatun', publishedAt: onTime(DEMO_PERIOD) });
   seed.log.info({ projects: lit.length, lights: lights.length }, 'demo projects seeded');
 }
