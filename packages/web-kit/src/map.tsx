@@ -82,6 +82,7 @@ export function BoundaryMap({ shapes, height = 360, testId, emptyText }: { shape
     injectCss();
     const map = L.map(el.current, { scrollWheelZoom: false, attributionControl: true, preferCanvas: false });
     map.setView(DEFAULT_CENTER, 7);
+    map.attributionControl.setPrefix('Leaflet');
     if (tiles.url) {
       const layer = L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 18, crossOrigin: true });
       layer.on('tileerror', () => setTileFailed(true));

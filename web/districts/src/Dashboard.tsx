@@ -89,7 +89,7 @@ const LATEST = /* GraphQL */ `
 `;
 const MAP_PAGE = /* GraphQL */ `
   query DashboardMap($areaId: ID!, $period: Period!, $after: String) {
-    projects(filter: { areaId: $areaId }, first: 100, after: $after) {
+    projects(filter: { areaId: $areaId }, first: 50, after: $after) {
       pageInfo { hasNextPage endCursor }
       nodes { id code name location { geoJson } light(period: $period) { color } }
     }
