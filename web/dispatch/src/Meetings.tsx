@@ -98,7 +98,7 @@ function ListTable({ rows }: { rows: ListEntry[] }) {
       columns={[
         { title: t('project'), render: (_: unknown, r) => r.project.name, width: 260 },
         { title: t('district'), render: (_: unknown, r) => r.project.district.name, width: 100 },
-        { title: t('stage'), render: (_: unknown, r) => r.project.stage, width: 90 },
+        { title: t('stage'), render: (_: unknown, r) => t(`STAGE_${r.project.stage}` as MessageKey), width: 90 },
         { title: t('reasons'), render: (_: unknown, r) => <ReasonTags reasons={r.reasons} /> },
       ]}
     />

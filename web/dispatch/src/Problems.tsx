@@ -412,7 +412,7 @@ function ProblemDrawer({ id, viewer, onClose, onChanged }: { id: string | null; 
               <Descriptions.Item label={t('project')}>{p.project?.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('district')}>{p.district.name}</Descriptions.Item>
               <Descriptions.Item label={t('category')}>{t(p.category as MessageKey)}</Descriptions.Item>
-              {p.description && <Descriptions.Item label={t('description')}>{p.description}</Descriptions.Item>}
+              {p.description ? <Descriptions.Item label={t('description')}>{p.description}</Descriptions.Item> : null}
               <Descriptions.Item label={t('ownerUnit')}>{p.ownerUnit}</Descriptions.Item>
               <Descriptions.Item label={t('raised')}>
                 {p.raisedDate} · {p.raisedBy}

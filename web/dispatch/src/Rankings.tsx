@@ -292,7 +292,7 @@ function RankingCard({ cityId, period, canPublish }: { cityId: string; period: s
           title={t('historyTitle')}
           extra={<Select style={{ minWidth: 140 }} value={historyOf} onChange={setHistoryOf} options={rows.map((r) => ({ value: r.district.id, label: r.district.name }))} data-testid="history-district" />}
         >
-          {historyOf && <RankHistory districtId={historyOf} name={rows.find((r) => r.district.id === historyOf)?.district.name ?? ''} />}
+          {historyOf && <RankHistory key={`${historyOf}:${data?.ranking.publishedAt ?? ''}`} districtId={historyOf} name={rows.find((r) => r.district.id === historyOf)?.district.name ?? ''} />}
         </Card>
       )}
     </>

@@ -19,6 +19,7 @@ type Key =
   | 'created' | 'meeting' | 'listed' | 'decisions' | 'attendees' | 'attendeesHint' | 'minutes' | 'record' | 'recorded' | 'addDecision'
   | 'decisionAdded' | 'pack' | 'packXlsx' | 'createdBy' | 'notHeld' | 'chooseArea'
   | 'KEY_PUSH' | 'NEW' | 'CONTINUING_WITH_PROBLEMS' | 'MAJOR_GOVERNMENT_INVESTMENT'
+  | 'STAGE_RESERVE' | 'STAGE_NEW' | 'STAGE_CONTINUING' | 'STAGE_COMPLETED' | 'STAGE_REMOVED'
   // rankings
   | 'rankingsTitle' | 'statsTitle' | 'monthActual' | 'ytdActual' | 'lastYearMonth' | 'lastYearYtd' | 'monthGrowth' | 'ytdGrowth' | 'ytdPlanned'
   | 'ytdCompletion' | 'areaTotal' | 'rankingTitle' | 'rank' | 'unranked' | 'projects' | 'milestoneRate' | 'investmentRate' | 'lights' | 'score'
@@ -162,6 +163,11 @@ export const messages: Messages<Key> = {
     NEW: '新建项目',
     CONTINUING_WITH_PROBLEMS: '存在问题的续建项目',
     MAJOR_GOVERNMENT_INVESTMENT: '重大政府投资项目',
+    STAGE_RESERVE: '储备',
+    STAGE_NEW: '新建',
+    STAGE_CONTINUING: '续建',
+    STAGE_COMPLETED: '竣工',
+    STAGE_REMOVED: '已剔除',
     rankingsTitle: '排名与统计',
     statsTitle: '固定资产投资统计',
     monthActual: '本月完成',
@@ -328,6 +334,11 @@ export const messages: Messages<Key> = {
     NEW: 'New project',
     CONTINUING_WITH_PROBLEMS: 'Continuing, with open problems',
     MAJOR_GOVERNMENT_INVESTMENT: 'Major government investment',
+    STAGE_RESERVE: 'Reserve',
+    STAGE_NEW: 'New',
+    STAGE_CONTINUING: 'Continuing',
+    STAGE_COMPLETED: 'Completed',
+    STAGE_REMOVED: 'Removed',
     rankingsTitle: 'Rankings and statistics',
     statsTitle: 'Fixed-asset investment',
     monthActual: 'This month',
