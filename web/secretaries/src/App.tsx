@@ -28,7 +28,12 @@ function Secretaries(props: RemoteProps) {
   const tabs = tabsOf(viewer.role);
   const asked = path.replace(/^\//, '') as Tab;
   const active: Tab = tabs.includes(asked) ? asked : tabs[0];
-  const labels: Record<Tab, string> = { roster: t('tabRoster'), overview: t('tabOverview'), quiet: t('tabQuiet'), evaluations: t('tabEvaluations') };
+  const labels: Record<Tab, string> = {
+    roster: t('tabRoster'),
+    overview: t('tabOverview'),
+    quiet: t('tabQuiet'),
+    evaluations: t('tabEvaluations'),
+  };
   const pages: Record<Tab, () => ReactNode> = {
     roster: () => <Roster {...props} />,
     overview: () => <Overview {...props} />,
@@ -41,7 +46,11 @@ function Secretaries(props: RemoteProps) {
       <Tabs
         activeKey={active}
         onChange={(key) => navigate(key === tabs[0] ? '/' : `/${key}`)}
-        items={tabs.map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{labels[key]}</span>, children: key === active ? pages[key]() : null }))}
+        items={tabs.map((key) => ({
+          key,
+          label: <span data-testid={`tab-${key}`}>{labels[key]}</span>,
+          children: key === active ? pages[key]() : null,
+        }))}
       />
     </>
   );

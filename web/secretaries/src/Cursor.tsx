@@ -4,7 +4,13 @@ import { useMessages } from '@kpd/web-kit';
 import { messages } from './messages';
 
 /** Cursor pages of a connection: the cursor of each page seen, to go back and forth. */
-export function useCursorPages(): { after: string | null; page: number; next: (cursor: string) => void; prev: () => void; reset: () => void } {
+export function useCursorPages(): {
+  after: string | null;
+  page: number;
+  next: (cursor: string) => void;
+  prev: () => void;
+  reset: () => void;
+} {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   return {
     after: cursors[cursors.length - 1],
@@ -15,7 +21,15 @@ export function useCursorPages(): { after: string | null; page: number; next: (c
   };
 }
 
-export function CursorPager({ pages, pageInfo, testId }: { pages: ReturnType<typeof useCursorPages>; pageInfo: { hasNextPage: boolean; endCursor: string | null }; testId?: string }) {
+export function CursorPager({
+  pages,
+  pageInfo,
+  testId,
+}: {
+  pages: ReturnType<typeof useCursorPages>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  testId?: string;
+}) {
   const t = useMessages(messages);
   if (pages.page === 1 && !pageInfo.hasNextPage) return null;
   return (
@@ -24,7 +38,11 @@ export function CursorPager({ pages, pageInfo, testId }: { pages: ReturnType<typ
         {t('prev')}
       </Button>
       <Typography.Text type="secondary">{t('page', { n: pages.page })}</Typography.Text>
-      <Button size="small" disabled={!pageInfo.hasNextPage || !pageInfo.endCursor} onClick={() => pageInfo.endCursor && pages.next(pageInfo.endCursor)}>
+      <Button
+        size="small"
+        disabled={!pageInfo.hasNextPage || !pageInfo.endCursor}
+        onClick={() => pageInfo.endCursor && pages.next(pageInfo.endCursor)}
+      >
         {t('next')}
       </Button>
     </Space>

@@ -3,31 +3,61 @@ import { Button, Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography
 import { useQuery } from 'urql';
 import { EmptyState, QueryState, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { Chart, type ChartOption } from '@kpd/web-kit/chart';
-import { CONTACT, DETAIL, LOG, type Assignment, type LogEntry, type PageInfo, type ProblemRow, type SecretaryDetail, type Workload } from './api';
+import {
+  CONTACT,
+  DETAIL,
+  LOG,
+  type Assignment,
+  type LogEntry,
+  type PageInfo,
+  type ProblemRow,
+  type SecretaryDetail,
+  type Workload,
+} from './api';
 import { CursorPager, useCursorPages } from './Cursor';
 import { LogServiceForm } from './Forms';
 import { messages, type MessageKey } from './messages';
 
-const STATUS_COLORS: Record<ProblemRow['status'], string> = { OPEN: 'red', IN_PROGRESS: 'orange', RESOLVED: 'green', CLOSED_OUT: 'default' };
+const STATUS_COLORS: Record<ProblemRow['status'], string> = {
+  OPEN: 'red',
+  IN_PROGRESS: 'orange',
+  RESOLVED: 'green',
+  CLOSED_OUT: 'default',
+};
 
 /** A secretary's page: its workload, assignments, service log (with the form to log a contact), problems and score history. */
 export function Detail({ id, viewer, navigate }: RemoteProps & { id: string }) {
   const t = useMessages(messages);
   const admin = viewer.role === 'ADMIN';
-  const [{ data, fetching, error }, refetch] = useQuery<{ secretary: SecretaryDetail }>({ query: DETAIL, variables: { id } });
-  const [contact] = useQuery<{ secretary: { contact: string | null } }>({ query: CONTACT, variables: { id }, pause: !admin });
+  const [{ data, fetching, error }, refetch] = useQuery<{ secretary: SecretaryDetail }>({
+    query: DETAIL,
+    variables: { id },
+  });
+  const [contact] = useQuery<{ secretary: { contact: string | null } }>({
+    query: CONTACT,
+    variables: { id },
+    pause: !admin,
+  });
   const [logGeneration, setLogGeneration] = useState(0);
-  const back = viewer.role === 'SECRETARY' ? null : (
-    <Button onClick={() => navigate('/')} style={{ marginBottom: 12 }} data-testid="back">
-      ← {t('back')}
-    </Button>
-  );
+  const back =
+    viewer.role === 'SECRETARY' ? null : (
+      <Button onClick={() => navigate('/')} style={{ marginBottom: 12 }} data-testid="back">
+        ← {t('back')}
+      </Button>
+    );
   return (
     <>
       {back}
-      <QueryState fetching={fetching} error={error} data={data} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+      <QueryState
+        fetching={fetching}
+        error={error}
+        data={data}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      >
         {({ secretary: s }) => {
-          const running = s.assignments.filter((a) => a.active && a.project).map((a) => ({ id: a.project!.id, name: a.project!.name }));
+          const running = s.assignments
+            .filter((a) => a.active && a.project)
+            .map((a) => ({ id: a.project!.id, name: a.project!.name }));
           // A secretary logs its own contacts; an admin logs on the secretary's behalf.
           const mayLog = (viewer.role === 'SECRETARY' || admin) && running.length > 0;
           return (
@@ -98,7 +128,12 @@ export function WorkloadCards({ w }: { w: Workload }) {
       {items.map(([key, value, testId, warn]) => (
         <Col key={key} xs={12} md={6} xl={3}>
           <Card size="small">
-            <Statistic title={t(key)} value={value} data-testid={testId} styles={{ content: { color: warn ? '#b4232a' : undefined, fontSize: 20 } }} />
+            <Statistic
+              title={t(key)}
+              value={value}
+              data-testid={testId}
+              styles={{ content: { color: warn ? '#b4232a' : undefined, fontSize: 20 } }}
+            />
           </Card>
         </Col>
       ))}
@@ -117,11 +152,24 @@ function Assignments({ rows }: { rows: Assignment[] }) {
       pagination={false}
       locale={{ emptyText: <EmptyState /> }}
       columns={[
-        { title: t('project'), render: (_: unknown, r) => (r.project ? <a href={`/projects/${r.project.id}`}>{r.project.name}</a> : '—') },
-        { title: t('role'), dataIndex: 'teamRole', render: (v: Assignment['teamRole']) => (v === 'SOLE' ? t('SOLE') : <Tag color={v === 'LEAD' ? 'red' : 'blue'}>{t(v)}</Tag>) },
+        {
+          title: t('project'),
+          render: (_: unknown, r) =>
+            r.project ? <a href={`/projects/${r.project.id}`}>{r.project.name}</a> : '—',
+        },
+        {
+          title: t('role'),
+          dataIndex: 'teamRole',
+          render: (v: Assignment['teamRole']) =>
+            v === 'SOLE' ? t('SOLE') : <Tag color={v === 'LEAD' ? 'red' : 'blue'}>{t(v)}</Tag>,
+        },
         { title: t('start'), dataIndex: 'startDate' },
         { title: t('end'), dataIndex: 'endDate', render: (v: string | null) => v ?? '—' },
-        { title: t('status'), dataIndex: 'active', render: (v: boolean) => (v ? <Tag color="green">{t('running')}</Tag> : <Tag>{t('ended')}</Tag>) },
+        {
+          title: t('status'),
+          dataIndex: 'active',
+          render: (v: boolean) => (v ? <Tag color="green">{t('running')}</Tag> : <Tag>{t('ended')}</Tag>),
+        },
       ]}
     />
   );
@@ -130,13 +178,21 @@ function Assignments({ rows }: { rows: Assignment[] }) {
 export function ServiceLog({ secretaryId }: { secretaryId: string }) {
   const t = useMessages(messages);
   const pages = useCursorPages();
-  const [{ data, fetching, error }, refetch] = useQuery<{ serviceLog: { totalCount: number; pageInfo: PageInfo; nodes: LogEntry[] } }>({
+  const [{ data, fetching, error }, refetch] = useQuery<{
+    serviceLog: { totalCount: number; pageInfo: PageInfo; nodes: LogEntry[] };
+  }>({
     query: LOG,
     variables: { secretaryId, first: 10, after: pages.after },
     requestPolicy: 'cache-and-network',
   });
   return (
-    <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.serviceLog.nodes.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+    <QueryState
+      fetching={fetching}
+      error={error}
+      data={data}
+      isEmpty={(d) => d.serviceLog.nodes.length === 0}
+      onRetry={() => refetch({ requestPolicy: 'network-only' })}
+    >
       {(d) => (
         <>
           <Table<LogEntry>
@@ -151,7 +207,12 @@ export function ServiceLog({ secretaryId }: { secretaryId: string }) {
               { title: t('kind'), dataIndex: 'kind', width: 100, render: (v: string) => t(v as MessageKey) },
               { title: t('project'), render: (_: unknown, r) => r.project?.name ?? '—', width: 160 },
               { title: t('summary'), dataIndex: 'summary' },
-              { title: t('recordedBy'), dataIndex: 'recordedBy', width: 130, render: (v: string | null) => v ?? '—' },
+              {
+                title: t('recordedBy'),
+                dataIndex: 'recordedBy',
+                width: 130,
+                render: (v: string | null) => v ?? '—',
+              },
             ]}
           />
           <CursorPager pages={pages} pageInfo={d.serviceLog.pageInfo} />
@@ -188,7 +249,12 @@ export function Problems({ rows }: { rows: ProblemRow[] }) {
             </>
           ),
         },
-        { title: t('resolvedDate'), dataIndex: 'resolvedDate', width: 110, render: (v: string | null) => v ?? '—' },
+        {
+          title: t('resolvedDate'),
+          dataIndex: 'resolvedDate',
+          width: 110,
+          render: (v: string | null) => v ?? '—',
+        },
       ]}
     />
   );
@@ -202,7 +268,15 @@ function Scores({ rows }: { rows: SecretaryDetail['evaluations'] }) {
       grid: { left: 40, right: 16, top: 16, bottom: 28 },
       xAxis: { type: 'category', data: rows.map((r) => r.period) },
       yAxis: { type: 'value', min: 0, max: 100 },
-      series: [{ name: t('score'), type: 'line', data: rows.map((r) => r.score), label: { show: true }, itemStyle: { color: '#b4232a' } }],
+      series: [
+        {
+          name: t('score'),
+          type: 'line',
+          data: rows.map((r) => r.score),
+          label: { show: true },
+          itemStyle: { color: '#b4232a' },
+        },
+      ],
     }),
     [rows, t],
   );

@@ -26,7 +26,15 @@ export function Evaluations({ viewer }: RemoteProps) {
         </Col>
       )}
       <Col xs={24} xl={viewer.role === 'EVALUATOR' ? 14 : 24}>
-        <Card size="small" title={t('importTitle')} extra={<Button href="/api/secretaries/evaluation-template.xlsx" size="small">{t('template')}</Button>}>
+        <Card
+          size="small"
+          title={t('importTitle')}
+          extra={
+            <Button href="/api/secretaries/evaluation-template.xlsx" size="small">
+              {t('template')}
+            </Button>
+          }
+        >
           <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
           <ImportPanel
             run={async (fileId, dryRun) => {
@@ -44,42 +52,76 @@ function ScoreForm() {
   const t = useMessages(messages);
   const [form] = Form.useForm<ScoreValues>();
   const [search, setSearch] = useState('');
-  const [found] = useQuery<{ secretaries: { nodes: { id: string; name: string; workUnit: string; district: { name: string } }[] } }>({
+  const [found] = useQuery<{
+    secretaries: { nodes: { id: string; name: string; workUnit: string; district: { name: string } }[] };
+  }>({
     query: FIND_SECRETARIES,
     variables: { search: search.trim() || null },
   });
-  const [{ fetching, error }, score] = useMutation<{ scoreSecretary: { period: string; score: number } }>(SCORE);
+  const [{ fetching, error }, score] = useMutation<{ scoreSecretary: { period: string; score: number } }>(
+    SCORE,
+  );
   const [saved, setSaved] = useState<string | null>(null);
   const submit = async (v: ScoreValues) => {
     setSaved(null);
-    const r = await score({ input: { secretaryId: v.secretaryId, period: v.period, score: v.score, comments: v.comments ?? '' } });
+    const r = await score({
+      input: { secretaryId: v.secretaryId, period: v.period, score: v.score, comments: v.comments ?? '' },
+    });
     if (r.data) {
       const name = found.data?.secretaries.nodes.find((s) => s.id === v.secretaryId)?.name ?? '';
-      setSaved(t('scoreSaved', { name, period: r.data.scoreSecretary.period, score: r.data.scoreSecretary.score }));
+      setSaved(
+        t('scoreSaved', { name, period: r.data.scoreSecretary.period, score: r.data.scoreSecretary.score }),
+      );
     }
   };
   return (
-    <Form<ScoreValues> form={form} layout="vertical" data-testid="score-form" onFinish={(v) => void submit(v)}>
-      <Form.Item name="secretaryId" label={t('secretary')} rules={[{ required: true, message: t('required', { field: t('secretary') }) }]}>
+    <Form<ScoreValues>
+      form={form}
+      layout="vertical"
+      data-testid="score-form"
+      onFinish={(v) => void submit(v)}
+    >
+      <Form.Item
+        name="secretaryId"
+        label={t('secretary')}
+        rules={[{ required: true, message: t('required', { field: t('secretary') }) }]}
+      >
         <Select
           showSearch={{ filterOption: false, onSearch: setSearch }}
           placeholder={t('chooseSecretary')}
           loading={found.fetching}
-          options={(found.data?.secretaries.nodes ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.district.name} ${s.workUnit}）` }))}
+          options={(found.data?.secretaries.nodes ?? []).map((s) => ({
+            value: s.id,
+            label: `${s.name}（${s.district.name} ${s.workUnit}）`,
+          }))}
           data-testid="score-secretary"
         />
       </Form.Item>
-      <Form.Item name="period" label={t('period')} rules={[{ required: true, message: t('required', { field: t('period') }) }]}>
+      <Form.Item
+        name="period"
+        label={t('period')}
+        rules={[{ required: true, message: t('required', { field: t('period') }) }]}
+      >
         <Input type="month" style={{ width: 180 }} data-testid="score-period" />
       </Form.Item>
-      <Form.Item name="score" label={t('score')} rules={[{ required: true, message: t('required', { field: t('score') }) }]}>
+      <Form.Item
+        name="score"
+        label={t('score')}
+        rules={[{ required: true, message: t('required', { field: t('score') }) }]}
+      >
         <InputNumber min={0} max={100} precision={0} data-testid="score-value" />
       </Form.Item>
       <Form.Item name="comments" label={t('comments')}>
         <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>
-      {error && <div style={{ marginBottom: 12 }}><ErrorNotice error={error} /></div>}
-      {saved && <Alert type="success" showIcon title={saved} data-testid="score-saved" style={{ marginBottom: 12 }} />}
+      {error && (
+        <div style={{ marginBottom: 12 }}>
+          <ErrorNotice error={error} />
+        </div>
+      )}
+      {saved && (
+        <Alert type="success" showIcon title={saved} data-testid="score-saved" style={{ marginBottom: 12 }} />
+      )}
       <Button type="primary" htmlType="submit" loading={fetching} data-testid="score-submit">
         {t('save')}
       </Button>

@@ -34,14 +34,26 @@ export function LogServiceForm({
 }) {
   const t = useMessages(messages);
   const [form] = Form.useForm<LogValues>();
-  const [{ fetching, error }, log] = useMutation<{ logService: { kind: string; date: string; project: { name: string } | null } }>(LOG_SERVICE);
+  const [{ fetching, error }, log] = useMutation<{
+    logService: { kind: string; date: string; project: { name: string } | null };
+  }>(LOG_SERVICE);
   const [saved, setSaved] = useState<string | null>(null);
   const submit = async (v: LogValues) => {
     setSaved(null);
-    const r = await log({ input: { projectId: v.projectId, kind: v.kind, date: v.date, summary: v.summary, secretaryId: secretaryId ?? null } });
+    const r = await log({
+      input: {
+        projectId: v.projectId,
+        kind: v.kind,
+        date: v.date,
+        summary: v.summary,
+        secretaryId: secretaryId ?? null,
+      },
+    });
     if (r.data) {
       const e = r.data.logService;
-      setSaved(t('logSaved', { kind: t(e.kind as LogValues['kind']), project: e.project?.name ?? '', date: e.date }));
+      setSaved(
+        t('logSaved', { kind: t(e.kind as LogValues['kind']), project: e.project?.name ?? '', date: e.date }),
+      );
       form.resetFields(['summary']);
       onSaved?.();
     }
@@ -52,23 +64,53 @@ export function LogServiceForm({
       form={form}
       layout="vertical"
       data-testid="log-form"
-      initialValues={{ projectId: initialProjectId ?? projects[0].id, kind: 'VISIT', date: formatDate(new Date()) }}
+      initialValues={{
+        projectId: initialProjectId ?? projects[0].id,
+        kind: 'VISIT',
+        date: formatDate(new Date()),
+      }}
       onFinish={(v) => void submit(v)}
     >
-      <Form.Item name="projectId" label={t('project')} rules={[{ required: true, message: t('required', { field: t('project') }) }]}>
-        <Select placeholder={t('chooseProject')} options={projects.map((p) => ({ value: p.id, label: p.name }))} data-testid="log-project" />
+      <Form.Item
+        name="projectId"
+        label={t('project')}
+        rules={[{ required: true, message: t('required', { field: t('project') }) }]}
+      >
+        <Select
+          placeholder={t('chooseProject')}
+          options={projects.map((p) => ({ value: p.id, label: p.name }))}
+          data-testid="log-project"
+        />
       </Form.Item>
       <Form.Item name="kind" label={t('kind')}>
-        <Radio.Group optionType="button" options={SERVICE_KINDS.map((k) => ({ value: k, label: t(k) }))} data-testid="log-kind" />
+        <Radio.Group
+          optionType="button"
+          options={SERVICE_KINDS.map((k) => ({ value: k, label: t(k) }))}
+          data-testid="log-kind"
+        />
       </Form.Item>
-      <Form.Item name="date" label={t('date')} rules={[{ required: true, message: t('required', { field: t('date') }) }]}>
+      <Form.Item
+        name="date"
+        label={t('date')}
+        rules={[{ required: true, message: t('required', { field: t('date') }) }]}
+      >
         <Input type="date" style={{ width: 180 }} data-testid="log-date" />
       </Form.Item>
-      <Form.Item name="summary" label={t('summary')} rules={[{ required: true, whitespace: true, message: t('required', { field: t('summary') }) }]}>
+      <Form.Item
+        name="summary"
+        label={t('summary')}
+        rules={[{ required: true, whitespace: true, message: t('required', { field: t('summary') }) }]}
+      >
         <Input.TextArea rows={3} maxLength={1000} showCount data-testid="log-summary" />
       </Form.Item>
-      {error && <div style={{ marginBottom: 12 }}><ErrorNotice error={error} /></div>}
-      {saved && <Alert type="success" showIcon title={saved} data-testid="log-saved" style={{ marginBottom: 12 }} />}
+      {error && (
+        <div style={{ marginBottom: 12 }}>
+          <ErrorNotice error={error} />
+        </div>
+      )}
+      {saved && (
+        <Alert type="success" showIcon title={saved} data-testid="log-saved" style={{ marginBottom: 12 }} />
+      )}
       <Button type="primary" htmlType="submit" loading={fetching} data-testid="log-submit">
         {t('save')}
       </Button>
@@ -86,21 +128,44 @@ interface ProblemValues {
 }
 
 /** 反映问题: raises a problem on one of the secretary's projects; the deadline is counted in working days by the server. */
-export function RaiseProblemForm({ projects, initialProjectId, onRaised, onCancel }: { projects: ProjectOption[]; initialProjectId?: string; onRaised?: () => void; onCancel?: () => void }) {
+export function RaiseProblemForm({
+  projects,
+  initialProjectId,
+  onRaised,
+  onCancel,
+}: {
+  projects: ProjectOption[];
+  initialProjectId?: string;
+  onRaised?: () => void;
+  onCancel?: () => void;
+}) {
   const t = useMessages(messages);
   const [form] = Form.useForm<ProblemValues>();
-  const [{ fetching, error }, raise] = useMutation<{ raiseProblem: { title: string; deadline: string } }>(RAISE_PROBLEM);
+  const [{ fetching, error }, raise] = useMutation<{ raiseProblem: { title: string; deadline: string } }>(
+    RAISE_PROBLEM,
+  );
   const [raised, setRaised] = useState<string | null>(null);
   const submit = async (v: ProblemValues) => {
     setRaised(null);
-    const r = await raise({ input: { projectId: v.projectId, category: v.category, title: v.title, ownerUnit: v.ownerUnit, workingDays: v.workingDays, description: v.description ?? '' } });
+    const r = await raise({
+      input: {
+        projectId: v.projectId,
+        category: v.category,
+        title: v.title,
+        ownerUnit: v.ownerUnit,
+        workingDays: v.workingDays,
+        description: v.description ?? '',
+      },
+    });
     if (r.data) {
       setRaised(t('problemRaised', { deadline: r.data.raiseProblem.deadline }));
       form.resetFields(['title', 'description']);
       onRaised?.();
     }
   };
-  const required = (field: string) => [{ required: true, whitespace: true, message: t('required', { field }) }];
+  const required = (field: string) => [
+    { required: true, whitespace: true, message: t('required', { field }) },
+  ];
   return (
     <Form<ProblemValues>
       form={form}
@@ -109,11 +174,21 @@ export function RaiseProblemForm({ projects, initialProjectId, onRaised, onCance
       initialValues={{ projectId: initialProjectId ?? projects[0]?.id, category: 'OTHER', workingDays: 10 }}
       onFinish={(v) => void submit(v)}
     >
-      <Form.Item name="projectId" label={t('project')} rules={[{ required: true, message: t('required', { field: t('project') }) }]}>
-        <Select options={projects.map((p) => ({ value: p.id, label: p.name }))} data-testid="problem-project" />
+      <Form.Item
+        name="projectId"
+        label={t('project')}
+        rules={[{ required: true, message: t('required', { field: t('project') }) }]}
+      >
+        <Select
+          options={projects.map((p) => ({ value: p.id, label: p.name }))}
+          data-testid="problem-project"
+        />
       </Form.Item>
       <Form.Item name="category" label={t('category')}>
-        <Select options={PROBLEM_CATEGORIES.map((c) => ({ value: c, label: t(c) }))} data-testid="problem-category" />
+        <Select
+          options={PROBLEM_CATEGORIES.map((c) => ({ value: c, label: t(c) }))}
+          data-testid="problem-category"
+        />
       </Form.Item>
       <Form.Item name="title" label={t('problemTitle')} rules={required(t('problemTitle'))}>
         <Input maxLength={200} data-testid="problem-title" />
@@ -121,14 +196,30 @@ export function RaiseProblemForm({ projects, initialProjectId, onRaised, onCance
       <Form.Item name="ownerUnit" label={t('ownerUnit')} rules={required(t('ownerUnit'))}>
         <Input maxLength={128} data-testid="problem-owner" />
       </Form.Item>
-      <Form.Item name="workingDays" label={t('workingDays')} rules={[{ required: true, message: t('required', { field: t('workingDays') }) }]}>
+      <Form.Item
+        name="workingDays"
+        label={t('workingDays')}
+        rules={[{ required: true, message: t('required', { field: t('workingDays') }) }]}
+      >
         <InputNumber min={1} max={250} precision={0} data-testid="problem-days" />
       </Form.Item>
       <Form.Item name="description" label={t('description')}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
-      {error && <div style={{ marginBottom: 12 }}><ErrorNotice error={error} /></div>}
-      {raised && <Alert type="success" showIcon title={raised} data-testid="problem-raised" style={{ marginBottom: 12 }} />}
+      {error && (
+        <div style={{ marginBottom: 12 }}>
+          <ErrorNotice error={error} />
+        </div>
+      )}
+      {raised && (
+        <Alert
+          type="success"
+          showIcon
+          title={raised}
+          data-testid="problem-raised"
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Space>
         <Button type="primary" htmlType="submit" loading={fetching} data-testid="problem-submit">
           {t('submit')}

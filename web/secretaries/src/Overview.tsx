@@ -16,11 +16,20 @@ interface Uncovered {
 /** 区县汇总: secretaries, key projects, coverage (every key project has a secretary) and projects per secretary, per district. */
 export function Overview({ navigate }: RemoteProps) {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ secretaryOverview: { today: string; total: AreaFigures; districts: AreaFigures[] } }>({ query: OVERVIEW, variables: { areaId: null } });
+  const [{ data, fetching, error }, refetch] = useQuery<{
+    secretaryOverview: { today: string; total: AreaFigures; districts: AreaFigures[] };
+  }>({ query: OVERVIEW, variables: { areaId: null } });
   return (
-    <QueryState fetching={fetching} error={error} data={data} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+    <QueryState
+      fetching={fetching}
+      error={error}
+      data={data}
+      onRetry={() => refetch({ requestPolicy: 'network-only' })}
+    >
       {({ secretaryOverview: o }) => {
-        const uncovered: Uncovered[] = o.districts.flatMap((d) => (d.uncoveredProjects ?? []).map((p) => ({ ...p, district: d.area.name })));
+        const uncovered: Uncovered[] = o.districts.flatMap((d) =>
+          (d.uncoveredProjects ?? []).map((p) => ({ ...p, district: d.area.name })),
+        );
         return (
           <>
             <Typography.Paragraph type="secondary">
@@ -28,26 +37,53 @@ export function Overview({ navigate }: RemoteProps) {
             </Typography.Paragraph>
             <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="overview-figures">
               <Col xs={12} md={8} xl={4}>
-                <Card size="small"><Statistic title={t('ovSecretaries')} value={o.total.secretaries} data-testid="ov-secretaries" /></Card>
+                <Card size="small">
+                  <Statistic
+                    title={t('ovSecretaries')}
+                    value={o.total.secretaries}
+                    data-testid="ov-secretaries"
+                  />
+                </Card>
               </Col>
               <Col xs={12} md={8} xl={4}>
-                <Card size="small"><Statistic title={t('ovKeyProjects')} value={o.total.keyProjects} data-testid="ov-projects" /></Card>
+                <Card size="small">
+                  <Statistic
+                    title={t('ovKeyProjects')}
+                    value={o.total.keyProjects}
+                    data-testid="ov-projects"
+                  />
+                </Card>
               </Col>
               <Col xs={12} md={8} xl={4}>
-                <Card size="small"><Statistic title={t('ovCovered')} value={o.total.covered} data-testid="ov-covered" /></Card>
+                <Card size="small">
+                  <Statistic title={t('ovCovered')} value={o.total.covered} data-testid="ov-covered" />
+                </Card>
               </Col>
               <Col xs={12} md={8} xl={4}>
                 <Card size="small">
                   <Statistic
                     title={t('ovCoverage')}
                     value={percent(o.total.coveragePercent)}
-                    styles={{ content: { color: o.total.coveragePercent !== null && o.total.coveragePercent < 100 ? '#b4232a' : undefined } }}
+                    styles={{
+                      content: {
+                        color:
+                          o.total.coveragePercent !== null && o.total.coveragePercent < 100
+                            ? '#b4232a'
+                            : undefined,
+                      },
+                    }}
                     data-testid="ov-coverage"
                   />
                 </Card>
               </Col>
               <Col xs={12} md={8} xl={4}>
-                <Card size="small"><Statistic title={t('ovPerSecretary')} value={o.total.projectsPerSecretary ?? '—'} data-testid="ov-per-secretary" /></Card>
+                <Card size="small">
+                  <Statistic
+                    title={t('ovPerSecretary')}
+                    value={o.total.projectsPerSecretary ?? '—'}
+                    data-testid="ov-per-secretary"
+                  />
+                </Card>
               </Col>
               <Col xs={12} md={8} xl={4}>
                 <Card size="small">
@@ -71,7 +107,12 @@ export function Overview({ navigate }: RemoteProps) {
                 { title: t('ovKeyProjects'), dataIndex: 'keyProjects', align: 'right' },
                 { title: t('ovCovered'), dataIndex: 'covered', align: 'right' },
                 { title: t('ovCoverage'), dataIndex: 'coveragePercent', align: 'right', render: percent },
-                { title: t('ovPerSecretary'), dataIndex: 'projectsPerSecretary', align: 'right', render: (v: number | null) => v ?? '—' },
+                {
+                  title: t('ovPerSecretary'),
+                  dataIndex: 'projectsPerSecretary',
+                  align: 'right',
+                  render: (v: number | null) => v ?? '—',
+                },
                 { title: t('ovQuiet'), dataIndex: 'quietProjects', align: 'right' },
               ]}
             />
@@ -88,7 +129,11 @@ export function Overview({ navigate }: RemoteProps) {
                   columns={[
                     { title: t('district'), dataIndex: 'district' },
                     { title: t('code'), dataIndex: 'code' },
-                    { title: t('project'), dataIndex: 'name', render: (v: string, r) => <a href={`/projects/${r.id}`}>{v}</a> },
+                    {
+                      title: t('project'),
+                      dataIndex: 'name',
+                      render: (v: string, r) => <a href={`/projects/${r.id}`}>{v}</a>,
+                    },
                   ]}
                 />
               )}

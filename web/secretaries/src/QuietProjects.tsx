@@ -1,7 +1,8 @@
-import { Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { QueryState, useMessages, type RemoteProps } from '@kpd/web-kit';
-import { QUIET, type PageInfo } from './api';
+import { DISTRICTS, QUIET, type PageInfo } from './api';
 import { CursorPager, useCursorPages } from './Cursor';
 import { messages } from './messages';
 
@@ -17,46 +18,89 @@ interface Quiet {
 export function QuietProjects({ navigate }: RemoteProps) {
   const t = useMessages(messages);
   const pages = useCursorPages();
-  const [{ data, fetching, error }, refetch] = useQuery<{ quietProjects: { totalCount: number; pageInfo: PageInfo; nodes: Quiet[] } }>({
+  const [districtId, setDistrictId] = useState<string | undefined>();
+  const [districts] = useQuery<{ districts: { id: string; name: string }[] }>({ query: DISTRICTS });
+  const [{ data, fetching, error }, refetch] = useQuery<{
+    quietProjects: { totalCount: number; pageInfo: PageInfo; nodes: Quiet[] };
+  }>({
     query: QUIET,
-    variables: { areaId: null, first: 20, after: pages.after },
+    variables: { areaId: districtId ?? null, first: 10, after: pages.after }, // the server's cost limit: 10 projects with their secretaries
   });
   return (
-    <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.quietProjects.nodes.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
-      {(d) => (
-        <>
-          <Typography.Paragraph type="secondary">{t('quietRule', { n: d.quietProjects.nodes[0]?.noContactDays ?? 30 })}</Typography.Paragraph>
-          <Table<Quiet>
-            rowKey={(r) => r.project.id}
-            size="small"
-            data-testid="quiet-table"
-            dataSource={d.quietProjects.nodes}
-            pagination={false}
-            scroll={{ x: 900 }}
-            title={() => <span data-testid="quiet-total">{t('quietTotal', { n: d.quietProjects.totalCount })}</span>}
-            columns={[
-              { title: t('project'), render: (_: unknown, r) => <a href={`/projects/${r.project.id}`}>{r.project.name}</a> },
-              { title: t('code'), render: (_: unknown, r) => r.project.code },
-              { title: t('district'), render: (_: unknown, r) => r.project.district.name },
-              { title: t('lastContact'), dataIndex: 'lastContactDate', render: (v: string | null) => v ?? <Tag>{t('neverContacted')}</Tag> },
-              { title: t('daysSince'), dataIndex: 'daysSinceContact', align: 'right', render: (v: number | null) => (v === null ? '—' : <Tag color="orange">{t('days', { n: v })}</Tag>) },
-              {
-                title: t('secretaries'),
-                render: (_: unknown, r) => (
-                  <Space size={4} wrap>
-                    {r.secretaries.map((s) => (
-                      <Typography.Link key={s.id} onClick={() => navigate(`/${s.id}`)}>
-                        {s.name}
-                      </Typography.Link>
-                    ))}
-                  </Space>
-                ),
-              },
-            ]}
-          />
-          <CursorPager pages={pages} pageInfo={d.quietProjects.pageInfo} testId="quiet-pager" />
-        </>
+    <>
+      {(districts.data?.districts.length ?? 0) > 1 && (
+        <Select
+          allowClear
+          style={{ minWidth: 160, marginBottom: 12 }}
+          placeholder={t('allDistricts')}
+          value={districtId}
+          onChange={(v: string | undefined) => {
+            setDistrictId(v);
+            pages.reset();
+          }}
+          options={districts.data!.districts.map((d) => ({ value: d.id, label: d.name }))}
+          data-testid="quiet-district"
+        />
       )}
-    </QueryState>
+      <QueryState
+        fetching={fetching}
+        error={error}
+        data={data}
+        isEmpty={(d) => d.quietProjects.nodes.length === 0}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      >
+        {(d) => (
+          <>
+            <Typography.Paragraph type="secondary">
+              {t('quietRule', { n: d.quietProjects.nodes[0]?.noContactDays ?? 30 })}
+            </Typography.Paragraph>
+            <Table<Quiet>
+              rowKey={(r) => r.project.id}
+              size="small"
+              data-testid="quiet-table"
+              dataSource={d.quietProjects.nodes}
+              pagination={false}
+              scroll={{ x: 900 }}
+              title={() => (
+                <span data-testid="quiet-total">{t('quietTotal', { n: d.quietProjects.totalCount })}</span>
+              )}
+              columns={[
+                {
+                  title: t('project'),
+                  render: (_: unknown, r) => <a href={`/projects/${r.project.id}`}>{r.project.name}</a>,
+                },
+                { title: t('code'), render: (_: unknown, r) => r.project.code },
+                { title: t('district'), render: (_: unknown, r) => r.project.district.name },
+                {
+                  title: t('lastContact'),
+                  dataIndex: 'lastContactDate',
+                  render: (v: string | null) => v ?? <Tag>{t('neverContacted')}</Tag>,
+                },
+                {
+                  title: t('daysSince'),
+                  dataIndex: 'daysSinceContact',
+                  align: 'right',
+                  render: (v: number | null) =>
+                    v === null ? '—' : <Tag color="orange">{t('days', { n: v })}</Tag>,
+                },
+                {
+                  title: t('secretaries'),
+                  render: (_: unknown, r) => (
+                    <Space size={4} wrap>
+                      {r.secretaries.map((s) => (
+                        <Typography.Link key={s.id} onClick={() => navigate(`/${s.id}`)}>
+                          {s.name}
+                        </Typography.Link>
+                      ))}
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+            <CursorPager pages={pages} pageInfo={d.quietProjects.pageInfo} testId="quiet-pager" />
+          </>
+        )}
+      </QueryState>
+    </>
   );
 }

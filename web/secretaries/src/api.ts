@@ -10,7 +10,7 @@ export interface Workload {
   overdueProblems: number;
   averageDaysToResolve: number | null;
 }
-export interface RosterRow {
+export interface SecretaryBase {
   id: string;
   name: string;
   workUnit: string;
@@ -18,7 +18,9 @@ export interface RosterRow {
   hasAccount: boolean;
   district: { id: string; name: string };
   workload: Workload;
-  evaluations: { period: string; score: number }[];
+}
+export interface RosterRow extends SecretaryBase {
+  latestEvaluation: { period: string; score: number } | null;
 }
 export interface PageInfo {
   hasNextPage: boolean;
@@ -43,7 +45,7 @@ export interface ProblemRow {
   overdue: boolean;
   project: { id: string; name: string } | null;
 }
-export interface SecretaryDetail extends RosterRow {
+export interface SecretaryDetail extends SecretaryBase {
   assignments: Assignment[];
   evaluations: { period: string; score: number; comments: string; evaluatedBy: string }[];
   problems: ProblemRow[];
@@ -68,10 +70,16 @@ export interface AreaFigures {
   uncoveredProjects?: { id: string; name: string; code: string }[];
 }
 
-const WORKLOAD = 'workload { projects logEntriesLast30Days lastContactDate quietProjects openProblems overdueProblems averageDaysToResolve }';
+const WORKLOAD =
+  'workload { projects logEntriesLast30Days lastContactDate quietProjects openProblems overdueProblems averageDaysToResolve }';
 
 export const DISTRICTS = /* GraphQL */ `
-  query SecretaryDistricts { districts { id name } }
+  query SecretaryDistricts {
+    districts {
+      id
+      name
+    }
+  }
 `;
 
 export const ROSTER = /* GraphQL */ `
@@ -79,7 +87,7 @@ export const ROSTER = /* GraphQL */ `
     secretaries(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id name workUnit title hasAccount district { id name } ${WORKLOAD} evaluations { period score } }
+      nodes { id name workUnit title hasAccount district { id name } ${WORKLOAD} latestEvaluation { period score } }
     }
   }
 `;
@@ -87,17 +95,35 @@ export const ROSTER = /* GraphQL */ `
 /** Contact details: asked only by admins, apart, so a refusal never blanks the roster. */
 export const CONTACTS = /* GraphQL */ `
   query SecretaryContacts($filter: SecretaryFilter, $first: Int, $after: String) {
-    secretaries(filter: $filter, first: $first, after: $after) { nodes { id contact } }
+    secretaries(filter: $filter, first: $first, after: $after) {
+      nodes {
+        id
+        contact
+      }
+    }
   }
 `;
 
 export const ACCOUNTS = /* GraphQL */ `
   query SecretaryAccounts {
-    users(role: SECRETARY, first: 100) { totalCount nodes { id username displayName active area { id name } } }
+    users(role: SECRETARY, first: 100) {
+      totalCount
+      nodes {
+        id
+        username
+        displayName
+        active
+        area {
+          id
+          name
+        }
+      }
+    }
   }
 `;
 
-const FIGURES = 'secretaries keyProjects covered coveragePercent projectsServed projectsPerSecretary quietProjects';
+const FIGURES =
+  'secretaries keyProjects covered coveragePercent projectsServed projectsPerSecretary quietProjects';
 export const OVERVIEW = /* GraphQL */ `
   query SecretaryOverviewPage($areaId: ID) {
     secretaryOverview(areaId: $areaId) {
@@ -112,8 +138,27 @@ export const QUIET = /* GraphQL */ `
   query SecretaryQuietProjects($areaId: ID, $first: Int, $after: String) {
     quietProjects(areaId: $areaId, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { project { id name code district { name } } lastContactDate daysSinceContact noContactDays secretaries { id name } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        project {
+          id
+          name
+          code
+          district {
+            name
+          }
+        }
+        lastContactDate
+        daysSinceContact
+        noContactDays
+        secretaries {
+          id
+          name
+        }
+      }
     }
   }
 `;
@@ -130,34 +175,75 @@ export const DETAIL = /* GraphQL */ `
 `;
 
 export const CONTACT = /* GraphQL */ `
-  query SecretaryContact($id: ID!) { secretary(id: $id) { id contact } }
+  query SecretaryContact($id: ID!) {
+    secretary(id: $id) {
+      id
+      contact
+    }
+  }
 `;
 
 export const LOG = /* GraphQL */ `
   query SecretaryServiceLog($secretaryId: ID, $first: Int, $after: String) {
     serviceLog(filter: { secretaryId: $secretaryId }, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { id kind date summary recordedBy project { id name } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        kind
+        date
+        summary
+        recordedBy
+        project {
+          id
+          name
+        }
+      }
     }
   }
 `;
 
 export const LOG_SERVICE = /* GraphQL */ `
   mutation LogService($input: ServiceLogInput!) {
-    logService(input: $input) { id kind date summary project { id name } }
+    logService(input: $input) {
+      id
+      kind
+      date
+      summary
+      project {
+        id
+        name
+      }
+    }
   }
 `;
 
 export const RAISE_PROBLEM = /* GraphQL */ `
   mutation SecretaryRaiseProblem($input: RaiseProblemInput!) {
-    raiseProblem(input: $input) { id title deadline status secretary { id name } }
+    raiseProblem(input: $input) {
+      id
+      title
+      deadline
+      status
+      secretary {
+        id
+        name
+      }
+    }
   }
 `;
 
 export const SCORE = /* GraphQL */ `
   mutation ScoreSecretary($input: EvaluationInput!) {
-    scoreSecretary(input: $input) { id period score comments }
+    scoreSecretary(input: $input) {
+      id
+      period
+      score
+      comments
+    }
   }
 `;
 
@@ -169,7 +255,16 @@ export const IMPORT_EVALUATIONS = /* GraphQL */ `
 
 export const FIND_SECRETARIES = /* GraphQL */ `
   query FindSecretaries($search: String) {
-    secretaries(filter: { search: $search }, first: 20) { nodes { id name workUnit district { name } } }
+    secretaries(filter: { search: $search }, first: 20) {
+      nodes {
+        id
+        name
+        workUnit
+        district {
+          name
+        }
+      }
+    }
   }
 `;
 

@@ -1,21 +1,142 @@
 import type { Messages } from '@kpd/web-kit';
 
 type Key =
-  | 'title' | 'tabRoster' | 'tabOverview' | 'tabQuiet' | 'tabEvaluations' | 'tabMine'
-  | 'allDistricts' | 'search' | 'rosterTotal' | 'name' | 'workUnit' | 'titleCol' | 'district' | 'contact' | 'projects' | 'log30' | 'openProblems'
-  | 'overdueProblems' | 'avgDays' | 'latestScore' | 'quiet' | 'lastContact' | 'days' | 'prev' | 'next' | 'page' | 'noAccount' | 'account'
-  | 'accounts' | 'username' | 'area' | 'status' | 'active' | 'inactive' | 'accountsTotal'
-  | 'ovSecretaries' | 'ovKeyProjects' | 'ovCovered' | 'ovCoverage' | 'ovPerSecretary' | 'ovQuiet' | 'ovServed' | 'ovToday' | 'ovRule' | 'ovDistricts'
-  | 'uncovered' | 'allCovered' | 'uncoveredCount' | 'project' | 'code'
-  | 'quietTitle' | 'quietRule' | 'quietTotal' | 'daysSince' | 'neverContacted' | 'secretaries'
-  | 'back' | 'assignments' | 'role' | 'SOLE' | 'LEAD' | 'MEMBER' | 'start' | 'end' | 'running' | 'ended' | 'serviceLog' | 'logTotal' | 'kind' | 'date' | 'summary'
-  | 'recordedBy' | 'VISIT' | 'CALL' | 'MEETING' | 'APPROVAL_HELP' | 'logService' | 'logSaved' | 'save' | 'problems' | 'problemTitle' | 'raisedDate' | 'deadline'
-  | 'problemStatus' | 'OPEN' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED_OUT' | 'overdue' | 'resolvedDate' | 'raisedBy' | 'scores' | 'score' | 'period' | 'comments'
-  | 'evaluatedBy' | 'noScores' | 'workload' | 'required' | 'chooseProject' | 'noRunning'
-  | 'scoreTitle' | 'secretary' | 'chooseSecretary' | 'scoreSaved' | 'importTitle' | 'template' | 'importHint'
-  | 'mineTitle' | 'mineIntro' | 'myProjects' | 'myProjectsTotal' | 'since' | 'actions' | 'logVisit' | 'raiseProblem' | 'monthlyReport' | 'notLinked'
-  | 'category' | 'ownerUnit' | 'workingDays' | 'description' | 'problemRaised' | 'submit' | 'cancel' | 'dueBy'
-  | 'LAND' | 'PLANNING' | 'PERMITS' | 'POWER' | 'DEMOLITION' | 'UTILITIES' | 'FINANCING' | 'OTHER' | 'myRecord' | 'noSecretaries';
+  | 'title'
+  | 'tabRoster'
+  | 'tabOverview'
+  | 'tabQuiet'
+  | 'tabEvaluations'
+  | 'tabMine'
+  | 'allDistricts'
+  | 'search'
+  | 'rosterTotal'
+  | 'name'
+  | 'workUnit'
+  | 'titleCol'
+  | 'district'
+  | 'contact'
+  | 'projects'
+  | 'log30'
+  | 'openProblems'
+  | 'overdueProblems'
+  | 'avgDays'
+  | 'latestScore'
+  | 'quiet'
+  | 'lastContact'
+  | 'days'
+  | 'prev'
+  | 'next'
+  | 'page'
+  | 'noAccount'
+  | 'account'
+  | 'accounts'
+  | 'username'
+  | 'area'
+  | 'status'
+  | 'active'
+  | 'inactive'
+  | 'accountsTotal'
+  | 'ovSecretaries'
+  | 'ovKeyProjects'
+  | 'ovCovered'
+  | 'ovCoverage'
+  | 'ovPerSecretary'
+  | 'ovQuiet'
+  | 'ovServed'
+  | 'ovToday'
+  | 'ovRule'
+  | 'ovDistricts'
+  | 'uncovered'
+  | 'allCovered'
+  | 'uncoveredCount'
+  | 'project'
+  | 'code'
+  | 'quietTitle'
+  | 'quietRule'
+  | 'quietTotal'
+  | 'daysSince'
+  | 'neverContacted'
+  | 'secretaries'
+  | 'back'
+  | 'assignments'
+  | 'role'
+  | 'SOLE'
+  | 'LEAD'
+  | 'MEMBER'
+  | 'start'
+  | 'end'
+  | 'running'
+  | 'ended'
+  | 'serviceLog'
+  | 'logTotal'
+  | 'kind'
+  | 'date'
+  | 'summary'
+  | 'recordedBy'
+  | 'VISIT'
+  | 'CALL'
+  | 'MEETING'
+  | 'APPROVAL_HELP'
+  | 'logService'
+  | 'logSaved'
+  | 'save'
+  | 'problems'
+  | 'problemTitle'
+  | 'raisedDate'
+  | 'deadline'
+  | 'problemStatus'
+  | 'OPEN'
+  | 'IN_PROGRESS'
+  | 'RESOLVED'
+  | 'CLOSED_OUT'
+  | 'overdue'
+  | 'resolvedDate'
+  | 'raisedBy'
+  | 'scores'
+  | 'score'
+  | 'period'
+  | 'comments'
+  | 'evaluatedBy'
+  | 'noScores'
+  | 'workload'
+  | 'required'
+  | 'chooseProject'
+  | 'noRunning'
+  | 'scoreTitle'
+  | 'secretary'
+  | 'chooseSecretary'
+  | 'scoreSaved'
+  | 'importTitle'
+  | 'template'
+  | 'importHint'
+  | 'mineTitle'
+  | 'mineIntro'
+  | 'myProjects'
+  | 'myProjectsTotal'
+  | 'since'
+  | 'actions'
+  | 'logVisit'
+  | 'raiseProblem'
+  | 'monthlyReport'
+  | 'notLinked'
+  | 'category'
+  | 'ownerUnit'
+  | 'workingDays'
+  | 'description'
+  | 'problemRaised'
+  | 'submit'
+  | 'cancel'
+  | 'dueBy'
+  | 'LAND'
+  | 'PLANNING'
+  | 'PERMITS'
+  | 'POWER'
+  | 'DEMOLITION'
+  | 'UTILITIES'
+  | 'FINANCING'
+  | 'OTHER'
+  | 'myRecord'
+  | 'noSecretaries';
 
 export const messages: Messages<Key> = {
   zh: {
@@ -70,7 +191,8 @@ export const messages: Messages<Key> = {
     project: '项目',
     code: '项目编号',
     quietTitle: '长期未联系项目',
-    quietRule: '服务秘书连续 {n} 天（本市设定）没有走访、电话、会议或帮办代办记录的已配备秘书重点项目，按未联系天数从长到短排列。',
+    quietRule:
+      '服务秘书连续 {n} 天（本市设定）没有走访、电话、会议或帮办代办记录的已配备秘书重点项目，按未联系天数从长到短排列。',
     quietTotal: '共 {n} 个项目',
     daysSince: '未联系天数',
     neverContacted: '从未联系',
@@ -126,7 +248,8 @@ export const messages: Messages<Key> = {
     scoreSaved: '已保存：{name} {period} 评分 {score}',
     importTitle: '导入评估表',
     template: '下载评估模板',
-    importHint: '按模板填写（秘书编号、姓名、评估期、评分、评语），先试导入检查，全部无误后才能确认导入；有任何问题时不写入任何数据。',
+    importHint:
+      '按模板填写（秘书编号、姓名、评估期、评分、评语），先试导入检查，全部无误后才能确认导入；有任何问题时不写入任何数据。',
     mineTitle: '我的服务',
     mineIntro: '您服务的项目、服务记录和反映的问题。每月的进度月报和照片在“重点项目”中填报。',
     myProjects: '我服务的项目',
@@ -208,7 +331,8 @@ export const messages: Messages<Key> = {
     project: 'Project',
     code: 'Code',
     quietTitle: 'Projects without recent contact',
-    quietRule: 'Covered key projects whose secretaries logged no visit, call, meeting or approval help for {n} days (the city’s setting), longest silence first.',
+    quietRule:
+      'Covered key projects whose secretaries logged no visit, call, meeting or approval help for {n} days (the city’s setting), longest silence first.',
     quietTotal: '{n} projects',
     daysSince: 'Days without contact',
     neverContacted: 'Never contacted',
@@ -264,9 +388,11 @@ export const messages: Messages<Key> = {
     scoreSaved: 'Saved: {name}, {period}, score {score}',
     importTitle: 'Import a score sheet',
     template: 'Download the template',
-    importHint: 'Fill in the template (number, name, period, score, comments). The dry run checks every row; only a sheet without problems can be imported, and a sheet with a problem writes nothing.',
+    importHint:
+      'Fill in the template (number, name, period, score, comments). The dry run checks every row; only a sheet without problems can be imported, and a sheet with a problem writes nothing.',
     mineTitle: 'My service',
-    mineIntro: 'The projects you serve, your contacts and the problems you raised. Monthly reports and photos are entered under Key projects.',
+    mineIntro:
+      'The projects you serve, your contacts and the problems you raised. Monthly reports and photos are entered under Key projects.',
     myProjects: 'My projects',
     myProjectsTotal: '{n} projects',
     since: 'Assigned',
@@ -274,7 +400,8 @@ export const messages: Messages<Key> = {
     logVisit: 'Log a visit',
     raiseProblem: 'Raise a problem',
     monthlyReport: 'Monthly report',
-    notLinked: 'Your account is not linked to a service secretary yet; ask the district’s development office.',
+    notLinked:
+      'Your account is not linked to a service secretary yet; ask the district’s development office.',
     category: 'Category',
     ownerUnit: 'Owner unit',
     workingDays: 'Time limit (working days)',
@@ -298,4 +425,13 @@ export const messages: Messages<Key> = {
 
 export type MessageKey = Key;
 export const SERVICE_KINDS = ['VISIT', 'CALL', 'MEETING', 'APPROVAL_HELP'] as const;
-export const PROBLEM_CATEGORIES = ['LAND', 'PLANNING', 'PERMITS', 'POWER', 'DEMOLITION', 'UTILITIES', 'FINANCING', 'OTHER'] as const;
+export const PROBLEM_CATEGORIES = [
+  'LAND',
+  'PLANNING',
+  'PERMITS',
+  'POWER',
+  'DEMOLITION',
+  'UTILITIES',
+  'FINANCING',
+  'OTHER',
+] as const;

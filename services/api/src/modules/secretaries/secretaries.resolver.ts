@@ -345,6 +345,11 @@ export class SecretariesResolver {
     return loader(ctx, problemsOfSecretary).load(s.id);
   }
 
+  @FieldResolver(() => SecretaryEvaluation, { nullable: true, description: 'The score of the latest period, for lists; null before the first. 最近评分' })
+  async latestEvaluation(@Root() s: Secretary, @Ctx() ctx: Context): Promise<SecretaryEvaluation | null> {
+    return (await loader(ctx, evaluationsOfSecretary).load(s.id)).at(-1) ?? null;
+  }
+
   @FieldResolver(() => [SecretaryEvaluation], { description: 'Third-party scores, oldest period first. 评估记录' })
   evaluations(@Root() s: Secretary, @Ctx() ctx: Context): Promise<SecretaryEvaluation[]> {
     return loader(ctx, evaluationsOfSecretary).load(s.id);

@@ -16,7 +16,12 @@ export async function secretaryIdOfUser(em: EntityManager, userId: number | null
  * @kpd/domain): the raising secretary account's own record, else the project's lead or sole
  * secretary that day.
  */
-export async function answerableSecretary(em: EntityManager, raisedBySecretaryUserId: number | null, projectId: number, raisedDate: string): Promise<number | null> {
+export async function answerableSecretary(
+  em: EntityManager,
+  raisedBySecretaryUserId: number | null,
+  projectId: number,
+  raisedDate: string,
+): Promise<number | null> {
   const own = await secretaryIdOfUser(em, raisedBySecretaryUserId);
   const assignments = own === null ? await em.getRepository(SecretaryAssignment).findBy({ projectId }) : [];
   return responsibleSecretary(own, assignments, raisedDate);

@@ -338,8 +338,15 @@ describe.each(DRIVERS)('service secretaries [%s]', (driver) => {
       const bad = await t.gql(SCORE, { i: { secretaryId: id, period: '2019-06', score: 101 } }, tokens['evaluator.dalian']);
       expect(errorCode(bad)).toBe('BAD_USER_INPUT');
       expect(errorCode(await t.gql(SCORE, { i: { secretaryId: id, period: '2019-06', score: 90 } }, tokens['admin.dalian']))).toBe('FORBIDDEN');
-      const history = await t.gql<{ secretary: { evaluations: { period: string; score: number }[] } }>('query($id: ID!) { secretary(id: $id) { evaluations { period score } } }', { id }, tokens['admin.zhongshan']);
+      const history = await t.gql<{ secretary: { evaluations: { period: string; score: number }[]; latestEvaluation: { period: string; score: number } } }>(
+        'query($id: ID!) { secretary(id: $id) { evaluations { period score } latestEvaluation { period score } } }',
+        { id },
+        tokens['admin.zhongshan'],
+      );
       const periods = history.data!.secretary.evaluations.map((e) => e.period);
+      // The list's latest score is the last of the history (the latest period).
+      expect(history.data!.secretary.latestEvaluation).toEqual(history.data!.secretary.evaluations.at(-1));
+      expect(history.data!.secretary.latestEvaluation.period > '2019-06').toBe(true);
       expect(periods[0]).toBe('2019-06');
       expect(history.data!.secretary.evaluations[0].score).toBe(91);
       expect([...periods].sort()).toEqual(periods);
