@@ -30,33 +30,47 @@ browserDescribe('the service-secretary pages in Chromium', () => {
   const text = async (page: Page, selector: string) =>
     ((await (await page.waitForSelector(selector)).textContent()) ?? '').trim();
 
+  /** Waits until a workload figure reads the value. */
+  async function figure(page: Page, testId: string, value: string): Promise<void> {
+    await page
+      .locator(`[data-testid=${testId}] .ant-statistic-content`, { hasText: new RegExp(`^${value}$`) })
+      .waitFor();
+  }
+
+  /** Signs in, opens the roster and answers its total and the contact column of the first page. */
+  async function roster(username: string, page: Page): Promise<{ total: string; contacts: string[] }> {
+    await open(page, username);
+    await page.waitForSelector('[data-testid=secretary-roster] tr.ant-table-row');
+    const total = await text(page, '[data-testid=roster-total]');
+    const contacts = await page
+      .locator('[data-testid=secretary-roster] [data-testid=contact]')
+      .allTextContents();
+    return { total, contacts };
+  }
+
   test('admin.dalian sees 378 secretaries with contact details, 719 projects, the coverage figure and the quiet projects', async () => {
     const { context, page } = await newPage();
     try {
-      await open(page, 'admin.dalian');
-      await page.waitForSelector('[data-testid=secretary-roster] tr.ant-table-row');
-      expect(await text(page, '[data-testid=roster-total]')).toBe('共 378 名服务秘书');
+      const { total, contacts } = await roster('admin.dalian', page);
+      expect(total).toBe('共 378 名服务秘书');
       // Admins in scope read contact details: every row of the page shows one.
-      const contacts = await page
-        .locator('[data-testid=secretary-roster] [data-testid=contact]')
-        .allTextContents();
       expect(contacts.length).toBe(20);
       expect(contacts.every((c) => /^手机 1\d{10}$/.test(c))).toBe(true);
       await shot(page, 'secretaries-roster-dalian');
 
       await page.click('[data-testid=tab-overview]');
       await page.waitForSelector('[data-testid=overview-figures]');
-      const figure = async (id: string) => text(page, `[data-testid=${id}] .ant-statistic-content`);
-      expect(await figure('ov-secretaries')).toBe('378');
-      expect(await figure('ov-projects')).toBe('719');
-      expect(await figure('ov-covered')).toBe('719');
-      expect(await figure('ov-coverage')).toBe('100.0%');
+      const stat = async (id: string) => text(page, `[data-testid=${id}] .ant-statistic-content`);
+      expect(await stat('ov-secretaries')).toBe('378');
+      expect(await stat('ov-projects')).toBe('719');
+      expect(await stat('ov-covered')).toBe('719');
+      expect(await stat('ov-coverage')).toBe('100.0%');
       expect(await text(page, '[data-testid=uncovered]')).toContain('全部重点项目均已配备服务秘书');
       const { secretaryOverview } = await api<{ secretaryOverview: { total: { quietProjects: number } } }>(
         'admin.dalian',
         '{ secretaryOverview { total { quietProjects } } }',
       );
-      expect(await figure('ov-quiet')).toBe(String(secretaryOverview.total.quietProjects));
+      expect(await stat('ov-quiet')).toBe(String(secretaryOverview.total.quietProjects));
       await shot(page, 'secretaries-overview-dalian');
 
       await page.click('[data-testid=tab-quiet]');
@@ -91,12 +105,8 @@ browserDescribe('the service-secretary pages in Chromium', () => {
   test('an analyst reads the roster without contact details, and the page stands', async () => {
     const { context, page } = await newPage();
     try {
-      await open(page, 'analyst');
-      await page.waitForSelector('[data-testid=secretary-roster] tr.ant-table-row');
-      expect(await text(page, '[data-testid=roster-total]')).toBe('共 378 名服务秘书');
-      const contacts = await page
-        .locator('[data-testid=secretary-roster] [data-testid=contact]')
-        .allTextContents();
+      const { total, contacts } = await roster('analyst', page);
+      expect(total).toBe('共 378 名服务秘书');
       expect(contacts.length).toBe(20);
       expect(new Set(contacts)).toEqual(new Set(['—']));
       expect(await page.$('[role=alert]')).toBeNull();
@@ -128,11 +138,7 @@ browserDescribe('the service-secretary pages in Chromium', () => {
       await page.click('[data-testid=log-submit]');
       expect(await text(page, '[data-testid=log-saved]')).toContain('走访 保利天禧');
       await page.waitForSelector('[data-testid=service-log] tr.ant-table-row:has-text("剩余动迁户协调进展")');
-      await page.waitForFunction(
-        () =>
-          document.querySelector('[data-testid=wl-quiet] .ant-statistic-content')?.textContent?.trim() ===
-          '0',
-      );
+      await figure(page, 'wl-quiet', '0');
       await shot(page, 'secretaries-visit-logged');
 
       // A problem on 凯丹广场: his own, counted among his open problems.
@@ -149,12 +155,7 @@ browserDescribe('the service-secretary pages in Chromium', () => {
       await page.waitForSelector(
         '[data-testid=secretary-problems] tr.ant-table-row:has-text("商业综合体外电源接入滞后")',
       );
-      await page.waitForFunction(
-        (n) =>
-          document.querySelector('[data-testid=wl-open] .ant-statistic-content')?.textContent?.trim() ===
-          String(n),
-        openBefore + 1,
-      );
+      await figure(page, 'wl-open', String(openBefore + 1));
       const { problems } = await api<{
         problems: { nodes: { title: string; secretary: { name: string } | null }[] };
       }>('admin.dalian', '{ problems(first: 100) { nodes { title secretary { name } } } }');

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, ImportPanel, useMessages, type ImportResult, type RemoteProps } from '@kpd/web-kit';
+import { ImportPanel, useMessages, type ImportResult, type RemoteProps } from '@kpd/web-kit';
 import { FIND_SECRETARIES, IMPORT_EVALUATIONS, SCORE } from './api';
+import { FormOutcome, useRequired } from './Forms';
 import { messages } from './messages';
 
 interface ScoreValues {
@@ -50,6 +51,7 @@ export function Evaluations({ viewer }: RemoteProps) {
 
 function ScoreForm() {
   const t = useMessages(messages);
+  const required = useRequired();
   const [form] = Form.useForm<ScoreValues>();
   const [search, setSearch] = useState('');
   const [found] = useQuery<{
@@ -81,11 +83,7 @@ function ScoreForm() {
       data-testid="score-form"
       onFinish={(v) => void submit(v)}
     >
-      <Form.Item
-        name="secretaryId"
-        label={t('secretary')}
-        rules={[{ required: true, message: t('required', { field: t('secretary') }) }]}
-      >
+      <Form.Item name="secretaryId" label={t('secretary')} rules={required(t('secretary'))}>
         <Select
           showSearch={{ filterOption: false, onSearch: setSearch }}
           placeholder={t('chooseSecretary')}
@@ -97,31 +95,16 @@ function ScoreForm() {
           data-testid="score-secretary"
         />
       </Form.Item>
-      <Form.Item
-        name="period"
-        label={t('period')}
-        rules={[{ required: true, message: t('required', { field: t('period') }) }]}
-      >
+      <Form.Item name="period" label={t('period')} rules={required(t('period'))}>
         <Input type="month" style={{ width: 180 }} data-testid="score-period" />
       </Form.Item>
-      <Form.Item
-        name="score"
-        label={t('score')}
-        rules={[{ required: true, message: t('required', { field: t('score') }) }]}
-      >
+      <Form.Item name="score" label={t('score')} rules={required(t('score'))}>
         <InputNumber min={0} max={100} precision={0} data-testid="score-value" />
       </Form.Item>
       <Form.Item name="comments" label={t('comments')}>
         <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>
-      {error && (
-        <div style={{ marginBottom: 12 }}>
-          <ErrorNotice error={error} />
-        </div>
-      )}
-      {saved && (
-        <Alert type="success" showIcon title={saved} data-testid="score-saved" style={{ marginBottom: 12 }} />
-      )}
+      <FormOutcome error={error} success={saved} testId="score-saved" />
       <Button type="primary" htmlType="submit" loading={fetching} data-testid="score-submit">
         {t('save')}
       </Button>

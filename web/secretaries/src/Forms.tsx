@@ -5,6 +5,41 @@ import { ErrorNotice, formatDate, useMessages } from '@kpd/web-kit';
 import { LOG_SERVICE, RAISE_PROBLEM } from './api';
 import { messages, PROBLEM_CATEGORIES, SERVICE_KINDS } from './messages';
 
+/** The rule of a required field, with the message naming it; a text field must not be blank either. */
+export function useRequired(): (
+  field: string,
+  text?: boolean,
+) => { required: true; whitespace?: boolean; message: string }[] {
+  const t = useMessages(messages);
+  return (field, text = false) => [
+    { required: true, ...(text ? { whitespace: true } : {}), message: t('required', { field }) },
+  ];
+}
+
+/** What a form's last submit came to: the server's readable refusal, or the success line. */
+export function FormOutcome({
+  error,
+  success,
+  testId,
+}: {
+  error: unknown;
+  success: string | null;
+  testId: string;
+}) {
+  return (
+    <>
+      {error ? (
+        <div style={{ marginBottom: 12 }}>
+          <ErrorNotice error={error} />
+        </div>
+      ) : null}
+      {success && (
+        <Alert type="success" showIcon title={success} data-testid={testId} style={{ marginBottom: 12 }} />
+      )}
+    </>
+  );
+}
+
 export interface ProjectOption {
   id: string;
   name: string;
@@ -33,6 +68,7 @@ export function LogServiceForm({
   onSaved?: () => void;
 }) {
   const t = useMessages(messages);
+  const required = useRequired();
   const [form] = Form.useForm<LogValues>();
   const [{ fetching, error }, log] = useMutation<{
     logService: { kind: string; date: string; project: { name: string } | null };
@@ -71,11 +107,7 @@ export function LogServiceForm({
       }}
       onFinish={(v) => void submit(v)}
     >
-      <Form.Item
-        name="projectId"
-        label={t('project')}
-        rules={[{ required: true, message: t('required', { field: t('project') }) }]}
-      >
+      <Form.Item name="projectId" label={t('project')} rules={required(t('project'))}>
         <Select
           placeholder={t('chooseProject')}
           options={projects.map((p) => ({ value: p.id, label: p.name }))}
@@ -89,28 +121,13 @@ export function LogServiceForm({
           data-testid="log-kind"
         />
       </Form.Item>
-      <Form.Item
-        name="date"
-        label={t('date')}
-        rules={[{ required: true, message: t('required', { field: t('date') }) }]}
-      >
+      <Form.Item name="date" label={t('date')} rules={required(t('date'))}>
         <Input type="date" style={{ width: 180 }} data-testid="log-date" />
       </Form.Item>
-      <Form.Item
-        name="summary"
-        label={t('summary')}
-        rules={[{ required: true, whitespace: true, message: t('required', { field: t('summary') }) }]}
-      >
+      <Form.Item name="summary" label={t('summary')} rules={required(t('summary'), true)}>
         <Input.TextArea rows={3} maxLength={1000} showCount data-testid="log-summary" />
       </Form.Item>
-      {error && (
-        <div style={{ marginBottom: 12 }}>
-          <ErrorNotice error={error} />
-        </div>
-      )}
-      {saved && (
-        <Alert type="success" showIcon title={saved} data-testid="log-saved" style={{ marginBottom: 12 }} />
-      )}
+      <FormOutcome error={error} success={saved} testId="log-saved" />
       <Button type="primary" htmlType="submit" loading={fetching} data-testid="log-submit">
         {t('save')}
       </Button>
@@ -140,6 +157,7 @@ export function RaiseProblemForm({
   onCancel?: () => void;
 }) {
   const t = useMessages(messages);
+  const required = useRequired();
   const [form] = Form.useForm<ProblemValues>();
   const [{ fetching, error }, raise] = useMutation<{ raiseProblem: { title: string; deadline: string } }>(
     RAISE_PROBLEM,
@@ -163,9 +181,6 @@ export function RaiseProblemForm({
       onRaised?.();
     }
   };
-  const required = (field: string) => [
-    { required: true, whitespace: true, message: t('required', { field }) },
-  ];
   return (
     <Form<ProblemValues>
       form={form}
@@ -174,11 +189,7 @@ export function RaiseProblemForm({
       initialValues={{ projectId: initialProjectId ?? projects[0]?.id, category: 'OTHER', workingDays: 10 }}
       onFinish={(v) => void submit(v)}
     >
-      <Form.Item
-        name="projectId"
-        label={t('project')}
-        rules={[{ required: true, message: t('required', { field: t('project') }) }]}
-      >
+      <Form.Item name="projectId" label={t('project')} rules={required(t('project'))}>
         <Select
           options={projects.map((p) => ({ value: p.id, label: p.name }))}
           data-testid="problem-project"
@@ -190,36 +201,19 @@ export function RaiseProblemForm({
           data-testid="problem-category"
         />
       </Form.Item>
-      <Form.Item name="title" label={t('problemTitle')} rules={required(t('problemTitle'))}>
+      <Form.Item name="title" label={t('problemTitle')} rules={required(t('problemTitle'), true)}>
         <Input maxLength={200} data-testid="problem-title" />
       </Form.Item>
-      <Form.Item name="ownerUnit" label={t('ownerUnit')} rules={required(t('ownerUnit'))}>
+      <Form.Item name="ownerUnit" label={t('ownerUnit')} rules={required(t('ownerUnit'), true)}>
         <Input maxLength={128} data-testid="problem-owner" />
       </Form.Item>
-      <Form.Item
-        name="workingDays"
-        label={t('workingDays')}
-        rules={[{ required: true, message: t('required', { field: t('workingDays') }) }]}
-      >
+      <Form.Item name="workingDays" label={t('workingDays')} rules={required(t('workingDays'))}>
         <InputNumber min={1} max={250} precision={0} data-testid="problem-days" />
       </Form.Item>
       <Form.Item name="description" label={t('description')}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
-      {error && (
-        <div style={{ marginBottom: 12 }}>
-          <ErrorNotice error={error} />
-        </div>
-      )}
-      {raised && (
-        <Alert
-          type="success"
-          showIcon
-          title={raised}
-          data-testid="problem-raised"
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <FormOutcome error={error} success={raised} testId="problem-raised" />
       <Space>
         <Button type="primary" htmlType="submit" loading={fetching} data-testid="problem-submit">
           {t('submit')}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Select, Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { QueryState, useMessages, type RemoteProps } from '@kpd/web-kit';
-import { DISTRICTS, QUIET, type PageInfo } from './api';
+import { QUIET, type PageInfo } from './api';
 import { CursorPager, useCursorPages } from './Cursor';
+import { DistrictFilter } from './DistrictFilter';
 import { messages } from './messages';
 
 interface Quiet {
@@ -19,7 +20,6 @@ export function QuietProjects({ navigate }: RemoteProps) {
   const t = useMessages(messages);
   const pages = useCursorPages();
   const [districtId, setDistrictId] = useState<string | undefined>();
-  const [districts] = useQuery<{ districts: { id: string; name: string }[] }>({ query: DISTRICTS });
   const [{ data, fetching, error }, refetch] = useQuery<{
     quietProjects: { totalCount: number; pageInfo: PageInfo; nodes: Quiet[] };
   }>({
@@ -28,20 +28,16 @@ export function QuietProjects({ navigate }: RemoteProps) {
   });
   return (
     <>
-      {(districts.data?.districts.length ?? 0) > 1 && (
-        <Select
-          allowClear
-          style={{ minWidth: 160, marginBottom: 12 }}
-          placeholder={t('allDistricts')}
+      <div style={{ marginBottom: 12 }}>
+        <DistrictFilter
           value={districtId}
-          onChange={(v: string | undefined) => {
+          onChange={(v) => {
             setDistrictId(v);
             pages.reset();
           }}
-          options={districts.data!.districts.map((d) => ({ value: d.id, label: d.name }))}
-          data-testid="quiet-district"
+          testId="quiet-district"
         />
-      )}
+      </div>
       <QueryState
         fetching={fetching}
         error={error}

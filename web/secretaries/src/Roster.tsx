@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { QueryState, useMessages, type RemoteProps } from '@kpd/web-kit';
-import { ACCOUNTS, CONTACTS, DISTRICTS, ROSTER, type PageInfo, type RosterRow } from './api';
+import { ACCOUNTS, CONTACTS, ROSTER, type PageInfo, type RosterRow } from './api';
 import { CursorPager, useCursorPages } from './Cursor';
+import { DistrictFilter } from './DistrictFilter';
 import { messages } from './messages';
 
 const PAGE = 20;
@@ -21,7 +22,6 @@ export function Roster({ viewer, navigate }: RemoteProps) {
     [districtId, search],
   );
   const variables = { filter, first: PAGE, after: pages.after };
-  const [districts] = useQuery<{ districts: { id: string; name: string }[] }>({ query: DISTRICTS });
   const [roster, refetch] = useQuery<{
     secretaries: { totalCount: number; pageInfo: PageInfo; nodes: RosterRow[] };
   }>({ query: ROSTER, variables });
@@ -44,17 +44,7 @@ export function Roster({ viewer, navigate }: RemoteProps) {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        {(districts.data?.districts.length ?? 0) > 1 && (
-          <Select
-            allowClear
-            style={{ minWidth: 160 }}
-            placeholder={t('allDistricts')}
-            value={districtId}
-            onChange={reset(setDistrictId)}
-            options={districts.data!.districts.map((d) => ({ value: d.id, label: d.name }))}
-            data-testid="roster-district"
-          />
-        )}
+        <DistrictFilter value={districtId} onChange={reset(setDistrictId)} testId="roster-district" />
         <Input.Search
           allowClear
           placeholder={t('search')}
