@@ -1,35 +1,18 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  PieChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  MarkLineComponent,
-  CanvasRenderer,
-]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
 /**
  * An ECharts chart (bar, line, pie) that follows its container's width. Imported from
- * `@kpd/web-kit/chart`, apart from the kit's index, so only the apps that draw charts carry ECharts.
+ * `@kpd/web-kit/chart`, apart from the kit's index, so only the apps that draw charts bundle ECharts.
  */
-export function Chart({
-  option,
-  height = 320,
-  testId,
-}: {
-  option: ChartOption;
-  height?: number;
-  testId?: string;
-}) {
+export function Chart({ option, height = 280, testId }: { option: ChartOption; height?: number; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current!;
