@@ -1,4 +1,16 @@
+import {
+  MUST_DISPATCH_REASON_LABELS,
+  PROBLEM_ACTION_LABELS,
+  PROBLEM_CATEGORY_LABELS,
+  PROBLEM_LEVEL_LABELS,
+  PROBLEM_STATUS_LABELS,
+  PROJECT_STAGE_LABELS,
+} from '@kpd/domain';
 import type { Messages } from '@kpd/web-kit';
+
+function prefixed<P extends string, K extends string>(prefix: P, labels: Readonly<Record<K, string>>): Record<`${P}${K}`, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [prefix + k, v])) as Record<`${P}${K}`, string>;
+}
 
 type Key =
   | 'title' | 'tabProblems' | 'tabMeetings' | 'tabRankings' | 'build' | 'loadMore' | 'total' | 'district' | 'allDistricts' | 'cityLevel' | 'city'
@@ -27,6 +39,13 @@ type Key =
 
 export const messages: Messages<Key> = {
   zh: {
+    // The Chinese names of the rules' states, actions and reasons, as packages/domain names them.
+    ...PROBLEM_STATUS_LABELS,
+    ...PROBLEM_ACTION_LABELS,
+    ...PROBLEM_CATEGORY_LABELS,
+    ...MUST_DISPATCH_REASON_LABELS,
+    ...prefixed('LEVEL_', PROBLEM_LEVEL_LABELS),
+    ...prefixed('STAGE_', PROJECT_STAGE_LABELS),
     title: '调度与督办',
     tabProblems: '问题清单',
     tabMeetings: '调度会',
@@ -103,26 +122,6 @@ export const messages: Messages<Key> = {
     DISTRICT_REQUESTED: '区县申请协调',
     DEADLINE_PASSED: '逾期未解决',
     CITY_DECISION: '市级决定督办',
-    OPEN: '待办理',
-    IN_PROGRESS: '办理中',
-    RESOLVED: '已解决',
-    CLOSED_OUT: '已销号',
-    LEVEL_DISTRICT: '区级限时解决',
-    LEVEL_CITY: '市级挂牌督办',
-    START: '开始办理',
-    RESOLVE: '标记已解决',
-    CLOSE_OUT: '销号',
-    REOPEN: '重新打开',
-    ESCALATE: '提级为市级挂牌督办',
-    REQUEST_ESCALATION: '申请市级协调',
-    LAND: '土地',
-    PLANNING: '规划',
-    PERMITS: '审批手续',
-    POWER: '电力',
-    DEMOLITION: '征收动迁',
-    UTILITIES: '市政配套',
-    FINANCING: '融资',
-    OTHER: '其他',
     meetingsTitle: '调度会',
     meetingArea: '调度范围',
     generate: '生成必调清单',
@@ -159,15 +158,6 @@ export const messages: Messages<Key> = {
     createdBy: '创建人',
     notHeld: '未记录',
     chooseArea: '请选择区县或市级',
-    KEY_PUSH: '重点推进项目',
-    NEW: '新建项目',
-    CONTINUING_WITH_PROBLEMS: '存在问题的续建项目',
-    MAJOR_GOVERNMENT_INVESTMENT: '重大政府投资项目',
-    STAGE_RESERVE: '储备',
-    STAGE_NEW: '新建',
-    STAGE_CONTINUING: '续建',
-    STAGE_COMPLETED: '竣工',
-    STAGE_REMOVED: '已剔除',
     rankingsTitle: '排名与统计',
     statsTitle: '固定资产投资统计',
     monthActual: '本月完成',

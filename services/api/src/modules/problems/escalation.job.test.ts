@@ -5,7 +5,7 @@ import { DRIVERS, startTestServer, type TestServer } from '../../testing/harness
 import { entities } from '..';
 import { Project } from '../projects/project.entity';
 import { DEFAULT_ESCALATION_LEADER, escalationTick } from './escalation.job';
-import { EscalationReason, Problem, ProblemLevel, ProblemStatus } from './problem.entity';
+import { EscalationReason, Problem, ProblemCategory, ProblemLevel, ProblemStatus } from './problem.entity';
 import { today } from './problems.service';
 
 describe.each(DRIVERS)('the escalation job [%s]', (driver) => {
@@ -22,7 +22,7 @@ describe.each(DRIVERS)('the escalation job [%s]', (driver) => {
     const day = today(now);
     // Two more live district problems that are not overdue: one due in the future, one the district asked about.
     const project = await db.getRepository(Project).findOneByOrFail({ name: '达利食品沈阳生产基地' });
-    const base = { projectId: project.id, areaId: project.areaId, cityId: project.cityId, category: 'POWER', description: '', ownerUnit: '国网沈阳供电公司', raisedByUserId: null, raisedBy: '苏家屯区', raisedDate: day, workingDays: 5, level: ProblemLevel.DISTRICT, cityLeader: null, status: ProblemStatus.OPEN, resolvedDate: null, daysToResolve: null, closedOutDate: null, evidenceJson: null, escalationRequestReason: null, escalatedDate: null, escalationReason: null, reopenCount: 0, meetingId: null, version: 1 } as const;
+    const base = { projectId: project.id, areaId: project.areaId, cityId: project.cityId, category: ProblemCategory.POWER, description: '', ownerUnit: '国网沈阳供电公司', raisedByUserId: null, raisedBy: '苏家屯区', raisedDate: day, workingDays: 5, level: ProblemLevel.DISTRICT, cityLeader: null, status: ProblemStatus.OPEN, resolvedDate: null, daysToResolve: null, closedOutDate: null, evidenceJson: null, escalationRequestReason: null, escalatedDate: null, escalationReason: null, reopenCount: 0, meetingId: null, version: 1 } satisfies Partial<Problem>;
     const future = `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
     const notDue = await repo.save(repo.create({ ...base, title: '变电站增容', deadline: future, escalationRequested: false }));
     const asked = await repo.save(repo.create({ ...base, title: '线路迁改', deadline: future, escalationRequested: true, escalationRequestReason: '需市供电公司协调' }));
