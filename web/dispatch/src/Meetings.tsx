@@ -121,8 +121,10 @@ export function Meetings({ viewer, path, navigate }: RemoteProps) {
     setAreaId(viewer.area.level === 'DISTRICT' ? viewer.area.id : (scope.cities[0]?.id ?? scope.districts[0]?.id));
   }, [areaId, scope.ready, scope.cities, scope.districts, viewer.area]);
 
+  // A district admin holds its district's meetings; the city level is the city's.
+  const cities = viewer.area.level === 'DISTRICT' ? [] : scope.cities;
   const areaOptions = [
-    ...scope.cities.map((c) => ({ value: c.id, label: `${c.name} · ${t('cityLevel')}` })),
+    ...cities.map((c) => ({ value: c.id, label: `${c.name} · ${t('cityLevel')}` })),
     ...scope.districts.map((d) => ({ value: d.id, label: d.name })),
   ];
   const cityOfArea = scope.cities.find((c) => c.id === areaId)?.id ?? scope.districts.find((d) => d.id === areaId)?.cityId ?? null;
@@ -169,7 +171,7 @@ export function Meetings({ viewer, path, navigate }: RemoteProps) {
                 <CreateMeeting
                   areaId={generated}
                   cityId={cityOfArea}
-                  isCity={scope.cities.some((c) => c.id === generated)}
+                  isCity={cities.some((c) => c.id === generated)}
                   period={period}
                   onCreated={(id) => {
                     refetchMeetings({ requestPolicy: 'network-only' });
@@ -406,21 +408,21 @@ function DecisionForm({ meeting, onAdded }: { meeting: MeetingDetail; onAdded: (
         }}
       >
         <Form.Item name="projectId" label={t('project')} rules={[{ required: true, message: t('project') }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 240 }} options={meeting.list.map((e) => ({ value: e.project.id, label: e.project.name }))} />
+          <Select data-testid="decision-project" showSearch={{ optionFilterProp: 'label' }} style={{ width: 240 }} options={meeting.list.map((e) => ({ value: e.project.id, label: e.project.name }))} />
         </Form.Item>
         <Form.Item name="category" label={t('category')}>
           <Select style={{ width: 120 }} options={CATEGORIES.map((c) => ({ value: c, label: t(c) }))} />
         </Form.Item>
         <Form.Item name="title" label={t('problem')}>
-          <Input style={{ width: 240 }} />
+          <Input style={{ width: 240 }} data-testid="decision-title" />
         </Form.Item>
         <Form.Item name="ownerUnit" label={t('ownerUnit')}>
-          <Input style={{ width: 200 }} />
+          <Input style={{ width: 200 }} data-testid="decision-owner" />
         </Form.Item>
         <Form.Item name="workingDays" label={t('deadline')}>
           <InputNumber min={0} max={365} addonAfter={t('workingDays', { n: '' }).trim()} style={{ width: 170 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={fetching}>
+        <Button type="primary" htmlType="submit" loading={fetching} data-testid="decision-add">
           {t('addDecision')}
         </Button>
         {error && <div style={{ width: '100%', marginTop: 8 }}><ErrorNotice error={error} /></div>}

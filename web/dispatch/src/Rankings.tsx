@@ -116,7 +116,9 @@ export function Rankings({ viewer }: RemoteProps) {
   useEffect(() => {
     if (!cityId && scope.cities.length) setCityId(scope.cities[0].id);
   }, [cityId, scope.cities]);
-  const latest = useLatestPeriod(cityId ?? null);
+  // A district admin's statistics are its district's; the ranking is its city's.
+  const statsArea = viewer.area.level === 'DISTRICT' ? viewer.area.id : (cityId ?? null);
+  const latest = useLatestPeriod(statsArea);
   const period = chosen ?? latest.period;
 
   return (
@@ -142,11 +144,11 @@ export function Rankings({ viewer }: RemoteProps) {
       </Space>
       {scope.error && <ErrorNotice error={scope.error} onRetry={scope.refetch} />}
       {latest.error ? <ErrorNotice error={latest.error} /> : null}
-      {!cityId || !period ? (
+      {!cityId || !statsArea || !period ? (
         scope.ready && scope.cities.length === 0 ? <Alert type="info" showIcon title={t('chooseCity')} /> : <Loading />
       ) : (
         <>
-          <InvestmentStats areaId={cityId} period={period} />
+          <InvestmentStats areaId={statsArea} period={period} />
           <RankingCard cityId={cityId} period={period} canPublish={isCityAdmin(viewer)} />
         </>
       )}
