@@ -67,6 +67,13 @@ browserDescribe('the dispatch app in Chromium', () => {
     expect(growth).toBe(`+${stats.data!.investmentStats.total.monthGrowth.percent.toFixed(1)}%`);
     await page.waitForSelector('[data-testid=ranking-table] tr.ant-table-row');
     await page.waitForSelector('[data-testid=ranking-unpublished]');
+    // The year's plan against actual, month by month, and the projects warned of.
+    await page.waitForSelector('[data-testid=plan-table] tr.ant-table-row');
+    expect(await page.$$eval('[data-testid=plan-table] tr.ant-table-row', (trs) => trs.length)).toBe(12);
+    const warnings = await admin.server.gql<{ earlyWarnings: unknown[] }>('query($a: ID!) { earlyWarnings(areaId: $a, period: "2020-09") { atRisk } }', { a: shenyang }, token);
+    expect(warnings.errors).toBeUndefined();
+    if (warnings.data!.earlyWarnings.length) await page.waitForSelector('[data-testid=warnings-table] tr.ant-table-row');
+    expect(await page.$('[data-testid=error-message]')).toBeNull();
     await shot(page, 'dispatch-02-statistics-2020-09');
 
     // Dispatch meetings: Sujiatun's must-dispatch list, every row with its reasons.

@@ -35,6 +35,9 @@ type Key =
   // rankings
   | 'rankingsTitle' | 'statsTitle' | 'monthActual' | 'ytdActual' | 'lastYearMonth' | 'lastYearYtd' | 'monthGrowth' | 'ytdGrowth' | 'ytdPlanned'
   | 'ytdCompletion' | 'areaTotal' | 'rankingTitle' | 'rank' | 'unranked' | 'projects' | 'milestoneRate' | 'investmentRate' | 'lights' | 'score'
+  | 'planTitle' | 'planPeriod' | 'planned' | 'actual' | 'completion' | 'cumulativePlanned' | 'cumulativeActual' | 'cumulativeCompletion'
+  | 'VIEW_MONTH' | 'VIEW_QUARTER' | 'VIEW_YEAR' | 'warningsTitle' | 'warningsEmpty' | 'warningFlags' | 'earlyWarning' | 'atRisk' | 'backLoaded'
+  | 'annualPlanned' | 'forecast'
   | 'publish' | 'publishConfirm' | 'published' | 'notPublished' | 'historyTitle' | 'historyEmpty' | 'rankAxis' | 'amountsUnit' | 'chooseCity';
 
 export const messages: Messages<Key> = {
@@ -177,6 +180,25 @@ export const messages: Messages<Key> = {
     investmentRate: '投资完成率（累计）',
     lights: '红黄绿灯',
     score: '得分',
+    planTitle: '{year}年计划与完成（月对账、季交账、年底算总账）',
+    planPeriod: '期间',
+    planned: '计划投资',
+    actual: '完成投资',
+    completion: '完成率',
+    cumulativePlanned: '累计计划',
+    cumulativeActual: '累计完成',
+    cumulativeCompletion: '累计完成率',
+    VIEW_MONTH: '按月',
+    VIEW_QUARTER: '按季',
+    VIEW_YEAR: '全年',
+    warningsTitle: '投资预警',
+    warningsEmpty: '本月没有需要预警的项目',
+    warningFlags: '预警',
+    earlyWarning: '提前预警',
+    atRisk: '全年有风险',
+    backLoaded: '计划后置',
+    annualPlanned: '年度计划',
+    forecast: '预计全年完成',
     publish: '发布排名',
     publishConfirm: '发布后本月排名将冻结为快照，不能再次发布。确认发布？',
     published: '已于 {at} 由 {by} 发布（冻结快照）',
@@ -348,6 +370,25 @@ export const messages: Messages<Key> = {
     investmentRate: 'Investment (YTD)',
     lights: 'Lights',
     score: 'Score',
+    planTitle: 'Plan and actual in {year} (by month, quarter and year)',
+    planPeriod: 'Period',
+    planned: 'Planned',
+    actual: 'Actual',
+    completion: 'Completion',
+    cumulativePlanned: 'Planned to date',
+    cumulativeActual: 'Actual to date',
+    cumulativeCompletion: 'Completion to date',
+    VIEW_MONTH: 'Months',
+    VIEW_QUARTER: 'Quarters',
+    VIEW_YEAR: 'Year',
+    warningsTitle: 'Early warning',
+    warningsEmpty: 'No project needs a warning this month',
+    warningFlags: 'Warning',
+    earlyWarning: 'Early warning',
+    atRisk: 'Year at risk',
+    backLoaded: 'Back-loaded plan',
+    annualPlanned: 'Year’s plan',
+    forecast: 'Year-end forecast',
     publish: 'Publish ranking',
     publishConfirm: 'Publishing freezes this month’s ranking as a snapshot; it cannot be published again. Publish?',
     published: 'Published {at} by {by} (frozen snapshot)',
