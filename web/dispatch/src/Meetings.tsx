@@ -114,6 +114,8 @@ export function Meetings({ viewer, path, navigate }: RemoteProps) {
   const [period, setPeriod] = useState(thisMonth());
   const [generated, setGenerated] = useState<string | null>(null);
   const openId = /^\/meetings\/(\d+)/.exec(path)?.[1] ?? null;
+  // Analysts read; admins hold meetings.
+  const writer = viewer.role === 'ADMIN';
 
   // A district admin's own district, a city admin's city: the first choice.
   useEffect(() => {
@@ -168,16 +170,18 @@ export function Meetings({ viewer, path, navigate }: RemoteProps) {
               <>
                 <Typography.Paragraph data-testid="list-count">{t('total', { n: d.dispatchList.length })}</Typography.Paragraph>
                 <ListTable rows={d.dispatchList} />
-                <CreateMeeting
-                  areaId={generated}
-                  cityId={cityOfArea}
-                  isCity={cities.some((c) => c.id === generated)}
-                  period={period}
-                  onCreated={(id) => {
-                    refetchMeetings({ requestPolicy: 'network-only' });
-                    navigate(`/meetings/${id}`);
-                  }}
-                />
+                {writer && (
+                  <CreateMeeting
+                    areaId={generated}
+                    cityId={cityOfArea}
+                    isCity={cities.some((c) => c.id === generated)}
+                    period={period}
+                    onCreated={(id) => {
+                      refetchMeetings({ requestPolicy: 'network-only' });
+                      navigate(`/meetings/${id}`);
+                    }}
+                  />
+                )}
               </>
             )}
           </QueryState>
@@ -216,7 +220,7 @@ export function Meetings({ viewer, path, navigate }: RemoteProps) {
           </QueryState>
         )}
       </Card>
-      <MeetingDrawer id={openId} onClose={() => navigate('/meetings')} />
+      <MeetingDrawer id={openId} writer={writer} onClose={() => navigate('/meetings')} />
     </>
   );
 }
@@ -290,7 +294,7 @@ function CreateMeeting({ areaId, cityId, isCity, period, onCreated }: { areaId: 
   );
 }
 
-function MeetingDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+function MeetingDrawer({ id, writer, onClose }: { id: string | null; writer: boolean; onClose: () => void }) {
   const t = useMessages(messages);
   const locale = useLocale();
   const [{ data, fetching, error }, refetch] = useQuery<{ dispatchMeeting: MeetingDetail }>({ query: MEETING, variables: { id }, pause: !id, requestPolicy: 'network-only' });
@@ -321,12 +325,12 @@ function MeetingDrawer({ id, onClose }: { id: string | null; onClose: () => void
               {t('listed')}（{m.list.length}）
             </Typography.Title>
             <ListTable rows={m.list} />
-            <RecordForm meeting={m} onSaved={reload} />
+            {writer && <RecordForm meeting={m} onSaved={reload} />}
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               {t('decisions')}（{m.decisions.length}）
             </Typography.Title>
             <ProblemTable rows={m.decisions} />
-            <DecisionForm meeting={m} onAdded={reload} />
+            {writer && <DecisionForm meeting={m} onAdded={reload} />}
           </>
         )}
       </QueryState>
