@@ -89,6 +89,7 @@ export function kpdViteConfig({ app, port, root }: KpdApp, command: 'build' | 's
         ? {
             '/graphql': { target: API, changeOrigin: false },
             '/api/files': { target: API, changeOrigin: false },
+            '/api/web/config': { target: API, changeOrigin: false },
             '/api/dispatch': { target: API, changeOrigin: false },
             '/healthz': { target: API },
           }

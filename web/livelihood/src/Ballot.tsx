@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Select, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, QueryState, useMessages } from '@kpd/web-kit';
+import { ErrorNotice, formatDateTime, QueryState, useMessages } from '@kpd/web-kit';
 import { ballotMessages as messages } from './messages';
+import { ReceiptSearch } from './Results';
 
 interface Candidate {
   id: string;
@@ -22,7 +23,7 @@ interface Session {
   name: string;
   status: string;
   round: Round | null;
-  me: { onRoster: boolean; votedInCurrentRound: boolean } | null;
+  me: { onRoster: boolean; checkedInAt: string | null; votedInCurrentRound: boolean } | null;
 }
 
 const SESSIONS = /* GraphQL */ `
@@ -30,7 +31,7 @@ const SESSIONS = /* GraphQL */ `
     voteSessions {
       id name status
       round { number status seats fingerprint candidates { id name description position } }
-      me { onRoster votedInCurrentRound }
+      me { onRoster checkedInAt votedInCurrentRound }
     }
   }
 `;
@@ -39,30 +40,90 @@ const CAST = /* GraphQL */ `
     castBallot(sessionId: $sessionId, candidateIds: $candidateIds) { receiptCode fingerprint round }
   }
 `;
-const VERIFY = /* GraphQL */ `
-  query VerifyReceipt($sessionId: ID!, $receiptCode: String!) {
-    verifyReceipt(sessionId: $sessionId, receiptCode: $receiptCode) { found counted valid invalidReason message round fingerprint choices { id name } }
-  }
+const CHECK_IN = /* GraphQL */ `
+  mutation CheckIn($sessionId: ID!) { checkInToSession(sessionId: $sessionId) { id checkedInAt } }
 `;
 
-/** The delegate's ballot for the open round, sized for a phone: the frozen list, at most `seats` marks, the receipt. */
+/**
+ * The delegate's page, sized for a phone: check in to a session being prepared, then the ballot for the
+ * open round (the frozen list and its fingerprint, at most `seats` marks, the receipt), and the receipt lookup.
+ */
 export function Ballot() {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ voteSessions: Session[] }>({ query: SESSIONS });
-  const open = data?.voteSessions.filter((s) => s.round?.status === 'OPEN') ?? [];
+  const [{ data, fetching, error }, refetch] = useQuery<{ voteSessions: Session[] }>({ query: SESSIONS, requestPolicy: 'cache-and-network' });
+  const sessions = data?.voteSessions ?? [];
+  const open = sessions.filter((s) => s.round?.status === 'OPEN');
+  const toCheckIn = sessions.filter((s) => s.me?.onRoster && (s.status === 'DRAFT' || s.status === 'VOTING' || s.status === 'COUNTED'));
+  const waiting = open.length === 0 && toCheckIn.some((s) => s.me?.checkedInAt);
+  // While a checked-in delegate waits for the vote to open, look again every few seconds.
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), 5000);
+    return () => clearInterval(timer);
+  }, [waiting, refetch]);
   return (
     <div style={{ maxWidth: 560 }}>
       <QueryState fetching={fetching} error={error} data={data} isEmpty={() => false} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
-        {() =>
-          open.length === 0 ? (
-            <Alert type="info" showIcon title={t('noOpen')} style={{ marginBottom: 12 }} data-testid="ballot-none" />
-          ) : (
-            open.map((s) => <BallotCard key={s.id} session={s} />)
-          )
-        }
+        {() => (
+          <>
+            {toCheckIn.map((s) => (
+              <CheckIn key={s.id} session={s} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+            ))}
+            {open.length === 0 ? (
+              <Alert
+                type="info"
+                showIcon
+                title={t('noOpen')}
+                style={{ marginBottom: 12 }}
+                data-testid="ballot-none"
+                action={
+                  <Button size="small" onClick={() => refetch({ requestPolicy: 'network-only' })} data-testid="ballot-refresh">
+                    {t('refresh')}
+                  </Button>
+                }
+              />
+            ) : (
+              open.map((s) => <BallotCard key={s.id} session={s} />)
+            )}
+          </>
+        )}
       </QueryState>
-      <ReceiptLookup sessions={data?.voteSessions ?? []} />
+      <ReceiptLookup sessions={sessions} />
     </div>
+  );
+}
+
+/** Checking in (报到) to a session the delegate is on the roster of. */
+function CheckIn({ session, onDone }: { session: Session; onDone: () => void }) {
+  const t = useMessages(messages);
+  const [{ fetching, error }, checkIn] = useMutation(CHECK_IN);
+  const at = session.me?.checkedInAt;
+  return (
+    <Card size="small" title={session.name} style={{ marginBottom: 12 }} data-testid="checkin">
+      {at ? (
+        <Typography.Text type="success" data-testid="checkin-done">
+          {t('checkedIn', { at: formatDateTime(at) })}
+        </Typography.Text>
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">{t('checkInHint')}</Typography.Paragraph>
+          {error && <ErrorNotice error={error} />}
+          <Button
+            type="primary"
+            block
+            size="large"
+            loading={fetching}
+            data-testid="checkin-button"
+            onClick={async () => {
+              const r = await checkIn({ sessionId: session.id });
+              if (r.data) onDone();
+            }}
+          >
+            {t('checkIn')}
+          </Button>
+        </>
+      )}
+    </Card>
   );
 }
 
@@ -89,7 +150,7 @@ function BallotCard({ session }: { session: Session }) {
           title={t('cast')}
           description={
             <>
-              {t('receipt')}：<Typography.Text strong copyable style={{ fontSize: 18 }}>{receipt.receiptCode}</Typography.Text>
+              {t('receipt')}：<Typography.Text strong copyable style={{ fontSize: 18 }} data-testid="ballot-receipt-code">{receipt.receiptCode}</Typography.Text>
               <div style={{ fontSize: 12 }}>{t('keep')}</div>
             </>
           }
@@ -138,48 +199,11 @@ function BallotCard({ session }: { session: Session }) {
 function ReceiptLookup({ sessions }: { sessions: Session[] }) {
   const t = useMessages(messages);
   const [sessionId, setSessionId] = useState<string | undefined>();
-  const [code, setCode] = useState('');
-  const [asked, setAsked] = useState<{ sessionId: string; receiptCode: string } | null>(null);
-  const [{ data, fetching, error }] = useQuery<{
-    verifyReceipt: { found: boolean; counted: boolean; valid: boolean | null; invalidReason: string | null; message: string; round: number | null; choices: Array<{ id: string; name: string }> };
-  }>({ query: VERIFY, variables: asked ?? {}, pause: !asked, requestPolicy: 'network-only' });
   const sid = sessionId ?? (sessions.find((s) => s.round?.status === 'OPEN') ?? sessions[0])?.id;
-  const v = data?.verifyReceipt;
   return (
     <Card size="small" title={t('lookup')} data-testid="receipt-lookup">
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <Select style={{ width: '100%' }} placeholder={t('session')} value={sid} onChange={setSessionId} options={sessions.map((s) => ({ value: s.id, label: s.name }))} />
-        <Input.Search
-          placeholder={t('receipt')}
-          enterButton={t('verify')}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          loading={fetching}
-          disabled={!sid}
-          onSearch={(value) => sid && value.trim() && setAsked({ sessionId: sid, receiptCode: value.trim() })}
-          data-testid="receipt-code"
-        />
-        {error && <ErrorNotice error={error} />}
-        {v && (
-          <Alert
-            type={v.found ? (v.valid === false ? 'warning' : 'success') : 'error'}
-            showIcon
-            data-testid="receipt-result"
-            title={v.message}
-            description={
-              v.found ? (
-                <>
-                  {v.round !== null && <div>{t('round', { n: v.round })}{v.counted ? ` · ${t('counted')}` : ''}</div>}
-                  {v.invalidReason && <div>{v.invalidReason}</div>}
-                  <div>
-                    {t('choices')}：{v.choices.length ? v.choices.map((c) => c.name).join('、') : t('blank')}
-                  </div>
-                </>
-              ) : undefined
-            }
-          />
-        )}
-      </Space>
+      <Select style={{ width: '100%', marginBottom: 8 }} placeholder={t('session')} value={sid} onChange={setSessionId} options={sessions.map((s) => ({ value: s.id, label: s.name }))} />
+      <ReceiptSearch sessionId={sid} />
     </Card>
   );
 }

@@ -1,0 +1,306 @@
+import { useState } from 'react';
+import { Button, Card, Col, Form, Input, Progress, Row, Select, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
+import { useMutation, useQuery } from 'urql';
+import { ErrorNotice, formatDate, formatPeriod, QueryState, useLocale, useMessages, type Viewer } from '@kpd/web-kit';
+import { boardMessages as messages } from './messages';
+import { quantity } from './shared';
+
+interface BoardProject {
+  id: string;
+  name: string;
+  year: number;
+  leadDepartment: string;
+  targetQuantity: string;
+  unit: string;
+  status: 'IN_PROGRESS' | 'COMPLETED';
+  completedOn: string | null;
+  candidate: { id: string; position: number };
+  summary: { done: string; percent: number | null; milestonesDone: number; milestonesOverdue: number; milestonesTotal: number };
+  milestones: Array<{ id: string; name: string; dueDate: string; doneDate: string | null }>;
+  progress: Array<{ id: string; period: string; quantityDone: string; note: string }>;
+  proposals: Array<{ id: string; title: string; source: string; status: string; reasonLabel: string | null }>;
+}
+interface BoardChoice {
+  key: string;
+  cityId: string;
+  cityName: string;
+  year: number;
+}
+
+const CHOICES = /* GraphQL */ `
+  query BoardChoices { voteSessions { id meetingDate city { id name } adopted { id } } }
+`;
+const BOARD = /* GraphQL */ `
+  query LivelihoodBoard($cityId: ID!, $year: Int!) {
+    livelihoodBoard(cityId: $cityId, year: $year) {
+      id name year leadDepartment targetQuantity unit status completedOn
+      candidate { id position }
+      summary { done percent milestonesDone milestonesOverdue milestonesTotal }
+      milestones { id name dueDate doneDate }
+      progress { id period quantityDone note }
+      proposals { id title source status reasonLabel }
+    }
+  }
+`;
+const REPORT = /* GraphQL */ `
+  mutation ReportLivelihoodProgress($projectId: ID!, $period: Period!, $quantityDone: String!, $note: String!) {
+    reportLivelihoodProgress(projectId: $projectId, period: $period, quantityDone: $quantityDone, note: $note) { id }
+  }
+`;
+const COMPLETE = /* GraphQL */ `
+  mutation CompleteLivelihoodProject($projectId: ID!, $completedOn: LocalDate!) { completeLivelihoodProject(projectId: $projectId, completedOn: $completedOn) { id status } }
+`;
+
+/** The (city, year) boards there are: one per city and year with adopted projects, newest first. */
+export function useBoardChoices(): { choices: BoardChoice[]; fetching: boolean; error: unknown } {
+  const [{ data, fetching, error }] = useQuery<{ voteSessions: Array<{ id: string; meetingDate: string; city: { id: string; name: string }; adopted: Array<{ id: string }> }> }>({ query: CHOICES });
+  const seen = new Map<string, BoardChoice>();
+  for (const s of data?.voteSessions ?? []) {
+    if (s.adopted.length === 0) continue;
+    const year = Number(s.meetingDate.slice(0, 4));
+    const key = `${s.city.id}:${year}`;
+    if (!seen.has(key)) seen.set(key, { key, cityId: s.city.id, cityName: s.city.name, year });
+  }
+  return { choices: [...seen.values()].sort((a, b) => b.year - a.year || a.cityName.localeCompare(b.cityName)), fetching, error };
+}
+
+/** The board tab: pick the city and year, then the board. */
+export function BoardPage({ admin }: { admin: boolean; viewer: Viewer }) {
+  const t = useMessages(messages);
+  const { choices, fetching, error } = useBoardChoices();
+  const [key, setKey] = useState<string | undefined>();
+  const chosen = choices.find((c) => c.key === key) ?? choices[0];
+  return (
+    <QueryState fetching={fetching} error={error} data={fetching && choices.length === 0 ? undefined : { choices }} isEmpty={(d) => d.choices.length === 0} empty={t('none')}>
+      {() => (
+        <>
+          {choices.length > 1 && (
+            <Select style={{ minWidth: 200, marginBottom: 12 }} data-testid="board-choice" value={chosen.key} onChange={setKey} options={choices.map((c) => ({ value: c.key, label: t('choice', { city: c.cityName, year: c.year }) }))} />
+          )}
+          <Board cityId={chosen.cityId} cityName={chosen.cityName} year={chosen.year} admin={admin} />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+/**
+ * 挂图作战, 逐件销号: every adopted project of a city's year with its lead department, target, done so
+ * far, milestones and the proposals behind it; closed-out projects are crossed off. Admins report a
+ * month's progress and close a project out.
+ */
+export function Board({ cityId, cityName, year, admin }: { cityId: string; cityName: string; year: number; admin: boolean }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  const [{ data, fetching, error }, refetch] = useQuery<{ livelihoodBoard: BoardProject[] }>({ query: BOARD, variables: { cityId, year }, requestPolicy: 'cache-and-network' });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.livelihoodBoard.length === 0} empty={t('none')} onRetry={reload}>
+      {(d) => {
+        const projects = d.livelihoodBoard;
+        const completed = projects.filter((p) => p.status === 'COMPLETED').length;
+        const overdue = projects.reduce((n, p) => n + p.summary.milestonesOverdue, 0);
+        return (
+          <div data-testid="board">
+            <Typography.Title level={4} style={{ marginTop: 0 }}>
+              {t('heading', { city: cityName, year })}
+            </Typography.Title>
+            <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+              <Col xs={8}>
+                <Statistic title={t('projects')} value={projects.length} />
+              </Col>
+              <Col xs={8}>
+                <Statistic title={t('completed')} value={completed} suffix={`/ ${projects.length}`} />
+              </Col>
+              <Col xs={8}>
+                <Statistic title={t('overdue')} value={overdue} valueStyle={overdue ? { color: '#cf1322' } : undefined} />
+              </Col>
+            </Row>
+            <Table<BoardProject>
+              rowKey="id"
+              size="small"
+              data-testid="board-table"
+              dataSource={[...projects].sort((a, b) => a.candidate.position - b.candidate.position)}
+              pagination={false}
+              scroll={{ x: 900 }}
+              rowClassName={(p) => (p.status === 'COMPLETED' ? 'board-completed' : '')}
+              expandable={{
+                expandedRowRender: (p) => <ProjectDetail project={p} admin={admin} onChanged={reload} />,
+              }}
+              columns={[
+                {
+                  title: t('project'),
+                  render: (_: unknown, p) => (
+                    <span data-testid="board-project" data-status={p.status}>
+                      {p.status === 'COMPLETED' ? <del>{p.name}</del> : p.name}
+                      {p.status === 'COMPLETED' && (
+                        <Tag color="green" style={{ marginLeft: 8 }}>
+                          {t('closedOut', { date: p.completedOn ?? '' })}
+                        </Tag>
+                      )}
+                    </span>
+                  ),
+                },
+                { title: t('lead'), dataIndex: 'leadDepartment', width: 170 },
+                { title: t('target'), width: 120, render: (_: unknown, p) => quantity(p.targetQuantity, p.unit) },
+                { title: t('done'), width: 120, render: (_: unknown, p) => quantity(p.summary.done, p.unit) },
+                {
+                  title: t('progress'),
+                  width: 160,
+                  render: (_: unknown, p) =>
+                    p.summary.percent === null ? '—' : <Progress percent={Math.min(100, Math.round(p.summary.percent * 10) / 10)} size="small" status={p.status === 'COMPLETED' ? 'success' : 'active'} />,
+                },
+                {
+                  title: t('milestones'),
+                  width: 130,
+                  render: (_: unknown, p) => (
+                    <>
+                      {p.summary.milestonesDone}/{p.summary.milestonesTotal}
+                      {p.summary.milestonesOverdue > 0 && (
+                        <Tag color="red" style={{ marginLeft: 6 }}>
+                          {t('overdueN', { n: p.summary.milestonesOverdue })}
+                        </Tag>
+                      )}
+                    </>
+                  ),
+                },
+                { title: t('latest'), width: 100, render: (_: unknown, p) => (p.progress.length ? formatPeriod(p.progress[p.progress.length - 1].period, locale) : '—') },
+              ]}
+            />
+          </div>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function ProjectDetail({ project: p, admin, onChanged }: { project: BoardProject; admin: boolean; onChanged: () => void }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} md={8}>
+        <Typography.Text strong>{t('milestones')}</Typography.Text>
+        <Timeline
+          style={{ marginTop: 12 }}
+          items={p.milestones.map((m) => ({
+            color: m.doneDate ? 'green' : m.dueDate < formatDate(new Date()) ? 'red' : 'blue',
+            children: (
+              <>
+                {m.name}
+                <div style={{ fontSize: 12, color: '#888' }}>
+                  {t('due', { date: m.dueDate })}
+                  {m.doneDate ? ` · ${t('met', { date: m.doneDate })}` : ''}
+                </div>
+              </>
+            ),
+          }))}
+        />
+        <Typography.Text strong>{t('proposalsBehind')}</Typography.Text>
+        {p.proposals.length === 0 ? (
+          <div style={{ color: '#888' }}>—</div>
+        ) : (
+          <ul style={{ paddingLeft: 20, marginTop: 4 }} data-testid="board-proposals">
+            {p.proposals.map((x) => (
+              <li key={x.id}>
+                {x.title}
+                {x.reasonLabel ? <Typography.Text type="secondary"> （{x.reasonLabel}）</Typography.Text> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Col>
+      <Col xs={24} md={admin ? 8 : 16}>
+        <Typography.Text strong>{t('monthly')}</Typography.Text>
+        <Table
+          rowKey="id"
+          size="small"
+          style={{ marginTop: 8 }}
+          pagination={false}
+          dataSource={p.progress}
+          columns={[
+            { title: t('month'), dataIndex: 'period', width: 100, render: (v: string) => formatPeriod(v, locale) },
+            { title: t('quantity'), dataIndex: 'quantityDone', width: 100, align: 'right', render: (v: string) => quantity(v, p.unit) },
+            { title: t('note'), dataIndex: 'note' },
+          ]}
+        />
+      </Col>
+      {admin && (
+        <Col xs={24} md={8}>
+          {p.status === 'COMPLETED' ? (
+            <Typography.Text type="success">{t('closedOut', { date: p.completedOn ?? '' })}</Typography.Text>
+          ) : (
+            <>
+              <ProgressForm project={p} onSaved={onChanged} />
+              <CloseOut project={p} onSaved={onChanged} />
+            </>
+          )}
+        </Col>
+      )}
+    </Row>
+  );
+}
+
+function ProgressForm({ project: p, onSaved }: { project: BoardProject; onSaved: () => void }) {
+  const t = useMessages(messages);
+  const [{ fetching, error }, report] = useMutation(REPORT);
+  const [form] = Form.useForm<{ period: string; quantityDone: string; note: string }>();
+  return (
+    <Card size="small" title={t('report')} style={{ marginBottom: 12 }} data-testid="progress-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (v) => {
+          const r = await report({ projectId: p.id, period: v.period, quantityDone: v.quantityDone.trim(), note: v.note.trim() });
+          if (r.data) {
+            form.resetFields();
+            onSaved();
+          }
+        }}
+      >
+        <Form.Item name="period" label={t('month')} rules={[{ required: true, message: t('required') }]}>
+          <Input type="month" data-testid="progress-period" />
+        </Form.Item>
+        <Form.Item name="quantityDone" label={t('quantityIn', { unit: p.unit })} rules={[{ required: true, message: t('required') }]}>
+          <Input inputMode="decimal" data-testid="progress-quantity" />
+        </Form.Item>
+        <Form.Item name="note" label={t('note')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+          <Input.TextArea rows={2} data-testid="progress-note" />
+        </Form.Item>
+        {error && <ErrorNotice error={error} />}
+        <Button type="primary" htmlType="submit" loading={fetching} style={{ marginTop: 8 }} data-testid="progress-submit">
+          {t('submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function CloseOut({ project: p, onSaved }: { project: BoardProject; onSaved: () => void }) {
+  const t = useMessages(messages);
+  const [day, setDay] = useState('');
+  const [{ fetching, error }, complete] = useMutation(COMPLETE);
+  return (
+    <Card size="small" title={t('closeOut')}>
+      <Space wrap>
+        <Input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+        <Button
+          danger
+          disabled={!day}
+          loading={fetching}
+          onClick={async () => {
+            const r = await complete({ projectId: p.id, completedOn: day });
+            if (r.data) onSaved();
+          }}
+        >
+          {t('closeOutButton')}
+        </Button>
+      </Space>
+      {error && (
+        <div style={{ marginTop: 8 }}>
+          <ErrorNotice error={error} />
+        </div>
+      )}
+    </Card>
+  );
+}
