@@ -114,7 +114,7 @@ async function main() {
   const [[{ projects }]] = (await pool.query('SELECT COUNT(*) AS projects FROM projects')) as unknown as [[{ projects: number }]];
   if (projects < 1000) throw new Error(`${DATABASE_URL} has ${projects} projects: run pnpm seed:scale first (see README)`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpd-bench-'));
-  const server = await startChildServer({ databaseUrl: DATABASE_URL, dataDir, env: { NODE_ENV: 'production', SEED_DEMO: 'false', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'info', MONTH_END_JOB_MINUTES: '0' } });
+  const server = await startChildServer({ databaseUrl: DATABASE_URL, dataDir, env: { NODE_ENV: 'production', SEED_DEMO: 'false', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'info', MONTH_END_JOB_MINUTES: '0', PROBLEM_ESCALATION_JOB_MINUTES: '0' } });
   const rss = rssSampler(server);
   const admin = await Client.signIn(server.url, 'admin.liaoning', PASSWORD);
   const token = admin.token!;
