@@ -120,7 +120,7 @@ async function main() {
   const server = await startChildServer({
     databaseUrl: DATABASE_URL,
     dataDir,
-    env: { NODE_ENV: 'production', SEED_DEMO: 'false', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'info', MONTH_END_JOB_MINUTES: '0', GRAPHQL_MAX_COST: '100000' },
+    env: { NODE_ENV: 'production', SEED_DEMO: 'false', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'info', MONTH_END_JOB_MINUTES: '0', PROBLEM_ESCALATION_JOB_MINUTES: '0', GRAPHQL_MAX_COST: '100000' },
   });
   const rss = rssSampler(server);
   const admin = await Client.signIn(server.url, 'admin.liaoning', PASSWORD);
