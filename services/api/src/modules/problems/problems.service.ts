@@ -248,21 +248,30 @@ export async function moveProblem(ctx: Context, id: number, action: ProblemActio
 
 /**
  * Lists every live district-level problem in the areas whose deadline passed (or whose district
- * asked) for city supervision under the named leader. Safe to repeat and to run concurrently: each
- * problem moves once, by a conditional update on its version; returns how many moved this time.
+ * asked, unless `onlyOverdue`) for city supervision under the named leader. Safe to repeat and to
+ * run concurrently: each problem moves once, by a conditional update on its version; returns the
+ * problems this run moved.
  */
-export async function escalateDue(em: EntityManager, areaIds: number[] | null, date: string, cityLeader: string, audit: Tx['audit']): Promise<Problem[]> {
+export async function escalateDue(
+  em: EntityManager,
+  areaIds: number[] | null,
+  date: string,
+  cityLeader: string,
+  audit: Tx['audit'],
+  onlyOverdue = false,
+): Promise<Problem[]> {
   const qb = em
     .getRepository(Problem)
     .createQueryBuilder('pr')
     .where('pr.level = :district AND pr.status IN (:...live)', { district: ProblemLevel.DISTRICT, live: LIVE_STATUSES })
-    .andWhere('(pr.deadline < :date OR pr.escalation_requested = :yes)', { date, yes: true });
+    .andWhere(onlyOverdue ? 'pr.deadline < :date' : '(pr.deadline < :date OR pr.escalation_requested = :yes)', { date, yes: true });
   if (areaIds) qb.andWhere('pr.area_id IN (:...areaIds)', { areaIds });
   const due = await qb.orderBy('pr.id', 'ASC').getMany();
   const moved: Problem[] = [];
   for (const problem of due) {
     const state = stateOf(problem);
-    if (escalationReasons(state, date).length === 0) continue;
+    const reasons = escalationReasons(state, date);
+    if (onlyOverdue ? !reasons.includes('DEADLINE_PASSED') : reasons.length === 0) continue;
     const next = transition(state, 'ESCALATE', { date, cityLeader });
     const values = changes(problem, next, ProblemAction.ESCALATE, date, { version: problem.version });
     const result = await em
