@@ -3,7 +3,7 @@ import { Button, Card, Col, Descriptions, Input, List, Popconfirm, Row, Select, 
 import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatMoney, formatMoneyIn, formatPeriod, moneyToWanNumber, openInShell, QueryState, queryParam, useLocale, useMessages, type RemoteProps, type Viewer } from '@kpd/web-kit';
 import { BoundaryMap, type MapShape } from '@kpd/web-kit/map';
-import { Chart, type ChartOption } from './Chart';
+import { Chart, type ChartOption } from '@kpd/web-kit/chart';
 import { messages, type MessageKey } from './messages';
 import { LIGHT_HEX } from './Public';
 
@@ -362,12 +362,12 @@ function Overview({ rows, figures, period, onOpen }: { rows: DistrictRow[]; figu
       </Col>
       <Col xs={24} lg={12}>
         <Card title={t('lightsChart')}>
-          <Chart option={lightsBar} testId="lights-chart" />
+          <Chart option={lightsBar} height={320} testId="lights-chart" />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
         <Card title={t('investmentChart')}>
-          <Chart option={investmentBar} testId="investment-chart" />
+          <Chart option={investmentBar} height={320} testId="investment-chart" />
         </Card>
       </Col>
       <Col span={24}>
@@ -438,7 +438,7 @@ function InvestmentTrend({ rows, year }: { rows: StatsRow[]; year: number }) {
       ],
     };
   }, [rows, year, t]);
-  return <Chart option={option} testId="investment-trend" />;
+  return <Chart option={option} height={320} testId="investment-trend" />;
 }
 
 /** Light counts of every month of the year up to the one shown, one aliased lightBoard per month. */
@@ -463,7 +463,7 @@ function LightTrend({ areaId, period }: { areaId: string; period: string }) {
   return (
     <Card title={t('trendLights')}>
       <QueryState fetching={fetching} error={error} data={option} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
-        {(o) => <Chart option={o} testId="lights-trend" />}
+        {(o) => <Chart option={o} height={320} testId="lights-trend" />}
       </QueryState>
     </Card>
   );
