@@ -283,6 +283,15 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
       const total = await admin.server.gql<{ projects: { totalCount: number } }>('query($d: ID) { projects(filter: { districtId: $d }) { totalCount } }', { d: sujiatun }, token);
       await page.waitForSelector(`[data-testid=project-total]:has-text("共 ${total.data!.projects.totalCount} 个项目")`);
       await shot(page, 'dashboard-09-district-projects');
+
+      // A district's page: its lights of the month and its yellow and red projects.
+      await page.goto(`${admin.server.url}/districts/${sujiatun}?period=2020-09`);
+      await page.waitForSelector('[data-testid=district-lights] .ant-list-item');
+      const own = board.districts.find((d) => d.district.name === '苏家屯区')!;
+      const shown = await page.$$eval('[data-testid=district-lights] .ant-statistic-content-value', (els) => els.map((e) => Number(e.textContent)));
+      expect(shown).toEqual([own.green, own.yellow, own.red]);
+      expect(await page.$$eval('[data-testid=district-lights] .ant-list-item', (els) => els.length)).toBe(own.yellow + own.red);
+      await shot(page, 'dashboard-10-district-detail');
     } finally {
       await context.close();
     }
