@@ -15,6 +15,8 @@ import { adminInBrowser, browserDescribe } from './browser';
 
 const SESSION_NAME = '阜新市十六届人大六次会议（浏览器测试）';
 const DELEGATES = ['delegate.001', 'delegate.002', 'delegate.003'];
+// The session is this year's, so its projects' months up to now may be reported.
+const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 
 browserDescribe('livelihood votes in the browser', () => {
   const admin = adminInBrowser();
@@ -38,7 +40,7 @@ browserDescribe('livelihood votes in the browser', () => {
       await a.goto(url + '/livelihood');
       await a.click('[data-testid=session-new]');
       await a.fill('#name', SESSION_NAME);
-      await a.fill('#meetingDate', '2026-12-20');
+      await a.fill('#meetingDate', `${YEAR}-12-20`);
       await a.fill('#seats', '2');
       expect(await a.textContent('[data-testid=session-form]')).toContain('得票超过名册全体代表的半数');
       await a.click('[data-testid=session-create]');
@@ -117,12 +119,22 @@ browserDescribe('livelihood votes in the browser', () => {
       expect(receipt.length).toBeGreaterThanOrEqual(8);
       await admin.shot(d, 'livelihood-05-receipt-phone');
 
-      // The other two vote through the API.
-      for (const [i, token] of tokens.slice(1).entries()) {
-        const marks = i === 0 ? [candidates[0].id, candidates[1].id] : [candidates[0].id, candidates[2].id];
-        const r = await admin.server.gql('mutation($s: ID!, $c: [ID!]!) { castBallot(sessionId: $s, candidateIds: $c) { receiptCode } }', { s: sessionId, c: marks }, token);
-        expect(r.errors).toBeUndefined();
-      }
+      // The second votes through the API; the third takes a paper sheet, which the admin enters as marked.
+      const second = await admin.server.gql('mutation($s: ID!, $c: [ID!]!) { castBallot(sessionId: $s, candidateIds: $c) { receiptCode } }', { s: sessionId, c: [candidates[0].id, candidates[1].id] }, tokens[1]);
+      expect(second.errors).toBeUndefined();
+      await a.click('[data-testid=paper-delegate]');
+      await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("代表3")');
+      await a.click('[data-testid=paper-issue]');
+      await a.waitForFunction(() => document.querySelector('[data-testid=paper-reconciliation]')?.textContent?.includes('1 张'));
+      const paperSheet = a.locator('[data-testid=paper-sheet]').first();
+      await paperSheet.locator('.ant-checkbox-wrapper').nth(0).click();
+      await paperSheet.locator('.ant-checkbox-wrapper').nth(2).click();
+      await a.click('[data-testid=paper-enter]');
+      await a.waitForSelector('[data-testid=paper-entered]');
+      await admin.shot(a, 'livelihood-05b-paper');
+      // Having taken a sheet, the third delegate cannot vote in the app as well.
+      const twice = await admin.server.gql('mutation($s: ID!, $c: [ID!]!) { castBallot(sessionId: $s, candidateIds: $c) { receiptCode } }', { s: sessionId, c: [candidates[0].id] }, tokens[2]);
+      expect(twice.errors?.[0].extensions?.code).toBe('CONFLICT');
 
       // The admin closes the vote in the admin: counts, adopted list, the ballot list holds the receipt.
       await a.click('[data-testid=vote-close]');
@@ -134,12 +146,13 @@ browserDescribe('livelihood votes in the browser', () => {
       expect(counts[0]).toContain('3');
       expect(counts[0]).toContain('通过');
       expect(await a.textContent('[data-testid=results-adopted]')).toContain(candidates[1].name);
-      expect(await a.textContent('[data-testid=results-figures]')).toContain('3');
+      expect(await a.textContent('[data-testid=results-paper]')).toContain('发出 1 张，收回 1 张，未收回 0 张');
       expect(await a.textContent('[data-testid=results-fingerprint]')).toContain(fingerprint);
       const chainHead = (await a.textContent('[data-testid=results-chain-head]'))!.trim();
       expect(chainHead).toMatch(/^[0-9a-f]{64}$/);
       const listed = await texts(a, '[data-testid=published-ballots] tr.ant-table-row');
       expect(listed).toHaveLength(3);
+      expect(listed.filter((row) => row.includes('纸质'))).toHaveLength(1);
       expect(listed.some((row) => row.includes(receipt) && row.includes(candidates[0].name) && row.includes(candidates[1].name))).toBe(true);
       await a.fill('[data-testid=results] [data-testid=receipt-code] input', receipt);
       await a.press('[data-testid=results] [data-testid=receipt-code] input', 'Enter');
@@ -166,9 +179,29 @@ browserDescribe('livelihood votes in the browser', () => {
       expect(await (await p.waitForSelector('[data-testid=receipt-result]')).textContent()).toContain('已计入');
       await admin.shot(p, 'livelihood-08-public-results');
 
-      // The admin's implementation board: the ten projects the demo's 2021 session adopted.
+      // The implementation board of the new session's year: the admin sets a project's target and
+      // reports a month's progress, and the board shows it done so far.
       await a.goto(url + '/livelihood/board');
-      await a.waitForSelector('[data-testid=board]');
+      await a.waitForSelector(`[data-testid=board] h4:has-text("${YEAR}")`);
+      expect(await texts(a, '[data-testid=board-project]')).toEqual([candidates[0].name, candidates[1].name]);
+      await a.locator('[data-testid=board-table] .ant-table-row-expand-icon').first().click();
+      await a.click('.ant-collapse-header:has-text("实施责任")');
+      await a.fill('[data-testid=obligation-form] #leadDepartment', '市住房和城乡建设局');
+      await a.fill('[data-testid=obligation-form] #targetQuantity', '200');
+      await a.fill('[data-testid=obligation-form] #unit', '个');
+      await a.click('[data-testid=obligation-form] button[type=submit]');
+      const firstRow = a.locator('[data-testid=board-table] tr.ant-table-row').first();
+      await firstRow.locator('text=200 个').waitFor();
+      await a.fill('[data-testid=progress-period]', `${YEAR}-01`);
+      await a.fill('[data-testid=progress-quantity]', '50');
+      await a.fill('[data-testid=progress-note]', '完成首批50个');
+      await a.click('[data-testid=progress-submit]');
+      await firstRow.locator('text=50 个').waitFor();
+      expect(await firstRow.textContent()).toContain('25%');
+      expect(await firstRow.textContent()).toContain('市住房和城乡建设局');
+      await admin.shot(a, 'livelihood-09a-board-progress');
+
+      // The board of the demo year: the ten projects the 2021 session adopted.
       await a.click('[data-testid=board-choice]');
       await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("2021")');
       await a.waitForSelector('[data-testid=board] h4:has-text("2021")');
@@ -200,7 +233,7 @@ browserDescribe('livelihood votes in the browser', () => {
       await a.click('[data-testid=evaluation-open]');
       await a.waitForSelector('[data-testid=evaluation]');
       const evaluation = await admin.server.gql<{ voteSession: { evaluation: { projects: Array<{ id: string; name: string }> } } }>(
-        'query($id: ID!) { voteSession(id: $id) { evaluation(year: 2026) { projects { id name } } } }',
+        `query($id: ID!) { voteSession(id: $id) { evaluation(year: ${YEAR}) { projects { id name } } } }`,
         { id: sessionId },
       );
       const rated = evaluation.data!.voteSession.evaluation.projects;
@@ -221,7 +254,7 @@ browserDescribe('livelihood votes in the browser', () => {
       ];
       for (const [i, token] of tokens.slice(1).entries()) {
         const ratings = rated.map((p, j) => ({ projectId: p.id, rating: others[i][j] }));
-        const r = await admin.server.gql('mutation($s: ID!, $r: [RatingInput!]!) { submitEvaluation(sessionId: $s, year: 2026, ratings: $r) { receiptCode } }', { s: sessionId, r: ratings }, token);
+        const r = await admin.server.gql('mutation($s: ID!, $y: Int!, $r: [RatingInput!]!) { submitEvaluation(sessionId: $s, year: $y, ratings: $r) { receiptCode } }', { s: sessionId, y: YEAR, r: ratings }, token);
         expect(r.errors).toBeUndefined();
       }
       await a.click('[data-testid=evaluation-close]');
