@@ -361,4 +361,53 @@ browserDescribe('livelihood votes in the browser', () => {
       () => document.querySelectorAll('[data-testid=evaluation-results] tr.ant-table-row').length === 10,
     );
   }, 300_000);
+
+  test('an admin screens a proposal with a published reason; the public page speaks English by the switch', async () => {
+    await a.goto(url + '/livelihood/proposals');
+    await a.waitForSelector('[data-testid=proposal-table] tr.ant-table-row');
+    await a.click('[data-testid=proposal-status]');
+    await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("已受理")');
+    const screen = a.locator('[data-testid^=proposal-screen-]').first();
+    await screen.waitFor();
+    const proposalId = (await screen.getAttribute('data-testid'))!.replace('proposal-screen-', '');
+    await screen.click();
+    const dialog = a.locator('.ant-modal');
+    await dialog.locator('.ant-select').nth(0).click();
+    await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("不予采纳")');
+    await dialog.locator('.ant-select').nth(1).click();
+    await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("形成政府债务风险")');
+    await dialog.locator('#note').fill('需新增政府债务');
+    await admin.shot(a, 'livelihood-13-screening');
+    await a.click('[data-testid=screen-ok]');
+    await dialog.waitFor({ state: 'detached' });
+    const token = await admin.server.login('admin.fuxin');
+    const screened = await admin.server.gql<{
+      livelihoodProposals: {
+        nodes: Array<{ id: string; title: string; status: string; reasonCode: string; reasonNote: string }>;
+      };
+    }>(
+      '{ livelihoodProposals(filter: { status: REJECTED }, first: 100) { nodes { id title status reasonCode reasonNote } } }',
+      {},
+      token,
+    );
+    const proposal = screened.data!.livelihoodProposals.nodes.find((x) => x.id === proposalId)!;
+    expect(proposal).toMatchObject({
+      status: 'REJECTED',
+      reasonCode: 'DEBT_RISK',
+      reasonNote: '需新增政府债务',
+    });
+    // It left the list of proposals still to screen.
+    await a.waitForFunction(
+      (id) => !document.querySelector(`[data-testid=proposal-screen-${id}]`),
+      proposalId,
+    );
+
+    // The public page in English.
+    await p.goto(`${url}/public/votes/${sessionId}`);
+    await p.waitForSelector('[data-testid=results-counts]');
+    await p.click('[data-testid=locale-switch]');
+    await p.waitForSelector('text=Livelihood projects chosen by the delegates: published results');
+    expect(await p.textContent('[data-testid=results-counts]')).toContain('Adopted');
+    await admin.shot(p, 'livelihood-14-public-english');
+  }, 300_000);
 });

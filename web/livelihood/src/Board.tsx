@@ -187,6 +187,7 @@ function ProjectDetail({ project: p, admin, onChanged }: { project: BoardProject
     <Row gutter={[16, 16]}>
       <Col xs={24} md={8}>
         <Typography.Text strong>{t('milestones')}</Typography.Text>
+        {p.milestones.length === 0 && <div style={{ color: '#888', marginBottom: 12 }}>—</div>}
         <Timeline
           style={{ marginTop: 12 }}
           items={p.milestones.map((m) => ({
