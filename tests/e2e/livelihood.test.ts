@@ -81,9 +81,7 @@ browserDescribe('livelihood votes in the browser', () => {
       await a.waitForSelector('[data-testid=import-ok]');
       await a.click('[data-testid=import-commit]');
       await a.waitForSelector('[data-testid=import-committed]');
-      await a.waitForFunction(() =>
-        document.querySelector('[data-testid=checkin-count]')?.textContent?.includes('已报到 0 / 3 人'),
-      );
+      await a.locator('[data-testid=checkin-count]', { hasText: '已报到 0 / 3 人' }).waitFor();
       expect(await a.textContent('[data-testid=quorum]')).toContain('还差 2 人');
       await admin.shot(a, 'livelihood-01-session-setup');
 
@@ -115,11 +113,9 @@ browserDescribe('livelihood votes in the browser', () => {
         );
         expect(r.errors).toBeUndefined();
       }
-      await a.waitForFunction(
-        () => document.querySelector('[data-testid=checkin-count]')?.textContent?.includes('已报到 3 / 3 人'),
-        undefined,
-        { timeout: 20_000 },
-      );
+      await a
+        .locator('[data-testid=checkin-count]', { hasText: '已报到 3 / 3 人' })
+        .waitFor({ timeout: 20_000 });
       await a.click('[data-testid=vote-open]');
       await a.click('[data-testid=vote-open-ok]');
       const fingerprint = (await (
@@ -163,9 +159,7 @@ browserDescribe('livelihood votes in the browser', () => {
       await a.click('[data-testid=paper-delegate]');
       await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("代表3")');
       await a.click('[data-testid=paper-issue]');
-      await a.waitForFunction(() =>
-        document.querySelector('[data-testid=paper-reconciliation]')?.textContent?.includes('1 张'),
-      );
+      await a.locator('[data-testid=paper-reconciliation]', { hasText: '1 张' }).waitFor();
       const paperSheet = a.locator('[data-testid=paper-sheet]').first();
       await paperSheet.locator('.ant-checkbox-wrapper').nth(0).click();
       await paperSheet.locator('.ant-checkbox-wrapper').nth(2).click();
@@ -357,9 +351,8 @@ browserDescribe('livelihood votes in the browser', () => {
     await a.click(
       '.ant-select-dropdown:visible .ant-select-item-option:has-text("阜新市十六届人大四次会议")',
     );
-    await a.waitForFunction(
-      () => document.querySelectorAll('[data-testid=evaluation-results] tr.ant-table-row').length === 10,
-    );
+    await a.locator('[data-testid=evaluation-results] tr.ant-table-row').nth(9).waitFor();
+    expect(await a.locator('[data-testid=evaluation-results] tr.ant-table-row').count()).toBe(10);
   }, 300_000);
 
   test('an admin screens a proposal with a published reason; the public page speaks English by the switch', async () => {
@@ -397,10 +390,7 @@ browserDescribe('livelihood votes in the browser', () => {
       reasonNote: '需新增政府债务',
     });
     // It left the list of proposals still to screen.
-    await a.waitForFunction(
-      (id) => !document.querySelector(`[data-testid=proposal-screen-${id}]`),
-      proposalId,
-    );
+    await a.locator(`[data-testid=proposal-screen-${proposalId}]`).waitFor({ state: 'detached' });
 
     // The public page in English.
     await p.goto(`${url}/public/votes/${sessionId}`);
