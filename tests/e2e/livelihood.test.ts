@@ -346,6 +346,17 @@ browserDescribe('livelihood votes in the browser', () => {
     expect(results.find((r) => r.includes(rated[0].name))).not.toMatch(/基本满意$/);
     expect(results.find((r) => r.includes(rated[1].name))).toMatch(/基本满意$/);
     await admin.shot(a, 'livelihood-12-evaluation-results');
+    // The delegate finds the sheet by its receipt code: the ratings as given.
+    await d.reload();
+    await d.fill('[data-testid=evaluation-lookup] input', evaluationReceipt);
+    await d.press('[data-testid=evaluation-lookup] input', 'Enter');
+    const sheetFound = (await (
+      await d.waitForSelector('[data-testid=evaluation-lookup-result]')
+    ).textContent())!;
+    expect(sheetFound).toContain(`${rated[0].name}：满意`);
+    expect(sheetFound).toContain(`${rated[1].name}：基本满意`);
+    await admin.shot(d, 'livelihood-12b-evaluation-receipt-phone');
+
     // The demo's 2021 evaluation of its ten projects.
     await a.click('[data-testid=evaluation-session]');
     await a.click(
