@@ -33,6 +33,7 @@ export const REMOTES: Array<{ name: string; port: number }> = [
   { name: 'secretaries', port: 5103 },
   { name: 'livelihood', port: 5104 },
   { name: 'service-items', port: 5105 },
+  { name: 'dispatch', port: 5106 },
 ];
 
 const SHARED = {
@@ -88,6 +89,8 @@ export function kpdViteConfig({ app, port, root }: KpdApp, command: 'build' | 's
         ? {
             '/graphql': { target: API, changeOrigin: false },
             '/api/files': { target: API, changeOrigin: false },
+            '/api/web/config': { target: API, changeOrigin: false },
+            '/api/dispatch': { target: API, changeOrigin: false },
             '/healthz': { target: API },
           }
         : undefined,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
-export const WEB_APPS = ['shell', 'districts', 'projects', 'secretaries', 'livelihood', 'service-items'];
+export const WEB_APPS = ['shell', 'districts', 'projects', 'secretaries', 'livelihood', 'service-items', 'dispatch'];
 
 function newest(target: string): number {
   if (!fs.existsSync(target)) return 0;

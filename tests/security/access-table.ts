@@ -68,6 +68,7 @@ export const QUERIES: Record<string, Row> = {
   projects:                /* */ 'D A A A D D D D',
   project:                 /* */ 'D A A A D D D D',
   lightBoard:              /* */ 'D A A A D D D D',
+  publishedLightBoards:    /* */ 'A A A A A A A A',
   // 服务秘书 (secretaries): against 苏家屯区's secretary
   secretaries:             /* */ 'D A A A D D D D',
   secretary:               /* */ 'D A A A D D D D',

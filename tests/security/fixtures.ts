@@ -248,6 +248,7 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   projects: (fx) => ({ filter: { districtId: fx.areaId['苏家屯区'] } }),
   project: (fx) => ({ id: fx.sujiatunProject }),
   lightBoard: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
+  publishedLightBoards: () => ({}),
   createProject: (fx, p) => ({ input: projectInput(fx.areaId['苏家屯区'], `AUTHZ-${p}`) }),
   updateProject: (fx) => ({ id: fx.sujiatunProject, input: { version: 1 } }),
   savePlanTable: (fx) => ({ projectId: fx.sujiatunProject, input: { years: [] } }),

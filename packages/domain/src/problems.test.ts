@@ -1,5 +1,6 @@
 import { DomainError } from './errors';
 import {
+  allowedProblemActions,
   deadlineFromWorkingDays,
   escalationReasons,
   isOverdue,
@@ -283,5 +284,25 @@ describe('deadlines, overdue and escalation', () => {
       listedForSupervision: 1,
     });
     expect(problemFigures([], '2020-10-15').onTimeRate).toBeNull();
+  });
+});
+
+describe('allowedProblemActions', () => {
+  it.each<[string, ProblemState, ProblemAction[]]>([
+    ['open, district', inState('OPEN'), ['START', 'RESOLVE', 'REQUEST_ESCALATION', 'ESCALATE']],
+    ['in progress, district', inState('IN_PROGRESS'), ['RESOLVE', 'REQUEST_ESCALATION', 'ESCALATE']],
+    ['in progress, escalation already asked', inState('IN_PROGRESS', { escalationRequested: true }), ['RESOLVE', 'ESCALATE']],
+    ['open, city', inState('OPEN', { level: 'CITY', cityLeader: '分管副市长' }), ['START', 'RESOLVE']],
+    ['resolved', inState('RESOLVED'), ['CLOSE_OUT', 'REOPEN']],
+    ['closed out', inState('CLOSED_OUT'), ['REOPEN']],
+  ])('%s', (_name, state, expected) => expect(allowedProblemActions(state)).toEqual(expected));
+
+  it('agrees with transition on every state', () => {
+    for (const status of ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED_OUT'] as const) {
+      const state = inState(status);
+      for (const action of allowedProblemActions(state)) {
+        expect(() => transition(state, action, on('2020-10-12', { evidence: ['验收单'], reason: '复查', cityLeader: '分管副市长' }))).not.toThrow();
+      }
+    }
   });
 });

@@ -206,6 +206,25 @@ export function transition(
   }
 }
 
+const ACTIONS: readonly ProblemAction[] = ['START', 'RESOLVE', 'REQUEST_ESCALATION', 'ESCALATE', 'CLOSE_OUT', 'REOPEN'];
+
+/**
+ * The actions the state machine allows from a problem's state (whoever may take them), found by
+ * asking `transition` itself with every piece an action may need supplied, so the rule lives once.
+ */
+export function allowedProblemActions(state: ProblemState): ProblemAction[] {
+  const date = state.resolvedDate && state.resolvedDate > state.raisedDate ? state.resolvedDate : state.raisedDate;
+  return ACTIONS.filter((action) => {
+    try {
+      transition(state, action, { date, evidence: ['-'], reason: '-', cityLeader: '-' });
+      return action !== 'REQUEST_ESCALATION' || !state.escalationRequested;
+    } catch (e) {
+      if (e instanceof DomainError && e.field === 'action') return false;
+      throw e;
+    }
+  });
+}
+
 /** The deadline n working days after the day a problem was raised (限时解决), via the working-day calendar. */
 export function deadlineFromWorkingDays(raisedDate: CalendarDate, workingDays: number): CalendarDate {
   requireDate(raisedDate, 'raisedDate');

@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { daysSinceContact, isActiveAssignment, isQuiet, isWithinLastDays, requireEvaluationScore, secretaryCoverage, teamConflict, type TeamAssignment, type TeamRole } from './secretaries';
+import { daysSinceContact, isActiveAssignment, isQuiet, isWithinLastDays, requireEvaluationScore, responsibleSecretary, secretaryCoverage, teamConflict, type TeamAssignment, type TeamRole } from './secretaries';
 
 describe('no-contact warning', () => {
   it.each<[string | null, string, number | null]>([
@@ -151,5 +151,25 @@ describe('reinforced teams (加强型)', () => {
     ['an end before the start', [], a('SOLE', '2020-04-01', '2020-03-31'), false],
   ])('%s', (_d, existing, added, fits) => {
     expect(teamConflict(existing, added) === null).toBe(fits);
+  });
+});
+
+describe('the secretary answerable for a problem', () => {
+  const as = (secretaryId: string, teamRole: TeamRole, startDate: string, endDate: string | null = null) => ({ secretaryId, teamRole, startDate, endDate });
+  it.each<[string, string | null, ReturnType<typeof as>[], string, string | null]>([
+    ['raised by a secretary: that secretary, whatever the team', '李军', [as('王红', 'SOLE', '2020-01-01')], '2020-08-03', '李军'],
+    ['raised by an admin: the sole secretary that day', null, [as('李军', 'SOLE', '2020-01-01')], '2020-08-03', '李军'],
+    ['raised by an admin: the lead of a reinforced team, not a member', null, [as('组员甲', 'MEMBER', '2019-01-01'), as('组长', 'LEAD', '2019-06-01'), as('组员乙', 'MEMBER', '2019-01-01')], '2020-08-03', '组长'],
+    ['the secretary of the day it was raised, not today’s', null, [as('前任', 'SOLE', '2019-01-01', '2020-06-30'), as('现任', 'SOLE', '2020-07-01')], '2020-06-30', '前任'],
+    ['an assignment starting the day after does not count', null, [as('李军', 'SOLE', '2020-08-04')], '2020-08-03', null],
+    ['an assignment ending that day still counts (both days included)', null, [as('李军', 'SOLE', '2020-01-01', '2020-08-03')], '2020-08-03', '李军'],
+    ['a team with members only: nobody answerable', null, [as('组员甲', 'MEMBER', '2020-01-01')], '2020-08-03', null],
+    ['no secretary at all', null, [], '2020-08-03', null],
+  ])('%s', (_d, raisedBy, assignments, raisedDate, expected) => {
+    expect(responsibleSecretary(raisedBy, assignments, raisedDate)).toBe(expected);
+  });
+
+  it('refuses a day that is not a day', () => {
+    expect(() => responsibleSecretary(null, [as('李军', 'SOLE', '2020-01-01')], '2020-13-01')).toThrow(DomainError);
   });
 });

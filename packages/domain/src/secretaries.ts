@@ -149,3 +149,20 @@ export function teamConflict(existing: readonly TeamAssignment[], added: TeamAss
   if (added.teamRole === 'LEAD' && overlapping.some((e) => e.teamRole === 'LEAD')) return '加强型团队只能有一名组长 (the team already has a lead then)';
   return null;
 }
+
+/**
+ * The secretary answerable for a problem of a project (问题责任秘书). A problem raised by a secretary
+ * is that secretary's; one raised by anyone else (an admin, a dispatch-meeting decision) belongs to
+ * the project's lead secretary on the day it was raised: the lead of a reinforced team, else its sole
+ * secretary. Members of a team are never answerable on their own; null when the project had no
+ * secretary that day.
+ */
+export function responsibleSecretary<Id>(
+  raisedBySecretary: Id | null,
+  assignments: readonly (TeamAssignment & { secretaryId: Id })[],
+  raisedDate: CalendarDate,
+): Id | null {
+  if (raisedBySecretary !== null) return raisedBySecretary;
+  const running = assignments.filter((a, i) => isActiveAssignment(a, raisedDate, `assignments[${i}]`));
+  return (running.find((a) => a.teamRole === 'LEAD') ?? running.find((a) => a.teamRole === 'SOLE'))?.secretaryId ?? null;
+}

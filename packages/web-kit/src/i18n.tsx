@@ -41,7 +41,7 @@ export function LocaleProvider({ locale, children }: { locale: Locale; children:
 }
 
 export const kitMessages: Messages<
-  'loading' | 'empty' | 'retry' | 'error' | 'networkError' | 'remoteFailed' | 'remoteFailedDetail' | 'signInAgain' | 'pending' | 'pendingDetail'
+  'loading' | 'empty' | 'retry' | 'error' | 'networkError' | 'remoteFailed' | 'remoteFailedDetail' | 'signInAgain' | 'pending' | 'pendingDetail' | 'mapNoTiles' | 'mapEmpty'
 > = {
   zh: {
     loading: '加载中…',
@@ -54,6 +54,8 @@ export const kitMessages: Messages<
     signInAgain: '登录已过期，请重新登录。',
     pending: '功能建设中',
     pendingDetail: '本页面依赖的接口（{api}）尚未上线。',
+    mapNoTiles: '底图不可用，仅显示边界',
+    mapEmpty: '没有可绘制的范围',
   },
   en: {
     loading: 'Loading…',
@@ -66,5 +68,7 @@ export const kitMessages: Messages<
     signInAgain: 'Your session has ended. Please sign in again.',
     pending: 'Coming soon',
     pendingDetail: 'The API this page needs ({api}) is not available yet.',
+    mapNoTiles: 'No map tiles: outlines only',
+    mapEmpty: 'No outlines to draw',
   },
 };

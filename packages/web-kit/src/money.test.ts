@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatPeriod } from './dates';
-import { formatMoney, formatMoneyIn, moneyToWanNumber } from './money';
+import { formatMoney, formatMoneyIn, moneyToWanNumber, sumMoney } from './money';
 
 describe('formatMoney: 亿元 from one 亿 up, else 万元, exact', () => {
   test.each([
@@ -61,4 +61,14 @@ describe('dates are shown in Asia/Shanghai whatever the browser zone', () => {
     expect(formatPeriod('2020-09', 'en')).toBe('Sep 2020');
     expect(formatPeriod('2020-9', 'zh')).toBe('—');
   });
+});
+
+describe('sumMoney: exact on 分, blanks ignored', () => {
+  test.each([
+    [['0.10', '0.20'], '0.30'], // 0.1 + 0.2 on floats would not be 0.3
+    [['148000000.00', null, '', '2.05'], '148000002.05'],
+    [[], '0.00'],
+    [['-1.50', '1.00'], '-0.50'],
+    [['9007199254740993.00', '1.00'], '9007199254740994.00'],
+  ])('%p → %s', (values, sum) => expect(sumMoney(values)).toBe(sum));
 });

@@ -1,4 +1,4 @@
-import { formatChineseAmount, formatInUnit, parseYuan, type Fen } from '@kpd/domain';
+import { formatChineseAmount, formatInUnit, formatYuan, parseYuan, sumFen, type Fen } from '@kpd/domain';
 
 /** What the API sends for an amount: the Money scalar, a decimal string in 元 ("148000000.00"). */
 export type MoneyValue = string | null | undefined;
@@ -30,6 +30,16 @@ export function formatMoneyIn(value: MoneyValue, unit: 'wan' | 'yi', decimals = 
 export function moneyToWanNumber(value: MoneyValue): number {
   const fen = fenOf(value);
   return fen === null ? 0 : Number(formatInUnit(fen, 'wan', 2));
+}
+
+/** The sum of amounts as a Money string in 元, added on integer 分 (blanks count as nothing). */
+export function sumMoney(values: Iterable<MoneyValue>): string {
+  const fens: Fen[] = [];
+  for (const v of values) {
+    const fen = fenOf(v);
+    if (fen !== null) fens.push(fen);
+  }
+  return formatYuan(sumFen(fens));
 }
 
 function groupThousands(text: string): string {

@@ -37,3 +37,18 @@ export interface PublicProps {
   navigate: (path: string) => void;
   basePath: string;
 }
+
+/**
+ * Opens another page of the admin (another remote's path, with its query string), as a link in
+ * the shell would: a history entry, and the shell follows it.
+ */
+export function openInShell(to: string): void {
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+  window.scrollTo(0, 0);
+}
+
+/** A value of the page address's query string (?district=…), or null. */
+export function queryParam(name: string): string | null {
+  return new URLSearchParams(window.location.search).get(name);
+}

@@ -15,6 +15,8 @@ export interface Config {
   webRemotesDir: string;
   /** WEB_REMOTES: app → remoteEntry.js address, replacing the default /web/<app>/remoteEntry.js in the manifest. */
   webRemotes: Record<string, string>;
+  /** The dashboard map's background: a {z}/{x}/{y} tile URL (MAP_TILE_URL; empty: outlines on a plain ground) and its credit line. */
+  mapTiles: { url: string; attribution: string };
   sessionTtlHours: number;
   lockout: { maxAttempts: number; minutes: number };
   /** scrypt cost N for new password hashes (stored with the hash, so lowering it for tests is safe). */
@@ -34,6 +36,17 @@ export interface Config {
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+const DEFAULT_TILES = { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' };
+
+function mapTilesConfig(env: NodeJS.ProcessEnv): Config['mapTiles'] {
+  if (env.MAP_TILE_URL === undefined) return DEFAULT_TILES;
+  const url = env.MAP_TILE_URL.trim();
+  if (url !== '' && !/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(url) && !/^\/.*\{z\}.*\{x\}.*\{y\}/.test(url)) {
+    throw new Error('MAP_TILE_URL must be an http(s) or /path address with {z}, {x} and {y}, or empty for no tiles');
+  }
+  return { url, attribution: env.MAP_TILE_ATTRIBUTION ?? '' };
+}
 
 function intEnv(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -55,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: path.resolve(env.WEB_DIR ?? path.join(repoRoot, 'web', 'shell', 'dist')),
     webRemotesDir: path.resolve(env.WEB_REMOTES_DIR ?? path.join(repoRoot, 'web')),
     webRemotes: parseRemoteOverrides(env.WEB_REMOTES),
+    mapTiles: mapTilesConfig(env),
     sessionTtlHours: intEnv(env.SESSION_TTL_HOURS, 12),
     lockout: { maxAttempts: intEnv(env.LOGIN_MAX_ATTEMPTS, 5), minutes: intEnv(env.LOGIN_LOCK_MINUTES, 15) },
     passwordCostN: intEnv(env.PASSWORD_COST_N, 16384),

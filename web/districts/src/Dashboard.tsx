@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, List, Row, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useQuery } from 'urql';
-import { QueryState, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Card, Col, Descriptions, Input, List, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { useClient, useMutation, useQuery } from 'urql';
+import { ErrorNotice, formatMoney, formatMoneyIn, formatPeriod, moneyToWanNumber, openInShell, QueryState, queryParam, useLocale, useMessages, type RemoteProps, type Viewer } from '@kpd/web-kit';
+import { BoundaryMap, type MapShape } from '@kpd/web-kit/map';
 import { Chart, type ChartOption } from './Chart';
 import { messages, type MessageKey } from './messages';
+import { LIGHT_HEX } from './Public';
 
 interface DistrictRow {
   id: string;
@@ -12,6 +14,45 @@ interface DistrictRow {
   kind: string;
   parent: { id: string; name: string } | null;
   towns: Array<{ id: string; name: string; kind: string }>;
+}
+interface Rate {
+  percent: number | null;
+  reason: string | null;
+}
+interface StatsRow {
+  key: string;
+  label: string;
+  district: { id: string } | null;
+  ytdActual: string;
+  ytdPlanned: string;
+  ytdCompletion: Rate;
+  ytdGrowth: Rate;
+  monthActual: string;
+  lastYearMonthActual: string;
+}
+interface LightCount {
+  district: { id: string };
+  green: number;
+  yellow: number;
+  red: number;
+  total: number;
+}
+interface Figures {
+  lightBoard: { published: boolean; districts: LightCount[] };
+  byDistrict: { total: StatsRow; rows: StatsRow[] };
+  byMonth: { rows: StatsRow[] };
+}
+interface RankingRow {
+  district: { id: string; name: string };
+  rank: number | null;
+  score: number | null;
+  lightScore: number | null;
+  investmentRate: number | null;
+  milestoneRate: number | null;
+  projectCount: number;
+  green: number;
+  yellow: number;
+  red: number;
 }
 
 const DISTRICTS = /* GraphQL */ `
@@ -27,6 +68,50 @@ const DISTRICT = /* GraphQL */ `
     district(id: $id) { id name code kind parent { id name } towns: children { id name kind } }
   }
 `;
+const STATS_FIELDS = 'key label district { id } ytdActual ytdPlanned ytdCompletion { percent reason } ytdGrowth { percent reason } monthActual lastYearMonthActual';
+const FIGURES = /* GraphQL */ `
+  query DashboardFigures($areaId: ID!, $month: String!, $period: Period!) {
+    lightBoard(areaId: $areaId, period: $month) { published districts { district { id } green yellow red total } }
+    byDistrict: investmentStats(areaId: $areaId, period: $period, groupBy: DISTRICT) { total { ${STATS_FIELDS} } rows { ${STATS_FIELDS} } }
+    byMonth: investmentStats(areaId: $areaId, period: $period, groupBy: MONTH) { rows { ${STATS_FIELDS} } }
+  }
+`;
+const RANKING = /* GraphQL */ `
+  query DashboardRanking($cityId: ID!, $period: Period!) {
+    ranking(cityId: $cityId, period: $period) {
+      published publishedAt
+      rows { district { id name } rank score lightScore investmentRate milestoneRate projectCount green yellow red }
+    }
+  }
+`;
+const LATEST = /* GraphQL */ `
+  query LatestLit($areaId: ID!) { projects(filter: { areaId: $areaId }, first: 10) { nodes { lights { period } } } }
+`;
+const MAP_PAGE = /* GraphQL */ `
+  query DashboardMap($areaId: ID!, $period: Period!, $after: String) {
+    projects(filter: { areaId: $areaId }, first: 50, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes { id code name location { geoJson } light(period: $period) { color } }
+    }
+  }
+`;
+const PUBLISH = /* GraphQL */ `
+  mutation PublishLightBoard($areaId: ID!, $period: Period!) { publishLightBoard(areaId: $areaId, period: $period) }
+`;
+
+/** The month before this one in Asia/Shanghai: the latest month that can be lit. */
+function previousMonth(): string {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+function rate(r: Rate | null | undefined): string {
+  return r?.percent === null || r?.percent === undefined ? '—' : `${r.percent.toFixed(1)}%`;
+}
+
+function percent(v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : `${v.toFixed(1)}%`;
+}
 
 export function Dashboard(props: RemoteProps) {
   const id = /^\/(\d+)$/.exec(props.path)?.[1];
@@ -44,6 +129,7 @@ function CityView({ viewer, navigate }: RemoteProps) {
     pause: province && !cityId,
   });
   const cityOptions = (cities.data?.areas[0]?.children ?? []).filter((c) => c.level === 'CITY').map((c) => ({ value: c.id, label: c.name }));
+  const areaId = province ? cityId : viewer.area.id;
   return (
     <>
       <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap' }}>
@@ -54,86 +140,392 @@ function CityView({ viewer, navigate }: RemoteProps) {
           <Select style={{ minWidth: 200 }} placeholder={t('pickCity')} options={cityOptions} value={cityId} onChange={setCityId} loading={cities.fetching} data-testid="city-select" />
         )}
       </Space>
-      <Alert style={{ margin: '16px 0' }} type="info" showIcon title={t('lightsPending')} />
       {province && !cityId ? null : (
         <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.districts.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
-          {(d) => <Figures rows={d.districts} onOpen={(id) => navigate(`/${id}`)} />}
+          {(d) => <AreaDashboard key={areaId} areaId={areaId!} rows={d.districts} viewer={viewer} onOpen={(id) => navigate(`/${id}`)} />}
         </QueryState>
       )}
     </>
   );
 }
 
-function Figures({ rows, onOpen }: { rows: DistrictRow[]; onOpen: (id: string) => void }) {
+/** The month shown: ?period= in the address, else the latest month the area's projects were lit, else last month. */
+function useMonth(areaId: string): [string | null, (p: string) => void] {
+  const fromUrl = queryParam('period');
+  const [chosen, setChosen] = useState<string | null>(fromUrl && /^\d{4}-(0[1-9]|1[0-2])$/.test(fromUrl) ? fromUrl : null);
+  const [latest] = useQuery<{ projects: { nodes: Array<{ lights: Array<{ period: string }> }> } }>({ query: LATEST, variables: { areaId }, pause: chosen !== null });
+  const guess = useMemo(() => {
+    if (latest.fetching && !latest.data) return null;
+    const periods = (latest.data?.projects.nodes ?? []).flatMap((n) => n.lights.map((l) => l.period)).sort();
+    return periods[periods.length - 1] ?? previousMonth();
+  }, [latest]);
+  const set = (p: string) => {
+    const q = new URLSearchParams(window.location.search);
+    q.set('period', p);
+    window.history.replaceState(null, '', `${window.location.pathname}?${q.toString()}`);
+    setChosen(p);
+  };
+  return [chosen ?? guess, set];
+}
+
+function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows: DistrictRow[]; viewer: Viewer; onOpen: (id: string) => void }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  const [period, setPeriod] = useState<string | null>(null);
+  const [month, setMonth] = useMonth(areaId);
+  useEffect(() => setPeriod(month), [month]);
+  const [figures, refetch] = useQuery<Figures>({ query: FIGURES, variables: { areaId, month: period, period }, pause: !period });
+  const [publishState, publish] = useMutation(PUBLISH);
+  const cityId = rows[0]?.parent?.id ?? null;
+  const f = figures.data;
+  const published = f?.lightBoard.published ?? false;
+
+  return (
+    <>
+      <Space wrap style={{ margin: '16px 0', width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <Typography.Text>{t('month')}</Typography.Text>
+          <Input
+            type="month"
+            style={{ width: 170 }}
+            value={period ?? ''}
+            max={previousMonth()}
+            onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && setMonth(e.target.value)}
+            data-testid="dashboard-month"
+          />
+          {f && (published ? <Tag color="green" data-testid="board-published">{t('publishedBoard')}</Tag> : null)}
+        </Space>
+        {period && (
+          <Space wrap>
+            {viewer.role === 'ADMIN' && f && !published && (
+              <Popconfirm title={t('publishConfirm')} onConfirm={async () => (await publish({ areaId, period })).data && refetch({ requestPolicy: 'network-only' })}>
+                <Button loading={publishState.fetching} data-testid="publish-board">
+                  {t('publishBoard')}
+                </Button>
+              </Popconfirm>
+            )}
+            <Button href={`/public/lights?area=${areaId}&period=${period}`} target="_blank" data-testid="wall-link">
+              {t('wallLink')}
+            </Button>
+          </Space>
+        )}
+      </Space>
+      {publishState.error && <ErrorNotice error={publishState.error} />}
+      <QueryState fetching={figures.fetching || !period} error={figures.error} data={f} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(d) => <Overview rows={rows} figures={d} period={period!} onOpen={onOpen} />}
+      </QueryState>
+      {period && cityId && <RankingCard cityId={cityId} period={period} />}
+      {period && (
+        <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+          <Col xs={24} xl={12}>
+            <LightTrend areaId={areaId} period={period} />
+          </Col>
+          <Col xs={24} xl={12}>
+            <Card title={t('trendInvestment')}>{f ? <InvestmentTrend rows={f.byMonth.rows} year={Number(period.slice(0, 4))} /> : null}</Card>
+          </Col>
+          <Col span={24}>
+            <ProjectMap areaId={areaId} period={period} title={`${t('mapTitle')} · ${formatPeriod(period, locale)}`} />
+          </Col>
+        </Row>
+      )}
+    </>
+  );
+}
+
+function Overview({ rows, figures, period, onOpen }: { rows: DistrictRow[]; figures: Figures; period: string; onOpen: (id: string) => void }) {
   const t = useMessages(messages);
   const kindLabel = (kind: string) => t(`KIND_${kind}` as MessageKey);
-  const counties = rows.filter((r) => r.kind === 'COUNTY' || r.kind === 'COUNTY_LEVEL_CITY').length;
-  const townships = rows.reduce((n, r) => n + r.towns.length, 0);
-  const bar = useMemo<ChartOption>(
+  const counts = new Map(figures.lightBoard.districts.map((c) => [c.district.id, c]));
+  const stats = new Map(figures.byDistrict.rows.filter((r) => r.district).map((r) => [r.district!.id, r]));
+  const lit = figures.lightBoard.districts.reduce((s, c) => ({ green: s.green + c.green, yellow: s.yellow + c.yellow, red: s.red + c.red }), { green: 0, yellow: 0, red: 0 });
+  const total = figures.byDistrict.total;
+  const lightsBar = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 16, bottom: 90, top: 24 },
+      xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: 40 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: (['GREEN', 'YELLOW', 'RED'] as const).map((c) => ({
+        type: 'bar',
+        stack: 'lights',
+        name: t(c),
+        itemStyle: { color: LIGHT_HEX[c] },
+        data: rows.map((r) => counts.get(r.id)?.[c.toLowerCase() as 'green' | 'yellow' | 'red'] ?? 0),
+      })),
+    }),
+    [rows, figures, t],
+  );
+  const investmentBar = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 70, right: 16, bottom: 90, top: 24 },
+      xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: 40 } },
+      yAxis: { type: 'value' },
+      series: [
+        { type: 'bar', name: t('ytdPlanned'), itemStyle: { color: '#bfbfbf' }, data: rows.map((r) => moneyToWanNumber(stats.get(r.id)?.ytdPlanned)) },
+        { type: 'bar', name: t('ytdActual'), itemStyle: { color: '#b4232a' }, data: rows.map((r) => moneyToWanNumber(stats.get(r.id)?.ytdActual)) },
+      ],
+    }),
+    [rows, figures, t],
+  );
+  const townsBar = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
       grid: { left: 40, right: 16, bottom: 80, top: 24 },
       xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: 40 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('townshipCount'), data: rows.map((r) => r.towns.length), itemStyle: { color: '#b4232a' } }],
+      series: [{ type: 'bar', name: t('townshipCount'), data: rows.map((r) => r.towns.length), itemStyle: { color: '#8c8c8c' } }],
     }),
     [rows, t],
   );
-  const pie = useMemo<ChartOption>(() => {
-    const counts = new Map<string, number>();
-    for (const r of rows) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
-    return {
-      tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
-      series: [{ type: 'pie', radius: ['40%', '70%'], data: [...counts].map(([kind, value]) => ({ name: kindLabel(kind), value })) }],
-    };
-  }, [rows, t]);
+  const openProjects = (districtId: string) => openInShell(`/projects?district=${districtId}&period=${period}`);
   return (
-    <>
-      <Row gutter={[16, 16]}>
-        <Col xs={12} md={8}>
+    <Row gutter={[16, 16]}>
+      <Col xs={12} md={6}>
+        <Card>
+          <Statistic title={t('districts')} value={rows.length} data-testid="district-count" />
+        </Card>
+      </Col>
+      {(['GREEN', 'YELLOW', 'RED'] as const).map((c) => (
+        <Col xs={12} md={4} key={c}>
           <Card>
-            <Statistic title={t('districts')} value={rows.length} data-testid="district-count" />
+            <Statistic title={t(c)} value={lit[c.toLowerCase() as 'green' | 'yellow' | 'red']} styles={{ content: { color: LIGHT_HEX[c] } }} data-testid={`lights-${c.toLowerCase()}`} />
           </Card>
         </Col>
-        <Col xs={12} md={8}>
-          <Card>
-            <Statistic title={t('counties')} value={counties} />
-          </Card>
-        </Col>
-        <Col xs={24} md={8}>
-          <Card>
-            <Statistic title={t('townships')} value={townships} />
-          </Card>
-        </Col>
-        <Col xs={24} lg={16}>
-          <Card title={t('chartTitle')}>
-            <Chart option={bar} testId="district-chart" />
-          </Card>
-        </Col>
-        <Col xs={24} lg={8}>
-          <Card title={t('kindChart')}>
-            <Chart option={pie} />
-          </Card>
-        </Col>
-        <Col span={24}>
-          <Table<DistrictRow>
-            rowKey="id"
+      ))}
+      <Col xs={24} md={6}>
+        <Card>
+          <Statistic title={`${t('ytdActual')} / ${t('ytdPlanned')}`} value={`${formatMoney(total.ytdActual)} / ${formatMoney(total.ytdPlanned)}`} styles={{ content: { fontSize: 18 } }} data-testid="ytd-total" />
+          <Typography.Text type="secondary">
+            {t('ytdCompletion')} {rate(total.ytdCompletion)} · {t('ytdGrowth')} {rate(total.ytdGrowth)}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Table<DistrictRow>
+          rowKey="id"
+          size="small"
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 1000 }}
+          title={() => <strong>{t('lightsByDistrict')}</strong>}
+          data-testid="district-table"
+          onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
+          columns={[
+            { title: t('name'), dataIndex: 'name', render: (v: string) => <a>{v}</a>, fixed: 'left', width: 150 },
+            { title: t('kind'), dataIndex: 'kind', render: kindLabel, width: 100 },
+            { title: t('townshipCount'), render: (_: unknown, r) => r.towns.length, align: 'right', width: 90 },
+            ...(['GREEN', 'YELLOW', 'RED'] as const).map((c) => ({
+              title: t(c),
+              key: c,
+              align: 'right' as const,
+              width: 70,
+              render: (_: unknown, r: DistrictRow) => (
+                <span style={{ color: LIGHT_HEX[c], fontWeight: 600 }} data-testid={`district-${c.toLowerCase()}`}>
+                  {counts.get(r.id)?.[c.toLowerCase() as 'green' | 'yellow' | 'red'] ?? 0}
+                </span>
+              ),
+            })),
+            { title: `${t('ytdActual')}（万元）`, render: (_: unknown, r) => formatMoneyIn(stats.get(r.id)?.ytdActual, 'wan'), align: 'right', width: 130 },
+            { title: `${t('ytdPlanned')}（万元）`, render: (_: unknown, r) => formatMoneyIn(stats.get(r.id)?.ytdPlanned, 'wan'), align: 'right', width: 130 },
+            {
+              title: t('ytdCompletion'),
+              render: (_: unknown, r) => {
+                const s = stats.get(r.id)?.ytdCompletion;
+                return s?.reason ? <Tooltip title={s.reason}>—</Tooltip> : rate(s);
+              },
+              align: 'right',
+              width: 100,
+            },
+            {
+              title: '',
+              key: 'projects',
+              width: 90,
+              render: (_: unknown, r) => (
+                <a
+                  href={`/projects?district=${r.id}`}
+                  data-testid="district-projects"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    openProjects(r.id);
+                  }}
+                >
+                  {t('openProjects')}
+                </a>
+              ),
+            },
+          ]}
+        />
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title={t('lightsChart')}>
+          <Chart option={lightsBar} testId="lights-chart" />
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title={t('investmentChart')}>
+          <Chart option={investmentBar} testId="investment-chart" />
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Card title={t('chartTitle')} size="small">
+          <Chart option={townsBar} height={240} testId="district-chart" />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+function RankingCard({ cityId, period }: { cityId: string; period: string }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  const [{ data, fetching, error }, refetch] = useQuery<{ ranking: { published: boolean; rows: RankingRow[] } }>({ query: RANKING, variables: { cityId, period } });
+  return (
+    <Card
+      style={{ marginTop: 16 }}
+      title={`${t('rankingTitle')} · ${formatPeriod(period, locale)}`}
+      extra={data ? <Tag color={data.ranking.published ? 'green' : 'default'}>{data.ranking.published ? t('rankingPublished') : t('rankingLive')}</Tag> : null}
+    >
+      <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.ranking.rows.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(d) => (
+          <Table<RankingRow>
+            rowKey={(r) => r.district.id}
             size="small"
-            dataSource={rows}
             pagination={false}
-            data-testid="district-table"
-            onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
+            dataSource={d.ranking.rows}
+            data-testid="ranking-table"
+            scroll={{ x: 800 }}
             columns={[
-              { title: t('name'), dataIndex: 'name', render: (v: string) => <a>{v}</a> },
-              { title: t('code'), dataIndex: 'code', render: (v: string | null) => v ?? '—' },
-              { title: t('kind'), dataIndex: 'kind', render: kindLabel },
-              { title: t('townshipCount'), render: (_: unknown, r) => r.towns.length, align: 'right' },
+              { title: t('rank'), dataIndex: 'rank', width: 60, render: (v: number | null) => v ?? <Typography.Text type="secondary">{t('unscored')}</Typography.Text> },
+              { title: t('district'), render: (_: unknown, r) => r.district.name },
+              { title: t('score'), dataIndex: 'score', align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
+              { title: t('lightScore'), dataIndex: 'lightScore', align: 'right', render: percent },
+              { title: t('investmentRate'), dataIndex: 'investmentRate', align: 'right', render: percent },
+              { title: t('milestoneRate'), dataIndex: 'milestoneRate', align: 'right', render: percent },
+              { title: t('projectCount'), dataIndex: 'projectCount', align: 'right' },
+              {
+                title: t('lit'),
+                render: (_: unknown, r) => (
+                  <span>
+                    <span style={{ color: LIGHT_HEX.GREEN }}>{r.green}</span> / <span style={{ color: LIGHT_HEX.YELLOW }}>{r.yellow}</span> / <span style={{ color: LIGHT_HEX.RED }}>{r.red}</span>
+                  </span>
+                ),
+              },
             ]}
           />
-        </Col>
-      </Row>
-    </>
+        )}
+      </QueryState>
+    </Card>
+  );
+}
+
+function InvestmentTrend({ rows, year }: { rows: StatsRow[]; year: number }) {
+  const t = useMessages(messages);
+  const option = useMemo<ChartOption>(() => {
+    const months = rows.filter((r) => /^\d{2}$/.test(r.key)).sort((a, b) => a.key.localeCompare(b.key));
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 70, right: 16, bottom: 40, top: 24 },
+      xAxis: { type: 'category', data: months.map((m) => `${Number(m.key)}月`) },
+      yAxis: { type: 'value', name: '万元' },
+      series: [
+        { type: 'line', name: t('thisYear', { year }), smooth: true, itemStyle: { color: '#b4232a' }, data: months.map((m) => moneyToWanNumber(m.monthActual)) },
+        { type: 'line', name: t('thisYear', { year: year - 1 }), smooth: true, lineStyle: { type: 'dashed' }, itemStyle: { color: '#8c8c8c' }, data: months.map((m) => moneyToWanNumber(m.lastYearMonthActual)) },
+      ],
+    };
+  }, [rows, year, t]);
+  return <Chart option={option} testId="investment-trend" />;
+}
+
+/** Light counts of every month of the year up to the one shown, one aliased lightBoard per month. */
+function LightTrend({ areaId, period }: { areaId: string; period: string }) {
+  const t = useMessages(messages);
+  const year = period.slice(0, 4);
+  const months = Array.from({ length: Number(period.slice(5, 7)) }, (_, k) => `${year}-${String(k + 1).padStart(2, '0')}`);
+  const query = `query LightTrend($areaId: ID!) { ${months.map((m) => `m${m.slice(5)}: lightBoard(areaId: $areaId, period: "${m}") { districts { green yellow red } }`).join(' ')} }`;
+  const [{ data, fetching, error }, refetch] = useQuery<Record<string, { districts: Array<{ green: number; yellow: number; red: number }> }>>({ query, variables: { areaId } });
+  const option = useMemo<ChartOption | null>(() => {
+    if (!data) return null;
+    const sums = months.map((m) => (data[`m${m.slice(5)}`]?.districts ?? []).reduce((s, d) => ({ green: s.green + d.green, yellow: s.yellow + d.yellow, red: s.red + d.red }), { green: 0, yellow: 0, red: 0 }));
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 16, bottom: 40, top: 24 },
+      xAxis: { type: 'category', data: months.map((m) => `${Number(m.slice(5))}月`) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: (['GREEN', 'YELLOW', 'RED'] as const).map((c) => ({ type: 'line', name: t(c), itemStyle: { color: LIGHT_HEX[c] }, data: sums.map((s) => s[c.toLowerCase() as 'green' | 'yellow' | 'red']) })),
+    };
+  }, [data, t]);
+  return (
+    <Card title={t('trendLights')}>
+      <QueryState fetching={fetching} error={error} data={option} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(o) => <Chart option={o} testId="lights-trend" />}
+      </QueryState>
+    </Card>
+  );
+}
+
+interface MapProject {
+  id: string;
+  code: string;
+  name: string;
+  location: { geoJson: string | null };
+  light: { color: 'GREEN' | 'YELLOW' | 'RED' } | null;
+}
+
+/** Every project of the area with a site boundary, coloured by the month's light (grey: not lit). */
+function ProjectMap({ areaId, period, title }: { areaId: string; period: string; title: string }) {
+  const t = useMessages(messages);
+  const client = useClient();
+  const [state, setState] = useState<{ projects?: MapProject[]; error?: unknown }>({});
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState({});
+    (async () => {
+      const all: MapProject[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 20; page += 1) {
+        const r = await client
+          .query<{ projects: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: MapProject[] } }>(MAP_PAGE, { areaId, period, after }, { requestPolicy: 'network-only' })
+          .toPromise();
+        if (r.error) throw r.error;
+        all.push(...r.data!.projects.nodes);
+        if (!r.data!.projects.pageInfo.hasNextPage) break;
+        after = r.data!.projects.pageInfo.endCursor;
+      }
+      return all;
+    })().then(
+      (projects) => live && setState({ projects }),
+      (error: unknown) => live && setState({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, areaId, period, attempt]);
+  const shapes = useMemo<MapShape[]>(
+    () =>
+      (state.projects ?? [])
+        .filter((p) => p.location.geoJson)
+        .map((p) => ({
+          id: p.id,
+          geoJson: p.location.geoJson!,
+          color: p.light ? LIGHT_HEX[p.light.color] : '#8c8c8c',
+          label: `${p.name}（${p.light ? t(p.light.color) : t('notLit')}）`,
+          onClick: () => openInShell(`/projects?open=${p.id}`),
+        })),
+    [state.projects, t],
+  );
+  return (
+    <Card title={title} extra={state.projects ? <Typography.Text type="secondary">{t('mapHint', { n: shapes.length })}</Typography.Text> : null}>
+      <QueryState fetching={!state.projects && !state.error} error={state.error} data={state.projects} onRetry={() => setAttempt((n) => n + 1)}>
+        {() => <BoundaryMap shapes={shapes} height={420} testId="project-map" emptyText={t('noLocation')} />}
+      </QueryState>
+    </Card>
   );
 }
 
@@ -147,7 +539,14 @@ function DistrictDetail({ id, navigate }: { id: string; navigate: (to: string) =
       </Button>
       <QueryState fetching={fetching} error={error} data={data} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
         {(d) => (
-          <Card title={`${t('detail')} · ${d.district.name}`}>
+          <Card
+            title={`${t('detail')} · ${d.district.name}`}
+            extra={
+              <Button type="link" onClick={() => openInShell(`/projects?district=${d.district.id}`)} data-testid="district-projects">
+                {t('openProjects')}
+              </Button>
+            }
+          >
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('code')}>{d.district.code ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('kind')}>{t(`KIND_${d.district.kind}` as MessageKey)}</Descriptions.Item>

@@ -1,13 +1,30 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Form, Input, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Form, Image, Input, Row, Space, Table, Tabs, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatMoney, formatPeriod, QueryState, uploadFile, UploadError, useLocale, useMessages } from '@kpd/web-kit';
-import { messages } from './messages';
+import { ErrorNotice, formatDate, formatDateTime, formatMoney, formatPeriod, sumMoney, QueryState, uploadFile, UploadError, useLocale, useMessages, type Viewer } from '@kpd/web-kit';
+import { BoundaryMap } from '@kpd/web-kit/map';
+import { messages, type MessageKey } from './messages';
 
+type Color = 'GREEN' | 'YELLOW' | 'RED';
 interface Light {
   period: string;
-  color: 'GREEN' | 'YELLOW' | 'RED';
+  color: Color;
   reason: string;
+}
+interface HistoryLight extends Light {
+  id: string;
+  reasonCode: string;
+  removal: 'PROPOSED' | 'CONFIRMED' | 'DECLINED' | null;
+  removalReason: string | null;
+  removalDecidedBy: string | null;
+  removalDecidedAt: string | null;
+}
+interface Photo {
+  file: { id: string; name: string; url: string; thumbnailUrl: string | null; takenAt: string | null };
+  flags: string[];
+  outsideBoundary: boolean;
+  takenBeforeMonth: boolean;
+  reusedFromPeriod: string | null;
 }
 interface Report {
   id: string;
@@ -16,34 +33,75 @@ interface Report {
   plannedInvestment: string | null;
   progress: string;
   version: number;
+  reporterName: string;
+  submittedAt: string;
   light: Light | null;
+  photos: Photo[];
 }
 interface Detail {
   id: string;
   code: string;
   name: string;
+  stage: string;
+  enterprise: string;
+  responsibleUnit: string;
+  responsibleLeader: string;
   totalInvestment: string;
   constructionStart: string;
   constructionEnd: string;
   district: { name: string };
-  planMonths: Array<{ period: string; plannedInvestment: string }>;
+  libraryMembership: { member: boolean; reason: string };
+  location: { geoJson: string | null; east: string | null; west: string | null; south: string | null; north: string | null };
+  renderings: Array<{ id: string; name: string; url: string; thumbnailUrl: string | null }>;
+  planYears: Array<{ year: number; plannedInvestment: string }>;
+  planMonths: Array<{ period: string; plannedInvestment: string; plannedMilestone: string }>;
   reports: Report[];
-  lights: Light[];
+  lights: HistoryLight[];
+  milestones: Array<{ id: string; name: string; startDate: string | null; dueDate: string; metDate: string | null; progress: number; weight: number }>;
+  secretaryAssignments: Array<{ id: string; active: boolean; teamRole: string; startDate: string; endDate: string | null; secretary: { id: string; name: string; title: string; workUnit: string } | null }>;
+}
+interface ProblemRow {
+  id: string;
+  title: string;
+  status: string;
+  level: string;
+  deadline: string;
+  overdue: boolean;
+  raisedDate: string;
 }
 
 const DETAIL = /* GraphQL */ `
   query ProjectDetail($id: ID!) {
     project(id: $id) {
-      id code name totalInvestment constructionStart constructionEnd district { name }
-      planMonths { period plannedInvestment }
-      reports { id period actualInvestment plannedInvestment progress version light { period color reason } }
-      lights { period color reason }
+      id code name stage enterprise responsibleUnit responsibleLeader totalInvestment constructionStart constructionEnd district { name }
+      libraryMembership { member reason }
+      location { geoJson east west south north }
+      renderings { id name url thumbnailUrl }
+      planYears { year plannedInvestment }
+      planMonths { period plannedInvestment plannedMilestone }
+      reports {
+        id period actualInvestment plannedInvestment progress version reporterName submittedAt light { period color reason }
+        photos { file { id name url thumbnailUrl takenAt } flags outsideBoundary takenBeforeMonth reusedFromPeriod }
+      }
+      lights { id period color reason reasonCode removal removalReason removalDecidedBy removalDecidedAt }
+      milestones { id name startDate dueDate metDate progress weight }
+      secretaryAssignments { id active teamRole startDate endDate secretary { id name title workUnit } }
     }
+  }
+`;
+const PROBLEMS = /* GraphQL */ `
+  query ProjectProblems($id: ID!) {
+    problems(filter: { projectId: $id }, first: 50) { totalCount nodes { id title status level deadline overdue raisedDate } }
   }
 `;
 const SAVE = /* GraphQL */ `
   mutation SaveMonthlyReport($input: MonthlyReportInput!) {
     saveMonthlyReport(input: $input) { id period actualInvestment version light { period color reason } }
+  }
+`;
+const DECIDE = /* GraphQL */ `
+  mutation DecideLibraryRemoval($projectId: ID!, $period: Period!, $confirm: Boolean!, $reason: String!) {
+    decideLibraryRemoval(projectId: $projectId, period: $period, confirm: $confirm, reason: $reason) { id removal removalReason }
   }
 `;
 
@@ -54,51 +112,75 @@ function Lamp({ light }: { light: Light | null | undefined }) {
   if (!light) return <Typography.Text type="secondary">{t('noLight')}</Typography.Text>;
   return (
     <Tooltip title={light.reason}>
-      <Tag color={COLORS[light.color]}>{t(light.color)}</Tag>
+      <Tag color={COLORS[light.color]} data-testid="detail-light" data-color={light.color}>
+        {t(light.color)}
+      </Tag>
     </Tooltip>
   );
 }
 
-/** A project's plan and actual investment by month, its lights with their reasons, and the monthly report form. */
-export function ProjectDetail({ id, onClose }: { id: string | null; onClose: () => void }) {
+/**
+ * A project's detail: the plan table (plan, actual, totals), the three pictures (boundary, renderings,
+ * this month's photos beside last month's with their flags), light history with reasons and removal
+ * decisions, milestones, problems, secretaries, and the monthly report form.
+ */
+export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onClose: () => void; viewer: Viewer }) {
   const t = useMessages(messages);
   const locale = useLocale();
   const [{ data, fetching, error }, refetch] = useQuery<{ project: Detail }>({ query: DETAIL, variables: { id }, pause: !id });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <Drawer open={id !== null} onClose={onClose} size="large" title={data?.project.name ?? t('detail')} destroyOnHidden data-testid="project-detail">
-      <QueryState fetching={fetching} error={error} data={data} isEmpty={() => false} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+      <QueryState fetching={fetching} error={error} data={data} isEmpty={() => false} onRetry={reload}>
         {({ project: p }) => {
-          const months = new Map<string, { period: string; planned: string | null; report: Report | null; light: Light | null }>();
-          for (const m of p.planMonths) months.set(m.period, { period: m.period, planned: m.plannedInvestment, report: null, light: null });
-          for (const r of p.reports) months.set(r.period, { ...(months.get(r.period) ?? { period: r.period, planned: r.plannedInvestment, light: null }), report: r });
-          for (const l of p.lights) months.set(l.period, { ...(months.get(l.period) ?? { period: l.period, planned: null, report: null }), light: l });
-          const rows = [...months.values()].sort((a, b) => b.period.localeCompare(a.period));
+          const latest = p.lights[p.lights.length - 1];
           return (
             <>
-              <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+              <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
                 <Descriptions.Item label={t('code')}>{p.code}</Descriptions.Item>
                 <Descriptions.Item label={t('district')}>{p.district.name}</Descriptions.Item>
                 <Descriptions.Item label={t('investment')}>{formatMoney(p.totalInvestment)}</Descriptions.Item>
                 <Descriptions.Item label={t('construction')}>
                   {formatPeriod(p.constructionStart, locale)} – {formatPeriod(p.constructionEnd, locale)}
                 </Descriptions.Item>
+                <Descriptions.Item label={t('stage')}>{t(p.stage as MessageKey)}</Descriptions.Item>
+                <Descriptions.Item label={t('library')}>
+                  <Tooltip title={p.libraryMembership.reason}>
+                    <Tag color={p.libraryMembership.member ? 'blue' : 'default'}>{p.libraryMembership.member ? t('inLibrary') : t('notInLibrary')}</Tag>
+                  </Tooltip>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('enterprise')}>{p.enterprise}</Descriptions.Item>
+                <Descriptions.Item label={t('unit')}>
+                  {p.responsibleUnit} · {p.responsibleLeader}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('light')}>
+                  {latest ? (
+                    <Space>
+                      <Lamp light={latest} /> {formatPeriod(latest.period, locale)}
+                    </Space>
+                  ) : (
+                    <Lamp light={null} />
+                  )}
+                </Descriptions.Item>
               </Descriptions>
-              <ReportForm projectId={p.id} reports={p.reports} onSaved={() => refetch({ requestPolicy: 'network-only' })} />
-              <Typography.Title level={5} style={{ marginTop: 16 }}>
-                {t('byMonth')}
-              </Typography.Title>
-              <Table
-                rowKey="period"
-                size="small"
-                data-testid="month-table"
-                dataSource={rows}
-                pagination={rows.length > 12 ? { pageSize: 12, showSizeChanger: false } : false}
-                columns={[
-                  { title: t('month'), dataIndex: 'period', render: (v: string) => formatPeriod(v, locale), width: 100 },
-                  { title: t('planned'), dataIndex: 'planned', render: (v: string | null) => (v ? formatMoney(v) : '—'), align: 'right' },
-                  { title: t('actual'), render: (_: unknown, r) => (r.report ? formatMoney(r.report.actualInvestment) : '—'), align: 'right' },
-                  { title: t('light'), render: (_: unknown, r) => <Lamp light={r.light ?? r.report?.light} />, width: 80 },
-                  { title: t('reason'), render: (_: unknown, r) => (r.light ?? r.report?.light)?.reason ?? '', ellipsis: true },
+              <Tabs
+                defaultActiveKey="plan"
+                items={[
+                  {
+                    key: 'plan',
+                    label: t('tabPlan'),
+                    children: (
+                      <>
+                        <ReportForm projectId={p.id} reports={p.reports} onSaved={reload} />
+                        <PlanTable project={p} />
+                      </>
+                    ),
+                  },
+                  { key: 'pictures', label: t('tabPictures'), children: <Pictures project={p} /> },
+                  { key: 'lights', label: t('tabLights'), children: <LightHistory project={p} viewer={viewer} onDecided={reload} /> },
+                  { key: 'milestones', label: t('tabMilestones'), children: <Milestones project={p} /> },
+                  { key: 'problems', label: t('tabProblems'), children: <Problems projectId={p.id} /> },
+                  { key: 'secretaries', label: t('tabSecretaries'), children: <Secretaries project={p} /> },
                 ]}
               />
             </>
@@ -106,6 +188,319 @@ export function ProjectDetail({ id, onClose }: { id: string | null; onClose: () 
         }}
       </QueryState>
     </Drawer>
+  );
+}
+
+interface MonthRow {
+  period: string;
+  planned: string | null;
+  milestone: string;
+  report: Report | null;
+  light: Light | null;
+}
+
+function PlanTable({ project: p }: { project: Detail }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  const months = new Map<string, MonthRow>();
+  for (const m of p.planMonths) months.set(m.period, { period: m.period, planned: m.plannedInvestment, milestone: m.plannedMilestone, report: null, light: null });
+  for (const r of p.reports) months.set(r.period, { ...(months.get(r.period) ?? { period: r.period, planned: r.plannedInvestment, milestone: '', light: null }), report: r });
+  for (const l of p.lights) months.set(l.period, { ...(months.get(l.period) ?? { period: l.period, planned: null, milestone: '', report: null }), light: l });
+  const rows = [...months.values()].sort((a, b) => a.period.localeCompare(b.period));
+  const years = [...new Set(rows.map((r) => r.period.slice(0, 4)))];
+  const [year, setYear] = useState(() => years[years.length - 1] ?? '');
+  const shown = rows.filter((r) => r.period.startsWith(year));
+  const plannedSum = sumMoney(shown.map((r) => r.planned));
+  const actualSum = sumMoney(shown.map((r) => r.report?.actualInvestment ?? null));
+  const yearPlan = p.planYears.find((y) => String(y.year) === year);
+  return (
+    <>
+      <Space style={{ margin: '16px 0 8px', justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('byMonth')}
+        </Typography.Title>
+        <Space wrap>
+          {years.map((y) => (
+            <Tag.CheckableTag key={y} checked={y === year} onChange={() => setYear(y)}>
+              {y}
+            </Tag.CheckableTag>
+          ))}
+        </Space>
+      </Space>
+      {p.planYears.length > 0 && (
+        <Typography.Paragraph type="secondary" data-testid="plan-years">
+          {t('planYears')}：{p.planYears.map((y) => `${y.year} ${formatMoney(y.plannedInvestment)}`).join('；')}
+        </Typography.Paragraph>
+      )}
+      <Table<MonthRow>
+        rowKey="period"
+        size="small"
+        data-testid="month-table"
+        dataSource={shown}
+        pagination={false}
+        scroll={{ x: 640 }}
+        columns={[
+          { title: t('month'), dataIndex: 'period', render: (v: string) => formatPeriod(v, locale), width: 100 },
+          { title: t('planned'), dataIndex: 'planned', render: (v: string | null) => (v ? formatMoney(v) : '—'), align: 'right' },
+          { title: t('actual'), render: (_: unknown, r) => (r.report ? formatMoney(r.report.actualInvestment) : '—'), align: 'right' },
+          { title: t('light'), render: (_: unknown, r) => <Lamp light={r.light ?? r.report?.light} />, width: 80 },
+          { title: t('reason'), render: (_: unknown, r) => (r.light ?? r.report?.light)?.reason ?? '', ellipsis: true },
+        ]}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>
+              <strong>{t('totalRow')}</strong>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">
+              <strong data-testid="plan-total">{formatMoney(plannedSum)}</strong>
+              {yearPlan && yearPlan.plannedInvestment !== plannedSum ? (
+                <div>
+                  <Typography.Text type="secondary">
+                    {t('yearPlan')} {formatMoney(yearPlan.plannedInvestment)}
+                  </Typography.Text>
+                </div>
+              ) : null}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right">
+              <strong data-testid="actual-total">{formatMoney(actualSum)}</strong>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} colSpan={2} />
+          </Table.Summary.Row>
+        )}
+      />
+    </>
+  );
+}
+
+function PhotoCard({ photo }: { photo: Photo }) {
+  const t = useMessages(messages);
+  const flagged = photo.outsideBoundary || photo.takenBeforeMonth || photo.reusedFromPeriod !== null;
+  return (
+    <div data-testid="photo" data-flagged={flagged} style={{ width: 168 }}>
+      <Image src={photo.file.thumbnailUrl ?? photo.file.url} preview={{ src: photo.file.url }} width={160} height={120} style={{ objectFit: 'cover' }} alt={photo.file.name} />
+      <div style={{ fontSize: 12, color: '#888' }}>{photo.file.takenAt ? `${t('takenAt')} ${formatDateTime(photo.file.takenAt)}` : t('noExifTime')}</div>
+      <Space size={[4, 4]} wrap>
+        {photo.flags.length === 0 ? (
+          <Tag color="green">{t('photoOk')}</Tag>
+        ) : (
+          photo.flags.map((f) => (
+            <Tag color="orange" key={f} data-testid="photo-flag">
+              {f}
+            </Tag>
+          ))
+        )}
+      </Space>
+    </div>
+  );
+}
+
+function MonthPhotos({ report, title }: { report: Report | undefined; title: string }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  return (
+    <Card size="small" title={report ? `${title} · ${formatPeriod(report.period, locale)}` : title} data-testid="photo-month">
+      {!report || report.photos.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noPhotos')} />
+      ) : (
+        <Image.PreviewGroup>
+          <Space wrap align="start">
+            {report.photos.map((ph) => (
+              <PhotoCard key={ph.file.id} photo={ph} />
+            ))}
+          </Space>
+        </Image.PreviewGroup>
+      )}
+    </Card>
+  );
+}
+
+/** 一表三图: the boundary on the map, the renderings, and this month's photos beside last month's. */
+function Pictures({ project: p }: { project: Detail }) {
+  const t = useMessages(messages);
+  const reports = [...p.reports].sort((a, b) => b.period.localeCompare(a.period));
+  const loc = p.location;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card size="small" title={t('boundaryMap')}>
+        <BoundaryMap shapes={loc.geoJson ? [{ id: p.id, geoJson: loc.geoJson, color: '#b4232a', label: p.name }] : []} height={280} testId="project-boundary" emptyText={t('noBoundary')} />
+        <Descriptions size="small" column={2} style={{ marginTop: 8 }}>
+          <Descriptions.Item label={t('east')}>{loc.east ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('west')}>{loc.west ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('south')}>{loc.south ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('north')}>{loc.north ?? '—'}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card size="small" title={t('renderings')}>
+        {p.renderings.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noRenderings')} />
+        ) : (
+          <Image.PreviewGroup>
+            <Space wrap>
+              {p.renderings.map((r) => (
+                <Image key={r.id} src={r.thumbnailUrl ?? r.url} preview={{ src: r.url }} width={200} height={130} style={{ objectFit: 'cover' }} alt={r.name} data-testid="rendering" />
+              ))}
+            </Space>
+          </Image.PreviewGroup>
+        )}
+      </Card>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} md={12}>
+          <MonthPhotos report={reports[0]} title={t('thisMonthPhotos')} />
+        </Col>
+        <Col xs={24} md={12}>
+          <MonthPhotos report={reports[1]} title={t('lastMonthPhotos')} />
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+function LightHistory({ project: p, viewer, onDecided }: { project: Detail; viewer: Viewer; onDecided: () => void }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  if (p.lights.length === 0) return <Empty description={t('noLights')} />;
+  return (
+    <Timeline
+      data-testid="light-history"
+      items={[...p.lights].reverse().map((l) => ({
+        color: COLORS[l.color],
+        children: (
+          <div data-testid="light-entry">
+            <Space wrap>
+              <strong>{formatPeriod(l.period, locale)}</strong>
+              <Lamp light={l} />
+              <span>{l.reason}</span>
+            </Space>
+            {l.removal && <Removal light={l} projectId={p.id} canDecide={viewer.role === 'ADMIN'} onDecided={onDecided} />}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+function Removal({ light, projectId, canDecide, onDecided }: { light: HistoryLight; projectId: string; canDecide: boolean; onDecided: () => void }) {
+  const t = useMessages(messages);
+  const [reason, setReason] = useState('');
+  const [{ fetching, error }, decide] = useMutation(DECIDE);
+  if (light.removal !== 'PROPOSED') {
+    return (
+      <Alert
+        style={{ marginTop: 6 }}
+        type={light.removal === 'CONFIRMED' ? 'warning' : 'info'}
+        showIcon
+        data-testid="removal-decided"
+        title={`${t(`REMOVAL_${light.removal}` as MessageKey)}：${light.removalReason ?? ''}`}
+        description={`${light.removalDecidedBy ?? ''} ${formatDateTime(light.removalDecidedAt)}`}
+      />
+    );
+  }
+  const submit = async (confirm: boolean) => {
+    const r = await decide({ projectId, period: light.period, confirm, reason: reason.trim() });
+    if (r.data) onDecided();
+  };
+  return (
+    <Card size="small" style={{ marginTop: 6 }} data-testid="removal-proposed">
+      <Typography.Text strong>{t('removalProposed')}</Typography.Text>
+      {canDecide ? (
+        <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+          <Input.TextArea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('removalReason')} data-testid="removal-reason" />
+          <Space>
+            <Button danger loading={fetching} disabled={reason.trim().length < 2} onClick={() => void submit(true)} data-testid="removal-confirm">
+              {t('removalConfirm')}
+            </Button>
+            <Button loading={fetching} disabled={reason.trim().length < 2} onClick={() => void submit(false)} data-testid="removal-decline">
+              {t('removalDecline')}
+            </Button>
+          </Space>
+          {error && <ErrorNotice error={error} />}
+        </Space>
+      ) : (
+        <div>
+          <Typography.Text type="secondary">{t('removalAdminsOnly')}</Typography.Text>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function Milestones({ project: p }: { project: Detail }) {
+  const t = useMessages(messages);
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={p.milestones}
+      data-testid="milestones"
+      locale={{ emptyText: t('noMilestones') }}
+      columns={[
+        { title: t('milestone'), dataIndex: 'name' },
+        { title: t('dueDate'), dataIndex: 'dueDate', width: 110 },
+        { title: t('metDate'), dataIndex: 'metDate', width: 110, render: (v: string | null) => v ?? '—' },
+        { title: t('milestoneProgress'), dataIndex: 'progress', width: 80, align: 'right', render: (v: number) => `${v}%` },
+        {
+          title: '',
+          width: 80,
+          render: (_: unknown, m) => (m.metDate ? <Tag color={m.metDate <= m.dueDate ? 'green' : 'orange'}>{m.metDate <= m.dueDate ? t('onTime') : t('late')}</Tag> : null),
+        },
+      ]}
+    />
+  );
+}
+
+function Problems({ projectId }: { projectId: string }) {
+  const t = useMessages(messages);
+  const [{ data, fetching, error }, refetch] = useQuery<{ problems: { totalCount: number; nodes: ProblemRow[] } }>({ query: PROBLEMS, variables: { id: projectId } });
+  return (
+    <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.problems.nodes.length === 0} empty={<Empty description={t('noProblems')} />} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+      {(d) => (
+        <Table<ProblemRow>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={d.problems.nodes}
+          data-testid="project-problems"
+          columns={[
+            { title: t('problem'), dataIndex: 'title' },
+            { title: t('problemLevel'), dataIndex: 'level', width: 80, render: (v: string) => t(`LEVEL_${v}` as MessageKey) },
+            {
+              title: t('problemStatus'),
+              dataIndex: 'status',
+              width: 120,
+              render: (v: string, r) => (
+                <Space size={4}>
+                  <Tag>{t(`STATUS_${v}` as MessageKey)}</Tag>
+                  {r.overdue ? <Tag color="red">{t('overdue')}</Tag> : null}
+                </Space>
+              ),
+            },
+            { title: t('deadline'), dataIndex: 'deadline', width: 110, render: (v: string) => formatDate(v) },
+          ]}
+        />
+      )}
+    </QueryState>
+  );
+}
+
+function Secretaries({ project: p }: { project: Detail }) {
+  const t = useMessages(messages);
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={[...p.secretaryAssignments].reverse()}
+      data-testid="project-secretaries"
+      locale={{ emptyText: t('noSecretaries') }}
+      columns={[
+        { title: t('secretary'), render: (_: unknown, a) => a.secretary?.name ?? '—' },
+        { title: t('secretaryUnit'), render: (_: unknown, a) => (a.secretary ? `${a.secretary.workUnit} ${a.secretary.title}` : '—') },
+        { title: t('teamRole'), dataIndex: 'teamRole', width: 90, render: (v: string) => t(`ROLE_${v}` as MessageKey) },
+        { title: t('period'), width: 200, render: (_: unknown, a) => `${a.startDate} – ${a.endDate ?? ''}` },
+        { title: '', width: 70, render: (_: unknown, a) => (a.active ? <Tag color="green">{t('active')}</Tag> : null) },
+      ]}
+    />
   );
 }
 
@@ -176,7 +571,7 @@ function ReportForm({ projectId, reports, onSaved }: { projectId: string; report
               </Button>
             </Upload>
             {photos.map((p) => (
-              <Tag key={p.id} closable onClose={() => setPhotos((all) => all.filter((x) => x.id !== p.id))}>
+              <Tag key={p.id} closable onClose={() => setPhotos((all) => all.filter((x) => x.id !== p.id))} data-testid="report-photo-ready">
                 {p.name}
               </Tag>
             ))}

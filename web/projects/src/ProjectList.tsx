@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { formatMoney, formatPeriod, IMPORT_RESULT_FIELDS, ImportPanel, PendingApi, QueryState, useLocale, useMessages, type ImportResult, type RemoteProps } from '@kpd/web-kit';
+import { formatMoney, formatPeriod, IMPORT_RESULT_FIELDS, ImportPanel, PendingApi, QueryState, queryParam, useLocale, useMessages, type ImportResult, type RemoteProps } from '@kpd/web-kit';
 import { ProjectDetail } from './ProjectDetail';
 import { messages, type MessageKey } from './messages';
 
@@ -59,24 +59,45 @@ export function LightBadge({ light }: { light: Light | undefined }) {
   );
 }
 
-export function ProjectList(_props: RemoteProps) {
+const DISTRICT_NAME = /* GraphQL */ `
+  query DistrictName($id: ID!) { district(id: $id) { id name } }
+`;
+
+/** Replaces one value of the address's query string (null removes it) without a new history entry. */
+function setQueryParam(name: string, value: string | null) {
+  const q = new URLSearchParams(window.location.search);
+  if (value === null) q.delete(name);
+  else q.set(name, value);
+  const text = q.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${text ? `?${text}` : ''}`);
+}
+
+/** The project list; ?district=<id> filters it to one district and ?open=<id> opens a project (links from the dashboard). */
+export function ProjectList({ viewer }: RemoteProps) {
   const t = useMessages(messages);
+  const [districtId, setDistrictId] = useState<string | null>(() => (/^\d+$/.test(queryParam('district') ?? '') ? queryParam('district') : null));
+  const [district] = useQuery<{ district: { id: string; name: string } }>({ query: DISTRICT_NAME, variables: { id: districtId }, pause: !districtId });
   const [search, setSearch] = useState('');
   const [stage, setStage] = useState<string | undefined>();
   const [category, setCategory] = useState<string | undefined>();
   const [light, setLight] = useState<string | undefined>();
   const [pages, setPages] = useState<Array<string | null>>([null]);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpenState] = useState<string | null>(() => (/^\d+$/.test(queryParam('open') ?? '') ? queryParam('open') : null));
+  const setOpen = (id: string | null) => {
+    setQueryParam('open', id);
+    setOpenState(id);
+  };
   const [importOpen, setImportOpen] = useState(false);
   const [, importPlans] = useMutation<{ importPlans: ImportResult }>(IMPORT_PLANS);
   const filter = useMemo(
     () => ({
+      districtId,
       search: search.trim() || null,
       stages: stage ? [stage] : null,
       categories: category ? [category] : null,
       lightColor: light ?? null,
     }),
-    [search, stage, category, light],
+    [districtId, search, stage, category, light],
   );
   const reset = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
@@ -106,8 +127,22 @@ export function ProjectList(_props: RemoteProps) {
           />
         </Card>
       )}
-      <ProjectDetail id={open} onClose={() => setOpen(null)} />
+      <ProjectDetail id={open} onClose={() => setOpen(null)} viewer={viewer} />
       <Space wrap style={{ marginBottom: 12 }}>
+        {districtId && (
+          <Tag
+            closable
+            color="blue"
+            data-testid="district-filter"
+            onClose={() => {
+              setQueryParam('district', null);
+              setDistrictId(null);
+              setPages([null]);
+            }}
+          >
+            {t('districtFilter', { name: district.data?.district.name ?? '…' })}
+          </Tag>
+        )}
         <Input.Search allowClear placeholder={t('search')} style={{ width: 240 }} onSearch={reset(setSearch)} />
         <Select allowClear style={{ minWidth: 120 }} placeholder={t('anyStage')} value={stage} onChange={reset(setStage)} options={options(['RESERVE', 'NEW', 'CONTINUING', 'COMPLETED', 'REMOVED'])} />
         <Select allowClear style={{ minWidth: 130 }} placeholder={t('anyCategory')} value={category} onChange={reset(setCategory)} options={options(['INFRASTRUCTURE', 'INDUSTRIAL', 'MODERN_SERVICES', 'SOCIAL'])} />

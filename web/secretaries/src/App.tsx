@@ -1,78 +1,57 @@
-import { Alert, Table, Tag, Typography } from 'antd';
-import { useQuery } from 'urql';
-import { LocaleProvider, PendingApi, QueryState, useMessages, type Messages, type RemoteProps } from '@kpd/web-kit';
+import type { ReactNode } from 'react';
+import { Tabs, Typography } from 'antd';
+import { LocaleProvider, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { Detail } from './Detail';
+import { Evaluations } from './Evaluations';
+import { messages } from './messages';
+import { Mine } from './Mine';
+import { Overview } from './Overview';
+import { QuietProjects } from './QuietProjects';
+import { Roster } from './Roster';
 
-const messages: Messages<'title' | 'accounts' | 'name' | 'username' | 'area' | 'status' | 'active' | 'inactive' | 'pending' | 'total'> = {
-  zh: {
-    title: '服务秘书',
-    accounts: '服务秘书账号',
-    name: '姓名',
-    username: '用户名',
-    area: '所属区划',
-    status: '状态',
-    active: '启用',
-    inactive: '停用',
-    pending: '工作量、包保项目、服务日志和评估需要服务秘书接口（secretaries），上线后显示在此。',
-    total: '共 {n} 人',
-  },
-  en: {
-    title: 'Service secretaries',
-    accounts: 'Secretary accounts',
-    name: 'Name',
-    username: 'Username',
-    area: 'Area',
-    status: 'Status',
-    active: 'Active',
-    inactive: 'Disabled',
-    pending: 'Workload, assigned projects, service log and evaluations need the secretaries API; they appear here once it is available.',
-    total: '{n} in all',
-  },
-};
+type Tab = 'roster' | 'overview' | 'quiet' | 'evaluations';
 
-const SECRETARY_ACCOUNTS = /* GraphQL */ `
-  query SecretaryAccounts {
-    users(role: SECRETARY, first: 100) { totalCount nodes { id username displayName active area { id name } } }
-  }
-`;
-
-interface Row {
-  id: string;
-  username: string;
-  displayName: string;
-  active: boolean;
-  area: { id: string; name: string };
+/** The tabs each role sees: the figures are for admins and analysts, scoring for evaluators (imports also for admins). */
+function tabsOf(role: RemoteProps['viewer']['role']): Tab[] {
+  if (role === 'ADMIN') return ['roster', 'overview', 'quiet', 'evaluations'];
+  if (role === 'ANALYST') return ['roster', 'overview', 'quiet'];
+  if (role === 'EVALUATOR') return ['evaluations', 'roster'];
+  return ['roster'];
 }
 
-function Secretaries({ viewer }: RemoteProps) {
+function Secretaries(props: RemoteProps) {
+  const { viewer, path, navigate } = props;
   const t = useMessages(messages);
-  const admin = viewer.role === 'ADMIN';
-  const [{ data, fetching, error }, refetch] = useQuery<{ users: { totalCount: number; nodes: Row[] } }>({ query: SECRETARY_ACCOUNTS, pause: !admin });
+  const detail = /^\/(\d+)$/.exec(path);
+  if (detail) return <Detail id={detail[1]} {...props} />;
+  if (viewer.role === 'SECRETARY') return <Mine {...props} />;
+  const tabs = tabsOf(viewer.role);
+  const asked = path.replace(/^\//, '') as Tab;
+  const active: Tab = tabs.includes(asked) ? asked : tabs[0];
+  const labels: Record<Tab, string> = {
+    roster: t('tabRoster'),
+    overview: t('tabOverview'),
+    quiet: t('tabQuiet'),
+    evaluations: t('tabEvaluations'),
+  };
+  const pages: Record<Tab, () => ReactNode> = {
+    roster: () => <Roster {...props} />,
+    overview: () => <Overview {...props} />,
+    quiet: () => <QuietProjects {...props} />,
+    evaluations: () => <Evaluations {...props} />,
+  };
   return (
     <>
       <Typography.Title level={3}>{t('title')}</Typography.Title>
-      <Alert type="info" showIcon title={t('pending')} style={{ marginBottom: 16 }} />
-      {admin ? (
-        <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.users.nodes.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
-          {(d) => (
-            <Table<Row>
-              rowKey="id"
-              size="small"
-              title={() => t('accounts')}
-              data-testid="secretary-table"
-              dataSource={d.users.nodes}
-              pagination={{ pageSize: 20, showTotal: () => t('total', { n: d.users.totalCount }) }}
-              columns={[
-                { title: t('name'), dataIndex: 'displayName' },
-                { title: t('username'), dataIndex: 'username' },
-                { title: t('area'), render: (_: unknown, r) => r.area.name },
-                { title: t('status'), dataIndex: 'active', render: (v: boolean) => (v ? <Tag color="green">{t('active')}</Tag> : <Tag>{t('inactive')}</Tag>) },
-              ]}
-            />
-          )}
-        </QueryState>
-      ) : (
-        <PendingApi api="secretaries" />
-      )}
+      <Tabs
+        activeKey={active}
+        onChange={(key) => navigate(key === tabs[0] ? '/' : `/${key}`)}
+        items={tabs.map((key) => ({
+          key,
+          label: <span data-testid={`tab-${key}`}>{labels[key]}</span>,
+          children: key === active ? pages[key]() : null,
+        }))}
+      />
     </>
   );
 }

@@ -5,8 +5,8 @@ const keys = (role: Parameters<typeof navFor>[0]) => navFor(role).map((n) => n.k
 
 describe('role-aware navigation', () => {
   test.each([
-    ['ADMIN', ['home', 'districts', 'projects', 'secretaries', 'livelihood', 'service-items', 'audit']],
-    ['ANALYST', ['home', 'districts', 'projects', 'secretaries', 'livelihood', 'service-items']],
+    ['ADMIN', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items', 'audit']],
+    ['ANALYST', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items']],
     ['SECRETARY', ['home', 'projects', 'secretaries']],
     ['DELEGATE', ['home', 'livelihood']],
     ['EVALUATOR', ['home', 'secretaries']],
@@ -26,6 +26,8 @@ describe('matchNav', () => {
     ['/districts', 'districts'],
     ['/districts/12', 'districts'],
     ['/service-items', 'service-items'],
+    ['/dispatch', 'dispatch'],
+    ['/dispatch/rankings', 'dispatch'],
     ['/service-items/3/edit', 'service-items'],
     ['/audit', 'audit'],
   ])('%s belongs to %s', (path, key) => expect(matchNav(path)?.key).toBe(key));

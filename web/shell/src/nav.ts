@@ -16,6 +16,7 @@ export const NAV: NavItem[] = [
   { key: 'home', path: '/', roles: ALL, label: { zh: '首页', en: 'Home' } },
   { key: 'districts', path: '/districts', remote: 'districts', roles: ['ADMIN', 'ANALYST'], label: { zh: '城市看板', en: 'City dashboard' } },
   { key: 'projects', path: '/projects', remote: 'projects', roles: ['ADMIN', 'ANALYST', 'SECRETARY'], label: { zh: '重点项目', en: 'Key projects' } },
+  { key: 'dispatch', path: '/dispatch', remote: 'dispatch', roles: ['ADMIN', 'ANALYST'], label: { zh: '调度督办', en: 'Dispatch' } },
   { key: 'secretaries', path: '/secretaries', remote: 'secretaries', roles: ['ADMIN', 'ANALYST', 'SECRETARY', 'EVALUATOR'], label: { zh: '服务秘书', en: 'Service secretaries' } },
   { key: 'livelihood', path: '/livelihood', remote: 'livelihood', roles: ['ADMIN', 'ANALYST', 'DELEGATE'], label: { zh: '民生实事', en: 'Livelihood projects' } },
   { key: 'service-items', path: '/service-items', remote: 'service-items', roles: ['ADMIN', 'ANALYST'], label: { zh: '政务服务事项', en: 'Service items' } },

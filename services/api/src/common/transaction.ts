@@ -36,19 +36,28 @@ function scrub(value: unknown): unknown {
   return value;
 }
 
-export async function writeAudit(em: EntityManager, ctx: Context, entry: AuditEntry): Promise<void> {
-  await em.insert(AuditRecord, {
-    actorUserId: ctx.viewer.userId,
-    actorUsername: ctx.viewer.username,
+function auditRow(actorUserId: number | null, actorUsername: string | null, requestId: string, entry: AuditEntry) {
+  return {
+    actorUserId,
+    actorUsername,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
     areaId: entry.areaId ?? null,
     before: entry.before === undefined ? null : toJson(scrub(entry.before)),
     after: entry.after === undefined ? null : toJson(scrub(entry.after)),
-    requestId: ctx.requestId,
-  });
+    requestId,
+  };
+}
+
+export async function writeAudit(em: EntityManager, ctx: Context, entry: AuditEntry): Promise<void> {
+  await em.insert(AuditRecord, auditRow(ctx.viewer.userId, ctx.viewer.username, ctx.requestId, entry));
   ctx.auditWrites += 1;
+}
+
+/** An audit record of the system's own work (a background job): no user, the actor named 'system'. */
+export async function writeSystemAudit(em: EntityManager, job: string, entry: AuditEntry): Promise<void> {
+  await em.insert(AuditRecord, auditRow(null, 'system', job, entry));
 }
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);

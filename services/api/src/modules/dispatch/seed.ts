@@ -5,6 +5,7 @@ import { Project } from '../projects/project.entity';
 import { suggestedHost } from '../rankings/rankings.service';
 import { generateList } from './dispatch.service';
 import { DispatchAttendee, DispatchListItem, DispatchMeeting, MeetingKind } from './meeting.entity';
+import { answerableSecretary } from '../secretaries/secretaries.responsible';
 
 /**
  * Sujiatun's September 2020 key-project dispatch meeting (report 000: "每月召开重点项目调度会 … 按照
@@ -60,6 +61,7 @@ export async function seedDispatch(seed: SeedContext): Promise<void> {
       description: '9月重点项目调度会议定事项',
       ownerUnit: d.ownerUnit,
       raisedByUserId: null,
+      secretaryId: await answerableSecretary(em, null, project.id, raisedDate),
       raisedBy: '苏家屯区重点项目调度会',
       raisedDate,
       workingDays: d.workingDays,

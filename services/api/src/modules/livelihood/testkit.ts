@@ -32,7 +32,7 @@ export async function rosterWorkbook(rows: { username: string; name?: string; de
 
 export async function uploadSpreadsheet(t: TestServer, token: string, body: Buffer, name = 'roster.xlsx'): Promise<string> {
   const form = new FormData();
-  form.append('file', new Blob([body]), name);
+  form.append('file', new Blob([new Uint8Array(body)]), name);
   const res = await fetch(`${t.url}/api/files?purpose=spreadsheet`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const json = (await res.json()) as { id: string };
   if (res.status !== 200 && res.status !== 201) throw new Error(`upload failed ${res.status} ${JSON.stringify(json)}`);

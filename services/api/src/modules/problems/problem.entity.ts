@@ -103,6 +103,7 @@ registerEnumType(EscalationReason, {
 @Index(['projectId', 'status'])
 @Index(['status', 'deadline'])
 @Index(['meetingId'])
+@Index(['secretaryId', 'status'])
 export class Problem {
   @Field(() => ID, { description: 'Id of the problem. 编号' })
   @PrimaryGeneratedColumn()
@@ -136,6 +137,18 @@ export class Problem {
 
   @Column({ type: 'int', nullable: true })
   raisedByUserId!: number | null;
+
+  /**
+   * The service secretary answerable for it (责任秘书): the secretary who raised it, or, when someone
+   * else raised it, the project's lead (or sole) secretary on the day it was raised. Its workload
+   * counts the problem. Null when the project had no secretary then.
+   */
+  @Column({ type: 'int', nullable: true })
+  secretaryId!: number | null;
+
+  /** The secretary who resolved it, when a secretary account did (the latest resolution). */
+  @Column({ type: 'int', nullable: true })
+  resolvedBySecretaryId!: number | null;
 
   @Field({ description: 'Who raised it. 提出人' })
   @Column({ type: 'varchar', length: 64 })

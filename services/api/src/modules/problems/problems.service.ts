@@ -22,10 +22,19 @@ import { AreaLevel } from '../areas/area.entity';
 import { queryArea } from '../areas/areas.service';
 import { Project } from '../projects/project.entity';
 import { reportableProject } from '../projects/projects.scope';
+import { answerableSecretary, secretaryIdOfUser } from '../secretaries/secretaries.responsible';
 import { EscalationReason, Problem, ProblemAction, ProblemLevel, ProblemNote, ProblemStatus } from './problem.entity';
 import type { ProblemFilter, ProblemMoveInput, RaiseProblemInput } from './problems.inputs';
 
 export const LIVE_STATUSES = [ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS];
+
+/**
+ * The overdue rule of `isOverdue` in @kpd/domain (open or in progress after its deadline day) as SQL
+ * over a problems alias, for counts the database makes; bind `live` to LIVE_STATUSES and `day`.
+ */
+export function overdueSql(alias: string, live: string, day: string): string {
+  return `${alias}.status IN (:...${live}) AND ${alias}.deadline < :${day}`;
+}
 
 /** Today on the Asia/Shanghai calendar. */
 export function today(now = new Date()): string {
@@ -119,6 +128,8 @@ export async function insertProblem(ctx: Context, tx: Tx, project: Project, inpu
   if (!input.title.trim()) problems.push({ field: `${at}.title`, reason: '问题不能为空' });
   if (!input.ownerUnit.trim()) problems.push({ field: `${at}.ownerUnit`, reason: '须明确责任单位' });
   if (problems.length) throw UserInputError.of(problems);
+  const raisedByUserId = ctx.viewer.userId;
+  const secretaryId = await answerableSecretary(tx.em, ctx.viewer.role === Role.SECRETARY ? raisedByUserId : null, project.id, raisedDate);
   const problem = await tx.em.save(
     tx.em.create(Problem, {
       projectId: project.id,
@@ -128,7 +139,9 @@ export async function insertProblem(ctx: Context, tx: Tx, project: Project, inpu
       title: input.title.trim(),
       description: input.description?.trim() ?? '',
       ownerUnit: input.ownerUnit.trim(),
-      raisedByUserId: ctx.viewer.userId,
+      raisedByUserId,
+      secretaryId,
+      resolvedBySecretaryId: null,
       raisedBy: ctx.viewer.displayName ?? ctx.viewer.username ?? '',
       raisedDate,
       workingDays: input.workingDays,
@@ -233,6 +246,11 @@ export async function moveProblem(ctx: Context, id: number, action: ProblemActio
       asInputError(e);
     }
     const values = changes(problem, next!, action, date, input);
+    if (action === ProblemAction.RESOLVE) {
+      values.resolvedBySecretaryId = ctx.viewer.role === Role.SECRETARY ? await secretaryIdOfUser(tx.em, ctx.viewer.userId) : null;
+    } else if (values.resolvedDate === null) {
+      values.resolvedBySecretaryId = null;
+    }
     const result = await tx.em
       .createQueryBuilder()
       .update(Problem)
@@ -248,21 +266,30 @@ export async function moveProblem(ctx: Context, id: number, action: ProblemActio
 
 /**
  * Lists every live district-level problem in the areas whose deadline passed (or whose district
- * asked) for city supervision under the named leader. Safe to repeat and to run concurrently: each
- * problem moves once, by a conditional update on its version; returns how many moved this time.
+ * asked, unless `onlyOverdue`) for city supervision under the named leader. Safe to repeat and to
+ * run concurrently: each problem moves once, by a conditional update on its version; returns the
+ * problems this run moved.
  */
-export async function escalateDue(em: EntityManager, areaIds: number[] | null, date: string, cityLeader: string, audit: Tx['audit']): Promise<Problem[]> {
+export async function escalateDue(
+  em: EntityManager,
+  areaIds: number[] | null,
+  date: string,
+  cityLeader: string,
+  audit: Tx['audit'],
+  onlyOverdue = false,
+): Promise<Problem[]> {
   const qb = em
     .getRepository(Problem)
     .createQueryBuilder('pr')
     .where('pr.level = :district AND pr.status IN (:...live)', { district: ProblemLevel.DISTRICT, live: LIVE_STATUSES })
-    .andWhere('(pr.deadline < :date OR pr.escalation_requested = :yes)', { date, yes: true });
+    .andWhere(onlyOverdue ? 'pr.deadline < :date' : '(pr.deadline < :date OR pr.escalation_requested = :yes)', { date, yes: true });
   if (areaIds) qb.andWhere('pr.area_id IN (:...areaIds)', { areaIds });
   const due = await qb.orderBy('pr.id', 'ASC').getMany();
   const moved: Problem[] = [];
   for (const problem of due) {
     const state = stateOf(problem);
-    if (escalationReasons(state, date).length === 0) continue;
+    const reasons = escalationReasons(state, date);
+    if (onlyOverdue ? !reasons.includes('DEADLINE_PASSED') : reasons.length === 0) continue;
     const next = transition(state, 'ESCALATE', { date, cityLeader });
     const values = changes(problem, next, ProblemAction.ESCALATE, date, { version: problem.version });
     const result = await em
@@ -325,7 +352,7 @@ export async function listProblems(ctx: Context, filter: ProblemFilter | null, p
   if (f.levels?.length) qb.andWhere('pr.level IN (:...fLevels)', { fLevels: f.levels });
   const now = f.asOf ?? today();
   if (f.overdue !== null && f.overdue !== undefined) {
-    const cond = 'pr.status IN (:...fLive) AND pr.deadline < :fToday';
+    const cond = overdueSql('pr', 'fLive', 'fToday');
     qb.andWhere(f.overdue ? `(${cond})` : `NOT (${cond})`, { fLive: LIVE_STATUSES, fToday: now });
   }
   if (f.escalationDue) {
@@ -369,7 +396,7 @@ export async function problemFigureRows(ctx: Context, areaIds: number[] | null, 
     .select(`${key}`, 'k')
     .addSelect('COUNT(*)', 'total')
     .addSelect('SUM(CASE WHEN pr.status IN (:...gLive) THEN 1 ELSE 0 END)', 'open')
-    .addSelect('SUM(CASE WHEN pr.status IN (:...gLive) AND pr.deadline < :gToday THEN 1 ELSE 0 END)', 'overdue')
+    .addSelect(`SUM(CASE WHEN ${overdueSql('pr', 'gLive', 'gToday')} THEN 1 ELSE 0 END)`, 'overdue')
     .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL THEN 1 ELSE 0 END)', 'resolved')
     .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL AND pr.resolved_date <= pr.deadline THEN 1 ELSE 0 END)', 'onTime')
     .addSelect("SUM(CASE WHEN pr.status = 'CLOSED_OUT' THEN 1 ELSE 0 END)", 'closedOut')
@@ -409,3 +436,35 @@ export async function openProblemCounts(em: EntityManager, projectIds: number[])
   return new Map(rows.map((r) => [toInt(r.projectId), toInt(r.n)]));
 }
 
+
+export interface SecretaryProblemFigures {
+  open: number;
+  overdue: number;
+  resolved: number;
+  /** Sum of calendar days to resolve over the resolved: the average is sum ÷ resolved. */
+  daysToResolveSum: number;
+}
+
+/**
+ * Open, overdue and resolved problems per answerable secretary as of a day (problems raised after it
+ * left out), counted by the database in one GROUP BY over (secretary_id, status).
+ */
+export async function problemFiguresBySecretary(em: EntityManager, secretaryIds: number[], asOf: string): Promise<Map<number, SecretaryProblemFigures>> {
+  if (secretaryIds.length === 0) return new Map();
+  const rows = await em
+    .getRepository(Problem)
+    .createQueryBuilder('pr')
+    .select('pr.secretary_id', 'secretaryId')
+    .addSelect('SUM(CASE WHEN pr.status IN (:...sLive) THEN 1 ELSE 0 END)', 'open')
+    .addSelect(`SUM(CASE WHEN ${overdueSql('pr', 'sLive', 'sDay')} THEN 1 ELSE 0 END)`, 'overdue')
+    .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL THEN 1 ELSE 0 END)', 'resolved')
+    .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL THEN pr.days_to_resolve ELSE 0 END)', 'days')
+    .where('pr.secretary_id IN (:...sIds)', { sIds: secretaryIds })
+    .andWhere('pr.raised_date <= :sDay')
+    .setParameters({ sLive: LIVE_STATUSES, sDay: asOf })
+    .groupBy('pr.secretary_id')
+    .getRawMany<Record<string, unknown>>();
+  return new Map(
+    rows.map((r) => [toInt(r.secretaryId), { open: toInt(r.open ?? 0), overdue: toInt(r.overdue ?? 0), resolved: toInt(r.resolved ?? 0), daysToResolveSum: toInt(r.days ?? 0) }]),
+  );
+}

@@ -1,6 +1,7 @@
 import { daysBetween, deadlineFromWorkingDays } from '@kpd/domain';
 import type { SeedContext } from '../module';
 import { Project } from '../projects/project.entity';
+import { answerableSecretary } from '../secretaries/secretaries.responsible';
 import { EscalationReason, Problem, ProblemCategory, ProblemLevel, ProblemNote, ProblemStatus } from './problem.entity';
 
 interface DemoProblem {
@@ -60,6 +61,7 @@ export async function seedProblems(seed: SeedContext): Promise<void> {
         description: '',
         ownerUnit: d.ownerUnit,
         raisedByUserId: null,
+        secretaryId: await answerableSecretary(em, null, project.id, d.raisedDate),
         raisedBy: project.responsibleUnit,
         raisedDate: d.raisedDate,
         workingDays: d.workingDays,

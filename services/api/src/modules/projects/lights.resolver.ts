@@ -76,6 +76,18 @@ class LightBoard {
   projects!: BoardEntry[];
 }
 
+@ObjectType({ description: 'A light board published for the public. 已公示的亮灯榜' })
+class PublishedLightBoard {
+  @Field(() => Area, { description: 'The area shown. 区划' })
+  area!: Area;
+
+  @Field(() => PeriodScalar, { description: 'The month. 月份' })
+  period!: string;
+
+  @Field(() => Date, { description: 'When it was published. 公示时间' })
+  publishedAt!: Date;
+}
+
 @ArgsType()
 class RemovalArgs {
   @Field(() => ID, { description: 'The project. 项目' })
@@ -188,6 +200,17 @@ export class LightsResolver {
   ): Promise<LightBoard> {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new UserInputError('period', '应写作 YYYY-MM');
     return lightBoard(ctx, areaId, period);
+  }
+
+  @Query(() => [PublishedLightBoard], {
+    description: 'The light boards published for the public, latest month first (what the wall display may show); public. 已公示亮灯榜',
+  })
+  async publishedLightBoards(@Ctx() ctx: Context): Promise<PublishedLightBoard[]> {
+    const rows = await ctx.db.getRepository(LightBoardPublication).find({ order: { period: 'DESC', id: 'ASC' }, take: 500 });
+    return rows.flatMap((r) => {
+      const area = ctx.areas.get(r.areaId);
+      return area ? [{ area, period: r.period, publishedAt: r.publishedAt }] : [];
+    });
   }
 
   @Authorized(Role.ADMIN)

@@ -102,20 +102,28 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
   it('keeps each district’s board to its scope and shows anonymous callers only published boards', async () => {
     const other = await t.gql('query($a: ID) { lightBoard(areaId: $a, period: "2020-09") { period } }', { a: ids['苏家屯区'] }, tokens['admin.dadong']);
     expect(errorCode(other)).toBe('FORBIDDEN');
-    const anonymousBefore = await t.gql('query($a: ID) { lightBoard(areaId: $a, period: "2020-09") { period } }', { a: ids['苏家屯区'] });
-    expect(errorCode(anonymousBefore)).toBe('NOT_FOUND');
-    const refused = await t.gql('mutation($a: ID!) { publishLightBoard(areaId: $a, period: "2020-09") }', { a: ids['苏家屯区'] }, tokens['admin.dadong']);
-    expect(errorCode(refused)).toBe('FORBIDDEN');
-    const published = await t.gql('mutation($a: ID!) { publishLightBoard(areaId: $a, period: "2020-09") }', { a: ids['苏家屯区'] }, tokens['admin.sujiatun']);
-    expect(published.data).toEqual({ publishLightBoard: true });
+    // The demo publishes Sujiatun's September board (report 000: 上墙公示); anyone may list and read it.
+    const listed = await t.gql<{ publishedLightBoards: { area: { name: string }; period: string }[] }>('{ publishedLightBoards { area { name } period } }');
+    expect(listed.data!.publishedLightBoards.map((b) => `${b.area.name} ${b.period}`)).toEqual(['苏家屯区 2020-09']);
     const anonymous = await t.gql<{ lightBoard: { published: boolean; districts: { red: number; yellow: number }[]; projects: unknown[] } }>(
       'query($a: ID) { lightBoard(areaId: $a, period: "2020-09") { published districts { red yellow } projects { name reason } } }',
       { a: ids['苏家屯区'] },
     );
     expect(anonymous.data!.lightBoard).toMatchObject({ published: true, districts: [{ red: 4, yellow: 10 }] });
     expect(anonymous.data!.lightBoard.projects).toHaveLength(14);
+    // August is not published until its admin publishes it.
+    const anonymousBefore = await t.gql('query($a: ID) { lightBoard(areaId: $a, period: "2020-08") { period } }', { a: ids['苏家屯区'] });
+    expect(errorCode(anonymousBefore)).toBe('NOT_FOUND');
+    const refused = await t.gql('mutation($a: ID!) { publishLightBoard(areaId: $a, period: "2020-08") }', { a: ids['苏家屯区'] }, tokens['admin.dadong']);
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+    const published = await t.gql('mutation($a: ID!) { publishLightBoard(areaId: $a, period: "2020-08") }', { a: ids['苏家屯区'] }, tokens['admin.sujiatun']);
+    expect(published.data).toEqual({ publishLightBoard: true });
+    const august = await t.gql<{ lightBoard: { published: boolean; period: string } }>('query($a: ID) { lightBoard(areaId: $a, period: "2020-08") { published period } }', { a: ids['苏家屯区'] });
+    expect(august.data!.lightBoard).toEqual({ published: true, period: '2020-08' });
+    const after = await t.gql<{ publishedLightBoards: { area: { name: string }; period: string }[] }>('{ publishedLightBoards { area { name } period } }');
+    expect(after.data!.publishedLightBoards.map((b) => `${b.area.name} ${b.period}`)).toEqual(['苏家屯区 2020-09', '苏家屯区 2020-08']);
     // Another month, or the city above, is not published.
-    expect(errorCode(await t.gql('query($a: ID) { lightBoard(areaId: $a, period: "2020-08") { period } }', { a: ids['苏家屯区'] }))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql('query($a: ID) { lightBoard(areaId: $a, period: "2020-07") { period } }', { a: ids['苏家屯区'] }))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql('query($a: ID) { lightBoard(areaId: $a, period: "2020-09") { period } }', { a: ids['沈阳市'] }))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql('{ lightBoard(period: "2020-9") { period } }', {}, tokens['admin.sujiatun']))).toBe('BAD_USER_INPUT');
   });

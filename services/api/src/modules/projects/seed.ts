@@ -1,6 +1,7 @@
 import { addMonths, period as makePeriod, periodRange, wan } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import type { SeedContext } from '../module';
+import { LightBoardPublication } from './light.entity';
 import { computeLights, storeLights } from './lights.service';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { Project, ProjectAssignment, ProjectCategory, ProjectStage, ProjectStageChange } from './project.entity';
@@ -127,6 +128,33 @@ interface Built {
   actuals: { month: number; wan: number }[]; // 2020-01..09
 }
 
+/**
+ * A demo site outline for a generated project, so the dashboard's map has something to draw: the
+ * parks laid out on a ring around the district, each park's projects on a small grid (not surveyed).
+ */
+function demoSite(i: number, place: string): DemoProject['location'] {
+  const park = Math.floor(i / SUBJECTS.length) % PARKS.length;
+  const k = i % SUBJECTS.length;
+  const angle = (2 * Math.PI * park) / PARKS.length;
+  const lng = 123.42 + 0.09 * Math.cos(angle) + ((k % 5) - 2) * 0.007;
+  const lat = 41.58 + 0.07 * Math.sin(angle) + (Math.floor(k / 5) - 0.5) * 0.007;
+  const d = 0.0025;
+  const r = (v: number) => Math.round(v * 1e6) / 1e6;
+  return {
+    ring: [
+      [r(lng - d), r(lat - d)],
+      [r(lng + d), r(lat - d)],
+      [r(lng + d), r(lat + d)],
+      [r(lng - d), r(lat + d)],
+      [r(lng - d), r(lat - d)],
+    ],
+    east: `${place}规划路`,
+    west: `${place}规划路`,
+    south: `${place}规划路`,
+    north: `${place}规划路`,
+  };
+}
+
 /** Builds Sujiatun's 100 key projects with plans and actuals adding up to the report's figures. */
 export function buildSujiatun(): Built[] {
   const g = generator(20200930);
@@ -149,6 +177,7 @@ export function buildSujiatun(): Built[] {
       majorGovernmentInvestment: category === ProjectCategory.INFRASTRUCTURE || category === ProjectCategory.SOCIAL,
       start: isNew ? '2020-01' : makePeriod(g.int(2018, 2019), g.int(1, 12)),
       end: makePeriod(g.int(2021, 2023), 12),
+      location: demoSite(i, place),
     });
   }
   // Actual investment: September 14.8亿 over the projects not at zero; January–August the rest of 93亿.
@@ -368,5 +397,7 @@ export async function seedProjects(seed: SeedContext): Promise<void> {
     const periods = project.cityId === lit[0].cityId ? months : ['2020-07', '2020-08', '2020-09'];
     await storeLights(em, project.id, periods, byProject.get(project.id) ?? [], seed.now);
   }
+  // 苏家屯区 puts its lights on the wall (上墙公示, report 000): its September board is published.
+  await em.insert(LightBoardPublication, { areaId: seed.area('苏家屯区').id, period: DEMO_PERIOD, publishedBy: 'admin.sujiatun', publishedAt: onTime(DEMO_PERIOD) });
   seed.log.info({ projects: lit.length, lights: lights.length }, 'demo projects seeded');
 }

@@ -1,5 +1,6 @@
 import type { ApiModule } from '../module';
 import {
+  ProblemSecretaryResolver,
   ProjectSecretariesResolver,
   QuietProjectResolver,
   SecretariesResolver,
@@ -18,7 +19,7 @@ import { seedSecretaries } from './seed';
 export const secretariesModule: ApiModule = {
   name: 'secretaries',
   entities: [Secretary, SecretaryAssignment, ServiceLogEntry, SecretaryEvaluation],
-  resolvers: [SecretariesResolver, SecretaryAssignmentResolver, ServiceLogEntryResolver, QuietProjectResolver, SecretaryAreaFiguresResolver, ProjectSecretariesResolver],
+  resolvers: [SecretariesResolver, SecretaryAssignmentResolver, ServiceLogEntryResolver, QuietProjectResolver, SecretaryAreaFiguresResolver, ProjectSecretariesResolver, ProblemSecretaryResolver],
   routes: secretaryRoutes,
   seedDemo: seedSecretaries,
 };

@@ -9,6 +9,8 @@ import { LocalDateScalar } from '../../common/scalars';
 import { ImportResult } from '../../common/xlsx';
 import { loader, type Context } from '../../context';
 import { Area } from '../areas/area.entity';
+import { Problem } from '../problems/problem.entity';
+import { scopedProblems } from '../problems/problems.service';
 import { Project } from '../projects/project.entity';
 import { projectLoader } from '../projects/projects.loaders';
 import { AssignSecretaryInput, CreateSecretaryInput, EvaluationInput, SecretaryFilter, ServiceLogFilter, ServiceLogInput, UpdateSecretaryInput } from './secretaries.inputs';
@@ -35,8 +37,6 @@ import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceLogEntry } 
 const SecretaryConnection = Connection(Secretary, 'Secretary');
 const ServiceLogConnection = Connection(ServiceLogEntry, 'ServiceLogEntry');
 
-const PROBLEMS_NOTE = '问题清单尚未建立：问题数与平均办结天数暂不统计 (the problem list is not in the platform yet; problem figures are null)';
-
 @ObjectType({ description: 'What a secretary carries on a day. 服务秘书工作量' })
 class SecretaryWorkload {
   @Field(() => LocalDateScalar, { description: 'The day the figures are for. 统计日' })
@@ -54,17 +54,14 @@ class SecretaryWorkload {
   @Field(() => Int, { description: 'Its projects without contact for the city’s N days. 无联系预警项目数' })
   quietProjects!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Open problems raised through it (null until the problem list exists). 未解决问题' })
-  openProblems!: number | null;
+  @Field(() => Int, { description: 'Problems it answers for (raised by it, or by others while it led the project) still open or in progress that day. 未解决问题' })
+  openProblems!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Overdue problems (null until the problem list exists). 逾期问题' })
-  overdueProblems!: number | null;
+  @Field(() => Int, { description: 'Of those, the ones past their deadline (the problem list’s overdue rule). 逾期问题' })
+  overdueProblems!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Average days to resolve a problem (null until the problem list exists). 平均办结天数' })
+  @Field(() => Float, { nullable: true, description: 'Average calendar days from raising to resolution of its resolved problems (one decimal); null when none is resolved. 平均办结天数' })
   averageDaysToResolve!: number | null;
-
-  @Field({ description: 'What the figures leave out. 说明' })
-  note!: string;
 }
 
 @ObjectType({ description: 'Secretaries and coverage of an area (a city, a district). 服务秘书配备情况' })
@@ -184,6 +181,14 @@ const assignmentsOfSecretary = (ctx: Context) =>
 const assignmentsOfProject = (ctx: Context) =>
   new DataLoader<number, SecretaryAssignment[]>(async (ids) =>
     grouped(await ctx.db.getRepository(SecretaryAssignment).find({ where: { projectId: In([...ids]) }, order: { startDate: 'ASC', id: 'ASC' } }) as never[], 'projectId', ids),
+  );
+const problemsOfSecretary = (ctx: Context) =>
+  new DataLoader<number, Problem[]>(async (ids) =>
+    grouped(
+      (await scopedProblems(ctx).andWhere('pr.secretary_id IN (:...sIds)', { sIds: [...ids] }).orderBy('pr.deadline', 'ASC').addOrderBy('pr.id', 'ASC').getMany()) as never[],
+      'secretaryId',
+      ids,
+    ),
   );
 const evaluationsOfSecretary = (ctx: Context) =>
   new DataLoader<number, SecretaryEvaluation[]>(async (ids) =>
@@ -332,7 +337,17 @@ export class SecretariesResolver {
   ): Promise<SecretaryWorkload> {
     const day = todayOr(ctx, today);
     const w = await loader(ctx, workloadLoader).load({ s, today: day });
-    return { today: day, ...w, openProblems: null, overdueProblems: null, averageDaysToResolve: null, note: PROBLEMS_NOTE };
+    return { today: day, ...w };
+  }
+
+  @FieldResolver(() => [Problem], { description: 'The problems it answers for (raised by it, or by others while it led the project) that you may read, earliest deadline first. 责任问题' })
+  problems(@Root() s: Secretary, @Ctx() ctx: Context): Promise<Problem[]> {
+    return loader(ctx, problemsOfSecretary).load(s.id);
+  }
+
+  @FieldResolver(() => SecretaryEvaluation, { nullable: true, description: 'The score of the latest period, for lists; null before the first. 最近评分' })
+  async latestEvaluation(@Root() s: Secretary, @Ctx() ctx: Context): Promise<SecretaryEvaluation | null> {
+    return (await loader(ctx, evaluationsOfSecretary).load(s.id)).at(-1) ?? null;
   }
 
   @FieldResolver(() => [SecretaryEvaluation], { description: 'Third-party scores, oldest period first. 评估记录' })
@@ -386,6 +401,19 @@ export class SecretaryAreaFiguresResolver {
   @FieldResolver(() => [Project], { description: 'Key projects without a secretary, by name. 未配备秘书的重点项目' })
   uncoveredProjects(@Root() f: SecretaryAreaFigures, @Ctx() ctx: Context): Promise<Project[]> {
     return projectsByIds(ctx, f.uncoveredProjectIds);
+  }
+}
+
+@Resolver(() => Problem)
+export class ProblemSecretaryResolver {
+  @FieldResolver(() => Secretary, { nullable: true, description: 'The service secretary answerable for it: who raised it, or the project’s lead secretary the day it was raised (null when none, or outside your reach). 责任秘书' })
+  secretary(@Root() p: Problem, @Ctx() ctx: Context): Promise<Secretary | null> | null {
+    return p.secretaryId === null ? null : loader(ctx, secretaryLoader).load(p.secretaryId);
+  }
+
+  @FieldResolver(() => Secretary, { nullable: true, description: 'The service secretary who resolved it, when a secretary did (null otherwise, or outside your reach). 办结秘书' })
+  resolvedBySecretary(@Root() p: Problem, @Ctx() ctx: Context): Promise<Secretary | null> | null {
+    return p.resolvedBySecretaryId === null ? null : loader(ctx, secretaryLoader).load(p.resolvedBySecretaryId);
   }
 }
 

@@ -28,6 +28,7 @@ import { Project, ProjectStage } from '../projects/project.entity';
 import { grantProjectAccess, revokeProjectAccess } from '../projects/projects.access';
 import { isAdminOver, readableProject, scopedProjects } from '../projects/projects.scope';
 import { LIBRARY_MEMBER_SQL } from '../projects/projects.service';
+import { problemFiguresBySecretary, type SecretaryProblemFigures } from '../problems/problems.service';
 import type { AssignSecretaryInput, CreateSecretaryInput, EvaluationInput, SecretaryFilter, ServiceLogFilter, ServiceLogInput, UpdateSecretaryInput } from './secretaries.inputs';
 import { editableSecretary, isAdminOverArea, ownSecretary, readableSecretary, scopedSecretaries, scopedServiceLog } from './secretaries.scope';
 import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceLogEntry } from './secretary.entity';
@@ -381,6 +382,9 @@ export interface SecretaryWorkload {
   logEntriesLast30Days: number;
   lastContactDate: string | null;
   quietProjects: number;
+  openProblems: number;
+  overdueProblems: number;
+  averageDaysToResolve: number | null;
 }
 
 /** The workloads of several secretaries, each on its day, in a fixed number of statements. */
@@ -397,7 +401,12 @@ export async function workloadsOf(ctx: Context, keys: readonly { s: Secretary; t
     .getMany();
   const settings = await ctx.db.getRepository(CitySettings).findBy({ cityId: In([...new Set(keys.map((k) => k.s.cityId))]) });
   const quietDaysOf = new Map(settings.map((c) => [c.cityId, c.noContactDays]));
+  const problemsOn = new Map<string, Map<number, SecretaryProblemFigures>>();
+  for (const day of new Set(keys.map((k) => k.today))) {
+    problemsOn.set(day, await problemFiguresBySecretary(ctx.db.manager, [...new Set(keys.filter((k) => k.today === day).map((k) => k.s.id))], day));
+  }
   return keys.map(({ s, today }) => {
+    const problems = problemsOn.get(today)?.get(s.id) ?? { open: 0, overdue: 0, resolved: 0, daysToResolveSum: 0 };
     const running = assignments.filter((a) => a.secretaryId === s.id && isActiveAssignment(a, today));
     const projectIds = [...new Set(running.map((a) => a.projectId))];
     const own = entries.filter((e) => e.secretaryId === s.id && e.date <= today);
@@ -412,6 +421,9 @@ export async function workloadsOf(ctx: Context, keys: readonly { s: Secretary; t
         const start = running.filter((a) => a.projectId === pid).map((a) => a.startDate).sort()[0];
         return isQuiet({ lastContactDate: lastOfProject.get(pid) ?? null, assignedDate: start, today, quietDays });
       }).length,
+      openProblems: problems.open,
+      overdueProblems: problems.overdue,
+      averageDaysToResolve: ratio(BigInt(problems.daysToResolveSum), BigInt(problems.resolved), 1),
     };
   });
 }

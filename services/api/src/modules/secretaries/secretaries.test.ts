@@ -1,4 +1,4 @@
-import { addDays, shanghaiDate } from '@kpd/domain';
+import { addDays, deadlineFromWorkingDays, shanghaiDate } from '@kpd/domain';
 import ExcelJS from 'exceljs';
 import { AuditRecord } from '../../common/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type GraphQLResponse, type TestServer } from '../../testing/harness';
@@ -100,7 +100,7 @@ describe.each(DRIVERS)('service secretaries [%s]', (driver) => {
 
     it('lets secretary.lijun see exactly his three projects and himself', async () => {
       const res = await t.gql<{ projects: { totalCount: number; nodes: { name: string }[] }; secretaries: { nodes: { name: string; workload: Record<string, unknown> }[] } }>(
-        '{ projects(first: 50) { totalCount nodes { name } } secretaries { nodes { name workload { projects quietProjects openProblems note } } } }',
+        '{ projects(first: 50) { totalCount nodes { name } } secretaries { nodes { name workload { projects quietProjects openProblems overdueProblems averageDaysToResolve } } } }',
         {},
         tokens['secretary.lijun'],
       );
@@ -108,8 +108,8 @@ describe.each(DRIVERS)('service secretaries [%s]', (driver) => {
       expect(res.data!.projects.nodes.map((p) => p.name).sort()).toEqual(['保利天禧', '凯丹广场', '辉盛阁国际公寓'].sort());
       expect(res.data!.projects.totalCount).toBe(3);
       expect(res.data!.secretaries.nodes).toHaveLength(1);
-      expect(res.data!.secretaries.nodes[0]).toMatchObject({ name: '李军', workload: { projects: 3, quietProjects: 1, openProblems: null } });
-      expect(res.data!.secretaries.nodes[0].workload.note).toMatch(/问题清单/);
+      // No problem is on the list yet (the problems' demo data is not seeded here).
+      expect(res.data!.secretaries.nodes[0]).toMatchObject({ name: '李军', workload: { projects: 3, quietProjects: 1, openProblems: 0, overdueProblems: 0, averageDaysToResolve: null } });
     });
 
     it('loads a page of secretaries with their workload, assignments and scores in a fixed number of SQL statements', async () => {
@@ -338,8 +338,15 @@ describe.each(DRIVERS)('service secretaries [%s]', (driver) => {
       const bad = await t.gql(SCORE, { i: { secretaryId: id, period: '2019-06', score: 101 } }, tokens['evaluator.dalian']);
       expect(errorCode(bad)).toBe('BAD_USER_INPUT');
       expect(errorCode(await t.gql(SCORE, { i: { secretaryId: id, period: '2019-06', score: 90 } }, tokens['admin.dalian']))).toBe('FORBIDDEN');
-      const history = await t.gql<{ secretary: { evaluations: { period: string; score: number }[] } }>('query($id: ID!) { secretary(id: $id) { evaluations { period score } } }', { id }, tokens['admin.zhongshan']);
+      const history = await t.gql<{ secretary: { evaluations: { period: string; score: number }[]; latestEvaluation: { period: string; score: number } } }>(
+        'query($id: ID!) { secretary(id: $id) { evaluations { period score } latestEvaluation { period score } } }',
+        { id },
+        tokens['admin.zhongshan'],
+      );
       const periods = history.data!.secretary.evaluations.map((e) => e.period);
+      // The list's latest score is the last of the history (the latest period).
+      expect(history.data!.secretary.latestEvaluation).toEqual(history.data!.secretary.evaluations.at(-1));
+      expect(history.data!.secretary.latestEvaluation.period > '2019-06').toBe(true);
       expect(periods[0]).toBe('2019-06');
       expect(history.data!.secretary.evaluations[0].score).toBe(91);
       expect([...periods].sort()).toEqual(periods);
@@ -390,6 +397,100 @@ describe.each(DRIVERS)('service secretaries [%s]', (driver) => {
       expect(await repo.count()).toBe(before + 2);
       // An analyst reads only; another city's admin cannot see Dalian's secretaries to score them.
       expect(errorCode(await t.gql(IMPORT, { f: good, dry: true }, tokens['analyst']))).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('problems link back to their secretary', () => {
+    const RAISE = `mutation($i: RaiseProblemInput!) { raiseProblem(input: $i) { id version deadline secretary { name } resolvedBySecretary { name } } }`;
+    const MOVE = `mutation($id: ID!, $a: ProblemAction!, $i: ProblemMoveInput!) { moveProblem(id: $id, action: $a, input: $i) { id status daysToResolve secretary { name } resolvedBySecretary { name } } }`;
+    const WORKLOAD = `query($id: ID!, $d: LocalDate) { secretary(id: $id) { name workload(today: $d) { openProblems overdueProblems averageDaysToResolve } problems { title status secretary { name } } } }`;
+    type Raised = { id: string; version: number; deadline: string; secretary: { name: string } | null; resolvedBySecretary: { name: string } | null };
+    const raised: Record<string, Raised> = {};
+
+    async function raise(token: string, name: string, title: string, raisedDate: string, workingDays: number): Promise<Raised> {
+      const res = await t.gql<{ raiseProblem: Raised }>(RAISE, { i: { projectId: project[name], category: 'UTILITIES', title, ownerUnit: '中山区城建局', workingDays, raisedDate } }, token);
+      expect(res.errors).toBeUndefined();
+      return res.data!.raiseProblem;
+    }
+
+    beforeAll(async () => {
+      // 李军 raises two; the district admin raises two on his projects; one of each is resolved.
+      raised.overdue = await raise(tokens['secretary.lijun'], '凯丹广场', '雨污管网接驳', '2020-09-01', 5);
+      raised.open = await raise(tokens['secretary.lijun'], '辉盛阁国际公寓', '施工围挡占道审批', '2020-10-09', 20);
+      raised.byAdmin = await raise(tokens['admin.zhongshan'], '保利天禧', '临时用电增容', '2020-09-01', 10);
+      raised.byAdmin2 = await raise(tokens['admin.zhongshan'], '凯丹广场', '消防通道调整', '2020-09-10', 10);
+      const lijun = await t.gql<{ moveProblem: { status: string; daysToResolve: number; resolvedBySecretary: { name: string } | null } }>(
+        MOVE,
+        { id: raised.byAdmin.id, a: 'RESOLVE', i: { version: raised.byAdmin.version, date: '2020-09-11' } },
+        tokens['secretary.lijun'],
+      );
+      expect(lijun.errors).toBeUndefined();
+      expect(lijun.data!.moveProblem).toMatchObject({ status: 'RESOLVED', daysToResolve: 10, resolvedBySecretary: { name: '李军' } });
+      const admin = await t.gql<{ moveProblem: { daysToResolve: number; resolvedBySecretary: unknown } }>(
+        MOVE,
+        { id: raised.byAdmin2.id, a: 'RESOLVE', i: { version: raised.byAdmin2.version, date: '2020-09-15' } },
+        tokens['admin.zhongshan'],
+      );
+      expect(admin.data!.moveProblem).toMatchObject({ daysToResolve: 5, resolvedBySecretary: null });
+    });
+
+    it('links a problem raised by a secretary to it, and one raised by an admin to the project’s secretary that day', () => {
+      for (const p of Object.values(raised)) expect(p.secretary).toEqual({ name: '李军' });
+      expect(raised.overdue.deadline).toBe(deadlineFromWorkingDays('2020-09-01', 5));
+    });
+
+    it('gives a reinforced team’s problem raised by an admin to the team’s lead', async () => {
+      const p = await t.gql<{ raiseProblem: { secretary: { name: string } } }>(
+        RAISE,
+        { i: { projectId: project['恒力石化2000万吨/年炼化一体化'], category: 'POWER', title: '220千伏外线接入', ownerUnit: '国网大连供电公司', workingDays: 15, raisedDate: '2020-09-01' } },
+        tokens['admin.dalian'],
+      );
+      expect(p.errors).toBeUndefined();
+      const team = await t.gql<{ project: { secretaryAssignments: { teamRole: string; secretary: { name: string } }[] } }>(
+        'query($id: ID!) { project(id: $id) { secretaryAssignments { teamRole secretary { name } } } }',
+        { id: project['恒力石化2000万吨/年炼化一体化'] },
+        tokens['admin.dalian'],
+      );
+      const lead = team.data!.project.secretaryAssignments.find((a) => a.teamRole === 'LEAD')!.secretary.name;
+      expect(p.data!.raiseProblem.secretary).toEqual({ name: lead });
+    });
+
+    it('counts the open, overdue and resolved problems of the secretary exactly', async () => {
+      const id = await secretaryId('李军');
+      const res = await t.gql<{ secretary: { workload: Record<string, unknown>; problems: { title: string; secretary: { name: string } }[] } }>(WORKLOAD, { id, d: '2020-10-15' }, tokens['admin.zhongshan']);
+      expect(res.errors).toBeUndefined();
+      // Open: 雨污管网接驳 (past its deadline) and 施工围挡占道审批; resolved in 10 and 5 days.
+      expect(res.data!.secretary.workload).toEqual({ openProblems: 2, overdueProblems: 1, averageDaysToResolve: 7.5 });
+      expect(res.data!.secretary.problems.map((p) => p.title).sort()).toEqual(['临时用电增容', '施工围挡占道审批', '消防通道调整', '雨污管网接驳'].sort());
+      expect(res.data!.secretary.problems.every((p) => p.secretary.name === '李军')).toBe(true);
+    });
+
+    it.each<[string, (deadline: string) => string, number, number]>([
+      ['on its deadline day the problem is not overdue yet', (d) => d, 1, 0],
+      ['the day after its deadline it is overdue', (d) => addDays(d, 1), 1, 1],
+      ['a problem raised after the day is left out', () => '2020-10-08', 1, 1],
+      ['raised that day, it counts', () => '2020-10-09', 2, 1],
+    ])('%s', async (_d, day, open, overdue) => {
+      const res = await t.gql<{ secretary: { workload: { openProblems: number; overdueProblems: number } } }>(
+        WORKLOAD,
+        { id: await secretaryId('李军'), d: day(raised.overdue.deadline) },
+        tokens['secretary.lijun'],
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.secretary.workload).toMatchObject({ openProblems: open, overdueProblems: overdue });
+    });
+
+    it('keeps the scope: another district reads neither the secretary nor its problems', async () => {
+      const id = await secretaryId('李军');
+      expect(errorCode(await t.gql(WORKLOAD, { id, d: '2020-10-15' }, tokens['admin.dadong']))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql('query($id: ID!) { problem(id: $id) { secretary { name } } }', { id: raised.overdue.id }, tokens['admin.dadong']))).toBe('NOT_FOUND');
+      const analyst = await t.gql<{ problem: { secretary: { name: string } } }>('query($id: ID!) { problem(id: $id) { secretary { name } } }', { id: raised.overdue.id }, tokens['analyst']);
+      expect(analyst.data!.problem.secretary).toEqual({ name: '李军' });
+    });
+
+    it('gives a secretary without problems zeros and no average', async () => {
+      const res = await t.gql<{ secretary: { workload: Record<string, unknown> } }>(WORKLOAD, { id: await secretaryId('刘文峰'), d: '2020-10-15' }, tokens['admin.dalian']);
+      expect(res.data!.secretary.workload).toEqual({ openProblems: 0, overdueProblems: 0, averageDaysToResolve: null });
     });
   });
 });

@@ -4,7 +4,7 @@
  */
 
 /** The domain apps, in the order of the shell's navigation. */
-export const WEB_APPS = ['districts', 'projects', 'secretaries', 'livelihood', 'service-items'] as const;
+export const WEB_APPS = ['districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items'] as const;
 
 export interface RemoteEntry {
   /** The app's name: its folder under web/ and its path in the shell. */

@@ -9,4 +9,9 @@ export function webRoutes(router: Router, { config }: ModuleServices): void {
     res.setHeader('cache-control', 'no-store');
     res.json(manifest);
   });
+  // GET /api/web/config: settings the pages read at run time (the dashboard map's tile address).
+  router.get('/config', (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.json({ mapTiles: config.mapTiles });
+  });
 }

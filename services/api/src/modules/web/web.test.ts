@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../../config';
 import { startTestServer, type TestServer } from '../../testing/harness';
 import { buildManifest, parseRemoteOverrides, WEB_APPS } from './manifest';
 
@@ -24,9 +25,21 @@ describe('WEB_REMOTES', () => {
 
   test('an override replaces one address, an empty one removes the app, a new name adds one', () => {
     const { remotes } = buildManifest({ projects: 'https://cdn.example.cn/p/remoteEntry.js', livelihood: '', reports: '/web/reports/remoteEntry.js' });
-    expect(remotes.map((r) => r.name)).toEqual(['districts', 'projects', 'secretaries', 'service-items', 'reports']);
+    expect(remotes.map((r) => r.name)).toEqual(['districts', 'projects', 'dispatch', 'secretaries', 'service-items', 'reports']);
     expect(remotes.find((r) => r.name === 'projects')?.entry).toBe('https://cdn.example.cn/p/remoteEntry.js');
     expect(remotes.find((r) => r.name === 'service-items')).toEqual({ name: 'service-items', scope: 'kpd_service_items', entry: '/web/service-items/remoteEntry.js' });
+  });
+});
+
+describe('MAP_TILE_URL', () => {
+  test('unset: OpenStreetMap; empty: no tiles; an address with {z}/{x}/{y}: that one', () => {
+    expect(loadConfig({}).mapTiles.url).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    expect(loadConfig({ MAP_TILE_URL: '' }).mapTiles).toEqual({ url: '', attribution: '' });
+    expect(loadConfig({ MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '本地底图' }).mapTiles).toEqual({ url: '/tiles/{z}/{x}/{y}.png', attribution: '本地底图' });
+  });
+
+  test.each(['tiles.example.cn/{z}/{x}/{y}.png', 'https://tiles.example.cn/map.png', 'javascript:{z}{x}{y}'])('%p is refused', (value) => {
+    expect(() => loadConfig({ MAP_TILE_URL: value })).toThrow(/MAP_TILE_URL/);
   });
 });
 
@@ -41,13 +54,20 @@ describe('the admin served by the API', () => {
     fs.writeFileSync(path.join(webDir, 'districts', 'dist', 'remoteEntry.js'), 'export const v = 1;');
     fs.writeFileSync(path.join(webDir, 'districts', 'dist', 'assets', 'App-BzO0TB-S.js'), 'export default 1;');
     t = await startTestServer('sqlite', {
-      config: { webDir: path.join(webDir, 'shell'), webRemotesDir: webDir },
+      config: { webDir: path.join(webDir, 'shell'), webRemotesDir: webDir, mapTiles: { url: 'https://tiles.example.cn/{z}/{x}/{y}.png', attribution: '示例底图' } },
       env: {},
     });
   });
   afterAll(async () => {
     await t?.close();
     fs.rmSync(webDir, { recursive: true, force: true });
+  });
+
+  test('GET /api/web/config gives the map tile address, never cached', async () => {
+    const res = await fetch(`${t.url}/api/web/config`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ mapTiles: { url: 'https://tiles.example.cn/{z}/{x}/{y}.png', attribution: '示例底图' } });
   });
 
   test('GET /api/web/manifest lists every domain app, never cached', async () => {

@@ -1,0 +1,131 @@
+/**
+ * A Leaflet map of outlines (project sites, districts) over the configured tiles. The outlines are
+ * vector shapes drawn by the browser, so they show even when the tile server is unreachable or no
+ * tile address is configured (MAP_TILE_URL empty). Imported as '@kpd/web-kit/map', so only the apps
+ * with a map carry Leaflet.
+ */
+import { useEffect, useRef, useState } from 'react';
+import L from 'leaflet';
+import leafletCss from 'leaflet/dist/leaflet.css?inline';
+import { kitMessages, useMessages } from './i18n';
+
+export interface MapTiles {
+  /** {z}/{x}/{y} address; empty: no tiles. */
+  url: string;
+  attribution: string;
+}
+
+export interface MapShape {
+  id: string;
+  /** GeoJSON text (Polygon, MultiPolygon, Point, Feature…) in WGS84 [longitude, latitude]. */
+  geoJson: string;
+  /** Stroke and fill colour. */
+  color: string;
+  /** Shown on hover. */
+  label: string;
+  onClick?: () => void;
+}
+
+let tilesPromise: Promise<MapTiles> | null = null;
+
+/** The tile address the server is configured with (GET /api/web/config), read once per page. */
+export function loadMapTiles(): Promise<MapTiles> {
+  const none: MapTiles = { url: '', attribution: '' };
+  const promise =
+    tilesPromise ??
+    fetch('/api/web/config', { credentials: 'same-origin' })
+      .then((r) => (r.ok ? (r.json() as Promise<{ mapTiles?: MapTiles }>) : {}))
+      .then((c: { mapTiles?: MapTiles }) => c.mapTiles ?? none)
+      .catch(() => none);
+  tilesPromise = promise;
+  return promise;
+}
+
+function injectCss() {
+  if (document.getElementById('kpd-leaflet-css')) return;
+  const style = document.createElement('style');
+  style.id = 'kpd-leaflet-css';
+  style.textContent = leafletCss;
+  document.head.appendChild(style);
+}
+
+/** Parses a shape's GeoJSON; null when it is not valid JSON (drawn as nothing rather than failing the map). */
+function parse(text: string): GeoJSON.GeoJsonObject | null {
+  try {
+    const value = JSON.parse(text) as GeoJSON.GeoJsonObject;
+    return value && typeof value === 'object' && typeof value.type === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Liaoning, where nothing else gives a view. */
+const DEFAULT_CENTER: L.LatLngExpression = [41.3, 122.6];
+
+export function BoundaryMap({ shapes, height = 360, testId, emptyText }: { shapes: MapShape[]; height?: number; testId?: string; emptyText?: string }) {
+  const t = useMessages(kitMessages);
+  const el = useRef<HTMLDivElement>(null);
+  const [tiles, setTiles] = useState<MapTiles | null>(null);
+  const [tileFailed, setTileFailed] = useState(false);
+  const [drawn, setDrawn] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void loadMapTiles().then((v) => live && setTiles(v));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!tiles || !el.current) return;
+    injectCss();
+    const map = L.map(el.current, { scrollWheelZoom: false, attributionControl: true, preferCanvas: false });
+    map.setView(DEFAULT_CENTER, 7);
+    map.attributionControl.setPrefix('Leaflet');
+    if (tiles.url) {
+      const layer = L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 18, crossOrigin: true });
+      layer.on('tileerror', () => setTileFailed(true));
+      layer.addTo(map);
+    }
+    const group = L.featureGroup().addTo(map);
+    let count = 0;
+    for (const s of shapes) {
+      const geo = parse(s.geoJson);
+      if (!geo) continue;
+      const layer = L.geoJSON(geo, {
+        style: () => ({ color: s.color, weight: 2, fillColor: s.color, fillOpacity: 0.35 }),
+        pointToLayer: (_f, latlng) => L.circleMarker(latlng, { radius: 7, color: s.color, fillColor: s.color, fillOpacity: 0.8 }),
+      });
+      layer.bindTooltip(s.label, { sticky: true });
+      if (s.onClick) layer.on('click', s.onClick);
+      layer.addTo(group);
+      count += 1;
+    }
+    setDrawn(count);
+    const bounds = group.getBounds();
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
+    const observer = new ResizeObserver(() => map.invalidateSize());
+    observer.observe(el.current);
+    return () => {
+      observer.disconnect();
+      map.remove();
+    };
+  }, [tiles, shapes]);
+
+  return (
+    <div style={{ position: 'relative' }}>
+      <div ref={el} data-testid={testId} data-shapes={drawn} style={{ width: '100%', height, background: '#eef2f6', borderRadius: 4 }} />
+      {tiles && (!tiles.url || tileFailed) && (
+        <div data-testid="map-no-tiles" style={{ position: 'absolute', left: 8, bottom: 8, zIndex: 500, background: 'rgba(255,255,255,.85)', padding: '2px 8px', fontSize: 12, borderRadius: 4 }}>
+          {t('mapNoTiles')}
+        </div>
+      )}
+      {tiles && drawn === 0 && (
+        <div data-testid="map-empty" style={{ position: 'absolute', inset: 0, zIndex: 500, display: 'flex', alignItems: 'center', justifyContent: 'center', pointerEvents: 'none', color: '#666' }}>
+          {emptyText ?? t('mapEmpty')}
+        </div>
+      )}
+    </div>
+  );
+}

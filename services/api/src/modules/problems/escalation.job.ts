@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import { writeSystemAudit } from '../../common/transaction';
+import type { ModuleServices } from '../module';
+import { escalateDue, today } from './problems.service';
+
+/** Who a problem listed by the job is put under until the city names someone else: the deputy mayor in charge. */
+export const DEFAULT_ESCALATION_LEADER = '分管副市长';
+
+/**
+ * One run of the escalation job: every live district problem whose deadline has passed (on the
+ * Asia/Shanghai calendar) is listed for city supervision (市级挂牌督办) under `cityLeader`, by the same
+ * rule and conditional update as `escalateOverdueProblems`, audited as 'system'. Run twice, or by two
+ * processes at once, each problem moves once. Returns how many this run moved.
+ */
+export async function escalationTick(em: EntityManager, now: Date, cityLeader = DEFAULT_ESCALATION_LEADER): Promise<number> {
+  const moved = await em.transaction((tx) => escalateDue(tx, null, today(now), cityLeader, (entry) => writeSystemAudit(tx, 'escalation-job', entry), true));
+  return moved.length;
+}
+
+/**
+ * Runs the escalation job in every API process a minute after start and then every
+ * PROBLEM_ESCALATION_JOB_MINUTES (default 60; 0 turns it off), naming PROBLEM_ESCALATION_LEADER
+ * (default 分管副市长) as the city leader. Off in tests (they call the tick directly).
+ */
+export function startEscalationJob(services: ModuleServices): void {
+  if (services.config.env === 'test') return;
+  const minutes = Number(process.env.PROBLEM_ESCALATION_JOB_MINUTES ?? 60);
+  if (!Number.isFinite(minutes) || minutes <= 0) return;
+  const leader = process.env.PROBLEM_ESCALATION_LEADER?.trim() || DEFAULT_ESCALATION_LEADER;
+  let running = false;
+  const tick = async () => {
+    if (running || !services.db.isInitialized) return;
+    running = true;
+    try {
+      const moved = await escalationTick(services.db.manager, new Date(), leader);
+      if (moved > 0) services.log.info({ moved }, 'overdue problems listed for city supervision');
+    } catch (e) {
+      services.log.error({ err: e }, 'problem escalation failed');
+    } finally {
+      running = false;
+    }
+  };
+  setTimeout(() => void tick(), 60_000).unref();
+  setInterval(() => void tick(), minutes * 60_000).unref();
+}

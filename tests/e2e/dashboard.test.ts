@@ -1,0 +1,244 @@
+/**
+ * The city dashboard, the public light board on the wall and a project's detail, in a real browser
+ * (tests/e2e/browser.ts): a district admin's report with a photo changes the light; the wall display
+ * opens without signing in and shows the published counts; the dashboard's map draws the project
+ * boundaries with the tile server unreachable.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { GraphQLResponse } from '../../services/api/src/testing/harness';
+import { adminInBrowser, browserDescribe } from './browser';
+import { repoRoot } from './web-build';
+
+/** The part of the API's image library (sharp) used here, for a photo with EXIF data like a phone's. */
+type Sharp = (input: Buffer, options: { raw: { width: number; height: number; channels: 3 } }) => {
+  jpeg(options: { quality: number }): { withExif(exif: Record<string, Record<string, string>>): { toBuffer(): Promise<Buffer> } };
+};
+const sharp = createRequire(path.join(repoRoot, 'services', 'api', 'package.json'))('sharp') as Sharp;
+
+/** A small JPEG taken (by its EXIF time) on the given day, "2020:08:20 10:00:00". */
+async function sitePhoto(taken: string): Promise<Buffer> {
+  const width = 320;
+  const height = 240;
+  const raw = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.fill(Math.floor(128 + 127 * Math.sin((x + 2 * y) / 23)), (y * width + x) * 3, (y * width + x) * 3 + 3);
+  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).withExif({ IFD0: { Make: 'KPD e2e camera' }, IFD2: { DateTimeOriginal: taken } }).toBuffer();
+}
+
+interface Counts {
+  green: number;
+  yellow: number;
+  red: number;
+}
+
+browserDescribe('the dashboard, the wall display and the project detail in Chromium', () => {
+  const admin = adminInBrowser();
+  const { newPage, signIn, shot } = admin;
+
+  async function areaId(name: string, token: string): Promise<string> {
+    const res = await admin.server.gql<{ districts: Array<{ id: string; name: string; parent: { id: string; name: string } }> }>('{ districts { id name parent { id name } } }', {}, token);
+    const d = res.data!.districts.find((x) => x.name === name);
+    if (d) return d.id;
+    const city = res.data!.districts.find((x) => x.parent.name === name);
+    return city!.parent.id;
+  }
+
+  async function boardFromApi(area: string, period: string, token: string | null) {
+    const res = await admin.server.gql<{ lightBoard: { districts: Array<{ district: { name: string } } & Counts>; projects: Array<{ name: string; color: string }> } }>(
+      'query($a: ID, $p: String!) { lightBoard(areaId: $a, period: $p) { districts { district { name } green yellow red } projects { name color } } }',
+      { a: area, p: period },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.lightBoard;
+  }
+
+  async function countsOnPage(page: Page, row: string, name: string, prefix: string): Promise<Array<{ name: string } & Counts>> {
+    return page.$$eval(
+      row,
+      (rows, [nameSel, p]) =>
+        rows.map((r) => ({
+          name: (r.querySelector(nameSel)?.textContent ?? '').trim(),
+          green: Number(r.querySelector(`[data-testid=${p}-green]`)?.textContent),
+          yellow: Number(r.querySelector(`[data-testid=${p}-yellow]`)?.textContent),
+          red: Number(r.querySelector(`[data-testid=${p}-red]`)?.textContent),
+        })),
+      [name, prefix] as const,
+    );
+  }
+
+  test('a district admin reports September with a photo and sees the yellow light turn green, with the photo’s flag', async () => {
+    const token = await admin.server.login('admin.sujiatun');
+    const sujiatun = await areaId('苏家屯区', token);
+    // A project lit yellow in September 2020 (behind its plan) but green in August.
+    const yellows = await admin.server.gql<{ projects: { nodes: Array<{ id: string; name: string; august: { color: string } | null; planMonths: Array<{ period: string; plannedInvestment: string }> }> } }>(
+      'query($d: ID) { projects(filter: { districtId: $d, lightColor: YELLOW, lightPeriod: "2020-09" }, first: 20) { nodes { id name august: light(period: "2020-08") { color } planMonths(year: 2020) { period plannedInvestment } } } }',
+      { d: sujiatun },
+      token,
+    );
+    expect(yellows.errors).toBeUndefined();
+    const project = yellows.data!.projects.nodes.find((p) => p.august?.color === 'GREEN')!;
+    expect(project).toBeDefined();
+    const planned = project.planMonths.find((m) => m.period === '2020-09')!.plannedInvestment;
+
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, 'admin.sujiatun');
+      await page.waitForSelector('[data-testid=viewer]');
+      // The dashboard links here with ?open=<id>; the drawer opens on the project.
+      await page.goto(`${admin.server.url}/projects?open=${project.id}`);
+      await page.waitForSelector('[data-testid=report-form]');
+      await page.waitForSelector('[data-testid=month-table] tr.ant-table-row');
+      const before = await page.$eval('[data-testid=project-detail] .ant-descriptions [data-testid=detail-light]', (e) => e.getAttribute('data-color'));
+      expect(before).toBe('YELLOW');
+      await shot(page, 'dashboard-01-project-detail-before');
+
+      await page.fill('[data-testid=report-period]', '2020-09');
+      await page.fill('[data-testid=report-actual]', planned);
+      await page.fill('[data-testid=report-progress]', '主体结构施工，按计划完成本月投资');
+      await page.setInputFiles('[data-testid=report-form] input[type=file]', { name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: await sitePhoto('2020:08:20 10:00:00') });
+      await page.waitForSelector('[data-testid=report-photo-ready]');
+      await page.click('[data-testid=report-save]');
+      const saved = await page.waitForSelector('[data-testid=report-saved] [data-testid=detail-light]');
+      const after = await saved.getAttribute('data-color');
+
+      // What the page says is what the server now holds, and the rule turned the month green.
+      const api = await admin.server.gql<{ project: { light: { color: string }; report: { photos: Array<{ flags: string[]; takenBeforeMonth: boolean }> } } }>(
+        'query($id: ID!) { project(id: $id) { light(period: "2020-09") { color } report(period: "2020-09") { photos { flags takenBeforeMonth } } } }',
+        { id: project.id },
+        token,
+      );
+      expect(api.data!.project.light.color).toBe(after);
+      expect(after).toBe('GREEN');
+      await page.waitForSelector('[data-testid=project-detail] .ant-descriptions [data-testid=detail-light][data-color=GREEN]');
+      await shot(page, 'dashboard-02-report-saved');
+
+      // The light history: September first, green, with its reason.
+      await page.click('[data-testid=project-detail] .ant-tabs-tab:has-text("亮灯记录")');
+      const first = await page.waitForSelector('[data-testid=light-history] [data-testid=light-entry]');
+      expect(await first.textContent()).toContain('2020年9月');
+      expect(await (await first.$('[data-testid=detail-light]'))!.getAttribute('data-color')).toBe('GREEN');
+
+      // The pictures: this month's photo with the flag the server gave it (taken in August for September).
+      await page.click('[data-testid=project-detail] .ant-tabs-tab:has-text("三图")');
+      const photos = await page.waitForSelector('[data-testid=photo-month] [data-testid=photo]');
+      expect(await photos.getAttribute('data-flagged')).toBe('true');
+      const flags = await page.$$eval('[data-testid=photo-month]:first-of-type [data-testid=photo-flag]', (els) => els.map((e) => e.textContent));
+      expect(api.data!.project.report.photos).toHaveLength(1);
+      expect(api.data!.project.report.photos[0].takenBeforeMonth).toBe(true);
+      expect(flags).toEqual(api.data!.project.report.photos[0].flags);
+      await shot(page, 'dashboard-03-project-pictures');
+
+      // The list shows the new light once the drawer is closed.
+      await page.click('[data-testid=project-detail] .ant-drawer-close');
+      await page.fill('.ant-input-search input', project.name);
+      await page.press('.ant-input-search input', 'Enter');
+      await page.waitForSelector(`[data-testid=project-table] tr.ant-table-row:has-text("${project.name}") [data-testid=light-badge]:has-text("绿灯")`);
+      await shot(page, 'dashboard-04-project-list-green');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the wall display opens without signing in and shows the published board’s counts', async () => {
+    const { context, page } = await newPage({ width: 1920, height: 1080 });
+    try {
+      const published = await admin.server.gql<{ publishedLightBoards: Array<{ area: { id: string; name: string }; period: string }> }>('{ publishedLightBoards { area { id name } period } }');
+      expect(published.data!.publishedLightBoards.length).toBeGreaterThan(0);
+      const latest = published.data!.publishedLightBoards[0];
+      const board = await boardFromApi(latest.area.id, latest.period, null);
+
+      await page.goto(`${admin.server.url}/public/lights`);
+      await page.waitForSelector('[data-testid=public-board]');
+      expect(await page.$('#username')).toBeNull();
+      expect(await page.textContent('[data-testid=board-title]')).toContain(latest.area.name);
+      const rows = await countsOnPage(page, '[data-testid=board-district]', 'td:first-child', 'board');
+      expect(rows).toEqual(board.districts.map((d) => ({ name: d.district.name, green: d.green, yellow: d.yellow, red: d.red })));
+      const entries = await page.$$eval('[data-testid=board-projects] tr.ant-table-row', (trs) => trs.map((tr) => tr.querySelector('[data-testid=board-entry-color]')?.getAttribute('data-color')));
+      expect(entries).toEqual(board.projects.map((p) => p.color));
+      await shot(page, 'dashboard-05-wall-display');
+
+      // Full screen by the button.
+      await page.click('[data-testid=board-fullscreen]');
+      await page.waitForFunction('document.fullscreenElement !== null');
+      expect(await page.textContent('[data-testid=board-fullscreen]')).toContain('退出全屏');
+      await shot(page, 'dashboard-06-wall-display-fullscreen');
+      await page.click('[data-testid=board-fullscreen]');
+      await page.waitForFunction('document.fullscreenElement === null');
+
+      // The month by address; an unpublished one says so.
+      await page.goto(`${admin.server.url}/public/lights?area=${latest.area.id}&period=2019-01`);
+      await page.waitForSelector('[data-testid=board-unpublished]');
+      expect(await page.textContent('[data-testid=board-unpublished]')).toContain('2019年1月');
+
+      // Refreshes itself at the interval the address gives.
+      let boardRequests = 0;
+      page.on('request', (r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('PublicLightBoard') && (boardRequests += 1));
+      await page.goto(`${admin.server.url}/public/lights?area=${latest.area.id}&period=${latest.period}&refresh=5`);
+      await page.waitForSelector('[data-testid=public-board]');
+      expect(await page.textContent('[data-testid=board-refresh]')).toContain('每 5 秒');
+      const first = boardRequests;
+      await page.waitForTimeout(6_000);
+      expect(boardRequests).toBeGreaterThan(first);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the dashboard shows lights by district and draws the project boundaries with the tile server unreachable', async () => {
+    const token = await admin.server.login('admin.shenyang');
+    const shenyang = await areaId('沈阳市', token);
+    const board = await boardFromApi(shenyang, '2020-09', token);
+    let withBoundary = 0;
+    for (let after: string | null = null, more = true; more; ) {
+      const page: GraphQLResponse<{ projects: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ location: { geoJson: string | null } }> } }> = await admin.server.gql(
+        'query($a: ID, $after: String) { projects(filter: { areaId: $a }, first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { location { geoJson } } } }',
+        { a: shenyang, after },
+        token,
+      );
+      withBoundary += page.data!.projects.nodes.filter((p) => p.location.geoJson).length;
+      more = page.data!.projects.pageInfo.hasNextPage;
+      after = page.data!.projects.pageInfo.endCursor;
+    }
+    expect(withBoundary).toBeGreaterThan(0);
+
+    const { context, page } = await newPage();
+    let blocked = 0;
+    await context.route(/tile\.openstreetmap\.org/, (route) => {
+      blocked += 1;
+      return route.abort();
+    });
+    try {
+      await signIn(page, 'admin.shenyang');
+      await page.waitForSelector('[data-testid=viewer]');
+      await page.goto(`${admin.server.url}/districts?period=2020-09`);
+      await page.waitForSelector('[data-testid=district-table] tr.ant-table-row [data-testid=district-green]');
+      const rows = await countsOnPage(page, '[data-testid=district-table] tr.ant-table-row', 'td:first-child', 'district');
+      expect(rows).toEqual(board.districts.map((d) => ({ name: d.district.name, green: d.green, yellow: d.yellow, red: d.red })));
+      expect(rows.find((r) => r.name === '苏家屯区')!.green).toBeGreaterThan(0);
+      await page.waitForSelector('[data-testid=lights-chart] canvas');
+      await page.waitForSelector('[data-testid=ranking-table] tr.ant-table-row');
+      await page.waitForSelector('[data-testid=lights-trend] canvas');
+      await page.waitForSelector('[data-testid=investment-trend] canvas');
+
+      // The boundaries are vector shapes: drawn although every tile request failed.
+      await page.waitForSelector('[data-testid=project-map] path.leaflet-interactive');
+      expect(await page.$$eval('[data-testid=project-map] path.leaflet-interactive', (ps) => ps.length)).toBe(withBoundary);
+      await page.waitForSelector('[data-testid=map-no-tiles]');
+      expect(blocked).toBeGreaterThan(0);
+      await shot(page, 'dashboard-07-city-dashboard');
+
+      // A district's projects, by the link in its row.
+      await page.click('[data-testid=district-table] tr.ant-table-row:has-text("苏家屯区") [data-testid=district-projects]');
+      await page.waitForSelector('[data-testid=district-filter]:has-text("苏家屯区")');
+      expect(page.url()).toMatch(/\/projects\?district=\d+/);
+      const sujiatun = await areaId('苏家屯区', token);
+      const total = await admin.server.gql<{ projects: { totalCount: number } }>('query($d: ID) { projects(filter: { districtId: $d }) { totalCount } }', { d: sujiatun }, token);
+      await page.waitForSelector(`[data-testid=project-total]:has-text("共 ${total.data!.projects.totalCount} 个项目")`);
+      await shot(page, 'dashboard-08-district-projects');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,328 @@
+import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { Alert, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { useClient, useMutation, useQuery } from 'urql';
+import { ErrorNotice, formatDateTime, formatMoney, formatPeriod, Loading, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { Chart, type ChartOption } from '@kpd/web-kit/chart';
+import { messages } from './messages';
+import { isCityAdmin, thisMonth, useScope } from './scope';
+
+interface Rate {
+  percent: number | null;
+  reason: string | null;
+}
+interface StatsRow {
+  key: string;
+  label: string;
+  district: { id: string; name: string } | null;
+  monthActual: string;
+  ytdActual: string;
+  lastYearMonthActual: string;
+  lastYearYtdActual: string;
+  monthGrowth: Rate;
+  ytdGrowth: Rate;
+  ytdPlanned: string;
+  ytdCompletion: Rate;
+}
+interface RankingRow {
+  district: { id: string; name: string };
+  rank: number | null;
+  projectCount: number;
+  milestonesDue: number;
+  milestonesMetOnTime: number;
+  milestoneRate: number | null;
+  investmentRate: number | null;
+  ytdActual: string;
+  ytdPlanned: string;
+  green: number;
+  yellow: number;
+  red: number;
+  score: number | null;
+}
+interface Ranking {
+  period: string;
+  published: boolean;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  rows: RankingRow[];
+}
+
+const STATS_FIELDS = 'key label district { id name } monthActual ytdActual lastYearMonthActual lastYearYtdActual ytdPlanned monthGrowth { percent reason } ytdGrowth { percent reason } ytdCompletion { percent reason }';
+const STATS = /* GraphQL */ `
+  query DispatchStats($areaId: ID!, $period: Period!) {
+    investmentStats(areaId: $areaId, period: $period, groupBy: DISTRICT) { total { ${STATS_FIELDS} } rows { ${STATS_FIELDS} } }
+  }
+`;
+const RANKING_FIELDS = `period published publishedAt publishedBy
+  rows { district { id name } rank projectCount milestonesDue milestonesMetOnTime milestoneRate investmentRate ytdActual ytdPlanned green yellow red score }`;
+const RANKING = /* GraphQL */ `
+  query DispatchRanking($cityId: ID!, $period: Period!) { ranking(cityId: $cityId, period: $period) { ${RANKING_FIELDS} } }
+`;
+const PUBLISH = /* GraphQL */ `
+  mutation DispatchPublishRanking($cityId: ID!, $period: Period!) { publishRanking(cityId: $cityId, period: $period) { ${RANKING_FIELDS} } }
+`;
+const HISTORY = /* GraphQL */ `
+  query DispatchRankHistory($districtId: ID!) { rankHistory(districtId: $districtId) { period rank ranked score } }
+`;
+const YEAR_COURSE = /* GraphQL */ `
+  query DispatchYearCourse($areaId: ID!, $year: Int!) { planVsActual(areaId: $areaId, year: $year, view: MONTH) { from actual } }
+`;
+
+/**
+ * The latest month with reported investment in the area: this year's months, then earlier years (at
+ * most ten back); this month when nothing was ever reported.
+ */
+function useLatestPeriod(areaId: string | null): { period: string | null; error: unknown } {
+  const client = useClient();
+  const [state, setState] = useState<{ areaId: string | null; period: string | null; error: unknown }>({ areaId: null, period: null, error: null });
+  useEffect(() => {
+    if (!areaId) return;
+    let cancelled = false;
+    (async () => {
+      const current = thisMonth();
+      for (let year = Number(current.slice(0, 4)); year >= Number(current.slice(0, 4)) - 10; year--) {
+        const r = await client.query<{ planVsActual: Array<{ from: string; actual: string }> }>(YEAR_COURSE, { areaId, year }).toPromise();
+        if (cancelled) return;
+        if (r.error) return setState({ areaId, period: current, error: r.error });
+        const months = (r.data?.planVsActual ?? []).filter((m) => Number(m.actual) > 0 && m.from <= current).map((m) => m.from);
+        if (months.length) return setState({ areaId, period: months.sort().at(-1)!, error: null });
+      }
+      setState({ areaId, period: current, error: null });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [areaId, client]);
+  return state.areaId === areaId ? { period: state.period, error: state.error } : { period: null, error: null };
+}
+
+function RateText({ rate, testId }: { rate: Rate; testId?: string }) {
+  if (rate.percent === null) return <Typography.Text type="secondary">{rate.reason ?? '—'}</Typography.Text>;
+  const text = `${rate.percent > 0 ? '+' : ''}${rate.percent.toFixed(1)}%`;
+  return (
+    <Typography.Text type={rate.percent < 0 ? 'danger' : undefined} data-testid={testId}>
+      {text}
+    </Typography.Text>
+  );
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
+
+/** Rankings and statistics (排名与统计): investment by district, the month's ranking and its publication, rank history. */
+export function Rankings({ viewer }: RemoteProps) {
+  const t = useMessages(messages);
+  const scope = useScope(viewer);
+  const [cityId, setCityId] = useState<string | undefined>();
+  const [chosen, setChosen] = useState<string | null>(null);
+  useEffect(() => {
+    if (!cityId && scope.cities.length) setCityId(scope.cities[0].id);
+  }, [cityId, scope.cities]);
+  const latest = useLatestPeriod(cityId ?? null);
+  const period = chosen ?? latest.period;
+
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {scope.cities.length > 1 && (
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ minWidth: 140 }}
+            placeholder={t('chooseCity')}
+            value={cityId}
+            onChange={(v) => {
+              setCityId(v);
+              setChosen(null);
+            }}
+            options={scope.cities.map((c) => ({ value: c.id, label: c.name }))}
+            data-testid="ranking-city"
+          />
+        )}
+        <Typography.Text>{t('month')}</Typography.Text>
+        <Input type="month" value={period ?? ''} max={thisMonth()} onChange={(e) => e.target.value && setChosen(e.target.value)} style={{ width: 160 }} data-testid="ranking-period" />
+        <Typography.Text type="secondary">{t('amountsUnit')}</Typography.Text>
+      </Space>
+      {scope.error && <ErrorNotice error={scope.error} onRetry={scope.refetch} />}
+      {latest.error ? <ErrorNotice error={latest.error} /> : null}
+      {!cityId || !period ? (
+        scope.ready && scope.cities.length === 0 ? <Alert type="info" showIcon title={t('chooseCity')} /> : <Loading />
+      ) : (
+        <>
+          <InvestmentStats areaId={cityId} period={period} />
+          <RankingCard cityId={cityId} period={period} canPublish={isCityAdmin(viewer)} />
+        </>
+      )}
+    </>
+  );
+}
+
+function InvestmentStats({ areaId, period }: { areaId: string; period: string }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  const [{ data, fetching, error }, refetch] = useQuery<{ investmentStats: { total: StatsRow; rows: StatsRow[] } }>({ query: STATS, variables: { areaId, period } });
+  return (
+    <Card size="small" title={`${t('statsTitle')} · ${formatPeriod(period, locale)}`} style={{ marginBottom: 16 }}>
+      <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.investmentStats.rows.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(d) => (
+          <Table<StatsRow>
+            rowKey="key"
+            size="small"
+            pagination={false}
+            data-testid="stats-table"
+            onRow={(r) => ({ 'data-testid': `stats-row-${r.label}` }) as HTMLAttributes<HTMLElement>}
+            dataSource={[...d.investmentStats.rows, { ...d.investmentStats.total, key: '__total', label: t('areaTotal') }]}
+            scroll={{ x: 1100 }}
+            columns={[
+              { title: t('district'), dataIndex: 'label', width: 110, render: (v: string, r) => (r.key === '__total' ? <strong>{v}</strong> : v) },
+              { title: t('monthActual'), dataIndex: 'monthActual', align: 'right', render: (v: string) => <span data-testid="stat-month">{formatMoney(v)}</span> },
+              { title: t('lastYearMonth'), dataIndex: 'lastYearMonthActual', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: t('monthGrowth'), dataIndex: 'monthGrowth', align: 'right', render: (v: Rate) => <RateText rate={v} testId="stat-month-growth" /> },
+              { title: t('ytdActual'), dataIndex: 'ytdActual', align: 'right', render: (v: string) => <span data-testid="stat-ytd">{formatMoney(v)}</span> },
+              { title: t('lastYearYtd'), dataIndex: 'lastYearYtdActual', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: t('ytdGrowth'), dataIndex: 'ytdGrowth', align: 'right', render: (v: Rate) => <RateText rate={v} testId="stat-ytd-growth" /> },
+              { title: t('ytdPlanned'), dataIndex: 'ytdPlanned', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: t('ytdCompletion'), dataIndex: 'ytdCompletion', align: 'right', render: (v: Rate) => (v.percent === null ? <RateText rate={v} /> : `${v.percent.toFixed(1)}%`) },
+            ]}
+          />
+        )}
+      </QueryState>
+    </Card>
+  );
+}
+
+function RankingCard({ cityId, period, canPublish }: { cityId: string; period: string; canPublish: boolean }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  const [{ data, fetching, error }, refetch] = useQuery<{ ranking: Ranking }>({ query: RANKING, variables: { cityId, period } });
+  const [publishing, publish] = useMutation<{ ranking: Ranking }>(PUBLISH);
+  const [historyOf, setHistoryOf] = useState<string | undefined>();
+  const rows = data?.ranking.rows;
+  useEffect(() => {
+    if (rows && (!historyOf || !rows.some((r) => r.district.id === historyOf))) setHistoryOf(rows[0]?.district.id);
+  }, [rows, historyOf]);
+  return (
+    <>
+      <Card
+        size="small"
+        title={`${t('rankingTitle')} · ${formatPeriod(period, locale)}`}
+        style={{ marginBottom: 16 }}
+        extra={
+          data && !data.ranking.published && canPublish ? (
+            <Popconfirm
+              title={t('publishConfirm')}
+              okText={t('publish')}
+              cancelText={t('cancel')}
+              okButtonProps={{ 'data-testid': 'publish-confirm' } as ButtonProps}
+              onConfirm={async () => {
+                const r = await publish({ cityId, period });
+                if (!r.error) refetch({ requestPolicy: 'network-only' });
+              }}
+            >
+              <Button type="primary" loading={publishing.fetching} data-testid="publish-ranking">
+                {t('publish')}
+              </Button>
+            </Popconfirm>
+          ) : null
+        }
+      >
+        {publishing.error && <div style={{ marginBottom: 12 }}><ErrorNotice error={publishing.error} /></div>}
+        <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.ranking.rows.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+          {(d) => (
+            <>
+              {d.ranking.published ? (
+                <Alert type="success" showIcon style={{ marginBottom: 12 }} title={<span data-testid="ranking-published">{t('published', { at: formatDateTime(d.ranking.publishedAt), by: d.ranking.publishedBy ?? '' })}</span>} />
+              ) : (
+                <Alert type="info" showIcon style={{ marginBottom: 12 }} title={<span data-testid="ranking-unpublished">{t('notPublished')}</span>} />
+              )}
+              <Table<RankingRow>
+                rowKey={(r) => r.district.id}
+                size="small"
+                pagination={false}
+                data-testid="ranking-table"
+                dataSource={d.ranking.rows}
+                scroll={{ x: 1000 }}
+                onRow={(r) => ({ onClick: () => setHistoryOf(r.district.id), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: t('rank'), dataIndex: 'rank', width: 70, render: (v: number | null) => (v === null ? <Tag>{t('unranked')}</Tag> : <strong>{v}</strong>) },
+                  { title: t('district'), render: (_: unknown, r) => r.district.name, width: 110 },
+                  { title: t('projects'), dataIndex: 'projectCount', align: 'right', width: 90 },
+                  {
+                    title: t('milestoneRate'),
+                    align: 'right',
+                    render: (_: unknown, r) => (
+                      <>
+                        {pct(r.milestoneRate)}
+                        <div style={{ color: '#888', fontSize: 12 }}>
+                          {r.milestonesMetOnTime}/{r.milestonesDue}
+                        </div>
+                      </>
+                    ),
+                  },
+                  {
+                    title: t('investmentRate'),
+                    align: 'right',
+                    render: (_: unknown, r) => (
+                      <>
+                        {pct(r.investmentRate)}
+                        <div style={{ color: '#888', fontSize: 12 }}>
+                          {formatMoney(r.ytdActual)} / {formatMoney(r.ytdPlanned)}
+                        </div>
+                      </>
+                    ),
+                  },
+                  {
+                    title: t('lights'),
+                    width: 170,
+                    render: (_: unknown, r) => (
+                      <>
+                        <Tag color="green">{r.green}</Tag>
+                        <Tag color="gold">{r.yellow}</Tag>
+                        <Tag color="red">{r.red}</Tag>
+                      </>
+                    ),
+                  },
+                  { title: t('score'), dataIndex: 'score', align: 'right', width: 80, render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
+                ]}
+              />
+            </>
+          )}
+        </QueryState>
+      </Card>
+      {rows && rows.length > 0 && (
+        <Card
+          size="small"
+          title={t('historyTitle')}
+          extra={<Select style={{ minWidth: 140 }} value={historyOf} onChange={setHistoryOf} options={rows.map((r) => ({ value: r.district.id, label: r.district.name }))} data-testid="history-district" />}
+        >
+          {historyOf && <RankHistory key={`${historyOf}:${data?.ranking.publishedAt ?? ''}`} districtId={historyOf} name={rows.find((r) => r.district.id === historyOf)?.district.name ?? ''} />}
+        </Card>
+      )}
+    </>
+  );
+}
+
+function RankHistory({ districtId, name }: { districtId: string; name: string }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  const [{ data, fetching, error }, refetch] = useQuery<{ rankHistory: Array<{ period: string; rank: number | null; ranked: number; score: number | null }> }>({
+    query: HISTORY,
+    variables: { districtId },
+    requestPolicy: 'cache-and-network',
+  });
+  const option = useMemo<ChartOption | null>(() => {
+    const h = data?.rankHistory;
+    if (!h?.length) return null;
+    const most = Math.max(...h.map((e) => e.ranked), 1);
+    return {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 48, right: 24, top: 32, bottom: 32 },
+      xAxis: { type: 'category', data: h.map((e) => formatPeriod(e.period, locale)) },
+      yAxis: { type: 'value', name: t('rankAxis'), inverse: true, min: 1, max: most, minInterval: 1 },
+      series: [{ name, type: 'line', data: h.map((e) => e.rank), connectNulls: false, label: { show: true } }],
+    };
+  }, [data, locale, name, t]);
+  return (
+    <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.rankHistory.length === 0} empty={t('historyEmpty')} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+      {() => (option ? <Chart option={option} testId="rank-history-chart" /> : null)}
+    </QueryState>
+  );
+}
+

@@ -1,0 +1,225 @@
+import { useState } from 'react';
+import { Alert, Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { useMutation } from 'urql';
+import { ErrorNotice, formatDate, useMessages } from '@kpd/web-kit';
+import { LOG_SERVICE, RAISE_PROBLEM } from './api';
+import { messages, PROBLEM_CATEGORIES, SERVICE_KINDS } from './messages';
+
+/** The rule of a required field, with the message naming it; a text field must not be blank either. */
+export function useRequired(): (
+  field: string,
+  text?: boolean,
+) => { required: true; whitespace?: boolean; message: string }[] {
+  const t = useMessages(messages);
+  return (field, text = false) => [
+    { required: true, ...(text ? { whitespace: true } : {}), message: t('required', { field }) },
+  ];
+}
+
+/** What a form's last submit came to: the server's readable refusal, or the success line. */
+export function FormOutcome({
+  error,
+  success,
+  testId,
+}: {
+  error: unknown;
+  success: string | null;
+  testId: string;
+}) {
+  return (
+    <>
+      {error ? (
+        <div style={{ marginBottom: 12 }}>
+          <ErrorNotice error={error} />
+        </div>
+      ) : null}
+      {success && (
+        <Alert type="success" showIcon title={success} data-testid={testId} style={{ marginBottom: 12 }} />
+      )}
+    </>
+  );
+}
+
+export interface ProjectOption {
+  id: string;
+  name: string;
+}
+
+interface LogValues {
+  projectId: string;
+  kind: (typeof SERVICE_KINDS)[number];
+  date: string;
+  summary: string;
+}
+
+/**
+ * 记录服务: a visit, call, meeting or approval help with one of the projects the secretary serves.
+ * A secretary logs its own (no secretaryId); an admin logs on behalf of the secretary it names.
+ */
+export function LogServiceForm({
+  projects,
+  secretaryId,
+  initialProjectId,
+  onSaved,
+}: {
+  projects: ProjectOption[];
+  secretaryId?: string;
+  initialProjectId?: string;
+  onSaved?: () => void;
+}) {
+  const t = useMessages(messages);
+  const required = useRequired();
+  const [form] = Form.useForm<LogValues>();
+  const [{ fetching, error }, log] = useMutation<{
+    logService: { kind: string; date: string; project: { name: string } | null };
+  }>(LOG_SERVICE);
+  const [saved, setSaved] = useState<string | null>(null);
+  const submit = async (v: LogValues) => {
+    setSaved(null);
+    const r = await log({
+      input: {
+        projectId: v.projectId,
+        kind: v.kind,
+        date: v.date,
+        summary: v.summary,
+        secretaryId: secretaryId ?? null,
+      },
+    });
+    if (r.data) {
+      const e = r.data.logService;
+      setSaved(
+        t('logSaved', { kind: t(e.kind as LogValues['kind']), project: e.project?.name ?? '', date: e.date }),
+      );
+      form.resetFields(['summary']);
+      onSaved?.();
+    }
+  };
+  if (projects.length === 0) return <Alert type="info" showIcon title={t('noRunning')} />;
+  return (
+    <Form<LogValues>
+      form={form}
+      layout="vertical"
+      data-testid="log-form"
+      initialValues={{
+        projectId: initialProjectId ?? projects[0].id,
+        kind: 'VISIT',
+        date: formatDate(new Date()),
+      }}
+      onFinish={(v) => void submit(v)}
+    >
+      <Form.Item name="projectId" label={t('project')} rules={required(t('project'))}>
+        <Select
+          placeholder={t('chooseProject')}
+          options={projects.map((p) => ({ value: p.id, label: p.name }))}
+          data-testid="log-project"
+        />
+      </Form.Item>
+      <Form.Item name="kind" label={t('kind')}>
+        <Radio.Group
+          optionType="button"
+          options={SERVICE_KINDS.map((k) => ({ value: k, label: t(k) }))}
+          data-testid="log-kind"
+        />
+      </Form.Item>
+      <Form.Item name="date" label={t('date')} rules={required(t('date'))}>
+        <Input type="date" style={{ width: 180 }} data-testid="log-date" />
+      </Form.Item>
+      <Form.Item name="summary" label={t('summary')} rules={required(t('summary'), true)}>
+        <Input.TextArea rows={3} maxLength={1000} showCount data-testid="log-summary" />
+      </Form.Item>
+      <FormOutcome error={error} success={saved} testId="log-saved" />
+      <Button type="primary" htmlType="submit" loading={fetching} data-testid="log-submit">
+        {t('save')}
+      </Button>
+    </Form>
+  );
+}
+
+interface ProblemValues {
+  projectId: string;
+  category: (typeof PROBLEM_CATEGORIES)[number];
+  title: string;
+  ownerUnit: string;
+  workingDays: number;
+  description?: string;
+}
+
+/** 反映问题: raises a problem on one of the secretary's projects; the deadline is counted in working days by the server. */
+export function RaiseProblemForm({
+  projects,
+  initialProjectId,
+  onRaised,
+  onCancel,
+}: {
+  projects: ProjectOption[];
+  initialProjectId?: string;
+  onRaised?: () => void;
+  onCancel?: () => void;
+}) {
+  const t = useMessages(messages);
+  const required = useRequired();
+  const [form] = Form.useForm<ProblemValues>();
+  const [{ fetching, error }, raise] = useMutation<{ raiseProblem: { title: string; deadline: string } }>(
+    RAISE_PROBLEM,
+  );
+  const [raised, setRaised] = useState<string | null>(null);
+  const submit = async (v: ProblemValues) => {
+    setRaised(null);
+    const r = await raise({
+      input: {
+        projectId: v.projectId,
+        category: v.category,
+        title: v.title,
+        ownerUnit: v.ownerUnit,
+        workingDays: v.workingDays,
+        description: v.description ?? '',
+      },
+    });
+    if (r.data) {
+      setRaised(t('problemRaised', { deadline: r.data.raiseProblem.deadline }));
+      form.resetFields(['title', 'description']);
+      onRaised?.();
+    }
+  };
+  return (
+    <Form<ProblemValues>
+      form={form}
+      layout="vertical"
+      data-testid="problem-form"
+      initialValues={{ projectId: initialProjectId ?? projects[0]?.id, category: 'OTHER', workingDays: 10 }}
+      onFinish={(v) => void submit(v)}
+    >
+      <Form.Item name="projectId" label={t('project')} rules={required(t('project'))}>
+        <Select
+          options={projects.map((p) => ({ value: p.id, label: p.name }))}
+          data-testid="problem-project"
+        />
+      </Form.Item>
+      <Form.Item name="category" label={t('category')}>
+        <Select
+          options={PROBLEM_CATEGORIES.map((c) => ({ value: c, label: t(c) }))}
+          data-testid="problem-category"
+        />
+      </Form.Item>
+      <Form.Item name="title" label={t('problemTitle')} rules={required(t('problemTitle'), true)}>
+        <Input maxLength={200} data-testid="problem-title" />
+      </Form.Item>
+      <Form.Item name="ownerUnit" label={t('ownerUnit')} rules={required(t('ownerUnit'), true)}>
+        <Input maxLength={128} data-testid="problem-owner" />
+      </Form.Item>
+      <Form.Item name="workingDays" label={t('workingDays')} rules={required(t('workingDays'))}>
+        <InputNumber min={1} max={250} precision={0} data-testid="problem-days" />
+      </Form.Item>
+      <Form.Item name="description" label={t('description')}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+      <FormOutcome error={error} success={raised} testId="problem-raised" />
+      <Space>
+        <Button type="primary" htmlType="submit" loading={fetching} data-testid="problem-submit">
+          {t('submit')}
+        </Button>
+        {onCancel && <Button onClick={onCancel}>{t('cancel')}</Button>}
+      </Space>
+    </Form>
+  );
+}
