@@ -67,6 +67,13 @@ browserDescribe('the dispatch app in Chromium', () => {
     expect(growth).toBe(`+${stats.data!.investmentStats.total.monthGrowth.percent.toFixed(1)}%`);
     await page.waitForSelector('[data-testid=ranking-table] tr.ant-table-row');
     await page.waitForSelector('[data-testid=ranking-unpublished]');
+    // The year's plan against actual, month by month, and the projects warned of.
+    await page.waitForSelector('[data-testid=plan-table] tr.ant-table-row');
+    expect(await page.$$eval('[data-testid=plan-table] tr.ant-table-row', (trs) => trs.length)).toBe(12);
+    const warnings = await admin.server.gql<{ earlyWarnings: unknown[] }>('query($a: ID!) { earlyWarnings(areaId: $a, period: "2020-09") { atRisk } }', { a: shenyang }, token);
+    expect(warnings.errors).toBeUndefined();
+    if (warnings.data!.earlyWarnings.length) await page.waitForSelector('[data-testid=warnings-table] tr.ant-table-row');
+    expect(await page.$('[data-testid=error-message]')).toBeNull();
     await shot(page, 'dispatch-02-statistics-2020-09');
 
     // Dispatch meetings: Sujiatun's must-dispatch list, every row with its reasons.
@@ -156,5 +163,84 @@ browserDescribe('the dispatch app in Chromium', () => {
     await page.waitForSelector('[data-testid=rank-history-chart] canvas');
     await shot(page, 'dispatch-07-ranking-published');
     await page.context().close();
+  });
+
+  test('admin.sujiatun: holds the district’s October meeting from the generated list, records it, adds a decision, opens the pack; asks the city for help, in English too', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, 'admin.sujiatun');
+    await page.waitForSelector('[data-testid=nav-dispatch]');
+    await page.goto(admin.server.url + '/dispatch/meetings');
+    // The district's own meetings: the demo's September meeting is listed.
+    await page.waitForSelector('[data-testid=meeting-table] [data-testid=meeting-open]:text("苏家屯区2020年9月重点项目调度会")');
+    await page.fill('[data-testid=meeting-period]', '2020-10');
+    await page.click('[data-testid=generate-list]');
+    await page.waitForSelector('[data-testid=dispatch-list] tr.ant-table-row');
+    await page.click('[data-testid=create-meeting]');
+    await page.waitForSelector('[data-testid=meeting-detail] [data-testid=meeting-pack]');
+    expect(page.url()).toMatch(/\/dispatch\/meetings\/\d+$/);
+    const meetingId = /\/meetings\/(\d+)$/.exec(page.url())![1];
+
+    // The print-ready pack and its workbook, as the links open them.
+    const packHref = (await page.getAttribute('[data-testid=meeting-pack]', 'href'))!;
+    expect(await page.getAttribute('[data-testid=meeting-pack]', 'target')).toBe('_blank');
+    const pack = await context.request.get(admin.server.url + packHref);
+    expect(pack.status()).toBe(200);
+    expect(pack.headers()['content-type']).toContain('text/html');
+    const xlsx = await context.request.get(admin.server.url + (await page.getAttribute('[data-testid=meeting-pack-xlsx]', 'href'))!);
+    expect(xlsx.status()).toBe(200);
+
+    // The record: attendees one per line, minutes.
+    await page.fill('[data-testid=record-attendees]', '区长，苏家屯区人民政府，主持\n局长，苏家屯区发展和改革局，汇报');
+    await page.fill('[data-testid=record-minutes]', '听取10月重点项目汇报，红灯项目由包保领导现场办公。');
+    await page.click('[data-testid=record-save]');
+    await page.waitForSelector('[data-testid=meeting-detail] .ant-alert-success');
+    const token = await admin.server.login('admin.sujiatun');
+    const saved = await admin.server.gql<{ dispatchMeeting: { minutes: string; attendees: Array<{ name: string; unit: string; role: string }>; list: Array<{ project: { name: string } }> } }>(
+      'query($id: ID!) { dispatchMeeting(id: $id) { minutes attendees { name unit role } list { project { name } } } }',
+      { id: meetingId },
+      token,
+    );
+    expect(saved.data!.dispatchMeeting.minutes).toBe('听取10月重点项目汇报，红灯项目由包保领导现场办公。');
+    expect(saved.data!.dispatchMeeting.attendees).toEqual([
+      { name: '区长', unit: '苏家屯区人民政府', role: '主持' },
+      { name: '局长', unit: '苏家屯区发展和改革局', role: '汇报' },
+    ]);
+    expect(saved.data!.dispatchMeeting.list.length).toBeGreaterThan(0);
+    await shot(page, 'dispatch-08-meeting-recorded');
+
+    // A decision, with no owner unit: the server's reason; with one: a problem of the meeting.
+    const firstListed = saved.data!.dispatchMeeting.list[0].project.name;
+    await choose(page, 'decision-project', firstListed);
+    expect(await page.textContent('[data-testid=decision-project]')).toContain(firstListed);
+    await page.fill('[data-testid=decision-title]', '二期厂房消防验收');
+    await page.click('[data-testid=decision-add]');
+    expect(await (await page.waitForSelector('[data-testid=meeting-detail] [data-testid=error-message]')).textContent()).toContain('责任单位');
+    await page.fill('[data-testid=decision-owner]', '苏家屯区住建局');
+    await page.click('[data-testid=decision-add]');
+    await page.waitForSelector('[data-testid=meeting-detail] [data-testid=problem-table] tr.ant-table-row:has-text("二期厂房消防验收")');
+    await shot(page, 'dispatch-09-meeting-decision');
+
+    // A district admin asks the city for help; listing for city supervision is the city's.
+    await page.goto(admin.server.url + '/dispatch');
+    await page.waitForSelector('[data-testid=problem-table]');
+    expect(await page.$('[data-testid=escalate-all]')).toBeNull();
+    await page.click('[data-testid=problem-open]:text("二期厂房消防验收")');
+    await page.waitForSelector('[data-testid=move-REQUEST_ESCALATION]');
+    expect(await page.$('[data-testid=move-ESCALATE]')).toBeNull();
+    await page.click('[data-testid=move-REQUEST_ESCALATION]');
+    await page.fill('[data-testid=move-reason]', '需市消防支队协调');
+    await page.click('[data-testid=move-submit]');
+    await page.waitForSelector('[data-testid=move-done]');
+    expect(await page.textContent('[data-testid=problem-detail]')).toContain('需市消防支队协调');
+    await page.keyboard.press('Escape');
+
+    // In English.
+    await page.click('[data-testid=locale-switch]');
+    expect(await (await page.waitForSelector('[data-testid=tab-rankings]')).textContent()).toBe('Rankings and statistics');
+    await page.click('[data-testid=tab-rankings]');
+    await page.waitForSelector('[data-testid=stats-table] [data-testid="stats-row-苏家屯区"]');
+    expect(await page.textContent('[data-testid=stats-table] thead')).toContain('Year to date');
+    await shot(page, 'dispatch-10-rankings-en');
+    await context.close();
   });
 });

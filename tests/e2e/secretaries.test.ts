@@ -168,7 +168,7 @@ browserDescribe('the service-secretary pages in Chromium', () => {
     }
   });
 
-  test('evaluator.dalian imports a score sheet with a bad row: the dry run lists it and offers no commit', async () => {
+  test('evaluator.dalian imports a score sheet with a bad row: the dry run lists it and offers no commit; the score form saves a score', async () => {
     const { secretaries } = await api<{ secretaries: { nodes: { id: string; name: string }[] } }>(
       'admin.dalian',
       '{ secretaries(filter: { search: "李军" }) { nodes { id name } } }',
@@ -196,6 +196,27 @@ browserDescribe('the service-secretary pages in Chromium', () => {
       expect(await text(page, '[data-testid=import-problem-count]')).toContain('共 2 行，有效 1 行');
       expect(await page.$('[data-testid=import-commit]')).toBeNull();
       await shot(page, 'secretaries-import-problems');
+
+      // The evaluator scores one secretary for a period with the form.
+      await page.click('[data-testid=score-secretary]');
+      await page.keyboard.type('刘文峰');
+      await page.locator('.ant-select-item-option', { hasText: '刘文峰' }).click();
+      await page.fill('[data-testid=score-period]', '2020-06');
+      await page.fill('[data-testid=score-form] .ant-input-number input', '95');
+      await page.click('[data-testid=score-submit]');
+      expect(await text(page, '[data-testid=score-saved]')).toBe('已保存：刘文峰 2020-06 评分 95');
+      const { secretaries: liu } = await api<{
+        secretaries: { nodes: { evaluations: { period: string; score: number; evaluatedBy: string }[] }[] };
+      }>(
+        'admin.dalian',
+        '{ secretaries(filter: { search: "刘文峰" }, first: 1) { nodes { evaluations { period score evaluatedBy } } } }',
+      );
+      expect(liu.nodes[0].evaluations).toContainEqual({
+        period: '2020-06',
+        score: 95,
+        evaluatedBy: 'evaluator.dalian',
+      });
+      await shot(page, 'secretaries-score-saved');
     } finally {
       await context.close();
     }

@@ -36,7 +36,9 @@ export async function startServer(
   server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, () => resolve());
+    // A congress's delegates all press at once: a deeper accept queue than Node's 511 keeps a burst
+    // of connections from being reset while the process is busy (the kernel caps it at somaxconn).
+    server.listen({ port: config.port, backlog: 4096 }, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;

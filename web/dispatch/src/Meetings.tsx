@@ -114,6 +114,8 @@ export function Meetings({ viewer, path, navigate }: RemoteProps) {
   const [period, setPeriod] = useState(thisMonth());
   const [generated, setGenerated] = useState<string | null>(null);
   const openId = /^\/meetings\/(\d+)/.exec(path)?.[1] ?? null;
+  // Analysts read; admins hold meetings.
+  const writer = viewer.role === 'ADMIN';
 
   // A district admin's own district, a city admin's city: the first choice.
   useEffect(() => {
@@ -121,8 +123,10 @@ export function Meetings({ viewer, path, navigate }: RemoteProps) {
     setAreaId(viewer.area.level === 'DISTRICT' ? viewer.area.id : (scope.cities[0]?.id ?? scope.districts[0]?.id));
   }, [areaId, scope.ready, scope.cities, scope.districts, viewer.area]);
 
+  // A district admin holds its district's meetings; the city level is the city's.
+  const cities = viewer.area.level === 'DISTRICT' ? [] : scope.cities;
   const areaOptions = [
-    ...scope.cities.map((c) => ({ value: c.id, label: `${c.name} · ${t('cityLevel')}` })),
+    ...cities.map((c) => ({ value: c.id, label: `${c.name} · ${t('cityLevel')}` })),
     ...scope.districts.map((d) => ({ value: d.id, label: d.name })),
   ];
   const cityOfArea = scope.cities.find((c) => c.id === areaId)?.id ?? scope.districts.find((d) => d.id === areaId)?.cityId ?? null;
@@ -166,16 +170,18 @@ export function Meetings({ viewer, path, navigate }: RemoteProps) {
               <>
                 <Typography.Paragraph data-testid="list-count">{t('total', { n: d.dispatchList.length })}</Typography.Paragraph>
                 <ListTable rows={d.dispatchList} />
-                <CreateMeeting
-                  areaId={generated}
-                  cityId={cityOfArea}
-                  isCity={scope.cities.some((c) => c.id === generated)}
-                  period={period}
-                  onCreated={(id) => {
-                    refetchMeetings({ requestPolicy: 'network-only' });
-                    navigate(`/meetings/${id}`);
-                  }}
-                />
+                {writer && (
+                  <CreateMeeting
+                    areaId={generated}
+                    cityId={cityOfArea}
+                    isCity={cities.some((c) => c.id === generated)}
+                    period={period}
+                    onCreated={(id) => {
+                      refetchMeetings({ requestPolicy: 'network-only' });
+                      navigate(`/meetings/${id}`);
+                    }}
+                  />
+                )}
               </>
             )}
           </QueryState>
@@ -214,7 +220,7 @@ export function Meetings({ viewer, path, navigate }: RemoteProps) {
           </QueryState>
         )}
       </Card>
-      <MeetingDrawer id={openId} onClose={() => navigate('/meetings')} />
+      <MeetingDrawer id={openId} writer={writer} onClose={() => navigate('/meetings')} />
     </>
   );
 }
@@ -288,7 +294,7 @@ function CreateMeeting({ areaId, cityId, isCity, period, onCreated }: { areaId: 
   );
 }
 
-function MeetingDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+function MeetingDrawer({ id, writer, onClose }: { id: string | null; writer: boolean; onClose: () => void }) {
   const t = useMessages(messages);
   const locale = useLocale();
   const [{ data, fetching, error }, refetch] = useQuery<{ dispatchMeeting: MeetingDetail }>({ query: MEETING, variables: { id }, pause: !id, requestPolicy: 'network-only' });
@@ -319,12 +325,12 @@ function MeetingDrawer({ id, onClose }: { id: string | null; onClose: () => void
               {t('listed')}（{m.list.length}）
             </Typography.Title>
             <ListTable rows={m.list} />
-            <RecordForm meeting={m} onSaved={reload} />
+            {writer && <RecordForm meeting={m} onSaved={reload} />}
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               {t('decisions')}（{m.decisions.length}）
             </Typography.Title>
             <ProblemTable rows={m.decisions} />
-            <DecisionForm meeting={m} onAdded={reload} />
+            {writer && <DecisionForm meeting={m} onAdded={reload} />}
           </>
         )}
       </QueryState>
@@ -406,21 +412,21 @@ function DecisionForm({ meeting, onAdded }: { meeting: MeetingDetail; onAdded: (
         }}
       >
         <Form.Item name="projectId" label={t('project')} rules={[{ required: true, message: t('project') }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 240 }} options={meeting.list.map((e) => ({ value: e.project.id, label: e.project.name }))} />
+          <Select data-testid="decision-project" showSearch={{ optionFilterProp: 'label' }} style={{ width: 240 }} options={meeting.list.map((e) => ({ value: e.project.id, label: e.project.name }))} />
         </Form.Item>
         <Form.Item name="category" label={t('category')}>
           <Select style={{ width: 120 }} options={CATEGORIES.map((c) => ({ value: c, label: t(c) }))} />
         </Form.Item>
         <Form.Item name="title" label={t('problem')}>
-          <Input style={{ width: 240 }} />
+          <Input style={{ width: 240 }} data-testid="decision-title" />
         </Form.Item>
         <Form.Item name="ownerUnit" label={t('ownerUnit')}>
-          <Input style={{ width: 200 }} />
+          <Input style={{ width: 200 }} data-testid="decision-owner" />
         </Form.Item>
         <Form.Item name="workingDays" label={t('deadline')}>
           <InputNumber min={0} max={365} addonAfter={t('workingDays', { n: '' }).trim()} style={{ width: 170 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={fetching}>
+        <Button type="primary" htmlType="submit" loading={fetching} data-testid="decision-add">
           {t('addDecision')}
         </Button>
         {error && <div style={{ width: '100%', marginTop: 8 }}><ErrorNotice error={error} /></div>}

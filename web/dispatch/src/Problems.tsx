@@ -444,7 +444,7 @@ function ProblemDrawer({ id, viewer, onClose, onChanged }: { id: string | null; 
                 </Descriptions.Item>
               )}
             </Descriptions>
-            <MoveForm problem={p} viewer={viewer} onMoved={changed} />
+            {viewer.role === 'ADMIN' && <MoveForm problem={p} viewer={viewer} onMoved={changed} />}
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               {t('notes')}
             </Typography.Title>
@@ -461,7 +461,7 @@ function ProblemDrawer({ id, viewer, onClose, onChanged }: { id: string | null; 
                 </List.Item>
               )}
             />
-            <NoteForm problemId={p.id} onAdded={changed} />
+            {viewer.role === 'ADMIN' && <NoteForm problemId={p.id} onAdded={changed} />}
           </>
         )}
       </QueryState>

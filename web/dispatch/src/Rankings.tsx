@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { Alert, Button, Card, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatDateTime, formatMoney, formatPeriod, Loading, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { Chart, type ChartOption } from '@kpd/web-kit/chart';
@@ -63,6 +63,20 @@ const PUBLISH = /* GraphQL */ `
 const HISTORY = /* GraphQL */ `
   query DispatchRankHistory($districtId: ID!) { rankHistory(districtId: $districtId) { period rank ranked score } }
 `;
+const PLAN_VS_ACTUAL = /* GraphQL */ `
+  query DispatchPlanVsActual($areaId: ID!, $year: Int!, $view: PlanView!) {
+    planVsActual(areaId: $areaId, year: $year, view: $view) {
+      label from to planned actual cumulativePlanned cumulativeActual completion { percent reason } cumulativeCompletion { percent reason }
+    }
+  }
+`;
+const WARNINGS = /* GraphQL */ `
+  query DispatchEarlyWarnings($areaId: ID!, $period: Period!) {
+    earlyWarnings(areaId: $areaId, period: $period, onlyFlagged: true) {
+      project { id name district { name } } annualPlanned ytdPlanned ytdActual forecast forecastPercent atRisk earlyWarning backLoaded light reason
+    }
+  }
+`;
 const YEAR_COURSE = /* GraphQL */ `
   query DispatchYearCourse($areaId: ID!, $year: Int!) { planVsActual(areaId: $areaId, year: $year, view: MONTH) { from actual } }
 `;
@@ -116,7 +130,9 @@ export function Rankings({ viewer }: RemoteProps) {
   useEffect(() => {
     if (!cityId && scope.cities.length) setCityId(scope.cities[0].id);
   }, [cityId, scope.cities]);
-  const latest = useLatestPeriod(cityId ?? null);
+  // A district admin's statistics are its district's; the ranking is its city's.
+  const statsArea = viewer.area.level === 'DISTRICT' ? viewer.area.id : (cityId ?? null);
+  const latest = useLatestPeriod(statsArea);
   const period = chosen ?? latest.period;
 
   return (
@@ -142,12 +158,14 @@ export function Rankings({ viewer }: RemoteProps) {
       </Space>
       {scope.error && <ErrorNotice error={scope.error} onRetry={scope.refetch} />}
       {latest.error ? <ErrorNotice error={latest.error} /> : null}
-      {!cityId || !period ? (
+      {!cityId || !statsArea || !period ? (
         scope.ready && scope.cities.length === 0 ? <Alert type="info" showIcon title={t('chooseCity')} /> : <Loading />
       ) : (
         <>
-          <InvestmentStats areaId={cityId} period={period} />
+          <InvestmentStats areaId={statsArea} period={period} />
           <RankingCard cityId={cityId} period={period} canPublish={isCityAdmin(viewer)} />
+          <PlanVsActual areaId={statsArea} period={period} />
+          <EarlyWarnings areaId={statsArea} period={period} />
         </>
       )}
     </>
@@ -326,3 +344,113 @@ function RankHistory({ districtId, name }: { districtId: string; name: string })
   );
 }
 
+interface PlanRow {
+  label: string;
+  from: string;
+  to: string;
+  planned: string;
+  actual: string;
+  cumulativePlanned: string;
+  cumulativeActual: string;
+  completion: Rate;
+  cumulativeCompletion: Rate;
+}
+
+/** 月对账、季交账、年底算总账: the year's plan against actual by month, quarter or year, with running totals. */
+function PlanVsActual({ areaId, period }: { areaId: string; period: string }) {
+  const t = useMessages(messages);
+  const [view, setView] = useState<'MONTH' | 'QUARTER' | 'YEAR'>('MONTH');
+  const year = Number(period.slice(0, 4));
+  const [{ data, fetching, error }, refetch] = useQuery<{ planVsActual: PlanRow[] }>({ query: PLAN_VS_ACTUAL, variables: { areaId, year, view } });
+  const percentOf = (r: Rate) => (r.percent === null ? <RateText rate={r} /> : `${r.percent.toFixed(1)}%`);
+  return (
+    <Card
+      size="small"
+      title={t('planTitle', { year })}
+      style={{ marginBottom: 16 }}
+      extra={
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as typeof view)}
+          options={(['MONTH', 'QUARTER', 'YEAR'] as const).map((v) => ({ value: v, label: t(`VIEW_${v}`) }))}
+        />
+      }
+    >
+      <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.planVsActual.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(d) => (
+          <Table<PlanRow>
+            rowKey="from"
+            size="small"
+            pagination={false}
+            data-testid="plan-table"
+            dataSource={d.planVsActual}
+            scroll={{ x: 900 }}
+            columns={[
+              { title: t('planPeriod'), dataIndex: 'label', width: 120 },
+              { title: t('planned'), dataIndex: 'planned', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: t('actual'), dataIndex: 'actual', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: t('completion'), dataIndex: 'completion', align: 'right', render: percentOf },
+              { title: t('cumulativePlanned'), dataIndex: 'cumulativePlanned', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: t('cumulativeActual'), dataIndex: 'cumulativeActual', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: t('cumulativeCompletion'), dataIndex: 'cumulativeCompletion', align: 'right', render: percentOf },
+            ]}
+          />
+        )}
+      </QueryState>
+    </Card>
+  );
+}
+
+interface Warning {
+  project: { id: string; name: string; district: { name: string } };
+  annualPlanned: string;
+  ytdPlanned: string;
+  ytdActual: string;
+  forecast: string;
+  forecastPercent: number | null;
+  atRisk: boolean;
+  earlyWarning: boolean;
+  backLoaded: boolean;
+  reason: string;
+}
+
+/** 投资预警: projects whose year-end forecast falls short of the plan, or whose plan is back-loaded. */
+function EarlyWarnings({ areaId, period }: { areaId: string; period: string }) {
+  const t = useMessages(messages);
+  const [{ data, fetching, error }, refetch] = useQuery<{ earlyWarnings: Warning[] }>({ query: WARNINGS, variables: { areaId, period } });
+  return (
+    <Card size="small" title={t('warningsTitle')} style={{ marginBottom: 16 }}>
+      <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.earlyWarnings.length === 0} empty={t('warningsEmpty')} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(d) => (
+          <Table<Warning>
+            rowKey={(r) => r.project.id}
+            size="small"
+            data-testid="warnings-table"
+            dataSource={d.earlyWarnings}
+            pagination={d.earlyWarnings.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+            scroll={{ x: 1000 }}
+            columns={[
+              { title: t('project'), render: (_: unknown, r) => r.project.name, width: 220 },
+              { title: t('district'), render: (_: unknown, r) => r.project.district.name, width: 90 },
+              {
+                title: t('warningFlags'),
+                width: 170,
+                render: (_: unknown, r) => (
+                  <>
+                    {r.earlyWarning && <Tag color="gold">{t('earlyWarning')}</Tag>}
+                    {r.atRisk && !r.earlyWarning && <Tag color="red">{t('atRisk')}</Tag>}
+                    {r.backLoaded && <Tag color="purple">{t('backLoaded')}</Tag>}
+                  </>
+                ),
+              },
+              { title: t('annualPlanned'), dataIndex: 'annualPlanned', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: t('ytdActual'), dataIndex: 'ytdActual', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: t('forecast'), align: 'right', render: (_: unknown, r) => `${formatMoney(r.forecast)}${r.forecastPercent === null ? '' : `（${r.forecastPercent.toFixed(1)}%）`}` },
+              { title: t('reason'), dataIndex: 'reason', ellipsis: true },
+            ]}
+          />
+        )}
+      </QueryState>
+    </Card>
+  );
+}

@@ -1,4 +1,16 @@
+import {
+  MUST_DISPATCH_REASON_LABELS,
+  PROBLEM_ACTION_LABELS,
+  PROBLEM_CATEGORY_LABELS,
+  PROBLEM_LEVEL_LABELS,
+  PROBLEM_STATUS_LABELS,
+  PROJECT_STAGE_LABELS,
+} from '@kpd/domain';
 import type { Messages } from '@kpd/web-kit';
+
+function prefixed<P extends string, K extends string>(prefix: P, labels: Readonly<Record<K, string>>): Record<`${P}${K}`, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [prefix + k, v])) as Record<`${P}${K}`, string>;
+}
 
 type Key =
   | 'title' | 'tabProblems' | 'tabMeetings' | 'tabRankings' | 'build' | 'loadMore' | 'total' | 'district' | 'allDistricts' | 'cityLevel' | 'city'
@@ -23,10 +35,20 @@ type Key =
   // rankings
   | 'rankingsTitle' | 'statsTitle' | 'monthActual' | 'ytdActual' | 'lastYearMonth' | 'lastYearYtd' | 'monthGrowth' | 'ytdGrowth' | 'ytdPlanned'
   | 'ytdCompletion' | 'areaTotal' | 'rankingTitle' | 'rank' | 'unranked' | 'projects' | 'milestoneRate' | 'investmentRate' | 'lights' | 'score'
+  | 'planTitle' | 'planPeriod' | 'planned' | 'actual' | 'completion' | 'cumulativePlanned' | 'cumulativeActual' | 'cumulativeCompletion'
+  | 'VIEW_MONTH' | 'VIEW_QUARTER' | 'VIEW_YEAR' | 'warningsTitle' | 'warningsEmpty' | 'warningFlags' | 'earlyWarning' | 'atRisk' | 'backLoaded'
+  | 'annualPlanned' | 'forecast'
   | 'publish' | 'publishConfirm' | 'published' | 'notPublished' | 'historyTitle' | 'historyEmpty' | 'rankAxis' | 'amountsUnit' | 'chooseCity';
 
 export const messages: Messages<Key> = {
   zh: {
+    // The Chinese names of the rules' states, actions and reasons, as packages/domain names them.
+    ...PROBLEM_STATUS_LABELS,
+    ...PROBLEM_ACTION_LABELS,
+    ...PROBLEM_CATEGORY_LABELS,
+    ...MUST_DISPATCH_REASON_LABELS,
+    ...prefixed('LEVEL_', PROBLEM_LEVEL_LABELS),
+    ...prefixed('STAGE_', PROJECT_STAGE_LABELS),
     title: '调度与督办',
     tabProblems: '问题清单',
     tabMeetings: '调度会',
@@ -103,26 +125,6 @@ export const messages: Messages<Key> = {
     DISTRICT_REQUESTED: '区县申请协调',
     DEADLINE_PASSED: '逾期未解决',
     CITY_DECISION: '市级决定督办',
-    OPEN: '待办理',
-    IN_PROGRESS: '办理中',
-    RESOLVED: '已解决',
-    CLOSED_OUT: '已销号',
-    LEVEL_DISTRICT: '区级限时解决',
-    LEVEL_CITY: '市级挂牌督办',
-    START: '开始办理',
-    RESOLVE: '标记已解决',
-    CLOSE_OUT: '销号',
-    REOPEN: '重新打开',
-    ESCALATE: '提级为市级挂牌督办',
-    REQUEST_ESCALATION: '申请市级协调',
-    LAND: '土地',
-    PLANNING: '规划',
-    PERMITS: '审批手续',
-    POWER: '电力',
-    DEMOLITION: '征收动迁',
-    UTILITIES: '市政配套',
-    FINANCING: '融资',
-    OTHER: '其他',
     meetingsTitle: '调度会',
     meetingArea: '调度范围',
     generate: '生成必调清单',
@@ -159,15 +161,6 @@ export const messages: Messages<Key> = {
     createdBy: '创建人',
     notHeld: '未记录',
     chooseArea: '请选择区县或市级',
-    KEY_PUSH: '重点推进项目',
-    NEW: '新建项目',
-    CONTINUING_WITH_PROBLEMS: '存在问题的续建项目',
-    MAJOR_GOVERNMENT_INVESTMENT: '重大政府投资项目',
-    STAGE_RESERVE: '储备',
-    STAGE_NEW: '新建',
-    STAGE_CONTINUING: '续建',
-    STAGE_COMPLETED: '竣工',
-    STAGE_REMOVED: '已剔除',
     rankingsTitle: '排名与统计',
     statsTitle: '固定资产投资统计',
     monthActual: '本月完成',
@@ -187,6 +180,25 @@ export const messages: Messages<Key> = {
     investmentRate: '投资完成率（累计）',
     lights: '红黄绿灯',
     score: '得分',
+    planTitle: '{year}年计划与完成（月对账、季交账、年底算总账）',
+    planPeriod: '期间',
+    planned: '计划投资',
+    actual: '完成投资',
+    completion: '完成率',
+    cumulativePlanned: '累计计划',
+    cumulativeActual: '累计完成',
+    cumulativeCompletion: '累计完成率',
+    VIEW_MONTH: '按月',
+    VIEW_QUARTER: '按季',
+    VIEW_YEAR: '全年',
+    warningsTitle: '投资预警',
+    warningsEmpty: '本月没有需要预警的项目',
+    warningFlags: '预警',
+    earlyWarning: '提前预警',
+    atRisk: '全年有风险',
+    backLoaded: '计划后置',
+    annualPlanned: '年度计划',
+    forecast: '预计全年完成',
     publish: '发布排名',
     publishConfirm: '发布后本月排名将冻结为快照，不能再次发布。确认发布？',
     published: '已于 {at} 由 {by} 发布（冻结快照）',
@@ -358,6 +370,25 @@ export const messages: Messages<Key> = {
     investmentRate: 'Investment (YTD)',
     lights: 'Lights',
     score: 'Score',
+    planTitle: 'Plan and actual in {year} (by month, quarter and year)',
+    planPeriod: 'Period',
+    planned: 'Planned',
+    actual: 'Actual',
+    completion: 'Completion',
+    cumulativePlanned: 'Planned to date',
+    cumulativeActual: 'Actual to date',
+    cumulativeCompletion: 'Completion to date',
+    VIEW_MONTH: 'Months',
+    VIEW_QUARTER: 'Quarters',
+    VIEW_YEAR: 'Year',
+    warningsTitle: 'Early warning',
+    warningsEmpty: 'No project needs a warning this month',
+    warningFlags: 'Warning',
+    earlyWarning: 'Early warning',
+    atRisk: 'Year at risk',
+    backLoaded: 'Back-loaded plan',
+    annualPlanned: 'Year’s plan',
+    forecast: 'Year-end forecast',
     publish: 'Publish ranking',
     publishConfirm: 'Publishing freezes this month’s ranking as a snapshot; it cannot be published again. Publish?',
     published: 'Published {at} by {by} (frozen snapshot)',

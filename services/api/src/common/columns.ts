@@ -12,6 +12,13 @@ export const fenTransformer: ValueTransformer = {
 
 export const moneyColumn = { type: 'bigint' as const, transformer: fenTransformer };
 
+/** A database sum of 分 (a string on MySQL, possibly with decimals; a number on SQLite; null over no rows). */
+export function fen(value: unknown): bigint {
+  if (value === null || value === undefined) return 0n;
+  const s = String(value);
+  return BigInt(s.includes('.') ? s.slice(0, s.indexOf('.')) : s);
+}
+
 /** Integer ids come back from MySQL aggregate queries as strings; this reads either. */
 export function toInt(value: unknown): number {
   if (typeof value === 'number') return value;

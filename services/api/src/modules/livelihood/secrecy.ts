@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import type { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -54,19 +53,7 @@ export function chain(fingerprint: string, hashes: string[]): { links: { prev: s
   return { links, head: prev };
 }
 
-/** True on the MySQL family (TypeORM calls MariaDB 'mariadb'): row locks are available there. */
-export function supportsRowLocks(em: EntityManager): boolean {
-  const type = em.connection.options.type;
-  return type === 'mysql' || type === 'mariadb';
-}
-
-/**
- * Takes the row lock (SELECT … FOR UPDATE) on MySQL/MariaDB; on SQLite every transaction already
- * runs alone (the connection gate plus BEGIN IMMEDIATE), so the lock is implied.
- */
-export function forUpdate<T extends ObjectLiteral>(em: EntityManager, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-  return supportsRowLocks(em) ? qb.setLock('pessimistic_write') : qb;
-}
+export { forUpdate, supportsRowLocks } from '../../common/row-locks';
 
 /** A duplicate-key error on either driver. */
 export function isDuplicateKey(error: unknown): boolean {

@@ -397,18 +397,41 @@ export interface CastReceipt {
 }
 
 /**
+ * The session, the viewer's roster entry and the open round in one statement (a ballot storm is
+ * five hundred of these at once); when any is missing, the usual checks say which.
+ */
+async function ballotContext(ctx: Context, sessionId: number): Promise<{ session: VoteSession; entry: RosterEntry; round: VoteRound | null }> {
+  if (isSignedIn(ctx.viewer) && ctx.viewer.role === Role.DELEGATE && !ctx.viewer.readOnly) {
+    const found = await ctx.db
+      .getRepository(VoteSession)
+      .createQueryBuilder('s')
+      .innerJoinAndMapOne('s.entry', RosterEntry, 'e', 'e.session_id = s.id AND e.user_id = :userId', { userId: ctx.viewer.userId })
+      .leftJoinAndMapOne('s.round', VoteRound, 'r', 'r.session_id = s.id AND r.number = s.current_round')
+      .where('s.id = :sessionId', { sessionId })
+      .getOne();
+    const joined = found as (VoteSession & { entry?: RosterEntry; round?: VoteRound | null }) | null;
+    if (joined?.entry) {
+      const { entry, round, ...session } = joined;
+      return { session: Object.assign(new VoteSession(), session), entry, round: round ?? null };
+    }
+  }
+  const session = await findSession(ctx, sessionId);
+  const entry = await rosterEntryOf(ctx, sessionId);
+  return { session, entry, round: await currentRound(ctx.db.manager, session) };
+}
+
+/**
  * One secret ballot per delegate per round. In one transaction: the round's row lock, the
  * participation row (its primary key refuses a second ballot), the ballot row (a random receipt
  * code, no user) and the round's order-free digest. The audit records that the delegate voted,
  * never what or with which receipt.
  */
 export async function castBallot(ctx: Context, sessionId: number, candidateIds: string[]): Promise<CastReceipt> {
-  const session = await findSession(ctx, sessionId);
-  const entry = await rosterEntryOf(ctx, sessionId);
+  const { session, entry, round: current } = await ballotContext(ctx, sessionId);
   if (session.status !== SessionStatus.VOTING) throw new ConflictError('投票未开放 (the vote is not open)');
   if (session.closesAt && Date.now() > session.closesAt.getTime()) throw new ConflictError('投票时间已过 (voting time is over)');
   const marks = candidateIds.map((id, i) => parseId(id, `candidateIds[${i}]`));
-  const round = await currentRound(ctx.db.manager, session);
+  const round = current;
   if (!round) throw new ConflictError('投票未开放 (the vote is not open)');
   const onBallot = roundCandidateIds(round);
   const check = validateBallot(marks.map(String), round.seats, onBallot.map(String));
@@ -416,17 +439,21 @@ export async function castBallot(ctx: Context, sessionId: number, candidateIds: 
   const position = new Map(onBallot.map((id, i) => [id, i]));
   marks.sort((a, b) => position.get(a)! - position.get(b)!);
   return mutate(ctx, async (tx) => {
-    const { round: locked } = await lockOpenRound(tx, sessionId);
-    if (locked.id !== round.id) throw new ConflictError('本轮投票已结束 (this round is closed)');
     try {
-      await tx.em.insert(RoundParticipation, { roundId: locked.id, userId: entry.userId, method: BallotSource.ELECTRONIC });
+      await tx.em.insert(RoundParticipation, { roundId: round.id, userId: entry.userId, method: BallotSource.ELECTRONIC });
     } catch (e) {
       if (isDuplicateKey(e)) throw new ConflictError('您已在本轮投票 (you have already voted in this round)');
       throw e;
     }
-    const { receiptCode, hash } = await insertBallot(tx, locked, marks, BallotSource.ELECTRONIC);
+    // The fingerprint is fixed when the round opens, so the ballot can be written before the lock.
+    const { receiptCode, hash } = await insertBallot(tx, round, marks, BallotSource.ELECTRONIC);
+    await tx.audit({ action: 'livelihood.ballot.cast', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: round.number, voted: true } });
+    // The round's row lock last, held only for the digest: ballots of a round queue on it for two
+    // statements and the commit. A round closed meanwhile refuses the ballot, and its rows roll back
+    // (the count, under the same lock, never saw them).
+    const locked = await forUpdate(tx.em, tx.em.createQueryBuilder(VoteRound, 'r').where('r.id = :id', { id: round.id })).getOne();
+    if (!locked || locked.status !== RoundStatus.OPEN) throw new ConflictError('本轮投票已结束 (this round is closed)');
     await tx.em.update(VoteRound, { id: locked.id }, { digest: addToDigest(locked.digest, hash) });
-    await tx.audit({ action: 'livelihood.ballot.cast', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: locked.number, voted: true } });
     return { receiptCode, round: locked.number, fingerprint: locked.fingerprint };
   });
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { scheduleJob } from '../../common/jobs';
 import { writeSystemAudit } from '../../common/transaction';
 import type { ModuleServices } from '../module';
 import { escalateDue, today } from './problems.service';
@@ -23,23 +24,12 @@ export async function escalationTick(em: EntityManager, now: Date, cityLeader = 
  * (default 分管副市长) as the city leader. Off in tests (they call the tick directly).
  */
 export function startEscalationJob(services: ModuleServices): void {
-  if (services.config.env === 'test') return;
-  const minutes = Number(process.env.PROBLEM_ESCALATION_JOB_MINUTES ?? 60);
-  if (!Number.isFinite(minutes) || minutes <= 0) return;
   const leader = process.env.PROBLEM_ESCALATION_LEADER?.trim() || DEFAULT_ESCALATION_LEADER;
-  let running = false;
-  const tick = async () => {
-    if (running || !services.db.isInitialized) return;
-    running = true;
-    try {
-      const moved = await escalationTick(services.db.manager, new Date(), leader);
-      if (moved > 0) services.log.info({ moved }, 'overdue problems listed for city supervision');
-    } catch (e) {
-      services.log.error({ err: e }, 'problem escalation failed');
-    } finally {
-      running = false;
-    }
-  };
-  setTimeout(() => void tick(), 60_000).unref();
-  setInterval(() => void tick(), minutes * 60_000).unref();
+  scheduleJob(services, {
+    name: 'problem escalation',
+    intervalVariable: 'PROBLEM_ESCALATION_JOB_MINUTES',
+    defaultMinutes: 60,
+    firstRunAfterMs: 60_000,
+    run: (s) => escalationTick(s.db.manager, new Date(), leader),
+  });
 }

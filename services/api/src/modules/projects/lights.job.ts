@@ -1,3 +1,4 @@
+import { scheduleJob } from '../../common/jobs';
 import type { ModuleServices } from '../module';
 import { monthEndTick } from './lights.service';
 
@@ -7,22 +8,11 @@ import { monthEndTick } from './lights.service';
  * that are missing, under the unique (project, month) key. Off in tests (they call the job directly).
  */
 export function startMonthEndJob(services: ModuleServices): void {
-  if (services.config.env === 'test') return;
-  const minutes = Number(process.env.MONTH_END_JOB_MINUTES ?? 60);
-  if (!Number.isFinite(minutes) || minutes <= 0) return;
-  let running = false;
-  const tick = async () => {
-    if (running || !services.db.isInitialized) return;
-    running = true;
-    try {
-      const added = await monthEndTick(services.db.manager, new Date());
-      if (added > 0) services.log.info({ added }, 'month-end lights');
-    } catch (e) {
-      services.log.error({ err: e }, 'month-end lights failed');
-    } finally {
-      running = false;
-    }
-  };
-  setTimeout(() => void tick(), 30_000).unref();
-  setInterval(() => void tick(), minutes * 60_000).unref();
+  scheduleJob(services, {
+    name: 'month-end lights',
+    intervalVariable: 'MONTH_END_JOB_MINUTES',
+    defaultMinutes: 60,
+    firstRunAfterMs: 30_000,
+    run: (s) => monthEndTick(s.db.manager, new Date()),
+  });
 }

@@ -7,16 +7,18 @@ import {
   periodOfInstant,
   reportDeadlinePassed,
   reportedOnTime,
+  toFen,
   type Fen,
   type InvestmentMonth,
 } from '@kpd/domain';
-import { Between, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { AuditRecord } from '../../common/audit/audit-record.entity';
 import { toJson } from '../../common/columns';
+import { bulkInsert } from '../../db/bulk-insert';
 import { chunks } from '../../common/xlsx';
 import { CitySettings, LightRule } from '../areas/city-settings.entity';
 import { LightColor, ProjectLight, RemovalDecision } from './light.entity';
-import { MonthlyReport, PlanMonth, ProjectMilestone } from './plan.entity';
+import { MonthlyReport, ProjectMilestone } from './plan.entity';
 import { asDomainStage, Project, ProjectStage } from './project.entity';
 
 /** The city settings a light needs. */
@@ -62,44 +64,72 @@ export interface ComputedLight {
 }
 
 interface ProjectData {
-  plans: Map<string, PlanMonth>;
-  reports: Map<string, MonthlyReport>;
+  plans: Map<string, { plannedInvestment: Fen }>;
+  reports: Map<string, { actualInvestment: Fen; submittedAt: Date }>;
   milestones: ProjectMilestone[];
-  /** The first planned or reported month from the construction start on, when only a window of months was loaded. */
+  /** The first planned or reported month from the construction start on, when it lies before the window of months loaded. */
   tableStart?: string | null;
 }
 
 /**
- * Loads what the rules need. With `window` only the months the investment rule can look at are
- * read (it looks at most twelve months back), plus each project's first planned or reported month:
- * a month-end run over a whole province then reads a year of rows per project, not its history.
+ * Loads what the rules need: plans and reports for the projects lit by investment, milestones for
+ * those lit by milestones. With `window` only the months the investment rule can look at are read
+ * (it looks at most twelve months back), plus whether each project has a planned or reported month
+ * before the window: a month-end run over a whole province then reads a year of rows per project,
+ * not its history. Plain rows, not entities: at province scale hydration was most of the time.
  */
-async function loadData(em: EntityManager, projectIds: number[], rule: 'both' | LightRule, window?: { from: string; to: string }): Promise<Map<number, ProjectData>> {
-  const data = new Map<number, ProjectData>(projectIds.map((id) => [id, { plans: new Map(), reports: new Map(), milestones: [] }]));
-  const months = window ? { period: Between(window.from, window.to) } : {};
-  for (const ids of chunks(projectIds, 500)) {
-    if (rule !== LightRule.MILESTONE) {
-      for (const p of await em.find(PlanMonth, { where: { projectId: In(ids), ...months } })) data.get(p.projectId)!.plans.set(p.period, p);
-      for (const r of await em.find(MonthlyReport, { where: { projectId: In(ids), ...months } })) data.get(r.projectId)!.reports.set(r.period, r);
-      if (window) {
-        for (const table of ['project_plan_months', 'project_reports']) {
-          const rows: { id: unknown; first: string }[] = await em.query(
-            `SELECT t.project_id AS id, MIN(t.period) AS first FROM ${table} t JOIN projects p ON p.id = t.project_id
-             WHERE t.project_id IN (${ids.map(() => '?').join(', ')}) AND t.period >= p.construction_start GROUP BY t.project_id`,
-            ids,
-          );
-          for (const row of rows) {
-            const d = data.get(Number(row.id))!;
-            if (d.tableStart === undefined || d.tableStart === null || row.first < d.tableStart) d.tableStart = row.first;
-          }
-        }
-        for (const d of data.values()) if (d.tableStart === undefined) d.tableStart = null;
-      }
+async function loadData(
+  em: EntityManager,
+  projects: { id: number; rule: LightRule; constructionStart: string }[],
+  window?: { from: string; to: string },
+): Promise<Map<number, ProjectData>> {
+  const data = new Map<number, ProjectData>(projects.map((p) => [p.id, { plans: new Map(), reports: new Map(), milestones: [] }]));
+  const starts = new Map(projects.map((p) => [p.id, p.constructionStart]));
+  const driver = em.connection.driver;
+  const submittedAt = em.connection.getMetadata(MonthlyReport).findColumnWithPropertyName('submittedAt')!;
+  const byInvestment = projects.filter((p) => p.rule !== LightRule.MILESTONE).map((p) => p.id);
+  const byMilestone = projects.filter((p) => p.rule === LightRule.MILESTONE).map((p) => p.id);
+  for (const ids of chunks(byInvestment, 1000)) {
+    const inIds = ids.map(() => '?').join(', ');
+    const months = window ? ' AND period >= ? AND period <= ?' : '';
+    const params = window ? [...ids, window.from, window.to] : ids;
+    const plans: { id: unknown; period: string; amount: unknown }[] = await em.query(
+      `SELECT project_id AS id, period, planned_investment AS amount FROM project_plan_months WHERE project_id IN (${inIds})${months}`,
+      params,
+    );
+    for (const r of plans) data.get(Number(r.id))!.plans.set(r.period, { plannedInvestment: toFen(r.amount) });
+    const reports: { id: unknown; period: string; amount: unknown; at: unknown }[] = await em.query(
+      `SELECT project_id AS id, period, actual_investment AS amount, submitted_at AS at FROM project_reports WHERE project_id IN (${inIds})${months}`,
+      params,
+    );
+    for (const r of reports) data.get(Number(r.id))!.reports.set(r.period, { actualInvestment: toFen(r.amount), submittedAt: driver.prepareHydratedValue(r.at, submittedAt) as Date });
+    // The earliest month before the window, from the construction start on, matters only to a project
+    // with nothing at the window's first month that started before it: only those are looked up.
+    const earlier = window
+      ? ids.filter((id) => {
+          const d = data.get(id)!;
+          const start = starts.get(id)!;
+          return start < window.from && !d.plans.has(window.from) && !d.reports.has(window.from);
+        })
+      : [];
+    if (earlier.length) {
+      const inEarlier = earlier.map(() => '?').join(', ');
+      const rows: { id: unknown; first: string }[] = await em.query(
+        `SELECT id, MIN(first) AS first FROM (
+           SELECT t.project_id AS id, MIN(t.period) AS first FROM project_plan_months t JOIN projects p ON p.id = t.project_id
+             WHERE t.project_id IN (${inEarlier}) AND t.period >= p.construction_start AND t.period < ? GROUP BY t.project_id
+           UNION ALL
+           SELECT t.project_id, MIN(t.period) FROM project_reports t JOIN projects p ON p.id = t.project_id
+             WHERE t.project_id IN (${inEarlier}) AND t.period >= p.construction_start AND t.period < ? GROUP BY t.project_id
+         ) x GROUP BY id`,
+        [...earlier, window!.from, ...earlier, window!.from],
+      );
+      for (const r of rows) data.get(Number(r.id))!.tableStart = r.first;
     }
-    if (rule !== LightRule.INVESTMENT) {
-      for (const m of await em.find(ProjectMilestone, { where: { projectId: In(ids) }, order: { dueDate: 'ASC', id: 'ASC' } })) {
-        data.get(m.projectId)!.milestones.push(m);
-      }
+  }
+  for (const ids of chunks(byMilestone, 500)) {
+    for (const m of await em.find(ProjectMilestone, { where: { projectId: In(ids) }, order: { dueDate: 'ASC', id: 'ASC' } })) {
+      data.get(m.projectId)!.milestones.push(m);
     }
   }
   return data;
@@ -112,7 +142,7 @@ async function loadData(em: EntityManager, projectIds: number[], rule: 'both' | 
 function investmentMonths(project: Project, data: ProjectData, period: string, settings: LightSettings): InvestmentMonth[] {
   const known = [...data.plans.keys(), ...data.reports.keys()].filter((p) => p >= project.constructionStart).sort();
   let from = addMonths(period, -11);
-  const tableStart = (data.tableStart === undefined ? known[0] : data.tableStart) ?? period;
+  const tableStart = data.tableStart ?? known[0] ?? period;
   if (tableStart > from) from = tableStart < period ? tableStart : period;
   const months: InvestmentMonth[] = [];
   for (let p = from; p <= period; p = addMonths(p, 1)) {
@@ -165,7 +195,11 @@ export async function computeLights(
   window?: { from: string; to: string },
 ): Promise<ComputedLight[]> {
   const settings = await lightSettingsByCity(em, wanted.map((w) => w.project.cityId));
-  const data = await loadData(em, wanted.map((w) => w.project.id), 'both', window);
+  const data = await loadData(
+    em,
+    wanted.filter((w) => settings.has(w.project.cityId)).map((w) => ({ id: w.project.id, rule: settings.get(w.project.cityId)!.rule, constructionStart: w.project.constructionStart })),
+    window,
+  );
   const out: ComputedLight[] = [];
   for (const { project, periods } of wanted) {
     const s = settings.get(project.cityId);
@@ -245,12 +279,27 @@ export async function recomputeProjectLights(em: EntityManager, project: Project
 export async function runMonthEndLights(em: EntityManager, period: string, now: Date, areaIds: number[] | null = null): Promise<number> {
   const qb = em
     .createQueryBuilder(Project, 'p')
+    .select(['p.id AS id', 'p.area_id AS areaId', 'p.city_id AS cityId', 'p.stage AS stage', 'p.total_investment AS totalInvestment'])
+    .addSelect(['p.construction_start AS constructionStart', 'p.construction_end AS constructionEnd', 'p.removed_from_library AS removedFromLibrary'])
     .where('p.stage IN (:...stages)', { stages: [ProjectStage.NEW, ProjectStage.CONTINUING] })
     .andWhere('p.constructionStart <= :period AND p.constructionEnd >= :period', { period })
     .andWhere('p.removedFromLibrary = :no', { no: false })
     .andWhere('NOT EXISTS (SELECT 1 FROM project_lights l WHERE l.project_id = p.id AND l.period = :period)', { period });
   if (areaIds) qb.andWhere('p.areaId IN (:...areaIds)', { areaIds: areaIds.length ? areaIds : [-1] });
-  const projects = await qb.getMany();
+  // Plain rows with what the rules read, not entities: a province is twenty thousand of them.
+  const projects = (await qb.getRawMany<Record<string, unknown>>()).map(
+    (r) =>
+      ({
+        id: Number(r.id),
+        areaId: Number(r.areaId),
+        cityId: Number(r.cityId),
+        stage: r.stage as ProjectStage,
+        totalInvestment: toFen(r.totalInvestment),
+        constructionStart: String(r.constructionStart),
+        constructionEnd: String(r.constructionEnd),
+        removedFromLibrary: r.removedFromLibrary === true || Number(r.removedFromLibrary) === 1,
+      }) as Project,
+  );
   if (projects.length === 0) return 0;
   const settings = await lightSettingsByCity(em, projects.map((p) => p.cityId));
   const due = projects.filter((p) => {
@@ -259,43 +308,28 @@ export async function runMonthEndLights(em: EntityManager, period: string, now: 
     return s.rule === LightRule.MILESTONE ? period < periodOfInstant(now) : reportDeadlinePassed(period, s.deadlineDay, now);
   });
   // A thousand projects at a time, each reading only the twelve months the rule looks at: a run over
-  // a whole province keeps a bounded amount in memory.
+  // a whole province keeps a bounded amount in memory. Each light goes in with INSERT … IGNORE on the
+  // unique (project, month) key; the rows the database reports inserted are the lights added.
   let added = 0;
-  for (const part of chunks(due, 1000)) {
+  for (const part of chunks(due, 2000)) {
     const lights = (await computeLights(em, part.map((project) => ({ project, periods: [period] })), now, { from: addMonths(period, -11), to: period })).filter((l) => l.color !== null);
-    if (lights.length === 0) continue;
-    // Counted, not read from the driver (MariaDB answers INSERT … RETURNING rows, SQLite and MySQL a header):
-    // within this transaction the count sees its own inserts and not another process's.
-    const countLit = async () => {
-      let n = 0;
-      for (const ids of chunks(lights.map((l) => l.projectId), 500)) n += await em.countBy(ProjectLight, { period, projectId: In(ids) });
-      return n;
-    };
-    const before = await countLit();
-    for (const batch of chunks(lights, 200)) {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(ProjectLight)
-        .values(
-          batch.map((l) => ({
-            projectId: l.projectId,
-            areaId: l.areaId,
-            period: l.period,
-            color: l.color!,
-            reasonCode: l.reasonCode,
-            reason: l.reason,
-            figures: l.figures,
-            ruleVersion: l.ruleVersion,
-            computedAt: now,
-            removal: l.color === LightColor.RED ? RemovalDecision.PROPOSED : null,
-          })),
-        )
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
-    }
-    added += (await countLit()) - before;
+    added += await bulkInsert(
+      em,
+      ProjectLight,
+      lights.map((l) => ({
+        projectId: l.projectId,
+        areaId: l.areaId,
+        period: l.period,
+        color: l.color!,
+        reasonCode: l.reasonCode,
+        reason: l.reason,
+        figures: l.figures,
+        ruleVersion: l.ruleVersion,
+        computedAt: now,
+        removal: l.color === LightColor.RED ? RemovalDecision.PROPOSED : null,
+      })),
+      { ignoreDuplicates: true },
+    );
   }
   return added;
 }

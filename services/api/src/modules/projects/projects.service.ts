@@ -8,10 +8,11 @@ import {
   validatePlanTable,
   validateSiteGeometry,
   DomainError,
+  type Fen,
   type Position,
   type SiteGeometry,
 } from '@kpd/domain';
-import { Brackets, In } from 'typeorm';
+import { Brackets, In, type EntityManager } from 'typeorm';
 import { Role } from '../../auth/user.entity';
 import { isSignedIn } from '../../auth/viewer';
 import { ConflictError, ForbiddenError, UserInputError, type FieldProblem } from '../../common/errors';
@@ -24,6 +25,7 @@ import { AreaLevel } from '../areas/area.entity';
 import { queryArea } from '../areas/areas.service';
 import type { CreateProjectInput, LocationInput, MilestoneInput, MonthlyReportInput, PlanTableInput, ProjectFilter, UpdateProjectInput } from './projects.inputs';
 import { ProjectOrder } from './projects.inputs';
+import { addToSummary, lockedPlanMonths, lockSummaryKey, moveProjectSummary, planDeltas } from './investment-summary';
 import { recomputeProjectLights } from './lights.service';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { Project, ProjectStage, ProjectStageChange } from './project.entity';
@@ -171,6 +173,7 @@ export async function updateProject(ctx: Context, id: number, input: UpdateProje
   if (input.stage && !input.stageReason?.trim()) problems.push({ field: 'input.stageReason', reason: '变更阶段须说明原因' });
   if (problems.length) throw UserInputError.of(problems);
   return mutate(ctx, async (tx) => {
+    const summaryKey = await lockSummaryKey(tx.em, id);
     const project = await tx.em.findOneByOrFail(Project, { id });
     if (project.version !== input.version) {
       throw new ConflictError(`项目已被他人修改（当前版本 ${project.version}，你提交的是 ${input.version}），请刷新后再改`, { currentVersion: project.version });
@@ -224,6 +227,7 @@ export async function updateProject(ctx: Context, id: number, input: UpdateProje
       .where('id = :id AND version = :v', { id, v: input.version })
       .execute();
     if (result.affected === 0) throw new ConflictError('项目已被他人修改，请刷新后再改');
+    await moveProjectSummary(tx.em, id, summaryKey, { areaId: project.areaId, category: project.category, stage: project.stage });
     const after = await tx.em.findOneByOrFail(Project, { id });
     await tx.audit({ action: 'project.update', entityType: 'Project', entityId: id, areaId: project.areaId, before, after });
     return after;
@@ -278,16 +282,23 @@ export async function writePlan(
 ): Promise<void> {
   await tx.em.delete(PlanYear, { projectId });
   if (years.length) await tx.em.insert(PlanYear, years.map((y) => ({ projectId, year: y.year, plannedInvestment: y.plannedInvestment, plannedProgress: y.plannedProgress ?? '' })));
-  if (months && year !== null) {
-    const periods = Array.from({ length: 12 }, (_, i) => makePeriod(year, i + 1));
-    await tx.em.delete(PlanMonth, { projectId, period: In(periods) });
-    if (months.length) {
-      await tx.em.insert(
-        PlanMonth,
-        months.map((m) => ({ projectId, period: makePeriod(year, m.month), plannedInvestment: m.plannedInvestment, plannedMilestone: m.plannedMilestone ?? '' })),
-      );
-    }
-  }
+  if (months && year !== null) await replacePlanMonths(tx.em, projectId, year, months);
+}
+
+/** Replaces one year's monthly plan, and its share of the investment summary, in the caller's transaction. */
+export async function replacePlanMonths(
+  em: EntityManager,
+  projectId: number,
+  year: number,
+  months: { month: number; plannedInvestment: bigint; plannedMilestone?: string | null }[],
+): Promise<void> {
+  const key = await lockSummaryKey(em, projectId);
+  const periods = Array.from({ length: 12 }, (_, i) => makePeriod(year, i + 1));
+  const old = await lockedPlanMonths(em, projectId, periods);
+  if (old.length) await em.delete(PlanMonth, { projectId, period: In(periods) });
+  const rows = months.map((m) => ({ projectId, period: makePeriod(year, m.month), plannedInvestment: m.plannedInvestment as Fen, plannedMilestone: m.plannedMilestone ?? '' }));
+  if (rows.length) await em.insert(PlanMonth, rows);
+  await addToSummary(em, [...planDeltas(key, old, -1), ...planDeltas(key, rows, 1)]);
 }
 
 /**
@@ -310,6 +321,7 @@ export async function saveMonthlyReport(ctx: Context, input: MonthlyReportInput)
   if (problems.length) throw UserInputError.of(problems);
   try {
     return await mutate(ctx, async (tx) => {
+      const key = await lockSummaryKey(tx.em, projectId);
       const existing = await tx.em.findOneBy(MonthlyReport, { projectId, period: input.period });
       let report: MonthlyReport;
       if (!existing) {
@@ -353,6 +365,10 @@ export async function saveMonthlyReport(ctx: Context, input: MonthlyReportInput)
         if (result.affected === 0) throw new ConflictError(`${input.period} 的报告刚被他人修改，请刷新后再改`, { currentVersion: existing.version + 1 });
         report = await tx.em.findOneByOrFail(MonthlyReport, { id: existing.id });
       }
+      // The version check above makes `existing` the row this change replaced.
+      await addToSummary(tx.em, [
+        { ...key, areaId: report.areaId, period: report.period, actual: report.actualInvestment - (existing?.actualInvestment ?? 0n), reports: existing ? 0 : 1 },
+      ]);
       if (input.photoIds) {
         await detachFiles(tx, REPORT_PHOTO, report.id, input.photoIds);
         await attachFiles(ctx, tx, input.photoIds, { ownerType: REPORT_PHOTO, ownerId: report.id, areaId: project.areaId, purpose: FilePurpose.PHOTO }, 'input.photoIds');

@@ -11,6 +11,7 @@ import { recomputeProjectLights } from './lights.service';
 import { MonthlyReport, PlanMonth, PlanYear } from './plan.entity';
 import { Project } from './project.entity';
 import { isAdminOver, scopedProjects } from './projects.scope';
+import { replacePlanMonths } from './projects.service';
 
 const MONTH_KEYS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11', 'm12'] as const;
 type MonthKey = (typeof MONTH_KEYS)[number];
@@ -123,14 +124,7 @@ export async function importPlans(ctx: Context, fileId: string, dryRun: boolean)
           PlanYear,
           group.map((r) => ({ projectId: project.id, year: r.values.year, plannedInvestment: r.values.plannedInvestment, plannedProgress: r.values.plannedProgress ?? '' })),
         );
-        for (const row of group.filter((r) => hasMonths(r.values))) {
-          const periods = MONTH_KEYS.map((_, i) => makePeriod(row.values.year, i + 1));
-          await tx.em.delete(PlanMonth, { projectId: project.id, period: In(periods) });
-          await tx.em.insert(
-            PlanMonth,
-            monthsOf(row.values).map((m) => ({ projectId: project.id, period: makePeriod(row.values.year, m.month), plannedInvestment: m.plannedInvestment, plannedMilestone: '' })),
-          );
-        }
+        for (const row of group.filter((r) => hasMonths(r.values))) await replacePlanMonths(tx.em, project.id, row.values.year, monthsOf(row.values));
         const firstYear = Math.min(...group.map((r) => r.values.year));
         const from = makePeriod(firstYear, 1) < project.constructionStart ? project.constructionStart : makePeriod(firstYear, 1);
         await recomputeProjectLights(tx.em, project, from, now);

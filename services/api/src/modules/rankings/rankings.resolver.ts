@@ -11,7 +11,7 @@ import { projectLoader } from '../projects/projects.loaders';
 import { ProjectMilestone } from '../projects/plan.entity';
 import { publishRanking, ranking, rankHistory, type RankingLine, type RankingResult } from './rankings.service';
 import { earlyWarnings } from './warnings.service';
-import { investmentLines, MilestoneState, milestoneView, PlanView, planVsActual, statsArea, StatsGroupBy, type MilestoneViewItem, type PlanLine, type StatsLine } from './statistics.service';
+import { investmentLines, MilestoneState, milestoneView, PlanView, planVsActual, statsArea, StatsGroupBy, totalOfLines, type MilestoneViewItem, type PlanLine, type StatsLine } from './statistics.service';
 
 registerEnumType(StatsGroupBy, {
   name: 'StatsGroupBy',
@@ -370,8 +370,9 @@ export class RankingsResolver {
   ): Promise<InvestmentStats> {
     const area = statsArea(ctx, areaId);
     const ids = area.parentId === null ? null : ctx.areas.subtree(area.id).map((a) => a.id);
-    const [total] = await investmentLines(ctx, ids, period, StatsGroupBy.NONE);
-    const rows = groupBy === StatsGroupBy.NONE ? [total] : await investmentLines(ctx, ids, period, groupBy);
+    const rows = await investmentLines(ctx, ids, period, groupBy);
+    // By district or category the parts add up to the whole; by month the whole is read once more.
+    const total = groupBy === StatsGroupBy.NONE ? rows[0] : groupBy === StatsGroupBy.MONTH ? (await investmentLines(ctx, ids, period, StatsGroupBy.NONE))[0] : totalOfLines(rows);
     return { area, period, total: row(ctx, area, StatsGroupBy.NONE, total), rows: rows.map((l) => row(ctx, area, groupBy, l)) };
   }
 

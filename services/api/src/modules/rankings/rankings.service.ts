@@ -10,7 +10,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../auth/user.entity';
 import { isSignedIn } from '../../auth/viewer';
-import { toInt } from '../../common/columns';
+import { fen, toInt } from '../../common/columns';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../../common/errors';
 import { mutate } from '../../common/transaction';
 import type { Context } from '../../context';
@@ -19,19 +19,14 @@ import type { AreaDirectory } from '../areas/area-directory';
 import { Area, AreaKind, AreaLevel } from '../areas/area.entity';
 import { rankingWeightsOf } from '../areas/areas.service';
 import { CitySettings } from '../areas/city-settings.entity';
-import { MonthlyReport, PlanMonth, ProjectMilestone } from '../projects/plan.entity';
+import { InvestmentSummary } from '../projects/investment-summary';
+import { ProjectMilestone } from '../projects/plan.entity';
 import { ProjectLight } from '../projects/light.entity';
 import { Project } from '../projects/project.entity';
 import { RankingEntry, RankingPublication } from './ranking.entity';
 
 export const UNDER_CONSTRUCTION = ['NEW', 'CONTINUING'];
 
-/** A money sum as the database answers it (number on SQLite, decimal string on MySQL) in fen. */
-export function fen(value: unknown): bigint {
-  if (value === null || value === undefined) return 0n;
-  const s = String(value);
-  return BigInt(s.includes('.') ? s.slice(0, s.indexOf('.')) : s);
-}
 
 const KIND: Partial<Record<AreaKind, RankedKind>> = {
   [AreaKind.URBAN_DISTRICT]: 'DISTRICT',
@@ -75,24 +70,17 @@ export async function monthFigures(em: EntityManager, areas: AreaDirectory, city
     .andWhere('m.due_date >= :from AND m.due_date <= :to', { from: `${year}-01-01`, to: lastDayOf(period) })
     .groupBy('p.area_id')
     .getRawMany<{ areaId: unknown; due: unknown; met: unknown }>();
-  const planned = await em
-    .createQueryBuilder(PlanMonth, 'pm')
-    .innerJoin(Project, 'p', 'p.id = pm.project_id')
-    .select('p.area_id', 'areaId')
-    .addSelect('SUM(pm.planned_investment)', 'amount')
-    .where('p.area_id IN (:...ids) AND p.stage IN (:...uc)', { ids, uc: UNDER_CONSTRUCTION })
-    .andWhere('pm.period >= :from AND pm.period <= :to', { from: `${year}-01`, to: period })
-    .groupBy('p.area_id')
-    .getRawMany<{ areaId: unknown; amount: unknown }>();
-  const actual = await em
-    .createQueryBuilder(MonthlyReport, 'r')
-    .innerJoin(Project, 'p', 'p.id = r.project_id')
-    .select('r.area_id', 'areaId')
-    .addSelect('SUM(r.actual_investment)', 'amount')
-    .where('r.area_id IN (:...ids) AND p.stage IN (:...uc)', { ids, uc: UNDER_CONSTRUCTION })
-    .andWhere('r.period >= :from AND r.period <= :to', { from: `${year}-01`, to: period })
-    .groupBy('r.area_id')
-    .getRawMany<{ areaId: unknown; amount: unknown }>();
+  const sums = await em
+    .createQueryBuilder(InvestmentSummary, 's')
+    .select('s.area_id', 'areaId')
+    .addSelect('SUM(s.planned)', 'planned')
+    .addSelect('SUM(s.actual)', 'actual')
+    .where('s.area_id IN (:...ids) AND s.stage IN (:...uc)', { ids, uc: UNDER_CONSTRUCTION })
+    .andWhere('s.period >= :from AND s.period <= :to', { from: `${year}-01`, to: period })
+    .groupBy('s.area_id')
+    .getRawMany<{ areaId: unknown; planned: unknown; actual: unknown }>();
+  const planned = sums.map((r) => ({ areaId: r.areaId, amount: r.planned }));
+  const actual = sums.map((r) => ({ areaId: r.areaId, amount: r.actual }));
   const lights = await em
     .createQueryBuilder(ProjectLight, 'l')
     .select('l.area_id', 'areaId')

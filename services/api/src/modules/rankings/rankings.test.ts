@@ -61,6 +61,10 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
     expect(sum('monthActual')).toBe(BigInt(String(total.monthActual).replace('.', '')));
     expect(rows.find((r) => (r.district as { name: string }).name === '苏家屯区')).toMatchObject({ ytdActual: '9300000000.00', monthGrowth: { percent: 20.6 } });
     expect(rows.some((r) => (r.district as { name: string }).name === '彰武县')).toBe(true);
+    // The total of a grouped answer is the ungrouped answer, every figure and rate of it.
+    const whole = (await stats('analyst', ids['辽宁省'], 'NONE')).data!.investmentStats.total;
+    expect(total).toEqual(whole);
+    expect((await stats('analyst', ids['沈阳市'], 'CATEGORY')).data!.investmentStats.total).toEqual((await stats('analyst', ids['沈阳市'], 'NONE')).data!.investmentStats.total);
   });
 
   it('answers a zero base with a reason, not a number', async () => {

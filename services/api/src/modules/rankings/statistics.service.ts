@@ -2,17 +2,17 @@ import { addDays, completionRate, firstDayOf, growthRate, lastDayOf, samePeriodL
 import { In, type SelectQueryBuilder } from 'typeorm';
 import { Role } from '../../auth/user.entity';
 import { isSignedIn } from '../../auth/viewer';
-import { toInt } from '../../common/columns';
+import { fen, toInt } from '../../common/columns';
 import { ForbiddenError, UnauthenticatedError } from '../../common/errors';
 import { parseOptionalId } from '../../common/ids';
 import type { Context } from '../../context';
 import type { Area } from '../areas/area.entity';
 import { queryArea } from '../areas/areas.service';
-import { MonthlyReport, PlanMonth, ProjectMilestone } from '../projects/plan.entity';
+import { InvestmentSummary } from '../projects/investment-summary';
+import { ProjectMilestone } from '../projects/plan.entity';
 import { Project } from '../projects/project.entity';
 import { restrictToScope } from '../projects/projects.scope';
 import { LIBRARY_MEMBER_SQL } from '../projects/projects.service';
-import { fen } from './rankings.service';
 
 export enum StatsGroupBy {
   NONE = 'NONE',
@@ -52,10 +52,10 @@ export interface StatsLine {
 }
 
 const KEY = {
-  [StatsGroupBy.NONE]: { report: "'ALL'", plan: "'ALL'", project: "'ALL'" },
-  [StatsGroupBy.DISTRICT]: { report: 'r.area_id', plan: 'p.area_id', project: 'p.area_id' },
-  [StatsGroupBy.CATEGORY]: { report: 'p.category', plan: 'p.category', project: 'p.category' },
-  [StatsGroupBy.MONTH]: { report: 'SUBSTR(r.period, 6, 2)', plan: 'SUBSTR(pm.period, 6, 2)', project: "'ALL'" },
+  [StatsGroupBy.NONE]: { summary: "'ALL'", project: "'ALL'" },
+  [StatsGroupBy.DISTRICT]: { summary: 's.area_id', project: 'p.area_id' },
+  [StatsGroupBy.CATEGORY]: { summary: 's.category', project: 'p.category' },
+  [StatsGroupBy.MONTH]: { summary: 'SUBSTR(s.period, 6, 2)', project: "'ALL'" },
 };
 
 function grouped<T extends object>(qb: SelectQueryBuilder<T>, key: string, groupBy: StatsGroupBy): SelectQueryBuilder<T> {
@@ -67,7 +67,8 @@ function grouped<T extends object>(qb: SelectQueryBuilder<T>, key: string, group
 /**
  * The investment figures of an area for a month: the month, the year to date, the same period last
  * year and the growth, the plan and its completion, key projects and the resumption rate (复工率) —
- * every sum by the database over the reports' (area, period) index.
+ * the sums read from the investment summary (kept equal to the plans and reports), the project
+ * counts from the projects.
  */
 /** `areaIds` null: the whole province, no area filter. */
 export async function investmentLines(ctx: Context, areaIds: number[] | null, period: string, groupBy: StatsGroupBy): Promise<StatsLine[]> {
@@ -76,25 +77,25 @@ export async function investmentLines(ctx: Context, areaIds: number[] | null, pe
   const lys = `${lp.slice(0, 4)}-01`;
   const k = KEY[groupBy];
   const monthly = groupBy === StatsGroupBy.MONTH;
-  const thisYear = monthly ? 'r.period >= :ys AND r.period <= :p' : 'r.period = :p';
-  const lastYear = monthly ? 'r.period >= :lys AND r.period <= :lp' : 'r.period = :lp';
-  const reports = ctx.db.getRepository(MonthlyReport).createQueryBuilder('r');
-  // Only the category needs the project row; every other grouping reads the reports' (period, area, amount) index alone.
-  if (groupBy === StatsGroupBy.CATEGORY) reports.innerJoin(Project, 'p', 'p.id = r.project_id');
-  const actual = await grouped(reports, k.report, groupBy)
-    .addSelect(`SUM(CASE WHEN ${thisYear} THEN r.actual_investment ELSE 0 END)`, 'month')
-    .addSelect('SUM(CASE WHEN r.period >= :ys AND r.period <= :p THEN r.actual_investment ELSE 0 END)', 'ytd')
-    .addSelect(`SUM(CASE WHEN ${lastYear} THEN r.actual_investment ELSE 0 END)`, 'lyMonth')
-    .addSelect('SUM(CASE WHEN r.period >= :lys AND r.period <= :lp THEN r.actual_investment ELSE 0 END)', 'lyYtd')
-    .where('((r.period >= :ys AND r.period <= :p) OR (r.period >= :lys AND r.period <= :lp))', { ys, p: period, lys, lp })
-    .andWhere(areaIds ? 'r.area_id IN (:...ids)' : '1 = 1', { ids: areaIds })
+  const thisYear = monthly ? 's.period >= :ys AND s.period <= :p' : 's.period = :p';
+  const lastYear = monthly ? 's.period >= :lys AND s.period <= :lp' : 's.period = :lp';
+  const ytd = 's.period >= :ys AND s.period <= :p';
+  const lyYtd = 's.period >= :lys AND s.period <= :lp';
+  // A key has actual figures when it has reports in either year, plan figures when it has plan months this year.
+  const sums = await grouped(ctx.db.getRepository(InvestmentSummary).createQueryBuilder('s'), k.summary, groupBy)
+    .addSelect(`SUM(CASE WHEN ${thisYear} THEN s.actual ELSE 0 END)`, 'month')
+    .addSelect(`SUM(CASE WHEN ${ytd} THEN s.actual ELSE 0 END)`, 'ytd')
+    .addSelect(`SUM(CASE WHEN ${lastYear} THEN s.actual ELSE 0 END)`, 'lyMonth')
+    .addSelect(`SUM(CASE WHEN ${lyYtd} THEN s.actual ELSE 0 END)`, 'lyYtd')
+    .addSelect('SUM(s.reports)', 'reports')
+    .addSelect(`SUM(CASE WHEN ${monthly ? ytd : 's.period = :p'} THEN s.planned ELSE 0 END)`, 'planMonth')
+    .addSelect(`SUM(CASE WHEN ${ytd} THEN s.planned ELSE 0 END)`, 'planYtd')
+    .addSelect(`SUM(CASE WHEN ${ytd} THEN s.plan_months ELSE 0 END)`, 'planMonths')
+    .where(`((${ytd}) OR (${lyYtd}))`, { ys, p: period, lys, lp })
+    .andWhere(areaIds ? 's.area_id IN (:...ids)' : '1 = 1', { ids: areaIds })
     .getRawMany<Record<string, unknown>>();
-  const plan = await grouped(ctx.db.getRepository(PlanMonth).createQueryBuilder('pm').innerJoin(Project, 'p', 'p.id = pm.project_id'), k.plan, groupBy)
-    .addSelect(`SUM(CASE WHEN ${monthly ? 'pm.period >= :ys' : 'pm.period = :p'} THEN pm.planned_investment ELSE 0 END)`, 'month')
-    .addSelect('SUM(pm.planned_investment)', 'ytd')
-    .where('pm.period >= :ys AND pm.period <= :p', { ys, p: period })
-    .andWhere(areaIds ? 'p.area_id IN (:...ids)' : '1 = 1', { ids: areaIds })
-    .getRawMany<Record<string, unknown>>();
+  const actual = sums.filter((r) => toInt(r.reports) > 0);
+  const plan = sums.filter((r) => toInt(r.planMonths) > 0).map((r) => ({ k: r.k, month: r.planMonth, ytd: r.planYtd }));
   const covers = (v: string) => `p.construction_start <= ${v} AND p.construction_end >= ${v} AND p.stage <> 'RESERVE'`;
   const projects = monthly
     ? []
@@ -153,13 +154,39 @@ export async function investmentLines(ctx: Context, areaIds: number[] | null, pe
       Object.assign(l, { ytdActual: ytd, lastYearYtdActual: lyYtd, ytdPlanned: planYtd });
     }
   }
-  return lines.map((l) => ({
+  return lines.map(withRates);
+}
+
+type Figures = Omit<StatsLine, 'monthGrowth' | 'ytdGrowth' | 'ytdCompletion' | 'resumptionRate'>;
+
+function withRates(l: Figures): StatsLine {
+  return {
     ...l,
     monthGrowth: growthRate(l.monthActual, l.lastYearMonthActual),
     ytdGrowth: growthRate(l.ytdActual, l.lastYearYtdActual),
     ytdCompletion: completionRate(l.ytdActual, l.ytdPlanned),
     resumptionRate: l.keyProjects ? Math.round((l.resumed! * 1000) / l.keyProjects) / 10 : null,
-  }));
+  };
+}
+
+/**
+ * The whole of lines grouped by district or category (every project, report and plan month is in
+ * exactly one of them, so sums and counts add up): the same line investmentLines gives ungrouped.
+ */
+export function totalOfLines(lines: StatsLine[]): StatsLine {
+  const total: Figures = { key: 'ALL', monthActual: 0n, ytdActual: 0n, lastYearMonthActual: 0n, lastYearYtdActual: 0n, monthPlanned: 0n, ytdPlanned: 0n, keyProjects: 0, keyProjectsLastYear: 0, resumed: 0 };
+  for (const l of lines) {
+    total.monthActual += l.monthActual;
+    total.ytdActual += l.ytdActual;
+    total.lastYearMonthActual += l.lastYearMonthActual;
+    total.lastYearYtdActual += l.lastYearYtdActual;
+    total.monthPlanned += l.monthPlanned;
+    total.ytdPlanned += l.ytdPlanned;
+    total.keyProjects! += l.keyProjects ?? 0;
+    total.keyProjectsLastYear! += l.keyProjectsLastYear ?? 0;
+    total.resumed! += l.resumed ?? 0;
+  }
+  return withRates(total);
 }
 
 export interface PlanLine {
@@ -178,23 +205,17 @@ export interface PlanLine {
 export async function planVsActual(ctx: Context, areaIds: number[], year: number, view: PlanView): Promise<PlanLine[]> {
   const from = `${year}-01`;
   const to = `${year}-12`;
-  const planned = await ctx.db
-    .getRepository(PlanMonth)
-    .createQueryBuilder('pm')
-    .innerJoin(Project, 'p', 'p.id = pm.project_id')
-    .select('pm.period', 'period')
-    .addSelect('SUM(pm.planned_investment)', 'amount')
-    .where('p.area_id IN (:...ids) AND pm.period >= :from AND pm.period <= :to', { ids: areaIds, from, to })
-    .groupBy('pm.period')
-    .getRawMany<{ period: string; amount: unknown }>();
-  const actual = await ctx.db
-    .getRepository(MonthlyReport)
-    .createQueryBuilder('r')
-    .select('r.period', 'period')
-    .addSelect('SUM(r.actual_investment)', 'amount')
-    .where('r.area_id IN (:...ids) AND r.period >= :from AND r.period <= :to', { ids: areaIds, from, to })
-    .groupBy('r.period')
-    .getRawMany<{ period: string; amount: unknown }>();
+  const sums = await ctx.db
+    .getRepository(InvestmentSummary)
+    .createQueryBuilder('s')
+    .select('s.period', 'period')
+    .addSelect('SUM(s.planned)', 'planned')
+    .addSelect('SUM(s.actual)', 'actual')
+    .where('s.area_id IN (:...ids) AND s.period >= :from AND s.period <= :to', { ids: areaIds, from, to })
+    .groupBy('s.period')
+    .getRawMany<{ period: string; planned: unknown; actual: unknown }>();
+  const planned = sums.map((r) => ({ period: r.period, amount: r.planned }));
+  const actual = sums.map((r) => ({ period: r.period, amount: r.actual }));
   const p = new Map(planned.map((r) => [r.period, fen(r.amount)]));
   const a = new Map(actual.map((r) => [r.period, fen(r.amount)]));
   const buckets: { label: string; months: string[] }[] =
