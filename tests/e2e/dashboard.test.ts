@@ -141,6 +141,52 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
     }
   });
 
+  test('a red light’s removal proposal: an analyst only reads it, the district admin keeps the project with a reason', async () => {
+    const token = await admin.server.login('admin.sujiatun');
+    const sujiatun = await areaId('苏家屯区', token);
+    const reds = await admin.server.gql<{ projects: { nodes: Array<{ id: string; name: string; light: { removal: string } }> } }>(
+      'query($d: ID) { projects(filter: { districtId: $d, lightColor: RED, lightPeriod: "2020-09" }, first: 20) { nodes { id name light(period: "2020-09") { removal } } } }',
+      { d: sujiatun },
+      token,
+    );
+    const red = reds.data!.projects.nodes.find((p) => p.light.removal === 'PROPOSED')!;
+    expect(red).toBeDefined();
+
+    const analyst = await newPage();
+    try {
+      await signIn(analyst.page, 'analyst');
+      await analyst.page.waitForSelector('[data-testid=viewer]');
+      await analyst.page.goto(`${admin.server.url}/projects?open=${red.id}`);
+      await analyst.page.click('[data-testid=project-detail] .ant-tabs-tab:has-text("亮灯记录")');
+      await analyst.page.waitForSelector('[data-testid=light-history] [data-testid=removal-proposed]');
+      expect(await analyst.page.$('[data-testid=removal-confirm]')).toBeNull();
+    } finally {
+      await analyst.context.close();
+    }
+
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, 'admin.sujiatun');
+      await page.waitForSelector('[data-testid=viewer]');
+      await page.goto(`${admin.server.url}/projects?open=${red.id}`);
+      await page.click('[data-testid=project-detail] .ant-tabs-tab:has-text("亮灯记录")');
+      await page.waitForSelector('[data-testid=light-history] [data-testid=removal-proposed]');
+      await page.fill('[data-testid=removal-reason]', '企业已筹措资金，下月复工');
+      await page.click('[data-testid=removal-decline]');
+      const decided = await page.waitForSelector('[data-testid=removal-decided]');
+      expect(await decided.textContent()).toContain('企业已筹措资金，下月复工');
+      const api = await admin.server.gql<{ project: { light: { removal: string; removalReason: string; removalDecidedBy: string } } }>(
+        'query($id: ID!) { project(id: $id) { light(period: "2020-09") { removal removalReason removalDecidedBy } } }',
+        { id: red.id },
+        token,
+      );
+      expect(api.data!.project.light).toEqual({ removal: 'DECLINED', removalReason: '企业已筹措资金，下月复工', removalDecidedBy: 'admin.sujiatun' });
+      await shot(page, 'dashboard-05-removal-declined');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the wall display opens without signing in and shows the published board’s counts', async () => {
     const { context, page } = await newPage({ width: 1920, height: 1080 });
     try {
@@ -157,13 +203,13 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
       expect(rows).toEqual(board.districts.map((d) => ({ name: d.district.name, green: d.green, yellow: d.yellow, red: d.red })));
       const entries = await page.$$eval('[data-testid=board-projects] tr.ant-table-row', (trs) => trs.map((tr) => tr.querySelector('[data-testid=board-entry-color]')?.getAttribute('data-color')));
       expect(entries).toEqual(board.projects.map((p) => p.color));
-      await shot(page, 'dashboard-05-wall-display');
+      await shot(page, 'dashboard-06-wall-display');
 
       // Full screen by the button.
       await page.click('[data-testid=board-fullscreen]');
       await page.waitForFunction('document.fullscreenElement !== null');
       expect(await page.textContent('[data-testid=board-fullscreen]')).toContain('退出全屏');
-      await shot(page, 'dashboard-06-wall-display-fullscreen');
+      await shot(page, 'dashboard-07-wall-display-fullscreen');
       await page.click('[data-testid=board-fullscreen]');
       await page.waitForFunction('document.fullscreenElement === null');
 
@@ -227,7 +273,7 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
       expect(await page.$$eval('[data-testid=project-map] path.leaflet-interactive', (ps) => ps.length)).toBe(withBoundary);
       await page.waitForSelector('[data-testid=map-no-tiles]');
       expect(blocked).toBeGreaterThan(0);
-      await shot(page, 'dashboard-07-city-dashboard');
+      await shot(page, 'dashboard-08-city-dashboard');
 
       // A district's projects, by the link in its row.
       await page.click('[data-testid=district-table] tr.ant-table-row:has-text("苏家屯区") [data-testid=district-projects]');
@@ -236,7 +282,16 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
       const sujiatun = await areaId('苏家屯区', token);
       const total = await admin.server.gql<{ projects: { totalCount: number } }>('query($d: ID) { projects(filter: { districtId: $d }) { totalCount } }', { d: sujiatun }, token);
       await page.waitForSelector(`[data-testid=project-total]:has-text("共 ${total.data!.projects.totalCount} 个项目")`);
-      await shot(page, 'dashboard-08-district-projects');
+      await shot(page, 'dashboard-09-district-projects');
+
+      // A district's page: its lights of the month and its yellow and red projects.
+      await page.goto(`${admin.server.url}/districts/${sujiatun}?period=2020-09`);
+      await page.waitForSelector('[data-testid=district-lights] .ant-list-item');
+      const own = board.districts.find((d) => d.district.name === '苏家屯区')!;
+      const shown = await page.$$eval('[data-testid=district-lights] .ant-statistic-content-value', (els) => els.map((e) => Number(e.textContent)));
+      expect(shown).toEqual([own.green, own.yellow, own.red]);
+      expect(await page.$$eval('[data-testid=district-lights] .ant-list-item', (els) => els.length)).toBe(own.yellow + own.red);
+      await shot(page, 'dashboard-10-district-detail');
     } finally {
       await context.close();
     }

@@ -3,7 +3,7 @@ import { Button, Card, Col, Descriptions, Input, List, Popconfirm, Row, Select, 
 import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatMoney, formatMoneyIn, formatPeriod, moneyToWanNumber, openInShell, QueryState, queryParam, useLocale, useMessages, type RemoteProps, type Viewer } from '@kpd/web-kit';
 import { BoundaryMap, type MapShape } from '@kpd/web-kit/map';
-import { Chart, type ChartOption } from './Chart';
+import { Chart, type ChartOption } from '@kpd/web-kit/chart';
 import { messages, type MessageKey } from './messages';
 import { LIGHT_HEX } from './Public';
 
@@ -93,6 +93,11 @@ const MAP_PAGE = /* GraphQL */ `
       pageInfo { hasNextPage endCursor }
       nodes { id code name location { geoJson } light(period: $period) { color } }
     }
+  }
+`;
+const DISTRICT_LIGHTS = /* GraphQL */ `
+  query DistrictLights($areaId: ID!, $month: String!) {
+    lightBoard(areaId: $areaId, period: $month) { districts { green yellow red total } projects { projectId name color reason } }
   }
 `;
 const PUBLISH = /* GraphQL */ `
@@ -362,12 +367,12 @@ function Overview({ rows, figures, period, onOpen }: { rows: DistrictRow[]; figu
       </Col>
       <Col xs={24} lg={12}>
         <Card title={t('lightsChart')}>
-          <Chart option={lightsBar} testId="lights-chart" />
+          <Chart option={lightsBar} height={320} testId="lights-chart" />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
         <Card title={t('investmentChart')}>
-          <Chart option={investmentBar} testId="investment-chart" />
+          <Chart option={investmentBar} height={320} testId="investment-chart" />
         </Card>
       </Col>
       <Col span={24}>
@@ -438,7 +443,7 @@ function InvestmentTrend({ rows, year }: { rows: StatsRow[]; year: number }) {
       ],
     };
   }, [rows, year, t]);
-  return <Chart option={option} testId="investment-trend" />;
+  return <Chart option={option} height={320} testId="investment-trend" />;
 }
 
 /** Light counts of every month of the year up to the one shown, one aliased lightBoard per month. */
@@ -463,7 +468,7 @@ function LightTrend({ areaId, period }: { areaId: string; period: string }) {
   return (
     <Card title={t('trendLights')}>
       <QueryState fetching={fetching} error={error} data={option} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
-        {(o) => <Chart option={o} testId="lights-trend" />}
+        {(o) => <Chart option={o} height={320} testId="lights-trend" />}
       </QueryState>
     </Card>
   );
@@ -552,6 +557,7 @@ function DistrictDetail({ id, navigate }: { id: string; navigate: (to: string) =
               <Descriptions.Item label={t('kind')}>{t(`KIND_${d.district.kind}` as MessageKey)}</Descriptions.Item>
               <Descriptions.Item label={t('parent')}>{d.district.parent?.name ?? '—'}</Descriptions.Item>
             </Descriptions>
+            <DistrictLights districtId={d.district.id} />
             <Typography.Title level={5}>{t('townships')}</Typography.Title>
             <List
               size="small"
@@ -564,5 +570,55 @@ function DistrictDetail({ id, navigate }: { id: string; navigate: (to: string) =
         )}
       </QueryState>
     </>
+  );
+}
+
+/** The district's lights of a month: its counts and the yellow and red projects with their reasons. */
+function DistrictLights({ districtId }: { districtId: string }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  const [month] = useMonth(districtId);
+  const [{ data, fetching, error }, refetch] = useQuery<{
+    lightBoard: { districts: Array<{ green: number; yellow: number; red: number; total: number }>; projects: Array<{ projectId: string; name: string; color: keyof typeof LIGHT_HEX; reason: string }> };
+  }>({ query: DISTRICT_LIGHTS, variables: { areaId: districtId, month }, pause: !month });
+  return (
+    <div style={{ margin: '16px 0' }} data-testid="district-lights">
+      <Typography.Title level={5}>
+        {t('districtLights')} · {formatPeriod(month, locale)}
+      </Typography.Title>
+      <QueryState fetching={fetching || !month} error={error} data={data} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(d) => {
+          const c = d.lightBoard.districts[0] ?? { green: 0, yellow: 0, red: 0, total: 0 };
+          return (
+            <>
+              <Space size="large" style={{ marginBottom: 8 }}>
+                {(['GREEN', 'YELLOW', 'RED'] as const).map((k) => (
+                  <Statistic key={k} title={t(k)} value={c[k.toLowerCase() as 'green' | 'yellow' | 'red']} styles={{ content: { color: LIGHT_HEX[k] } }} data-testid={`district-lights-${k.toLowerCase()}`} />
+                ))}
+              </Space>
+              {c.total === 0 ? (
+                <Typography.Paragraph type="secondary">{t('notLit')}</Typography.Paragraph>
+              ) : (
+                <List
+                  size="small"
+                  bordered
+                  dataSource={d.lightBoard.projects}
+                  locale={{ emptyText: t('boardAllGreen') }}
+                  renderItem={(p) => (
+                    <List.Item>
+                      <Space wrap>
+                        <Tag color={LIGHT_HEX[p.color]}>{t(p.color)}</Tag>
+                        <a onClick={() => openInShell(`/projects?open=${p.projectId}`)}>{p.name}</a>
+                        <Typography.Text type="secondary">{p.reason}</Typography.Text>
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </div>
   );
 }

@@ -72,9 +72,9 @@ export default function Public(props: PublicProps) {
 }
 
 function useFullscreen(target: React.RefObject<HTMLElement | null>) {
-  const [on, setOn] = useState(() => typeof document !== 'undefined' && document.fullscreenElement !== null);
+  const [on, setOn] = useState(() => typeof document !== 'undefined' && !!document.fullscreenElement);
   useEffect(() => {
-    const onChange = () => setOn(document.fullscreenElement !== null);
+    const onChange = () => setOn(!!document.fullscreenElement);
     document.addEventListener('fullscreenchange', onChange);
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);

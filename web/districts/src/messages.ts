@@ -3,7 +3,7 @@ import type { Messages } from '@kpd/web-kit';
 type Key =
   | 'title' | 'city' | 'pickCity' | 'districts' | 'counties' | 'townships' | 'name' | 'code' | 'kind' | 'townshipCount'
   | 'chartTitle' | 'kindChart' | 'back' | 'detail' | 'parent' | 'noTownships' | 'KIND_URBAN_DISTRICT' | 'KIND_COUNTY'
-  | 'boardTitle' | 'boardNone' | 'boardNoneText' | 'boardUnpublished' | 'boardPickOther' | 'boardPick' | 'fullscreen' | 'exitFullscreen' | 'boardRefresh' | 'GREEN' | 'YELLOW' | 'RED' | 'lit' | 'district' | 'boardProjects' | 'boardAllGreen' | 'light' | 'project' | 'reason' | 'month' | 'ytdActual' | 'ytdPlanned' | 'ytdCompletion' | 'ytdGrowth' | 'monthActual' | 'rankingTitle' | 'rank' | 'score' | 'lightScore' | 'investmentRate' | 'milestoneRate' | 'projectCount' | 'rankingPublished' | 'rankingLive' | 'trendInvestment' | 'trendLights' | 'thisYear' | 'mapTitle' | 'mapHint' | 'noLocation' | 'lightsByDistrict' | 'lightsChart' | 'investmentChart' | 'totalLine' | 'publishBoard' | 'publishedBoard' | 'publishConfirm' | 'wallLink' | 'openProjects' | 'notLit' | 'unscored' | 'noData'
+  | 'boardTitle' | 'boardNone' | 'boardNoneText' | 'boardUnpublished' | 'boardPickOther' | 'boardPick' | 'fullscreen' | 'exitFullscreen' | 'boardRefresh' | 'GREEN' | 'YELLOW' | 'RED' | 'lit' | 'district' | 'boardProjects' | 'boardAllGreen' | 'light' | 'project' | 'reason' | 'month' | 'ytdActual' | 'ytdPlanned' | 'ytdCompletion' | 'ytdGrowth' | 'monthActual' | 'rankingTitle' | 'rank' | 'score' | 'lightScore' | 'investmentRate' | 'milestoneRate' | 'projectCount' | 'rankingPublished' | 'rankingLive' | 'trendInvestment' | 'trendLights' | 'thisYear' | 'mapTitle' | 'mapHint' | 'noLocation' | 'lightsByDistrict' | 'lightsChart' | 'investmentChart' | 'totalLine' | 'publishBoard' | 'publishedBoard' | 'publishConfirm' | 'wallLink' | 'openProjects' | 'notLit' | 'unscored' | 'noData' | 'districtLights'
   | 'KIND_COUNTY_LEVEL_CITY' | 'KIND_DEVELOPMENT_ZONE' | 'KIND_DEMONSTRATION_ZONE' | 'KIND_SUBDISTRICT' | 'KIND_TOWN' | 'KIND_TOWNSHIP' | 'KIND_CITY' | 'KIND_PROVINCE';
 
 export const messages: Messages<Key> = {
@@ -86,6 +86,7 @@ export const messages: Messages<Key> = {
     notLit: '该月尚未亮灯',
     unscored: '未评分',
     noData: '—',
+    districtLights: '亮灯情况',
   },
   en: {
     title: 'City dashboard',
@@ -166,6 +167,7 @@ export const messages: Messages<Key> = {
     notLit: 'No lights for this month yet',
     unscored: 'Unscored',
     noData: '—',
+    districtLights: 'Lights',
   },
 };
 
