@@ -56,6 +56,8 @@ export const asDomainCategory = (c: ProjectCategory): DomainCategory => c as Dom
 @Index(['totalInvestment'])
 @Index(['name'])
 @Index(['enterprise'])
+/** Covers the library-membership and construction tests of the statistics' key-project counts (a scan of the index alone). */
+@Index(['areaId', 'stage', 'removedFromLibrary', 'totalInvestment', 'cityId', 'constructionStart', 'constructionEnd'])
 export class Project {
   @Field(() => ID, { description: 'Stable id of the project. 编号' })
   @PrimaryGeneratedColumn()

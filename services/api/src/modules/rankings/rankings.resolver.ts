@@ -1,5 +1,6 @@
 import type { RateResult } from '@kpd/domain';
-import { Arg, Authorized, Ctx, Field, Float, FieldResolver, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Arg, Authorized, Ctx, Field, Float, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/user.entity';
 import { UserInputError } from '../../common/errors';
 import { parseId } from '../../common/ids';
@@ -288,6 +289,23 @@ class MilestoneView {
 
 const CATEGORY_LABELS: Record<string, string> = { INFRASTRUCTURE: '基础设施', INDUSTRIAL: '工业', MODERN_SERVICES: '现代服务业', SOCIAL: '社会事业' };
 
+const PROJECT_COUNT_FIELDS = new Set(['keyProjects', 'keyProjectsLastYear', 'keyProjectsChange', 'resumed', 'resumptionRate']);
+
+/** Whether the query selects any of these fields anywhere below the current one (fragments followed). */
+function selectsAny(info: GraphQLResolveInfo, names: Set<string>): boolean {
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((sel) => {
+      if (sel.kind === Kind.FIELD) return names.has(sel.name.value) || walk(sel.selectionSet);
+      if (sel.kind === Kind.INLINE_FRAGMENT) return walk(sel.selectionSet);
+      if (seen.has(sel.name.value)) return false;
+      seen.add(sel.name.value);
+      return walk(info.fragments[sel.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => walk(node.selectionSet));
+}
+
 function row(ctx: Context, area: Area, groupBy: StatsGroupBy, l: StatsLine): InvestmentStatsRow {
   const district = groupBy === StatsGroupBy.DISTRICT ? (ctx.areas.get(Number(l.key)) ?? null) : null;
   const label =
@@ -367,12 +385,16 @@ export class RankingsResolver {
     @Arg('period', () => PeriodScalar, { description: 'The month' }) period: string,
     @Arg('groupBy', () => StatsGroupBy, { defaultValue: StatsGroupBy.NONE, description: 'Grouping' }) groupBy: StatsGroupBy,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InvestmentStats> {
     const area = statsArea(ctx, areaId);
     const ids = area.parentId === null ? null : ctx.areas.subtree(area.id).map((a) => a.id);
-    const rows = await investmentLines(ctx, ids, period, groupBy);
+    // The key-project counts scan every project of the area; only a query asking for them pays for it.
+    const counts = selectsAny(info, PROJECT_COUNT_FIELDS);
+    const rows = await investmentLines(ctx, ids, period, groupBy, counts);
     // By district or category the parts add up to the whole; by month the whole is read once more.
-    const total = groupBy === StatsGroupBy.NONE ? rows[0] : groupBy === StatsGroupBy.MONTH ? (await investmentLines(ctx, ids, period, StatsGroupBy.NONE))[0] : totalOfLines(rows);
+    const total =
+      groupBy === StatsGroupBy.NONE ? rows[0] : groupBy === StatsGroupBy.MONTH ? (await investmentLines(ctx, ids, period, StatsGroupBy.NONE, counts))[0] : totalOfLines(rows);
     return { area, period, total: row(ctx, area, StatsGroupBy.NONE, total), rows: rows.map((l) => row(ctx, area, groupBy, l)) };
   }
 

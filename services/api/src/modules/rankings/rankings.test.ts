@@ -65,6 +65,19 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
     const whole = (await stats('analyst', ids['辽宁省'], 'NONE')).data!.investmentStats.total;
     expect(total).toEqual(whole);
     expect((await stats('analyst', ids['沈阳市'], 'CATEGORY')).data!.investmentStats.total).toEqual((await stats('analyst', ids['沈阳市'], 'NONE')).data!.investmentStats.total);
+    // Asked without the key-project counts (which are then not computed): the same rows and sums.
+    const SUMS = 'key label monthActual ytdActual lastYearYtdActual ytdPlanned ytdCompletion { percent }';
+    const pick = (r: Record<string, unknown>) => Object.fromEntries(['key', 'label', 'monthActual', 'ytdActual', 'lastYearYtdActual', 'ytdPlanned', 'ytdCompletion'].map((f) => [f, r[f]]));
+    for (const [areaId, groupBy] of [[ids['辽宁省'], 'DISTRICT'], [ids['沈阳市'], 'CATEGORY'], [ids['苏家屯区'], 'MONTH'], [ids['苏家屯区'], 'NONE']]) {
+      const full = (await stats('analyst', areaId, groupBy)).data!.investmentStats;
+      const sums = await t.gql<{ investmentStats: { total: Record<string, unknown>; rows: Record<string, unknown>[] } }>(
+        `query($a: ID!, $g: StatsGroupBy!) { investmentStats(areaId: $a, period: "2020-09", groupBy: $g) { total { ${SUMS} } rows { ${SUMS} } } }`,
+        { a: areaId, g: groupBy },
+        tok['analyst'],
+      );
+      expect(sums.data!.investmentStats.total).toEqual(pick(full.total));
+      expect(sums.data!.investmentStats.rows).toEqual(full.rows.map(pick));
+    }
   });
 
   it('answers a zero base with a reason, not a number', async () => {

@@ -71,7 +71,11 @@ function grouped<T extends object>(qb: SelectQueryBuilder<T>, key: string, group
  * counts from the projects.
  */
 /** `areaIds` null: the whole province, no area filter. */
-export async function investmentLines(ctx: Context, areaIds: number[] | null, period: string, groupBy: StatsGroupBy): Promise<StatsLine[]> {
+/**
+ * `counts` false: the key-project counts are not computed (they read zero); the rows are the same,
+ * the projects only naming which districts or categories have a row.
+ */
+export async function investmentLines(ctx: Context, areaIds: number[] | null, period: string, groupBy: StatsGroupBy, counts = true): Promise<StatsLine[]> {
   const ys = `${period.slice(0, 4)}-01`;
   const lp = samePeriodLastYear(period);
   const lys = `${lp.slice(0, 4)}-01`;
@@ -99,7 +103,18 @@ export async function investmentLines(ctx: Context, areaIds: number[] | null, pe
   const covers = (v: string) => `p.construction_start <= ${v} AND p.construction_end >= ${v} AND p.stage <> 'RESERVE'`;
   const projects = monthly
     ? []
-    : await grouped(ctx.db.getRepository(Project).createQueryBuilder('p'), k.project, groupBy)
+    : !counts
+      ? groupBy === StatsGroupBy.NONE
+        ? []
+        : await ctx.db
+            .getRepository(Project)
+            .createQueryBuilder('p')
+            .select(k.project, 'k')
+            .distinct(true)
+            .where(areaIds ? 'p.area_id IN (:...ids)' : '1 = 1', { ids: areaIds })
+            .andWhere(LIBRARY_MEMBER_SQL, { __no: false })
+            .getRawMany<Record<string, unknown>>()
+      : await grouped(ctx.db.getRepository(Project).createQueryBuilder('p'), k.project, groupBy)
         .addSelect(`SUM(CASE WHEN ${covers(':p')} AND p.stage IN ('NEW', 'CONTINUING') THEN 1 ELSE 0 END)`, 'now')
         .addSelect(`SUM(CASE WHEN ${covers(':lp')} THEN 1 ELSE 0 END)`, 'before')
         .addSelect(
