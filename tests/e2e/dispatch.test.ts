@@ -22,10 +22,19 @@ browserDescribe('the dispatch app in Chromium', () => {
   });
 
   /** Chooses an option of an Ant Design select by typing its label. */
+  /** Picks `label` in an antd Select by typing it; tries again if the dropdown closed before the click landed. */
   async function choose(page: Page, testId: string, label: string) {
-    await page.click(`[data-testid=${testId}]`);
-    await page.keyboard.type(label);
-    await page.click(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
+    const select = `[data-testid=${testId}]`;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.click(select);
+      await page.keyboard.type(label);
+      await page.click(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
+      const picked = await page
+        .waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent?.includes(text), [select, label] as const, { timeout: 3_000 })
+        .then(() => true, () => false);
+      if (picked) return;
+      await page.keyboard.press('Escape');
+    }
   }
 
   /** "93.00亿元" → 9300000000 (元), as the page shows it. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Form, Input, Progress, Row, Select, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Collapse, Form, Input, Progress, Row, Select, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatDate, formatPeriod, QueryState, useLocale, useMessages, type Viewer } from '@kpd/web-kit';
 import { boardMessages as messages } from './messages';
@@ -46,6 +46,12 @@ const REPORT = /* GraphQL */ `
   mutation ReportLivelihoodProgress($projectId: ID!, $period: Period!, $quantityDone: String!, $note: String!) {
     reportLivelihoodProgress(projectId: $projectId, period: $period, quantityDone: $quantityDone, note: $note) { id }
   }
+`;
+const OBLIGATION = /* GraphQL */ `
+  mutation UpdateLivelihoodProject($id: ID!, $input: ObligationInput!) { updateLivelihoodProject(id: $id, input: $input) { id } }
+`;
+const MILESTONES = /* GraphQL */ `
+  mutation SaveLivelihoodMilestones($projectId: ID!, $milestones: [LivelihoodMilestoneInput!]!) { saveLivelihoodMilestones(projectId: $projectId, milestones: $milestones) { id } }
 `;
 const COMPLETE = /* GraphQL */ `
   mutation CompleteLivelihoodProject($projectId: ID!, $completedOn: LocalDate!) { completeLivelihoodProject(projectId: $projectId, completedOn: $completedOn) { id status } }
@@ -181,6 +187,7 @@ function ProjectDetail({ project: p, admin, onChanged }: { project: BoardProject
     <Row gutter={[16, 16]}>
       <Col xs={24} md={8}>
         <Typography.Text strong>{t('milestones')}</Typography.Text>
+        {p.milestones.length === 0 && <div style={{ color: '#888', marginBottom: 12 }}>—</div>}
         <Timeline
           style={{ marginTop: 12 }}
           items={p.milestones.map((m) => ({
@@ -233,6 +240,14 @@ function ProjectDetail({ project: p, admin, onChanged }: { project: BoardProject
             <>
               <ProgressForm project={p} onSaved={onChanged} />
               <CloseOut project={p} onSaved={onChanged} />
+              <Collapse
+                size="small"
+                style={{ marginTop: 12 }}
+                items={[
+                  { key: 'obligation', label: t('obligation'), children: <ObligationForm project={p} onSaved={onChanged} /> },
+                  { key: 'milestones', label: t('editMilestones'), children: <MilestoneEditor project={p} onSaved={onChanged} /> },
+                ]}
+              />
             </>
           )}
         </Col>
@@ -302,5 +317,83 @@ function CloseOut({ project: p, onSaved }: { project: BoardProject; onSaved: () 
         </div>
       )}
     </Card>
+  );
+}
+
+function ObligationForm({ project: p, onSaved }: { project: BoardProject; onSaved: () => void }) {
+  const t = useMessages(messages);
+  const [{ fetching, error }, update] = useMutation(OBLIGATION);
+  return (
+    <Form
+      layout="vertical"
+      data-testid="obligation-form"
+      initialValues={{ leadDepartment: p.leadDepartment, targetQuantity: p.targetQuantity, unit: p.unit }}
+      onFinish={async (v: { leadDepartment: string; targetQuantity: string; unit: string }) => {
+        const r = await update({ id: p.id, input: { leadDepartment: v.leadDepartment.trim(), targetQuantity: v.targetQuantity.trim(), unit: v.unit.trim() } });
+        if (r.data) onSaved();
+      }}
+    >
+      <Form.Item name="leadDepartment" label={t('lead')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+        <Input />
+      </Form.Item>
+      <Space>
+        <Form.Item name="targetQuantity" label={t('target')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+          <Input inputMode="decimal" />
+        </Form.Item>
+        <Form.Item name="unit" label={t('unit')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+          <Input />
+        </Form.Item>
+      </Space>
+      {error && <ErrorNotice error={error} />}
+      <Button htmlType="submit" loading={fetching} style={{ marginTop: 8 }}>
+        {t('save')}
+      </Button>
+    </Form>
+  );
+}
+
+interface MilestoneDraft {
+  key: number;
+  name: string;
+  dueDate: string;
+  doneDate: string;
+}
+
+function MilestoneEditor({ project: p, onSaved }: { project: BoardProject; onSaved: () => void }) {
+  const t = useMessages(messages);
+  const [rows, setRows] = useState<MilestoneDraft[]>(() => p.milestones.map((m, key) => ({ key, name: m.name, dueDate: m.dueDate, doneDate: m.doneDate ?? '' })));
+  const [{ fetching, error }, save] = useMutation(MILESTONES);
+  const change = (key: number, patch: Partial<MilestoneDraft>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  return (
+    <>
+      {rows.map((r) => (
+        <Space key={r.key} direction="vertical" size={4} style={{ width: '100%', marginBottom: 8, paddingBottom: 8, borderBottom: '1px solid #f0f0f0' }}>
+          <Input placeholder={t('milestoneName')} value={r.name} onChange={(e) => change(r.key, { name: e.target.value })} />
+          <Space wrap size={4}>
+            <span>{t('dueLabel')}</span>
+            <Input type="date" value={r.dueDate} onChange={(e) => change(r.key, { dueDate: e.target.value })} style={{ width: 150 }} />
+            <span>{t('doneLabel')}</span>
+            <Input type="date" value={r.doneDate} onChange={(e) => change(r.key, { doneDate: e.target.value })} style={{ width: 150 }} />
+            <Button size="small" danger onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
+              {t('remove')}
+            </Button>
+          </Space>
+        </Space>
+      ))}
+      {error && <ErrorNotice error={error} />}
+      <Space style={{ marginTop: 8 }}>
+        <Button onClick={() => setRows((rs) => [...rs, { key: Math.max(-1, ...rs.map((x) => x.key)) + 1, name: '', dueDate: '', doneDate: '' }])}>{t('addMilestone')}</Button>
+        <Button
+          type="primary"
+          loading={fetching}
+          onClick={async () => {
+            const r = await save({ projectId: p.id, milestones: rows.map((m) => ({ name: m.name.trim(), dueDate: m.dueDate, doneDate: m.doneDate || null })) });
+            if (r.data) onSaved();
+          }}
+        >
+          {t('save')}
+        </Button>
+      </Space>
+    </>
   );
 }

@@ -268,7 +268,7 @@ function EvaluationReceipt({ sessionId, year, projects }: { sessionId: string; y
   });
   const sheet = data?.verifyEvaluationReceipt;
   return (
-    <Card size="small" title={t('lookup')} style={{ marginTop: 12, maxWidth: 560 }}>
+    <Card size="small" title={t('lookup')} style={{ marginTop: 12, maxWidth: 560 }} data-testid="evaluation-lookup">
       <Input.Search placeholder={t('receipt')} enterButton={t('verify')} value={code} onChange={(ev) => setCode(ev.target.value)} loading={fetching} onSearch={(v) => v.trim() && setAsked(v.trim())} />
       {error && <ErrorNotice error={error} />}
       {asked && data && !fetching && (
@@ -277,6 +277,7 @@ function EvaluationReceipt({ sessionId, year, projects }: { sessionId: string; y
             style={{ marginTop: 8 }}
             type="success"
             showIcon
+            data-testid="evaluation-lookup-result"
             title={t('found')}
             description={
               <ul style={{ paddingLeft: 20, margin: 0 }}>
@@ -289,7 +290,7 @@ function EvaluationReceipt({ sessionId, year, projects }: { sessionId: string; y
             }
           />
         ) : (
-          <Alert style={{ marginTop: 8 }} type="error" showIcon title={t('notFound')} />
+          <Alert style={{ marginTop: 8 }} type="error" showIcon title={t('notFound')} data-testid="evaluation-lookup-result" />
         )
       )}
     </Card>

@@ -36,6 +36,7 @@ export function PaperBallots({ session, onChanged }: { session: DetailSession; o
           showSearch
           style={{ minWidth: 260 }}
           placeholder={t('pickDelegate')}
+          data-testid="paper-delegate"
           optionFilterProp="label"
           value={delegate}
           onChange={setDelegate}
@@ -44,6 +45,7 @@ export function PaperBallots({ session, onChanged }: { session: DetailSession; o
         <Button
           disabled={!delegate}
           loading={issued.fetching}
+          data-testid="paper-issue"
           onClick={async () => {
             const r = await issue({ sessionId: session.id, userId: delegate });
             if (r.data) {
@@ -59,7 +61,7 @@ export function PaperBallots({ session, onChanged }: { session: DetailSession; o
       <Typography.Title level={5}>{t('enterTitle')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('enterHint', { seats: round.seats })}</Typography.Paragraph>
       {sheets.map((marks, i) => (
-        <Card key={i} size="small" style={{ marginBottom: 8 }} title={t('sheet', { n: i + 1 })} extra={<Tag color={marks.length > round.seats ? 'red' : 'default'}>{t('marks', { n: marks.length })}</Tag>}>
+        <Card key={i} size="small" style={{ marginBottom: 8 }} data-testid="paper-sheet" title={t('sheet', { n: i + 1 })} extra={<Tag color={marks.length > round.seats ? 'red' : 'default'}>{t('marks', { n: marks.length })}</Tag>}>
           <Checkbox.Group value={marks} onChange={(v) => setSheets((ss) => ss.map((s, j) => (j === i ? (v as string[]) : s)))}>
             <Space direction="vertical">
               {candidates.map((c) => (
@@ -77,6 +79,7 @@ export function PaperBallots({ session, onChanged }: { session: DetailSession; o
         <Button
           type="primary"
           loading={entered.fetching}
+          data-testid="paper-enter"
           onClick={async () => {
             const r = await enter({ sessionId: session.id, sheets });
             if (r.data) {
@@ -94,7 +97,7 @@ export function PaperBallots({ session, onChanged }: { session: DetailSession; o
           <ErrorNotice error={entered.error} />
         </div>
       )}
-      {receipts.length > 0 && <Alert style={{ marginTop: 8 }} type="success" showIcon title={t('entered', { n: receipts.length })} description={receipts.join('、')} />}
+      {receipts.length > 0 && <Alert style={{ marginTop: 8 }} type="success" showIcon data-testid="paper-entered" title={t('entered', { n: receipts.length })} description={receipts.join('、')} />}
     </Card>
   );
 }
