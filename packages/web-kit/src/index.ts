@@ -7,3 +7,4 @@ export * from './client';
 export * from './remote';
 export * from './upload';
 export * from './import';
+export * from './problem-labels';

@@ -1,12 +1,11 @@
 import {
   MUST_DISPATCH_REASON_LABELS,
   PROBLEM_ACTION_LABELS,
-  PROBLEM_CATEGORY_LABELS,
   PROBLEM_LEVEL_LABELS,
   PROBLEM_STATUS_LABELS,
   PROJECT_STAGE_LABELS,
 } from '@kpd/domain';
-import type { Messages } from '@kpd/web-kit';
+import { PROBLEM_CATEGORY_MESSAGES, type Messages } from '@kpd/web-kit';
 
 function prefixed<P extends string, K extends string>(prefix: P, labels: Readonly<Record<K, string>>): Record<`${P}${K}`, string> {
   return Object.fromEntries(Object.entries(labels).map(([k, v]) => [prefix + k, v])) as Record<`${P}${K}`, string>;
@@ -45,7 +44,7 @@ export const messages: Messages<Key> = {
     // The Chinese names of the rules' states, actions and reasons, as packages/domain names them.
     ...PROBLEM_STATUS_LABELS,
     ...PROBLEM_ACTION_LABELS,
-    ...PROBLEM_CATEGORY_LABELS,
+    ...PROBLEM_CATEGORY_MESSAGES.zh,
     ...MUST_DISPATCH_REASON_LABELS,
     ...prefixed('LEVEL_', PROBLEM_LEVEL_LABELS),
     ...prefixed('STAGE_', PROJECT_STAGE_LABELS),
@@ -298,14 +297,7 @@ export const messages: Messages<Key> = {
     REOPEN: 'Reopen',
     ESCALATE: 'Escalate to city supervision',
     REQUEST_ESCALATION: 'Ask the city',
-    LAND: 'Land',
-    PLANNING: 'Planning',
-    PERMITS: 'Permits',
-    POWER: 'Power',
-    DEMOLITION: 'Demolition',
-    UTILITIES: 'Utilities',
-    FINANCING: 'Financing',
-    OTHER: 'Other',
+    ...PROBLEM_CATEGORY_MESSAGES.en,
     meetingsTitle: 'Dispatch meetings',
     meetingArea: 'Meeting of',
     generate: 'Generate the list',

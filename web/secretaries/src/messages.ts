@@ -1,4 +1,4 @@
-import type { Messages } from '@kpd/web-kit';
+import { PROBLEM_CATEGORY_MESSAGES, type Messages } from '@kpd/web-kit';
 
 type Key =
   | 'title'
@@ -268,14 +268,7 @@ export const messages: Messages<Key> = {
     submit: '提交',
     cancel: '取消',
     dueBy: '期限 {d}',
-    LAND: '土地',
-    PLANNING: '规划',
-    PERMITS: '审批手续',
-    POWER: '电力',
-    DEMOLITION: '征收动迁',
-    UTILITIES: '市政配套',
-    FINANCING: '融资',
-    OTHER: '其他',
+    ...PROBLEM_CATEGORY_MESSAGES.zh,
     myRecord: '我的服务记录',
     noSecretaries: '暂无数据',
   },
@@ -410,14 +403,7 @@ export const messages: Messages<Key> = {
     submit: 'Submit',
     cancel: 'Cancel',
     dueBy: 'due {d}',
-    LAND: 'Land',
-    PLANNING: 'Planning',
-    PERMITS: 'Permits',
-    POWER: 'Power',
-    DEMOLITION: 'Demolition',
-    UTILITIES: 'Utilities',
-    FINANCING: 'Financing',
-    OTHER: 'Other',
+    ...PROBLEM_CATEGORY_MESSAGES.en,
     myRecord: 'My service record',
     noSecretaries: 'No data',
   },
@@ -425,13 +411,4 @@ export const messages: Messages<Key> = {
 
 export type MessageKey = Key;
 export const SERVICE_KINDS = ['VISIT', 'CALL', 'MEETING', 'APPROVAL_HELP'] as const;
-export const PROBLEM_CATEGORIES = [
-  'LAND',
-  'PLANNING',
-  'PERMITS',
-  'POWER',
-  'DEMOLITION',
-  'UTILITIES',
-  'FINANCING',
-  'OTHER',
-] as const;
+export { PROBLEM_CATEGORIES } from '@kpd/domain';
