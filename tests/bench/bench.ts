@@ -114,9 +114,8 @@ async function main() {
   const [[{ projects }]] = (await pool.query('SELECT COUNT(*) AS projects FROM projects')) as unknown as [[{ projects: number }]];
   if (projects < 1000) throw new Error(`${DATABASE_URL} has ${projects} projects: run pnpm seed:scale first (see README)`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpd-bench-'));
-  // Q2's page of 50 projects with their secretaries is estimated at 79,051 by the query-cost rule (a
-  // project's secretary list counts as a page of 50): above the default limit of 20,000, so the bench
-  // raises it rather than measure a refusal.
+  // Q2's page of 50 projects with their secretaries is estimated at 48,051 by the query-cost rule:
+  // above the default limit of 20,000, so the bench raises it rather than measure a refusal.
   const server = await startChildServer({
     databaseUrl: DATABASE_URL,
     dataDir,

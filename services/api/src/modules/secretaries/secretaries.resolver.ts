@@ -419,7 +419,8 @@ export class ProblemSecretaryResolver {
 
 @Resolver(() => Project)
 export class ProjectSecretariesResolver {
-  @FieldResolver(() => [SecretaryAssignment], { description: 'Its service secretaries’ assignments, past and running, oldest first. 服务秘书' })
+  // A project has a few assignments (a reinforced team is a lead and some members), not a page of them.
+  @FieldResolver(() => [SecretaryAssignment], { complexity: ({ childComplexity }) => 10 * childComplexity, description: 'Its service secretaries’ assignments, past and running, oldest first. 服务秘书' })
   secretaryAssignments(@Root() p: Project, @Ctx() ctx: Context): Promise<SecretaryAssignment[]> {
     return loader(ctx, assignmentsOfProject).load(p.id);
   }
