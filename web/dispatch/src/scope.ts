@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { shanghaiDate } from '@kpd/domain';
+import { periodOfInstant, shanghaiDate } from '@kpd/domain';
 import type { Viewer } from '@kpd/web-kit';
 
 export interface AreaRef {
@@ -39,7 +39,7 @@ export function todayInChina(): string {
   return shanghaiDate(new Date());
 }
 export function thisMonth(): string {
-  return todayInChina().slice(0, 7);
+  return periodOfInstant(new Date());
 }
 
 /** Lines "name, unit, role" into attendees; blank lines dropped. */
