@@ -155,7 +155,7 @@ async function main() {
     // The floor reads the same summary table the API does (summing the base tables took 7.5 s a request).
     const floorP50 = await floor(pool, async () => {
       const [sums] = await pool.query(
-        "SELECT area_id, SUM(actual) AS actual, SUM(planned) AS planned FROM investment_summary WHERE period BETWEEN '2020-01' AND ? GROUP BY area_id",
+        "SELECT area_id, SUM(actual) AS actual, SUM(planned) AS planned FROM investment_district_summary WHERE period BETWEEN '2020-01' AND ? GROUP BY area_id",
         [PERIOD],
       );
       return sums;
@@ -220,7 +220,7 @@ async function main() {
     const sql = await sqlStatements(server.url, token, body);
     const figures = await load(server.url, token, body);
     const floorP50 = await floor(pool, async () => {
-      const [sums] = await pool.query("SELECT period, SUM(actual) AS actual, SUM(planned) AS planned FROM investment_summary WHERE period BETWEEN '2019-01' AND ? GROUP BY period", [PERIOD]);
+      const [sums] = await pool.query("SELECT period, SUM(actual) AS actual, SUM(planned) AS planned FROM investment_district_summary WHERE period BETWEEN '2019-01' AND ? GROUP BY period", [PERIOD]);
       return sums;
     });
     rows.push({ name: 'Q4 investment statistics by month, province', ...figures, sqlPerRequest: sql, floorP50, ratio: round(figures.p50 / floorP50, 2) });

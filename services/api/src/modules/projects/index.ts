@@ -1,5 +1,5 @@
 import type { ApiModule } from '../module';
-import { InvestmentSummary } from './investment-summary';
+import { InvestmentDistrictSummary, InvestmentSummary } from './investment-summary';
 import { LightBoardPublication, ProjectLight } from './light.entity';
 import { LightsResolver } from './lights.resolver';
 import { registerProjectFileAccess } from './projects.files';
@@ -20,7 +20,7 @@ registerProjectFileAccess();
  */
 export const projectsModule: ApiModule = {
   name: 'projects',
-  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary],
+  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary],
   resolvers: [ProjectsResolver, MonthlyReportResolver, LightsResolver, PlanImportResolver],
   routes: (router, services) => {
     projectRoutes(router, services);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DRIVERS, startTestServer, type TestServer } from '../../testing/harness';
 import { Area } from '../areas/area.entity';
-import { storedSummary, summaryFromBaseTables } from './investment-summary';
+import { districtSummaryFromBaseTables, storedDistrictSummary, storedSummary, summaryFromBaseTables } from './investment-summary';
 import { MonthlyReport } from './plan.entity';
 import { Project } from './project.entity';
 
@@ -60,8 +60,10 @@ describe.each(DRIVERS)('investment summary [%s]', (driver) => {
   const projectIds: string[] = [];
 
   const expectSummaryEqualsBaseTables = async () => {
-    const [stored, fresh] = await Promise.all([storedSummary(t.server.db.manager), summaryFromBaseTables(t.server.db.manager)]);
+    const em = t.server.db.manager;
+    const [stored, fresh, storedDistricts, freshDistricts] = await Promise.all([storedSummary(em), summaryFromBaseTables(em), storedDistrictSummary(em), districtSummaryFromBaseTables(em)]);
     expect(Object.fromEntries(stored)).toEqual(Object.fromEntries(fresh));
+    expect(Object.fromEntries(storedDistricts)).toEqual(Object.fromEntries(freshDistricts));
   };
 
   beforeAll(async () => {
@@ -98,6 +100,7 @@ describe.each(DRIVERS)('investment summary [%s]', (driver) => {
 
   it('is built from the seeded plans and reports', async () => {
     expect((await storedSummary(t.server.db.manager)).size).toBeGreaterThan(0);
+    expect((await storedDistrictSummary(t.server.db.manager)).size).toBeGreaterThan(0);
     await expectSummaryEqualsBaseTables();
   });
 

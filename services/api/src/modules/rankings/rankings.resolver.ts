@@ -12,7 +12,7 @@ import { projectLoader } from '../projects/projects.loaders';
 import { ProjectMilestone } from '../projects/plan.entity';
 import { publishRanking, ranking, rankHistory, type RankingLine, type RankingResult } from './rankings.service';
 import { earlyWarnings } from './warnings.service';
-import { investmentLines, MilestoneState, milestoneView, PlanView, planVsActual, statsArea, StatsGroupBy, totalOfLines, type MilestoneViewItem, type PlanLine, type StatsLine } from './statistics.service';
+import { investmentLines, MilestoneState, milestoneView, PlanView, planVsActual, statsArea, StatsGroupBy, totalOfLines, totalOfMonths, type MilestoneViewItem, type PlanLine, type StatsLine } from './statistics.service';
 
 registerEnumType(StatsGroupBy, {
   name: 'StatsGroupBy',
@@ -392,9 +392,16 @@ export class RankingsResolver {
     // The key-project counts scan every project of the area; only a query asking for them pays for it.
     const counts = selectsAny(info, PROJECT_COUNT_FIELDS);
     const rows = await investmentLines(ctx, ids, period, groupBy, counts);
-    // By district or category the parts add up to the whole; by month the whole is read once more.
+    // By district or category the parts add up to the whole; by month the last month holds the whole,
+    // and the whole is read once more only for its key-project counts.
     const total =
-      groupBy === StatsGroupBy.NONE ? rows[0] : groupBy === StatsGroupBy.MONTH ? (await investmentLines(ctx, ids, period, StatsGroupBy.NONE, counts))[0] : totalOfLines(rows);
+      groupBy === StatsGroupBy.NONE
+        ? rows[0]
+        : groupBy === StatsGroupBy.MONTH
+          ? counts
+            ? (await investmentLines(ctx, ids, period, StatsGroupBy.NONE, counts))[0]
+            : totalOfMonths(rows)
+          : totalOfLines(rows);
     return { area, period, total: row(ctx, area, StatsGroupBy.NONE, total), rows: rows.map((l) => row(ctx, area, groupBy, l)) };
   }
 

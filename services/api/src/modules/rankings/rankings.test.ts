@@ -12,7 +12,7 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
   beforeAll(async () => {
     t = await startTestServer(driver, { seedModules: SEED });
     ids = Object.fromEntries((await t.server.db.getRepository(Area).find()).map((a) => [a.name, String(a.id)]));
-    for (const u of ['admin.sujiatun', 'admin.shenyang', 'admin.dadong', 'admin.fuxin', 'admin.dalian', 'analyst', 'secretary.lijun', 'delegate.001']) tok[u] = await t.login(u);
+    for (const u of ['admin.liaoning', 'admin.sujiatun', 'admin.shenyang', 'admin.dadong', 'admin.fuxin', 'admin.dalian', 'analyst', 'secretary.lijun', 'delegate.001']) tok[u] = await t.login(u);
   }, 120_000);
   afterAll(() => t.close());
 
@@ -66,8 +66,9 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
     expect(total).toEqual(whole);
     expect((await stats('analyst', ids['沈阳市'], 'CATEGORY')).data!.investmentStats.total).toEqual((await stats('analyst', ids['沈阳市'], 'NONE')).data!.investmentStats.total);
     // Asked without the key-project counts (which are then not computed): the same rows and sums.
-    const SUMS = 'key label monthActual ytdActual lastYearYtdActual ytdPlanned ytdCompletion { percent }';
-    const pick = (r: Record<string, unknown>) => Object.fromEntries(['key', 'label', 'monthActual', 'ytdActual', 'lastYearYtdActual', 'ytdPlanned', 'ytdCompletion'].map((f) => [f, r[f]]));
+    const SUMS = 'key label monthActual ytdActual lastYearMonthActual lastYearYtdActual monthGrowth { percent reasonCode } ytdGrowth { percent } ytdPlanned ytdCompletion { percent }';
+    const pick = (r: Record<string, unknown>) =>
+      Object.fromEntries(['key', 'label', 'monthActual', 'ytdActual', 'lastYearMonthActual', 'lastYearYtdActual', 'monthGrowth', 'ytdGrowth', 'ytdPlanned', 'ytdCompletion'].map((f) => [f, r[f]]));
     for (const [areaId, groupBy] of [[ids['辽宁省'], 'DISTRICT'], [ids['沈阳市'], 'CATEGORY'], [ids['苏家屯区'], 'MONTH'], [ids['苏家屯区'], 'NONE']]) {
       const full = (await stats('analyst', areaId, groupBy)).data!.investmentStats;
       const sums = await t.gql<{ investmentStats: { total: Record<string, unknown>; rows: Record<string, unknown>[] } }>(
@@ -189,5 +190,45 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
     const zs = await q('admin.dalian', ids['中山区'], '2020-09');
     expect(zs.data!.milestoneView.late).toBe(1);
     expect(errorCode(await q('admin.dadong', ids['中山区'], '2020-09'))).toBe('FORBIDDEN');
+  });
+
+  it('lists a district whose key projects have no figures yet, with or without the counts', async () => {
+    const rowsOf = async (fields: string) =>
+      (
+        await t.gql<{ investmentStats: { rows: { district: { name: string }; ytdActual: string; keyProjects?: number }[] } }>(
+          `query($a: ID!) { investmentStats(areaId: $a, period: "2020-09", groupBy: DISTRICT) { rows { district { name } ytdActual ${fields} } } }`,
+          { a: ids['辽宁省'] },
+          tok['analyst'],
+        )
+      ).data!.investmentStats.rows;
+    const listed = new Set((await rowsOf('keyProjects')).map((r) => r.district.name));
+    const districts = (await t.gql<{ districts: { id: string; name: string }[] }>('{ districts { id name } }', {}, tok['admin.liaoning'])).data!.districts;
+    const empty = districts.find((d) => !listed.has(d.name))!;
+    expect(empty).toBeDefined();
+    const created = await t.gql(
+      'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }',
+      {
+        i: {
+          districtId: empty.id,
+          code: 'STATS-NO-FIGURES-1',
+          name: '尚无计划和填报的重点项目',
+          category: 'INDUSTRIAL',
+          stage: 'NEW',
+          totalInvestment: '300000000.00',
+          constructionStart: '2020-01',
+          constructionEnd: '2021-12',
+          enterprise: '辽宁测试实业有限公司',
+          responsibleLeader: '分管副区长',
+          responsibleUnit: '区发展和改革局',
+          keyPush: false,
+          majorGovernmentInvestment: false,
+        },
+      },
+      tok['admin.liaoning'],
+    );
+    expect(created.errors).toBeUndefined();
+    // Without the counts only the districts with no figures are looked up in the projects: it is one of them.
+    expect((await rowsOf('')).find((r) => r.district.name === empty.name)).toEqual({ district: { name: empty.name }, ytdActual: '0.00' });
+    expect((await rowsOf('keyProjects')).find((r) => r.district.name === empty.name)).toEqual({ district: { name: empty.name }, ytdActual: '0.00', keyProjects: 1 });
   });
 });

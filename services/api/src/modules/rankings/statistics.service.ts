@@ -6,9 +6,9 @@ import { fen, toInt } from '../../common/columns';
 import { ForbiddenError, UnauthenticatedError } from '../../common/errors';
 import { parseOptionalId } from '../../common/ids';
 import type { Context } from '../../context';
-import type { Area } from '../areas/area.entity';
+import { AreaLevel, type Area } from '../areas/area.entity';
 import { queryArea } from '../areas/areas.service';
-import { InvestmentSummary } from '../projects/investment-summary';
+import { InvestmentDistrictSummary, InvestmentSummary } from '../projects/investment-summary';
 import { ProjectMilestone } from '../projects/plan.entity';
 import { Project } from '../projects/project.entity';
 import { restrictToScope } from '../projects/projects.scope';
@@ -86,7 +86,9 @@ export async function investmentLines(ctx: Context, areaIds: number[] | null, pe
   const ytd = 's.period >= :ys AND s.period <= :p';
   const lyYtd = 's.period >= :lys AND s.period <= :lp';
   // A key has actual figures when it has reports in either year, plan figures when it has plan months this year.
-  const sums = await grouped(ctx.db.getRepository(InvestmentSummary).createQueryBuilder('s'), k.summary, groupBy)
+  // Only the grouping by category needs the summary's categories; the rest read the district roll-up.
+  const table = groupBy === StatsGroupBy.CATEGORY ? InvestmentSummary : InvestmentDistrictSummary;
+  const sums = await grouped(ctx.db.getRepository<object>(table).createQueryBuilder('s'), k.summary, groupBy)
     .addSelect(`SUM(CASE WHEN ${thisYear} THEN s.actual ELSE 0 END)`, 'month')
     .addSelect(`SUM(CASE WHEN ${ytd} THEN s.actual ELSE 0 END)`, 'ytd')
     .addSelect(`SUM(CASE WHEN ${lastYear} THEN s.actual ELSE 0 END)`, 'lyMonth')
@@ -106,14 +108,7 @@ export async function investmentLines(ctx: Context, areaIds: number[] | null, pe
     : !counts
       ? groupBy === StatsGroupBy.NONE
         ? []
-        : await ctx.db
-            .getRepository(Project)
-            .createQueryBuilder('p')
-            .select(k.project, 'k')
-            .distinct(true)
-            .where(areaIds ? 'p.area_id IN (:...ids)' : '1 = 1', { ids: areaIds })
-            .andWhere(LIBRARY_MEMBER_SQL, { __no: false })
-            .getRawMany<Record<string, unknown>>()
+        : await keysWithProjects(ctx, areaIds, groupBy, [...actual, ...plan].map((r) => String(r.k)))
       : await grouped(ctx.db.getRepository(Project).createQueryBuilder('p'), k.project, groupBy)
         .addSelect(`SUM(CASE WHEN ${covers(':p')} AND p.stage IN ('NEW', 'CONTINUING') THEN 1 ELSE 0 END)`, 'now')
         .addSelect(`SUM(CASE WHEN ${covers(':lp')} THEN 1 ELSE 0 END)`, 'before')
@@ -172,6 +167,25 @@ export async function investmentLines(ctx: Context, areaIds: number[] | null, pe
   return lines.map(withRates);
 }
 
+/**
+ * Which keys have key projects, for rows without counts: a district with library projects has a row
+ * even when it has no figures. By district only the districts of the scope without figures are
+ * looked up — at province scale nearly every district has figures, and the lookup reads a few.
+ */
+async function keysWithProjects(ctx: Context, areaIds: number[] | null, groupBy: StatsGroupBy, withFigures: string[]): Promise<Record<string, unknown>[]> {
+  const qb = ctx.db.getRepository(Project).createQueryBuilder('p').select(KEY[groupBy].project, 'k').distinct(true).where(LIBRARY_MEMBER_SQL, { __no: false });
+  if (groupBy === StatsGroupBy.DISTRICT) {
+    const known = new Set(withFigures);
+    // Projects are registered on districts only (createProject checks it; the district never changes).
+    const rest = (areaIds ?? [...ctx.areas.byId.keys()]).filter((id) => ctx.areas.get(id)?.level === AreaLevel.DISTRICT && !known.has(String(id)));
+    if (rest.length === 0) return [];
+    qb.andWhere('p.area_id IN (:...rest)', { rest });
+  } else if (areaIds) {
+    qb.andWhere('p.area_id IN (:...ids)', { ids: areaIds });
+  }
+  return qb.getRawMany<Record<string, unknown>>();
+}
+
 type Figures = Omit<StatsLine, 'monthGrowth' | 'ytdGrowth' | 'ytdCompletion' | 'resumptionRate'>;
 
 function withRates(l: Figures): StatsLine {
@@ -182,6 +196,16 @@ function withRates(l: Figures): StatsLine {
     ytdCompletion: completionRate(l.ytdActual, l.ytdPlanned),
     resumptionRate: l.keyProjects ? Math.round((l.resumed! * 1000) / l.keyProjects) / 10 : null,
   };
+}
+
+/**
+ * The whole of the lines grouped by month, without key-project counts: the figures of the last month
+ * row (the asked month and the running sums up to it). The same line investmentLines gives ungrouped
+ * when counts are not asked for, without reading the summary again.
+ */
+export function totalOfMonths(lines: StatsLine[]): StatsLine {
+  const last = lines[lines.length - 1];
+  return withRates({ ...last, key: 'ALL', keyProjects: 0, keyProjectsLastYear: 0, resumed: 0 });
 }
 
 /**
@@ -221,7 +245,7 @@ export async function planVsActual(ctx: Context, areaIds: number[], year: number
   const from = `${year}-01`;
   const to = `${year}-12`;
   const sums = await ctx.db
-    .getRepository(InvestmentSummary)
+    .getRepository(InvestmentDistrictSummary)
     .createQueryBuilder('s')
     .select('s.period', 'period')
     .addSelect('SUM(s.planned)', 'planned')
