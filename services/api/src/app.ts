@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -84,7 +85,9 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     validationRules: [depthLimit(config.limits.maxDepth), aliasLimit(config.limits.maxAliases)],
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: formatErrorFor(config, log),
-    plugins: [limitsPlugin(config, schema)],
+    // No cache hints are used (every answer depends on the viewer): without the default cache-control
+    // plugin Apollo does not wrap every field's resolver to watch for hints.
+    plugins: [limitsPlugin(config, schema), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 

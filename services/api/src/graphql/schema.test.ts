@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  defaultFieldResolver,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isObjectType,
   isScalarType,
   isUnionType,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
 import { repoRoot } from '../config';
@@ -47,5 +50,27 @@ describe('the schema contract', () => {
 
   it('describes every type, field, argument and enum value', async () => {
     expect(undocumented(await apiSchema())).toEqual([]);
+  });
+});
+
+describe('the mutation guard', () => {
+  const info = (schema: GraphQLSchema, parent: 'Query' | 'Mutation') => ({ parentType: schema.getType(parent), fieldName: 'x' }) as unknown as GraphQLResolveInfo;
+
+  it('refuses every root mutation to a read-only credential before its resolver runs', async () => {
+    const schema = await apiSchema();
+    const readOnly = { viewer: { userId: 7, readOnly: true }, auditWrites: 0, unchangedMutations: 0, config: { env: 'test' } };
+    const mutations = Object.values(schema.getMutationType()!.getFields());
+    expect(mutations.length).toBeGreaterThan(50);
+    for (const field of mutations) {
+      await expect(Promise.resolve(field.resolve!({}, {}, readOnly, info(schema, 'Mutation')))).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    }
+  });
+
+  it('stays off the fields of answers: a plain field resolves synchronously', async () => {
+    const schema = await apiSchema();
+    const area = schema.getType('Area') as GraphQLObjectType;
+    const name = area.getFields().name;
+    const value = (name.resolve ?? defaultFieldResolver)({ name: '苏家屯区' }, {}, {}, info(schema, 'Query'));
+    expect(value).toBe('苏家屯区');
   });
 });

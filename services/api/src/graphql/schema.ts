@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker, type NonEmptyArray } from 'type-graphql';
 import { UnauthenticatedError } from '../common/errors';
 import type { Context } from '../context';
@@ -24,9 +24,21 @@ export function apiSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
-    globalMiddlewares: [MutationGuard],
-  });
+  }).then(guardMutations);
   return built;
+}
+
+/**
+ * Puts MutationGuard around the root mutations only. As a global middleware it would run around every
+ * field of every answer, and make each of them asynchronous: a province's page of statistics resolves
+ * hundreds of fields.
+ */
+function guardMutations(schema: GraphQLSchema): GraphQLSchema {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (root, args, context: Context, info) => MutationGuard({ root, args, context, info }, () => Promise.resolve(resolve(root, args, context, info)));
+  }
+  return schema;
 }
 
 /** The contract file's text: sorted, so a diff shows only real changes. */
