@@ -14,13 +14,17 @@ export interface ChildServer {
 
 const MAIN = path.join(__dirname, '..', 'main.ts');
 const REGISTER = path.join(__dirname, 'ts-register.js');
+/** The compiled service, as `pnpm start` runs it (`pnpm --filter @kpd/api build` first). */
+const BUILT_MAIN = path.join(__dirname, '..', '..', 'dist', 'main.js');
 
 /**
- * Starts `src/main.ts` in a child process on a free port against `databaseUrl` and waits until it
- * listens. The database is migrated (and demo-seeded unless SEED_DEMO=false) as on a real start.
+ * Starts `src/main.ts` (or with `built` the compiled `dist/main.js`) in a child process on a free port
+ * against `databaseUrl` and waits until it listens; CHILD_NODE_ARGS adds Node options (a profiler's).
+ * The database is migrated (and demo-seeded unless SEED_DEMO=false) as on a real start.
  */
-export function startChildServer(options: { databaseUrl: string; dataDir: string; env?: Record<string, string> }): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['-r', REGISTER, MAIN], {
+export function startChildServer(options: { databaseUrl: string; dataDir: string; env?: Record<string, string>; built?: boolean }): Promise<ChildServer> {
+  const args = options.built ? ['--enable-source-maps', BUILT_MAIN] : ['-r', REGISTER, MAIN];
+  const child = spawn(process.execPath, [...(process.env.CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...args], {
     env: {
       ...process.env,
       NODE_ENV: 'test',
