@@ -316,13 +316,21 @@ function row(ctx: Context, area: Area, groupBy: StatsGroupBy, l: StatsLine): Inv
         : groupBy === StatsGroupBy.MONTH
           ? `${Number(l.key)}月`
           : area.name;
+  // The rates are worked out only for the fields a query asks for.
   return {
     ...l,
     label,
     district,
-    monthGrowth: rate(l.monthGrowth),
-    ytdGrowth: rate(l.ytdGrowth),
-    ytdCompletion: rate(l.ytdCompletion),
+    get monthGrowth() {
+      return rate(l.monthGrowth);
+    },
+    get ytdGrowth() {
+      return rate(l.ytdGrowth);
+    },
+    get ytdCompletion() {
+      return rate(l.ytdCompletion);
+    },
+    resumptionRate: l.resumptionRate,
     keyProjectsChange: l.keyProjects === null || l.keyProjectsLastYear === null ? null : l.keyProjects - l.keyProjectsLastYear,
   };
 }

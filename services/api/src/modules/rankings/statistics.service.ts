@@ -188,14 +188,46 @@ async function keysWithProjects(ctx: Context, areaIds: number[] | null, groupBy:
 
 type Figures = Omit<StatsLine, 'monthGrowth' | 'ytdGrowth' | 'ytdCompletion' | 'resumptionRate'>;
 
+/**
+ * A line's figures with its rates computed when read: a province's page by district has a hundred
+ * lines and usually shows one or two of the rates (each an exact fraction of bigints).
+ */
+class Line implements StatsLine {
+  key!: string;
+  monthActual!: bigint;
+  ytdActual!: bigint;
+  lastYearMonthActual!: bigint;
+  lastYearYtdActual!: bigint;
+  monthPlanned!: bigint;
+  ytdPlanned!: bigint;
+  keyProjects!: number | null;
+  keyProjectsLastYear!: number | null;
+  resumed!: number | null;
+
+  constructor(figures: Figures) {
+    Object.assign(this, figures);
+  }
+
+  get monthGrowth(): RateResult {
+    return growthRate(this.monthActual, this.lastYearMonthActual);
+  }
+
+  get ytdGrowth(): RateResult {
+    return growthRate(this.ytdActual, this.lastYearYtdActual);
+  }
+
+  get ytdCompletion(): RateResult {
+    return completionRate(this.ytdActual, this.ytdPlanned);
+  }
+
+  get resumptionRate(): number | null {
+    return this.keyProjects ? Math.round((this.resumed! * 1000) / this.keyProjects) / 10 : null;
+  }
+}
+
 function withRates(l: Figures): StatsLine {
-  return {
-    ...l,
-    monthGrowth: growthRate(l.monthActual, l.lastYearMonthActual),
-    ytdGrowth: growthRate(l.ytdActual, l.lastYearYtdActual),
-    ytdCompletion: completionRate(l.ytdActual, l.ytdPlanned),
-    resumptionRate: l.keyProjects ? Math.round((l.resumed! * 1000) / l.keyProjects) / 10 : null,
-  };
+  const { key, monthActual, ytdActual, lastYearMonthActual, lastYearYtdActual, monthPlanned, ytdPlanned, keyProjects, keyProjectsLastYear, resumed } = l;
+  return new Line({ key, monthActual, ytdActual, lastYearMonthActual, lastYearYtdActual, monthPlanned, ytdPlanned, keyProjects, keyProjectsLastYear, resumed });
 }
 
 /**
