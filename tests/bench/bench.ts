@@ -229,7 +229,9 @@ async function main() {
   // Recomputing one month's lights for every project: the month-end job after that month's lights are gone.
   let relight: { seconds: number; lights: number } | null = null;
   if (runs('RELIGHT')) {
+    // The lights go with SQL past the service, so their counts go too: the job counts what it relights.
     await pool.query('DELETE FROM project_lights WHERE period = ?', [PERIOD]);
+    await pool.query('DELETE FROM light_counts WHERE period = ?', [PERIOD]);
     const t0 = performance.now();
     const res = await admin.gql<{ runMonthEndLights: number }>('mutation($p: Period!) { runMonthEndLights(period: $p) }', { p: PERIOD });
     if (!res.data) throw new Error(JSON.stringify(res.errors));
