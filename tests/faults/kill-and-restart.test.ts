@@ -246,8 +246,8 @@ describe.each(DRIVERS)('killed and restarted [%s]', (driver) => {
     await stop('SIGKILL');
     // On MySQL the job is held mid-run: another transaction inserts, and does not commit, the light
     // of the job's last project, so the job's read under lock of which projects are lit waits on that
-    // row while holding the month's counts (and any lights it inserted before). Killed once that read is
-    // seen running, it has certainly not committed. SQLite has one writer and nothing to hold the
+    // row while holding the month's counts. Killed once that read is seen running, it has certainly not
+    // committed. SQLite has one writer and nothing to hold the
     // job mid-run, so there it is killed while it holds the write lock and may have committed in the
     // moment between; either way it must be all or nothing.
     let blocker: mysql.Connection | null = null;

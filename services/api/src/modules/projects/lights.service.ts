@@ -327,13 +327,19 @@ export async function runMonthEndLights(em: EntityManager, period: string, now: 
     if (!s) return false;
     return s.rule === LightRule.MILESTONE ? period < periodOfInstant(now) : reportDeadlinePassed(period, s.deadlineDay, now);
   });
+  if (due.length === 0) return 0;
+  // Which of them have a light already, by a read under lock (current, not the snapshot): the month's
+  // lights of the districts held. One range per district on (area_id, period); none at all when the
+  // month is lit afresh.
+  const lit = await forUpdate(
+    em,
+    em.createQueryBuilder(ProjectLight, 'l').select('l.projectId', 'projectId').where('l.areaId IN (:...districts) AND l.period = :period', { districts, period }),
+  ).getRawMany<{ projectId: unknown }>();
+  const has = new Set(lit.map((l) => Number(l.projectId)));
   // Two thousand projects at a time, each reading only the twelve months the rule looks at: a run over
   // a whole province keeps a bounded amount in memory.
   let added = 0;
   for (const part of chunks(due, 2000)) {
-    const ids = part.map((p) => p.id);
-    const lit = await forUpdate(em, em.createQueryBuilder(ProjectLight, 'l').select('l.projectId', 'projectId').where('l.period = :period AND l.projectId IN (:...ids)', { period, ids })).getRawMany<{ projectId: unknown }>();
-    const has = new Set(lit.map((l) => Number(l.projectId)));
     const wanted = part.filter((p) => !has.has(p.id));
     if (wanted.length === 0) continue;
     const lights = (await computeLights(em, wanted.map((project) => ({ project, periods: [period] })), now, { from: addMonths(period, -11), to: period })).filter((l) => l.color !== null);
