@@ -15,6 +15,7 @@ import { In, type EntityManager } from 'typeorm';
 import { AuditRecord } from '../../common/audit/audit-record.entity';
 import { toJson } from '../../common/columns';
 import { forUpdate } from '../../common/row-locks';
+import { isRetryable } from '../../common/transaction';
 import { bulkInsert } from '../../db/bulk-insert';
 import { chunks } from '../../common/xlsx';
 import { Area, AreaLevel } from '../areas/area.entity';
@@ -368,12 +369,27 @@ export async function runMonthEndLights(em: EntityManager, period: string, now: 
   return added;
 }
 
+/**
+ * The job in its own transaction, run again when MySQL picks it as a deadlock victim: the gap locks
+ * of its read under lock can meet a report of the next month of the same project relighting at once.
+ */
+async function runMonthEndTransaction(em: EntityManager, period: string, now: Date): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await em.transaction((tx) => runMonthEndLights(tx, period, now));
+    } catch (error) {
+      if (attempt < 4 && isRetryable(error)) continue;
+      throw error;
+    }
+  }
+}
+
 /** Runs the job for the last two months, as the system (the audit names no user). */
 export async function monthEndTick(em: EntityManager, now: Date): Promise<number> {
   const current = periodOfInstant(now);
   let added = 0;
   for (const period of [addMonths(current, -2), addMonths(current, -1)]) {
-    const n = await em.transaction((tx) => runMonthEndLights(tx, period, now));
+    const n = await runMonthEndTransaction(em, period, now);
     if (n > 0) {
       await em.insert(AuditRecord, {
         actorUserId: null,
