@@ -133,12 +133,9 @@ async function main() {
     const body = JSON.stringify({ query: 'query($a: ID!, $p: String!) { lightBoard(areaId: $a, period: $p) { districts { district { id name } green yellow red total } } }', variables: { a: String(province.id), p: PERIOD } });
     const sql = await sqlStatements(server.url, token, body);
     const figures = await load(server.url, token, body);
+    // The floor reads the same kept counts the API does (counting the month's lights took 120 ms a request).
     const floorP50 = await floor(pool, async () => {
-      const [r] = await pool.query(
-        `SELECT a.id, a.name, SUM(l.color = 'GREEN') AS green, SUM(l.color = 'YELLOW') AS yellow, SUM(l.color = 'RED') AS red, COUNT(*) AS total
-         FROM project_lights l JOIN areas a ON a.id = l.area_id WHERE l.period = ? GROUP BY a.id, a.name`,
-        [PERIOD],
-      );
+      const [r] = await pool.query('SELECT a.id, a.name, c.green, c.yellow, c.red FROM light_counts c JOIN areas a ON a.id = c.area_id WHERE c.period = ?', [PERIOD]);
       return r;
     });
     rows.push({ name: 'Q1 lights by district, province, one month', ...figures, sqlPerRequest: sql, floorP50, ratio: round(figures.p50 / floorP50, 2), });
