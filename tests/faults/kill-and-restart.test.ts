@@ -245,17 +245,21 @@ describe.each(DRIVERS)('killed and restarted [%s]', (driver) => {
     expect(lit).toBeGreaterThan(100);
     await stop('SIGKILL');
     // On MySQL the job is held mid-run: another transaction inserts, and does not commit, the light
-    // of the job's last project, so the job's insert waits on that row while holding every row before
-    // it. Killed once its insert is seen running, it has certainly not committed. SQLite has one writer and nothing to hold the
+    // of the job's last project, so the job's read under lock of which projects are lit waits on that
+    // row while holding the month's counts. Killed once that read is seen running, it has certainly not
+    // committed. SQLite has one writer and nothing to hold the
     // job mid-run, so there it is killed while it holds the write lock and may have committed in the
     // moment between; either way it must be all or nothing.
     let blocker: mysql.Connection | null = null;
+    // The month's lights are deleted with SQL past the service, their counts with them.
     if (db.url.startsWith('sqlite:')) {
       await withDatabase(db.url, 'DELETE FROM project_lights WHERE period = ?', [PERIOD]);
+      await withDatabase(db.url, 'DELETE FROM light_counts WHERE period = ?', [PERIOD]);
     } else {
       blocker = await mysql.createConnection(db.url);
       await blocker.query('CREATE TEMPORARY TABLE held_light AS SELECT * FROM project_lights WHERE project_id = ? AND period = ?', [lastLit, PERIOD]);
       await blocker.query('DELETE FROM project_lights WHERE period = ?', [PERIOD]);
+      await blocker.query('DELETE FROM light_counts WHERE period = ?', [PERIOD]);
       await blocker.query('BEGIN');
       await blocker.query('INSERT INTO project_lights SELECT * FROM held_light');
     }
@@ -266,7 +270,8 @@ describe.each(DRIVERS)('killed and restarted [%s]', (driver) => {
         () => 'answered',
         (e: Error) => e.message,
       );
-      const held = blocker ? waitForStatement(db.url, 'INSERT%IGNORE%INTO%project_lights%') : waitForSqliteWriter(db.url);
+      // The job reads under lock which projects have a light before inserting: it waits there, on the held light.
+      const held = blocker ? waitForStatement(db.url, 'SELECT%FROM%project_lights%FOR UPDATE%') : waitForSqliteWriter(db.url);
       const caught = await Promise.race([held.then(() => 'caught'), job]);
       if (blocker) expect(caught).toBe('caught');
       if (caught === 'caught') await stop('SIGKILL');
@@ -285,6 +290,7 @@ describe.each(DRIVERS)('killed and restarted [%s]', (driver) => {
       const again = await (await Client.signIn(server!.url, 'admin.liaoning')).gql<{ runMonthEndLights: number }>('mutation($p: Period!) { runMonthEndLights(period: $p) }', { p: PERIOD });
       expect(again.data!.runMonthEndLights).toBe(lit - stored);
       expect(await count(db.url, 'SELECT COUNT(*) AS n FROM project_lights WHERE period = ?', [PERIOD])).toBe(lit);
+      expect(await count(db.url, 'SELECT SUM(green + yellow + red) AS n FROM light_counts WHERE period = ?', [PERIOD])).toBe(lit);
     } finally {
       if (blocker) await blocker.end();
     }

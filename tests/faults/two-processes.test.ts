@@ -51,6 +51,8 @@ describe.each(DRIVERS)('two API processes on one database [%s]', (driver) => {
     const lit = Number((await sql(db.url, 'SELECT COUNT(*) AS n FROM project_lights WHERE period = ?', [PERIOD]))[0].n);
     expect(lit).toBeGreaterThan(100);
     await sql(db.url, 'DELETE FROM project_lights WHERE period = ?', [PERIOD]);
+    // Lights deleted with SQL past the service take their counts with them (the job counts what it adds).
+    await sql(db.url, 'DELETE FROM light_counts WHERE period = ?', [PERIOD]);
 
     const usernames = Array.from({ length: 120 }, (_, i) => `delegate.${String(i + 1).padStart(3, '0')}`);
     const tokens = await Promise.all(usernames.map((u, i) => Client.signIn(i % 2 ? a.url : b.url, u).then((c) => c.token!)));
@@ -77,6 +79,16 @@ describe.each(DRIVERS)('two API processes on one database [%s]', (driver) => {
     const perMonth = await sql(db.url, 'SELECT project_id, COUNT(*) AS n FROM project_lights WHERE period = ? GROUP BY project_id HAVING COUNT(*) > 1', [PERIOD]);
     expect(perMonth).toEqual([]);
     expect(Number((await sql(db.url, 'SELECT COUNT(*) AS n FROM project_lights WHERE period = ?', [PERIOD]))[0].n)).toBe(lit);
+    // Four jobs at once counted each light once: the month's counts per district are those of its lights.
+    const counts = await sql(db.url, 'SELECT area_id, green, yellow, red FROM light_counts WHERE period = ? AND green + yellow + red > 0 ORDER BY area_id', [PERIOD]);
+    const fromLights = await sql(
+      db.url,
+      "SELECT area_id, SUM(CASE WHEN color = 'GREEN' THEN 1 ELSE 0 END) AS green, SUM(CASE WHEN color = 'YELLOW' THEN 1 ELSE 0 END) AS yellow, SUM(CASE WHEN color = 'RED' THEN 1 ELSE 0 END) AS red FROM project_lights WHERE period = ? GROUP BY area_id ORDER BY area_id",
+      [PERIOD],
+    );
+    const numbers = (rows: Record<string, unknown>[]) => rows.map((r) => [Number(r.area_id), Number(r.green), Number(r.yellow), Number(r.red)]);
+    expect(numbers(counts)).toEqual(numbers(fromLights));
+    expect(numbers(counts).reduce((n, [, g, y, r]) => n + g + y + r, 0)).toBe(lit);
     const stored = await sql(
       db.url,
       'SELECT COUNT(*) AS n FROM livelihood_ballots b JOIN livelihood_rounds r ON r.id = b.round_id WHERE r.session_id = ?',

@@ -62,7 +62,8 @@ export async function writeSystemAudit(em: EntityManager, job: string, entry: Au
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
-function isRetryable(error: unknown): boolean {
+/** A deadlock or lock wait MySQL ended by rolling the transaction back: running it again may succeed. */
+export function isRetryable(error: unknown): boolean {
   const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
   return !!code && RETRYABLE.has(code);
 }

@@ -22,6 +22,7 @@ import { CitySettings, LightRule } from '../modules/areas/city-settings.entity';
 import { insertAreaTree } from '../modules/areas/seed';
 import type { AreaSeed } from '../modules/areas/liaoning';
 import { rebuildInvestmentSummary } from '../modules/projects/investment-summary';
+import { rebuildLightCounts } from '../modules/projects/light-counts';
 import { computeLights } from '../modules/projects/lights.service';
 import { ProjectLight, RemovalDecision } from '../modules/projects/light.entity';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from '../modules/projects/plan.entity';
@@ -340,8 +341,11 @@ async function main() {
   await db.transaction((em) => addCities(em, log));
   // Run again on a scale database, it adds only what is missing (secretaries and problems, say).
   if ((await db.getRepository(Project).countBy({ code: Like('SCALE-%') })) === 0) await addProjects(db, opts, log);
-  // The plans and reports went in as bulk inserts: their summary is summed once, by the database.
-  await db.transaction((em) => rebuildInvestmentSummary(em));
+  // The plans, reports and lights went in as bulk inserts: their summaries are summed once, by the database.
+  await db.transaction(async (em) => {
+    await rebuildInvestmentSummary(em);
+    await rebuildLightCounts(em);
+  });
   await addServiceItems(db, opts, log);
   await addSecretaries(db, opts, log);
   await addProblems(db, opts, log);

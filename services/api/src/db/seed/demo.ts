@@ -8,6 +8,7 @@ import { Area } from '../../modules/areas/area.entity';
 import { AreaDirectory, forgetAreaDirectory } from '../../modules/areas/area-directory';
 import { modules } from '../../modules';
 import { rebuildInvestmentSummary } from '../../modules/projects/investment-summary';
+import { rebuildLightCounts } from '../../modules/projects/light-counts';
 import type { SeedContext } from '../../modules/module';
 
 /**
@@ -58,8 +59,9 @@ export async function seedDemoIfEmpty(
       for (const area of await em.find(Area)) areaByName.set(area.name, area);
       for (const user of await em.find(User, { select: { id: true, username: true } })) userIds.set(user.username, user.id);
     }
-    // The seeds write plans and reports directly: the summary is summed from them once at the end.
+    // The seeds write plans, reports and lights directly: the summaries are summed from them once at the end.
     await rebuildInvestmentSummary(em);
+    await rebuildLightCounts(em);
   });
   forgetAreaDirectory(db);
   log.info({ ms: Date.now() - started }, 'demo data seeded');

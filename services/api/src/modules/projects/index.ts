@@ -1,5 +1,6 @@
 import type { ApiModule } from '../module';
 import { InvestmentDistrictSummary, InvestmentSummary } from './investment-summary';
+import { LightCount } from './light-counts';
 import { LightBoardPublication, ProjectLight } from './light.entity';
 import { LightsResolver } from './lights.resolver';
 import { registerProjectFileAccess } from './projects.files';
@@ -20,7 +21,7 @@ registerProjectFileAccess();
  */
 export const projectsModule: ApiModule = {
   name: 'projects',
-  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary],
+  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary, LightCount],
   resolvers: [ProjectsResolver, MonthlyReportResolver, LightsResolver, PlanImportResolver],
   routes: (router, services) => {
     projectRoutes(router, services);

@@ -11,6 +11,7 @@ import { mutate } from '../../common/transaction';
 import type { Context } from '../../context';
 import { Area, AreaLevel } from '../areas/area.entity';
 import { queryArea } from '../areas/areas.service';
+import { LightCount } from './light-counts';
 import { LightBoardPublication, LightColor, ProjectLight, RemovalDecision } from './light.entity';
 import { runMonthEndLights } from './lights.service';
 import { Project, ProjectStageChange } from './project.entity';
@@ -129,26 +130,18 @@ export async function lightBoard(ctx: Context, areaIdArg: string | null, period:
     area = a;
   }
   const areaIds = ctx.areas.subtree(area.id).map((a) => a.id);
+  // Counts kept per month and district in light_counts (a province's month is a hundred rows, not twenty thousand lights).
   const counts = await ctx.db
-    .getRepository(ProjectLight)
-    .createQueryBuilder('l')
-    .select('l.area_id', 'areaId')
-    .addSelect('l.color', 'color')
-    .addSelect('COUNT(*)', 'n')
-    .where('l.period = :period AND l.areaId IN (:...areaIds)', { period, areaIds })
-    .groupBy('l.areaId')
-    .addGroupBy('l.color')
-    .getRawMany<{ areaId: unknown; color: LightColor; n: unknown }>();
+    .getRepository(LightCount)
+    .createQueryBuilder('c')
+    .select(['c.area_id AS areaId', 'c.green AS green', 'c.yellow AS yellow', 'c.red AS red'])
+    .where('c.period = :period AND c.areaId IN (:...areaIds)', { period, areaIds })
+    .getRawMany<{ areaId: unknown; green: unknown; yellow: unknown; red: unknown }>();
   const byDistrict = new Map<number, DistrictLightCount>();
   for (const row of counts) {
     const id = toInt(row.areaId);
-    const entry = byDistrict.get(id) ?? { district: ctx.areas.get(id)!, green: 0, yellow: 0, red: 0, total: 0 };
-    const n = toInt(row.n);
-    if (row.color === LightColor.GREEN) entry.green += n;
-    if (row.color === LightColor.YELLOW) entry.yellow += n;
-    if (row.color === LightColor.RED) entry.red += n;
-    entry.total += n;
-    byDistrict.set(id, entry);
+    const [green, yellow, red] = [toInt(row.green), toInt(row.yellow), toInt(row.red)];
+    byDistrict.set(id, { district: ctx.areas.get(id)!, green, yellow, red, total: green + yellow + red });
   }
   // The yellow and red projects are read only when asked for: a province's dashboard wants the
   // counts, and at province scale the list runs to thousands of rows.

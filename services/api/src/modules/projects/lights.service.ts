@@ -14,9 +14,13 @@ import {
 import { In, type EntityManager } from 'typeorm';
 import { AuditRecord } from '../../common/audit/audit-record.entity';
 import { toJson } from '../../common/columns';
+import { forUpdate } from '../../common/row-locks';
+import { isRetryable } from '../../common/transaction';
 import { bulkInsert } from '../../db/bulk-insert';
 import { chunks } from '../../common/xlsx';
+import { Area, AreaLevel } from '../areas/area.entity';
 import { CitySettings, LightRule } from '../areas/city-settings.entity';
+import { addToLightCounts, holdLightCounts, type LightCountDelta } from './light-counts';
 import { LightColor, ProjectLight, RemovalDecision } from './light.entity';
 import { MonthlyReport, ProjectMilestone } from './plan.entity';
 import { asDomainStage, Project, ProjectStage } from './project.entity';
@@ -220,16 +224,24 @@ export async function computeLights(
  */
 export async function storeLights(em: EntityManager, projectId: number, periods: string[], lights: ComputedLight[], now: Date): Promise<void> {
   if (periods.length === 0) return;
-  const existing = await em.find(ProjectLight, { where: { projectId, period: In(periods) } });
+  const computed = new Map(lights.filter((l) => periods.includes(l.period)).map((l) => [l.period, l]));
+  // Only the months with a computed light change (a month no longer lit keeps its history). Their
+  // count rows are held first, then the lights read under lock: a month-end job committing a light
+  // since this transaction's snapshot is seen, and the deltas below are those of the rows changed.
+  const changing = [...computed.keys()];
+  if (changing.length === 0) return;
+  await holdLightCounts(em, [...computed.values()].map((l) => ({ period: l.period, areaId: l.areaId })));
+  const existing = await forUpdate(em, em.createQueryBuilder(ProjectLight, 'l').where('l.projectId = :projectId AND l.period IN (:...changing)', { projectId, changing })).getMany();
   const byPeriod = new Map(existing.map((l) => [l.period, l]));
-  const computed = new Map(lights.map((l) => [l.period, l]));
-  for (const period of periods) {
-    const light = computed.get(period);
+  const deltas: LightCountDelta[] = [];
+  for (const period of changing) {
+    const light = computed.get(period)!;
     const old = byPeriod.get(period);
-    // A month the project is no longer lit for (completed, left the library) keeps its history.
-    if (!light) continue;
     if (light.color === null) {
-      if (old) await em.delete(ProjectLight, { id: old.id });
+      if (old) {
+        await em.delete(ProjectLight, { id: old.id });
+        deltas.push({ period, areaId: old.areaId, color: old.color, n: -1 });
+      }
       continue;
     }
     let removal: RemovalDecision | null = old?.removal ?? null;
@@ -246,12 +258,14 @@ export async function storeLights(em: EntityManager, projectId: number, periods:
     };
     if (old) {
       await em.update(ProjectLight, { id: old.id }, values);
+      if (old.color !== light.color) deltas.push({ period, areaId: old.areaId, color: old.color, n: -1 }, { period, areaId: old.areaId, color: light.color, n: 1 });
     } else {
-      // Insert-or-ignore then update: a month-end job inserting the same light at once cannot duplicate it.
-      await em.createQueryBuilder().insert().into(ProjectLight).values({ projectId, areaId: light.areaId, period, ...values }).orIgnore().execute();
-      await em.update(ProjectLight, { projectId, period }, values);
+      // Absent under lock with its count row held: no other writer can insert it before this commits.
+      await em.insert(ProjectLight, { projectId, areaId: light.areaId, period, ...values });
+      deltas.push({ period, areaId: light.areaId, color: light.color, n: 1 });
     }
   }
+  await addToLightCounts(em, deltas);
 }
 
 /** Recomputes a project's stored lights from `fromPeriod` on (a change there can change every later month's run). */
@@ -272,11 +286,17 @@ export async function recomputeProjectLights(em: EntityManager, project: Project
 /**
  * The month-end job (月底考核): lights every lit project that has no light yet for `period` once
  * the report deadline has passed (investment rule: those that did not report are red), or once
- * the month has ended (milestone rule). Lights are only inserted, never overwritten, each with
- * INSERT … IGNORE on the unique (project, month) key: running it again, or from two processes at
- * once, leaves one light per project and month. Returns how many lights it added.
+ * the month has ended (milestone rule). Lights are only inserted, never overwritten: running it
+ * again, or from two processes at once, leaves one light per project and month. It first holds the
+ * month's count rows of every district it may light (all districts, or `areaIds`), so jobs and
+ * report changes of the same month and district run one after the other; then it reads under lock
+ * which candidates have a light already, and everything it inserts is new and counted. Outside a
+ * transaction it runs in its own. Returns how many lights it added.
  */
 export async function runMonthEndLights(em: EntityManager, period: string, now: Date, areaIds: number[] | null = null): Promise<number> {
+  if (!em.queryRunner?.isTransactionActive) return em.transaction((tx) => runMonthEndLights(tx, period, now, areaIds));
+  const districts = areaIds ?? (await em.find(Area, { select: { id: true }, where: { level: AreaLevel.DISTRICT } })).map((a) => a.id);
+  await holdLightCounts(em, districts.map((areaId) => ({ period, areaId })));
   const qb = em
     .createQueryBuilder(Project, 'p')
     .select(['p.id AS id', 'p.area_id AS areaId', 'p.city_id AS cityId', 'p.stage AS stage', 'p.total_investment AS totalInvestment'])
@@ -284,8 +304,9 @@ export async function runMonthEndLights(em: EntityManager, period: string, now: 
     .where('p.stage IN (:...stages)', { stages: [ProjectStage.NEW, ProjectStage.CONTINUING] })
     .andWhere('p.constructionStart <= :period AND p.constructionEnd >= :period', { period })
     .andWhere('p.removedFromLibrary = :no', { no: false })
-    .andWhere('NOT EXISTS (SELECT 1 FROM project_lights l WHERE l.project_id = p.id AND l.period = :period)', { period });
-  if (areaIds) qb.andWhere('p.areaId IN (:...areaIds)', { areaIds: areaIds.length ? areaIds : [-1] });
+    // A first cut only (a plain read may see a snapshot older than the lock): the lights that decide are read under lock below.
+    .andWhere('NOT EXISTS (SELECT 1 FROM project_lights l WHERE l.project_id = p.id AND l.period = :period)', { period })
+    .andWhere('p.areaId IN (:...districts)', { districts: districts.length ? districts : [-1] });
   // Plain rows with what the rules read, not entities: a province is twenty thousand of them.
   const projects = (await qb.getRawMany<Record<string, unknown>>()).map(
     (r) =>
@@ -307,13 +328,24 @@ export async function runMonthEndLights(em: EntityManager, period: string, now: 
     if (!s) return false;
     return s.rule === LightRule.MILESTONE ? period < periodOfInstant(now) : reportDeadlinePassed(period, s.deadlineDay, now);
   });
-  // A thousand projects at a time, each reading only the twelve months the rule looks at: a run over
-  // a whole province keeps a bounded amount in memory. Each light goes in with INSERT … IGNORE on the
-  // unique (project, month) key; the rows the database reports inserted are the lights added.
+  if (due.length === 0) return 0;
+  // Which of them have a light already, by a read under lock (current, not the snapshot): the month's
+  // lights of the districts held. One range per district on (area_id, period); none at all when the
+  // month is lit afresh.
+  const lit = await forUpdate(
+    em,
+    em.createQueryBuilder(ProjectLight, 'l').select('l.projectId', 'projectId').where('l.areaId IN (:...districts) AND l.period = :period', { districts, period }),
+  ).getRawMany<{ projectId: unknown }>();
+  const has = new Set(lit.map((l) => Number(l.projectId)));
+  // Two thousand projects at a time, each reading only the twelve months the rule looks at: a run over
+  // a whole province keeps a bounded amount in memory.
   let added = 0;
   for (const part of chunks(due, 2000)) {
-    const lights = (await computeLights(em, part.map((project) => ({ project, periods: [period] })), now, { from: addMonths(period, -11), to: period })).filter((l) => l.color !== null);
-    added += await bulkInsert(
+    const wanted = part.filter((p) => !has.has(p.id));
+    if (wanted.length === 0) continue;
+    const lights = (await computeLights(em, wanted.map((project) => ({ project, periods: [period] })), now, { from: addMonths(period, -11), to: period })).filter((l) => l.color !== null);
+    // INSERT … IGNORE as a guard on the unique (project, month) key; with the counts held every row is new.
+    const inserted = await bulkInsert(
       em,
       ProjectLight,
       lights.map((l) => ({
@@ -330,8 +362,26 @@ export async function runMonthEndLights(em: EntityManager, period: string, now: 
       })),
       { ignoreDuplicates: true },
     );
+    if (inserted !== lights.length) throw new Error(`month-end ${period}: ${lights.length - inserted} of ${lights.length} lights existed after the check under lock`);
+    await addToLightCounts(em, lights.map((l) => ({ period, areaId: l.areaId, color: l.color!, n: 1 })));
+    added += inserted;
   }
   return added;
+}
+
+/**
+ * The job in its own transaction, run again when MySQL picks it as a deadlock victim: the gap locks
+ * of its read under lock can meet a report of the next month of the same project relighting at once.
+ */
+async function runMonthEndTransaction(em: EntityManager, period: string, now: Date): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await em.transaction((tx) => runMonthEndLights(tx, period, now));
+    } catch (error) {
+      if (attempt < 4 && isRetryable(error)) continue;
+      throw error;
+    }
+  }
 }
 
 /** Runs the job for the last two months, as the system (the audit names no user). */
@@ -339,7 +389,7 @@ export async function monthEndTick(em: EntityManager, now: Date): Promise<number
   const current = periodOfInstant(now);
   let added = 0;
   for (const period of [addMonths(current, -2), addMonths(current, -1)]) {
-    const n = await em.transaction((tx) => runMonthEndLights(tx, period, now));
+    const n = await runMonthEndTransaction(em, period, now);
     if (n > 0) {
       await em.insert(AuditRecord, {
         actorUserId: null,

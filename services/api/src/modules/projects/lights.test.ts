@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AuditRecord } from '../../common/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
 import { Area } from '../areas/area.entity';
+import { lightCountsFromBaseTables, storedLightCounts } from './light-counts';
 import { ProjectLight } from './light.entity';
 import { runMonthEndLights } from './lights.service';
 import { MonthlyReport, PlanMonth } from './plan.entity';
@@ -20,6 +21,13 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
     for (const u of ['admin.sujiatun', 'admin.shenyang', 'admin.dadong', 'admin.dalian', 'analyst', 'secretary.lijun']) tokens[u] = await t.login(u);
   }, 120_000);
   afterAll(() => t.close());
+  // Every scenario below writes lights (month-end jobs, two at once, reports changing colours, lights
+  // deleted): after each, the kept counts are those of the lights.
+  const expectCountsEqualLights = async () => {
+    const [stored, fresh] = await Promise.all([storedLightCounts(t.server.db.manager), lightCountsFromBaseTables(t.server.db.manager)]);
+    expect(Object.fromEntries(stored)).toEqual(Object.fromEntries(fresh));
+  };
+  afterEach(expectCountsEqualLights);
 
   it('lights Sujiatun’s September 2020 as the report says: 100 key projects, 10 yellow, 4 red, computed by the rule', async () => {
     const board = await t.gql<{ lightBoard: { published: boolean; districts: { district: { name: string }; green: number; yellow: number; red: number; total: number }[]; projects: { name: string; color: string; reason: string; reasonCode: string }[] } }>(
@@ -205,6 +213,9 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
     expect(sj.every((r) => r.color === 'RED' && r.reasonCode === 'NOT_REPORTED')).toBe(true);
     expect(await runMonthEndLights(db.manager, '2020-10', now)).toBe(0);
     expect(await db.getRepository(ProjectLight).countBy({ period: '2020-10' })).toBe(rows.length);
+    // Four runs in two processes counted each light once: Sujiatun's October row is its 99 reds.
+    await expectCountsEqualLights();
+    expect((await storedLightCounts(db.manager)).get(`2020-10|${sujiatun}`)).toEqual({ green: 0, yellow: 0, red: 99 });
   }, 60_000);
 
   it('month-end job waits for the deadline and leaves reported months alone', async () => {
@@ -231,6 +242,7 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
     );
     const p = yellow.data!.projects.nodes[0];
     const planned = p.planMonths.find((m) => m.period === '2020-09')!.plannedInvestment;
+    const septemberBefore = (await storedLightCounts(t.server.db.manager)).get(`2020-09|${ids['苏家屯区']}`)!;
     const saved = await t.gql<{ saveMonthlyReport: { version: number; light: { color: string; reasonCode: string } } }>(
       'mutation($i: MonthlyReportInput!) { saveMonthlyReport(input: $i) { version light { color reasonCode } } }',
       { i: { projectId: p.id, period: '2020-09', actualInvestment: planned, progress: '追赶进度，完成本月计划', version: p.report.version } },
@@ -238,6 +250,9 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
     );
     expect(saved.errors).toBeUndefined();
     expect(saved.data!.saveMonthlyReport).toEqual({ version: p.report.version + 1, light: { color: 'GREEN', reasonCode: 'ON_PLAN' } });
+    // The yellow light turned green in the same transaction as its count.
+    await expectCountsEqualLights();
+    expect((await storedLightCounts(t.server.db.manager)).get(`2020-09|${ids['苏家屯区']}`)).toEqual({ ...septemberBefore, yellow: septemberBefore.yellow - 1, green: septemberBefore.green + 1 });
     const plan = await t.server.db.getRepository(PlanMonth).findOneByOrFail({ projectId: Number(p.id), period: '2020-09' });
     expect(plan.plannedInvestment).toBe(BigInt(planned.replace('.', '')));
     // And back to zero: red, with a removal proposal.
@@ -270,6 +285,26 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     expect((bad.errors![0].extensions!.problems as { field: string }[]).map((x) => x.field)).toEqual(['milestones[0].dueDate', 'milestones[1].startDate']);
     expect(errorCode(await t.gql(SAVE, { id: p.id, m: [] }, tokens['admin.sujiatun']))).toBe('NOT_FOUND');
+  });
+
+  it('drops a light and its count when the month has nothing to light by any more (every milestone removed)', async () => {
+    const BOARD = 'query { lightBoard(period: "2020-09") { districts { district { name } green yellow red total } } }';
+    const zhongshan = async () => (await t.gql<{ lightBoard: { districts: { district: { name: string }; green: number; yellow: number; red: number; total: number }[] } }>(BOARD, {}, tokens['admin.dalian'])).data!.lightBoard.districts.find((d) => d.district.name === '中山区')!;
+    const res = await t.gql<{ projects: { nodes: { id: string; lights: { period: string; color: string }[] }[] } }>(
+      '{ projects(filter: { search: "凯丹广场" }, first: 1) { nodes { id lights { period color } } } }',
+      {},
+      tokens['secretary.lijun'],
+    );
+    const p = res.data!.projects.nodes[0];
+    const september = p.lights.find((l) => l.period === '2020-09')!;
+    expect(p.lights.map((l) => l.period)).toEqual(expect.arrayContaining(['2020-07', '2020-08', '2020-09']));
+    const before = await zhongshan();
+    const saved = await t.gql<{ saveMilestones: { lights: unknown[] } }>('mutation($id: ID!) { saveMilestones(projectId: $id, milestones: []) { lights { period } } }', { id: p.id }, tokens['secretary.lijun']);
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data!.saveMilestones.lights).toEqual([]);
+    const key = september.color.toLowerCase() as 'green' | 'yellow' | 'red';
+    expect(await zhongshan()).toEqual({ ...before, [key]: before[key] - 1, total: before.total - 1 });
+    await expectCountsEqualLights();
   });
 });
 
