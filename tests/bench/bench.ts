@@ -98,18 +98,25 @@ async function sqlStatements(url: string, token: string, body: string): Promise<
   return Number(res.headers.get('x-sql-statements'));
 }
 
+/** The API's peak RSS, over the whole run and per part (which part makes the peak). */
 function rssSampler(server: ChildServer) {
   let max = 0;
+  let current = 'start';
+  const peaks: Record<string, number> = {};
   const timer = setInterval(() => {
     try {
       const status = fs.readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       max = Math.max(max, kb);
+      peaks[current] = Math.max(peaks[current] ?? 0, Math.round(kb / 1024));
     } catch {
       /* the process is gone */
     }
   }, 200);
-  return { stop: () => (clearInterval(timer), Math.round(max / 1024)) };
+  return {
+    part: (name: string) => void (current = name),
+    stop: () => (clearInterval(timer), { rssMb: Math.round(max / 1024), peaks }),
+  };
 }
 
 async function main() {
@@ -135,6 +142,7 @@ async function main() {
 
   // Q1 city dashboard: lights by district for one month, whole province.
   if (runs('Q1')) {
+    rss.part('Q1');
     const body = JSON.stringify({ query: 'query($a: ID!, $p: String!) { lightBoard(areaId: $a, period: $p) { districts { district { id name } green yellow red total } } }', variables: { a: String(province.id), p: PERIOD } });
     const sql = await sqlStatements(server.url, token, body);
     const figures = await load(server.url, token, body);
@@ -148,6 +156,7 @@ async function main() {
 
   // Q1 (second half) year-to-date investment against plan by district, whole province.
   if (runs('Q1YTD')) {
+    rss.part('Q1YTD');
     const body = JSON.stringify({
       query: 'query($a: ID!, $p: Period!) { investmentStats(areaId: $a, groupBy: DISTRICT, period: $p) { rows { district { id name } ytdActual ytdPlanned ytdCompletion { percent } } } }',
       variables: { a: String(province.id), p: PERIOD },
@@ -167,6 +176,7 @@ async function main() {
 
   // Q2 a page of 50 projects with district, current light and the last three reports (and 10, to show statements do not grow).
   if (runs('Q2')) {
+    rss.part('Q2');
     const query = (n: number) =>
       JSON.stringify({
         query: `query($n: Int!) { projects(first: $n, orderBy: CODE) { nodes { id code name totalInvestment district { name } light(period: "${PERIOD}") { color reason }
@@ -190,6 +200,7 @@ async function main() {
 
   // Q3 one project's full detail.
   if (runs('Q3')) {
+    rss.part('Q3');
     const body = JSON.stringify({
       query: `query($id: ID!) { project(id: $id) { id code name category stage totalInvestment constructionStart constructionEnd enterprise district { name }
         location { geoJson east west south north } planYears { year plannedInvestment } planMonths(year: 2020) { period plannedInvestment }
@@ -215,6 +226,7 @@ async function main() {
 
   // Q4 investment statistics by month for the province.
   if (runs('Q4')) {
+    rss.part('Q4');
     const body = JSON.stringify({
       query: 'query($a: ID!, $p: Period!) { investmentStats(areaId: $a, groupBy: MONTH, period: $p) { rows { key label monthActual monthPlanned ytdActual monthGrowth { percent } } total { ytdActual ytdPlanned } } }',
       variables: { a: String(province.id), p: PERIOD },
@@ -231,6 +243,7 @@ async function main() {
   // Recomputing one month's lights for every project: the month-end job after that month's lights are gone.
   let relight: { seconds: number; lights: number } | null = null;
   if (runs('RELIGHT')) {
+    rss.part('RELIGHT');
     // The lights go with SQL past the service, so their counts go too: the job counts what it relights.
     await pool.query('DELETE FROM project_lights WHERE period = ?', [PERIOD]);
     await pool.query('DELETE FROM light_counts WHERE period = ?', [PERIOD]);
@@ -242,17 +255,19 @@ async function main() {
 
   // Q5 500 delegates casting ballots at once, then a second session at CONNECTIONS connections.
   if (runs('Q5')) {
+    rss.part('Q5');
     const q5 = await ballotStorm(server, pool, admin);
     rows.push({ name: `Q5 ballots at ${CONNECTIONS} connections (500 delegates)`, ...q5.steady, sqlPerRequest: q5.sql, floorP50: null, ratio: null, note: `500 at once: last receipt after ${q5.stormMs} ms, ${q5.stormBallots} ballots counted` });
   }
 
-  const rssMb = rss.stop();
-  const result = { when: new Date().toISOString(), database: DATABASE_URL.replace(/\/\/[^@]*@/, '//'), projects, seconds: SECONDS, connections: CONNECTIONS, rows, relight, rssMb };
+  const { rssMb, peaks: rssPeaksMb } = rss.stop();
+  const result = { when: new Date().toISOString(), database: DATABASE_URL.replace(/\/\/[^@]*@/, '//'), projects, seconds: SECONDS, connections: CONNECTIONS, rows, relight, rssMb, rssPeaksMb };
   // A partial run (BENCH_ONLY) prints its figures but leaves the recorded results alone.
   if (!ONLY) fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\n| query | req/s | p50 ms | p95 ms | p99 ms | SQL/request | floor p50 ms | p50 ÷ floor |\n|---|---:|---:|---:|---:|---:|---:|---:|`);
   for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.sqlPerRequest ?? '—'} | ${r.floorP50 ?? '—'} | ${r.ratio ?? '—'} |`);
   console.log(`\nMonth-end relighting of ${relight?.lights} projects for ${PERIOD}: ${relight?.seconds} s. Peak API RSS: ${rssMb} MB. ${projects} projects, ${SECONDS} s per query at ${CONNECTIONS} connections.`);
+  console.log(`Peak API RSS by part (MB): ${Object.entries(rssPeaksMb).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   for (const r of rows) if (r.note) console.log(`- ${r.name}: ${r.note}`);
   if (rows.some((r) => r.errors > 0)) console.log('\nSome requests failed: see errors in results.json.');
   await server.kill('SIGTERM');
