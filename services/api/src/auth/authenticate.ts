@@ -5,7 +5,7 @@ import type { AreaDirectory } from '../modules/areas/area-directory';
 import { hashToken } from './password';
 import { AreaScope } from './scope';
 import { Session, SessionKind } from './session.entity';
-import { Role, User } from './user.entity';
+import { Role } from './user.entity';
 import { ANONYMOUS, type Viewer } from './viewer';
 
 export const SESSION_COOKIE = 'kpd_session';
@@ -28,33 +28,61 @@ const TOUCH_EVERY_MS = 60_000;
  * user active. An unknown or dead token makes the request anonymous; resolvers that need a
  * user then answer UNAUTHENTICATED.
  */
+/**
+ * What a request's viewer needs of its session and user, in one fixed statement: every request runs
+ * it, so it is written once rather than built by the query builder each time.
+ */
+const SESSION_SQL =
+  'SELECT s.id AS id, s.kind AS kind, s.read_only AS readOnly, s.area_id AS areaId, s.expires_at AS expiresAt, s.revoked_at AS revokedAt, s.last_used_at AS lastUsedAt, ' +
+  'u.id AS userId, u.username AS username, u.display_name AS displayName, u.role AS role, u.area_id AS userAreaId, u.active AS active ' +
+  'FROM sessions s INNER JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?';
+
+interface SessionRow {
+  id: unknown;
+  kind: string;
+  readOnly: unknown;
+  areaId: unknown;
+  expiresAt: unknown;
+  revokedAt: unknown;
+  lastUsedAt: unknown;
+  userId: unknown;
+  username: string;
+  displayName: string;
+  role: Role;
+  userAreaId: unknown;
+  active: unknown;
+}
+
+/** A boolean column as either driver returns it (1/0, true/false). */
+const flag = (v: unknown) => v === true || Number(v) === 1;
+
 export async function authenticate(db: DataSource, areas: AreaDirectory, token: string | null): Promise<Viewer> {
   if (!token || token.length > 200) return ANONYMOUS;
-  const row = await db
-    .getRepository(Session)
-    .createQueryBuilder('s')
-    .innerJoinAndMapOne('s.user', User, 'u', 'u.id = s.userId')
-    .where('s.tokenHash = :hash', { hash: hashToken(token) })
-    .getOne();
-  const session = row as (Session & { user?: User }) | null;
-  const user = session?.user;
+  const [row] = (await db.query(SESSION_SQL, [hashToken(token)])) as SessionRow[];
   const now = Date.now();
-  if (!session || !user || !user.active) return ANONYMOUS;
-  if (session.revokedAt || (session.expiresAt && session.expiresAt.getTime() <= now)) return ANONYMOUS;
-  const root = areas.get(session.areaId ?? user.areaId);
+  if (!row || !flag(row.active)) return ANONYMOUS;
+  // Datetimes as the entity would read them (the drivers return them differently).
+  const sessions = db.getMetadata(Session);
+  const date = (value: unknown, property: 'expiresAt' | 'revokedAt' | 'lastUsedAt') =>
+    value === null || value === undefined ? null : (db.driver.prepareHydratedValue(value, sessions.findColumnWithPropertyName(property)!) as Date);
+  const expiresAt = date(row.expiresAt, 'expiresAt');
+  const lastUsedAt = date(row.lastUsedAt, 'lastUsedAt');
+  if (date(row.revokedAt, 'revokedAt') || (expiresAt && expiresAt.getTime() <= now)) return ANONYMOUS;
+  const root = areas.get(row.areaId === null || row.areaId === undefined ? Number(row.userAreaId) : Number(row.areaId));
   if (!root) return ANONYMOUS;
-  if (!session.lastUsedAt || now - session.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+  const sessionId = Number(row.id);
+  if (!lastUsedAt || now - lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     // Best effort: a missed touch only makes "last used" a minute older.
-    await db.getRepository(Session).update(session.id, { lastUsedAt: new Date(now) }).catch(() => undefined);
+    await db.getRepository(Session).update(sessionId, { lastUsedAt: new Date(now) }).catch(() => undefined);
   }
   return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
+    userId: Number(row.userId),
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
     scope: new AreaScope(root, areas),
-    readOnly: session.readOnly || user.role === Role.ANALYST,
-    sessionId: session.id,
-    sessionKind: session.kind === SessionKind.API ? 'API' : 'SESSION',
+    readOnly: flag(row.readOnly) || row.role === Role.ANALYST,
+    sessionId,
+    sessionKind: row.kind === SessionKind.API ? 'API' : 'SESSION',
   };
 }
