@@ -316,23 +316,57 @@ function row(ctx: Context, area: Area, groupBy: StatsGroupBy, l: StatsLine): Inv
         : groupBy === StatsGroupBy.MONTH
           ? `${Number(l.key)}月`
           : area.name;
-  // The rates are worked out only for the fields a query asks for.
-  return {
-    ...l,
-    label,
-    district,
-    get monthGrowth() {
-      return rate(l.monthGrowth);
-    },
-    get ytdGrowth() {
-      return rate(l.ytdGrowth);
-    },
-    get ytdCompletion() {
-      return rate(l.ytdCompletion);
-    },
-    resumptionRate: l.resumptionRate,
-    keyProjectsChange: l.keyProjects === null || l.keyProjectsLastYear === null ? null : l.keyProjects - l.keyProjectsLastYear,
-  };
+  return new StatsRowView(l, label, district);
+}
+
+/**
+ * A statistics row as the API answers it. The rates are worked out only for the fields a query asks
+ * for (a province's page by district has a hundred rows); the rest are plain fields, copied once.
+ */
+class StatsRowView {
+  readonly key: string;
+  readonly monthActual: bigint;
+  readonly ytdActual: bigint;
+  readonly lastYearMonthActual: bigint;
+  readonly lastYearYtdActual: bigint;
+  readonly monthPlanned: bigint;
+  readonly ytdPlanned: bigint;
+  readonly keyProjects: number | null;
+  readonly keyProjectsLastYear: number | null;
+  readonly keyProjectsChange: number | null;
+  readonly resumed: number | null;
+  readonly resumptionRate: number | null;
+
+  constructor(
+    private readonly line: StatsLine,
+    readonly label: string,
+    readonly district: Area | null,
+  ) {
+    this.key = line.key;
+    this.monthActual = line.monthActual;
+    this.ytdActual = line.ytdActual;
+    this.lastYearMonthActual = line.lastYearMonthActual;
+    this.lastYearYtdActual = line.lastYearYtdActual;
+    this.monthPlanned = line.monthPlanned;
+    this.ytdPlanned = line.ytdPlanned;
+    this.keyProjects = line.keyProjects;
+    this.keyProjectsLastYear = line.keyProjectsLastYear;
+    this.keyProjectsChange = line.keyProjects === null || line.keyProjectsLastYear === null ? null : line.keyProjects - line.keyProjectsLastYear;
+    this.resumed = line.resumed;
+    this.resumptionRate = line.resumptionRate;
+  }
+
+  get monthGrowth(): Rate {
+    return rate(this.line.monthGrowth);
+  }
+
+  get ytdGrowth(): Rate {
+    return rate(this.line.ytdGrowth);
+  }
+
+  get ytdCompletion(): Rate {
+    return rate(this.line.ytdCompletion);
+  }
 }
 
 function rankingRow(ctx: Context, l: RankingLine): RankingRow {
