@@ -144,9 +144,13 @@ async function loadData(
  * planned or reported month, not before the construction start), at most twelve months back.
  */
 function investmentMonths(project: Project, data: ProjectData, period: string, settings: LightSettings): InvestmentMonth[] {
-  const known = [...data.plans.keys(), ...data.reports.keys()].filter((p) => p >= project.constructionStart).sort();
+  // The first planned or reported month from the construction start on (a scan: a month-end run does this for every project).
+  let first: string | undefined;
+  for (const months of [data.plans.keys(), data.reports.keys()]) {
+    for (const p of months) if (p >= project.constructionStart && (first === undefined || p < first)) first = p;
+  }
   let from = addMonths(period, -11);
-  const tableStart = data.tableStart ?? known[0] ?? period;
+  const tableStart = data.tableStart ?? first ?? period;
   if (tableStart > from) from = tableStart < period ? tableStart : period;
   const months: InvestmentMonth[] = [];
   for (let p = from; p <= period; p = addMonths(p, 1)) {
