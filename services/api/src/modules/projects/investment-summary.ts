@@ -5,28 +5,8 @@ import { forUpdate, supportsRowLocks } from '../../common/row-locks';
 import { MonthlyReport, PlanMonth } from './plan.entity';
 import { Project } from './project.entity';
 
-/**
- * The plan and actual investment of every (district, category, stage, month), kept equal to the sums
- * of project_plan_months and project_reports: written in the transaction of every change to a plan,
- * a report or a project's category or stage, so statistics read a few thousand rows instead of
- * joining every plan month of the province to its project.
- */
-@Entity('investment_summary')
-@Index(['period', 'areaId'])
-export class InvestmentSummary {
-  /** The district: the report's district for actuals, the project's for plans (they are the same). */
-  @PrimaryColumn({ type: 'int' })
-  areaId!: number;
-
-  @PrimaryColumn({ type: 'varchar', length: 24 })
-  category!: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 16 })
-  stage!: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 7 })
-  period!: string;
-
+/** The sums both summaries keep for their key. */
+abstract class InvestmentFigures {
   @Column({ ...moneyColumn, default: 0 })
   planned!: Fen;
 
@@ -43,29 +23,40 @@ export class InvestmentSummary {
 }
 
 /**
+ * The plan and actual investment of every (district, category, stage, month), kept equal to the sums
+ * of project_plan_months and project_reports: written in the transaction of every change to a plan,
+ * a report or a project's category or stage, so statistics read a few thousand rows instead of
+ * joining every plan month of the province to its project.
+ */
+@Entity('investment_summary')
+@Index(['period', 'areaId'])
+export class InvestmentSummary extends InvestmentFigures {
+  /** The district: the report's district for actuals, the project's for plans (they are the same). */
+  @PrimaryColumn({ type: 'int' })
+  areaId!: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 24 })
+  category!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  stage!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  period!: string;
+}
+
+/**
  * The same figures rolled up to (month, district): what the province's and a city's statistics by
  * district or by month read — a few thousand rows for the province's three years, against four times
  * as many in the summary by category and stage. Written with the summary, in the same statement order.
  */
 @Entity('investment_district_summary')
-export class InvestmentDistrictSummary {
+export class InvestmentDistrictSummary extends InvestmentFigures {
   @PrimaryColumn({ type: 'varchar', length: 7 })
   period!: string;
 
   @PrimaryColumn({ type: 'int' })
   areaId!: number;
-
-  @Column({ ...moneyColumn, default: 0 })
-  planned!: Fen;
-
-  @Column({ type: 'int', default: 0 })
-  planMonths!: number;
-
-  @Column({ ...moneyColumn, default: 0 })
-  actual!: Fen;
-
-  @Column({ type: 'int', default: 0 })
-  reports!: number;
 }
 
 /** Where a project's figures are summed. */
