@@ -23,8 +23,8 @@ import { insertAreaTree } from '../modules/areas/seed';
 import type { AreaSeed } from '../modules/areas/liaoning';
 import { rebuildInvestmentSummary } from '../modules/projects/investment-summary';
 import { rebuildLightCounts } from '../modules/projects/light-counts';
-import { computeLights } from '../modules/projects/lights.service';
-import { ProjectLight, RemovalDecision } from '../modules/projects/light.entity';
+import { computeLights, newLightRow } from '../modules/projects/lights.service';
+import { ProjectLight } from '../modules/projects/light.entity';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from '../modules/projects/plan.entity';
 import { Project, ProjectCategory, ProjectStage } from '../modules/projects/project.entity';
 import { prng, seedCatalogue, SUJIATUN_SHAPE } from '../modules/service-items/seed';
@@ -187,22 +187,7 @@ async function addProjects(db: import('typeorm').DataSource, opts: ScaleOptions,
       await bulkInsert(em, ProjectMilestone, milestones);
       // Lights by the city's rule, computed by the same code the service uses.
       const lights = (await computeLights(em, projects.map((project) => ({ project, periods })), SCALE_NOW)).filter((l) => l.color !== null);
-      await bulkInsert(
-        em,
-        ProjectLight,
-        lights.map((l) => ({
-          projectId: l.projectId,
-          areaId: l.areaId,
-          period: l.period,
-          color: l.color!,
-          reasonCode: l.reasonCode,
-          reason: l.reason,
-          figures: l.figures,
-          ruleVersion: l.ruleVersion,
-          computedAt: SCALE_NOW,
-          removal: l.color === 'RED' ? RemovalDecision.PROPOSED : null,
-        })),
-      );
+      await bulkInsert(em, ProjectLight, lights.map((l) => newLightRow(l, SCALE_NOW)));
     });
     if ((start / BATCH) % 8 === 0) log.info({ projects: Math.min(opts.projects, start + BATCH), seconds: Math.round((Date.now() - started) / 1000) }, 'projects');
   }

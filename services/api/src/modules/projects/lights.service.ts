@@ -272,6 +272,22 @@ export async function storeLights(em: EntityManager, projectId: number, periods:
   await addToLightCounts(em, deltas);
 }
 
+/** A computed light (with a colour) as a new stored row: a red light proposes removal from the library. */
+export function newLightRow(l: ComputedLight, computedAt: Date): Partial<ProjectLight> {
+  return {
+    projectId: l.projectId,
+    areaId: l.areaId,
+    period: l.period,
+    color: l.color!,
+    reasonCode: l.reasonCode,
+    reason: l.reason,
+    figures: l.figures,
+    ruleVersion: l.ruleVersion,
+    computedAt,
+    removal: l.color === LightColor.RED ? RemovalDecision.PROPOSED : null,
+  };
+}
+
 /** Recomputes a project's stored lights from `fromPeriod` on (a change there can change every later month's run). */
 export async function recomputeProjectLights(em: EntityManager, project: Project, fromPeriod: string, now: Date): Promise<void> {
   const current = periodOfInstant(now);
@@ -352,18 +368,7 @@ export async function runMonthEndLights(em: EntityManager, period: string, now: 
     const inserted = await bulkInsert(
       em,
       ProjectLight,
-      lights.map((l) => ({
-        projectId: l.projectId,
-        areaId: l.areaId,
-        period: l.period,
-        color: l.color!,
-        reasonCode: l.reasonCode,
-        reason: l.reason,
-        figures: l.figures,
-        ruleVersion: l.ruleVersion,
-        computedAt: now,
-        removal: l.color === LightColor.RED ? RemovalDecision.PROPOSED : null,
-      })),
+      lights.map((l) => newLightRow(l, now)),
       { ignoreDuplicates: true },
     );
     if (inserted !== lights.length) throw new Error(`month-end ${period}: ${lights.length - inserted} of ${lights.length} lights existed after the check under lock`);
