@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { AuditRecord } from '../../common/audit/audit-record.entity';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
-import { Area } from '../areas/area.entity';
+import { Area } from '../../core/areas/area.entity';
 import { lightCountsFromBaseTables, storedLightCounts } from './light-counts';
 import { ProjectLight } from './light.entity';
 import { runMonthEndLights } from './lights.service';
