@@ -312,7 +312,7 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
 /** A second Node process running the month-end job on the same database, released by `go()`. */
 async function startChild(url: string, period: string, now: string, runs: number): Promise<{ go: () => void; added: Promise<number> }> {
   const root = path.resolve(__dirname, '..', '..', '..');
-  const proc = spawn(process.execPath, ['-r', path.join(root, 'src/testing/register-ts.js'), path.join(__dirname, 'month-end.child.ts'), url, period, now, String(runs)], {
+  const proc = spawn(process.execPath, ['-r', path.join(root, 'src/testing/ts-register.js'), path.join(__dirname, 'month-end.child.ts'), url, period, now, String(runs)], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
