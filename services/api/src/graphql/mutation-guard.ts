@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from 'type-graphql';
+import { canWrite, isSignedIn } from '../core/auth/policy';
 import { ForbiddenError } from '../core/errors';
 import type { Context } from '../core/context';
 
@@ -10,7 +11,7 @@ import type { Context } from '../core/context';
  */
 export const MutationGuard: MiddlewareFn<Context> = async ({ context, info }, next) => {
   if (info.parentType.name !== 'Mutation') return next();
-  if (context.viewer.userId !== null && context.viewer.readOnly) {
+  if (isSignedIn(context.viewer) && !canWrite(context.viewer)) {
     throw new ForbiddenError('This credential is read-only');
   }
   const before = context.auditWrites;

@@ -3,7 +3,7 @@ import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode, typ
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import type { Context } from '../core/context';
-import { Role } from '../core/auth/user.entity';
+import { canIntrospect } from '../core/auth/policy';
 import { containsIntrospection, nestingDepth } from './limits';
 import { DEFAULT_PAGE_SIZE } from '../core/pagination';
 
@@ -37,9 +37,7 @@ export function limitsPlugin(config: Config, schema: GraphQLSchema): ApolloServe
           const fragments = new Map<string, FragmentDefinitionNode>();
           for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
           if (containsIntrospection(operation.selectionSet, fragments)) {
-            const role = contextValue.viewer.role;
-            const trusted = role === Role.ANALYST || role === Role.ADMIN;
-            if (config.env === 'production' && !trusted) {
+            if (config.env === 'production' && !canIntrospect(contextValue.viewer)) {
               throw new GraphQLError('Introspection is available to signed-in analysts and admins only', {
                 extensions: { code: 'FORBIDDEN', http: { status: 403 } },
               });

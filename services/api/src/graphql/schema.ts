@@ -1,18 +1,10 @@
 import 'reflect-metadata';
 import { defaultFieldResolver, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type AuthChecker, type NonEmptyArray } from 'type-graphql';
-import { UnauthenticatedError } from '../core/errors';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { authChecker } from '../core/auth/policy';
 import type { Context } from '../core/context';
 import { modules } from '../modules';
 import { MutationGuard } from './mutation-guard';
-
-/** @Authorized() needs a signed-in user; @Authorized(roles) one of those roles. */
-export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
-  const { viewer } = context;
-  // Anonymous callers hear UNAUTHENTICATED (sign in), signed-in ones FORBIDDEN (wrong role).
-  if (viewer.userId === null || viewer.role === null) throw new UnauthenticatedError();
-  return roles.length === 0 || roles.includes(viewer.role);
-};
 
 let built: Promise<GraphQLSchema> | undefined;
 

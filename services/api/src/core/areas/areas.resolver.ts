@@ -1,12 +1,13 @@
 import { IsIn, IsOptional, Max, Min } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Fen } from '@kpd/domain';
-import { ForbiddenError, NotFoundError, UserInputError } from '../errors';
+import { NotFoundError, UserInputError } from '../errors';
 import { parseId, parseOptionalId } from '../ids';
 import { MoneyScalar } from '../scalars';
 import { mutate } from '../transaction';
 import { loader, type Context } from '../context';
 import { citySettingsLoader } from './areas.loaders';
+import { canChangeCitySettings, canReadFigures, requireThat } from '../auth/policy';
 import { Role } from '../auth/user.entity';
 import { Area, AreaLevel } from './area.entity';
 import { CitySettings, LightRule } from './city-settings.entity';
@@ -122,7 +123,7 @@ export class AreasResolver {
     description: "The city's settings (for a district: its city's), for admins and analysts in scope. 城市参数",
   })
   async settings(@Root() area: Area, @Ctx() ctx: Context): Promise<CitySettings | null> {
-    if (ctx.viewer.role !== Role.ADMIN && ctx.viewer.role !== Role.ANALYST) return null;
+    if (!canReadFigures(ctx.viewer)) return null;
     const city = ctx.areas.cityOf(area.id);
     if (!city) return null;
     return loader(ctx, citySettingsLoader).load(city.id);
@@ -138,11 +139,8 @@ export class AreasResolver {
     const cityId = parseId(cityIdArg, 'cityId');
     const city = ctx.areas.get(cityId);
     if (!city || city.level !== AreaLevel.CITY) throw new NotFoundError('City', cityIdArg);
-    const scope = ctx.viewer.scope!;
     // A district admin reads its city's rules but cannot change them.
-    if (!scope.contains(city.id) || scope.root.level === AreaLevel.DISTRICT || scope.root.level === AreaLevel.TOWNSHIP) {
-      throw new ForbiddenError('Only admins of the city or the province change its settings');
-    }
+    requireThat(ctx.viewer, canChangeCitySettings(ctx.viewer, city.id), 'Only admins of the city or the province change its settings');
     if (input.libraryThreshold !== undefined && input.libraryThreshold !== null && input.libraryThreshold < 0n) {
       throw new UserInputError('input.libraryThreshold', 'must not be negative');
     }

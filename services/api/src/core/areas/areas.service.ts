@@ -1,12 +1,11 @@
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
 import type { Context } from '../context';
-import { isSignedIn } from '../auth/viewer';
+import { signedIn } from '../auth/policy';
 import { Area, AreaLevel } from './area.entity';
 import { CitySettings } from './city-settings.entity';
 
 function scopeOf(ctx: Context) {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
-  return ctx.viewer.scope;
+  return signedIn(ctx.viewer).scope;
 }
 
 /** An area the viewer may read, or NOT_FOUND — the same answer whether it exists elsewhere or not at all. */

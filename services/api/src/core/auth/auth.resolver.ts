@@ -11,7 +11,7 @@ import { SESSION_COOKIE } from './authenticate';
 import { hashPassword, passwordWeakness } from './password';
 import { Session } from './session.entity';
 import { Role, User } from './user.entity';
-import { isSignedIn } from './viewer';
+import { canSeeLockOf, isSignedIn, Public } from './policy';
 
 @ObjectType({ description: 'A new session: the token for the Authorization header (the admin also gets a cookie). 登录结果' })
 class LoginPayload {
@@ -89,6 +89,7 @@ const UserConnection = Connection(User, 'User');
 
 @Resolver(() => User)
 export class AuthResolver {
+  @Public('signing in')
   @Mutation(() => LoginPayload, { description: 'Signs in. Repeated failures lock the account for a while. 登录' })
   async login(
     @Arg('username', { description: 'Sign-in name (case does not matter). 用户名' }) username: string,
@@ -106,12 +107,14 @@ export class AuthResolver {
     return result;
   }
 
+  @Public('signing out ends the session the request carries, if any')
   @Mutation(() => Boolean, { description: 'Ends the current session. 退出登录' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return auth.logout(ctx);
   }
 
+  @Public('null when signed out: the admin asks it to know whether to show the sign-in page')
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null. 当前用户' })
   async me(@Ctx() ctx: Context): Promise<User | null> {
     if (!isSignedIn(ctx.viewer)) return null;
@@ -221,7 +224,7 @@ export class AuthResolver {
   @FieldResolver(() => Date, { nullable: true })
   lockedUntil(@Root() user: User, @Ctx() ctx: Context): Date | null {
     // Only admins see lock state; a user sees their own.
-    if (ctx.viewer.role === Role.ADMIN || ctx.viewer.userId === user.id) return user.lockedUntil;
+    if (canSeeLockOf(ctx.viewer, user.id)) return user.lockedUntil;
     return null;
   }
 }

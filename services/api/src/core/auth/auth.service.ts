@@ -4,8 +4,8 @@ import { mutate, writeAudit } from '../transaction';
 import type { Context } from '../context';
 import { burnPasswordCheck, hashPassword, hashToken, newToken, passwordWeakness, verifyPassword } from './password';
 import { Session, SessionKind } from './session.entity';
-import { Role, User } from './user.entity';
-import { isSignedIn } from './viewer';
+import { User } from './user.entity';
+import { isReadOnlyRole, requireSignedIn } from './policy';
 
 export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
@@ -84,7 +84,7 @@ export async function login(ctx: Context, usernameInput: string, password: strin
         userId: user.id,
         tokenHash: hashToken(token),
         kind: SessionKind.SESSION,
-        readOnly: user.role === Role.ANALYST,
+        readOnly: isReadOnlyRole(user.role),
         expiresAt,
         areaId: null,
         name: null,
@@ -110,7 +110,7 @@ export async function createApiToken(
   ctx: Context,
   input: { name: string; areaId?: number | null; expiresInDays?: number | null },
 ): Promise<{ token: string; apiToken: Session }> {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  requireSignedIn(ctx.viewer);
   const area = ctx.viewer.scope.narrow(input.areaId ?? null);
   if (!area) throw new ForbiddenError('The token can only read inside your own area');
   const days = input.expiresInDays ?? 365;
@@ -136,7 +136,7 @@ export async function createApiToken(
 
 /** API tokens an admin may see: those reading an area inside the admin's scope. */
 export async function listApiTokens(ctx: Context): Promise<Session[]> {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  requireSignedIn(ctx.viewer);
   const qb = ctx.db
     .getRepository(Session)
     .createQueryBuilder('s')
@@ -148,7 +148,7 @@ export async function listApiTokens(ctx: Context): Promise<Session[]> {
 }
 
 export async function revokeApiToken(ctx: Context, id: number): Promise<Session> {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  requireSignedIn(ctx.viewer);
   return mutate(ctx, async (tx) => {
     const token = await tx.em.findOne(Session, { where: { id, kind: SessionKind.API } });
     if (!token || !ctx.viewer.scope!.contains(token.areaId)) throw new NotFoundError('ApiToken', id);
@@ -165,7 +165,7 @@ export async function revokeApiToken(ctx: Context, id: number): Promise<Session>
 }
 
 export async function changePassword(ctx: Context, current: string, next: string): Promise<boolean> {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  requireSignedIn(ctx.viewer);
   const user = await ctx.db.getRepository(User).findOneByOrFail({ id: ctx.viewer.userId });
   if (!(await verifyPassword(current, user.passwordHash))) {
     throw new UserInputError('currentPassword', 'is not your current password');

@@ -5,7 +5,8 @@ import type { AreaDirectory } from '../areas/area-directory';
 import { hashToken } from './password';
 import { AreaScope } from './scope';
 import { Session, SessionKind } from './session.entity';
-import { Role } from './user.entity';
+import { isReadOnlyRole } from './policy';
+import type { Role } from './user.entity';
 import { ANONYMOUS, type Viewer } from './viewer';
 
 export const SESSION_COOKIE = 'kpd_session';
@@ -81,7 +82,7 @@ export async function authenticate(db: DataSource, areas: AreaDirectory, token: 
     displayName: row.displayName,
     role: row.role,
     scope: new AreaScope(root, areas),
-    readOnly: flag(row.readOnly) || row.role === Role.ANALYST,
+    readOnly: flag(row.readOnly) || isReadOnlyRole(row.role),
     sessionId,
     sessionKind: row.kind === SessionKind.API ? 'API' : 'SESSION',
   };

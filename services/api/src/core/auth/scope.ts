@@ -22,6 +22,11 @@ export class AreaScope {
     return this.directory.isWithin(areaId, this.root.id);
   }
 
+  /** The area is inside the scope, or the scope lies inside it (a district's viewer and its city). */
+  overlaps(areaId: number): boolean {
+    return this.contains(areaId) || this.directory.isWithin(this.root.id, areaId);
+  }
+
   /** Ids of every area in scope, or null when the scope is everything (no filter needed). */
   areaIds(): number[] | null {
     if (this.isEverything) return null;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import busboy from 'busboy';
 import type { Request, Response, Router } from 'express';
-import { isSignedIn } from '../auth/viewer';
+import { canWrite, isSignedIn } from '../auth/policy';
 import type { ModuleServices } from '../module';
 import { mutate } from '../transaction';
 import { canReadFile, fileUrl, thumbnailUrl } from './files.service';
@@ -101,7 +101,7 @@ export function fileRoutes(router: Router, services: ModuleServices): void {
   router.post('/', async (req, res) => {
     const ctx = await services.contextFor(req, res);
     if (!isSignedIn(ctx.viewer)) return fail(res, 401, 'UNAUTHENTICATED', '请先登录 (sign in first)', 'authorization');
-    if (ctx.viewer.readOnly) return fail(res, 403, 'FORBIDDEN', '只读凭证不能上传 (this credential is read-only)', 'authorization');
+    if (!canWrite(ctx.viewer)) return fail(res, 403, 'FORBIDDEN', '只读凭证不能上传 (this credential is read-only)', 'authorization');
     // A multipart form is a "simple" request a foreign page could send with the cookie: ask for a header it cannot set.
     if (!req.headers.authorization && !req.headers['x-kpd-csrf'] && !req.headers['apollo-require-preflight']) {
       return fail(res, 403, 'FORBIDDEN', '缺少 x-kpd-csrf 请求头 (missing the x-kpd-csrf header)', 'x-kpd-csrf');

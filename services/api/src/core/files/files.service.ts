@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { Role } from '../auth/user.entity';
-import { isSignedIn } from '../auth/viewer';
+import { canAttachAnyUpload, isSignedIn, requireSignedIn } from '../auth/policy';
 import { loader, type Context } from '../context';
-import { ForbiddenError, UnauthenticatedError, UserInputError, type FieldProblem } from '../errors';
+import { UserInputError, type FieldProblem } from '../errors';
 import type { Tx } from '../transaction';
 import { storageFor } from './storage';
 import { FilePurpose, StoredFile } from './stored-file.entity';
@@ -48,13 +47,13 @@ export interface AttachTarget {
  * is an admin whose scope covers the record). Every refusal names its `field[i]`.
  */
 export async function attachFiles(ctx: Context, tx: Tx, fileIds: string[], target: AttachTarget, field = 'fileIds'): Promise<StoredFile[]> {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  requireSignedIn(ctx.viewer);
   if (fileIds.length === 0) return [];
   const unique = [...new Set(fileIds)];
   const files = await tx.em.find(StoredFile, { where: { id: In(unique) } });
   const byId = new Map(files.map((f) => [f.id, f]));
   const ownerId = String(target.ownerId);
-  const adminHere = ctx.viewer.role === Role.ADMIN && ctx.viewer.scope.contains(target.areaId);
+  const adminHere = canAttachAnyUpload(ctx.viewer, target.areaId);
   const problems: FieldProblem[] = [];
   fileIds.forEach((id, i) => {
     const file = byId.get(id);
@@ -83,7 +82,7 @@ export async function detachFiles(tx: Tx, ownerType: string, ownerId: string | n
 
 /** The bytes of a workbook the caller uploaded, for an import. */
 export async function readUploadedSpreadsheet(ctx: Context, fileId: string, field = 'fileId'): Promise<Buffer> {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  requireSignedIn(ctx.viewer);
   const file = await ctx.db.getRepository(StoredFile).findOneBy({ id: fileId });
   if (!file || file.uploadedByUserId !== ctx.viewer.userId) throw new UserInputError(field, '没有这个上传文件 (no such upload of yours)');
   if (file.purpose !== FilePurpose.SPREADSHEET) throw new UserInputError(field, '不是表格文件 (not a spreadsheet)');
@@ -111,9 +110,4 @@ function filesLoaderFor(ownerType: string) {
     factories.set(ownerType, factory);
   }
   return factory;
-}
-
-export function requireWriter(ctx: Context): void {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
-  if (ctx.viewer.readOnly) throw new ForbiddenError('This credential is read-only');
 }

@@ -1,7 +1,7 @@
 import { formatYuan, MUST_DISPATCH_REASON_LABELS, periodRange, type Fen } from '@kpd/domain';
 import type { Response, Router } from 'express';
 import { In } from 'typeorm';
-import { isSignedIn } from '../../core/auth/viewer';
+import { isSignedIn } from '../../core/auth/policy';
 import { fileUrl, StoredFile } from '../../core/files';
 import { money, period, text, writeSheet, type Column, type SheetSpec } from '../../core/xlsx';
 import type { Context } from '../../core/context';

@@ -72,21 +72,25 @@ const attendeesLoader = (ctx: Context) =>
 
 @Resolver(() => DispatchMeeting)
 export class DispatchResolver {
+  @Authorized()
   @Query(() => [DispatchListEntry], { description: 'The report list an area’s dispatch meeting would take now, by the must-dispatch rule (四个必调), with each project’s reasons. 必调清单' })
   async dispatchList(@Arg('areaId', () => ID, { nullable: true, description: 'A district or city (default: your own)' }) areaId: string | null, @Ctx() ctx: Context): Promise<DispatchListEntry[]> {
     return (await previewList(ctx, areaId)).map((e) => ({ project: e.project, reasons: e.reasons, labels: e.labels }));
   }
 
+  @Authorized()
   @Query(() => MeetingConnection, { description: 'Dispatch meetings in your scope, latest month first. 调度会' })
   dispatchMeetings(@Args() args: MeetingsArgs, @Ctx() ctx: Context): Promise<Page<DispatchMeeting>> {
     return listMeetings(ctx, args.areaId ?? null, { first: args.first, after: args.after });
   }
 
+  @Authorized()
   @Query(() => DispatchMeeting, { description: 'One dispatch meeting. 调度会' })
   dispatchMeeting(@Arg('id', () => ID, { description: 'Id of the meeting' }) id: string, @Ctx() ctx: Context): Promise<DispatchMeeting> {
     return readableMeeting(ctx, parseId(id, 'id'));
   }
 
+  @Authorized()
   @Query(() => MeetingHostSuggestion, { nullable: true, description: 'Who should host the city’s bimonthly on-site meeting: the best-ranked county of the last ranking before the month. 建议承办县区' })
   async suggestedMeetingHost(
     @Arg('cityId', () => ID, { description: 'The city' }) cityId: string,

@@ -1,9 +1,8 @@
 import { mustDispatchList, shanghaiDate, type ProjectStage as DomainStage } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { Role } from '../../core/auth/user.entity';
-import { isSignedIn } from '../../core/auth/viewer';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../../core/errors';
+import { canAdminister, canHoldMeetings, canReadFigures, requireThat, signedIn } from '../../core/auth/policy';
+import { ConflictError, NotFoundError, UserInputError } from '../../core/errors';
 import { parseId, parseOptionalId } from '../../core/ids';
 import { paginate, type Page, type PageArgs } from '../../core/pagination';
 import { mutate } from '../../core/transaction';
@@ -49,23 +48,21 @@ function meetingArea(ctx: Context, areaIdArg: string | null | undefined, field: 
 }
 
 function requireAdmin(ctx: Context): void {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
-  if (ctx.viewer.role !== Role.ADMIN || ctx.viewer.readOnly) throw new ForbiddenError('Admins hold dispatch meetings');
+  requireThat(ctx.viewer, canHoldMeetings(ctx.viewer), 'Admins hold dispatch meetings');
 }
 
 export async function previewList(ctx: Context, areaIdArg: string | null): Promise<ListEntry[]> {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
-  if (ctx.viewer.role !== Role.ADMIN && ctx.viewer.role !== Role.ANALYST) throw new ForbiddenError('Dispatch lists are read by admins and analysts');
+  requireThat(ctx.viewer, canReadFigures(ctx.viewer), 'Dispatch lists are read by admins and analysts');
   const area = meetingArea(ctx, areaIdArg, 'areaId');
   return generateList(ctx.db.manager, ctx.areas.subtree(area.id).map((a) => a.id));
 }
 
 /** Meetings the viewer may read: its area's, and its city's city-level meetings. */
 export function scopedMeetings(ctx: Context) {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  const viewer = signedIn(ctx.viewer);
   const qb = ctx.db.getRepository(DispatchMeeting).createQueryBuilder('m');
-  const { role, scope } = ctx.viewer;
-  if (role !== Role.ADMIN && role !== Role.ANALYST) return qb.andWhere('1 = 0');
+  const { scope } = viewer;
+  if (!canReadFigures(viewer)) return qb.andWhere('1 = 0');
   const ids = scope.areaIds();
   if (ids) {
     const city = ctx.areas.cityOf(scope.root.id);
@@ -84,7 +81,7 @@ export async function readableMeeting(ctx: Context, id: number): Promise<Dispatc
 async function editableMeeting(ctx: Context, id: number): Promise<DispatchMeeting> {
   requireAdmin(ctx);
   const m = await readableMeeting(ctx, id);
-  if (!ctx.viewer.scope!.contains(m.areaId)) throw new ForbiddenError('Only the admins of the meeting’s area change it');
+  requireThat(ctx.viewer, canAdminister(ctx.viewer, m.areaId), 'Only the admins of the meeting’s area change it');
   return m;
 }
 

@@ -2,6 +2,7 @@ import { escalationReasons, percentage, ratio } from '@kpd/domain';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { PROJECT_REPORTERS } from '../../core/auth/policy';
 import { Role } from '../../core/auth/user.entity';
 import { UserInputError } from '../../core/errors';
 import { parseId, parseOptionalId } from '../../core/ids';
@@ -106,16 +107,19 @@ const LEVEL_LABELS: Record<string, string> = { DISTRICT: '区级限时解决', C
 
 @Resolver(() => Problem)
 export class ProblemsResolver {
+  @Authorized()
   @Query(() => ProblemConnection, { description: 'Problems in your scope, earliest deadline first. 问题清单' })
   problems(@Args() args: ProblemsArgs, @Ctx() ctx: Context): Promise<Page<Problem>> {
     return listProblems(ctx, args.filter ?? null, { first: args.first, after: args.after });
   }
 
+  @Authorized()
   @Query(() => Problem, { description: 'One problem. 问题' })
   problem(@Arg('id', () => ID, { description: 'Id of the problem' }) id: string, @Ctx() ctx: Context): Promise<Problem> {
     return readableProblem(ctx, parseId(id, 'id'));
   }
 
+  @Authorized()
   @Query(() => [ProblemFigures], { description: 'Open, overdue, resolved-on-time figures and average days to resolve, grouped; computed by the database. 问题统计' })
   async problemFigures(
     @Arg('areaId', () => ID, { nullable: true, description: 'The area (default: your own)' }) areaIdArg: string | null,
@@ -146,13 +150,13 @@ export class ProblemsResolver {
     });
   }
 
-  @Authorized(Role.ADMIN, Role.SECRETARY)
+  @Authorized(PROJECT_REPORTERS)
   @Mutation(() => Problem, { description: 'Raises a problem against a project (its admins and secretaries); the deadline is counted in working days. 提出问题' })
   raiseProblem(@Arg('input', () => RaiseProblemInput, { description: 'The problem' }) input: RaiseProblemInput, @Ctx() ctx: Context): Promise<Problem> {
     return raiseProblem(ctx, input);
   }
 
-  @Authorized(Role.ADMIN, Role.SECRETARY)
+  @Authorized(PROJECT_REPORTERS)
   @Mutation(() => Problem, {
     description: 'Moves a problem: start, resolve, close out (with evidence), reopen (with a reason), request escalation, escalate to city supervision (city admins). A move the state machine does not allow is BAD_USER_INPUT on `action`. 办理问题',
   })
@@ -178,7 +182,7 @@ export class ProblemsResolver {
     return escalateOverdueProblems(ctx, areaId, cityLeader, date);
   }
 
-  @Authorized(Role.ADMIN, Role.SECRETARY)
+  @Authorized(PROJECT_REPORTERS)
   @Mutation(() => ProblemNote, { description: 'Adds the month’s follow-up note to a problem. 月度跟踪记录' })
   addProblemNote(
     @Arg('problemId', () => ID, { description: 'The problem' }) problemId: string,

@@ -10,10 +10,9 @@ import {
   type ProblemState,
 } from '@kpd/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Role } from '../../core/auth/user.entity';
-import { isSignedIn } from '../../core/auth/viewer';
+import { canAdminister, isActingSecretary, projectReach, requireWriter, signedIn } from '../../core/auth/policy';
 import { toInt } from '../../core/columns';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../../core/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
 import { parseId, parseOptionalId } from '../../core/ids';
 import { paginate, type Page, type PageArgs } from '../../core/pagination';
 import { mutate, type Tx } from '../../core/transaction';
@@ -43,14 +42,14 @@ export function today(now = new Date()): string {
 
 /** Every read of problems starts here: admins and analysts their area, secretaries their projects' problems. */
 export function scopedProblems(ctx: Context, alias = 'pr'): SelectQueryBuilder<Problem> {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  const viewer = signedIn(ctx.viewer);
   const qb = ctx.db.getRepository(Problem).createQueryBuilder(alias);
-  const { role, scope, userId } = ctx.viewer;
-  if (role === Role.ADMIN || role === Role.ANALYST) {
-    const ids = scope.areaIds();
+  const reach = projectReach(viewer);
+  if (reach === 'area') {
+    const ids = viewer.scope.areaIds();
     if (ids) qb.andWhere(`${alias}.area_id IN (:...__problemAreas)`, { __problemAreas: ids });
-  } else if (role === Role.SECRETARY) {
-    qb.andWhere(`${alias}.project_id IN (SELECT pa.project_id FROM project_assignments pa WHERE pa.user_id = :__problemUser)`, { __problemUser: userId });
+  } else if (reach === 'assigned') {
+    qb.andWhere(`${alias}.project_id IN (SELECT pa.project_id FROM project_assignments pa WHERE pa.user_id = :__problemUser)`, { __problemUser: viewer.userId });
   } else {
     qb.andWhere('1 = 0');
   }
@@ -89,16 +88,6 @@ function asInputError(e: unknown, prefix = 'input'): never {
   throw e;
 }
 
-function requireWriter(ctx: Context): void {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
-  if (ctx.viewer.readOnly) throw new ForbiddenError('This credential is read-only');
-}
-
-/** An admin (not read-only) whose scope covers the city: the one who lists problems for city supervision. */
-export function isCityAdmin(ctx: Context, cityId: number): boolean {
-  return isSignedIn(ctx.viewer) && ctx.viewer.role === Role.ADMIN && !ctx.viewer.readOnly && ctx.viewer.scope.contains(cityId);
-}
-
 function dayOrToday(value: string | null | undefined, field: string): string {
   const now = today();
   if (value === null || value === undefined) return now;
@@ -114,7 +103,7 @@ function dayOrToday(value: string | null | undefined, field: string): string {
 export async function insertProblem(ctx: Context, tx: Tx, project: Project, input: RaiseProblemInput, meetingId: number | null, at = 'input'): Promise<Problem> {
   const raisedDate = dayOrToday(input.raisedDate, `${at}.raisedDate`);
   const level = input.level ?? ProblemLevel.DISTRICT;
-  if (level === ProblemLevel.CITY && !isCityAdmin(ctx, project.cityId)) {
+  if (level === ProblemLevel.CITY && !canAdminister(ctx.viewer, project.cityId)) {
     throw new ForbiddenError('Only a city admin lists a problem for city supervision (挂牌督办)');
   }
   let deadline: string;
@@ -129,7 +118,7 @@ export async function insertProblem(ctx: Context, tx: Tx, project: Project, inpu
   if (!input.ownerUnit.trim()) problems.push({ field: `${at}.ownerUnit`, reason: '须明确责任单位' });
   if (problems.length) throw UserInputError.of(problems);
   const raisedByUserId = ctx.viewer.userId;
-  const secretaryId = await answerableSecretary(tx.em, ctx.viewer.role === Role.SECRETARY ? raisedByUserId : null, project.id, raisedDate);
+  const secretaryId = await answerableSecretary(tx.em, isActingSecretary(ctx.viewer) ? raisedByUserId : null, project.id, raisedDate);
   const problem = await tx.em.save(
     tx.em.create(Problem, {
       projectId: project.id,
@@ -168,14 +157,13 @@ export async function insertProblem(ctx: Context, tx: Tx, project: Project, inpu
 
 /** Raises a problem against a project: an admin over the project, or a secretary assigned to it. */
 export async function raiseProblem(ctx: Context, input: RaiseProblemInput): Promise<Problem> {
-  requireWriter(ctx);
+  requireWriter(ctx.viewer);
   const project = await reportableProject(ctx, parseId(input.projectId, 'input.projectId'));
   return mutate(ctx, (tx) => insertProblem(ctx, tx, project, input, null));
 }
 
 /** Who may take which action: the project's people move it along; admins close out and reopen; the city escalates. */
 async function checkMayAct(ctx: Context, problem: Problem, action: ProblemAction): Promise<void> {
-  const adminOver = isSignedIn(ctx.viewer) && ctx.viewer.role === Role.ADMIN && !ctx.viewer.readOnly && ctx.viewer.scope.contains(problem.areaId);
   switch (action) {
     case ProblemAction.START:
     case ProblemAction.RESOLVE:
@@ -184,13 +172,13 @@ async function checkMayAct(ctx: Context, problem: Problem, action: ProblemAction
       return;
     case ProblemAction.CLOSE_OUT:
     case ProblemAction.REOPEN:
-      if (!adminOver) throw new ForbiddenError('Only an admin of the problem’s area closes it out or reopens it');
-      if (problem.level === ProblemLevel.CITY && !isCityAdmin(ctx, problem.cityId)) {
+      if (!canAdminister(ctx.viewer, problem.areaId)) throw new ForbiddenError('Only an admin of the problem’s area closes it out or reopens it');
+      if (problem.level === ProblemLevel.CITY && !canAdminister(ctx.viewer, problem.cityId)) {
         throw new ForbiddenError('A problem under city supervision is closed out or reopened by the city');
       }
       return;
     case ProblemAction.ESCALATE:
-      if (!isCityAdmin(ctx, problem.cityId)) throw new ForbiddenError('Only a city admin lists a problem for city supervision (挂牌督办)');
+      if (!canAdminister(ctx.viewer, problem.cityId)) throw new ForbiddenError('Only a city admin lists a problem for city supervision (挂牌督办)');
       return;
   }
 }
@@ -224,7 +212,7 @@ function changes(before: Problem, next: ProblemState, action: ProblemAction, dat
 
 /** Moves a problem through its state machine; a move the rule does not allow is BAD_USER_INPUT on `action`. */
 export async function moveProblem(ctx: Context, id: number, action: ProblemAction, input: ProblemMoveInput): Promise<Problem> {
-  requireWriter(ctx);
+  requireWriter(ctx.viewer);
   const found = await readableProblem(ctx, id);
   await checkMayAct(ctx, found, action);
   const date = dayOrToday(input.date, 'input.date');
@@ -247,7 +235,7 @@ export async function moveProblem(ctx: Context, id: number, action: ProblemActio
     }
     const values = changes(problem, next!, action, date, input);
     if (action === ProblemAction.RESOLVE) {
-      values.resolvedBySecretaryId = ctx.viewer.role === Role.SECRETARY ? await secretaryIdOfUser(tx.em, ctx.viewer.userId) : null;
+      values.resolvedBySecretaryId = isActingSecretary(ctx.viewer) ? await secretaryIdOfUser(tx.em, ctx.viewer.userId) : null;
     } else if (values.resolvedDate === null) {
       values.resolvedBySecretaryId = null;
     }
@@ -308,10 +296,10 @@ export async function escalateDue(
 
 /** A city admin lists every overdue (or requested) district problem of an area for city supervision. */
 export async function escalateOverdueProblems(ctx: Context, areaIdArg: string | null, cityLeader: string, dateArg: string | null): Promise<Problem[]> {
-  requireWriter(ctx);
+  requireWriter(ctx.viewer);
   const area = queryArea(ctx, parseOptionalId(areaIdArg, 'areaId'));
   const city = area.level === AreaLevel.CITY ? area : ctx.areas.cityOf(area.id);
-  if (!city || !isCityAdmin(ctx, city.id)) throw new ForbiddenError('Only a city admin lists problems for city supervision (挂牌督办)');
+  if (!city || !canAdminister(ctx.viewer, city.id)) throw new ForbiddenError('Only a city admin lists problems for city supervision (挂牌督办)');
   if (!cityLeader.trim()) throw new UserInputError('cityLeader', '市级挂牌督办须明确牵头市领导');
   const date = dayOrToday(dateArg, 'date');
   const areaIds = ctx.areas.subtree(area.id).map((a) => a.id);
@@ -323,7 +311,7 @@ export async function escalateOverdueProblems(ctx: Context, areaIdArg: string | 
 }
 
 export async function addProblemNote(ctx: Context, problemId: number, period: string, note: string): Promise<ProblemNote> {
-  requireWriter(ctx);
+  requireWriter(ctx.viewer);
   const problem = await readableProblem(ctx, problemId);
   await reportableProject(ctx, problem.projectId);
   if (period > today().slice(0, 7)) throw new UserInputError('period', '不能为将来的月份写跟踪记录');

@@ -2,9 +2,9 @@ import { periodOfInstant } from '@kpd/domain';
 import { MaxLength, MinLength } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Role } from '../../core/auth/user.entity';
-import { isSignedIn } from '../../core/auth/viewer';
+import { canReadFigures, Public, signedIn } from '../../core/auth/policy';
 import { toInt } from '../../core/columns';
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
+import { ConflictError, NotFoundError, UserInputError } from '../../core/errors';
 import { parseId, parseOptionalId } from '../../core/ids';
 import { PeriodScalar } from '../../core/scalars';
 import { mutate } from '../../core/transaction';
@@ -120,8 +120,7 @@ async function isPublished(ctx: Context, areaId: number, period: string): Promis
 export async function lightBoard(ctx: Context, areaIdArg: string | null, period: string): Promise<LightBoard> {
   const requested = parseOptionalId(areaIdArg, 'areaId');
   let area: Area;
-  const trusted = isSignedIn(ctx.viewer) && (ctx.viewer.role === Role.ADMIN || ctx.viewer.role === Role.ANALYST);
-  if (trusted) {
+  if (canReadFigures(ctx.viewer)) {
     area = queryArea(ctx, requested);
   } else {
     if (requested === null) throw new UserInputError('areaId', '请指明要看哪个地区的公示');
@@ -183,6 +182,7 @@ export async function lightBoard(ctx: Context, areaIdArg: string | null, period:
 
 @Resolver(() => ProjectLight)
 export class LightsResolver {
+  @Public('anyone reads a published board; admins and analysts read their scope live')
   @Query(() => LightBoard, {
     description: 'The light board of an area for a month: counts per district and the yellow and red projects with their reasons. Anonymous callers see only published boards. 亮灯公示',
   })
@@ -195,6 +195,7 @@ export class LightsResolver {
     return lightBoard(ctx, areaId, period);
   }
 
+  @Public('the list of published boards is public (上墙公示)')
   @Query(() => [PublishedLightBoard], {
     description: 'The light boards published for the public, latest month first (what the wall display may show); public. 已公示亮灯榜',
   })
@@ -268,9 +269,9 @@ export class LightsResolver {
     description: 'Runs the month-end job for a month in your scope: lights every project that has no light yet once its deadline passed. Safe to repeat. 月底亮灯',
   })
   async runMonthEndLights(@Arg('period', () => PeriodScalar, { description: 'The month' }) period: string, @Ctx() ctx: Context): Promise<number> {
-    if (!isSignedIn(ctx.viewer)) throw new ForbiddenError();
+    const viewer = signedIn(ctx.viewer);
     if (period >= periodOfInstant(new Date())) throw new UserInputError('period', '只能为已结束的月份亮灯');
-    const areaIds = ctx.viewer.scope.areaIds();
+    const areaIds = viewer.scope.areaIds();
     return mutate(ctx, async (tx) => {
       const added = await runMonthEndLights(tx.em, period, new Date(), areaIds);
       await tx.audit({ action: 'lights.monthEnd', entityType: 'ProjectLight', entityId: period, areaId: ctx.viewer.scope!.root.id, after: { period, added } });

@@ -1,6 +1,7 @@
 import { isSameImage, libraryMembership, periodStart, takenAtSite, type SiteGeometry } from '@kpd/domain';
 import { ArrayMaxSize } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { PROJECT_REPORTERS } from '../../core/auth/policy';
 import { Role } from '../../core/auth/user.entity';
 import { filesOf, StoredFile } from '../../core/files';
 import { parseId } from '../../core/ids';
@@ -158,7 +159,7 @@ export class ProjectsResolver {
     return savePlanTable(ctx, parseId(projectId, 'projectId'), input);
   }
 
-  @Authorized(Role.ADMIN, Role.SECRETARY)
+  @Authorized(PROJECT_REPORTERS)
   @Mutation(() => MonthlyReport, { description: 'Saves a month’s completion report; its light is recomputed at once. 填报月度完成情况' })
   saveMonthlyReport(@Arg('input', () => MonthlyReportInput, { description: 'The report' }) input: MonthlyReportInput, @Ctx() ctx: Context): Promise<MonthlyReport> {
     return saveMonthlyReport(ctx, input);
@@ -180,7 +181,7 @@ export class ProjectsResolver {
     return setProjectRenderings(ctx, parseId(args.projectId, 'projectId'), args.fileIds);
   }
 
-  @Authorized(Role.ADMIN, Role.SECRETARY)
+  @Authorized(PROJECT_REPORTERS)
   @Mutation(() => Project, { description: 'Replaces the project’s milestones; its milestone lights are recomputed. 保存节点任务' })
   saveMilestones(
     @Arg('projectId', () => ID, { description: 'The project' }) projectId: string,

@@ -1,10 +1,9 @@
 import { isPeriod } from '@kpd/domain';
 import type { Response, Router } from 'express';
-import { isSignedIn } from '../../core/auth/viewer';
+import { canReadFigures, isSignedIn } from '../../core/auth/policy';
 import { writeSheet } from '../../core/xlsx';
 import type { ModuleServices } from '../../core/module';
 import { AreaLevel } from '../../core/areas/area.entity';
-import { Role } from '../../core/auth/user.entity';
 import { MONTHLY_REPORT_SHEET, monthlyReportRows, planTemplate } from './projects.xlsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -40,7 +39,7 @@ export function projectRoutes(router: Router, services: ModuleServices): void {
     try {
       const ctx = await services.contextFor(req, res);
       if (!isSignedIn(ctx.viewer)) return fail(res, 401, 'UNAUTHENTICATED', 'Sign in first');
-      if (ctx.viewer.role !== Role.ADMIN && ctx.viewer.role !== Role.ANALYST) return fail(res, 403, 'FORBIDDEN', 'Admins and analysts export reports');
+      if (!canReadFigures(ctx.viewer)) return fail(res, 403, 'FORBIDDEN', 'Admins and analysts export reports');
       const period = String(req.query.period ?? '');
       if (!isPeriod(period)) return fail(res, 400, 'BAD_USER_INPUT', 'period must be a month like 2020-09', 'period');
       const raw = req.query.districtId === undefined ? null : String(req.query.districtId);

@@ -1,7 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import { Role } from '../../core/auth/user.entity';
-import { isSignedIn } from '../../core/auth/viewer';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors';
+import { canAdminister, canReportFor, projectReach, requireThat, signedIn } from '../../core/auth/policy';
+import { NotFoundError } from '../../core/errors';
 import type { Context } from '../../core/context';
 import { Project } from './project.entity';
 
@@ -11,7 +10,7 @@ import { Project } from './project.entity';
  * secretaries read the projects assigned to them; other roles read none.
  */
 export function scopedProjects(ctx: Context, alias = 'p'): SelectQueryBuilder<Project> {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  signedIn(ctx.viewer);
   const qb = ctx.db.getRepository(Project).createQueryBuilder(alias);
   restrictToScope(ctx, qb, alias);
   return qb;
@@ -19,13 +18,13 @@ export function scopedProjects(ctx: Context, alias = 'p'): SelectQueryBuilder<Pr
 
 /** Adds the viewer's reach to a query over projects aliased `alias`. */
 export function restrictToScope<T extends object>(ctx: Context, qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
-  const { role, scope, userId } = ctx.viewer;
-  if (role === Role.ADMIN || role === Role.ANALYST) {
-    const ids = scope.areaIds();
+  const viewer = signedIn(ctx.viewer);
+  const reach = projectReach(viewer);
+  if (reach === 'area') {
+    const ids = viewer.scope.areaIds();
     if (ids) qb.andWhere(`${alias}.area_id IN (:...__scopeAreaIds)`, { __scopeAreaIds: ids });
-  } else if (role === Role.SECRETARY) {
-    qb.andWhere(`${alias}.id IN (SELECT pa.project_id FROM project_assignments pa WHERE pa.user_id = :__scopeUser)`, { __scopeUser: userId });
+  } else if (reach === 'assigned') {
+    qb.andWhere(`${alias}.id IN (SELECT pa.project_id FROM project_assignments pa WHERE pa.user_id = :__scopeUser)`, { __scopeUser: viewer.userId });
   } else {
     qb.andWhere('1 = 0');
   }
@@ -39,21 +38,16 @@ export async function readableProject(ctx: Context, id: number): Promise<Project
   return project;
 }
 
-export function isAdminOver(ctx: Context, project: Project): boolean {
-  return isSignedIn(ctx.viewer) && ctx.viewer.role === Role.ADMIN && !ctx.viewer.readOnly && ctx.viewer.scope.contains(project.areaId);
-}
-
 /** A project the viewer may edit (plans, pictures, ledger fields): an admin whose scope covers it. */
 export async function editableProject(ctx: Context, id: number): Promise<Project> {
   const project = await readableProject(ctx, id);
-  if (!isAdminOver(ctx, project)) throw new ForbiddenError('Only an admin of the project’s area may change it');
+  requireThat(ctx.viewer, canAdminister(ctx.viewer, project.areaId), 'Only an admin of the project’s area may change it');
   return project;
 }
 
 /** A project the viewer may report for: an admin over it, or a secretary assigned to it. */
 export async function reportableProject(ctx: Context, id: number): Promise<Project> {
   const project = await readableProject(ctx, id);
-  if (isAdminOver(ctx, project)) return project;
-  if (ctx.viewer.role === Role.SECRETARY && !ctx.viewer.readOnly) return project; // readable ⇒ assigned
-  throw new ForbiddenError('Only the project’s admins and its secretaries report for it');
+  requireThat(ctx.viewer, canReportFor(ctx.viewer, project.areaId), 'Only the project’s admins and its secretaries report for it');
+  return project;
 }

@@ -13,9 +13,8 @@ import {
   type SiteGeometry,
 } from '@kpd/domain';
 import { Brackets, In, type EntityManager } from 'typeorm';
-import { Role } from '../../core/auth/user.entity';
-import { isSignedIn } from '../../core/auth/viewer';
-import { ConflictError, ForbiddenError, UserInputError, type FieldProblem } from '../../core/errors';
+import { canActAsAdmin, requireThat, requireWriter } from '../../core/auth/policy';
+import { ConflictError, UserInputError, type FieldProblem } from '../../core/errors';
 import { attachFiles, detachFiles, FilePurpose } from '../../core/files';
 import { parseId } from '../../core/ids';
 import { paginate, type Page, type PageArgs, type SortKey } from '../../core/pagination';
@@ -102,19 +101,14 @@ export async function listProjects(ctx: Context, filter: ProjectFilter | null, o
   return paginate(qb, ORDER_KEYS[order], page);
 }
 
-function requireWriter(ctx: Context): void {
-  if (!isSignedIn(ctx.viewer)) throw new ForbiddenError();
-  if (ctx.viewer.readOnly) throw new ForbiddenError('This credential is read-only');
-}
-
 function periodProblems(start: string | null | undefined, end: string | null | undefined, at = 'input'): FieldProblem[] {
   if (start && end && start > end) return [{ field: `${at}.constructionEnd`, reason: `建设周期结束月份 ${end} 早于开始月份 ${start}` }];
   return [];
 }
 
 export async function createProject(ctx: Context, input: CreateProjectInput): Promise<Project> {
-  requireWriter(ctx);
-  if (ctx.viewer.role !== Role.ADMIN) throw new ForbiddenError('Only admins enter projects');
+  requireWriter(ctx.viewer);
+  requireThat(ctx.viewer, canActAsAdmin(ctx.viewer), 'Only admins enter projects');
   const district = queryArea(ctx, parseId(input.districtId, 'input.districtId'));
   if (district.level !== AreaLevel.DISTRICT) throw new UserInputError('input.districtId', '项目须登记在区县 (must be a district)');
   const city = ctx.areas.cityOf(district.id)!;
@@ -164,7 +158,7 @@ export async function createProject(ctx: Context, input: CreateProjectInput): Pr
 }
 
 export async function updateProject(ctx: Context, id: number, input: UpdateProjectInput): Promise<Project> {
-  requireWriter(ctx);
+  requireWriter(ctx.viewer);
   await editableProject(ctx, id);
   const problems: FieldProblem[] = [];
   if (input.totalInvestment !== null && input.totalInvestment !== undefined && input.totalInvestment <= 0n) {
@@ -236,7 +230,7 @@ export async function updateProject(ctx: Context, id: number, input: UpdateProje
 
 /** Saves the plan table (years, and one year by month); every problem is named at once. */
 export async function savePlanTable(ctx: Context, projectId: number, input: PlanTableInput): Promise<Project> {
-  requireWriter(ctx);
+  requireWriter(ctx.viewer);
   const project = await editableProject(ctx, projectId);
   const problems = validatePlanTable({
     totalInvestment: project.totalInvestment,
@@ -307,7 +301,7 @@ export async function replacePlanMonths(
  * every later stored light are recomputed in the same transaction.
  */
 export async function saveMonthlyReport(ctx: Context, input: MonthlyReportInput): Promise<MonthlyReport> {
-  requireWriter(ctx);
+  requireWriter(ctx.viewer);
   const projectId = parseId(input.projectId, 'input.projectId');
   const project = await reportableProject(ctx, projectId);
   const now = new Date();
@@ -406,7 +400,7 @@ export function parseSite(geoJson: string, gcj02: boolean, field = 'input.geoJso
 }
 
 export async function setProjectLocation(ctx: Context, id: number, input: LocationInput): Promise<Project> {
-  requireWriter(ctx);
+  requireWriter(ctx.viewer);
   const project = await editableProject(ctx, id);
   const site = parseSite(input.geoJson, input.gcj02);
   return mutate(ctx, async (tx) => {
@@ -426,7 +420,7 @@ export async function setProjectLocation(ctx: Context, id: number, input: Locati
 
 /** Replaces the project's renderings (效果图) with these uploaded pictures. */
 export async function setProjectRenderings(ctx: Context, id: number, fileIds: string[]): Promise<Project> {
-  requireWriter(ctx);
+  requireWriter(ctx.viewer);
   const project = await editableProject(ctx, id);
   return mutate(ctx, async (tx) => {
     await detachFiles(tx, RENDERING, id, fileIds);
@@ -438,7 +432,7 @@ export async function setProjectRenderings(ctx: Context, id: number, fileIds: st
 
 /** Replaces the project's milestones (节点) and relights its months (milestone rule). */
 export async function saveMilestones(ctx: Context, id: number, milestones: MilestoneInput[]): Promise<Project> {
-  requireWriter(ctx);
+  requireWriter(ctx.viewer);
   const project = await reportableProject(ctx, id);
   const problems: FieldProblem[] = [];
   milestones.forEach((m, i) => {

@@ -2,6 +2,7 @@ import { period as makePeriod, validatePlanTable, type Fen, type Problem } from 
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { In } from 'typeorm';
 import { Role } from '../../core/auth/user.entity';
+import { canAdminister } from '../../core/auth/policy';
 import { readUploadedSpreadsheet } from '../../core/files';
 import { chunks, integer, ImportResult, money, runImport, templateSheet, text, type Column, type Locate, type SheetProblem, type SheetRow, type SheetSpec } from '../../core/xlsx';
 import type { Context } from '../../core/context';
@@ -10,7 +11,7 @@ import { ProjectLight } from './light.entity';
 import { recomputeProjectLights } from './lights.service';
 import { MonthlyReport, PlanMonth, PlanYear } from './plan.entity';
 import { Project } from './project.entity';
-import { isAdminOver, scopedProjects } from './projects.scope';
+import { scopedProjects } from './projects.scope';
 import { replacePlanMonths } from './projects.service';
 
 const MONTH_KEYS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11', 'm12'] as const;
@@ -69,7 +70,7 @@ async function planProblems(ctx: Context, rows: SheetRow<PlanRow>[], locate: Loc
       at(row.rowNumber, 'code', `没有编码为 ${row.values.code} 的项目，或不在你的管辖范围内 (no such project in your scope)`);
       continue;
     }
-    if (!isAdminOver(ctx, project)) {
+    if (!canAdminister(ctx.viewer, project.areaId)) {
       at(row.rowNumber, 'code', '只有项目所在地区的管理员可以导入计划 (not an admin of the project’s area)');
       continue;
     }

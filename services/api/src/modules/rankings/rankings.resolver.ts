@@ -394,6 +394,7 @@ function rankingOut(ctx: Context, r: RankingResult): Ranking {
 
 @Resolver()
 export class RankingsResolver {
+  @Authorized()
   @Query(() => Ranking, { description: 'A city’s ranking of its districts for a month (the published snapshot once published). Read by the city’s admins and analysts and by its districts’ admins. 月度排名' })
   async ranking(
     @Arg('cityId', () => ID, { description: 'The city' }) cityId: string,
@@ -403,6 +404,7 @@ export class RankingsResolver {
     return rankingOut(ctx, await ranking(ctx, parseId(cityId, 'cityId'), period));
   }
 
+  @Authorized()
   @Query(() => [RankHistoryEntry], { description: 'A district’s published ranks, oldest first. 历次排名' })
   async rankHistory(@Arg('districtId', () => ID, { description: 'The district' }) districtId: string, @Ctx() ctx: Context): Promise<RankHistoryEntry[]> {
     const entries = await rankHistory(ctx, parseId(districtId, 'districtId'));
@@ -419,6 +421,7 @@ export class RankingsResolver {
     return rankingOut(ctx, await publishRanking(ctx, parseId(cityId, 'cityId'), period));
   }
 
+  @Authorized()
   @Query(() => InvestmentStats, {
     description: 'Investment statistics of an area for a month: the month, the year to date, the same period last year and growth, plan completion, key projects and the resumption rate (复工率); grouped, computed by the database. 投资统计',
   })
@@ -447,6 +450,7 @@ export class RankingsResolver {
     return { area, period, total: row(ctx, area, StatsGroupBy.NONE, total), rows: rows.map((l) => row(ctx, area, groupBy, l)) };
   }
 
+  @Authorized()
   @Query(() => [PlanVsActualRow], { description: 'Plan against actual of an area’s year by month, quarter or year (月对账、季交账、年底算总账). 计划对账' })
   async planVsActual(
     @Arg('areaId', () => ID, { description: 'The area' }) areaId: string,
@@ -460,6 +464,7 @@ export class RankingsResolver {
     return lines.map((l: PlanLine) => ({ ...l, completion: rate(l.completion), cumulativeCompletion: rate(l.cumulativeCompletion) }));
   }
 
+  @Authorized()
   @Query(() => [EarlyWarning], {
     description: 'Early warning for an area’s projects under construction: the year-end forecast from the year-to-date course (at risk below 90% of plan, before the light turns yellow) and back-loaded plans. 投资预警',
   })
@@ -473,6 +478,7 @@ export class RankingsResolver {
     return earlyWarnings(ctx, area, period, onlyFlagged);
   }
 
+  @Authorized()
   @Query(() => MilestoneView, { description: 'The milestones across an area’s projects in a month: due this month, met, late. 节点视图' })
   async milestoneView(
     @Arg('areaId', () => ID, { nullable: true, description: 'The area (default: your own)' }) areaId: string | null,

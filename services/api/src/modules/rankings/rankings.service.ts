@@ -8,10 +8,9 @@ import {
   type RankingWeights,
 } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
-import { Role } from '../../core/auth/user.entity';
-import { isSignedIn } from '../../core/auth/viewer';
+import { canAdminister, canReadFigures, concernsViewer, requireThat, signedIn } from '../../core/auth/policy';
 import { fen, toInt } from '../../core/columns';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../../core/errors';
+import { ConflictError, NotFoundError, UserInputError } from '../../core/errors';
 import { mutate } from '../../core/transaction';
 import type { Context } from '../../core/context';
 import { isDuplicateKey, LIBRARY_MEMBER_SQL } from '../projects/projects.service';
@@ -37,12 +36,11 @@ const KIND: Partial<Record<AreaKind, RankedKind>> = {
 
 /** The ranking's viewer: admins and analysts of the city, of one of its districts, or above it. */
 export function rankingCity(ctx: Context, cityIdArg: number): Area {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  const viewer = signedIn(ctx.viewer);
   const city = ctx.areas.get(cityIdArg);
   if (!city || city.level !== AreaLevel.CITY) throw new NotFoundError('City', cityIdArg);
-  const { role, scope } = ctx.viewer;
-  if (role !== Role.ADMIN && role !== Role.ANALYST) throw new ForbiddenError('Rankings are read by admins and analysts');
-  if (!scope.contains(city.id) && !ctx.areas.isWithin(scope.root.id, city.id)) throw new ForbiddenError('That city is outside your scope');
+  requireThat(viewer, canReadFigures(viewer), 'Rankings are read by admins and analysts');
+  requireThat(viewer, concernsViewer(viewer, city.id), 'That city is outside your scope');
   return city;
 }
 
@@ -199,7 +197,7 @@ export async function ranking(ctx: Context, cityId: number, period: string): Pro
 /** Freezes the month's ranking (city admins, for an ended month); a second publication is CONFLICT. */
 export async function publishRanking(ctx: Context, cityId: number, period: string, now = new Date()): Promise<RankingResult> {
   const city = rankingCity(ctx, cityId);
-  if (ctx.viewer.role !== Role.ADMIN || ctx.viewer.readOnly || !ctx.viewer.scope!.contains(city.id)) throw new ForbiddenError('Only the city’s admins publish its ranking');
+  requireThat(ctx.viewer, canAdminister(ctx.viewer, city.id), 'Only the city’s admins publish its ranking');
   const current = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
   if (period >= current) throw new UserInputError('period', '只能通报已结束的月份');
   try {

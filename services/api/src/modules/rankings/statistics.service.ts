@@ -1,9 +1,7 @@
 import { addDays, completionRate, firstDayOf, growthRate, lastDayOf, samePeriodLastYear, shanghaiDate, type RateResult } from '@kpd/domain';
 import { In, type SelectQueryBuilder } from 'typeorm';
-import { Role } from '../../core/auth/user.entity';
-import { isSignedIn } from '../../core/auth/viewer';
+import { canReadFigures, requireThat } from '../../core/auth/policy';
 import { fen, toInt } from '../../core/columns';
-import { ForbiddenError, UnauthenticatedError } from '../../core/errors';
 import { parseOptionalId } from '../../core/ids';
 import type { Context } from '../../core/context';
 import { AreaLevel, type Area } from '../../core/areas/area.entity';
@@ -29,8 +27,7 @@ export enum PlanView {
 
 /** Statistics are read by admins and analysts, over an area of their scope. */
 export function statsArea(ctx: Context, areaIdArg: string | null | undefined): Area {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
-  if (ctx.viewer.role !== Role.ADMIN && ctx.viewer.role !== Role.ANALYST) throw new ForbiddenError('Statistics are read by admins and analysts');
+  requireThat(ctx.viewer, canReadFigures(ctx.viewer), 'Statistics are read by admins and analysts');
   return queryArea(ctx, parseOptionalId(areaIdArg ?? null, 'areaId'));
 }
 

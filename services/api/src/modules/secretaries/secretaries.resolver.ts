@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
+import { canReadContacts, FIGURE_READERS, PROJECT_REPORTERS } from '../../core/auth/policy';
 import { Role } from '../../core/auth/user.entity';
 import { ForbiddenError, UserInputError } from '../../core/errors';
 import { parseId } from '../../core/ids';
@@ -14,7 +15,7 @@ import { scopedProblems } from '../problems/problems.service';
 import { Project } from '../projects/project.entity';
 import { projectLoader } from '../projects/projects.loaders';
 import { AssignSecretaryInput, CreateSecretaryInput, EvaluationInput, SecretaryFilter, ServiceLogFilter, ServiceLogInput, UpdateSecretaryInput } from './secretaries.inputs';
-import { maySeeContact, scopedSecretaries } from './secretaries.scope';
+import { scopedSecretaries } from './secretaries.scope';
 import {
   assignSecretary,
   createSecretary,
@@ -213,7 +214,7 @@ export class SecretariesResolver {
     return secretaryById(ctx, id);
   }
 
-  @Authorized(Role.ADMIN, Role.ANALYST)
+  @Authorized(FIGURE_READERS)
   @Query(() => SecretaryOverview, { description: 'Coverage (every key project has a secretary), secretaries and projects per secretary, quiet projects: the area and each district. 服务秘书总览' })
   async secretaryOverview(@Args() args: AreaDayArgs, @Ctx() ctx: Context): Promise<SecretaryOverview> {
     const today = todayOr(ctx, args.today);
@@ -222,7 +223,7 @@ export class SecretariesResolver {
     return { today, total: wrap(total), districts: districts.map(wrap) };
   }
 
-  @Authorized(Role.ADMIN, Role.ANALYST)
+  @Authorized(FIGURE_READERS)
   @Query(() => QuietProjectConnection, { description: 'Key projects without secretary contact for the city’s N days, longest silence first. 无联系预警项目' })
   async quietProjects(@Args() args: AreaDayArgs, @Ctx() ctx: Context): Promise<Page<QuietProject>> {
     const today = todayOr(ctx, args.today);
@@ -286,7 +287,7 @@ export class SecretariesResolver {
     return endAssignment(ctx, parseId(id, 'id'), endDate);
   }
 
-  @Authorized(Role.ADMIN, Role.SECRETARY)
+  @Authorized(PROJECT_REPORTERS)
   @Mutation(() => ServiceLogEntry, { description: 'Logs a visit, call, meeting or approval help for a project you serve. 记录服务日志' })
   logService(@Arg('input', () => ServiceLogInput, { description: 'The contact' }) input: ServiceLogInput, @Ctx() ctx: Context): Promise<ServiceLogEntry> {
     return logService(ctx, input);
@@ -315,7 +316,7 @@ export class SecretariesResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Telephone and other contact details: admins in scope only (FORBIDDEN for anyone else). 联系方式' })
   contact(@Root() s: Secretary, @Ctx() ctx: Context): string {
-    if (!maySeeContact(ctx, s)) throw new ForbiddenError('Contact details are for admins of the secretary’s area');
+    if (!canReadContacts(ctx.viewer, s.areaId)) throw new ForbiddenError('Contact details are for admins of the secretary’s area');
     return s.contact;
   }
 

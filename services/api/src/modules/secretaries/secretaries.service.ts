@@ -13,8 +13,8 @@ import {
   DomainError,
 } from '@kpd/domain';
 import { In } from 'typeorm';
+import { canAdminister, canScoreSecretaries, isActingSecretary, isSignedIn, requireThat } from '../../core/auth/policy';
 import { Role, User } from '../../core/auth/user.entity';
-import { isSignedIn } from '../../core/auth/viewer';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
 import { parseId } from '../../core/ids';
 import { containsPattern, LIKE_ESCAPE } from '../../core/like';
@@ -26,11 +26,11 @@ import { queryArea, readableArea } from '../../core/areas/areas.service';
 import { CitySettings } from '../../core/areas/city-settings.entity';
 import { Project, ProjectStage } from '../projects/project.entity';
 import { grantProjectAccess, revokeProjectAccess } from '../projects/projects.access';
-import { isAdminOver, readableProject, scopedProjects } from '../projects/projects.scope';
+import { readableProject, scopedProjects } from '../projects/projects.scope';
 import { LIBRARY_MEMBER_SQL } from '../projects/projects.service';
 import { problemFiguresBySecretary, type SecretaryProblemFigures } from '../problems/problems.service';
 import type { AssignSecretaryInput, CreateSecretaryInput, EvaluationInput, SecretaryFilter, ServiceLogFilter, ServiceLogInput, UpdateSecretaryInput } from './secretaries.inputs';
-import { editableSecretary, isAdminOverArea, ownSecretary, readableSecretary, scopedSecretaries, scopedServiceLog } from './secretaries.scope';
+import { editableSecretary, ownSecretary, readableSecretary, scopedSecretaries, scopedServiceLog } from './secretaries.scope';
 import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceLogEntry } from './secretary.entity';
 
 /** Today on the Asia/Shanghai calendar, or the day asked for. */
@@ -75,7 +75,7 @@ async function linkableUser(ctx: Context, rawId: string, exceptSecretary: number
 
 export async function createSecretary(ctx: Context, input: CreateSecretaryInput): Promise<Secretary> {
   const district = readableArea(ctx, parseId(input.districtId, 'input.districtId'), AreaLevel.DISTRICT);
-  if (!isAdminOverArea(ctx, district.id)) throw new ForbiddenError('Only an admin of the district may enter its secretaries');
+  requireThat(ctx.viewer, canAdminister(ctx.viewer, district.id), 'Only an admin of the district may enter its secretaries');
   const userId = input.userId ? await linkableUser(ctx, input.userId, null) : null;
   const city = ctx.areas.cityOf(district.id);
   return mutate(ctx, async (tx) => {
@@ -126,7 +126,7 @@ export async function updateSecretary(ctx: Context, id: number, input: UpdateSec
 
 export async function assignSecretary(ctx: Context, input: AssignSecretaryInput): Promise<SecretaryAssignment> {
   const project = await readableProject(ctx, parseId(input.projectId, 'input.projectId'));
-  if (!isAdminOver(ctx, project)) throw new ForbiddenError('Only an admin of the project’s area assigns its secretaries');
+  requireThat(ctx.viewer, canAdminister(ctx.viewer, project.areaId), 'Only an admin of the project’s area assigns its secretaries');
   const secretary = await readableSecretary(ctx, parseId(input.secretaryId, 'input.secretaryId'));
   checkDate(input.startDate, 'input.startDate');
   checkDate(input.endDate, 'input.endDate');
@@ -158,7 +158,7 @@ export async function endAssignment(ctx: Context, id: number, endDate: string): 
   const project = await readableProject(ctx, current.projectId).catch(() => {
     throw new NotFoundError('SecretaryAssignment', id);
   });
-  if (!isAdminOver(ctx, project)) throw new ForbiddenError('Only an admin of the project’s area ends its assignments');
+  requireThat(ctx.viewer, canAdminister(ctx.viewer, project.areaId), 'Only an admin of the project’s area ends its assignments');
   if (endDate < current.startDate) throw new UserInputError('endDate', `结束日期不能早于开始日期 ${current.startDate} (ends before it starts)`);
   const today = todayOr(ctx, null);
   return mutate(ctx, async (tx) => {
@@ -183,12 +183,12 @@ export async function endAssignment(ctx: Context, id: number, endDate: string): 
 export async function logService(ctx: Context, input: ServiceLogInput): Promise<ServiceLogEntry> {
   const project = await readableProject(ctx, parseId(input.projectId, 'input.projectId'));
   let secretary: Secretary;
-  if (ctx.viewer.role === Role.SECRETARY && !ctx.viewer.readOnly) {
+  if (isActingSecretary(ctx.viewer)) {
     const own = await ownSecretary(ctx);
     if (!own) throw new ForbiddenError('This account is not linked to a service secretary');
     if (input.secretaryId != null && parseId(input.secretaryId, 'input.secretaryId') !== own.id) throw new ForbiddenError('A secretary logs its own contacts only');
     secretary = own;
-  } else if (isAdminOver(ctx, project)) {
+  } else if (canAdminister(ctx.viewer, project.areaId)) {
     if (input.secretaryId == null) throw new UserInputError('input.secretaryId', '请指定服务秘书 (whose contact it was)');
     secretary = await readableSecretary(ctx, parseId(input.secretaryId, 'input.secretaryId'));
   } else {
@@ -199,7 +199,7 @@ export async function logService(ctx: Context, input: ServiceLogInput): Promise<
   if (input.date > today) throw new UserInputError('input.date', `不能晚于今天 ${today} (in the future)`);
   const assignments = await ctx.db.getRepository(SecretaryAssignment).findBy({ secretaryId: secretary.id, projectId: project.id });
   if (assignments.length === 0) {
-    if (ctx.viewer.role === Role.SECRETARY) throw new ForbiddenError('You are not this project’s secretary');
+    if (isActingSecretary(ctx.viewer)) throw new ForbiddenError('You are not this project’s secretary');
     throw new UserInputError('input.secretaryId', '该秘书未被任命服务此项目 (not assigned to the project)');
   }
   if (!assignments.some((a) => isActiveAssignment(a, input.date))) {
@@ -242,7 +242,7 @@ export function evaluatorName(ctx: Context): string {
 }
 
 export async function scoreSecretary(ctx: Context, input: EvaluationInput): Promise<SecretaryEvaluation> {
-  if (ctx.viewer.role !== Role.EVALUATOR || ctx.viewer.readOnly) throw new ForbiddenError('Scores are entered by evaluator accounts');
+  requireThat(ctx.viewer, canScoreSecretaries(ctx.viewer), 'Scores are entered by evaluator accounts');
   const secretary = await readableSecretary(ctx, parseId(input.secretaryId, 'input.secretaryId'));
   try {
     requireEvaluationScore(input.score, 'input.score');

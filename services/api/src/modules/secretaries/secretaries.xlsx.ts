@@ -1,8 +1,7 @@
 import { periodOfDate } from '@kpd/domain';
 import type { Router } from 'express';
 import { In } from 'typeorm';
-import { Role } from '../../core/auth/user.entity';
-import { isSignedIn } from '../../core/auth/viewer';
+import { canImportEvaluations, isSignedIn } from '../../core/auth/policy';
 import { ForbiddenError } from '../../core/errors';
 import { readUploadedSpreadsheet } from '../../core/files';
 import { chunks, duplicateKeyProblems, integer, period, runImport, templateSheet, text, type ImportResult, type SheetProblem, type SheetSpec } from '../../core/xlsx';
@@ -38,9 +37,7 @@ export const evaluationSpec: SheetSpec<EvaluationRow> = {
  * period already scored replaces it; the history keeps one score per period.
  */
 export async function importEvaluations(ctx: Context, fileId: string, dryRun: boolean): Promise<ImportResult> {
-  if (!isSignedIn(ctx.viewer) || ctx.viewer.readOnly || (ctx.viewer.role !== Role.EVALUATOR && ctx.viewer.role !== Role.ADMIN)) {
-    throw new ForbiddenError('Scores are imported by evaluator and admin accounts');
-  }
+  if (!canImportEvaluations(ctx.viewer)) throw new ForbiddenError('Scores are imported by evaluator and admin accounts');
   const buffer = await readUploadedSpreadsheet(ctx, fileId);
   const thisMonth = periodOfDate(todayOr(ctx, null));
   const known = new Map<number, Secretary>();

@@ -1,7 +1,7 @@
 import { CASE_KIND_LABELS, ONLINE_DEPTH_LABELS, SERVICE_ITEM_TYPE_LABELS, serviceItemProblems, type Fen } from '@kpd/domain';
 import type { Router } from 'express';
 import { In } from 'typeorm';
-import { isSignedIn } from '../../core/auth/viewer';
+import { isSignedIn } from '../../core/auth/policy';
 import { readUploadedSpreadsheet } from '../../core/files';
 import {
   bool,

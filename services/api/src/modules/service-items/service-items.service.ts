@@ -9,10 +9,9 @@ import {
 } from '@kpd/domain';
 import DataLoader from 'dataloader';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { Role } from '../../core/auth/user.entity';
-import { isSignedIn } from '../../core/auth/viewer';
+import { canEditCatalogue, isAdmin, requireThat, signedIn } from '../../core/auth/policy';
 import { toInt } from '../../core/columns';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError, type FieldProblem } from '../../core/errors';
+import { ConflictError, NotFoundError, UserInputError, type FieldProblem } from '../../core/errors';
 import { loader, type Context } from '../../core/context';
 import { AreaLevel, type Area } from '../../core/areas/area.entity';
 import { COMPLIANCE_CODES, maskOf, ServiceItem, ServiceItemStatus } from './service-item.entity';
@@ -22,14 +21,9 @@ import { ServiceBaseline, ServiceWindow, ServiceZone } from './service-zone.enti
 export const TIME_TARGET_PERCENT = 30;
 const TIME_TARGET_RATIO = TIME_TARGET_PERCENT / 100;
 
-function signedIn(ctx: Context) {
-  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
-  return ctx.viewer;
-}
-
 /** Districts the viewer may read (all levels read within their scope). */
 export function readableDistrictIds(ctx: Context): number[] | null {
-  return signedIn(ctx).scope.isEverything ? null : ctx.areas.ofLevel(AreaLevel.DISTRICT, ctx.viewer.scope!.root.id).map((a) => a.id);
+  return signedIn(ctx.viewer).scope.isEverything ? null : ctx.areas.ofLevel(AreaLevel.DISTRICT, ctx.viewer.scope!.root.id).map((a) => a.id);
 }
 
 /** Every read of service items starts here: rows outside the viewer's scope never come back. */
@@ -42,17 +36,17 @@ export function scopedItems(ctx: Context, alias = 'i'): SelectQueryBuilder<Servi
 
 /** A district the viewer may edit the catalogue of: admins whose scope covers it. */
 export function editableDistrict(ctx: Context, districtId: number, field = 'districtId'): Area {
-  const viewer = signedIn(ctx);
+  const viewer = signedIn(ctx.viewer);
   const district = ctx.areas.get(districtId);
   if (!district || district.level !== AreaLevel.DISTRICT) throw new UserInputError(field, '不是区县 (not a district)');
-  if (viewer.role !== Role.ADMIN) throw new ForbiddenError('Only admins edit service catalogues');
-  if (!viewer.scope.contains(districtId)) throw new ForbiddenError('That district is outside your scope');
+  requireThat(viewer, isAdmin(viewer), 'Only admins edit service catalogues');
+  requireThat(viewer, canEditCatalogue(viewer, districtId), 'That district is outside your scope');
   return district;
 }
 
 /** A district the viewer may read: NOT_FOUND outside the scope. */
 export function readableDistrict(ctx: Context, districtId: number): Area {
-  const viewer = signedIn(ctx);
+  const viewer = signedIn(ctx.viewer);
   const district = ctx.areas.get(districtId);
   if (!district || district.level !== AreaLevel.DISTRICT || !viewer.scope.contains(districtId)) throw new NotFoundError('District', districtId);
   return district;

@@ -1,0 +1,239 @@
+import type { AuthCheckerFn } from 'type-graphql';
+import { AreaLevel } from '../areas/area.entity';
+import type { Context } from '../context';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
+import type { AreaScope } from './scope';
+import { Role } from './user.entity';
+import { isSignedIn, type Viewer } from './viewer';
+
+/**
+ * Who may do what, once. Every resolver, service and route asks these predicates instead of
+ * comparing roles itself, and every root field declares its gate: `@Authorized()` (signed in),
+ * `@Authorized(roles)` (one of these roles) or `@Public(why)` (anyone). A refusal is
+ * UNAUTHENTICATED when there is no credential and FORBIDDEN when the credential is the wrong one.
+ *
+ * Scope (which rows) is the scope files' business; this file says which principals reach them.
+ */
+
+export { isSignedIn };
+export type SignedInViewer = Viewer & { userId: number; role: Role; scope: AreaScope };
+
+// ───────────────────────────── the role gates of root fields ─────────────────────────────
+
+/** Admins and analysts: the readers of figures, statistics, rankings and dispatch lists. */
+export const FIGURE_READERS: readonly Role[] = [Role.ADMIN, Role.ANALYST];
+/** Admins over a project and the secretaries assigned to it: who reports for it and raises its problems. */
+export const PROJECT_REPORTERS: readonly Role[] = [Role.ADMIN, Role.SECRETARY];
+/** Who reads the secretaries of an area and their service log: admins, analysts and the third-party evaluators. */
+export const SECRETARY_OVERSEERS: readonly Role[] = [Role.ADMIN, Role.ANALYST, Role.EVALUATOR];
+
+/**
+ * type-graphql's check behind `@Authorized`: no credential is UNAUTHENTICATED (sign in); a
+ * credential without one of the roles is FORBIDDEN (the `UNAUTHORIZED` type-graphql raises is
+ * answered as FORBIDDEN by the error formatter).
+ */
+export const authChecker: AuthCheckerFn<Context> = ({ context }, roles) => {
+  const { viewer } = context;
+  if (viewer.userId === null || viewer.role === null) throw new UnauthenticatedError();
+  return roles.length === 0 || roles.includes(viewer.role);
+};
+
+const publicFields = new Map<string, string>();
+
+/**
+ * Declares a root field open to anyone, signed in or not (sign-in itself, the published boards and
+ * vote results). The reason is kept beside the declaration; finer rules still apply inside.
+ */
+export function Public(reason: string): MethodDecorator {
+  if (!reason.trim()) throw new Error('@Public needs a reason');
+  return (target, propertyKey) => {
+    publicFields.set(`${(target as { constructor: { name: string } }).constructor.name}.${String(propertyKey)}`, reason);
+  };
+}
+
+/** Why a resolver method is open to anyone, or undefined when it is not declared public. */
+export function publicReason(resolverClass: string, method: string): string | undefined {
+  return publicFields.get(`${resolverClass}.${method}`);
+}
+
+// ───────────────────────────── refusals ─────────────────────────────
+
+/** The signed-in viewer, or UNAUTHENTICATED. */
+export function signedIn(viewer: Viewer): SignedInViewer {
+  if (!isSignedIn(viewer)) throw new UnauthenticatedError();
+  return viewer;
+}
+
+/** UNAUTHENTICATED unless signed in. */
+export function requireSignedIn(viewer: Viewer): asserts viewer is SignedInViewer {
+  if (!isSignedIn(viewer)) throw new UnauthenticatedError();
+}
+
+/** UNAUTHENTICATED without a credential; FORBIDDEN with `reason` when the predicate said no. */
+export function requireThat(viewer: Viewer, allowed: boolean, reason: string): asserts viewer is SignedInViewer {
+  if (!isSignedIn(viewer)) throw new UnauthenticatedError();
+  if (!allowed) throw new ForbiddenError(reason);
+}
+
+/** A credential that may change data: signed in (UNAUTHENTICATED) and not read-only (FORBIDDEN). */
+export function requireWriter(viewer: Viewer): asserts viewer is SignedInViewer {
+  requireThat(viewer, canWrite(viewer), 'This credential is read-only');
+}
+
+// ───────────────────────────── who may ─────────────────────────────
+
+/** Analysts only ever read: their sessions are read-only whatever the session says. */
+export function isReadOnlyRole(role: Role): boolean {
+  return role === Role.ANALYST;
+}
+
+/** Signed in with a credential that may change data (API tokens and analysts are read-only). */
+export function canWrite(viewer: Viewer): viewer is SignedInViewer {
+  return isSignedIn(viewer) && !viewer.readOnly;
+}
+
+/** An admin's credential, read-only tokens included (they read what admins read). */
+export function isAdmin(viewer: Viewer): viewer is SignedInViewer {
+  return isSignedIn(viewer) && viewer.role === Role.ADMIN;
+}
+
+/** An admin who may change data somewhere (not a read-only token). */
+export function canActAsAdmin(viewer: Viewer): viewer is SignedInViewer {
+  return isAdmin(viewer) && !viewer.readOnly;
+}
+
+/** An admin, not read-only, whose scope contains the area: who changes the area's records. */
+export function canAdminister(viewer: Viewer, areaId: number | null | undefined): boolean {
+  return canActAsAdmin(viewer) && viewer.scope.contains(areaId);
+}
+
+/** A city's settings are changed by admins of the city or the province; a district admin only reads them. */
+export function canChangeCitySettings(viewer: Viewer, cityId: number): boolean {
+  if (!isAdmin(viewer) || !viewer.scope.contains(cityId)) return false;
+  const level = viewer.scope.root.level;
+  return level !== AreaLevel.DISTRICT && level !== AreaLevel.TOWNSHIP;
+}
+
+/** Admins and analysts read figures: statistics, rankings, dispatch lists, city settings, exports. */
+export function canReadFigures(viewer: Viewer): viewer is SignedInViewer {
+  return isSignedIn(viewer) && FIGURE_READERS.includes(viewer.role);
+}
+
+/** Whether a city concerns the viewer: inside its scope, or the scope lies inside the city (a district's viewer and its city). */
+export function concernsViewer(viewer: Viewer, cityId: number): boolean {
+  return isSignedIn(viewer) && viewer.scope.overlaps(cityId);
+}
+
+/** Schema introspection in production: analysts and admins. */
+export function canIntrospect(viewer: Viewer): boolean {
+  return viewer.role === Role.ANALYST || viewer.role === Role.ADMIN;
+}
+
+/** Reading another user's sign-in lock: admins, and the user themself. */
+export function canSeeLockOf(viewer: Viewer, userId: number): boolean {
+  return viewer.role === Role.ADMIN || viewer.userId === userId;
+}
+
+/** Which projects (and their problems) a viewer reads: by area, those assigned to it, or none. */
+export type ProjectReach = 'area' | 'assigned' | 'none';
+
+export function projectReach(viewer: SignedInViewer): ProjectReach {
+  if (viewer.role === Role.ADMIN || viewer.role === Role.ANALYST) return 'area';
+  if (viewer.role === Role.SECRETARY) return 'assigned';
+  return 'none';
+}
+
+/**
+ * Who reports for a project the viewer can read (monthly figures, milestones, problems): an admin
+ * over its area, or a secretary (who reads only the projects assigned to it).
+ */
+export function canReportFor(viewer: Viewer, projectAreaId: number): boolean {
+  return canAdminister(viewer, projectAreaId) || (canWrite(viewer) && viewer.role === Role.SECRETARY);
+}
+
+/** A secretary account acting for itself (not a read-only token of one). */
+export function isActingSecretary(viewer: Viewer): viewer is SignedInViewer {
+  return canWrite(viewer) && viewer.role === Role.SECRETARY;
+}
+
+/** Which secretaries (and their service log) a viewer reads: by area, itself, or none. */
+export type SecretaryReach = 'area' | 'self' | 'none';
+
+export function secretaryReach(viewer: SignedInViewer): SecretaryReach {
+  if (SECRETARY_OVERSEERS.includes(viewer.role)) return 'area';
+  if (viewer.role === Role.SECRETARY) return 'self';
+  return 'none';
+}
+
+/** A secretary's contact details: admins whose scope covers the secretary's district (read-only tokens included). */
+export function canReadContacts(viewer: Viewer, areaId: number): boolean {
+  return isAdmin(viewer) && viewer.scope.contains(areaId);
+}
+
+/** Third-party scores are entered one by one by evaluator accounts. */
+export function canScoreSecretaries(viewer: Viewer): boolean {
+  return canWrite(viewer) && viewer.role === Role.EVALUATOR;
+}
+
+/** A workbook of third-party scores is imported by evaluator and admin accounts. */
+export function canImportEvaluations(viewer: Viewer): boolean {
+  return canWrite(viewer) && (viewer.role === Role.EVALUATOR || viewer.role === Role.ADMIN);
+}
+
+/** Dispatch meetings are held by admins; which ones by their area (`canAdminister`). */
+export function canHoldMeetings(viewer: Viewer): boolean {
+  return canActAsAdmin(viewer);
+}
+
+/** A district's service catalogue is edited by admins whose scope covers it. */
+export function canEditCatalogue(viewer: Viewer, districtId: number): boolean {
+  return isAdmin(viewer) && viewer.scope.contains(districtId);
+}
+
+/** Any file of a record in the area may be attached by its admins, not only by its uploader. */
+export function canAttachAnyUpload(viewer: Viewer, areaId: number | null): boolean {
+  return isAdmin(viewer) && viewer.scope.contains(areaId);
+}
+
+// ───────────────────────────── livelihood (民生实事) ─────────────────────────────
+
+/** Congress sessions, their candidates and rosters are managed by the admins of the session's city. */
+export function canManageSessions(viewer: Viewer, cityId: number): boolean {
+  return canAdminister(viewer, cityId);
+}
+
+/** Proposals are screened by the admins of their city. */
+export function canScreenProposals(viewer: Viewer, cityId: number): boolean {
+  return canAdminister(viewer, cityId);
+}
+
+/** Adopted livelihood projects (targets, milestones, progress, close-out) are run by the admins of their city. */
+export function canManageLivelihoodProjects(viewer: Viewer, cityId: number): boolean {
+  return canAdminister(viewer, cityId);
+}
+
+/** Ballots are cast by delegates; whether on this session's roster the roster says. */
+export function canVote(viewer: Viewer): viewer is SignedInViewer {
+  return canWrite(viewer) && viewer.role === Role.DELEGATE;
+}
+
+/** Year-end evaluation sheets are filled in by delegates; whether on the roster the roster says. */
+export function canEvaluate(viewer: Viewer): viewer is SignedInViewer {
+  return canVote(viewer);
+}
+
+/** Paper ballots are issued and entered by the city's admins and by the session's scrutineers. */
+export function canHandlePaperBallots(viewer: Viewer, cityId: number, isScrutineer: boolean): boolean {
+  return canManageSessions(viewer, cityId) || (isScrutineer && canWrite(viewer));
+}
+
+/** A proposal's proposer (name, contact, tracking code) is seen by the admins of its city and by the proposer. */
+export function canSeeProposer(viewer: Viewer, proposal: { areaId: number; submitterUserId: number | null }): boolean {
+  return canScreenProposals(viewer, proposal.areaId) || (proposal.submitterUserId !== null && proposal.submitterUserId === viewer.userId);
+}
+
+/** Anyone proposes (the public throttled per address); a signed-in proposer writes, and for a city that concerns it. */
+export function canProposeFor(viewer: Viewer, cityId: number): boolean {
+  if (!isSignedIn(viewer)) return true;
+  return canWrite(viewer) && concernsViewer(viewer, cityId);
+}
