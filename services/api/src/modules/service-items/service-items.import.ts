@@ -21,7 +21,8 @@ import {
 import type { Context } from '../../core/context';
 import type { ModuleServices } from '../../core/module';
 import { ServiceItem, ServiceItemStatus, STATUS_LABELS } from './service-item.entity';
-import { editableDistrict, readableDistrict, ruleView, scopedItems, violationMaskOf, type ItemFields } from './service-items.service';
+import { editableDistrict, readableDistrict, scopedItems } from './service-items.scope';
+import { ruleView, violationMaskOf, type ItemFields } from './service-items.service';
 import { ServiceZone } from './service-zone.entity';
 
 /** A catalogue row as the spreadsheet holds it: the zone by name. */

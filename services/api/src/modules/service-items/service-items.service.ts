@@ -1,56 +1,20 @@
-import {
-  complianceViolations,
-  percentage,
-  serviceItemProblems,
-  SERVICE_ITEM_TYPES,
-  type Fen,
-  type ServiceItem as ServiceItemRule,
-  type ServiceItemType,
-} from '@kpd/domain';
-import DataLoader from 'dataloader';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { canEditCatalogue, isAdmin, requireThat, signedIn } from '../../core/auth/policy';
-import { toInt } from '../../core/columns';
-import { ConflictError, NotFoundError, UserInputError, type FieldProblem } from '../../core/errors';
-import { loader, type Context } from '../../core/context';
-import { AreaLevel, type Area } from '../../core/areas/area.entity';
-import { COMPLIANCE_CODES, maskOf, ServiceItem, ServiceItemStatus } from './service-item.entity';
-import { ServiceBaseline, ServiceWindow, ServiceZone } from './service-zone.entity';
+import { complianceViolations, serviceItemProblems, type Fen, type ServiceItem as ServiceItemRule, type ServiceItemType } from '@kpd/domain';
+import type { EntityManager } from 'typeorm';
+import { ConflictError, NotFoundError, refuseIfAny, type FieldProblem } from '../../core/errors';
+import { parseId, parseOptionalId } from '../../core/ids';
+import { containsPattern, LIKE_ESCAPE } from '../../core/like';
+import { paginate, type Page } from '../../core/pagination';
+import { mutate } from '../../core/transaction';
+import type { Context } from '../../core/context';
+import { queryArea } from '../../core/areas/areas.service';
+import { maskOf, ServiceItem, ServiceItemStatus } from './service-item.entity';
+import type { ServiceItemInput, ServiceItemsArgs } from './service-items.inputs';
+import { editableDistrict, scopedItems } from './service-items.scope';
+import { ServiceZone } from './service-zone.entity';
 
 /** Promised ÷ legal time the city aims at (report 000: 压缩至法定时限的30%以内). */
 export const TIME_TARGET_PERCENT = 30;
 const TIME_TARGET_RATIO = TIME_TARGET_PERCENT / 100;
-
-/** Districts the viewer may read (all levels read within their scope). */
-export function readableDistrictIds(ctx: Context): number[] | null {
-  return signedIn(ctx.viewer).scope.isEverything ? null : ctx.areas.ofLevel(AreaLevel.DISTRICT, ctx.viewer.scope!.root.id).map((a) => a.id);
-}
-
-/** Every read of service items starts here: rows outside the viewer's scope never come back. */
-export function scopedItems(ctx: Context, alias = 'i'): SelectQueryBuilder<ServiceItem> {
-  const qb = ctx.db.getRepository(ServiceItem).createQueryBuilder(alias);
-  const ids = readableDistrictIds(ctx);
-  if (ids) qb.where(`${alias}.districtId IN (:...scopeIds)`, { scopeIds: ids.length ? ids : [0] });
-  return qb;
-}
-
-/** A district the viewer may edit the catalogue of: admins whose scope covers it. */
-export function editableDistrict(ctx: Context, districtId: number, field = 'districtId'): Area {
-  const viewer = signedIn(ctx.viewer);
-  const district = ctx.areas.get(districtId);
-  if (!district || district.level !== AreaLevel.DISTRICT) throw new UserInputError(field, '不是区县 (not a district)');
-  requireThat(viewer, isAdmin(viewer), 'Only admins edit service catalogues');
-  requireThat(viewer, canEditCatalogue(viewer, districtId), 'That district is outside your scope');
-  return district;
-}
-
-/** A district the viewer may read: NOT_FOUND outside the scope. */
-export function readableDistrict(ctx: Context, districtId: number): Area {
-  const viewer = signedIn(ctx.viewer);
-  const district = ctx.areas.get(districtId);
-  if (!district || district.level !== AreaLevel.DISTRICT || !viewer.scope.contains(districtId)) throw new NotFoundError('District', districtId);
-  return district;
-}
 
 export function ruleView(item: Pick<ServiceItem, 'implementationCode' | 'name' | 'type' | 'byApplication' | 'onlineDepth' | 'visits' | 'visitsReason' | 'caseKind' | 'legalLimitDays' | 'promisedLimitDays' | 'materialsNow' | 'materialsBefore' | 'highFrequency'>): ServiceItemRule {
   return {
@@ -117,187 +81,97 @@ export async function assertCodeFree(em: EntityManager, districtId: number, code
   if (clash && clash.id !== exceptId) throw new ConflictError(`实施编码 ${code} 已存在 (implementation code already used)`, { field: 'input.implementationCode' });
 }
 
-// ---------------------------------------------------------------------------------------------
-// Figures: the domain's definitions (CATALOGUE_FIGURE_DEFINITIONS), computed by the database.
-// ---------------------------------------------------------------------------------------------
-
-export type FigureGrouping = 'NONE' | 'DISTRICT' | 'TYPE';
-
-export interface ShareValue {
-  numerator: number;
-  denominator: number;
-  percent: number | null;
-}
-
-export interface FigureRow {
-  districtId: number | null;
-  type: ServiceItemType | null;
-  total: number;
-  byApplication: number;
-  highFrequency: number;
-  highFrequencyAtMostOneTrip: number;
-  violating: number;
-  fullyOnlineRate: ShareValue;
-  atMostOneTripRate: ShareValue;
-  promisedToLegalRatio: ShareValue;
-  meetsTimeTarget: boolean | null;
-  materialsReduction: ShareValue;
-  windowsBefore: number | null;
-  windowsNow: number | null;
-  windowsReduction: ShareValue | null;
-}
-
-const share = (numerator: number, denominator: number): ShareValue => ({
-  numerator,
-  denominator,
-  percent: percentage(BigInt(numerator), BigInt(denominator)),
-});
-
-export async function catalogueFigures(ctx: Context, area: Area, groupBy: FigureGrouping): Promise<FigureRow[]> {
-  const qb = scopedItems(ctx, 'i').andWhere('i.status = :inUse', { inUse: ServiceItemStatus.IN_USE });
-  if (area.parentId !== null) {
-    const districts = ctx.areas.ofLevel(AreaLevel.DISTRICT, area.id).map((a) => a.id);
-    if (area.level === AreaLevel.DISTRICT) districts.push(area.id);
-    qb.andWhere('i.districtId IN (:...inArea)', { inArea: districts.length ? districts : [0] });
-  }
-  const by = "i.by_application = 1";
-  const timed = 'i.legal_limit_days > 0 AND i.promised_limit_days IS NOT NULL';
-  const materials = 'i.materials_now IS NOT NULL AND i.materials_before IS NOT NULL';
-  qb.select('COUNT(*)', 'total')
-    .addSelect(`SUM(CASE WHEN ${by} THEN 1 ELSE 0 END)`, 'by_application')
-    .addSelect(`SUM(CASE WHEN ${by} AND i.online_depth = 'FULLY_ONLINE' THEN 1 ELSE 0 END)`, 'fully_online')
-    .addSelect(`SUM(CASE WHEN ${by} AND i.visits <= 1 THEN 1 ELSE 0 END)`, 'one_trip')
-    .addSelect(`SUM(CASE WHEN i.high_frequency = 1 THEN 1 ELSE 0 END)`, 'high_frequency')
-    .addSelect(`SUM(CASE WHEN ${by} AND i.high_frequency = 1 AND i.visits <= 1 THEN 1 ELSE 0 END)`, 'hf_one_trip')
-    .addSelect(`SUM(CASE WHEN ${timed} THEN i.promised_limit_days ELSE 0 END)`, 'promised_days')
-    .addSelect(`SUM(CASE WHEN ${timed} THEN i.legal_limit_days ELSE 0 END)`, 'legal_days')
-    .addSelect(`SUM(CASE WHEN ${materials} THEN i.materials_now ELSE 0 END)`, 'materials_now')
-    .addSelect(`SUM(CASE WHEN ${materials} THEN i.materials_before ELSE 0 END)`, 'materials_before')
-    .addSelect('SUM(CASE WHEN i.violation_mask <> 0 THEN 1 ELSE 0 END)', 'violating');
-  if (groupBy === 'DISTRICT') qb.addSelect('i.district_id', 'district_id').groupBy('i.district_id').orderBy('i.district_id');
-  if (groupBy === 'TYPE') qb.addSelect('i.type', 'type').groupBy('i.type').orderBy('i.type');
-  const raw: Record<string, unknown>[] = await qb.getRawMany();
-
-  // Windows before (the baseline) and now (counted), for the whole area or per district.
-  const windows = groupBy === 'TYPE' ? null : await windowFigures(ctx, area);
-  const rows: FigureRow[] = raw
-    .filter((r) => toInt(r.total) > 0)
-    .map((r) => {
-      const districtId = groupBy === 'DISTRICT' ? toInt(r.district_id) : null;
-      const promised = toInt(r.promised_days);
-      const legal = toInt(r.legal_days);
-      const before = toInt(r.materials_before);
-      const w = windows ? (districtId === null ? windows.total : windows.byDistrict.get(districtId)) : undefined;
-      return {
-        districtId,
-        type: groupBy === 'TYPE' ? (r.type as ServiceItemType) : null,
-        total: toInt(r.total),
-        byApplication: toInt(r.by_application),
-        highFrequency: toInt(r.high_frequency),
-        highFrequencyAtMostOneTrip: toInt(r.hf_one_trip),
-        violating: toInt(r.violating),
-        fullyOnlineRate: share(toInt(r.fully_online), toInt(r.by_application)),
-        atMostOneTripRate: share(toInt(r.one_trip), toInt(r.by_application)),
-        promisedToLegalRatio: share(promised, legal),
-        meetsTimeTarget: legal === 0 ? null : promised * 100 <= legal * TIME_TARGET_PERCENT,
-        materialsReduction: share(before - toInt(r.materials_now), before),
-        windowsBefore: w?.before ?? null,
-        windowsNow: w?.now ?? null,
-        windowsReduction: w && w.before !== null ? share(w.before - w.now, w.before) : null,
-      };
-    });
-  if (groupBy === 'TYPE') {
-    // Every one of the 10+1 types is listed, with zeros where the catalogue has none.
-    const present = new Set(rows.map((r) => r.type));
-    for (const type of SERVICE_ITEM_TYPES) if (!present.has(type)) rows.push(emptyRow(type));
-    rows.sort((a, b) => SERVICE_ITEM_TYPES.indexOf(a.type!) - SERVICE_ITEM_TYPES.indexOf(b.type!));
-  }
-  return rows;
-}
-
-function emptyRow(type: ServiceItemType): FigureRow {
-  const none = share(0, 0);
+export function fieldsOf(input: ServiceItemInput): ItemFields {
   return {
-    districtId: null,
-    type,
-    total: 0,
-    byApplication: 0,
-    highFrequency: 0,
-    highFrequencyAtMostOneTrip: 0,
-    violating: 0,
-    fullyOnlineRate: none,
-    atMostOneTripRate: none,
-    promisedToLegalRatio: none,
-    meetsTimeTarget: null,
-    materialsReduction: none,
-    windowsBefore: null,
-    windowsNow: null,
-    windowsReduction: null,
+    basicCode: input.basicCode.trim(),
+    implementationCode: input.implementationCode.trim(),
+    name: input.name.trim(),
+    type: input.type,
+    department: input.department.trim(),
+    byApplication: input.byApplication,
+    onlineDepth: input.onlineDepth,
+    visits: input.visits,
+    visitsReason: input.visitsReason?.trim() || null,
+    caseKind: input.caseKind,
+    legalLimitDays: input.legalLimitDays ?? null,
+    promisedLimitDays: input.promisedLimitDays ?? null,
+    materialsNow: input.materialsNow ?? null,
+    materialsBefore: input.materialsBefore ?? null,
+    zoneId: parseOptionalId(input.zoneId, 'input.zoneId'),
+    highFrequency: input.highFrequency,
+    fee: input.fee ?? null,
+    legalBasis: input.legalBasis?.trim() || null,
+    status: input.status ?? ServiceItemStatus.IN_USE,
   };
 }
 
-async function windowFigures(ctx: Context, area: Area) {
-  const districts = area.level === AreaLevel.DISTRICT ? [area.id] : ctx.areas.ofLevel(AreaLevel.DISTRICT, area.id).map((a) => a.id);
-  const readable = readableDistrictIds(ctx);
-  const ids = readable ? districts.filter((d) => readable.includes(d)) : districts;
-  const byDistrict = new Map<number, { before: number | null; now: number }>();
-  if (ids.length === 0) return { byDistrict, total: { before: null, now: 0 } };
-  const now: { district_id: unknown; windows: unknown }[] = await ctx.db
-    .createQueryBuilder()
-    .select('z.district_id', 'district_id')
-    .addSelect('COUNT(w.id)', 'windows')
-    .from(ServiceZone, 'z')
-    .innerJoin(ServiceWindow, 'w', 'w.zone_id = z.id')
-    .where('z.district_id IN (:...ids)', { ids })
-    .groupBy('z.district_id')
-    .getRawMany();
-  const baselines = await ctx.db.getRepository(ServiceBaseline).findBy({ districtId: In(ids) });
-  for (const b of baselines) byDistrict.set(b.districtId, { before: b.windowsBefore, now: 0 });
-  for (const r of now) {
-    const id = toInt(r.district_id);
-    byDistrict.set(id, { before: byDistrict.get(id)?.before ?? null, now: toInt(r.windows) });
+/** Service items in the viewer's scope, filtered (in use unless a status is asked for). */
+export function listServiceItems(ctx: Context, args: ServiceItemsArgs): Promise<Page<ServiceItem>> {
+  const f = args.filter ?? {};
+  const qb = scopedItems(ctx, 'i');
+  const areaId = parseOptionalId(f.areaId, 'filter.areaId');
+  if (areaId !== null) {
+    const area = queryArea(ctx, areaId);
+    const ids = ctx.areas.subtree(area.id).map((a) => a.id);
+    qb.andWhere('i.districtId IN (:...areaIds)', { areaIds: ids });
   }
-  let before: number | null = null;
-  let total = 0;
-  for (const v of byDistrict.values()) {
-    total += v.now;
-    if (v.before !== null) before = (before ?? 0) + v.before;
+  qb.andWhere('i.status = :status', { status: f.status ?? ServiceItemStatus.IN_USE });
+  if (f.type) qb.andWhere('i.type = :type', { type: f.type });
+  if (f.byApplication !== undefined && f.byApplication !== null) qb.andWhere('i.byApplication = :ba', { ba: f.byApplication });
+  if (f.onlineDepth) qb.andWhere('i.onlineDepth = :depth', { depth: f.onlineDepth });
+  if (f.zoneId) qb.andWhere('i.zoneId = :zone', { zone: parseId(f.zoneId, 'filter.zoneId') });
+  if (f.highFrequency !== undefined && f.highFrequency !== null) qb.andWhere('i.highFrequency = :hf', { hf: f.highFrequency });
+  if (f.violates?.length) qb.andWhere('(i.violation_mask & :mask) <> 0', { mask: maskOf(f.violates) });
+  if (f.anyViolation === true) qb.andWhere('i.violationMask > 0');
+  if (f.anyViolation === false) qb.andWhere('i.violationMask = 0');
+  if (f.search) {
+    qb.andWhere(`(i.name LIKE :q ${LIKE_ESCAPE} OR i.implementationCode LIKE :q ${LIKE_ESCAPE} OR i.department LIKE :q ${LIKE_ESCAPE})`, { q: containsPattern(f.search) });
   }
-  return { byDistrict, total: { before, now: total } };
+  return paginate(qb, [{ expression: 'i.id', property: 'id', direction: 'ASC' }], args);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Loaders
-// ---------------------------------------------------------------------------------------------
-
-export const zoneLoader = (ctx: Context) =>
-  new DataLoader<number, ServiceZone | null>(async (ids) => {
-    const rows = await ctx.db.getRepository(ServiceZone).findBy({ id: In([...ids]) });
-    const byId = new Map(rows.map((z) => [z.id, z]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-
-export const windowsByZoneLoader = (ctx: Context) =>
-  new DataLoader<number, ServiceWindow[]>(async (zoneIds) => {
-    const rows = await ctx.db.getRepository(ServiceWindow).find({ where: { zoneId: In([...zoneIds]) }, order: { number: 'ASC' } });
-    return zoneIds.map((id) => rows.filter((w) => w.zoneId === id));
-  });
-
-export const itemCountByZoneLoader = (ctx: Context) =>
-  new DataLoader<number, number>(async (zoneIds) => {
-    const rows: { zone_id: unknown; n: unknown }[] = await scopedItems(ctx, 'i')
-      .select('i.zone_id', 'zone_id')
-      .addSelect('COUNT(*)', 'n')
-      .andWhere('i.zoneId IN (:...zoneIds)', { zoneIds: [...zoneIds] })
-      .andWhere('i.status = :inUse', { inUse: ServiceItemStatus.IN_USE })
-      .groupBy('i.zone_id')
-      .getRawMany();
-    const counts = new Map(rows.map((r) => [toInt(r.zone_id), toInt(r.n)]));
-    return zoneIds.map((id) => counts.get(id) ?? 0);
-  });
-
-export function zoneOf(ctx: Context, zoneId: number | null): Promise<ServiceZone | null> {
-  return zoneId === null ? Promise.resolve(null) : loader(ctx, zoneLoader).load(zoneId);
+/** One item in the viewer's scope, or NOT_FOUND. */
+export async function serviceItemById(ctx: Context, id: string): Promise<ServiceItem> {
+  const item = await scopedItems(ctx, 'i').andWhere('i.id = :id', { id: parseId(id, 'id') }).getOne();
+  if (!item) throw new NotFoundError('ServiceItem', id);
+  return item;
 }
 
-export { COMPLIANCE_CODES };
+export async function createServiceItem(ctx: Context, districtIdArg: string, input: ServiceItemInput): Promise<ServiceItem> {
+  const district = editableDistrict(ctx, parseId(districtIdArg, 'districtId'));
+  const fields = fieldsOf(input);
+  return mutate(ctx, async (tx) => {
+    refuseIfAny(await itemProblems(tx.em, district.id, fields));
+    await assertCodeFree(tx.em, district.id, fields.implementationCode);
+    const item = tx.em.create(ServiceItem, { ...fields, districtId: district.id, version: 1, violationMask: violationMaskOf(fields) });
+    await tx.em.save(item);
+    await tx.audit({ action: 'serviceItem.create', entityType: 'ServiceItem', entityId: item.id, areaId: district.id, after: item });
+    return item;
+  });
+}
+
+/** Changes every field of an item; CONFLICT when its version moved on since the caller read it. */
+export async function updateServiceItem(ctx: Context, id: string, expectedVersion: number, input: ServiceItemInput): Promise<ServiceItem> {
+  const itemId = parseId(id, 'id');
+  const fields = fieldsOf(input);
+  return mutate(ctx, async (tx) => {
+    const current = await tx.em.findOneBy(ServiceItem, { id: itemId });
+    if (!current || !ctx.viewer.scope!.contains(current.districtId)) throw new NotFoundError('ServiceItem', id);
+    editableDistrict(ctx, current.districtId);
+    refuseIfAny(await itemProblems(tx.em, current.districtId, fields));
+    await assertCodeFree(tx.em, current.districtId, fields.implementationCode, current.id);
+    const before = { ...current };
+    const changed = await tx.em
+      .createQueryBuilder()
+      .update(ServiceItem)
+      .set({ ...fields, violationMask: violationMaskOf(fields), version: () => 'version + 1' })
+      .where('id = :id AND version = :v', { id: itemId, v: expectedVersion })
+      .execute();
+    if (!changed.affected) {
+      throw new ConflictError('该事项已被他人修改，请刷新后重试 (changed by someone else since you read it)', { currentVersion: current.version });
+    }
+    const after = await tx.em.findOneByOrFail(ServiceItem, { id: itemId });
+    await tx.audit({ action: 'serviceItem.update', entityType: 'ServiceItem', entityId: itemId, areaId: current.districtId, before, after });
+    return after;
+  });
+}
