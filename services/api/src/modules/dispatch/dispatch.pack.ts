@@ -8,7 +8,7 @@ import type { Context } from '../../core/context';
 import type { ModuleServices } from '../../core/module';
 import { MonthlyReport, PlanMonth, PlanYear } from '../projects/plan.entity';
 import type { Project } from '../projects/project.entity';
-import { RENDERING, REPORT_PHOTO } from '../projects/projects.service';
+import { RENDERING, REPORT_PHOTO } from '../projects/pictures.service';
 import { listOf, readableMeeting } from './dispatch.service';
 import type { DispatchMeeting, MustDispatchReason } from './meeting.entity';
 

@@ -6,10 +6,9 @@ import { LightsResolver } from './lights.resolver';
 import { registerProjectFileAccess } from './projects.files';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { Project, ProjectAssignment, ProjectStageChange } from './project.entity';
-import { MonthlyReportResolver, ProjectsResolver } from './projects.resolver';
+import { MonthlyReportResolver, PlanImportResolver, ProjectsResolver } from './projects.resolver';
 import { projectRoutes } from './projects.routes';
 import { startMonthEndJob } from './lights.job';
-import { PlanImportResolver } from './projects.xlsx';
 import { seedProjects } from './seed';
 
 registerProjectFileAccess();

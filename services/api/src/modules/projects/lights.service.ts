@@ -15,7 +15,10 @@ import { In, type EntityManager } from 'typeorm';
 import { AuditRecord } from '../../core/audit/audit-record.entity';
 import { toJson } from '../../core/columns';
 import { forUpdate } from '../../core/row-locks';
-import { isRetryable } from '../../core/transaction';
+import { isRetryable, mutate } from '../../core/transaction';
+import { signedIn } from '../../core/auth/policy';
+import { UserInputError } from '../../core/errors';
+import type { Context } from '../../core/context';
 import { bulkInsert } from '../../db/bulk-insert';
 import { chunks } from '../../core/xlsx';
 import { Area, AreaLevel } from '../../core/areas/area.entity';
@@ -415,4 +418,16 @@ export async function monthEndTick(em: EntityManager, now: Date): Promise<number
     added += n;
   }
   return added;
+}
+
+/** The month-end job for an ended month over the viewer's scope, through the API; audited. */
+export async function runMonthEndLightsInScope(ctx: Context, period: string): Promise<number> {
+  const viewer = signedIn(ctx.viewer);
+  if (period >= periodOfInstant(new Date())) throw new UserInputError('period', '只能为已结束的月份亮灯');
+  const areaIds = viewer.scope.areaIds();
+  return mutate(ctx, async (tx) => {
+    const added = await runMonthEndLights(tx.em, period, new Date(), areaIds);
+    await tx.audit({ action: 'lights.monthEnd', entityType: 'ProjectLight', entityId: period, areaId: ctx.viewer.scope!.root.id, after: { period, added } });
+    return added;
+  });
 }

@@ -2,7 +2,7 @@ import { registerFileAccess } from '../../core/files';
 import type { Context } from '../../core/context';
 import { MonthlyReport } from './plan.entity';
 import { scopedProjects } from './projects.scope';
-import { RENDERING, REPORT_PHOTO } from './projects.service';
+import { RENDERING, REPORT_PHOTO } from './pictures.service';
 
 async function canReadProject(ctx: Context, projectId: number): Promise<boolean> {
   if (ctx.viewer.userId === null) return false;

@@ -1,6 +1,6 @@
 import type { Fen } from '@kpd/domain';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { MoneyScalar, PeriodScalar } from '../../core/scalars';
 import { LightColor } from './light.entity';
 import { ProjectCategory, ProjectStage } from './project.entity';
@@ -280,4 +280,46 @@ export class MilestoneInput {
 
   @Field(() => String, { nullable: true, description: 'Date met YYYY-MM-DD. 实际完成日期' })
   metDate?: string | null;
+}
+
+@ArgsType()
+export class ProjectsArgs {
+  @Field(() => ProjectFilter, { nullable: true, description: 'Which projects. 筛选' })
+  filter?: ProjectFilter | null;
+
+  @Field(() => ProjectOrder, { defaultValue: ProjectOrder.NAME, description: 'Sort order. 排序' })
+  orderBy!: ProjectOrder;
+
+  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts. 游标' })
+  after?: string | null;
+}
+
+@ArgsType()
+export class RenderingArgs {
+  @Field(() => ID, { description: 'The project. 项目' })
+  projectId!: string;
+
+  @Field(() => [ID], { description: 'Uploaded pictures (replace the renderings). 效果图' })
+  @ArrayMaxSize(10)
+  fileIds!: string[];
+}
+
+@ArgsType()
+export class RemovalArgs {
+  @Field(() => ID, { description: 'The project. 项目' })
+  projectId!: string;
+
+  @Field(() => PeriodScalar, { description: 'The month of the red light. 红灯月份' })
+  period!: string;
+
+  @Field({ description: 'True: remove from the library; false: keep it. 是否剔除' })
+  confirm!: boolean;
+
+  @Field({ description: 'The reason for the decision. 理由' })
+  @MinLength(2)
+  @MaxLength(500)
+  reason!: string;
 }

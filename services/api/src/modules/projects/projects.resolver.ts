@@ -1,123 +1,23 @@
-import { isSameImage, libraryMembership, periodStart, takenAtSite, type SiteGeometry } from '@kpd/domain';
-import { ArrayMaxSize } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PROJECT_REPORTERS } from '../../core/auth/policy';
 import { Role } from '../../core/auth/user.entity';
 import { filesOf, StoredFile } from '../../core/files';
 import { parseId } from '../../core/ids';
-import { Connection, type Page } from '../../core/pagination';
+import type { Page } from '../../core/pagination';
 import { MoneyScalar, PeriodScalar } from '../../core/scalars';
+import { ImportResult } from '../../core/xlsx';
 import { loader, type Context } from '../../core/context';
 import { Area } from '../../core/areas/area.entity';
-import { citySettingsLoader } from '../../core/areas/areas.loaders';
 import { ProjectLight } from './light.entity';
+import { progressPhotos, RENDERING, setProjectLocation, setProjectRenderings } from './pictures.service';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
-import { asDomainStage, Project, ProjectStageChange } from './project.entity';
-import {
-  CreateProjectInput,
-  LocationInput,
-  MilestoneInput,
-  MonthlyReportInput,
-  PlanTableInput,
-  ProjectFilter,
-  ProjectOrder,
-  UpdateProjectInput,
-} from './projects.inputs';
-import { lightsLoader, milestonesLoader, planMonthsLoader, planYearsLoader, projectLoader, reportsLoader, stageChangesLoader } from './projects.loaders';
-import {
-  createProject,
-  listProjects,
-  projectById,
-  RENDERING,
-  REPORT_PHOTO,
-  saveMilestones,
-  saveMonthlyReport,
-  savePlanTable,
-  setProjectLocation,
-  setProjectRenderings,
-  updateProject,
-} from './projects.service';
-
-const ProjectConnection = Connection(Project, 'Project');
-
-@ArgsType()
-class ProjectsArgs {
-  @Field(() => ProjectFilter, { nullable: true, description: 'Which projects. 筛选' })
-  filter?: ProjectFilter | null;
-
-  @Field(() => ProjectOrder, { defaultValue: ProjectOrder.NAME, description: 'Sort order. 排序' })
-  orderBy!: ProjectOrder;
-
-  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts. 游标' })
-  after?: string | null;
-}
-
-@ObjectType({ description: 'Whether a project is in the key-project library, and why. 入库情况' })
-class LibraryMembershipType {
-  @Field({ description: 'In the library. 是否入库' })
-  member!: boolean;
-
-  @Field({ description: 'Why (threshold, removal). 说明' })
-  reason!: string;
-}
-
-@ObjectType({ description: 'Where the project is (位置图): the site boundary and the four boundaries in words. 项目位置' })
-class ProjectLocation {
-  @Field(() => String, { nullable: true, description: 'The site boundary as GeoJSON text (WGS84, [longitude, latitude]). 范围' })
-  geoJson!: string | null;
-
-  @Field(() => String, { nullable: true, description: '东至' })
-  east!: string | null;
-
-  @Field(() => String, { nullable: true, description: '西至' })
-  west!: string | null;
-
-  @Field(() => String, { nullable: true, description: '南至' })
-  south!: string | null;
-
-  @Field(() => String, { nullable: true, description: '北至' })
-  north!: string | null;
-}
-
-@ObjectType({ description: 'A progress photo of a monthly report, with what the checks noticed (flags, not refusals). 进展照片' })
-export class ProgressPhoto {
-  @Field(() => StoredFile, { description: 'The picture. 图片' })
-  file!: StoredFile;
-
-  @Field({ description: 'Taken (by its EXIF time) before the reported month began. 拍摄时间早于填报月份' })
-  takenBeforeMonth!: boolean;
-
-  @Field({ description: 'Taken (by its EXIF GPS) outside the project’s boundary (more than 50 m off). 拍摄位置不在项目范围内' })
-  outsideBoundary!: boolean;
-
-  @Field(() => PeriodScalar, { nullable: true, description: 'The earlier month whose report holds the same picture (perceptual hash). 与往月照片重复' })
-  reusedFromPeriod!: string | null;
-
-  @Field(() => [String], { description: 'The flags in words, for display. 提示' })
-  flags!: string[];
-}
-
-@ArgsType()
-class RenderingArgs {
-  @Field(() => ID, { description: 'The project. 项目' })
-  projectId!: string;
-
-  @Field(() => [ID], { description: 'Uploaded pictures (replace the renderings). 效果图' })
-  @ArrayMaxSize(10)
-  fileIds!: string[];
-}
-
-function siteOf(project: Project): SiteGeometry | null {
-  if (!project.locationGeoJson) return null;
-  try {
-    return JSON.parse(project.locationGeoJson) as SiteGeometry;
-  } catch {
-    return null;
-  }
-}
+import { saveMilestones, saveMonthlyReport, savePlanTable } from './plans.service';
+import { Project, ProjectStageChange } from './project.entity';
+import { CreateProjectInput, LocationInput, MilestoneInput, MonthlyReportInput, PlanTableInput, ProjectsArgs, RenderingArgs, UpdateProjectInput } from './projects.inputs';
+import { lightsLoader, milestonesLoader, planMonthsLoader, planYearsLoader, reportsLoader, stageChangesLoader } from './projects.loaders';
+import { createProject, libraryMembershipOf, listProjects, projectById, updateProject } from './projects.service';
+import { LibraryMembershipType, ProgressPhoto, ProjectConnection, ProjectLocation } from './projects.types';
+import { importPlans } from './projects.xlsx';
 
 @Resolver(() => Project)
 export class ProjectsResolver {
@@ -197,11 +97,8 @@ export class ProjectsResolver {
   }
 
   @FieldResolver(() => LibraryMembershipType, { description: 'Membership of the key-project library by the city’s threshold. 入库情况' })
-  async libraryMembership(@Root() p: Project, @Ctx() ctx: Context): Promise<LibraryMembershipType> {
-    const settings = await loader(ctx, citySettingsLoader).load(p.cityId);
-    if (!settings) return { member: false, reason: '所在城市未设置入库门槛' };
-    const m = libraryMembership({ totalInvestment: p.totalInvestment, stage: asDomainStage(p.stage), removedFromLibrary: p.removedFromLibrary }, settings.libraryThreshold);
-    return { member: m.member, reason: m.reason };
+  libraryMembership(@Root() p: Project, @Ctx() ctx: Context): Promise<LibraryMembershipType> {
+    return libraryMembershipOf(ctx, p);
   }
 
   @FieldResolver(() => [ProjectStageChange], { description: 'Every stage change, oldest first. 阶段变更记录' })
@@ -263,29 +160,8 @@ export class ProjectsResolver {
 @Resolver(() => MonthlyReport)
 export class MonthlyReportResolver {
   @FieldResolver(() => [ProgressPhoto], { description: 'Progress photos (进展图) with their flags. 进展照片' })
-  async photos(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<ProgressPhoto[]> {
-    const files = await filesOf(ctx, REPORT_PHOTO).load(String(report.id));
-    if (files.length === 0) return [];
-    const project = await loader(ctx, projectLoader).load(report.projectId);
-    const site = project ? siteOf(project) : null;
-    const earlier = (await loader(ctx, reportsLoader).load(report.projectId)).filter((r) => r.period < report.period);
-    const earlierFiles = await Promise.all(earlier.map(async (r) => ({ period: r.period, files: await filesOf(ctx, REPORT_PHOTO).load(String(r.id)) })));
-    const start = periodStart(report.period);
-    return files.map((file) => {
-      const takenBeforeMonth = !!file.takenAt && file.takenAt.getTime() < start.getTime();
-      const outsideBoundary = !!site && file.gpsLat !== null && file.gpsLng !== null && !takenAtSite([file.gpsLng, file.gpsLat], site);
-      let reusedFromPeriod: string | null = null;
-      if (file.perceptualHash) {
-        for (const e of earlierFiles) {
-          if (e.files.some((f) => f.perceptualHash && isSameImage(f.perceptualHash, file.perceptualHash!))) reusedFromPeriod = e.period;
-        }
-      }
-      const flags: string[] = [];
-      if (takenBeforeMonth) flags.push(`拍摄时间（${file.takenAt!.toISOString().slice(0, 10)}）早于填报月份 ${report.period}`);
-      if (outsideBoundary) flags.push('拍摄位置不在项目范围内');
-      if (reusedFromPeriod) flags.push(`与 ${reusedFromPeriod} 的进展照片相同`);
-      return { file, takenBeforeMonth, outsideBoundary, reusedFromPeriod, flags };
-    });
+  photos(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<ProgressPhoto[]> {
+    return progressPhotos(ctx, report);
   }
 
   @FieldResolver(() => MoneyScalar, { nullable: true, description: 'The month’s planned investment, beside the actual. 本月计划投资' })
@@ -296,5 +172,21 @@ export class MonthlyReportResolver {
   @FieldResolver(() => ProjectLight, { nullable: true, description: 'The light of the reported month. 本月亮灯' })
   async light(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<ProjectLight | null> {
     return (await loader(ctx, lightsLoader).load(report.projectId)).find((l) => l.period === report.period) ?? null;
+  }
+}
+
+@Resolver()
+export class PlanImportResolver {
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ImportResult, {
+    description:
+      'Imports the plans of many projects from an uploaded plan sheet: dryRun checks every row and writes nothing; a commit writes all rows or none. 导入项目计划表',
+  })
+  importPlans(
+    @Arg('fileId', () => ID, { description: 'The uploaded .xlsx (purpose=spreadsheet)' }) fileId: string,
+    @Arg('dryRun', { description: 'Only check, write nothing' }) dryRun: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<ImportResult> {
+    return importPlans(ctx, fileId, dryRun);
   }
 }

@@ -1,37 +1,21 @@
-import {
-  gcj02ToWgs84,
-  isCalendarDate,
-  isPeriod,
-  periodOfInstant,
-  period as makePeriod,
-  validateMonthlyReport,
-  validatePlanTable,
-  validateSiteGeometry,
-  DomainError,
-  type Fen,
-  type Position,
-  type SiteGeometry,
-} from '@kpd/domain';
-import { Brackets, In, type EntityManager } from 'typeorm';
+import { libraryMembership } from '@kpd/domain';
+import { Brackets } from 'typeorm';
 import { canActAsAdmin, requireThat, requireWriter } from '../../core/auth/policy';
 import { ConflictError, UserInputError, type FieldProblem } from '../../core/errors';
-import { attachFiles, detachFiles, FilePurpose } from '../../core/files';
 import { parseId } from '../../core/ids';
 import { paginate, type Page, type PageArgs, type SortKey } from '../../core/pagination';
-import { mutate, type Tx } from '../../core/transaction';
-import type { Context } from '../../core/context';
+import { mutate } from '../../core/transaction';
+import { loader, type Context } from '../../core/context';
 import { AreaLevel } from '../../core/areas/area.entity';
+import { citySettingsLoader } from '../../core/areas/areas.loaders';
 import { queryArea } from '../../core/areas/areas.service';
-import type { CreateProjectInput, LocationInput, MilestoneInput, MonthlyReportInput, PlanTableInput, ProjectFilter, UpdateProjectInput } from './projects.inputs';
+import type { CreateProjectInput, ProjectFilter, UpdateProjectInput } from './projects.inputs';
 import { ProjectOrder } from './projects.inputs';
-import { addToSummary, lockedPlanMonths, lockSummaryKey, moveProjectSummary, planDeltas } from './investment-summary';
-import { recomputeProjectLights } from './lights.service';
-import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
-import { Project, ProjectStage, ProjectStageChange } from './project.entity';
-import { editableProject, readableProject, reportableProject, scopedProjects } from './projects.scope';
+import { lockSummaryKey, moveProjectSummary } from './investment-summary';
+import { asDomainStage, Project, ProjectStage, ProjectStageChange } from './project.entity';
+import { editableProject, readableProject, scopedProjects } from './projects.scope';
 
-export const REPORT_PHOTO = 'project-report';
-export const RENDERING = 'project-rendering';
+// The project ledger: list, enter, change; library membership.
 
 /** A unique key refused the row (MySQL/MariaDB or SQLite). */
 export function isDuplicateKey(error: unknown): boolean {
@@ -228,241 +212,14 @@ export async function updateProject(ctx: Context, id: number, input: UpdateProje
   });
 }
 
-/** Saves the plan table (years, and one year by month); every problem is named at once. */
-export async function savePlanTable(ctx: Context, projectId: number, input: PlanTableInput): Promise<Project> {
-  requireWriter(ctx.viewer);
-  const project = await editableProject(ctx, projectId);
-  const problems = validatePlanTable({
-    totalInvestment: project.totalInvestment,
-    constructionStart: project.constructionStart,
-    constructionEnd: project.constructionEnd,
-    years: input.years.map((y) => ({ year: y.year, plannedInvestment: y.plannedInvestment, plannedImageProgress: y.plannedProgress })),
-    currentYear: input.months ? (input.year ?? null) : null,
-    months: input.months ?? null,
-  });
-  if (problems.length) {
-    throw UserInputError.of(
-      problems.map((p) => ({
-        field: `input.${p.field.replace(/^currentYear/, 'year').replace(/^totalInvestment/, 'years')}`,
-        reason: p.reason,
-      })),
-    );
-  }
-  return mutate(ctx, async (tx) => {
-    const before = await planImage(tx, projectId);
-    await writePlan(tx, projectId, input.years, input.year ?? null, input.months ?? null);
-    const firstYear = Math.min(...input.years.map((y) => y.year));
-    const from = input.months && input.year ? makePeriod(input.year, 1) : makePeriod(firstYear, 1);
-    await recomputeProjectLights(tx.em, project, from < project.constructionStart ? project.constructionStart : from, new Date());
-    await tx.audit({ action: 'plan.save', entityType: 'PlanTable', entityId: projectId, areaId: project.areaId, before, after: await planImage(tx, projectId) });
-    return project;
-  });
-}
-
-async function planImage(tx: Tx, projectId: number) {
-  return {
-    years: await tx.em.find(PlanYear, { where: { projectId }, order: { year: 'ASC' } }),
-    months: await tx.em.find(PlanMonth, { where: { projectId }, order: { period: 'ASC' } }),
-  };
-}
-
-/** Replaces the annual plan and, when given, one year's months. */
-export async function writePlan(
-  tx: Tx,
-  projectId: number,
-  years: { year: number; plannedInvestment: bigint; plannedProgress: string }[],
-  year: number | null,
-  months: { month: number; plannedInvestment: bigint; plannedMilestone: string }[] | null,
-): Promise<void> {
-  await tx.em.delete(PlanYear, { projectId });
-  if (years.length) await tx.em.insert(PlanYear, years.map((y) => ({ projectId, year: y.year, plannedInvestment: y.plannedInvestment, plannedProgress: y.plannedProgress ?? '' })));
-  if (months && year !== null) await replacePlanMonths(tx.em, projectId, year, months);
-}
-
-/** Replaces one year's monthly plan, and its share of the investment summary, in the caller's transaction. */
-export async function replacePlanMonths(
-  em: EntityManager,
-  projectId: number,
-  year: number,
-  months: { month: number; plannedInvestment: bigint; plannedMilestone?: string | null }[],
-): Promise<void> {
-  const key = await lockSummaryKey(em, projectId);
-  const periods = Array.from({ length: 12 }, (_, i) => makePeriod(year, i + 1));
-  const old = await lockedPlanMonths(em, projectId, periods);
-  if (old.length) await em.delete(PlanMonth, { projectId, period: In(periods) });
-  const rows = months.map((m) => ({ projectId, period: makePeriod(year, m.month), plannedInvestment: m.plannedInvestment as Fen, plannedMilestone: m.plannedMilestone ?? '' }));
-  if (rows.length) await em.insert(PlanMonth, rows);
-  await addToSummary(em, [...planDeltas(key, old, -1), ...planDeltas(key, rows, 1)]);
-}
-
-/**
- * Saves a month's completion report. A new report has no version; a change carries the version
- * read, and a stale one is refused with CONFLICT (nothing is overwritten). The month's light and
- * every later stored light are recomputed in the same transaction.
- */
-export async function saveMonthlyReport(ctx: Context, input: MonthlyReportInput): Promise<MonthlyReport> {
-  requireWriter(ctx.viewer);
-  const projectId = parseId(input.projectId, 'input.projectId');
-  const project = await reportableProject(ctx, projectId);
-  const now = new Date();
-  const problems = validateMonthlyReport({
-    period: input.period,
-    actualInvestment: input.actualInvestment,
-    now: periodOfInstant(now),
-    constructionStart: project.constructionStart,
-    constructionEnd: project.constructionEnd,
-  }).map((p) => ({ field: `input.${p.field}`, reason: p.reason }));
-  if (problems.length) throw UserInputError.of(problems);
-  try {
-    return await mutate(ctx, async (tx) => {
-      const key = await lockSummaryKey(tx.em, projectId);
-      const existing = await tx.em.findOneBy(MonthlyReport, { projectId, period: input.period });
-      let report: MonthlyReport;
-      if (!existing) {
-        if (input.version !== null && input.version !== undefined) {
-          throw new ConflictError(`${input.period} 的报告不存在或已被删除，不能按版本 ${input.version} 修改`, { currentVersion: null });
-        }
-        report = await tx.em.save(
-          tx.em.create(MonthlyReport, {
-            projectId,
-            areaId: project.areaId,
-            period: input.period,
-            actualInvestment: input.actualInvestment,
-            progress: input.progress,
-            reporterUserId: ctx.viewer.userId,
-            reporterName: ctx.viewer.displayName ?? ctx.viewer.username ?? '',
-            submittedAt: now,
-            updatedAt: now,
-            version: 1,
-          }),
-        );
-      } else {
-        if (input.version === null || input.version === undefined || input.version !== existing.version) {
-          throw new ConflictError(
-            `${input.period} 的报告已被修改（当前版本 ${existing.version}${input.version ? `，你提交的是 ${input.version}` : '，提交时未带版本'}），请刷新后再改`,
-            { currentVersion: existing.version },
-          );
-        }
-        const result = await tx.em
-          .createQueryBuilder()
-          .update(MonthlyReport)
-          .set({
-            actualInvestment: input.actualInvestment,
-            progress: input.progress,
-            reporterUserId: ctx.viewer.userId,
-            reporterName: ctx.viewer.displayName ?? ctx.viewer.username ?? '',
-            updatedAt: now,
-            version: existing.version + 1,
-          })
-          .where('id = :id AND version = :v', { id: existing.id, v: input.version })
-          .execute();
-        if (result.affected === 0) throw new ConflictError(`${input.period} 的报告刚被他人修改，请刷新后再改`, { currentVersion: existing.version + 1 });
-        report = await tx.em.findOneByOrFail(MonthlyReport, { id: existing.id });
-      }
-      // The version check above makes `existing` the row this change replaced.
-      await addToSummary(tx.em, [
-        { ...key, areaId: report.areaId, period: report.period, actual: report.actualInvestment - (existing?.actualInvestment ?? 0n), reports: existing ? 0 : 1 },
-      ]);
-      if (input.photoIds) {
-        await detachFiles(tx, REPORT_PHOTO, report.id, input.photoIds);
-        await attachFiles(ctx, tx, input.photoIds, { ownerType: REPORT_PHOTO, ownerId: report.id, areaId: project.areaId, purpose: FilePurpose.PHOTO }, 'input.photoIds');
-      }
-      await recomputeProjectLights(tx.em, project, input.period, now);
-      await tx.audit({ action: existing ? 'report.update' : 'report.create', entityType: 'MonthlyReport', entityId: report.id, areaId: project.areaId, before: existing, after: report });
-      return report;
-    });
-  } catch (e) {
-    if (isDuplicateKey(e)) throw new ConflictError(`${input.period} 的报告刚被他人提交，请刷新后在其基础上修改`, { currentVersion: 1 });
-    throw e;
-  }
-}
-
-/** Reads a GeoJSON text into a validated WGS84 site, converting from GCJ-02 when asked. */
-export function parseSite(geoJson: string, gcj02: boolean, field = 'input.geoJson'): SiteGeometry {
-  let value: unknown;
-  try {
-    value = JSON.parse(geoJson);
-  } catch {
-    throw new UserInputError(field, '不是有效的 GeoJSON 文本 (not JSON)');
-  }
-  let site: SiteGeometry;
-  try {
-    site = validateSiteGeometry(value, field);
-  } catch (e) {
-    if (e instanceof DomainError) throw new UserInputError(e.field, e.reason);
-    throw e;
-  }
-  if (!gcj02) return site;
-  const conv = (p: Position): Position => gcj02ToWgs84([p[0], p[1]]);
-  return site.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: site.coordinates.map((r) => r.map(conv)) }
-    : { type: 'MultiPolygon', coordinates: site.coordinates.map((poly) => poly.map((r) => r.map(conv))) };
-}
-
-export async function setProjectLocation(ctx: Context, id: number, input: LocationInput): Promise<Project> {
-  requireWriter(ctx.viewer);
-  const project = await editableProject(ctx, id);
-  const site = parseSite(input.geoJson, input.gcj02);
-  return mutate(ctx, async (tx) => {
-    const before = { location: project.locationGeoJson, east: project.boundaryEast, west: project.boundaryWest, south: project.boundarySouth, north: project.boundaryNorth };
-    const values = {
-      locationGeoJson: JSON.stringify(site),
-      boundaryEast: input.east.trim(),
-      boundaryWest: input.west.trim(),
-      boundarySouth: input.south.trim(),
-      boundaryNorth: input.north.trim(),
-    };
-    await tx.em.update(Project, { id }, values);
-    await tx.audit({ action: 'project.location', entityType: 'Project', entityId: id, areaId: project.areaId, before, after: values });
-    return Object.assign(project, values);
-  });
-}
-
-/** Replaces the project's renderings (效果图) with these uploaded pictures. */
-export async function setProjectRenderings(ctx: Context, id: number, fileIds: string[]): Promise<Project> {
-  requireWriter(ctx.viewer);
-  const project = await editableProject(ctx, id);
-  return mutate(ctx, async (tx) => {
-    await detachFiles(tx, RENDERING, id, fileIds);
-    await attachFiles(ctx, tx, fileIds, { ownerType: RENDERING, ownerId: id, areaId: project.areaId, purpose: FilePurpose.PHOTO }, 'fileIds');
-    await tx.audit({ action: 'project.renderings', entityType: 'Project', entityId: id, areaId: project.areaId, after: { fileIds } });
-    return project;
-  });
-}
-
-/** Replaces the project's milestones (节点) and relights its months (milestone rule). */
-export async function saveMilestones(ctx: Context, id: number, milestones: MilestoneInput[]): Promise<Project> {
-  requireWriter(ctx.viewer);
-  const project = await reportableProject(ctx, id);
-  const problems: FieldProblem[] = [];
-  milestones.forEach((m, i) => {
-    const at = `milestones[${i}]`;
-    if (!isCalendarDate(m.dueDate)) problems.push({ field: `${at}.dueDate`, reason: '日期应写作 YYYY-MM-DD' });
-    if (m.startDate && !isCalendarDate(m.startDate)) problems.push({ field: `${at}.startDate`, reason: '日期应写作 YYYY-MM-DD' });
-    if (m.metDate && !isCalendarDate(m.metDate)) problems.push({ field: `${at}.metDate`, reason: '日期应写作 YYYY-MM-DD' });
-    if (m.startDate && isCalendarDate(m.startDate) && isCalendarDate(m.dueDate) && m.startDate > m.dueDate) {
-      problems.push({ field: `${at}.startDate`, reason: '开始日期不能晚于计划完成日期' });
-    }
-    if (m.metDate && m.progress !== 100) problems.push({ field: `${at}.progress`, reason: '已完成的节点进度应为100%' });
-  });
-  if (problems.length) throw UserInputError.of(problems);
-  return mutate(ctx, async (tx) => {
-    const before = await tx.em.find(ProjectMilestone, { where: { projectId: id } });
-    await tx.em.delete(ProjectMilestone, { projectId: id });
-    if (milestones.length) {
-      await tx.em.insert(
-        ProjectMilestone,
-        milestones.map((m) => ({ projectId: id, name: m.name.trim(), startDate: m.startDate ?? null, dueDate: m.dueDate, weight: m.weight, progress: m.progress, metDate: m.metDate ?? null })),
-      );
-    }
-    const earliest = [...milestones.map((m) => m.dueDate.slice(0, 7)), ...before.map((m) => m.dueDate.slice(0, 7))].filter(isPeriod).sort()[0];
-    const current = periodOfInstant(new Date());
-    await recomputeProjectLights(tx.em, project, earliest && earliest < current ? earliest : current, new Date());
-    await tx.audit({ action: 'milestones.save', entityType: 'Project', entityId: id, areaId: project.areaId, before, after: milestones });
-    return project;
-  });
-}
-
 export async function projectById(ctx: Context, id: string): Promise<Project> {
   return readableProject(ctx, parseId(id, 'id'));
+}
+
+/** Whether the project is in its city's key-project library by the city's threshold, and why. */
+export async function libraryMembershipOf(ctx: Context, p: Project): Promise<{ member: boolean; reason: string }> {
+  const settings = await loader(ctx, citySettingsLoader).load(p.cityId);
+  if (!settings) return { member: false, reason: '所在城市未设置入库门槛' };
+  const m = libraryMembership({ totalInvestment: p.totalInvestment, stage: asDomainStage(p.stage), removedFromLibrary: p.removedFromLibrary }, settings.libraryThreshold);
+  return { member: m.member, reason: m.reason };
 }

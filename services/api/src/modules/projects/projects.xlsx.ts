@@ -1,7 +1,5 @@
 import { period as makePeriod, validatePlanTable, type Fen, type Problem } from '@kpd/domain';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { In } from 'typeorm';
-import { Role } from '../../core/auth/user.entity';
 import { canAdminister } from '../../core/auth/policy';
 import { readUploadedSpreadsheet } from '../../core/files';
 import { chunks, integer, ImportResult, money, runImport, templateSheet, text, type Column, type Locate, type SheetProblem, type SheetRow, type SheetSpec } from '../../core/xlsx';
@@ -12,7 +10,7 @@ import { recomputeProjectLights } from './lights.service';
 import { MonthlyReport, PlanMonth, PlanYear } from './plan.entity';
 import { Project } from './project.entity';
 import { scopedProjects } from './projects.scope';
-import { replacePlanMonths } from './projects.service';
+import { replacePlanMonths } from './plans.service';
 
 const MONTH_KEYS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11', 'm12'] as const;
 type MonthKey = (typeof MONTH_KEYS)[number];
@@ -193,20 +191,4 @@ export async function monthlyReportRows(ctx: Context, areaIds: number[], period:
     reason: lights.get(p.id)?.reason ?? null,
     progress: reports.get(p.id)?.progress ?? null,
   }));
-}
-
-@Resolver()
-export class PlanImportResolver {
-  @Authorized(Role.ADMIN)
-  @Mutation(() => ImportResult, {
-    description:
-      'Imports the plans of many projects from an uploaded plan sheet: dryRun checks every row and writes nothing; a commit writes all rows or none. 导入项目计划表',
-  })
-  importPlans(
-    @Arg('fileId', () => ID, { description: 'The uploaded .xlsx (purpose=spreadsheet)' }) fileId: string,
-    @Arg('dryRun', { description: 'Only check, write nothing' }) dryRun: boolean,
-    @Ctx() ctx: Context,
-  ): Promise<ImportResult> {
-    return importPlans(ctx, fileId, dryRun);
-  }
 }
