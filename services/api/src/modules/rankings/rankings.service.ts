@@ -11,6 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { canAdminister, canReadFigures, concernsViewer, requireThat, signedIn } from '../../core/auth/policy';
 import { fen, toInt } from '../../core/columns';
 import { ConflictError, NotFoundError, UserInputError } from '../../core/errors';
+import { parseId } from '../../core/ids';
 import { mutate } from '../../core/transaction';
 import type { Context } from '../../core/context';
 import { isDuplicateKey, LIBRARY_MEMBER_SQL } from '../projects/projects.service';
@@ -23,6 +24,7 @@ import { ProjectMilestone } from '../projects/plan.entity';
 import { ProjectLight } from '../projects/light.entity';
 import { Project } from '../projects/project.entity';
 import { RankingEntry, RankingPublication } from './ranking.entity';
+import type { Ranking, RankHistoryEntry, RankingRow } from './rankings.types';
 
 export const UNDER_CONSTRUCTION = ['NEW', 'CONTINUING'];
 
@@ -284,4 +286,42 @@ export async function suggestedHost(em: EntityManager, areas: AreaDirectory, cit
   const best = bestRankedArea(result.lines, String(city.id));
   if (!best) return null;
   return { host: best.host as RankingLine, tied: best.tied as RankingLine[], basedOn: result.period, published: result.published };
+}
+
+/** A ranking line as the API answers it. */
+export function rankingRow(ctx: Context, l: RankingLine): RankingRow {
+  return {
+    district: ctx.areas.get(Number(l.areaId))!,
+    rank: l.rank,
+    score: l.score,
+    projectCount: l.projectCount,
+    milestonesDue: l.milestonesDue,
+    milestonesMetOnTime: l.milestonesMetOnTime,
+    milestoneRate: l.milestoneRate,
+    ytdPlanned: l.ytdPlanned,
+    ytdActual: l.ytdActual,
+    investmentRate: l.investmentRate,
+    green: l.lights.green,
+    yellow: l.lights.yellow,
+    red: l.lights.red,
+    lightScore: l.lightScore,
+  };
+}
+
+
+function rankingOut(ctx: Context, r: RankingResult): Ranking {
+  return { ...r, rows: r.lines.map((l) => rankingRow(ctx, l)) };
+}
+
+export async function rankingOf(ctx: Context, cityIdArg: string, period: string): Promise<Ranking> {
+  return rankingOut(ctx, await ranking(ctx, parseId(cityIdArg, 'cityId'), period));
+}
+
+export async function publishRankingOf(ctx: Context, cityIdArg: string, period: string): Promise<Ranking> {
+  return rankingOut(ctx, await publishRanking(ctx, parseId(cityIdArg, 'cityId'), period));
+}
+
+export async function rankHistoryOf(ctx: Context, districtIdArg: string): Promise<RankHistoryEntry[]> {
+  const entries = await rankHistory(ctx, parseId(districtIdArg, 'districtId'));
+  return entries.map((e) => ({ ...rankingRow(ctx, e), period: e.period, ranked: e.districtCount }));
 }

@@ -3,27 +3,16 @@ import { In, type SelectQueryBuilder } from 'typeorm';
 import { canReadFigures, requireThat } from '../../core/auth/policy';
 import { fen, toInt } from '../../core/columns';
 import { parseOptionalId } from '../../core/ids';
+import { UserInputError } from '../../core/errors';
 import type { Context } from '../../core/context';
 import { AreaLevel, type Area } from '../../core/areas/area.entity';
 import { queryArea } from '../../core/areas/areas.service';
 import { InvestmentDistrictSummary, InvestmentSummary } from '../projects/investment-summary';
 import { ProjectMilestone } from '../projects/plan.entity';
-import { Project } from '../projects/project.entity';
+import { Project, type ProjectCategory } from '../projects/project.entity';
 import { restrictToScope } from '../projects/projects.scope';
 import { LIBRARY_MEMBER_SQL } from '../projects/projects.service';
-
-export enum StatsGroupBy {
-  NONE = 'NONE',
-  DISTRICT = 'DISTRICT',
-  CATEGORY = 'CATEGORY',
-  MONTH = 'MONTH',
-}
-
-export enum PlanView {
-  MONTH = 'MONTH',
-  QUARTER = 'QUARTER',
-  YEAR = 'YEAR',
-}
+import { MilestoneState, PlanView, rate, StatsGroupBy, StatsRowView, type InvestmentStats, type InvestmentStatsRow, type MilestoneView, type PlanVsActualRow } from './rankings.types';
 
 /** Statistics are read by admins and analysts, over an area of their scope. */
 export function statsArea(ctx: Context, areaIdArg: string | null | undefined): Area {
@@ -313,13 +302,6 @@ export async function planVsActual(ctx: Context, areaIds: number[], year: number
   });
 }
 
-export enum MilestoneState {
-  DUE = 'DUE',
-  MET = 'MET',
-  MET_LATE = 'MET_LATE',
-  LATE = 'LATE',
-}
-
 export interface MilestoneViewItem {
   milestone: ProjectMilestone;
   projectId: number;
@@ -386,4 +368,54 @@ export async function milestoneView(ctx: Context, area: Area, period: string) {
     late: toInt(counts?.late ?? 0),
     items,
   };
+}
+
+const CATEGORY_LABELS: Record<string, string> = { INFRASTRUCTURE: '基础设施', INDUSTRIAL: '工业', MODERN_SERVICES: '现代服务业', SOCIAL: '社会事业' };
+
+
+function row(ctx: Context, area: Area, groupBy: StatsGroupBy, l: StatsLine): InvestmentStatsRow {
+  const district = groupBy === StatsGroupBy.DISTRICT ? (ctx.areas.get(Number(l.key)) ?? null) : null;
+  const label =
+    groupBy === StatsGroupBy.DISTRICT
+      ? (district?.name ?? l.key)
+      : groupBy === StatsGroupBy.CATEGORY
+        ? (CATEGORY_LABELS[l.key as ProjectCategory] ?? l.key)
+        : groupBy === StatsGroupBy.MONTH
+          ? `${Number(l.key)}月`
+          : area.name;
+  return new StatsRowView(l, label, district);
+}
+
+/**
+ * An area's investment statistics for a month, grouped. The key-project counts scan every project
+ * of the area, so they are counted only when `counts` (the query asks for them).
+ */
+export async function investmentStatsOf(ctx: Context, areaIdArg: string, period: string, groupBy: StatsGroupBy, counts: boolean): Promise<InvestmentStats> {
+  const area = statsArea(ctx, areaIdArg);
+  const ids = area.parentId === null ? null : ctx.areas.subtree(area.id).map((a) => a.id);
+  const rows = await investmentLines(ctx, ids, period, groupBy, counts);
+  // By district or category the parts add up to the whole; by month the last month holds the whole,
+  // and the whole is read once more only for its key-project counts.
+  const total =
+    groupBy === StatsGroupBy.NONE
+      ? rows[0]
+      : groupBy === StatsGroupBy.MONTH
+        ? counts
+          ? (await investmentLines(ctx, ids, period, StatsGroupBy.NONE, counts))[0]
+          : totalOfMonths(rows)
+        : totalOfLines(rows);
+  return { area, period, total: row(ctx, area, StatsGroupBy.NONE, total), rows: rows.map((l) => row(ctx, area, groupBy, l)) };
+}
+
+export async function planVsActualOf(ctx: Context, areaIdArg: string, year: number, view: PlanView): Promise<PlanVsActualRow[]> {
+  const area = statsArea(ctx, areaIdArg);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UserInputError('year', '年份应在2000–2100之间');
+  const lines = await planVsActual(ctx, ctx.areas.subtree(area.id).map((a) => a.id), year, view);
+  return lines.map((l: PlanLine) => ({ ...l, completion: rate(l.completion), cumulativeCompletion: rate(l.cumulativeCompletion) }));
+}
+
+export async function milestoneViewOf(ctx: Context, areaIdArg: string | null, period: string): Promise<MilestoneView> {
+  const area = statsArea(ctx, areaIdArg);
+  const view = await milestoneView(ctx, area, period);
+  return { ...view, items: view.items.map((i: MilestoneViewItem) => ({ ...i, district: ctx.areas.get(i.areaId)! })) };
 }

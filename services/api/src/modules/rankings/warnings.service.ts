@@ -6,6 +6,7 @@ import { ProjectLight } from '../projects/light.entity';
 import { MonthlyReport, PlanMonth } from '../projects/plan.entity';
 import type { Project } from '../projects/project.entity';
 import { scopedProjects } from '../projects/projects.scope';
+import { statsArea } from './statistics.service';
 
 export interface ProjectWarning extends YearEndForecast {
   project: Project;
@@ -56,4 +57,10 @@ export async function earlyWarnings(ctx: Context, area: Area, period: string, on
     out.push({ ...forecast, project, backLoaded, light });
   }
   return out.sort((a, b) => (a.forecastPercent ?? 1e9) - (b.forecastPercent ?? 1e9) || a.project.code.localeCompare(b.project.code));
+}
+
+/** The early warnings of an area in the viewer's scope (admins and analysts). */
+export async function earlyWarningsOf(ctx: Context, areaIdArg: string | null, period: string, onlyFlagged: boolean): Promise<ProjectWarning[]> {
+  const area = statsArea(ctx, areaIdArg);
+  return earlyWarnings(ctx, area, period, onlyFlagged);
 }
