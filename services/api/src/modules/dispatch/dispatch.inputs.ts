@@ -1,5 +1,5 @@
 import { ArrayMaxSize, MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar, PeriodScalar } from '../../core/scalars';
 import { RaiseProblemInput } from '../problems/problems.inputs';
 import { MeetingKind } from './meeting.entity';
@@ -68,3 +68,15 @@ export class RecordMeetingInput {
 
 @InputType({ description: 'A decision of the meeting, which becomes a problem with its owner and deadline. 会议议定事项' })
 export class DecisionInput extends RaiseProblemInput {}
+
+@ArgsType()
+export class MeetingsArgs {
+  @Field(() => ID, { nullable: true, description: 'An area in your scope. 区划' })
+  areaId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor. 游标' })
+  after?: string | null;
+}

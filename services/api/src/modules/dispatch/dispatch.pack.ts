@@ -9,7 +9,8 @@ import type { ModuleServices } from '../../core/module';
 import { MonthlyReport, PlanMonth, PlanYear } from '../projects/plan.entity';
 import type { Project } from '../projects/project.entity';
 import { RENDERING, REPORT_PHOTO } from '../projects/pictures.service';
-import { listOf, readableMeeting } from './dispatch.service';
+import { readableMeeting } from './dispatch.scope';
+import { listOf } from './dispatch.service';
 import type { DispatchMeeting, MustDispatchReason } from './meeting.entity';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,8 +1,8 @@
-import { mustDispatchList, shanghaiDate, type ProjectStage as DomainStage } from '@kpd/domain';
+import { MUST_DISPATCH_REASON_LABELS, mustDispatchList, shanghaiDate, type ProjectStage as DomainStage } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { canAdminister, canHoldMeetings, canReadFigures, requireThat, signedIn } from '../../core/auth/policy';
-import { ConflictError, NotFoundError, UserInputError } from '../../core/errors';
+import { canAdminister, canHoldMeetings, canReadFigures, requireThat } from '../../core/auth/policy';
+import { ConflictError, UserInputError } from '../../core/errors';
 import { parseId, parseOptionalId } from '../../core/ids';
 import { paginate, type Page, type PageArgs } from '../../core/pagination';
 import { mutate } from '../../core/transaction';
@@ -15,6 +15,8 @@ import { Project } from '../projects/project.entity';
 import { isDuplicateKey } from '../projects/projects.service';
 import { rankingCity, suggestedHost } from '../rankings/rankings.service';
 import type { CreateMeetingInput, DecisionInput, RecordMeetingInput } from './dispatch.inputs';
+import { readableMeeting, scopedMeetings } from './dispatch.scope';
+import type { DispatchListEntry, MeetingHostSuggestion } from './dispatch.types';
 import { DispatchAttendee, DispatchListItem, DispatchMeeting, MeetingKind, MustDispatchReason } from './meeting.entity';
 
 export interface ListEntry {
@@ -55,26 +57,6 @@ export async function previewList(ctx: Context, areaIdArg: string | null): Promi
   requireThat(ctx.viewer, canReadFigures(ctx.viewer), 'Dispatch lists are read by admins and analysts');
   const area = meetingArea(ctx, areaIdArg, 'areaId');
   return generateList(ctx.db.manager, ctx.areas.subtree(area.id).map((a) => a.id));
-}
-
-/** Meetings the viewer may read: its area's, and its city's city-level meetings. */
-export function scopedMeetings(ctx: Context) {
-  const viewer = signedIn(ctx.viewer);
-  const qb = ctx.db.getRepository(DispatchMeeting).createQueryBuilder('m');
-  const { scope } = viewer;
-  if (!canReadFigures(viewer)) return qb.andWhere('1 = 0');
-  const ids = scope.areaIds();
-  if (ids) {
-    const city = ctx.areas.cityOf(scope.root.id);
-    qb.andWhere('(m.area_id IN (:...__mAreas) OR (m.area_id = m.city_id AND m.city_id = :__mCity))', { __mAreas: ids, __mCity: city?.id ?? -1 });
-  }
-  return qb;
-}
-
-export async function readableMeeting(ctx: Context, id: number): Promise<DispatchMeeting> {
-  const m = await scopedMeetings(ctx).andWhere('m.id = :id', { id }).getOne();
-  if (!m) throw new NotFoundError('DispatchMeeting', id);
-  return m;
 }
 
 /** A meeting the viewer may change: an admin whose scope covers the meeting's area. */
@@ -198,7 +180,27 @@ export async function listOf(ctx: Context, meetingId: number): Promise<{ project
   return items.filter((i) => byId.has(i.projectId)).map((i) => ({ project: byId.get(i.projectId)!, reasons: i.reasons.split(',').filter(Boolean) as MustDispatchReason[], sortOrder: i.sortOrder }));
 }
 
-export async function hostSuggestion(ctx: Context, cityIdArg: string, period: string) {
+/** Who should host the city's bimonthly on-site meeting: the best-ranked county of the last ranking before the month. */
+export async function hostSuggestion(ctx: Context, cityIdArg: string, period: string): Promise<MeetingHostSuggestion | null> {
   const city = rankingCity(ctx, parseId(cityIdArg, 'cityId'));
-  return suggestedHost(ctx.db.manager, ctx.areas, city, period);
+  const s = await suggestedHost(ctx.db.manager, ctx.areas, city, period);
+  if (!s) return null;
+  return {
+    host: ctx.areas.get(Number(s.host.areaId))!,
+    rank: s.host.rank!,
+    score: s.host.score,
+    tied: s.tied.map((t) => ctx.areas.get(Number(t.areaId))!),
+    basedOn: s.basedOn,
+    published: s.published,
+  };
+}
+
+/** The report list of a meeting, in order, with each project's reasons in words. */
+export async function meetingList(ctx: Context, meetingId: number): Promise<DispatchListEntry[]> {
+  return (await listOf(ctx, meetingId)).map((e) => ({ project: e.project, reasons: e.reasons, labels: e.reasons.map((r) => MUST_DISPATCH_REASON_LABELS[r]) }));
+}
+
+/** The report list an area's meeting would take now. */
+export async function dispatchListOf(ctx: Context, areaIdArg: string | null): Promise<DispatchListEntry[]> {
+  return (await previewList(ctx, areaIdArg)).map((e) => ({ project: e.project, reasons: e.reasons, labels: e.labels }));
 }

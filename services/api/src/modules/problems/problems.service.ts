@@ -56,6 +56,11 @@ export function scopedProblems(ctx: Context, alias = 'pr'): SelectQueryBuilder<P
   return qb;
 }
 
+/** The decisions of a dispatch meeting the viewer may read: its problems, in the order raised. */
+export function decisionsOfMeeting(ctx: Context, meetingId: number): Promise<Problem[]> {
+  return scopedProblems(ctx).andWhere('pr.meeting_id = :m', { m: meetingId }).orderBy('pr.id', 'ASC').getMany();
+}
+
 export async function readableProblem(ctx: Context, id: number): Promise<Problem> {
   const problem = await scopedProblems(ctx).andWhere('pr.id = :id', { id }).getOne();
   if (!problem) throw new NotFoundError('Problem', id);
