@@ -1,5 +1,5 @@
 import { ArrayMaxSize, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../core/scalars';
 import { ProblemCategory, ProblemLevel, ProblemStatus } from './problem.entity';
 
@@ -92,4 +92,16 @@ export class ProblemFilter {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'The day “overdue” is judged on (default today). 统计日期' })
   asOf?: string | null;
+}
+
+@ArgsType()
+export class ProblemsArgs {
+  @Field(() => ProblemFilter, { nullable: true, description: 'Which problems. 筛选' })
+  filter?: ProblemFilter | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts. 游标' })
+  after?: string | null;
 }

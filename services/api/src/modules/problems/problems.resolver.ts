@@ -1,109 +1,22 @@
-import { escalationReasons, percentage, ratio } from '@kpd/domain';
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { escalationReasons } from '@kpd/domain';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PROJECT_REPORTERS } from '../../core/auth/policy';
 import { Role } from '../../core/auth/user.entity';
 import { UserInputError } from '../../core/errors';
-import { parseId, parseOptionalId } from '../../core/ids';
-import { Connection, type Page } from '../../core/pagination';
+import { parseId } from '../../core/ids';
+import type { Page } from '../../core/pagination';
 import { LocalDateScalar, PeriodScalar } from '../../core/scalars';
 import { loader, type Context } from '../../core/context';
-import { Area, AreaLevel } from '../../core/areas/area.entity';
-import { queryArea } from '../../core/areas/areas.service';
+import { Area } from '../../core/areas/area.entity';
 import { Project } from '../projects/project.entity';
 import { projectLoader } from '../projects/projects.loaders';
+import { problemFiguresOf } from './figures.service';
 import { EscalationReason, Problem, ProblemAction, ProblemNote } from './problem.entity';
-import { ProblemFilter, ProblemMoveInput, RaiseProblemInput } from './problems.inputs';
-import {
-  addProblemNote,
-  escalateOverdueProblems,
-  evidenceOf,
-  LIVE_STATUSES,
-  listProblems,
-  moveProblem,
-  ProblemGroupByValue,
-  problemFigureRows,
-  raiseProblem,
-  readableProblem,
-  stateOf,
-  today,
-} from './problems.service';
-
-registerEnumType(ProblemGroupByValue, {
-  name: 'ProblemGroupBy',
-  description: 'How problem figures are grouped. 分组方式',
-  valuesConfig: {
-    NONE: { description: 'One line for the whole area. 合计' },
-    DISTRICT: { description: 'By district. 按区县' },
-    CATEGORY: { description: 'By category. 按类别' },
-    LEVEL: { description: 'By level (district / city). 按层级' },
-  },
-});
-
-const ProblemConnection = Connection(Problem, 'Problem');
-
-const notesLoader = (ctx: Context) =>
-  new DataLoader<number, ProblemNote[]>(async (ids) => {
-    const rows = await ctx.db.getRepository(ProblemNote).find({ where: { problemId: In([...ids]) }, order: { period: 'ASC', id: 'ASC' } });
-    const grouped = new Map<number, ProblemNote[]>();
-    for (const r of rows) grouped.set(r.problemId, [...(grouped.get(r.problemId) ?? []), r]);
-    return ids.map((id) => grouped.get(id) ?? []);
-  });
-
-@ArgsType()
-class ProblemsArgs {
-  @Field(() => ProblemFilter, { nullable: true, description: 'Which problems. 筛选' })
-  filter?: ProblemFilter | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts. 游标' })
-  after?: string | null;
-}
-
-@ObjectType({ description: 'Problem figures of one group: open, overdue, resolved on time, average days to resolve. 问题统计' })
-export class ProblemFigures {
-  @Field({ description: 'The group: a district id, a category, a level, or ALL. 分组键' })
-  key!: string;
-
-  @Field({ description: 'The group in words. 分组名称' })
-  label!: string;
-
-  @Field(() => Area, { nullable: true, description: 'The district, when grouped by district. 区县' })
-  district!: Area | null;
-
-  @Field(() => Int, { description: 'Problems raised. 问题总数' })
-  total!: number;
-
-  @Field(() => Int, { description: 'Open or in progress. 未解决' })
-  open!: number;
-
-  @Field(() => Int, { description: 'Open or in progress past the deadline. 逾期未解决' })
-  overdue!: number;
-
-  @Field(() => Int, { description: 'Resolved or closed out. 已解决' })
-  resolved!: number;
-
-  @Field(() => Int, { description: 'Resolved by the deadline. 按期解决' })
-  resolvedOnTime!: number;
-
-  @Field(() => Float, { nullable: true, description: 'Resolved on time ÷ resolved, percent (one decimal); null when none is resolved. 按期解决率' })
-  onTimeRate!: number | null;
-
-  @Field(() => Int, { description: 'Closed out. 已销号' })
-  closedOut!: number;
-
-  @Field(() => Int, { description: 'Under city supervision. 市级挂牌督办' })
-  listedForSupervision!: number;
-
-  @Field(() => Float, { nullable: true, description: 'Average calendar days from raising to resolution (one decimal). 平均解决用时（天）' })
-  averageDaysToResolve!: number | null;
-}
-
-const CATEGORY_LABELS: Record<string, string> = { LAND: '土地', PLANNING: '规划', PERMITS: '审批手续', POWER: '电力', DEMOLITION: '征收动迁', UTILITIES: '市政配套', FINANCING: '融资', OTHER: '其他' };
-const LEVEL_LABELS: Record<string, string> = { DISTRICT: '区级限时解决', CITY: '市级挂牌督办' };
+import { ProblemMoveInput, ProblemsArgs, RaiseProblemInput } from './problems.inputs';
+import { notesLoader } from './problems.loaders';
+import { readableProblem } from './problems.scope';
+import { addProblemNote, escalateOverdueProblems, evidenceOf, LIVE_STATUSES, listProblems, moveProblem, raiseProblem, stateOf, today } from './problems.service';
+import { ProblemConnection, ProblemFigures, ProblemGroupByValue } from './problems.types';
 
 @Resolver(() => Problem)
 export class ProblemsResolver {
@@ -121,33 +34,13 @@ export class ProblemsResolver {
 
   @Authorized()
   @Query(() => [ProblemFigures], { description: 'Open, overdue, resolved-on-time figures and average days to resolve, grouped; computed by the database. 问题统计' })
-  async problemFigures(
+  problemFigures(
     @Arg('areaId', () => ID, { nullable: true, description: 'The area (default: your own)' }) areaIdArg: string | null,
     @Arg('groupBy', () => ProblemGroupByValue, { defaultValue: ProblemGroupByValue.NONE, description: 'Grouping' }) groupBy: ProblemGroupByValue,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'The day overdue is judged on (default today)' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProblemFigures[]> {
-    const area = queryArea(ctx, parseOptionalId(areaIdArg, 'areaId'));
-    const rows = await problemFigureRows(ctx, ctx.areas.subtree(area.id).map((a) => a.id), groupBy, asOf ?? today());
-    return rows.map((r) => {
-      const district = groupBy === ProblemGroupByValue.DISTRICT ? (ctx.areas.get(Number(r.key)) ?? null) : null;
-      const label =
-        groupBy === ProblemGroupByValue.DISTRICT ? (district?.name ?? r.key) : groupBy === ProblemGroupByValue.CATEGORY ? CATEGORY_LABELS[r.key] ?? r.key : groupBy === ProblemGroupByValue.LEVEL ? LEVEL_LABELS[r.key] ?? r.key : area.name;
-      return {
-        key: r.key,
-        label,
-        district: district && district.level === AreaLevel.DISTRICT ? district : null,
-        total: r.total,
-        open: r.open,
-        overdue: r.overdue,
-        resolved: r.resolved,
-        resolvedOnTime: r.resolvedOnTime,
-        onTimeRate: percentage(BigInt(r.resolvedOnTime), BigInt(r.resolved)),
-        closedOut: r.closedOut,
-        listedForSupervision: r.listedForSupervision,
-        averageDaysToResolve: ratio(BigInt(r.daysToResolveSum), BigInt(r.resolved), 1),
-      };
-    });
+    return problemFiguresOf(ctx, areaIdArg, groupBy, asOf);
   }
 
   @Authorized(PROJECT_REPORTERS)

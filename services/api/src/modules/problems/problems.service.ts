@@ -9,10 +9,9 @@ import {
   transition,
   type ProblemState,
 } from '@kpd/domain';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { canAdminister, isActingSecretary, projectReach, requireWriter, signedIn } from '../../core/auth/policy';
-import { toInt } from '../../core/columns';
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
+import type { EntityManager } from 'typeorm';
+import { canAdminister, isActingSecretary, requireWriter } from '../../core/auth/policy';
+import { ConflictError, ForbiddenError, UserInputError } from '../../core/errors';
 import { parseId, parseOptionalId } from '../../core/ids';
 import { paginate, type Page, type PageArgs } from '../../core/pagination';
 import { mutate, type Tx } from '../../core/transaction';
@@ -24,6 +23,7 @@ import { reportableProject } from '../projects/projects.scope';
 import { answerableSecretary, secretaryIdOfUser } from '../secretaries/secretaries.responsible';
 import { EscalationReason, Problem, ProblemAction, ProblemLevel, ProblemNote, ProblemStatus } from './problem.entity';
 import type { ProblemFilter, ProblemMoveInput, RaiseProblemInput } from './problems.inputs';
+import { readableProblem, scopedProblems } from './problems.scope';
 
 export const LIVE_STATUSES = [ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS];
 
@@ -40,31 +40,9 @@ export function today(now = new Date()): string {
   return shanghaiDate(now);
 }
 
-/** Every read of problems starts here: admins and analysts their area, secretaries their projects' problems. */
-export function scopedProblems(ctx: Context, alias = 'pr'): SelectQueryBuilder<Problem> {
-  const viewer = signedIn(ctx.viewer);
-  const qb = ctx.db.getRepository(Problem).createQueryBuilder(alias);
-  const reach = projectReach(viewer);
-  if (reach === 'area') {
-    const ids = viewer.scope.areaIds();
-    if (ids) qb.andWhere(`${alias}.area_id IN (:...__problemAreas)`, { __problemAreas: ids });
-  } else if (reach === 'assigned') {
-    qb.andWhere(`${alias}.project_id IN (SELECT pa.project_id FROM project_assignments pa WHERE pa.user_id = :__problemUser)`, { __problemUser: viewer.userId });
-  } else {
-    qb.andWhere('1 = 0');
-  }
-  return qb;
-}
-
 /** The decisions of a dispatch meeting the viewer may read: its problems, in the order raised. */
 export function decisionsOfMeeting(ctx: Context, meetingId: number): Promise<Problem[]> {
   return scopedProblems(ctx).andWhere('pr.meeting_id = :m', { m: meetingId }).orderBy('pr.id', 'ASC').getMany();
-}
-
-export async function readableProblem(ctx: Context, id: number): Promise<Problem> {
-  const problem = await scopedProblems(ctx).andWhere('pr.id = :id', { id }).getOne();
-  if (!problem) throw new NotFoundError('Problem', id);
-  return problem;
 }
 
 /** The rule-relevant state of a stored problem. */
@@ -362,102 +340,3 @@ export async function listProblems(ctx: Context, filter: ProblemFilter | null, p
   ], page);
 }
 
-export enum ProblemGroupByValue {
-  NONE = 'NONE',
-  DISTRICT = 'DISTRICT',
-  CATEGORY = 'CATEGORY',
-  LEVEL = 'LEVEL',
-}
-
-export interface ProblemFigureRow {
-  key: string;
-  total: number;
-  open: number;
-  overdue: number;
-  resolved: number;
-  resolvedOnTime: number;
-  closedOut: number;
-  listedForSupervision: number;
-  /** Sum of days to resolve over the resolved, and their count: the average is sum ÷ count. */
-  daysToResolveSum: number;
-}
-
-/** The figures of the problems of an area, grouped, computed by the database. */
-export async function problemFigureRows(ctx: Context, areaIds: number[] | null, groupBy: ProblemGroupByValue, asOf: string): Promise<ProblemFigureRow[]> {
-  const key = { NONE: "'ALL'", DISTRICT: 'pr.area_id', CATEGORY: 'pr.category', LEVEL: 'pr.level' }[groupBy];
-  const qb = scopedProblems(ctx)
-    .select(`${key}`, 'k')
-    .addSelect('COUNT(*)', 'total')
-    .addSelect('SUM(CASE WHEN pr.status IN (:...gLive) THEN 1 ELSE 0 END)', 'open')
-    .addSelect(`SUM(CASE WHEN ${overdueSql('pr', 'gLive', 'gToday')} THEN 1 ELSE 0 END)`, 'overdue')
-    .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL THEN 1 ELSE 0 END)', 'resolved')
-    .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL AND pr.resolved_date <= pr.deadline THEN 1 ELSE 0 END)', 'onTime')
-    .addSelect("SUM(CASE WHEN pr.status = 'CLOSED_OUT' THEN 1 ELSE 0 END)", 'closedOut')
-    .addSelect("SUM(CASE WHEN pr.level = 'CITY' THEN 1 ELSE 0 END)", 'listed')
-    .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL THEN pr.days_to_resolve ELSE 0 END)', 'days')
-    .setParameters({ gLive: LIVE_STATUSES, gToday: asOf })
-    .andWhere('pr.raised_date <= :gToday');
-  if (areaIds) qb.andWhere('pr.area_id IN (:...gAreas)', { gAreas: areaIds });
-  if (groupBy !== ProblemGroupByValue.NONE) qb.groupBy(key).orderBy(key, 'ASC');
-  const rows = await qb.getRawMany<Record<string, unknown>>();
-  return rows
-    .filter((r) => toInt(r.total) > 0)
-    .map((r) => ({
-      key: String(r.k),
-      total: toInt(r.total),
-      open: toInt(r.open ?? 0),
-      overdue: toInt(r.overdue ?? 0),
-      resolved: toInt(r.resolved ?? 0),
-      resolvedOnTime: toInt(r.onTime ?? 0),
-      closedOut: toInt(r.closedOut ?? 0),
-      listedForSupervision: toInt(r.listed ?? 0),
-      daysToResolveSum: toInt(r.days ?? 0),
-    }));
-}
-
-/** Live problems per project (for the must-dispatch rule), counted by the database. */
-export async function openProblemCounts(em: EntityManager, projectIds: number[]): Promise<Map<number, number>> {
-  if (projectIds.length === 0) return new Map();
-  const rows = await em
-    .getRepository(Problem)
-    .createQueryBuilder('pr')
-    .select('pr.project_id', 'projectId')
-    .addSelect('COUNT(*)', 'n')
-    .where('pr.project_id IN (:...ids) AND pr.status IN (:...live)', { ids: projectIds, live: LIVE_STATUSES })
-    .groupBy('pr.project_id')
-    .getRawMany<{ projectId: unknown; n: unknown }>();
-  return new Map(rows.map((r) => [toInt(r.projectId), toInt(r.n)]));
-}
-
-
-export interface SecretaryProblemFigures {
-  open: number;
-  overdue: number;
-  resolved: number;
-  /** Sum of calendar days to resolve over the resolved: the average is sum ÷ resolved. */
-  daysToResolveSum: number;
-}
-
-/**
- * Open, overdue and resolved problems per answerable secretary as of a day (problems raised after it
- * left out), counted by the database in one GROUP BY over (secretary_id, status).
- */
-export async function problemFiguresBySecretary(em: EntityManager, secretaryIds: number[], asOf: string): Promise<Map<number, SecretaryProblemFigures>> {
-  if (secretaryIds.length === 0) return new Map();
-  const rows = await em
-    .getRepository(Problem)
-    .createQueryBuilder('pr')
-    .select('pr.secretary_id', 'secretaryId')
-    .addSelect('SUM(CASE WHEN pr.status IN (:...sLive) THEN 1 ELSE 0 END)', 'open')
-    .addSelect(`SUM(CASE WHEN ${overdueSql('pr', 'sLive', 'sDay')} THEN 1 ELSE 0 END)`, 'overdue')
-    .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL THEN 1 ELSE 0 END)', 'resolved')
-    .addSelect('SUM(CASE WHEN pr.resolved_date IS NOT NULL THEN pr.days_to_resolve ELSE 0 END)', 'days')
-    .where('pr.secretary_id IN (:...sIds)', { sIds: secretaryIds })
-    .andWhere('pr.raised_date <= :sDay')
-    .setParameters({ sLive: LIVE_STATUSES, sDay: asOf })
-    .groupBy('pr.secretary_id')
-    .getRawMany<Record<string, unknown>>();
-  return new Map(
-    rows.map((r) => [toInt(r.secretaryId), { open: toInt(r.open ?? 0), overdue: toInt(r.overdue ?? 0), resolved: toInt(r.resolved ?? 0), daysToResolveSum: toInt(r.days ?? 0) }]),
-  );
-}

@@ -11,7 +11,7 @@ import { ImportResult } from '../../core/xlsx';
 import { loader, type Context } from '../../core/context';
 import { Area } from '../../core/areas/area.entity';
 import { Problem } from '../problems/problem.entity';
-import { scopedProblems } from '../problems/problems.service';
+import { scopedProblems } from '../problems/problems.scope';
 import { Project } from '../projects/project.entity';
 import { projectLoader } from '../projects/projects.loaders';
 import { AssignSecretaryInput, CreateSecretaryInput, EvaluationInput, SecretaryFilter, ServiceLogFilter, ServiceLogInput, UpdateSecretaryInput } from './secretaries.inputs';

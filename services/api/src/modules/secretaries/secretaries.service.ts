@@ -28,7 +28,7 @@ import { Project, ProjectStage } from '../projects/project.entity';
 import { grantProjectAccess, revokeProjectAccess } from '../projects/projects.access';
 import { readableProject, scopedProjects } from '../projects/projects.scope';
 import { LIBRARY_MEMBER_SQL } from '../projects/projects.service';
-import { problemFiguresBySecretary, type SecretaryProblemFigures } from '../problems/problems.service';
+import { problemFiguresBySecretary, type SecretaryProblemFigures } from '../problems/figures.service';
 import type { AssignSecretaryInput, CreateSecretaryInput, EvaluationInput, SecretaryFilter, ServiceLogFilter, ServiceLogInput, UpdateSecretaryInput } from './secretaries.inputs';
 import { editableSecretary, ownSecretary, readableSecretary, scopedSecretaries, scopedServiceLog } from './secretaries.scope';
 import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceLogEntry } from './secretary.entity';
