@@ -137,3 +137,18 @@ export async function paginate<T extends ObjectLiteral>(
     },
   };
 }
+
+/** Pages a list computed in memory: the cursor is the position. */
+export function pageOfList<T>(items: T[], first: number | null | undefined, after: string | null | undefined): Page<T> {
+  const limit = pageSize(first);
+  let start = 0;
+  if (after) {
+    const n = Number(Buffer.from(after, 'base64url').toString('utf8'));
+    if (!Number.isInteger(n) || n < 0 || n >= items.length) throw new UserInputError('after', 'is not a cursor this list gave out');
+    start = n + 1;
+  }
+  const nodes = items.slice(start, start + limit);
+  const edges = nodes.map((node, i) => ({ node, cursor: Buffer.from(String(start + i), 'utf8').toString('base64url') }));
+  return { nodes, edges, pageInfo: { hasNextPage: start + limit < items.length, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: Promise.resolve(items.length) };
+}
+

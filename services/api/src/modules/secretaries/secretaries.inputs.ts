@@ -1,5 +1,5 @@
 import { IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar, PeriodScalar } from '../../core/scalars';
 import { ServiceKind, TeamRole } from './secretary.entity';
 
@@ -150,4 +150,22 @@ export class ServiceLogFilter {
   @Field(() => LocalDateScalar, { nullable: true, description: 'To this day. 截止日期' })
   @IsOptional()
   to?: string | null;
+}
+
+@ArgsType()
+export class PageArgsType {
+  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts. 游标' })
+  after?: string | null;
+}
+
+@ArgsType()
+export class AreaDayArgs extends PageArgsType {
+  @Field(() => ID, { nullable: true, description: 'The area (default: your scope). 区划' })
+  areaId?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day (default: today, Asia/Shanghai). 统计日' })
+  today?: string | null;
 }

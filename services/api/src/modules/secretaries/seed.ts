@@ -4,7 +4,7 @@ import { Role, User } from '../../core/auth/user.entity';
 import { chunks } from '../../core/xlsx';
 import type { SeedContext } from '../../core/module';
 import { Project, ProjectCategory, ProjectStage, ProjectStageChange } from '../projects/project.entity';
-import { grantProjectAccess } from '../projects/projects.access';
+import { grantProjectAccess } from '../projects/secretary-access.service';
 import { generator } from '../projects/seed';
 import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceKind, ServiceLogEntry, TeamRole } from './secretary.entity';
 
