@@ -1,79 +1,13 @@
-import { IsIn, IsOptional, Max, Min } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { Fen } from '@kpd/domain';
-import { NotFoundError, UserInputError } from '../errors';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { NotFoundError } from '../errors';
 import { parseId, parseOptionalId } from '../ids';
-import { MoneyScalar } from '../scalars';
-import { mutate } from '../transaction';
-import { loader, type Context } from '../context';
-import { citySettingsLoader } from './areas.loaders';
-import { canChangeCitySettings, canReadFigures, requireThat } from '../auth/policy';
+import type { Context } from '../context';
 import { Role } from '../auth/user.entity';
 import { Area, AreaLevel } from './area.entity';
-import { CitySettings, LightRule } from './city-settings.entity';
-import { childrenInScope, districtsInScope, rankingWeightsOf, readableArea } from './areas.service';
-
-@ObjectType({ description: 'Weights of the monthly district ranking score; they add up to 1. 排名权重' })
-class RankingWeightsType {
-  @Field(() => Float, { description: 'Milestone completion rate. 节点完成率' })
-  milestoneRate!: number;
-
-  @Field(() => Float, { description: 'Year-to-date investment completion rate. 投资完成率' })
-  investmentRate!: number;
-
-  @Field(() => Float, { description: 'Light score (green minus red share). 亮灯' })
-  lights!: number;
-}
-
-@InputType({ description: 'Weights of the ranking score; they must add up to 1. 排名权重' })
-class RankingWeightsInput {
-  @Field(() => Float, { description: 'Weight of the milestone completion rate (0–1). 节点完成率权重' })
-  @Min(0)
-  @Max(1)
-  milestoneRate!: number;
-
-  @Field(() => Float, { description: 'Weight of the investment completion rate (0–1). 投资完成率权重' })
-  @Min(0)
-  @Max(1)
-  investmentRate!: number;
-
-  @Field(() => Float, { description: 'Weight of the light score (0–1). 亮灯权重' })
-  @Min(0)
-  @Max(1)
-  lights!: number;
-}
-
-@InputType({ description: 'Changes to a city’s settings; omitted fields stay as they are. 城市参数修改' })
-class CitySettingsInput {
-  @Field(() => MoneyScalar, { nullable: true, description: 'Library threshold in 元. 入库门槛' })
-  libraryThreshold?: Fen;
-
-  @Field(() => LightRule, { nullable: true, description: 'Light rule. 亮灯规则' })
-  @IsOptional()
-  @IsIn(Object.values(LightRule))
-  lightRule?: LightRule;
-
-  @Field(() => Int, { nullable: true, description: 'Report deadline day of the next month (1–28). 报送截止日' })
-  @IsOptional()
-  @Min(1)
-  @Max(28)
-  reportDeadlineDay?: number;
-
-  @Field(() => Int, { nullable: true, description: 'Tolerance in percent (0–50). 容差' })
-  @IsOptional()
-  @Min(0)
-  @Max(50)
-  lightTolerancePercent?: number;
-
-  @Field(() => Int, { nullable: true, description: 'Days without contact before a warning (1–365). 无联系预警天数' })
-  @IsOptional()
-  @Min(1)
-  @Max(365)
-  noContactDays?: number;
-
-  @Field(() => RankingWeightsInput, { nullable: true, description: 'Ranking weights. 排名权重' })
-  rankingWeights?: RankingWeightsInput;
-}
+import { CitySettingsInput } from './areas.inputs';
+import { childrenInScope, districtsInScope, rankingWeightsOf, readableArea, settingsOfArea, updateCitySettings } from './areas.service';
+import { RankingWeightsType } from './areas.types';
+import { CitySettings } from './city-settings.entity';
 
 @Resolver(() => Area)
 export class AreasResolver {
@@ -122,49 +56,18 @@ export class AreasResolver {
     nullable: true,
     description: "The city's settings (for a district: its city's), for admins and analysts in scope. 城市参数",
   })
-  async settings(@Root() area: Area, @Ctx() ctx: Context): Promise<CitySettings | null> {
-    if (!canReadFigures(ctx.viewer)) return null;
-    const city = ctx.areas.cityOf(area.id);
-    if (!city) return null;
-    return loader(ctx, citySettingsLoader).load(city.id);
+  settings(@Root() area: Area, @Ctx() ctx: Context): Promise<CitySettings | null> | null {
+    return settingsOfArea(ctx, area);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => CitySettings, { description: 'Changes a city’s dispatch settings (city or province admins). 修改城市参数' })
-  async updateCitySettings(
+  updateCitySettings(
     @Arg('cityId', () => ID, { description: 'Id of the city' }) cityIdArg: string,
     @Arg('input', { description: 'The settings to change' }) input: CitySettingsInput,
     @Ctx() ctx: Context,
   ): Promise<CitySettings> {
-    const cityId = parseId(cityIdArg, 'cityId');
-    const city = ctx.areas.get(cityId);
-    if (!city || city.level !== AreaLevel.CITY) throw new NotFoundError('City', cityIdArg);
-    // A district admin reads its city's rules but cannot change them.
-    requireThat(ctx.viewer, canChangeCitySettings(ctx.viewer, city.id), 'Only admins of the city or the province change its settings');
-    if (input.libraryThreshold !== undefined && input.libraryThreshold !== null && input.libraryThreshold < 0n) {
-      throw new UserInputError('input.libraryThreshold', 'must not be negative');
-    }
-    if (input.rankingWeights) {
-      const w = input.rankingWeights;
-      const sum = w.milestoneRate + w.investmentRate + w.lights;
-      if (Math.abs(sum - 1) > 1e-9) throw new UserInputError('input.rankingWeights', `must add up to 1 (now ${sum})`);
-    }
-    return mutate(ctx, async (tx) => {
-      const settings = await tx.em.findOneBy(CitySettings, { cityId });
-      if (!settings) throw new NotFoundError('CitySettings', cityIdArg);
-      const before = { ...settings };
-      if (input.libraryThreshold !== undefined && input.libraryThreshold !== null) settings.libraryThreshold = input.libraryThreshold;
-      if (input.lightRule) settings.lightRule = input.lightRule;
-      if (input.reportDeadlineDay) settings.reportDeadlineDay = input.reportDeadlineDay;
-      if (input.lightTolerancePercent !== undefined && input.lightTolerancePercent !== null) {
-        settings.lightTolerancePercent = input.lightTolerancePercent;
-      }
-      if (input.noContactDays) settings.noContactDays = input.noContactDays;
-      if (input.rankingWeights) settings.rankingWeights = JSON.stringify({ ...input.rankingWeights });
-      await tx.em.save(settings);
-      await tx.audit({ action: 'citySettings.update', entityType: 'CitySettings', entityId: cityId, areaId: cityId, before, after: settings });
-      return settings;
-    });
+    return updateCitySettings(ctx, cityIdArg, input);
   }
 }
 

@@ -1,6 +1,11 @@
 import { ForbiddenError, NotFoundError } from '../errors';
-import type { Context } from '../context';
-import { signedIn } from '../auth/policy';
+import { loader, type Context } from '../context';
+import { canChangeCitySettings, canReadFigures, requireThat, signedIn } from '../auth/policy';
+import { UserInputError } from '../errors';
+import { parseId } from '../ids';
+import { mutate } from '../transaction';
+import { citySettingsLoader } from './areas.loaders';
+import type { CitySettingsInput } from './areas.inputs';
 import { Area, AreaLevel } from './area.entity';
 import { CitySettings } from './city-settings.entity';
 
@@ -69,4 +74,45 @@ export async function citySettingsFor(ctx: Context, areaId: number): Promise<Cit
   const city = ctx.areas.cityOf(areaId);
   if (!city) return null;
   return ctx.db.getRepository(CitySettings).findOneBy({ cityId: city.id });
+}
+
+/** The city's settings of an area (for a district: its city's), for admins and analysts; null for others. */
+export function settingsOfArea(ctx: Context, area: Area): Promise<CitySettings | null> | null {
+  if (!canReadFigures(ctx.viewer)) return null;
+  const city = ctx.areas.cityOf(area.id);
+  if (!city) return null;
+  return loader(ctx, citySettingsLoader).load(city.id);
+}
+
+/** Changes a city's settings (admins of the city or the province); omitted fields stay. */
+export async function updateCitySettings(ctx: Context, cityIdArg: string, input: CitySettingsInput): Promise<CitySettings> {
+  const cityId = parseId(cityIdArg, 'cityId');
+  const city = ctx.areas.get(cityId);
+  if (!city || city.level !== AreaLevel.CITY) throw new NotFoundError('City', cityIdArg);
+  // A district admin reads its city's rules but cannot change them.
+  requireThat(ctx.viewer, canChangeCitySettings(ctx.viewer, city.id), 'Only admins of the city or the province change its settings');
+  if (input.libraryThreshold !== undefined && input.libraryThreshold !== null && input.libraryThreshold < 0n) {
+    throw new UserInputError('input.libraryThreshold', 'must not be negative');
+  }
+  if (input.rankingWeights) {
+    const w = input.rankingWeights;
+    const sum = w.milestoneRate + w.investmentRate + w.lights;
+    if (Math.abs(sum - 1) > 1e-9) throw new UserInputError('input.rankingWeights', `must add up to 1 (now ${sum})`);
+  }
+  return mutate(ctx, async (tx) => {
+    const settings = await tx.em.findOneBy(CitySettings, { cityId });
+    if (!settings) throw new NotFoundError('CitySettings', cityIdArg);
+    const before = { ...settings };
+    if (input.libraryThreshold !== undefined && input.libraryThreshold !== null) settings.libraryThreshold = input.libraryThreshold;
+    if (input.lightRule) settings.lightRule = input.lightRule;
+    if (input.reportDeadlineDay) settings.reportDeadlineDay = input.reportDeadlineDay;
+    if (input.lightTolerancePercent !== undefined && input.lightTolerancePercent !== null) {
+      settings.lightTolerancePercent = input.lightTolerancePercent;
+    }
+    if (input.noContactDays) settings.noContactDays = input.noContactDays;
+    if (input.rankingWeights) settings.rankingWeights = JSON.stringify({ ...input.rankingWeights });
+    await tx.em.save(settings);
+    await tx.audit({ action: 'citySettings.update', entityType: 'CitySettings', entityId: cityId, areaId: cityId, before, after: settings });
+    return settings;
+  });
 }

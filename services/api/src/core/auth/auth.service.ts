@@ -1,11 +1,14 @@
 import { IsNull } from 'typeorm';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../errors';
+import { parseId } from '../ids';
+import { paginate, type Page } from '../pagination';
 import { mutate, writeAudit } from '../transaction';
 import type { Context } from '../context';
 import { burnPasswordCheck, hashPassword, hashToken, newToken, passwordWeakness, verifyPassword } from './password';
 import { Session, SessionKind } from './session.entity';
 import { User } from './user.entity';
-import { isReadOnlyRole, requireSignedIn } from './policy';
+import type { CreateUserInput, UserListArgs } from './auth.inputs';
+import { isReadOnlyRole, isSignedIn, requireSignedIn } from './policy';
 
 export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
@@ -189,4 +192,62 @@ export async function changePassword(ctx: Context, current: string, next: string
     await tx.audit({ action: 'user.changePassword', entityType: 'User', entityId: user.id, areaId: user.areaId });
   });
   return true;
+}
+
+/** The signed-in user, or null. */
+export async function me(ctx: Context): Promise<User | null> {
+  if (!isSignedIn(ctx.viewer)) return null;
+  return ctx.db.getRepository(User).findOneBy({ id: ctx.viewer.userId });
+}
+
+/** Accounts scoped inside the viewer's area (or an area of it). */
+export async function listUsers(ctx: Context, args: UserListArgs): Promise<Page<User>> {
+  const scope = ctx.viewer.scope!;
+  const root = scope.narrow(args.areaId ? parseId(args.areaId, 'areaId') : null);
+  if (!root) throw new ForbiddenError('That area is outside your scope');
+  const qb = ctx.db.getRepository(User).createQueryBuilder('u');
+  if (root.parentId !== null) {
+    qb.where('u.areaId IN (:...ids)', { ids: ctx.areas.subtree(root.id).map((a) => a.id) });
+  }
+  if (args.role) qb.andWhere('u.role = :role', { role: args.role });
+  return paginate(qb, [{ expression: 'u.id', property: 'id', direction: 'ASC' }], args);
+}
+
+/** Creates an account inside the viewer's area. */
+export async function createUser(ctx: Context, input: CreateUserInput): Promise<User> {
+  const username = normalizeUsername(input.username);
+  if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
+    throw new UserInputError('input.username', 'may hold only letters, digits, dot, dash and underscore');
+  }
+  const areaId = parseId(input.areaId, 'input.areaId');
+  if (!ctx.viewer.scope!.contains(areaId)) throw new ForbiddenError('That area is outside your scope');
+  const weakness = passwordWeakness(input.password);
+  if (weakness) throw new UserInputError('input.password', weakness);
+  const passwordHash = await hashPassword(input.password, ctx.config.passwordCostN);
+  return mutate(ctx, async (tx) => {
+    if (await tx.em.findOneBy(User, { username })) throw new ConflictError(`用户名 ${username} 已存在 (username taken)`);
+    const user = await tx.em.save(
+      tx.em.create(User, { username, displayName: input.displayName, role: input.role, areaId, passwordHash, active: true }),
+    );
+    await tx.audit({ action: 'user.create', entityType: 'User', entityId: user.id, areaId, after: user });
+    return user;
+  });
+}
+
+/** Enables or disables an account in the viewer's scope, or lifts its sign-in lock. */
+export async function updateUserAccess(ctx: Context, userId: number, active: boolean | undefined, unlock: boolean | undefined): Promise<User> {
+  return mutate(ctx, async (tx) => {
+    const user = await tx.em.findOneBy(User, { id: userId });
+    if (!user || !ctx.viewer.scope!.contains(user.areaId)) throw new NotFoundError('User', userId);
+    if (user.id === ctx.viewer.userId && active === false) throw new UserInputError('active', 'you cannot disable yourself');
+    const before = { ...user };
+    if (active !== undefined && active !== null) user.active = active;
+    if (unlock) {
+      user.lockedUntil = null;
+      user.failedLogins = 0;
+    }
+    await tx.em.save(user);
+    await tx.audit({ action: 'user.access', entityType: 'User', entityId: user.id, areaId: user.areaId, before, after: user });
+    return user;
+  });
 }

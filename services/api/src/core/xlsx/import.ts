@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import { mutate, type Tx } from '../transaction';
 import type { SheetSpec } from './columns';
-import type { ImportResult } from './import-result.type';
+import type { ImportResult } from './import-result.types';
 import { readSheet, type Locate, type SheetProblem, type SheetRow } from './sheet';
 
 /** A problem found while checking or committing rows; thrown from `commit` it cancels the whole import. */

@@ -1,4 +1,4 @@
 export * from './columns';
 export * from './sheet';
 export * from './import';
-export * from './import-result.type';
+export * from './import-result.types';

@@ -1,0 +1,4 @@
+import { Connection } from '../pagination';
+import { AuditRecord } from './audit-record.entity';
+
+export const AuditRecordConnection = Connection(AuditRecord, 'AuditRecord');
