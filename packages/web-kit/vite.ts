@@ -8,9 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { generate } from '@graphql-codegen/cli';
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
+import { codegenConfig, generatedDir, SCHEMA_FILE, TYPED_APPS } from './codegen';
 
 export interface KpdApp {
   /** Folder name under web/: shell, districts, projects, … */
@@ -53,6 +55,32 @@ function sharedFor(isShell: boolean) {
   );
 }
 
+/**
+ * Writes the app's typed client (src/gql/) from its `graphql()` documents and the committed schema
+ * before the build, and again when a source file or the schema changes under the dev server. An
+ * operation that does not match the schema fails the build with the codegen's message.
+ */
+function typedClient(app: string): Plugin {
+  const run = () => generate(codegenConfig([app]), true);
+  return {
+    name: 'kpd-typed-client',
+    async buildStart() {
+      if (TYPED_APPS.includes(app)) await run();
+    },
+    configureServer(server) {
+      if (!TYPED_APPS.includes(app)) return;
+      const out = generatedDir(app);
+      let timer: NodeJS.Timeout | undefined;
+      server.watcher.add(SCHEMA_FILE);
+      server.watcher.on('change', (file) => {
+        if (file.startsWith(out) || !(file === SCHEMA_FILE || /\.(ts|tsx)$/.test(file))) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void run().catch((e: unknown) => server.config.logger.error(String(e))), 200);
+      });
+    },
+  };
+}
+
 const API = process.env.KPD_API_URL ?? 'http://localhost:4000';
 
 export function kpdViteConfig({ app, port, root }: KpdApp, command: 'build' | 'serve'): UserConfig {
@@ -67,6 +95,7 @@ export function kpdViteConfig({ app, port, root }: KpdApp, command: 'build' | 's
       __KPD_BUILD__: JSON.stringify(process.env.KPD_BUILD_LABEL ?? new Date().toISOString().slice(0, 16)),
     },
     plugins: [
+      typedClient(app),
       react(),
       federation({
         name: scopeOf(app),
