@@ -12,6 +12,7 @@ import { generate } from '@graphql-codegen/cli';
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
+import apps from '../../web/apps.json';
 import { codegenConfig, generatedDir, SCHEMA_FILE, TYPED_APPS } from './codegen';
 
 export interface KpdApp {
@@ -28,21 +29,20 @@ export function scopeOf(app: string): string {
   return `kpd_${app.replace(/-/g, '_')}`;
 }
 
-/** The domain apps and their dev ports; the shell's dev server serves these as its manifest. */
-export const REMOTES: Array<{ name: string; port: number }> = [
-  { name: 'districts', port: 5101 },
-  { name: 'projects', port: 5102 },
-  { name: 'secretaries', port: 5103 },
-  { name: 'livelihood', port: 5104 },
-  { name: 'service-items', port: 5105 },
-  { name: 'dispatch', port: 5106 },
-];
+/** The domain apps and their dev ports (web/apps.json); the shell's dev server serves these as its manifest. */
+export const REMOTES: Array<{ name: string; port: number }> = apps.remotes.map((r) => ({ name: r.name, port: r.port }));
 
 const SHARED = {
   react: '^19.0.0',
   'react-dom': '^19.0.0',
   antd: '^6.0.0',
   urql: '^5.0.0',
+  dayjs: '^1.11.0',
+  // The kit itself, so every app renders the same light badge, table and form helpers from one copy,
+  // and its charts (ECharts) and maps (Leaflet) are shipped once, by the shell, loaded when first drawn.
+  '@kpd/web-kit': '^0.1.0',
+  '@kpd/web-kit/chart': '^0.1.0',
+  '@kpd/web-kit/map': '^0.1.0',
 };
 
 /**
