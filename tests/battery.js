@@ -16,11 +16,11 @@ const CATEGORIES = [
   ['Authorization matrix', (file) => file.startsWith('tests/security/')],
   ['GraphQL abuse', (file) => file.startsWith('tests/abuse/')],
   ['Bad input', (file) => file.startsWith('tests/input/')],
-  ['Uploads', (file) => file === 'services/api/src/common/files/files.test.ts'],
+  ['Uploads', (file) => file === 'services/api/src/core/files/files.test.ts'],
   ['Faults', (file, titles) => file.startsWith('tests/faults/') || (file === 'services/api/src/server.test.ts' && /losing the database|graceful shutdown/.test(titles))],
   ['Secrets', (file, titles) => file.startsWith('tests/secrets/') || (file === 'services/api/src/server.test.ts' && /passwords and tokens|TLS-terminating/.test(titles))],
 ];
-const FILES = ['tests/security', 'tests/abuse', 'tests/input', 'tests/faults', 'tests/secrets', 'services/api/src/common/files/files.test.ts', 'services/api/src/server.test.ts'];
+const FILES = ['tests/security', 'tests/abuse', 'tests/input', 'tests/faults', 'tests/secrets', 'services/api/src/core/files/files.test.ts', 'services/api/src/server.test.ts'];
 
 async function main() {
   const { results } = await runCLI({ _: FILES, runInBand: false, maxWorkers: 2, silent: true, $0: 'battery' }, [root]);

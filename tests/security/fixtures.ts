@@ -1,4 +1,4 @@
-import { Area } from '../../services/api/src/modules/areas/area.entity';
+import { Area } from '../../services/api/src/core/areas/area.entity';
 import type { TestServer } from '../../services/api/src/testing/harness';
 import { ACCOUNTS, type Principal } from './access-table';
 

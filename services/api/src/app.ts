@@ -8,18 +8,18 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { authenticate, requestToken } from './auth/authenticate';
-import { requestStore, type RequestStore } from './common/request-context';
+import { authenticate, requestToken } from './core/auth/authenticate';
+import { requestStore, type RequestStore } from './core/request-context';
 import type { Config } from './config';
-import type { Context } from './context';
+import type { Context } from './core/context';
 import { formatErrorFor } from './graphql/format-error';
 import { aliasLimit, depthLimit } from './graphql/limits';
 import { limitsPlugin } from './graphql/plugins';
 import { apiSchema } from './graphql/schema';
-import { areaDirectory } from './modules/areas/area-directory';
+import { areaDirectory } from './core/areas/area-directory';
 import { modules } from './modules';
-import { revalidateEntries, serveRemotes } from './modules/web/static';
-import type { ModuleServices } from './modules/module';
+import { revalidateEntries, serveRemotes } from './core/web/static';
+import type { ModuleServices } from './core/module';
 
 export interface App {
   express: express.Express;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseRemoteOverrides } from './modules/web/manifest';
+import { parseRemoteOverrides } from './core/web/manifest';
 
 export type Environment = 'development' | 'production' | 'test';
 

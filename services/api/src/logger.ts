@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { currentRequestId } from './common/request-context';
+import { currentRequestId } from './core/request-context';
 
 /**
  * Structured JSON logs, one object a line, each carrying the request id when there is one.

@@ -1,5 +1,5 @@
-import { DEMO_PASSWORD } from './auth/seed';
-import { User } from './auth/user.entity';
+import { DEMO_PASSWORD } from './core/auth/seed';
+import { User } from './core/auth/user.entity';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from './testing/harness';
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>

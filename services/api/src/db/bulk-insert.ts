@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { supportsRowLocks } from '../common/row-locks';
+import { supportsRowLocks } from '../core/row-locks';
 
 /** Bound parameters per statement, under SQLite's limit (32,766) and MySQL's (65,535). */
 const MAX_PARAMETERS = 30_000;

@@ -1,6 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from 'pino';
-import { requestStore } from '../common/request-context';
+import { requestStore } from '../core/request-context';
 
 /**
  * Counts the SQL statements each request runs (for the N+1 tests and the benchmarks),

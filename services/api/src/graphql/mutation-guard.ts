@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { ForbiddenError } from '../common/errors';
-import type { Context } from '../context';
+import { ForbiddenError } from '../core/errors';
+import type { Context } from '../core/context';
 
 /**
  * Runs around every field. On root mutations: read-only viewers (analysts, API tokens) are

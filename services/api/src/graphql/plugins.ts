@@ -2,10 +2,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
-import type { Context } from '../context';
-import { Role } from '../auth/user.entity';
+import type { Context } from '../core/context';
+import { Role } from '../core/auth/user.entity';
 import { containsIntrospection, nestingDepth } from './limits';
-import { DEFAULT_PAGE_SIZE } from '../common/pagination';
+import { DEFAULT_PAGE_SIZE } from '../core/pagination';
 
 /**
  * A list field costs its page size times what each item costs: `first` (or `limit`) when given,

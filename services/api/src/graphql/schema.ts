@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { defaultFieldResolver, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker, type NonEmptyArray } from 'type-graphql';
-import { UnauthenticatedError } from '../common/errors';
-import type { Context } from '../context';
+import { UnauthenticatedError } from '../core/errors';
+import type { Context } from '../core/context';
 import { modules } from '../modules';
 import { MutationGuard } from './mutation-guard';
 

@@ -5,13 +5,13 @@ import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../config';
 import type { Driver } from '../db/data-source';
 import { scratchDatabase, type ScratchDatabase } from '../db/scratch-database';
-import { DEMO_PASSWORD } from '../auth/seed';
+import { DEMO_PASSWORD } from '../core/auth/seed';
 import { createLogger } from '../logger';
 import { startServer, type RunningServer } from '../server';
-import type { Context } from '../context';
-import { User } from '../auth/user.entity';
-import { AreaScope } from '../auth/scope';
-import { areaDirectory } from '../modules/areas/area-directory';
+import type { Context } from '../core/context';
+import { User } from '../core/auth/user.entity';
+import { AreaScope } from '../core/auth/scope';
+import { areaDirectory } from '../core/areas/area-directory';
 import type { Request, Response } from 'express';
 
 /** SQLite always; MySQL/MariaDB too when MYSQL_URL points at a server. */

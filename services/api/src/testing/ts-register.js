@@ -1,6 +1,8 @@
 /**
  * Lets a child Node process run the service's TypeScript sources directly (fault tests start real
- * server processes and kill them). Compiles each .ts file with SWC as the jest transform does.
+ * server processes and kill them; the month-end test races a second process; the bench runs its
+ * script): `node -r ./services/api/src/testing/ts-register.js some-file.ts`. Compiles each .ts file
+ * with SWC as the jest transform does, and loads reflect-metadata as jest's setup does.
  */
 const fs = require('node:fs');
 const { transformSync } = require('@swc/core');
@@ -19,3 +21,4 @@ require.extensions['.ts'] = function compile(module, filename) {
   });
   module._compile(code, filename);
 };
+require('reflect-metadata');

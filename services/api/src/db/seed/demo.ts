@@ -1,15 +1,15 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { hashPassword } from '../../auth/password';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../auth/seed';
-import { User } from '../../auth/user.entity';
+import { hashPassword } from '../../core/auth/password';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../core/auth/seed';
+import { User } from '../../core/auth/user.entity';
 import type { Config } from '../../config';
-import { Area } from '../../modules/areas/area.entity';
-import { AreaDirectory, forgetAreaDirectory } from '../../modules/areas/area-directory';
+import { Area } from '../../core/areas/area.entity';
+import { AreaDirectory, forgetAreaDirectory } from '../../core/areas/area-directory';
 import { modules } from '../../modules';
 import { rebuildInvestmentSummary } from '../../modules/projects/investment-summary';
 import { rebuildLightCounts } from '../../modules/projects/light-counts';
-import type { SeedContext } from '../../modules/module';
+import type { SeedContext } from '../../core/module';
 
 /**
  * Fills an empty database with the demo data of the source reports, in one transaction: a seed

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDateScalar, PeriodScalar } from '../../common/scalars';
+import { LocalDateScalar, PeriodScalar } from '../../core/scalars';
 import { RaiseProblemInput } from '../problems/problems.inputs';
 import { MeetingKind } from './meeting.entity';
 

@@ -1,11 +1,11 @@
 import { formatYuan, MUST_DISPATCH_REASON_LABELS, periodRange, type Fen } from '@kpd/domain';
 import type { Response, Router } from 'express';
 import { In } from 'typeorm';
-import { isSignedIn } from '../../auth/viewer';
-import { fileUrl, StoredFile } from '../../common/files';
-import { money, period, text, writeSheet, type Column, type SheetSpec } from '../../common/xlsx';
-import type { Context } from '../../context';
-import type { ModuleServices } from '../module';
+import { isSignedIn } from '../../core/auth/viewer';
+import { fileUrl, StoredFile } from '../../core/files';
+import { money, period, text, writeSheet, type Column, type SheetSpec } from '../../core/xlsx';
+import type { Context } from '../../core/context';
+import type { ModuleServices } from '../../core/module';
 import { MonthlyReport, PlanMonth, PlanYear } from '../projects/plan.entity';
 import type { Project } from '../projects/project.entity';
 import { RENDERING, REPORT_PHOTO } from '../projects/projects.service';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
-import { Area } from '../areas/area.entity';
+import { Area } from '../../core/areas/area.entity';
 import { Project } from '../projects/project.entity';
 import { DispatchListItem, DispatchMeeting } from './meeting.entity';
 

@@ -1,4 +1,4 @@
-import type { ApiModule } from '../module';
+import type { ApiModule } from '../../core/module';
 import { dispatchRoutes } from './dispatch.pack';
 import { DispatchResolver } from './dispatch.resolver';
 import { DispatchAttendee, DispatchListItem, DispatchMeeting } from './meeting.entity';

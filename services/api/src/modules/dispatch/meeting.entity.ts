@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { LocalDateScalar, PeriodScalar } from '../../common/scalars';
+import { LocalDateScalar, PeriodScalar } from '../../core/scalars';
 
 export enum MeetingKind {
   MONTHLY = 'MONTHLY',

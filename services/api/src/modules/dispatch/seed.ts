@@ -1,5 +1,5 @@
 import { daysBetween, deadlineFromWorkingDays } from '@kpd/domain';
-import type { SeedContext } from '../module';
+import type { SeedContext } from '../../core/module';
 import { Problem, ProblemCategory, ProblemLevel, ProblemStatus } from '../problems/problem.entity';
 import { Project } from '../projects/project.entity';
 import { suggestedHost } from '../rankings/rankings.service';

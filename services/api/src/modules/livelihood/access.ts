@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { Role } from '../../auth/user.entity';
-import { isSignedIn } from '../../auth/viewer';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../common/errors';
-import type { Context } from '../../context';
+import { Role } from '../../core/auth/user.entity';
+import { isSignedIn } from '../../core/auth/viewer';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors';
+import type { Context } from '../../core/context';
 import { RosterEntry, SessionStatus, VoteSession } from './session.entity';
 
 /** A session by id: public information (a congress session's vote and results are published). */

@@ -1,9 +1,9 @@
 import { isCalendarDate, satisfaction, canonicalJson, type SatisfactionRating } from '@kpd/domain';
 import { In } from 'typeorm';
-import { isSignedIn } from '../../auth/viewer';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError, type FieldProblem } from '../../common/errors';
-import { mutate } from '../../common/transaction';
-import type { Context } from '../../context';
+import { isSignedIn } from '../../core/auth/viewer';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError, type FieldProblem } from '../../core/errors';
+import { mutate } from '../../core/transaction';
+import type { Context } from '../../core/context';
 import { findSession, managedSession, managesArea, rosterEntryOf } from './access';
 import { EvaluationBallot, EvaluationParticipation } from './ballot.entity';
 import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodProject, ObligationStatus } from './project.entity';

@@ -1,5 +1,5 @@
-import type { ApiModule } from '../module';
-import { templateSheet } from '../../common/xlsx';
+import type { ApiModule } from '../../core/module';
+import { templateSheet } from '../../core/xlsx';
 import { Ballot, EvaluationBallot, EvaluationParticipation, RoundParticipation } from './ballot.entity';
 import { EvaluationResolver, LivelihoodProgressResolver, LivelihoodProjectResolver, ProposalResolver } from './delivery.resolver';
 import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodProject } from './project.entity';

@@ -1,8 +1,8 @@
 import type { Fen, SatisfactionRating } from '@kpd/domain';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType, Float } from 'type-graphql';
-import { Connection } from '../../common/pagination';
-import { LocalDateScalar, MoneyScalar } from '../../common/scalars';
+import { Connection } from '../../core/pagination';
+import { LocalDateScalar, MoneyScalar } from '../../core/scalars';
 import { BallotSource } from './ballot.entity';
 import { LivelihoodProject } from './project.entity';
 import { LivelihoodProposal, ProposalCategory, ProposalStatus, ScreeningReason } from './proposal.entity';

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import type { Context } from '../../context';
+import type { Context } from '../../core/context';
 import { LivelihoodMilestone, LivelihoodProgress } from './project.entity';
-import { toInt } from '../../common/columns';
+import { toInt } from '../../core/columns';
 import { LivelihoodProposal } from './proposal.entity';
 import { RosterEntry, VoteCandidateEntity } from './session.entity';
 

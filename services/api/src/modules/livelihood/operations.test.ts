@@ -43,7 +43,7 @@ describe.each(DRIVERS)('a delegate’s vote through the client operations [%s]',
     await t.gql('mutation($s: ID!) { setVoteCandidates(sessionId: $s, candidates: [{ name: "维修改造农村公路500公里", description: "农村公路" }, { name: "改造居民小区配水管网20公里", description: "配水管网" }]) { id } }', { s: id }, admin);
     // The three demo delegates make the roster (entered directly here; the import is tested elsewhere).
     const { RosterEntry } = await import('./session.entity');
-    const { User } = await import('../../auth/user.entity');
+    const { User } = await import('../../core/auth/user.entity');
     for (const u of ['delegate.001', 'delegate.002', 'delegate.003']) {
       const user = await t.server.db.getRepository(User).findOneByOrFail({ username: u });
       await t.server.db.getRepository(RosterEntry).insert({ sessionId: Number(id), userId: user.id, name: u, delegation: '海州区代表团', scrutineer: false, checkedInAt: null });

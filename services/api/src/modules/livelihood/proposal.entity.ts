@@ -1,8 +1,8 @@
 import type { Fen } from '@kpd/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { moneyColumn } from '../../common/columns';
-import { MoneyScalar } from '../../common/scalars';
+import { moneyColumn } from '../../core/columns';
+import { MoneyScalar } from '../../core/scalars';
 
 export enum ProposalSource {
   PUBLIC = 'PUBLIC',

@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import type { Fen } from '@kpd/domain';
 import type { DataSource } from 'typeorm';
-import { Role } from '../../auth/user.entity';
-import { isSignedIn } from '../../auth/viewer';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError, type FieldProblem } from '../../common/errors';
-import { paginate, type Page, type PageArgs } from '../../common/pagination';
-import { mutate } from '../../common/transaction';
-import type { Context } from '../../context';
-import { AreaLevel } from '../areas/area.entity';
+import { Role } from '../../core/auth/user.entity';
+import { isSignedIn } from '../../core/auth/viewer';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError, type FieldProblem } from '../../core/errors';
+import { paginate, type Page, type PageArgs } from '../../core/pagination';
+import { mutate } from '../../core/transaction';
+import type { Context } from '../../core/context';
+import { AreaLevel } from '../../core/areas/area.entity';
 import { managesArea } from './access';
 import { LivelihoodProposal, ProposalCategory, ProposalSource, ProposalStatus, ScreeningReason } from './proposal.entity';
 

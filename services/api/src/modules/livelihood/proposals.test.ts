@@ -1,4 +1,4 @@
-import { AuditRecord } from '../../common/audit/audit-record.entity';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
 import { PUBLIC_PROPOSALS_PER_WINDOW } from './proposals.service';
 import { LivelihoodProposal } from './proposal.entity';
@@ -108,7 +108,7 @@ describe('livelihood roster template', () => {
     try {
       const res = await fetch(`${t.url}/api/livelihood/roster-template.xlsx`);
       expect(res.status).toBe(200);
-      const { readSheet } = await import('../../common/xlsx');
+      const { readSheet } = await import('../../core/xlsx');
       const { ROSTER_SHEET } = await import('./voting.service');
       const read = await readSheet(Buffer.from(await res.arrayBuffer()), ROSTER_SHEET);
       expect(read.problems).toEqual([]);

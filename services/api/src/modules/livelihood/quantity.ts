@@ -1,5 +1,5 @@
 import type { ValueTransformer } from 'typeorm';
-import { UserInputError } from '../../common/errors';
+import { UserInputError } from '../../core/errors';
 
 /**
  * Physical quantities of livelihood targets (222万平方米, 20 公里) are held exactly as integer

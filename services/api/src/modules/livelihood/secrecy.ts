@@ -53,7 +53,7 @@ export function chain(fingerprint: string, hashes: string[]): { links: { prev: s
   return { links, head: prev };
 }
 
-export { forUpdate, supportsRowLocks } from '../../common/row-locks';
+export { forUpdate, supportsRowLocks } from '../../core/row-locks';
 
 /** A duplicate-key error on either driver. */
 export function isDuplicateKey(error: unknown): boolean {

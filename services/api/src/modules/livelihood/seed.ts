@@ -1,9 +1,9 @@
 import { wan } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
-import { Role, User } from '../../auth/user.entity';
-import { chunks } from '../../common/xlsx';
-import type { Tx } from '../../common/transaction';
-import type { SeedContext } from '../module';
+import { Role, User } from '../../core/auth/user.entity';
+import { chunks } from '../../core/xlsx';
+import type { Tx } from '../../core/transaction';
+import type { SeedContext } from '../../core/module';
 import { Ballot, BallotSource, EvaluationBallot, EvaluationParticipation, RoundParticipation } from './ballot.entity';
 import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodProject, ObligationStatus } from './project.entity';
 import { LivelihoodProposal, ProposalCategory, ProposalSource, ProposalStatus, ScreeningReason } from './proposal.entity';

@@ -1,8 +1,8 @@
 import type { Fen } from '@kpd/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { moneyColumn } from '../../common/columns';
-import { LocalDateScalar, MoneyScalar } from '../../common/scalars';
+import { moneyColumn } from '../../core/columns';
+import { LocalDateScalar, MoneyScalar } from '../../core/scalars';
 import { quantityColumn, type Milli } from './quantity';
 
 export enum SessionStatus {

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import { Role, User } from '../../auth/user.entity';
-import { writeSheet } from '../../common/xlsx';
+import { Role, User } from '../../core/auth/user.entity';
+import { writeSheet } from '../../core/xlsx';
 import type { GraphQLResponse, TestServer } from '../../testing/harness';
-import { Area } from '../areas/area.entity';
+import { Area } from '../../core/areas/area.entity';
 import { ROSTER_SHEET } from './voting.service';
 
 /** Helpers for the livelihood tests: delegates, roster workbooks, uploads. */

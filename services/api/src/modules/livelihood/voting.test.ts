@@ -1,4 +1,4 @@
-import { AuditRecord } from '../../common/audit/audit-record.entity';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
 import { Ballot, RoundParticipation } from './ballot.entity';
 import { VoteCandidateEntity } from './session.entity';

@@ -1,4 +1,4 @@
-import { AuditRecord } from '../../common/audit/audit-record.entity';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
 import { openDatabase } from '../../db/data-source';
 import { createLogger } from '../../logger';
 import { DRIVERS, startTestServer, type TestServer } from '../../testing/harness';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { scheduleJob } from '../../common/jobs';
-import { writeSystemAudit } from '../../common/transaction';
-import type { ModuleServices } from '../module';
+import { scheduleJob } from '../../core/jobs';
+import { writeSystemAudit } from '../../core/transaction';
+import type { ModuleServices } from '../../core/module';
 import { escalateDue, today } from './problems.service';
 
 /** Who a problem listed by the job is put under until the city names someone else: the deputy mayor in charge. */

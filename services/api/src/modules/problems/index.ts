@@ -1,4 +1,4 @@
-import type { ApiModule } from '../module';
+import type { ApiModule } from '../../core/module';
 import { startEscalationJob } from './escalation.job';
 import { Problem, ProblemNote } from './problem.entity';
 import { ProblemsResolver } from './problems.resolver';

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDateScalar } from '../../common/scalars';
+import { LocalDateScalar } from '../../core/scalars';
 import { ProblemCategory, ProblemLevel, ProblemStatus } from './problem.entity';
 
 @InputType({ description: 'A new problem of a project. 新增问题' })

@@ -10,16 +10,16 @@ import {
   type ProblemState,
 } from '@kpd/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Role } from '../../auth/user.entity';
-import { isSignedIn } from '../../auth/viewer';
-import { toInt } from '../../common/columns';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../../common/errors';
-import { parseId, parseOptionalId } from '../../common/ids';
-import { paginate, type Page, type PageArgs } from '../../common/pagination';
-import { mutate, type Tx } from '../../common/transaction';
-import type { Context } from '../../context';
-import { AreaLevel } from '../areas/area.entity';
-import { queryArea } from '../areas/areas.service';
+import { Role } from '../../core/auth/user.entity';
+import { isSignedIn } from '../../core/auth/viewer';
+import { toInt } from '../../core/columns';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../../core/errors';
+import { parseId, parseOptionalId } from '../../core/ids';
+import { paginate, type Page, type PageArgs } from '../../core/pagination';
+import { mutate, type Tx } from '../../core/transaction';
+import type { Context } from '../../core/context';
+import { AreaLevel } from '../../core/areas/area.entity';
+import { queryArea } from '../../core/areas/areas.service';
 import { Project } from '../projects/project.entity';
 import { reportableProject } from '../projects/projects.scope';
 import { answerableSecretary, secretaryIdOfUser } from '../secretaries/secretaries.responsible';

@@ -1,6 +1,6 @@
 import { DRIVERS, errorCode, startTestServer, type GraphQLResponse, type TestServer } from '../../testing/harness';
-import { AuditRecord } from '../../common/audit/audit-record.entity';
-import { Area } from '../areas/area.entity';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
+import { Area } from '../../core/areas/area.entity';
 import { Project } from '../projects/project.entity';
 import { Problem } from './problem.entity';
 

@@ -1,5 +1,5 @@
 import { daysBetween, deadlineFromWorkingDays } from '@kpd/domain';
-import type { SeedContext } from '../module';
+import type { SeedContext } from '../../core/module';
 import { Project } from '../projects/project.entity';
 import { answerableSecretary } from '../secretaries/secretaries.responsible';
 import { EscalationReason, Problem, ProblemCategory, ProblemLevel, ProblemNote, ProblemStatus } from './problem.entity';

@@ -1,4 +1,4 @@
-import type { ApiModule } from '../module';
+import type { ApiModule } from '../../core/module';
 import { InvestmentDistrictSummary, InvestmentSummary } from './investment-summary';
 import { LightCount } from './light-counts';
 import { LightBoardPublication, ProjectLight } from './light.entity';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DRIVERS, startTestServer, type TestServer } from '../../testing/harness';
-import { Area } from '../areas/area.entity';
+import { Area } from '../../core/areas/area.entity';
 import { districtSummaryFromBaseTables, storedDistrictSummary, storedSummary, summaryFromBaseTables } from './investment-summary';
 import { MonthlyReport } from './plan.entity';
 import { Project } from './project.entity';

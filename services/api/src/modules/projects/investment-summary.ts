@@ -1,7 +1,7 @@
 import type { Fen } from '@kpd/domain';
 import { Column, Entity, Index, PrimaryColumn, type EntityManager } from 'typeorm';
-import { fen, moneyColumn, toInt } from '../../common/columns';
-import { forUpdate, supportsRowLocks } from '../../common/row-locks';
+import { fen, moneyColumn, toInt } from '../../core/columns';
+import { forUpdate, supportsRowLocks } from '../../core/row-locks';
 import { MonthlyReport, PlanMonth } from './plan.entity';
 import { Project } from './project.entity';
 

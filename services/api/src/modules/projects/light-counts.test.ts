@@ -1,5 +1,5 @@
 import { DRIVERS, startTestServer, type TestServer } from '../../testing/harness';
-import { Area } from '../areas/area.entity';
+import { Area } from '../../core/areas/area.entity';
 import { lightCountsFromBaseTables, storedLightCounts } from './light-counts';
 import { ProjectLight } from './light.entity';
 import { runMonthEndLights } from './lights.service';

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
-import { toInt } from '../../common/columns';
-import { supportsRowLocks } from '../../common/row-locks';
+import { toInt } from '../../core/columns';
+import { supportsRowLocks } from '../../core/row-locks';
 import { LightColor } from './light.entity';
 
 /**

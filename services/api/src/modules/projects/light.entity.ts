@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { PeriodScalar } from '../../common/scalars';
+import { PeriodScalar } from '../../core/scalars';
 
 export enum LightColor {
   GREEN = 'GREEN',

@@ -1,5 +1,5 @@
-import { scheduleJob } from '../../common/jobs';
-import type { ModuleServices } from '../module';
+import { scheduleJob } from '../../core/jobs';
+import type { ModuleServices } from '../../core/module';
 import { monthEndTick } from './lights.service';
 
 /**

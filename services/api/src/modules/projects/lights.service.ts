@@ -12,14 +12,14 @@ import {
   type InvestmentMonth,
 } from '@kpd/domain';
 import { In, type EntityManager } from 'typeorm';
-import { AuditRecord } from '../../common/audit/audit-record.entity';
-import { toJson } from '../../common/columns';
-import { forUpdate } from '../../common/row-locks';
-import { isRetryable } from '../../common/transaction';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
+import { toJson } from '../../core/columns';
+import { forUpdate } from '../../core/row-locks';
+import { isRetryable } from '../../core/transaction';
 import { bulkInsert } from '../../db/bulk-insert';
-import { chunks } from '../../common/xlsx';
-import { Area, AreaLevel } from '../areas/area.entity';
-import { CitySettings, LightRule } from '../areas/city-settings.entity';
+import { chunks } from '../../core/xlsx';
+import { Area, AreaLevel } from '../../core/areas/area.entity';
+import { CitySettings, LightRule } from '../../core/areas/city-settings.entity';
 import { addToLightCounts, holdLightCounts, type LightCountDelta } from './light-counts';
 import { LightColor, ProjectLight, RemovalDecision } from './light.entity';
 import { MonthlyReport, ProjectMilestone } from './plan.entity';

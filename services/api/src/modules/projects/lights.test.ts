@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { AuditRecord } from '../../common/audit/audit-record.entity';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
-import { Area } from '../areas/area.entity';
+import { Area } from '../../core/areas/area.entity';
 import { lightCountsFromBaseTables, storedLightCounts } from './light-counts';
 import { ProjectLight } from './light.entity';
 import { runMonthEndLights } from './lights.service';
@@ -312,7 +312,7 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
 /** A second Node process running the month-end job on the same database, released by `go()`. */
 async function startChild(url: string, period: string, now: string, runs: number): Promise<{ go: () => void; added: Promise<number> }> {
   const root = path.resolve(__dirname, '..', '..', '..');
-  const proc = spawn(process.execPath, ['-r', path.join(root, 'src/testing/register-ts.js'), path.join(__dirname, 'month-end.child.ts'), url, period, now, String(runs)], {
+  const proc = spawn(process.execPath, ['-r', path.join(root, 'src/testing/ts-register.js'), path.join(__dirname, 'month-end.child.ts'), url, period, now, String(runs)], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
 /**
  * A second process running the month-end job against the same database, for the concurrency
- * test: `node -r src/testing/register-ts.js month-end.child.ts <databaseUrl> <period> <now> <runs>`.
+ * test: `node -r src/testing/ts-register.js month-end.child.ts <databaseUrl> <period> <now> <runs>`.
  * Prints "ready", waits for a line on stdin, runs the job and prints the number of lights it added.
  */
 import { openDatabase } from '../../db/data-source';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { DRIVERS, errorCode, startTestServer, type GraphQLResponse, type TestServer } from '../../testing/harness';
-import { Area } from '../areas/area.entity';
+import { Area } from '../../core/areas/area.entity';
 import { PlanMonth, PlanYear } from './plan.entity';
 import { Project } from './project.entity';
 

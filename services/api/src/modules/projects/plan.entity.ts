@@ -1,8 +1,8 @@
 import type { Fen } from '@kpd/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { moneyColumn } from '../../common/columns';
-import { MoneyScalar, PeriodScalar } from '../../common/scalars';
+import { moneyColumn } from '../../core/columns';
+import { MoneyScalar, PeriodScalar } from '../../core/scalars';
 
 /** (1) Annual plan across the construction period (建设周期年度计划分解表). */
 @ObjectType('PlanYear', { description: 'One year of a project’s plan across its construction period. 年度计划' })

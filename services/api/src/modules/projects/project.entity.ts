@@ -1,8 +1,8 @@
 import type { Fen, ProjectCategory as DomainCategory, ProjectStage as DomainStage } from '@kpd/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { moneyColumn } from '../../common/columns';
-import { MoneyScalar, PeriodScalar } from '../../common/scalars';
+import { moneyColumn } from '../../core/columns';
+import { MoneyScalar, PeriodScalar } from '../../core/scalars';
 
 export enum ProjectCategory {
   INFRASTRUCTURE = 'INFRASTRUCTURE',

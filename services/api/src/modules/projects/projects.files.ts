@@ -1,5 +1,5 @@
-import { registerFileAccess } from '../../common/files';
-import type { Context } from '../../context';
+import { registerFileAccess } from '../../core/files';
+import type { Context } from '../../core/context';
 import { MonthlyReport } from './plan.entity';
 import { scopedProjects } from './projects.scope';
 import { RENDERING, REPORT_PHOTO } from './projects.service';

@@ -1,7 +1,7 @@
 import type { Fen } from '@kpd/domain';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { MoneyScalar, PeriodScalar } from '../../common/scalars';
+import { MoneyScalar, PeriodScalar } from '../../core/scalars';
 import { LightColor } from './light.entity';
 import { ProjectCategory, ProjectStage } from './project.entity';
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import type { Context } from '../../context';
+import type { Context } from '../../core/context';
 import { ProjectLight } from './light.entity';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { Project, ProjectStageChange } from './project.entity';

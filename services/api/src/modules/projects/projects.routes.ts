@@ -1,10 +1,10 @@
 import { isPeriod } from '@kpd/domain';
 import type { Response, Router } from 'express';
-import { isSignedIn } from '../../auth/viewer';
-import { writeSheet } from '../../common/xlsx';
-import type { ModuleServices } from '../module';
-import { AreaLevel } from '../areas/area.entity';
-import { Role } from '../../auth/user.entity';
+import { isSignedIn } from '../../core/auth/viewer';
+import { writeSheet } from '../../core/xlsx';
+import type { ModuleServices } from '../../core/module';
+import { AreaLevel } from '../../core/areas/area.entity';
+import { Role } from '../../core/auth/user.entity';
 import { MONTHLY_REPORT_SHEET, monthlyReportRows, planTemplate } from './projects.xlsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -13,16 +13,16 @@ import {
   type SiteGeometry,
 } from '@kpd/domain';
 import { Brackets, In, type EntityManager } from 'typeorm';
-import { Role } from '../../auth/user.entity';
-import { isSignedIn } from '../../auth/viewer';
-import { ConflictError, ForbiddenError, UserInputError, type FieldProblem } from '../../common/errors';
-import { attachFiles, detachFiles, FilePurpose } from '../../common/files';
-import { parseId } from '../../common/ids';
-import { paginate, type Page, type PageArgs, type SortKey } from '../../common/pagination';
-import { mutate, type Tx } from '../../common/transaction';
-import type { Context } from '../../context';
-import { AreaLevel } from '../areas/area.entity';
-import { queryArea } from '../areas/areas.service';
+import { Role } from '../../core/auth/user.entity';
+import { isSignedIn } from '../../core/auth/viewer';
+import { ConflictError, ForbiddenError, UserInputError, type FieldProblem } from '../../core/errors';
+import { attachFiles, detachFiles, FilePurpose } from '../../core/files';
+import { parseId } from '../../core/ids';
+import { paginate, type Page, type PageArgs, type SortKey } from '../../core/pagination';
+import { mutate, type Tx } from '../../core/transaction';
+import type { Context } from '../../core/context';
+import { AreaLevel } from '../../core/areas/area.entity';
+import { queryArea } from '../../core/areas/areas.service';
 import type { CreateProjectInput, LocationInput, MilestoneInput, MonthlyReportInput, PlanTableInput, ProjectFilter, UpdateProjectInput } from './projects.inputs';
 import { ProjectOrder } from './projects.inputs';
 import { addToSummary, lockedPlanMonths, lockSummaryKey, moveProjectSummary, planDeltas } from './investment-summary';

@@ -1,7 +1,7 @@
 import { periodOfInstant, addMonths } from '@kpd/domain';
-import { AuditRecord } from '../../common/audit/audit-record.entity';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type GraphQLResponse, type TestServer } from '../../testing/harness';
-import { Area } from '../areas/area.entity';
+import { Area } from '../../core/areas/area.entity';
 import { MonthlyReport, PlanYear } from './plan.entity';
 import { Project } from './project.entity';
 

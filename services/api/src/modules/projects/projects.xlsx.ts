@@ -1,10 +1,10 @@
 import { period as makePeriod, validatePlanTable, type Fen, type Problem } from '@kpd/domain';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { In } from 'typeorm';
-import { Role } from '../../auth/user.entity';
-import { readUploadedSpreadsheet } from '../../common/files';
-import { chunks, integer, ImportResult, money, runImport, templateSheet, text, type Column, type Locate, type SheetProblem, type SheetRow, type SheetSpec } from '../../common/xlsx';
-import type { Context } from '../../context';
+import { Role } from '../../core/auth/user.entity';
+import { readUploadedSpreadsheet } from '../../core/files';
+import { chunks, integer, ImportResult, money, runImport, templateSheet, text, type Column, type Locate, type SheetProblem, type SheetRow, type SheetSpec } from '../../core/xlsx';
+import type { Context } from '../../core/context';
 import { LIGHT_LABELS } from './labels';
 import { ProjectLight } from './light.entity';
 import { recomputeProjectLights } from './lights.service';

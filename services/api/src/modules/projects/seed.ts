@@ -1,6 +1,6 @@
 import { addMonths, period as makePeriod, periodRange, wan } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
-import type { SeedContext } from '../module';
+import type { SeedContext } from '../../core/module';
 import { LightBoardPublication } from './light.entity';
 import { computeLights, storeLights } from './lights.service';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';

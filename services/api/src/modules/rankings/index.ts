@@ -1,4 +1,4 @@
-import type { ApiModule } from '../module';
+import type { ApiModule } from '../../core/module';
 import { RankingEntry, RankingPublication } from './ranking.entity';
 import { MilestoneViewEntryResolver, RankingsResolver } from './rankings.resolver';
 import { seedRankings } from './seed';

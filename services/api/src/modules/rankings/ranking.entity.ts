@@ -1,6 +1,6 @@
 import type { Fen } from '@kpd/domain';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { moneyColumn } from '../../common/columns';
+import { moneyColumn } from '../../core/columns';
 
 /** A published monthly ranking of a city's districts (排名通报): a frozen snapshot, with who and when. */
 @Entity('ranking_publications')

@@ -1,12 +1,12 @@
 import type { RateResult } from '@kpd/domain';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Arg, Authorized, Ctx, Field, Float, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import { Role } from '../../auth/user.entity';
-import { UserInputError } from '../../common/errors';
-import { parseId } from '../../common/ids';
-import { MoneyScalar, PeriodScalar } from '../../common/scalars';
-import { loader, type Context } from '../../context';
-import { Area } from '../areas/area.entity';
+import { Role } from '../../core/auth/user.entity';
+import { UserInputError } from '../../core/errors';
+import { parseId } from '../../core/ids';
+import { MoneyScalar, PeriodScalar } from '../../core/scalars';
+import { loader, type Context } from '../../core/context';
+import { Area } from '../../core/areas/area.entity';
 import { Project, ProjectCategory } from '../projects/project.entity';
 import { projectLoader } from '../projects/projects.loaders';
 import { ProjectMilestone } from '../projects/plan.entity';

@@ -8,17 +8,17 @@ import {
   type RankingWeights,
 } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
-import { Role } from '../../auth/user.entity';
-import { isSignedIn } from '../../auth/viewer';
-import { fen, toInt } from '../../common/columns';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../../common/errors';
-import { mutate } from '../../common/transaction';
-import type { Context } from '../../context';
+import { Role } from '../../core/auth/user.entity';
+import { isSignedIn } from '../../core/auth/viewer';
+import { fen, toInt } from '../../core/columns';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../../core/errors';
+import { mutate } from '../../core/transaction';
+import type { Context } from '../../core/context';
 import { isDuplicateKey, LIBRARY_MEMBER_SQL } from '../projects/projects.service';
-import type { AreaDirectory } from '../areas/area-directory';
-import { Area, AreaKind, AreaLevel } from '../areas/area.entity';
-import { rankingWeightsOf } from '../areas/areas.service';
-import { CitySettings } from '../areas/city-settings.entity';
+import type { AreaDirectory } from '../../core/areas/area-directory';
+import { Area, AreaKind, AreaLevel } from '../../core/areas/area.entity';
+import { rankingWeightsOf } from '../../core/areas/areas.service';
+import { CitySettings } from '../../core/areas/city-settings.entity';
 import { InvestmentSummary } from '../projects/investment-summary';
 import { ProjectMilestone } from '../projects/plan.entity';
 import { ProjectLight } from '../projects/light.entity';

@@ -1,6 +1,6 @@
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
-import { AuditRecord } from '../../common/audit/audit-record.entity';
-import { Area } from '../areas/area.entity';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
+import { Area } from '../../core/areas/area.entity';
 import { RankingEntry, RankingPublication } from './ranking.entity';
 
 const SEED = ['areas', 'accounts', 'projects', 'problems', 'rankings'];

@@ -1,5 +1,5 @@
 import { period as makePeriod, periodRange, wan } from '@kpd/domain';
-import type { SeedContext } from '../module';
+import type { SeedContext } from '../../core/module';
 import { computeLights, storeLights } from '../projects/lights.service';
 import { MonthlyReport, PlanMonth, PlanYear } from '../projects/plan.entity';
 import { Project, ProjectCategory, ProjectStage, ProjectStageChange } from '../projects/project.entity';

@@ -1,7 +1,7 @@
 import { isBackLoaded, parsePeriod, periodRange, yearEndForecast, type LightColor as DomainLight, type YearEndForecast } from '@kpd/domain';
 import { In } from 'typeorm';
-import type { Context } from '../../context';
-import type { Area } from '../areas/area.entity';
+import type { Context } from '../../core/context';
+import type { Area } from '../../core/areas/area.entity';
 import { ProjectLight } from '../projects/light.entity';
 import { MonthlyReport, PlanMonth } from '../projects/plan.entity';
 import type { Project } from '../projects/project.entity';

@@ -1,4 +1,4 @@
-import type { ApiModule } from '../module';
+import type { ApiModule } from '../../core/module';
 import {
   ProblemSecretaryResolver,
   ProjectSecretariesResolver,

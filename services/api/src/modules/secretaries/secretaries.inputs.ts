@@ -1,6 +1,6 @@
 import { IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDateScalar, PeriodScalar } from '../../common/scalars';
+import { LocalDateScalar, PeriodScalar } from '../../core/scalars';
 import { ServiceKind, TeamRole } from './secretary.entity';
 
 @InputType({ description: 'A new service secretary. 新增服务秘书' })

@@ -1,8 +1,8 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import { Role } from '../../auth/user.entity';
-import { isSignedIn } from '../../auth/viewer';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../common/errors';
-import type { Context } from '../../context';
+import { Role } from '../../core/auth/user.entity';
+import { isSignedIn } from '../../core/auth/viewer';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors';
+import type { Context } from '../../core/context';
 import { Secretary, ServiceLogEntry } from './secretary.entity';
 
 function signedIn(ctx: Context) {

@@ -13,17 +13,17 @@ import {
   DomainError,
 } from '@kpd/domain';
 import { In } from 'typeorm';
-import { Role, User } from '../../auth/user.entity';
-import { isSignedIn } from '../../auth/viewer';
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../common/errors';
-import { parseId } from '../../common/ids';
-import { containsPattern, LIKE_ESCAPE } from '../../common/like';
-import { paginate, type Page, type PageArgs } from '../../common/pagination';
-import { mutate } from '../../common/transaction';
-import type { Context } from '../../context';
-import { AreaLevel, type Area } from '../areas/area.entity';
-import { queryArea, readableArea } from '../areas/areas.service';
-import { CitySettings } from '../areas/city-settings.entity';
+import { Role, User } from '../../core/auth/user.entity';
+import { isSignedIn } from '../../core/auth/viewer';
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
+import { parseId } from '../../core/ids';
+import { containsPattern, LIKE_ESCAPE } from '../../core/like';
+import { paginate, type Page, type PageArgs } from '../../core/pagination';
+import { mutate } from '../../core/transaction';
+import type { Context } from '../../core/context';
+import { AreaLevel, type Area } from '../../core/areas/area.entity';
+import { queryArea, readableArea } from '../../core/areas/areas.service';
+import { CitySettings } from '../../core/areas/city-settings.entity';
 import { Project, ProjectStage } from '../projects/project.entity';
 import { grantProjectAccess, revokeProjectAccess } from '../projects/projects.access';
 import { isAdminOver, readableProject, scopedProjects } from '../projects/projects.scope';

@@ -1,8 +1,8 @@
 import { addDays, deadlineFromWorkingDays, shanghaiDate } from '@kpd/domain';
 import ExcelJS from 'exceljs';
-import { AuditRecord } from '../../common/audit/audit-record.entity';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type GraphQLResponse, type TestServer } from '../../testing/harness';
-import { Area } from '../areas/area.entity';
+import { Area } from '../../core/areas/area.entity';
 import { Project } from '../projects/project.entity';
 import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceLogEntry } from './secretary.entity';
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { LocalDateScalar, PeriodScalar } from '../../common/scalars';
+import { LocalDateScalar, PeriodScalar } from '../../core/scalars';
 
 export enum TeamRole {
   SOLE = 'SOLE',

@@ -1,8 +1,8 @@
 import { addDays, shanghaiDate, wan } from '@kpd/domain';
 import { MoreThan } from 'typeorm';
-import { Role, User } from '../../auth/user.entity';
-import { chunks } from '../../common/xlsx';
-import type { SeedContext } from '../module';
+import { Role, User } from '../../core/auth/user.entity';
+import { chunks } from '../../core/xlsx';
+import type { SeedContext } from '../../core/module';
 import { Project, ProjectCategory, ProjectStage, ProjectStageChange } from '../projects/project.entity';
 import { grantProjectAccess } from '../projects/projects.access';
 import { generator } from '../projects/seed';

@@ -1,4 +1,4 @@
-import type { ApiModule } from '../module';
+import type { ApiModule } from '../../core/module';
 import { ServiceItem } from './service-item.entity';
 import { serviceItemRoutes } from './service-items.import';
 import { ServiceItemsResolver, ServiceZonesResolver } from './service-items.resolver';

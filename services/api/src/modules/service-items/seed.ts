@@ -1,7 +1,7 @@
 import type { CaseKind, Fen, OnlineDepth, ServiceItemType } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../../db/bulk-insert';
-import type { SeedContext } from '../module';
+import type { SeedContext } from '../../core/module';
 import { ServiceItem, ServiceItemStatus } from './service-item.entity';
 import { violationMaskOf, type ItemFields } from './service-items.service';
 import { ServiceBaseline, ServiceWindow, ServiceZone } from './service-zone.entity';

@@ -10,8 +10,8 @@ import {
 } from '@kpd/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { moneyColumn } from '../../common/columns';
-import { MoneyScalar } from '../../common/scalars';
+import { moneyColumn } from '../../core/columns';
+import { MoneyScalar } from '../../core/scalars';
 
 const described = <T extends string>(labels: Readonly<Record<T, string>>) =>
   Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v as string }]));

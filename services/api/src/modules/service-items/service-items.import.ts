@@ -1,8 +1,8 @@
 import { CASE_KIND_LABELS, ONLINE_DEPTH_LABELS, SERVICE_ITEM_TYPE_LABELS, serviceItemProblems, type Fen } from '@kpd/domain';
 import type { Router } from 'express';
 import { In } from 'typeorm';
-import { isSignedIn } from '../../auth/viewer';
-import { readUploadedSpreadsheet } from '../../common/files';
+import { isSignedIn } from '../../core/auth/viewer';
+import { readUploadedSpreadsheet } from '../../core/files';
 import {
   bool,
   choice,
@@ -17,9 +17,9 @@ import {
   type ImportResult,
   type SheetProblem,
   type SheetSpec,
-} from '../../common/xlsx';
-import type { Context } from '../../context';
-import type { ModuleServices } from '../module';
+} from '../../core/xlsx';
+import type { Context } from '../../core/context';
+import type { ModuleServices } from '../../core/module';
 import { ServiceItem, ServiceItemStatus, STATUS_LABELS } from './service-item.entity';
 import { editableDistrict, readableDistrict, ruleView, scopedItems, violationMaskOf, type ItemFields } from './service-items.service';
 import { ServiceZone } from './service-zone.entity';

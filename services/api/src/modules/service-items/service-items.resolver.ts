@@ -1,17 +1,17 @@
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { ComplianceCode, Fen, ServiceItemType } from '@kpd/domain';
-import { Role } from '../../auth/user.entity';
-import { ConflictError, NotFoundError, UserInputError, refuseIfAny } from '../../common/errors';
-import { parseId, parseOptionalId } from '../../common/ids';
-import { containsPattern, LIKE_ESCAPE } from '../../common/like';
-import { Connection, paginate, type Page } from '../../common/pagination';
-import { LocalDateScalar, MoneyScalar } from '../../common/scalars';
-import { mutate } from '../../common/transaction';
-import { ImportResult } from '../../common/xlsx';
-import { loader, type Context } from '../../context';
-import { Area } from '../areas/area.entity';
-import { queryArea } from '../areas/areas.service';
+import { Role } from '../../core/auth/user.entity';
+import { ConflictError, NotFoundError, UserInputError, refuseIfAny } from '../../core/errors';
+import { parseId, parseOptionalId } from '../../core/ids';
+import { containsPattern, LIKE_ESCAPE } from '../../core/like';
+import { Connection, paginate, type Page } from '../../core/pagination';
+import { LocalDateScalar, MoneyScalar } from '../../core/scalars';
+import { mutate } from '../../core/transaction';
+import { ImportResult } from '../../core/xlsx';
+import { loader, type Context } from '../../core/context';
+import { Area } from '../../core/areas/area.entity';
+import { queryArea } from '../../core/areas/areas.service';
 import { importServiceItems } from './service-items.import';
 import {
   assertCodeFree,

@@ -9,12 +9,12 @@ import {
 } from '@kpd/domain';
 import DataLoader from 'dataloader';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { Role } from '../../auth/user.entity';
-import { isSignedIn } from '../../auth/viewer';
-import { toInt } from '../../common/columns';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError, type FieldProblem } from '../../common/errors';
-import { loader, type Context } from '../../context';
-import { AreaLevel, type Area } from '../areas/area.entity';
+import { Role } from '../../core/auth/user.entity';
+import { isSignedIn } from '../../core/auth/viewer';
+import { toInt } from '../../core/columns';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError, type FieldProblem } from '../../core/errors';
+import { loader, type Context } from '../../core/context';
+import { AreaLevel, type Area } from '../../core/areas/area.entity';
 import { COMPLIANCE_CODES, maskOf, ServiceItem, ServiceItemStatus } from './service-item.entity';
 import { ServiceBaseline, ServiceWindow, ServiceZone } from './service-zone.entity';
 

@@ -1,8 +1,8 @@
 import { catalogueFigures as domainFigures, type ComplianceCode, type ServiceItem as RuleItem } from '@kpd/domain';
 import ExcelJS from 'exceljs';
-import { AuditRecord } from '../../common/audit/audit-record.entity';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type GraphQLResponse, type TestServer } from '../../testing/harness';
-import { Area } from '../areas/area.entity';
+import { Area } from '../../core/areas/area.entity';
 import { ServiceItem } from './service-item.entity';
 
 const ITEM_FIELDS = 'id implementationCode name version visits onlineDepth status violations { rule message }';

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import busboy from 'busboy';
 import type { Request, Response, Router } from 'express';
-import { isSignedIn } from '../../auth/viewer';
-import type { ModuleServices } from '../../modules/module';
+import { isSignedIn } from '../auth/viewer';
+import type { ModuleServices } from '../module';
 import { mutate } from '../transaction';
 import { canReadFile, fileUrl, thumbnailUrl } from './files.service';
 import { inspect, UploadRefused } from './inspect';

@@ -1,5 +1,5 @@
-import { Area } from '../modules/areas/area.entity';
-import type { AreaDirectory } from '../modules/areas/area-directory';
+import { Area } from '../areas/area.entity';
+import type { AreaDirectory } from '../areas/area-directory';
 
 /**
  * A signed-in user's reach: one area and everything under it. Domain queries ask the scope

@@ -1,4 +1,4 @@
-import type { ModuleServices } from '../modules/module';
+import type { ModuleServices } from './module';
 
 export interface BackgroundJob {
   /** Its name in the logs. */

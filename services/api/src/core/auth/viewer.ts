@@ -1,4 +1,4 @@
-import type { Area } from '../modules/areas/area.entity';
+import type { Area } from '../areas/area.entity';
 import type { AreaScope } from './scope';
 import { Role } from './user.entity';
 

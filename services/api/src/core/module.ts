@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../config';
-import type { Context } from '../context';
+import type { Context } from './context';
 import type { AreaDirectory } from './areas/area-directory';
 
 /** What a domain module hands to the service: its tables, its part of the schema, its HTTP routes and demo data. */

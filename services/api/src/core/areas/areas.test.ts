@@ -1,4 +1,4 @@
-import { AuditRecord } from '../../common/audit/audit-record.entity';
+import { AuditRecord } from '../audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
 import { Area } from './area.entity';
 import { CitySettings } from './city-settings.entity';

@@ -3,8 +3,8 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from './auth/viewer';
-import type { Config } from './config';
-import type { AreaDirectory } from './modules/areas/area-directory';
+import type { Config } from '../config';
+import type { AreaDirectory } from './areas/area-directory';
 
 /** Everything a resolver gets for one request. Loaders are created per request, on first use. */
 export interface Context {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { CitySettings } from './city-settings.entity';
 
 export const citySettingsLoader = (ctx: Context) =>

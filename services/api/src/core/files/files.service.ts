@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { Role } from '../../auth/user.entity';
-import { isSignedIn } from '../../auth/viewer';
-import { loader, type Context } from '../../context';
+import { Role } from '../auth/user.entity';
+import { isSignedIn } from '../auth/viewer';
+import { loader, type Context } from '../context';
 import { ForbiddenError, UnauthenticatedError, UserInputError, type FieldProblem } from '../errors';
 import type { Tx } from '../transaction';
 import { storageFor } from './storage';

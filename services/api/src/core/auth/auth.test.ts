@@ -2,7 +2,7 @@ import { DEMO_PASSWORD } from './seed';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 import { hashToken } from './password';
-import { DRIVERS, errorCode, startTestServer, type TestServer } from '../testing/harness';
+import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { username role } } }';
 const ME = '{ me { username role area { name } } }';

@@ -1,8 +1,8 @@
 import type { Fen } from '@kpd/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { moneyColumn } from '../../common/columns';
-import { MoneyScalar } from '../../common/scalars';
+import { moneyColumn } from '../columns';
+import { MoneyScalar } from '../scalars';
 
 export enum LightRule {
   INVESTMENT = 'INVESTMENT',

@@ -1,6 +1,6 @@
 import { IsNull } from 'typeorm';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../common/errors';
-import { mutate, writeAudit } from '../common/transaction';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../errors';
+import { mutate, writeAudit } from '../transaction';
 import type { Context } from '../context';
 import { burnPasswordCheck, hashPassword, hashToken, newToken, passwordWeakness, verifyPassword } from './password';
 import { Session, SessionKind } from './session.entity';

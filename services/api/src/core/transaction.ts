@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Context } from '../context';
+import type { Context } from './context';
 import { AuditRecord } from './audit/audit-record.entity';
 import { toJson } from './columns';
 

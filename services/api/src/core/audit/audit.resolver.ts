@@ -2,8 +2,8 @@ import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, Query, Resolver } from
 import { ForbiddenError } from '../errors';
 import { parseOptionalId } from '../ids';
 import { Connection, paginate, type Page } from '../pagination';
-import type { Context } from '../../context';
-import { Role } from '../../auth/user.entity';
+import type { Context } from '../context';
+import { Role } from '../auth/user.entity';
 import { AuditRecord } from './audit-record.entity';
 
 @ArgsType()

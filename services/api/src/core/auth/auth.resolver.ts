@@ -1,11 +1,11 @@
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, paginate, type Page } from '../common/pagination';
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors';
-import { parseId } from '../common/ids';
-import { mutate } from '../common/transaction';
+import { Connection, paginate, type Page } from '../pagination';
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../errors';
+import { parseId } from '../ids';
+import { mutate } from '../transaction';
 import type { Context } from '../context';
-import { Area } from '../modules/areas/area.entity';
+import { Area } from '../areas/area.entity';
 import * as auth from './auth.service';
 import { SESSION_COOKIE } from './authenticate';
 import { hashPassword, passwordWeakness } from './password';

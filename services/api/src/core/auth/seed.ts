@@ -1,4 +1,4 @@
-import type { SeedContext } from '../modules/module';
+import type { SeedContext } from '../module';
 import { Role, User } from './user.entity';
 
 /** The password of every demo account; printed at start-up and listed in the README. */

@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { mutate, type Tx } from '../transaction';
 import type { SheetSpec } from './columns';
 import type { ImportResult } from './import-result.type';

@@ -1,6 +1,6 @@
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../common/errors';
-import type { Context } from '../../context';
-import { isSignedIn } from '../../auth/viewer';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import type { Context } from '../context';
+import { isSignedIn } from '../auth/viewer';
 import { Area, AreaLevel } from './area.entity';
 import { CitySettings } from './city-settings.entity';
 

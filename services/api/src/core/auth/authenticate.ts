@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { parse as parseCookie } from 'cookie';
-import type { AreaDirectory } from '../modules/areas/area-directory';
+import type { AreaDirectory } from '../areas/area-directory';
 import { hashToken } from './password';
 import { AreaScope } from './scope';
 import { Session, SessionKind } from './session.entity';
