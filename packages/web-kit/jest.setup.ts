@@ -18,3 +18,17 @@ class NoResizeObserver {
   disconnect() {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
+// Ant Design's forms schedule their work through a MessageChannel, which jsdom does not provide; a
+// timer-backed one keeps the order of messages and lets the test process end.
+class TimerMessageChannel {
+  port1: { onmessage: ((e: { data: unknown }) => void) | null; postMessage: (data: unknown) => void; close: () => void };
+  port2: { onmessage: ((e: { data: unknown }) => void) | null; postMessage: (data: unknown) => void; close: () => void };
+  constructor() {
+    const port = () => ({ onmessage: null as ((e: { data: unknown }) => void) | null, postMessage: (_data: unknown) => undefined as void, close: () => undefined as void });
+    this.port1 = port();
+    this.port2 = port();
+    this.port1.postMessage = (data) => void setTimeout(() => this.port2.onmessage?.({ data }), 0);
+    this.port2.postMessage = (data) => void setTimeout(() => this.port1.onmessage?.({ data }), 0);
+  }
+}
+(globalThis as unknown as { MessageChannel: unknown }).MessageChannel ??= TimerMessageChannel;

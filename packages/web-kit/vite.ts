@@ -8,9 +8,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { generate } from '@graphql-codegen/cli';
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
+import apps from '../../web/apps.json';
+import { codegenConfig, generatedDir, SCHEMA_FILE, TYPED_APPS } from './codegen';
 
 export interface KpdApp {
   /** Folder name under web/: shell, districts, projects, … */
@@ -26,21 +29,20 @@ export function scopeOf(app: string): string {
   return `kpd_${app.replace(/-/g, '_')}`;
 }
 
-/** The domain apps and their dev ports; the shell's dev server serves these as its manifest. */
-export const REMOTES: Array<{ name: string; port: number }> = [
-  { name: 'districts', port: 5101 },
-  { name: 'projects', port: 5102 },
-  { name: 'secretaries', port: 5103 },
-  { name: 'livelihood', port: 5104 },
-  { name: 'service-items', port: 5105 },
-  { name: 'dispatch', port: 5106 },
-];
+/** The domain apps and their dev ports (web/apps.json); the shell's dev server serves these as its manifest. */
+export const REMOTES: Array<{ name: string; port: number }> = apps.remotes.map((r) => ({ name: r.name, port: r.port }));
 
 const SHARED = {
   react: '^19.0.0',
   'react-dom': '^19.0.0',
   antd: '^6.0.0',
   urql: '^5.0.0',
+  dayjs: '^1.11.0',
+  // The kit itself, so every app renders the same light badge, table and form helpers from one copy,
+  // and its charts (ECharts) and maps (Leaflet) are shipped once, by the shell, loaded when first drawn.
+  '@kpd/web-kit': '^0.1.0',
+  '@kpd/web-kit/chart': '^0.1.0',
+  '@kpd/web-kit/map': '^0.1.0',
 };
 
 /**
@@ -51,6 +53,32 @@ function sharedFor(isShell: boolean) {
   return Object.fromEntries(
     Object.entries(SHARED).map(([name, requiredVersion]) => [name, isShell ? { singleton: true, requiredVersion } : { singleton: true, requiredVersion, import: false as const }]),
   );
+}
+
+/**
+ * Writes the app's typed client (src/gql/) from its `graphql()` documents and the committed schema
+ * before the build, and again when a source file or the schema changes under the dev server. An
+ * operation that does not match the schema fails the build with the codegen's message.
+ */
+function typedClient(app: string): Plugin {
+  const run = () => generate(codegenConfig([app]), true);
+  return {
+    name: 'kpd-typed-client',
+    async buildStart() {
+      if (TYPED_APPS.includes(app)) await run();
+    },
+    configureServer(server) {
+      if (!TYPED_APPS.includes(app)) return;
+      const out = generatedDir(app);
+      let timer: NodeJS.Timeout | undefined;
+      server.watcher.add(SCHEMA_FILE);
+      server.watcher.on('change', (file) => {
+        if (file.startsWith(out) || !(file === SCHEMA_FILE || /\.(ts|tsx)$/.test(file))) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void run().catch((e: unknown) => server.config.logger.error(String(e))), 200);
+      });
+    },
+  };
 }
 
 const API = process.env.KPD_API_URL ?? 'http://localhost:4000';
@@ -67,6 +95,7 @@ export function kpdViteConfig({ app, port, root }: KpdApp, command: 'build' | 's
       __KPD_BUILD__: JSON.stringify(process.env.KPD_BUILD_LABEL ?? new Date().toISOString().slice(0, 16)),
     },
     plugins: [
+      typedClient(app),
       react(),
       federation({
         name: scopeOf(app),

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import apps from '../../web/apps.json';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
-export const WEB_APPS = ['shell', 'districts', 'projects', 'secretaries', 'livelihood', 'service-items', 'dispatch'];
+/** The shell and every domain app of web/apps.json. */
+export const WEB_APPS = ['shell', ...apps.remotes.map((r) => r.name)];
 
 function newest(target: string): number {
   if (!fs.existsSync(target)) return 0;
@@ -22,7 +24,7 @@ export function builtMarker(app: string, dist = path.join(repoRoot, 'web', app, 
   return path.join(dist, app === 'shell' ? 'index.html' : 'remoteEntry.js');
 }
 
-/** True when the app's build is missing or older than its sources, the web kit or the domain rules. */
+/** True when the app's build is missing or older than its sources, the web kit, the domain rules, the list of apps or the schema. */
 export function isStale(app: string): boolean {
   const marker = builtMarker(app);
   if (!fs.existsSync(marker)) return true;
@@ -31,6 +33,8 @@ export function isStale(app: string): boolean {
     newest(path.join(repoRoot, 'packages', 'web-kit', 'src')),
     newest(path.join(repoRoot, 'packages', 'web-kit', 'vite.ts')),
     newest(path.join(repoRoot, 'packages', 'domain', 'src')),
+    newest(path.join(repoRoot, 'web', 'apps.json')),
+    newest(path.join(repoRoot, 'schema', 'schema.graphql')),
   );
   return sources > fs.statSync(marker).mtimeMs;
 }

@@ -44,3 +44,29 @@ export function formatPeriod(period: string | null | undefined, locale: 'zh' | '
   if (locale === 'zh') return `${m[1]}年${Number(m[2])}月`;
   return format('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)));
 }
+
+/** Today on China's calendar, "2020-10-09". */
+export function todayInChina(now: Date = new Date()): string {
+  return formatDate(now);
+}
+
+/** This month on China's calendar, "2020-10". */
+export function thisMonthInChina(now: Date = new Date()): string {
+  return todayInChina(now).slice(0, 7);
+}
+
+/** The month before a month ("2020-01" → "2019-12"); by default the month before this one in China. */
+export function previousMonth(period: string = thisMonthInChina()): string {
+  const [y, m] = period.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** True for a month after this one in China: its figures cannot exist yet. */
+export function isFutureMonth(period: string, now: Date = new Date()): boolean {
+  return period > thisMonthInChina(now);
+}
+
+/** The twelve months of a year, "2020-01" … "2020-12". */
+export function monthsOfYear(year: number | string): string[] {
+  return Array.from({ length: 12 }, (_, k) => `${year}-${String(k + 1).padStart(2, '0')}`);
+}

@@ -2,6 +2,8 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 
 /** The admin speaks Chinese by default; English by the switch in the header. */
 export type Locale = 'zh' | 'en';
@@ -31,6 +33,8 @@ export function useMessages<K extends string>(messages: Messages<K>): (key: K, v
 
 /** Sets the language for the kit's messages and Ant Design's own texts (date pickers, pagination, empty). */
 export function LocaleProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  // The date pickers' month and week names follow the admin's language.
+  dayjs.locale(locale === 'zh' ? 'zh-cn' : 'en');
   return (
     <LocaleContext.Provider value={locale}>
       <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b4232a' } }}>
@@ -41,13 +45,14 @@ export function LocaleProvider({ locale, children }: { locale: Locale; children:
 }
 
 export const kitMessages: Messages<
-  'loading' | 'empty' | 'retry' | 'error' | 'networkError' | 'remoteFailed' | 'remoteFailedDetail' | 'signInAgain' | 'pending' | 'pendingDetail' | 'mapNoTiles' | 'mapEmpty'
+  'loading' | 'empty' | 'retry' | 'error' | 'inputProblems' | 'networkError' | 'remoteFailed' | 'remoteFailedDetail' | 'signInAgain' | 'pending' | 'pendingDetail' | 'mapNoTiles' | 'mapEmpty'
 > = {
   zh: {
     loading: '加载中…',
     empty: '暂无数据',
     retry: '重试',
     error: '出错了',
+    inputProblems: '提交的内容有 {n} 处需要修改：',
     networkError: '无法连接服务器，请检查网络后重试。',
     remoteFailed: '“{name}”模块暂时无法加载',
     remoteFailedDetail: '该模块加载失败，其他功能不受影响。请稍后重试或联系管理员。',
@@ -62,6 +67,7 @@ export const kitMessages: Messages<
     empty: 'No data',
     retry: 'Retry',
     error: 'Something went wrong',
+    inputProblems: '{n} things to correct:',
     networkError: 'Cannot reach the server. Check the network and retry.',
     remoteFailed: 'The "{name}" module cannot be loaded right now',
     remoteFailedDetail: 'This module failed to load; the rest of the admin keeps working. Retry later or tell the administrator.',

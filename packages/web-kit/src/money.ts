@@ -45,3 +45,43 @@ export function sumMoney(values: Iterable<MoneyValue>): string {
 function groupThousands(text: string): string {
   return text.replace(/^(-?)(\d+)/, (_m, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 }
+
+/** The unit every money column of a table is shown in, written in its header. */
+export type MoneyUnit = 'wan' | 'yi';
+
+export const MONEY_UNIT_LABELS: Readonly<Record<MoneyUnit, { zh: string; en: string }>> = {
+  wan: { zh: '万元', en: '10k yuan' },
+  yi: { zh: '亿元', en: '100m yuan' },
+};
+
+/**
+ * An amount in a column's unit, two decimals, or "—" when there is none — and for a month that has
+ * not come yet, whatever the server sent (a future month is not a zero).
+ */
+export function formatMoneyCell(value: MoneyValue, unit: MoneyUnit = 'wan', options: { future?: boolean } = {}): string {
+  if (options.future) return '—';
+  return formatMoneyIn(value, unit);
+}
+
+/** A percentage with one decimal ("12.3%"), "—" when there is none. */
+export function formatPercent(value: number | null | undefined, decimals = 1): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : `${value.toFixed(decimals)}%`;
+}
+
+/** A signed change ("+3.2%", "-1.0%"), "—" when there is none. */
+export function formatChange(value: number | null | undefined, decimals = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${value > 0 ? '+' : ''}${value.toFixed(decimals)}%`;
+}
+
+/**
+ * Amounts written inside a text (a light's reason: "本月计划11,530.199154万元") shown with two decimals
+ * at most, rounded half up on the digits themselves.
+ */
+export function tidyAmounts(text: string): string {
+  return text.replace(/(-?)(\d[\d,]*)\.(\d{3,})(?=\s*(?:亿元|万元|元))/g, (_m, sign: string, whole: string, frac: string) => {
+    const digits = BigInt(whole.replace(/,/g, '') + frac.slice(0, 2)) + (Number(frac[2]) >= 5 ? 1n : 0n);
+    const text = digits.toString().padStart(3, '0');
+    return sign + groupThousands(`${text.slice(0, -2)}.${text.slice(-2)}`);
+  });
+}

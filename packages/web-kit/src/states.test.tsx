@@ -41,12 +41,28 @@ describe('readableError', () => {
 });
 
 describe('ErrorNotice', () => {
-  test('shows the server’s readable message and every listed problem', () => {
+  test('lists every refused input’s reason in Chinese, without field paths', () => {
     render(<ErrorNotice error={badInput()} />);
     expect(screen.getByRole('alert')).toBeTruthy();
-    expect(screen.getByTestId('error-message').textContent).toBe('input.months[3].plannedInvestment: 月计划之和与年计划不符');
+    expect(screen.getByTestId('error-message').textContent).toBe('提交的内容有 2 处需要修改：');
+    expect(screen.getByText('月计划之和与年计划不符')).toBeTruthy();
     expect(screen.getByText('不能为负数')).toBeTruthy();
-    expect(screen.queryByText(/\[GraphQL\]/)).toBeNull();
+    expect(screen.getByRole('alert').textContent).not.toMatch(/input\.|plannedInvestment|\[GraphQL\]/);
+  });
+
+  test.each([
+    ['input.code', '项目编码 SJT-1 已存在 (code already used)', '项目编码 SJT-1 已存在'],
+    ['input.weights', 'must add up to 1 (now 0.9)', '各项之和须为 1（现为 0.9）'],
+    ['input.evidence', 'something nobody translated', '填写有误，请检查'],
+  ])('one refused input (%s) shows its reason in Chinese only', (field, reason, shown) => {
+    const error = new CombinedError({ graphQLErrors: [{ message: `${field}: ${reason}`, extensions: { code: 'BAD_USER_INPUT', field, reason, problems: [{ field, reason }] } }] });
+    render(<ErrorNotice error={error} />);
+    expect(screen.getByTestId('error-message').textContent).toBe(shown);
+  });
+
+  test('an English refusal reads by its code', () => {
+    render(<ErrorNotice error={new CombinedError({ graphQLErrors: [{ message: 'The secretary was changed in between; reload it', extensions: { code: 'CONFLICT' } }] })} />);
+    expect(screen.getByTestId('error-message').textContent).toBe('有人在您打开之后修改了这里的内容，请刷新后再改。');
   });
 
   test('a network failure says so in the chosen language, and retry calls back', () => {

@@ -1,21 +1,30 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Alert, Button, Empty, Result, Spin } from 'antd';
-import { readableError } from './errors';
-import { kitMessages, useMessages } from './i18n';
+import { chineseMessage, chineseReason, readableError } from './errors';
+import { kitMessages, useLocale, useMessages } from './i18n';
 
-/** A failed request shown with the server's own readable message, and a retry when one is possible. */
+/**
+ * A failed request shown with the server's readable message, and a retry when one is possible. In
+ * Chinese the message is Chinese only: a refused input lists its reasons (never a field path or an
+ * English gloss), other refusals say what happened by their code when the server wrote English.
+ */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useMessages(kitMessages);
+  const locale = useLocale();
   const e = readableError(error);
+  const reasons = e.code === 'BAD_USER_INPUT' ? e.problems.map((p) => (locale === 'zh' ? chineseReason(p.reason ?? p.message) : (p.reason ?? p.message ?? ''))) : [];
+  let message: string;
+  if (e.network) message = t('networkError');
+  else if (reasons.length > 1) message = t('inputProblems', { n: reasons.length });
+  else if (locale === 'zh') message = chineseMessage(e);
+  else message = e.field ? e.message.replace(/^[^:]*:\s*/, '') : e.message;
   const description = (
     <>
-      <div data-testid="error-message">{e.network ? t('networkError') : e.message}</div>
-      {e.problems.length > 1 && (
+      <div data-testid="error-message">{message}</div>
+      {reasons.length > 1 && (
         <ul style={{ margin: '8px 0 0', paddingLeft: 20 }}>
-          {e.problems.map((p, i) => (
-            <li key={i}>
-              {p.field ? <code>{p.field}</code> : null} {p.reason ?? p.message}
-            </li>
+          {reasons.map((r, i) => (
+            <li key={i}>{r}</li>
           ))}
         </ul>
       )}

@@ -2,72 +2,55 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, EmptyState, formatDateTime, formatPeriod, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { graphql } from './gql';
+import type { DispatchMeetingQuery, ListFieldsFragment, MeetingFieldsFragment, ProblemCategory } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
-import { PROBLEM_FIELDS, ProblemTable, type ProblemRow } from './Problems';
+import { ProblemTable } from './Problems';
 import { parseAttendees, thisMonth, useScope } from './scope';
 
-interface ListEntry {
-  project: { id: string; code: string; name: string; stage: string; district: { name: string } };
-  reasons: string[];
-  labels: string[];
-}
-interface MeetingRow {
-  id: string;
-  period: string;
-  kind: 'MONTHLY' | 'ON_SITE';
-  title: string;
-  heldOn: string | null;
-  location: string;
-  area: { id: string; name: string };
-  host: { id: string; name: string } | null;
-}
-interface MeetingDetail extends MeetingRow {
-  version: number;
-  minutes: string;
-  createdBy: string;
-  createdAt: string;
-  packUrl: string;
-  packXlsxUrl: string;
-  attendees: Array<{ name: string; unit: string; role: string }>;
-  list: ListEntry[];
-  decisions: ProblemRow[];
-}
+graphql(`
+  fragment ListFields on DispatchListEntry { project { id code name stage district { name } } reasons labels }
+`);
+graphql(`
+  fragment MeetingFields on DispatchMeeting { id period kind title heldOn location area { id name } host { id name } }
+`);
 
-const LIST_FIELDS = 'project { id code name stage district { name } } reasons labels';
-const MEETING_FIELDS = 'id period kind title heldOn location area { id name } host { id name }';
-
-const DISPATCH_LIST = /* GraphQL */ `
-  query DispatchList($areaId: ID) { dispatchList(areaId: $areaId) { ${LIST_FIELDS} } }
-`;
-const MEETINGS = /* GraphQL */ `
+const DISPATCH_LIST = graphql(`
+  query DispatchList($areaId: ID) { dispatchList(areaId: $areaId) { ...ListFields } }
+`);
+const MEETINGS = graphql(`
   query DispatchMeetings($areaId: ID, $first: Int) {
-    dispatchMeetings(areaId: $areaId, first: $first) { totalCount nodes { ${MEETING_FIELDS} } }
+    dispatchMeetings(areaId: $areaId, first: $first) { totalCount nodes { ...MeetingFields } }
   }
-`;
-const MEETING = /* GraphQL */ `
+`);
+const MEETING = graphql(`
   query DispatchMeeting($id: ID!) {
     dispatchMeeting(id: $id) {
-      ${MEETING_FIELDS} version minutes createdBy createdAt packUrl packXlsxUrl
+      ...MeetingFields version minutes createdBy createdAt packUrl packXlsxUrl
       attendees { name unit role }
-      list { ${LIST_FIELDS} }
-      decisions { ${PROBLEM_FIELDS} }
+      list { ...ListFields }
+      decisions { ...ProblemFields }
     }
   }
-`;
-const SUGGESTED_HOST = /* GraphQL */ `
+`);
+const SUGGESTED_HOST = graphql(`
   query DispatchSuggestedHost($cityId: ID!, $period: Period!) {
     suggestedMeetingHost(cityId: $cityId, period: $period) { basedOn rank score published host { id name } tied { id name } }
   }
-`;
-const CREATE = /* GraphQL */ `
+`);
+const CREATE = graphql(`
   mutation DispatchCreateMeeting($input: CreateMeetingInput!) { createDispatchMeeting(input: $input) { id } }
-`;
-const RECORD = /* GraphQL */ `
+`);
+const RECORD = graphql(`
   mutation DispatchRecordMeeting($id: ID!, $input: RecordMeetingInput!) { recordDispatchMeeting(id: $id, input: $input) { id version } }
-`;
-const DECISION = /* GraphQL */ `
+`);
+const DECISION = graphql(`
   mutation DispatchAddDecision($meetingId: ID!, $input: DecisionInput!) { addDispatchDecision(meetingId: $meetingId, input: $input) { id } }
-`;
+`);
+
+type ListEntry = ListFieldsFragment;
+type MeetingRow = MeetingFieldsFragment;
+type MeetingDetail = DispatchMeetingQuery['dispatchMeeting'];
 
 const REASON_COLORS: Record<string, string> = { KEY_PUSH: 'volcano', NEW: 'blue', CONTINUING_WITH_PROBLEMS: 'orange', MAJOR_GOVERNMENT_INVESTMENT: 'purple' };
 const CATEGORIES = ['LAND', 'PLANNING', 'PERMITS', 'POWER', 'DEMOLITION', 'UTILITIES', 'FINANCING', 'OTHER'] as const;
@@ -390,7 +373,7 @@ function RecordForm({ meeting, onSaved }: { meeting: MeetingDetail; onSaved: () 
 
 function DecisionForm({ meeting, onAdded }: { meeting: MeetingDetail; onAdded: () => void }) {
   const t = useMessages(messages);
-  const [form] = Form.useForm<{ projectId: string; category: string; title: string; ownerUnit: string; workingDays: number }>();
+  const [form] = Form.useForm<{ projectId: string; category: ProblemCategory; title: string; ownerUnit: string; workingDays: number }>();
   const [added, setAdded] = useState(false);
   const [{ fetching, error }, add] = useMutation(DECISION);
   if (meeting.list.length === 0) return null;

@@ -3,6 +3,8 @@ import { Alert, Button, Card, Descriptions, Drawer, Form, Input, List, Modal, Se
 import { useMutation, useQuery } from 'urql';
 import { allowedProblemActions, type ProblemAction } from '@kpd/domain';
 import { ErrorNotice, formatPeriod, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { graphql } from './gql';
+import type { DispatchProblemFiguresQuery, DispatchProblemQuery, ProblemFieldsFragment } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
 import { isCityAdmin, thisMonth, useScope } from './scope';
 
@@ -10,95 +12,57 @@ const CATEGORIES = ['LAND', 'PLANNING', 'PERMITS', 'POWER', 'DEMOLITION', 'UTILI
 const STATUSES = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED_OUT'] as const;
 const STATUS_COLORS: Record<string, string> = { OPEN: 'orange', IN_PROGRESS: 'blue', RESOLVED: 'green', CLOSED_OUT: 'default' };
 
-export const PROBLEM_FIELDS = /* GraphQL */ `
-  id title category ownerUnit deadline workingDays raisedDate level cityLeader status overdue escalationDue escalationRequested version
-  project { id name } district { id name }
-`;
+graphql(`
+  fragment ProblemFields on Problem {
+    id title category ownerUnit deadline workingDays raisedDate level cityLeader status overdue escalationDue escalationRequested version
+    project { id name } district { id name }
+  }
+`);
 
-export interface ProblemRow {
-  id: string;
-  title: string;
-  category: string;
-  ownerUnit: string;
-  deadline: string;
-  workingDays: number;
-  raisedDate: string;
-  level: 'DISTRICT' | 'CITY';
-  cityLeader: string | null;
-  status: (typeof STATUSES)[number];
-  overdue: boolean;
-  escalationDue: string[];
-  escalationRequested: boolean;
-  version: number;
-  project: { id: string; name: string } | null;
-  district: { id: string; name: string };
-}
-interface ProblemDetail extends ProblemRow {
-  description: string;
-  raisedBy: string;
-  resolvedDate: string | null;
-  closedOutDate: string | null;
-  escalatedDate: string | null;
-  escalationReason: string | null;
-  escalationRequestReason: string | null;
-  evidence: string[];
-  reopenCount: number;
-  notes: Array<{ id: string; period: string; note: string; author: string }>;
-}
-interface Figures {
-  key: string;
-  label: string;
-  total: number;
-  open: number;
-  overdue: number;
-  resolved: number;
-  resolvedOnTime: number;
-  onTimeRate: number | null;
-  averageDaysToResolve: number | null;
-  listedForSupervision: number;
-  closedOut: number;
-}
-
-const PROBLEMS = /* GraphQL */ `
+const PROBLEMS = graphql(`
   query DispatchProblems($filter: ProblemFilter, $first: Int, $after: String) {
     problems(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { ${PROBLEM_FIELDS} }
+      nodes { ...ProblemFields }
     }
   }
-`;
-const FIGURES = /* GraphQL */ `
+`);
+const FIGURES = graphql(`
   query DispatchProblemFigures($areaId: ID, $groupBy: ProblemGroupBy!) {
     problemFigures(areaId: $areaId, groupBy: $groupBy) {
       key label total open overdue resolved resolvedOnTime onTimeRate averageDaysToResolve listedForSupervision closedOut
     }
   }
-`;
-const DETAIL = /* GraphQL */ `
+`);
+const DETAIL = graphql(`
   query DispatchProblem($id: ID!) {
     problem(id: $id) {
-      ${PROBLEM_FIELDS}
+      ...ProblemFields
       description raisedBy resolvedDate closedOutDate escalatedDate escalationReason escalationRequestReason evidence reopenCount
       notes { id period note author }
     }
   }
-`;
-const MOVE = /* GraphQL */ `
+`);
+const MOVE = graphql(`
   mutation DispatchMoveProblem($id: ID!, $action: ProblemAction!, $input: ProblemMoveInput!) {
     moveProblem(id: $id, action: $action, input: $input) { id status level cityLeader version }
   }
-`;
-const NOTE = /* GraphQL */ `
+`);
+const NOTE = graphql(`
   mutation DispatchProblemNote($problemId: ID!, $period: Period!, $note: String!) {
     addProblemNote(problemId: $problemId, period: $period, note: $note) { id }
   }
-`;
-const ESCALATE_ALL = /* GraphQL */ `
+`);
+const ESCALATE_ALL = graphql(`
   mutation DispatchEscalateOverdue($areaId: ID, $cityLeader: String!) {
     escalateOverdueProblems(areaId: $areaId, cityLeader: $cityLeader) { id }
   }
-`;
+`);
+
+export type ProblemRow = ProblemFieldsFragment;
+type ProblemDetail = DispatchProblemQuery['problem'];
+type Figures = DispatchProblemFiguresQuery['problemFigures'][number];
 
 /** A problem's level, with the city leader under city supervision. */
 export function LevelTag({ level, cityLeader }: { level: string; cityLeader: string | null }) {
@@ -227,7 +191,7 @@ export function Problems({ viewer }: RemoteProps) {
 function ProblemFiguresCard({ areaId }: { areaId: string | null }) {
   const t = useMessages(messages);
   const [groupBy, setGroupBy] = useState<'DISTRICT' | 'CATEGORY' | 'LEVEL'>('DISTRICT');
-  const [{ data, fetching, error }, refetch] = useQuery<{ problemFigures: Figures[] }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: FIGURES,
     variables: { areaId, groupBy },
   });
@@ -282,7 +246,7 @@ function EscalateAll({ areaId, onDone }: { areaId: string | null; onDone: () => 
   const [open, setOpen] = useState(false);
   const [leader, setLeader] = useState('');
   const [done, setDone] = useState<number | null>(null);
-  const [{ fetching, error }, run] = useMutation<{ escalateOverdueProblems: Array<{ id: string }> }>(ESCALATE_ALL);
+  const [{ fetching, error }, run] = useMutation(ESCALATE_ALL);
   return (
     <>
       <Button danger onClick={() => { setOpen(true); setDone(null); }} data-testid="escalate-all">
@@ -317,7 +281,7 @@ function EscalateAll({ areaId, onDone }: { areaId: string | null; onDone: () => 
 
 function ProblemPage({ filter, after, first, last, onMore, onOpen }: { filter: object; after: string | null; first: boolean; last: boolean; onMore: (c: string) => void; onOpen: (id: string) => void }) {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ problems: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ProblemRow[] } }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: PROBLEMS,
     variables: { filter, first: 20, after },
   });
@@ -398,7 +362,7 @@ export function ProblemTable({ rows, onOpen, showHeader = true, title }: { rows:
 function ProblemDrawer({ id, viewer, onClose, onChanged }: { id: string | null; viewer: RemoteProps['viewer']; onClose: () => void; onChanged: () => void }) {
   const t = useMessages(messages);
   const locale = useLocale();
-  const [{ data, fetching, error }, refetch] = useQuery<{ problem: ProblemDetail }>({ query: DETAIL, variables: { id }, pause: !id, requestPolicy: 'network-only' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: DETAIL, variables: { id: id ?? '' }, pause: !id, requestPolicy: 'network-only' });
   const changed = () => {
     refetch({ requestPolicy: 'network-only' });
     onChanged();

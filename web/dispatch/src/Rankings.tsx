@@ -3,83 +3,59 @@ import { Alert, Button, Card, Input, Popconfirm, Segmented, Select, Space, Table
 import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatDateTime, formatMoney, formatPeriod, Loading, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { Chart, type ChartOption } from '@kpd/web-kit/chart';
+import { graphql } from './gql';
+import type { DispatchEarlyWarningsQuery, DispatchPlanVsActualQuery, DispatchStatsFieldsFragment, RankingFieldsFragment } from './gql/graphql';
 import { messages } from './messages';
 import { isCityAdmin, thisMonth, useScope } from './scope';
 
-interface Rate {
-  percent: number | null;
-  reason: string | null;
-}
-interface StatsRow {
-  key: string;
-  label: string;
-  district: { id: string; name: string } | null;
-  monthActual: string;
-  ytdActual: string;
-  lastYearMonthActual: string;
-  lastYearYtdActual: string;
-  monthGrowth: Rate;
-  ytdGrowth: Rate;
-  ytdPlanned: string;
-  ytdCompletion: Rate;
-}
-interface RankingRow {
-  district: { id: string; name: string };
-  rank: number | null;
-  projectCount: number;
-  milestonesDue: number;
-  milestonesMetOnTime: number;
-  milestoneRate: number | null;
-  investmentRate: number | null;
-  ytdActual: string;
-  ytdPlanned: string;
-  green: number;
-  yellow: number;
-  red: number;
-  score: number | null;
-}
-interface Ranking {
-  period: string;
-  published: boolean;
-  publishedAt: string | null;
-  publishedBy: string | null;
-  rows: RankingRow[];
-}
-
-const STATS_FIELDS = 'key label district { id name } monthActual ytdActual lastYearMonthActual lastYearYtdActual ytdPlanned monthGrowth { percent reason } ytdGrowth { percent reason } ytdCompletion { percent reason }';
-const STATS = /* GraphQL */ `
-  query DispatchStats($areaId: ID!, $period: Period!) {
-    investmentStats(areaId: $areaId, period: $period, groupBy: DISTRICT) { total { ${STATS_FIELDS} } rows { ${STATS_FIELDS} } }
+graphql(`
+  fragment DispatchStatsFields on InvestmentStatsRow {
+    key label district { id name } monthActual ytdActual lastYearMonthActual lastYearYtdActual ytdPlanned
+    monthGrowth { percent reason } ytdGrowth { percent reason } ytdCompletion { percent reason }
   }
-`;
-const RANKING_FIELDS = `period published publishedAt publishedBy
-  rows { district { id name } rank projectCount milestonesDue milestonesMetOnTime milestoneRate investmentRate ytdActual ytdPlanned green yellow red score }`;
-const RANKING = /* GraphQL */ `
-  query DispatchRanking($cityId: ID!, $period: Period!) { ranking(cityId: $cityId, period: $period) { ${RANKING_FIELDS} } }
-`;
-const PUBLISH = /* GraphQL */ `
-  mutation DispatchPublishRanking($cityId: ID!, $period: Period!) { publishRanking(cityId: $cityId, period: $period) { ${RANKING_FIELDS} } }
-`;
-const HISTORY = /* GraphQL */ `
+`);
+graphql(`
+  fragment RankingFields on Ranking {
+    period published publishedAt publishedBy
+    rows { district { id name } rank projectCount milestonesDue milestonesMetOnTime milestoneRate investmentRate ytdActual ytdPlanned green yellow red score }
+  }
+`);
+const STATS = graphql(`
+  query DispatchStats($areaId: ID!, $period: Period!) {
+    investmentStats(areaId: $areaId, period: $period, groupBy: DISTRICT) { total { ...DispatchStatsFields } rows { ...DispatchStatsFields } }
+  }
+`);
+const RANKING = graphql(`
+  query DispatchRanking($cityId: ID!, $period: Period!) { ranking(cityId: $cityId, period: $period) { ...RankingFields } }
+`);
+const PUBLISH = graphql(`
+  mutation DispatchPublishRanking($cityId: ID!, $period: Period!) { publishRanking(cityId: $cityId, period: $period) { ...RankingFields } }
+`);
+const HISTORY = graphql(`
   query DispatchRankHistory($districtId: ID!) { rankHistory(districtId: $districtId) { period rank ranked score } }
-`;
-const PLAN_VS_ACTUAL = /* GraphQL */ `
+`);
+const PLAN_VS_ACTUAL = graphql(`
   query DispatchPlanVsActual($areaId: ID!, $year: Int!, $view: PlanView!) {
     planVsActual(areaId: $areaId, year: $year, view: $view) {
       label from to planned actual cumulativePlanned cumulativeActual completion { percent reason } cumulativeCompletion { percent reason }
     }
   }
-`;
-const WARNINGS = /* GraphQL */ `
+`);
+const WARNINGS = graphql(`
   query DispatchEarlyWarnings($areaId: ID!, $period: Period!) {
     earlyWarnings(areaId: $areaId, period: $period, onlyFlagged: true) {
       project { id name district { name } } annualPlanned ytdPlanned ytdActual forecast forecastPercent atRisk earlyWarning backLoaded light reason
     }
   }
-`;
-const YEAR_COURSE = /* GraphQL */ `
+`);
+const YEAR_COURSE = graphql(`
   query DispatchYearCourse($areaId: ID!, $year: Int!) { planVsActual(areaId: $areaId, year: $year, view: MONTH) { from actual } }
-`;
+`);
+
+type Rate = { percent: number | null; reason: string | null };
+type StatsRow = DispatchStatsFieldsFragment;
+type Ranking = RankingFieldsFragment;
+type RankingRow = Ranking['rows'][number];
 
 /**
  * The latest month with reported investment in the area: this year's months, then earlier years (at
@@ -94,7 +70,7 @@ function useLatestPeriod(areaId: string | null): { period: string | null; error:
     (async () => {
       const current = thisMonth();
       for (let year = Number(current.slice(0, 4)); year >= Number(current.slice(0, 4)) - 10; year--) {
-        const r = await client.query<{ planVsActual: Array<{ from: string; actual: string }> }>(YEAR_COURSE, { areaId, year }).toPromise();
+        const r = await client.query(YEAR_COURSE, { areaId, year }).toPromise();
         if (cancelled) return;
         if (r.error) return setState({ areaId, period: current, error: r.error });
         const months = (r.data?.planVsActual ?? []).filter((m) => Number(m.actual) > 0 && m.from <= current).map((m) => m.from);
@@ -175,7 +151,7 @@ export function Rankings({ viewer }: RemoteProps) {
 function InvestmentStats({ areaId, period }: { areaId: string; period: string }) {
   const t = useMessages(messages);
   const locale = useLocale();
-  const [{ data, fetching, error }, refetch] = useQuery<{ investmentStats: { total: StatsRow; rows: StatsRow[] } }>({ query: STATS, variables: { areaId, period } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: STATS, variables: { areaId, period } });
   return (
     <Card size="small" title={`${t('statsTitle')} · ${formatPeriod(period, locale)}`} style={{ marginBottom: 16 }}>
       <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.investmentStats.rows.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
@@ -209,8 +185,8 @@ function InvestmentStats({ areaId, period }: { areaId: string; period: string })
 function RankingCard({ cityId, period, canPublish }: { cityId: string; period: string; canPublish: boolean }) {
   const t = useMessages(messages);
   const locale = useLocale();
-  const [{ data, fetching, error }, refetch] = useQuery<{ ranking: Ranking }>({ query: RANKING, variables: { cityId, period } });
-  const [publishing, publish] = useMutation<{ ranking: Ranking }>(PUBLISH);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: RANKING, variables: { cityId, period } });
+  const [publishing, publish] = useMutation(PUBLISH);
   const [historyOf, setHistoryOf] = useState<string | undefined>();
   const rows = data?.ranking.rows;
   useEffect(() => {
@@ -320,7 +296,7 @@ function RankingCard({ cityId, period, canPublish }: { cityId: string; period: s
 function RankHistory({ districtId, name }: { districtId: string; name: string }) {
   const t = useMessages(messages);
   const locale = useLocale();
-  const [{ data, fetching, error }, refetch] = useQuery<{ rankHistory: Array<{ period: string; rank: number | null; ranked: number; score: number | null }> }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: HISTORY,
     variables: { districtId },
     requestPolicy: 'cache-and-network',
@@ -344,24 +320,14 @@ function RankHistory({ districtId, name }: { districtId: string; name: string })
   );
 }
 
-interface PlanRow {
-  label: string;
-  from: string;
-  to: string;
-  planned: string;
-  actual: string;
-  cumulativePlanned: string;
-  cumulativeActual: string;
-  completion: Rate;
-  cumulativeCompletion: Rate;
-}
+type PlanRow = DispatchPlanVsActualQuery['planVsActual'][number];
 
 /** 月对账、季交账、年底算总账: the year's plan against actual by month, quarter or year, with running totals. */
 function PlanVsActual({ areaId, period }: { areaId: string; period: string }) {
   const t = useMessages(messages);
   const [view, setView] = useState<'MONTH' | 'QUARTER' | 'YEAR'>('MONTH');
   const year = Number(period.slice(0, 4));
-  const [{ data, fetching, error }, refetch] = useQuery<{ planVsActual: PlanRow[] }>({ query: PLAN_VS_ACTUAL, variables: { areaId, year, view } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: PLAN_VS_ACTUAL, variables: { areaId, year, view } });
   const percentOf = (r: Rate) => (r.percent === null ? <RateText rate={r} /> : `${r.percent.toFixed(1)}%`);
   return (
     <Card
@@ -401,23 +367,12 @@ function PlanVsActual({ areaId, period }: { areaId: string; period: string }) {
   );
 }
 
-interface Warning {
-  project: { id: string; name: string; district: { name: string } };
-  annualPlanned: string;
-  ytdPlanned: string;
-  ytdActual: string;
-  forecast: string;
-  forecastPercent: number | null;
-  atRisk: boolean;
-  earlyWarning: boolean;
-  backLoaded: boolean;
-  reason: string;
-}
+type Warning = DispatchEarlyWarningsQuery['earlyWarnings'][number];
 
 /** 投资预警: projects whose year-end forecast falls short of the plan, or whose plan is back-loaded. */
 function EarlyWarnings({ areaId, period }: { areaId: string; period: string }) {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ earlyWarnings: Warning[] }>({ query: WARNINGS, variables: { areaId, period } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: WARNINGS, variables: { areaId, period } });
   return (
     <Card size="small" title={t('warningsTitle')} style={{ marginBottom: 16 }}>
       <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.earlyWarnings.length === 0} empty={t('warningsEmpty')} onRetry={() => refetch({ requestPolicy: 'network-only' })}>

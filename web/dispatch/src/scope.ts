@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { periodOfInstant, shanghaiDate } from '@kpd/domain';
 import type { Viewer } from '@kpd/web-kit';
+import { graphql } from './gql';
 
 export interface AreaRef {
   id: string;
@@ -11,13 +12,13 @@ export interface DistrictRef extends AreaRef {
   cityId: string | null;
 }
 
-const SCOPE = /* GraphQL */ `
+const SCOPE = graphql(`
   query DispatchScope { districts { id name parent { id name level } } }
-`;
+`);
 
 /** The districts of the viewer's scope and the cities above them (a district admin: its own and its city). */
 export function useScope(viewer: Viewer) {
-  const [result, refetch] = useQuery<{ districts: Array<{ id: string; name: string; parent: { id: string; name: string; level: string } | null }> }>({ query: SCOPE });
+  const [result, refetch] = useQuery({ query: SCOPE });
   const value = useMemo(() => {
     const list = result.data?.districts ?? [];
     const districts: DistrictRef[] = list.map((d) => ({ id: d.id, name: d.name, cityId: d.parent?.level === 'CITY' ? d.parent.id : null }));

@@ -4,105 +4,96 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatMoney, formatMoneyIn, formatPeriod, moneyToWanNumber, openInShell, QueryState, queryParam, useLocale, useMessages, type RemoteProps, type Viewer } from '@kpd/web-kit';
 import { BoundaryMap, type MapShape } from '@kpd/web-kit/map';
 import { Chart, type ChartOption } from '@kpd/web-kit/chart';
+import { graphql } from './gql';
+import type { DashboardFiguresQuery, DashboardMapQuery, DistrictsQuery, LightTrendQuery, LightTrendQueryVariables } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
 import { LIGHT_HEX } from './Public';
 
-interface DistrictRow {
-  id: string;
-  name: string;
-  code: string | null;
-  kind: string;
-  parent: { id: string; name: string } | null;
-  towns: Array<{ id: string; name: string; kind: string }>;
-}
-interface Rate {
-  percent: number | null;
-  reason: string | null;
-}
-interface StatsRow {
-  key: string;
-  label: string;
-  district: { id: string } | null;
-  ytdActual: string;
-  ytdPlanned: string;
-  ytdCompletion: Rate;
-  ytdGrowth: Rate;
-  monthActual: string;
-  lastYearMonthActual: string;
-}
-interface LightCount {
-  district: { id: string };
-  green: number;
-  yellow: number;
-  red: number;
-  total: number;
-}
-interface Figures {
-  lightBoard: { published: boolean; districts: LightCount[] };
-  byDistrict: { total: StatsRow; rows: StatsRow[] };
-  byMonth: { rows: StatsRow[] };
-}
-interface RankingRow {
-  district: { id: string; name: string };
-  rank: number | null;
-  score: number | null;
-  lightScore: number | null;
-  investmentRate: number | null;
-  milestoneRate: number | null;
-  projectCount: number;
-  green: number;
-  yellow: number;
-  red: number;
-}
-
-const DISTRICTS = /* GraphQL */ `
+const DISTRICTS = graphql(`
   query Districts($cityId: ID) {
     districts(cityId: $cityId) { id name code kind parent { id name } towns: children { id name kind } }
   }
-`;
-const CITIES = /* GraphQL */ `
+`);
+const CITIES = graphql(`
   query Cities { areas { id level children { id name level } } }
-`;
-const DISTRICT = /* GraphQL */ `
+`);
+const DISTRICT = graphql(`
   query District($id: ID!) {
     district(id: $id) { id name code kind parent { id name } towns: children { id name kind } }
   }
-`;
-const STATS_FIELDS = 'key label district { id } ytdActual ytdPlanned ytdCompletion { percent reason } ytdGrowth { percent reason } monthActual lastYearMonthActual';
-const FIGURES = /* GraphQL */ `
+`);
+graphql(`
+  fragment StatsFields on InvestmentStatsRow {
+    key label district { id } ytdActual ytdPlanned ytdCompletion { percent reason } ytdGrowth { percent reason } monthActual lastYearMonthActual
+  }
+`);
+const FIGURES = graphql(`
   query DashboardFigures($areaId: ID!, $month: String!, $period: Period!) {
     lightBoard(areaId: $areaId, period: $month) { published districts { district { id } green yellow red total } }
-    byDistrict: investmentStats(areaId: $areaId, period: $period, groupBy: DISTRICT) { total { ${STATS_FIELDS} } rows { ${STATS_FIELDS} } }
-    byMonth: investmentStats(areaId: $areaId, period: $period, groupBy: MONTH) { rows { ${STATS_FIELDS} } }
+    byDistrict: investmentStats(areaId: $areaId, period: $period, groupBy: DISTRICT) { total { ...StatsFields } rows { ...StatsFields } }
+    byMonth: investmentStats(areaId: $areaId, period: $period, groupBy: MONTH) { rows { ...StatsFields } }
   }
-`;
-const RANKING = /* GraphQL */ `
+`);
+const RANKING = graphql(`
   query DashboardRanking($cityId: ID!, $period: Period!) {
     ranking(cityId: $cityId, period: $period) {
       published publishedAt
       rows { district { id name } rank score lightScore investmentRate milestoneRate projectCount green yellow red }
     }
   }
-`;
-const LATEST = /* GraphQL */ `
+`);
+const LATEST = graphql(`
   query LatestLit($areaId: ID!) { projects(filter: { areaId: $areaId }, first: 10) { nodes { lights { period } } } }
-`;
-const MAP_PAGE = /* GraphQL */ `
+`);
+const MAP_PAGE = graphql(`
   query DashboardMap($areaId: ID!, $period: Period!, $after: String) {
     projects(filter: { areaId: $areaId }, first: 50, after: $after) {
       pageInfo { hasNextPage endCursor }
       nodes { id code name location { geoJson } light(period: $period) { color } }
     }
   }
-`;
-const DISTRICT_LIGHTS = /* GraphQL */ `
+`);
+const DISTRICT_LIGHTS = graphql(`
   query DistrictLights($areaId: ID!, $month: String!) {
     lightBoard(areaId: $areaId, period: $month) { districts { green yellow red total } projects { projectId name color reason } }
   }
-`;
-const PUBLISH = /* GraphQL */ `
+`);
+const PUBLISH = graphql(`
   mutation PublishLightBoard($areaId: ID!, $period: Period!) { publishLightBoard(areaId: $areaId, period: $period) }
-`;
+`);
+/**
+ * Light counts of each month of a year, one aliased board per month; the months after the one shown
+ * are left out by their flags (a static document, so it is typed and checked against the schema).
+ */
+const LIGHT_TREND = graphql(`
+  query LightTrend(
+    $areaId: ID!
+    $p01: String!, $p02: String!, $p03: String!, $p04: String!, $p05: String!, $p06: String!
+    $p07: String!, $p08: String!, $p09: String!, $p10: String!, $p11: String!, $p12: String!
+    $i02: Boolean!, $i03: Boolean!, $i04: Boolean!, $i05: Boolean!, $i06: Boolean!
+    $i07: Boolean!, $i08: Boolean!, $i09: Boolean!, $i10: Boolean!, $i11: Boolean!, $i12: Boolean!
+  ) {
+    m01: lightBoard(areaId: $areaId, period: $p01) { ...TrendCounts }
+    m02: lightBoard(areaId: $areaId, period: $p02) @include(if: $i02) { ...TrendCounts }
+    m03: lightBoard(areaId: $areaId, period: $p03) @include(if: $i03) { ...TrendCounts }
+    m04: lightBoard(areaId: $areaId, period: $p04) @include(if: $i04) { ...TrendCounts }
+    m05: lightBoard(areaId: $areaId, period: $p05) @include(if: $i05) { ...TrendCounts }
+    m06: lightBoard(areaId: $areaId, period: $p06) @include(if: $i06) { ...TrendCounts }
+    m07: lightBoard(areaId: $areaId, period: $p07) @include(if: $i07) { ...TrendCounts }
+    m08: lightBoard(areaId: $areaId, period: $p08) @include(if: $i08) { ...TrendCounts }
+    m09: lightBoard(areaId: $areaId, period: $p09) @include(if: $i09) { ...TrendCounts }
+    m10: lightBoard(areaId: $areaId, period: $p10) @include(if: $i10) { ...TrendCounts }
+    m11: lightBoard(areaId: $areaId, period: $p11) @include(if: $i11) { ...TrendCounts }
+    m12: lightBoard(areaId: $areaId, period: $p12) @include(if: $i12) { ...TrendCounts }
+  }
+  fragment TrendCounts on LightBoard { districts { green yellow red } }
+`);
+
+type DistrictRow = DistrictsQuery['districts'][number];
+type Rate = { percent?: number | null; reason?: string | null };
+type Figures = DashboardFiguresQuery;
+type StatsRow = Figures['byMonth']['rows'][number];
+type MapProject = DashboardMapQuery['projects']['nodes'][number];
 
 /** The month before this one in Asia/Shanghai: the latest month that can be lit. */
 function previousMonth(): string {
@@ -127,8 +118,8 @@ function CityView({ viewer, navigate }: RemoteProps) {
   const t = useMessages(messages);
   const province = viewer.area.level === 'PROVINCE';
   const [cityId, setCityId] = useState<string | undefined>(undefined);
-  const [cities] = useQuery<{ areas: Array<{ children: Array<{ id: string; name: string; level: string }> }> }>({ query: CITIES, pause: !province });
-  const [{ data, fetching, error }, refetch] = useQuery<{ districts: DistrictRow[] }>({
+  const [cities] = useQuery({ query: CITIES, pause: !province });
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: DISTRICTS,
     variables: { cityId: cityId ?? null },
     pause: province && !cityId,
@@ -158,7 +149,7 @@ function CityView({ viewer, navigate }: RemoteProps) {
 function useMonth(areaId: string): [string | null, (p: string) => void] {
   const fromUrl = queryParam('period');
   const [chosen, setChosen] = useState<string | null>(fromUrl && /^\d{4}-(0[1-9]|1[0-2])$/.test(fromUrl) ? fromUrl : null);
-  const [latest] = useQuery<{ projects: { nodes: Array<{ lights: Array<{ period: string }> }> } }>({ query: LATEST, variables: { areaId }, pause: chosen !== null });
+  const [latest] = useQuery({ query: LATEST, variables: { areaId }, pause: chosen !== null });
   const guess = useMemo(() => {
     if (latest.fetching && !latest.data) return null;
     const periods = (latest.data?.projects.nodes ?? []).flatMap((n) => n.lights.map((l) => l.period)).sort();
@@ -179,7 +170,7 @@ function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows:
   const [period, setPeriod] = useState<string | null>(null);
   const [month, setMonth] = useMonth(areaId);
   useEffect(() => setPeriod(month), [month]);
-  const [figures, refetch] = useQuery<Figures>({ query: FIGURES, variables: { areaId, month: period, period }, pause: !period });
+  const [figures, refetch] = useQuery({ query: FIGURES, variables: { areaId, month: period ?? '', period: period ?? '' }, pause: !period });
   const [publishState, publish] = useMutation(PUBLISH);
   const cityId = rows[0]?.parent?.id ?? null;
   const f = figures.data;
@@ -387,7 +378,7 @@ function Overview({ rows, figures, period, onOpen }: { rows: DistrictRow[]; figu
 function RankingCard({ cityId, period }: { cityId: string; period: string }) {
   const t = useMessages(messages);
   const locale = useLocale();
-  const [{ data, fetching, error }, refetch] = useQuery<{ ranking: { published: boolean; rows: RankingRow[] } }>({ query: RANKING, variables: { cityId, period } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: RANKING, variables: { cityId, period } });
   return (
     <Card
       style={{ marginTop: 16 }}
@@ -396,7 +387,7 @@ function RankingCard({ cityId, period }: { cityId: string; period: string }) {
     >
       <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.ranking.rows.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
         {(d) => (
-          <Table<RankingRow>
+          <Table
             rowKey={(r) => r.district.id}
             size="small"
             pagination={false}
@@ -451,11 +442,15 @@ function LightTrend({ areaId, period }: { areaId: string; period: string }) {
   const t = useMessages(messages);
   const year = period.slice(0, 4);
   const months = Array.from({ length: Number(period.slice(5, 7)) }, (_, k) => `${year}-${String(k + 1).padStart(2, '0')}`);
-  const query = `query LightTrend($areaId: ID!) { ${months.map((m) => `m${m.slice(5)}: lightBoard(areaId: $areaId, period: "${m}") { districts { green yellow red } }`).join(' ')} }`;
-  const [{ data, fetching, error }, refetch] = useQuery<Record<string, { districts: Array<{ green: number; yellow: number; red: number }> }>>({ query, variables: { areaId } });
+  const variables = Object.fromEntries([
+    ['areaId', areaId],
+    ...Array.from({ length: 12 }, (_, k) => [`p${String(k + 1).padStart(2, '0')}`, `${year}-${String(k + 1).padStart(2, '0')}`]),
+    ...Array.from({ length: 11 }, (_, k) => [`i${String(k + 2).padStart(2, '0')}`, k + 2 <= months.length]),
+  ]) as LightTrendQueryVariables;
+  const [{ data, fetching, error }, refetch] = useQuery({ query: LIGHT_TREND, variables });
   const option = useMemo<ChartOption | null>(() => {
     if (!data) return null;
-    const sums = months.map((m) => (data[`m${m.slice(5)}`]?.districts ?? []).reduce((s, d) => ({ green: s.green + d.green, yellow: s.yellow + d.yellow, red: s.red + d.red }), { green: 0, yellow: 0, red: 0 }));
+    const sums = months.map((m) => (data[`m${m.slice(5)}` as keyof LightTrendQuery]?.districts ?? []).reduce((s, d) => ({ green: s.green + d.green, yellow: s.yellow + d.yellow, red: s.red + d.red }), { green: 0, yellow: 0, red: 0 }));
     return {
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
@@ -474,14 +469,6 @@ function LightTrend({ areaId, period }: { areaId: string; period: string }) {
   );
 }
 
-interface MapProject {
-  id: string;
-  code: string;
-  name: string;
-  location: { geoJson: string | null };
-  light: { color: 'GREEN' | 'YELLOW' | 'RED' } | null;
-}
-
 /** Every project of the area with a site boundary, coloured by the month's light (grey: not lit). */
 function ProjectMap({ areaId, period, title }: { areaId: string; period: string; title: string }) {
   const t = useMessages(messages);
@@ -496,7 +483,7 @@ function ProjectMap({ areaId, period, title }: { areaId: string; period: string;
       let after: string | null = null;
       for (let page = 0; page < 20; page += 1) {
         const r = await client
-          .query<{ projects: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: MapProject[] } }>(MAP_PAGE, { areaId, period, after }, { requestPolicy: 'network-only' })
+          .query(MAP_PAGE, { areaId, period, after }, { requestPolicy: 'network-only' })
           .toPromise();
         if (r.error) throw r.error;
         all.push(...r.data!.projects.nodes);
@@ -536,7 +523,7 @@ function ProjectMap({ areaId, period, title }: { areaId: string; period: string;
 
 function DistrictDetail({ id, navigate }: { id: string; navigate: (to: string) => void }) {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ district: DistrictRow }>({ query: DISTRICT, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: DISTRICT, variables: { id } });
   return (
     <>
       <Button onClick={() => navigate('/')} style={{ marginBottom: 16 }}>
@@ -578,9 +565,7 @@ function DistrictLights({ districtId }: { districtId: string }) {
   const t = useMessages(messages);
   const locale = useLocale();
   const [month] = useMonth(districtId);
-  const [{ data, fetching, error }, refetch] = useQuery<{
-    lightBoard: { districts: Array<{ green: number; yellow: number; red: number; total: number }>; projects: Array<{ projectId: string; name: string; color: keyof typeof LIGHT_HEX; reason: string }> };
-  }>({ query: DISTRICT_LIGHTS, variables: { areaId: districtId, month }, pause: !month });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: DISTRICT_LIGHTS, variables: { areaId: districtId, month: month ?? '' }, pause: !month });
   return (
     <div style={{ margin: '16px 0' }} data-testid="district-lights">
       <Typography.Title level={5}>

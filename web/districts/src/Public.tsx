@@ -2,41 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { ErrorNotice, formatDateTime, formatPeriod, Loading, LocaleProvider, readableError, useLocale, useMessages, type PublicProps } from '@kpd/web-kit';
+import { graphql } from './gql';
+import type { PublicLightBoardQuery } from './gql/graphql';
 import { messages } from './messages';
 
-/** A published board the wall may show. */
-interface Published {
-  area: { id: string; name: string };
-  period: string;
-  publishedAt: string;
-}
-interface BoardCount {
-  district: { id: string; name: string };
-  green: number;
-  yellow: number;
-  red: number;
-  total: number;
-}
-interface BoardEntry {
-  projectId: string;
-  code: string;
-  name: string;
-  districtName: string;
-  color: 'GREEN' | 'YELLOW' | 'RED';
-  reason: string;
-}
-interface Board {
-  area: { id: string; name: string };
-  period: string;
-  published: boolean;
-  districts: BoardCount[];
-  projects: BoardEntry[];
-}
-
-const PUBLISHED = /* GraphQL */ `
+const PUBLISHED = graphql(`
   query PublishedLightBoards { publishedLightBoards { area { id name } period publishedAt } }
-`;
-const BOARD = /* GraphQL */ `
+`);
+const BOARD = graphql(`
   query PublicLightBoard($areaId: ID, $period: String!) {
     lightBoard(areaId: $areaId, period: $period) {
       area { id name } period published
@@ -44,7 +17,10 @@ const BOARD = /* GraphQL */ `
       projects { projectId code name districtName color reason }
     }
   }
-`;
+`);
+
+type Board = PublicLightBoardQuery['lightBoard'];
+type BoardEntry = Board['projects'][number];
 
 export const LIGHT_HEX = { GREEN: '#2e9e44', YELLOW: '#e0a100', RED: '#cf1322' } as const;
 const DEFAULT_REFRESH = 60;
@@ -94,7 +70,7 @@ function LightWall() {
   const wall = useRef<HTMLDivElement>(null);
   const fullscreen = useFullscreen(wall);
 
-  const [published, refetchPublished] = useQuery<{ publishedLightBoards: Published[] }>({ query: PUBLISHED, requestPolicy: 'network-only' });
+  const [published, refetchPublished] = useQuery({ query: PUBLISHED, requestPolicy: 'network-only' });
   const boards = published.data?.publishedLightBoards;
   // The board shown: the one the address names, else the latest published one (of the area when named).
   const chosen = useMemo(() => {
@@ -102,7 +78,7 @@ function LightWall() {
     const latest = boards?.find((b) => !params.area || b.area.id === params.area);
     return latest ? { areaId: latest.area.id, period: latest.period } : null;
   }, [params, boards]);
-  const [board, refetchBoard] = useQuery<{ lightBoard: Board }>({ query: BOARD, variables: chosen ?? { period: '' }, pause: !chosen, requestPolicy: 'network-only' });
+  const [board, refetchBoard] = useQuery({ query: BOARD, variables: chosen ?? { period: '' }, pause: !chosen, requestPolicy: 'network-only' });
 
   useEffect(() => {
     const timer = window.setInterval(() => setTick((n) => n + 1), params.refresh * 1000);

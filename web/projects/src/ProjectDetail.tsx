@@ -3,74 +3,11 @@ import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Form, Image, Inp
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatDate, formatDateTime, formatMoney, formatPeriod, sumMoney, QueryState, uploadFile, UploadError, useLocale, useMessages, type Viewer } from '@kpd/web-kit';
 import { BoundaryMap } from '@kpd/web-kit/map';
+import { graphql } from './gql';
+import type { LightColor, ProjectDetailQuery, ProjectProblemsQuery } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
 
-type Color = 'GREEN' | 'YELLOW' | 'RED';
-interface Light {
-  period: string;
-  color: Color;
-  reason: string;
-}
-interface HistoryLight extends Light {
-  id: string;
-  reasonCode: string;
-  removal: 'PROPOSED' | 'CONFIRMED' | 'DECLINED' | null;
-  removalReason: string | null;
-  removalDecidedBy: string | null;
-  removalDecidedAt: string | null;
-}
-interface Photo {
-  file: { id: string; name: string; url: string; thumbnailUrl: string | null; takenAt: string | null };
-  flags: string[];
-  outsideBoundary: boolean;
-  takenBeforeMonth: boolean;
-  reusedFromPeriod: string | null;
-}
-interface Report {
-  id: string;
-  period: string;
-  actualInvestment: string;
-  plannedInvestment: string | null;
-  progress: string;
-  version: number;
-  reporterName: string;
-  submittedAt: string;
-  light: Light | null;
-  photos: Photo[];
-}
-interface Detail {
-  id: string;
-  code: string;
-  name: string;
-  stage: string;
-  enterprise: string;
-  responsibleUnit: string;
-  responsibleLeader: string;
-  totalInvestment: string;
-  constructionStart: string;
-  constructionEnd: string;
-  district: { name: string };
-  libraryMembership: { member: boolean; reason: string };
-  location: { geoJson: string | null; east: string | null; west: string | null; south: string | null; north: string | null };
-  renderings: Array<{ id: string; name: string; url: string; thumbnailUrl: string | null }>;
-  planYears: Array<{ year: number; plannedInvestment: string }>;
-  planMonths: Array<{ period: string; plannedInvestment: string; plannedMilestone: string }>;
-  reports: Report[];
-  lights: HistoryLight[];
-  milestones: Array<{ id: string; name: string; startDate: string | null; dueDate: string; metDate: string | null; progress: number; weight: number }>;
-  secretaryAssignments: Array<{ id: string; active: boolean; teamRole: string; startDate: string; endDate: string | null; secretary: { id: string; name: string; title: string; workUnit: string } | null }>;
-}
-interface ProblemRow {
-  id: string;
-  title: string;
-  status: string;
-  level: string;
-  deadline: string;
-  overdue: boolean;
-  raisedDate: string;
-}
-
-const DETAIL = /* GraphQL */ `
+const DETAIL = graphql(`
   query ProjectDetail($id: ID!) {
     project(id: $id) {
       id code name stage enterprise responsibleUnit responsibleLeader totalInvestment constructionStart constructionEnd district { name }
@@ -88,22 +25,29 @@ const DETAIL = /* GraphQL */ `
       secretaryAssignments { id active teamRole startDate endDate secretary { id name title workUnit } }
     }
   }
-`;
-const PROBLEMS = /* GraphQL */ `
+`);
+const PROBLEMS = graphql(`
   query ProjectProblems($id: ID!) {
     problems(filter: { projectId: $id }, first: 50) { totalCount nodes { id title status level deadline overdue raisedDate } }
   }
-`;
-const SAVE = /* GraphQL */ `
+`);
+const SAVE = graphql(`
   mutation SaveMonthlyReport($input: MonthlyReportInput!) {
     saveMonthlyReport(input: $input) { id period actualInvestment version light { period color reason } }
   }
-`;
-const DECIDE = /* GraphQL */ `
+`);
+const DECIDE = graphql(`
   mutation DecideLibraryRemoval($projectId: ID!, $period: Period!, $confirm: Boolean!, $reason: String!) {
     decideLibraryRemoval(projectId: $projectId, period: $period, confirm: $confirm, reason: $reason) { id removal removalReason }
   }
-`;
+`);
+
+type Detail = ProjectDetailQuery['project'];
+type Report = Detail['reports'][number];
+type Photo = Report['photos'][number];
+type HistoryLight = Detail['lights'][number];
+type Light = { period: string; color: LightColor; reason: string };
+type ProblemRow = ProjectProblemsQuery['problems']['nodes'][number];
 
 const COLORS = { GREEN: 'green', YELLOW: 'gold', RED: 'red' } as const;
 
@@ -127,7 +71,7 @@ function Lamp({ light }: { light: Light | null | undefined }) {
 export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onClose: () => void; viewer: Viewer }) {
   const t = useMessages(messages);
   const locale = useLocale();
-  const [{ data, fetching, error }, refetch] = useQuery<{ project: Detail }>({ query: DETAIL, variables: { id }, pause: !id });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: DETAIL, variables: { id: id ?? '' }, pause: !id });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <Drawer open={id !== null} onClose={onClose} size="large" title={data?.project.name ?? t('detail')} destroyOnHidden data-testid="project-detail">
@@ -451,7 +395,7 @@ function Milestones({ project: p }: { project: Detail }) {
 
 function Problems({ projectId }: { projectId: string }) {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ problems: { totalCount: number; nodes: ProblemRow[] } }>({ query: PROBLEMS, variables: { id: projectId } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: PROBLEMS, variables: { id: projectId } });
   return (
     <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.problems.nodes.length === 0} empty={<Empty description={t('noProblems')} />} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
       {(d) => (
@@ -512,7 +456,7 @@ function ReportForm({ projectId, reports, onSaved }: { projectId: string; report
   const [uploading, setUploading] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<unknown>(null);
   const [saved, setSaved] = useState<{ period: string; light: Light | null } | null>(null);
-  const [{ fetching, error }, save] = useMutation<{ saveMonthlyReport: { period: string; light: Light | null } }>(SAVE);
+  const [{ fetching, error }, save] = useMutation(SAVE);
 
   const submit = async (v: { period: string; actualInvestment: string; progress: string }) => {
     setSaved(null);

@@ -1,28 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { formatMoney, formatPeriod, IMPORT_RESULT_FIELDS, ImportPanel, PendingApi, QueryState, queryParam, useLocale, useMessages, type ImportResult, type RemoteProps } from '@kpd/web-kit';
+import { formatMoney, formatPeriod, ImportPanel, PendingApi, QueryState, queryParam, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { ProjectDetail } from './ProjectDetail';
+import { graphql } from './gql';
+import type { LightColor, ProjectCategory, ProjectFilter, ProjectsQuery, ProjectStage } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
 
-interface Light {
-  period: string;
-  color: 'GREEN' | 'YELLOW' | 'RED';
-  reason: string;
-}
-interface Project {
-  id: string;
-  code: string;
-  name: string;
-  category: string;
-  stage: string;
-  totalInvestment: string;
-  keyPush: boolean;
-  district: { name: string };
-  lights: Light[];
-}
-
-const PROJECTS = /* GraphQL */ `
+const PROJECTS = graphql(`
   query Projects($filter: ProjectFilter, $first: Int, $after: String) {
     projects(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -30,13 +15,18 @@ const PROJECTS = /* GraphQL */ `
       nodes { id code name category stage totalInvestment keyPush district { name } lights { period color reason } }
     }
   }
-`;
+`);
 
-const IMPORT_PLANS = /* GraphQL */ `
+const IMPORT_PLANS = graphql(`
   mutation ImportPlans($fileId: ID!, $dryRun: Boolean!) {
-    importPlans(fileId: $fileId, dryRun: $dryRun) { ${IMPORT_RESULT_FIELDS} }
+    importPlans(fileId: $fileId, dryRun: $dryRun) {
+      dryRun committed totalRows validRows created updated problems { row column header reason }
+    }
   }
-`;
+`);
+
+type Project = ProjectsQuery['projects']['nodes'][number];
+type Light = Project['lights'][number];
 
 const LIGHT_COLORS = { GREEN: 'green', YELLOW: 'gold', RED: 'red' } as const;
 
@@ -59,9 +49,9 @@ export function LightBadge({ light }: { light: Light | undefined }) {
   );
 }
 
-const DISTRICT_NAME = /* GraphQL */ `
+const DISTRICT_NAME = graphql(`
   query DistrictName($id: ID!) { district(id: $id) { id name } }
-`;
+`);
 
 /** Replaces one value of the address's query string (null removes it) without a new history entry. */
 function setQueryParam(name: string, value: string | null) {
@@ -76,11 +66,11 @@ function setQueryParam(name: string, value: string | null) {
 export function ProjectList({ viewer }: RemoteProps) {
   const t = useMessages(messages);
   const [districtId, setDistrictId] = useState<string | null>(() => (/^\d+$/.test(queryParam('district') ?? '') ? queryParam('district') : null));
-  const [district] = useQuery<{ district: { id: string; name: string } }>({ query: DISTRICT_NAME, variables: { id: districtId }, pause: !districtId });
+  const [district] = useQuery({ query: DISTRICT_NAME, variables: { id: districtId ?? '' }, pause: !districtId });
   const [search, setSearch] = useState('');
-  const [stage, setStage] = useState<string | undefined>();
-  const [category, setCategory] = useState<string | undefined>();
-  const [light, setLight] = useState<string | undefined>();
+  const [stage, setStage] = useState<ProjectStage | undefined>();
+  const [category, setCategory] = useState<ProjectCategory | undefined>();
+  const [light, setLight] = useState<LightColor | undefined>();
   const [pages, setPages] = useState<Array<string | null>>([null]);
   const [open, setOpenState] = useState<string | null>(() => (/^\d+$/.test(queryParam('open') ?? '') ? queryParam('open') : null));
   const setOpen = (id: string | null) => {
@@ -88,8 +78,8 @@ export function ProjectList({ viewer }: RemoteProps) {
     setOpenState(id);
   };
   const [importOpen, setImportOpen] = useState(false);
-  const [, importPlans] = useMutation<{ importPlans: ImportResult }>(IMPORT_PLANS);
-  const filter = useMemo(
+  const [, importPlans] = useMutation(IMPORT_PLANS);
+  const filter = useMemo<ProjectFilter>(
     () => ({
       districtId,
       search: search.trim() || null,
@@ -103,7 +93,7 @@ export function ProjectList({ viewer }: RemoteProps) {
     set(v);
     setPages([null]);
   };
-  const options = (keys: MessageKey[]) => keys.map((k) => ({ value: k, label: t(k) }));
+  const options = <K extends MessageKey>(keys: K[]) => keys.map((k) => ({ value: k, label: t(k) }));
   return (
     <>
       <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap', marginBottom: 12 }}>
@@ -158,9 +148,9 @@ export function ProjectList({ viewer }: RemoteProps) {
   );
 }
 
-function Page({ filter, after, first, last, onMore, onOpen }: { filter: object; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void; onOpen: (id: string) => void }) {
+function Page({ filter, after, first, last, onMore, onOpen }: { filter: ProjectFilter; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void; onOpen: (id: string) => void }) {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ projects: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Project[] } }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: PROJECTS,
     variables: { filter, first: 10, after }, // with each light history, the server's cost limit allows 10 rows
   });

@@ -9,7 +9,6 @@ import {
   LOG,
   type Assignment,
   type LogEntry,
-  type PageInfo,
   type ProblemRow,
   type SecretaryDetail,
   type Workload,
@@ -29,11 +28,11 @@ const STATUS_COLORS: Record<ProblemRow['status'], string> = {
 export function Detail({ id, viewer, navigate }: RemoteProps & { id: string }) {
   const t = useMessages(messages);
   const admin = viewer.role === 'ADMIN';
-  const [{ data, fetching, error }, refetch] = useQuery<{ secretary: SecretaryDetail }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: DETAIL,
     variables: { id },
   });
-  const [contact] = useQuery<{ secretary: { contact: string | null } }>({
+  const [contact] = useQuery({
     query: CONTACT,
     variables: { id },
     pause: !admin,
@@ -178,9 +177,7 @@ function Assignments({ rows }: { rows: Assignment[] }) {
 export function ServiceLog({ secretaryId }: { secretaryId: string }) {
   const t = useMessages(messages);
   const pages = useCursorPages();
-  const [{ data, fetching, error }, refetch] = useQuery<{
-    serviceLog: { totalCount: number; pageInfo: PageInfo; nodes: LogEntry[] };
-  }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: LOG,
     variables: { secretaryId, first: 10, after: pages.after },
     requestPolicy: 'cache-and-network',

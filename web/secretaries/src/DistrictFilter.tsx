@@ -15,7 +15,7 @@ export function DistrictFilter({
   testId: string;
 }) {
   const t = useMessages(messages);
-  const [{ data }] = useQuery<{ districts: { id: string; name: string }[] }>({ query: DISTRICTS });
+  const [{ data }] = useQuery({ query: DISTRICTS });
   if (!data || data.districts.length < 2) return null;
   return (
     <Select

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ImportPanel, useMessages, type ImportResult, type RemoteProps } from '@kpd/web-kit';
+import { ImportPanel, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { FIND_SECRETARIES, IMPORT_EVALUATIONS, SCORE } from './api';
 import { FormOutcome, useRequired } from './Forms';
 import { messages } from './messages';
@@ -16,7 +16,7 @@ interface ScoreValues {
 /** 第三方评估: the evaluator scores a secretary for a period, or imports a score sheet (dry run, then all or nothing). */
 export function Evaluations({ viewer }: RemoteProps) {
   const t = useMessages(messages);
-  const [, importScores] = useMutation<{ importSecretaryEvaluations: ImportResult }>(IMPORT_EVALUATIONS);
+  const [, importScores] = useMutation(IMPORT_EVALUATIONS);
   return (
     <Row gutter={16}>
       {viewer.role === 'EVALUATOR' && (
@@ -54,13 +54,11 @@ function ScoreForm() {
   const required = useRequired();
   const [form] = Form.useForm<ScoreValues>();
   const [search, setSearch] = useState('');
-  const [found] = useQuery<{
-    secretaries: { nodes: { id: string; name: string; workUnit: string; district: { name: string } }[] };
-  }>({
+  const [found] = useQuery({
     query: FIND_SECRETARIES,
     variables: { search: search.trim() || null },
   });
-  const [{ fetching, error }, score] = useMutation<{ scoreSecretary: { period: string; score: number } }>(
+  const [{ fetching, error }, score] = useMutation(
     SCORE,
   );
   const [saved, setSaved] = useState<string | null>(null);

@@ -70,9 +70,7 @@ export function LogServiceForm({
   const t = useMessages(messages);
   const required = useRequired();
   const [form] = Form.useForm<LogValues>();
-  const [{ fetching, error }, log] = useMutation<{
-    logService: { kind: string; date: string; project: { name: string } | null };
-  }>(LOG_SERVICE);
+  const [{ fetching, error }, log] = useMutation(LOG_SERVICE);
   const [saved, setSaved] = useState<string | null>(null);
   const submit = async (v: LogValues) => {
     setSaved(null);
@@ -159,7 +157,7 @@ export function RaiseProblemForm({
   const t = useMessages(messages);
   const required = useRequired();
   const [form] = Form.useForm<ProblemValues>();
-  const [{ fetching, error }, raise] = useMutation<{ raiseProblem: { title: string; deadline: string } }>(
+  const [{ fetching, error }, raise] = useMutation(
     RAISE_PROBLEM,
   );
   const [raised, setRaised] = useState<string | null>(null);

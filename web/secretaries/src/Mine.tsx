@@ -2,25 +2,13 @@ import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { QueryState, useMessages, type RemoteProps } from '@kpd/web-kit';
-import { DETAIL, MINE, type Assignment, type SecretaryDetail, type Workload } from './api';
+import { DETAIL, MINE } from './api';
+import type { MySecretaryServiceQuery } from './gql/graphql';
 import { Problems, ServiceLog, WorkloadCards } from './Detail';
 import { LogServiceForm, RaiseProblemForm } from './Forms';
 import { messages } from './messages';
 
-interface MyProject {
-  id: string;
-  name: string;
-  code: string;
-  district: { name: string };
-}
-interface Me {
-  id: string;
-  name: string;
-  workUnit: string;
-  district: { name: string };
-  workload: Workload;
-  assignments: (Omit<Assignment, 'project'> & { project: { id: string } | null })[];
-}
+type MyProject = MySecretaryServiceQuery['projects']['nodes'][number];
 
 /**
  * 我的服务 for a secretary: exactly the projects it is assigned to (the projects API answers only
@@ -28,12 +16,9 @@ interface Me {
  */
 export function Mine(_props: RemoteProps) {
   const t = useMessages(messages);
-  const [mine, refetchMine] = useQuery<{
-    secretaries: { nodes: Me[] };
-    projects: { totalCount: number; nodes: MyProject[] };
-  }>({ query: MINE });
+  const [mine, refetchMine] = useQuery({ query: MINE });
   const me = mine.data?.secretaries.nodes[0];
-  const [detail, refetchDetail] = useQuery<{ secretary: SecretaryDetail }>({
+  const [detail, refetchDetail] = useQuery({
     query: DETAIL,
     variables: { id: me?.id ?? '' },
     pause: !me,

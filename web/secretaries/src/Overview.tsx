@@ -16,9 +16,7 @@ interface Uncovered {
 /** 区县汇总: secretaries, key projects, coverage (every key project has a secretary) and projects per secretary, per district. */
 export function Overview({ navigate }: RemoteProps) {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{
-    secretaryOverview: { today: string; total: AreaFigures; districts: AreaFigures[] };
-  }>({ query: OVERVIEW, variables: { areaId: null } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: OVERVIEW, variables: { areaId: null } });
   return (
     <QueryState
       fetching={fetching}

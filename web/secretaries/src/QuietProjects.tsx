@@ -2,27 +2,20 @@ import { useState } from 'react';
 import { Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { QueryState, useMessages, type RemoteProps } from '@kpd/web-kit';
-import { QUIET, type PageInfo } from './api';
+import { QUIET } from './api';
+import type { SecretaryQuietProjectsQuery } from './gql/graphql';
 import { CursorPager, useCursorPages } from './Cursor';
 import { DistrictFilter } from './DistrictFilter';
 import { messages } from './messages';
 
-interface Quiet {
-  project: { id: string; name: string; code: string; district: { name: string } };
-  lastContactDate: string | null;
-  daysSinceContact: number | null;
-  noContactDays: number;
-  secretaries: { id: string; name: string }[];
-}
+type Quiet = SecretaryQuietProjectsQuery['quietProjects']['nodes'][number];
 
 /** 长期未联系: covered key projects without a logged contact for the city's N days, longest silence first. */
 export function QuietProjects({ navigate }: RemoteProps) {
   const t = useMessages(messages);
   const pages = useCursorPages();
   const [districtId, setDistrictId] = useState<string | undefined>();
-  const [{ data, fetching, error }, refetch] = useQuery<{
-    quietProjects: { totalCount: number; pageInfo: PageInfo; nodes: Quiet[] };
-  }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: QUIET,
     variables: { areaId: districtId ?? null, first: 10, after: pages.after }, // the server's cost limit: 10 projects with their secretaries
   });

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { QueryState, useMessages, type RemoteProps } from '@kpd/web-kit';
-import { ACCOUNTS, CONTACTS, ROSTER, type PageInfo, type RosterRow } from './api';
+import { ACCOUNTS, CONTACTS, ROSTER, type RosterRow } from './api';
+import type { SecretaryAccountsQuery } from './gql/graphql';
 import { CursorPager, useCursorPages } from './Cursor';
 import { DistrictFilter } from './DistrictFilter';
 import { messages } from './messages';
@@ -22,11 +23,9 @@ export function Roster({ viewer, navigate }: RemoteProps) {
     [districtId, search],
   );
   const variables = { filter, first: PAGE, after: pages.after };
-  const [roster, refetch] = useQuery<{
-    secretaries: { totalCount: number; pageInfo: PageInfo; nodes: RosterRow[] };
-  }>({ query: ROSTER, variables });
+  const [roster, refetch] = useQuery({ query: ROSTER, variables });
   // Only admins may read contact details: anyone else would get FORBIDDEN on the field, so it is not asked.
-  const [contacts] = useQuery<{ secretaries: { nodes: ({ id: string; contact: string | null } | null)[] } }>({
+  const [contacts] = useQuery({
     query: CONTACTS,
     variables,
     pause: !admin,
@@ -153,18 +152,12 @@ export function Roster({ viewer, navigate }: RemoteProps) {
   );
 }
 
-interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  active: boolean;
-  area: { id: string; name: string };
-}
+type Account = SecretaryAccountsQuery['users']['nodes'][number];
 
 /** The SECRETARY sign-in accounts of the admin's scope: who can sign in to report and log. */
 function Accounts() {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ users: { totalCount: number; nodes: Account[] } }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: ACCOUNTS,
   });
   return (

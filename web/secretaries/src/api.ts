@@ -1,99 +1,34 @@
 /** The GraphQL documents of the secretaries pages and the shapes they answer. */
-import { IMPORT_RESULT_FIELDS } from '@kpd/web-kit';
+import { graphql } from './gql';
+import type { SecretaryAreaFiguresFragment, SecretaryDetailQuery, SecretaryRosterQuery, SecretaryServiceLogQuery, WorkloadFieldsFragment } from './gql/graphql';
 
-export interface Workload {
-  projects: number;
-  logEntriesLast30Days: number;
-  lastContactDate: string | null;
-  quietProjects: number;
-  openProblems: number;
-  overdueProblems: number;
-  averageDaysToResolve: number | null;
-}
-export interface SecretaryBase {
-  id: string;
-  name: string;
-  workUnit: string;
-  title: string;
-  hasAccount: boolean;
-  district: { id: string; name: string };
-  workload: Workload;
-}
-export interface RosterRow extends SecretaryBase {
-  latestEvaluation: { period: string; score: number } | null;
-}
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-export interface Assignment {
-  id: string;
-  teamRole: 'SOLE' | 'LEAD' | 'MEMBER';
-  startDate: string;
-  endDate: string | null;
-  active: boolean;
-  project: { id: string; name: string; code: string } | null;
-}
-export interface ProblemRow {
-  id: string;
-  title: string;
-  status: 'OPEN' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED_OUT';
-  raisedBy: string;
-  raisedDate: string;
-  deadline: string;
-  resolvedDate: string | null;
-  overdue: boolean;
-  project: { id: string; name: string } | null;
-}
-export interface SecretaryDetail extends SecretaryBase {
-  assignments: Assignment[];
-  evaluations: { period: string; score: number; comments: string; evaluatedBy: string }[];
-  problems: ProblemRow[];
-}
-export interface LogEntry {
-  id: string;
-  kind: string;
-  date: string;
-  summary: string;
-  recordedBy: string | null;
-  project: { id: string; name: string } | null;
-}
-export interface AreaFigures {
-  area: { id: string; name: string };
-  secretaries: number;
-  keyProjects: number;
-  covered: number;
-  coveragePercent: number | null;
-  projectsServed: number;
-  projectsPerSecretary: number | null;
-  quietProjects: number;
-  uncoveredProjects?: { id: string; name: string; code: string }[];
-}
+graphql(`
+  fragment WorkloadFields on Secretary {
+    workload { projects logEntriesLast30Days lastContactDate quietProjects openProblems overdueProblems averageDaysToResolve }
+  }
+`);
 
-const WORKLOAD =
-  'workload { projects logEntriesLast30Days lastContactDate quietProjects openProblems overdueProblems averageDaysToResolve }';
-
-export const DISTRICTS = /* GraphQL */ `
+export const DISTRICTS = graphql(`
   query SecretaryDistricts {
     districts {
       id
       name
     }
   }
-`;
+`);
 
-export const ROSTER = /* GraphQL */ `
+export const ROSTER = graphql(`
   query SecretaryRoster($filter: SecretaryFilter, $first: Int, $after: String) {
     secretaries(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id name workUnit title hasAccount district { id name } ${WORKLOAD} latestEvaluation { period score } }
+      nodes { id name workUnit title hasAccount district { id name } ...WorkloadFields latestEvaluation { period score } }
     }
   }
-`;
+`);
 
 /** Contact details: asked only by admins, apart, so a refusal never blanks the roster. */
-export const CONTACTS = /* GraphQL */ `
+export const CONTACTS = graphql(`
   query SecretaryContacts($filter: SecretaryFilter, $first: Int, $after: String) {
     secretaries(filter: $filter, first: $first, after: $after) {
       nodes {
@@ -102,9 +37,9 @@ export const CONTACTS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const ACCOUNTS = /* GraphQL */ `
+export const ACCOUNTS = graphql(`
   query SecretaryAccounts {
     users(role: SECRETARY, first: 100) {
       totalCount
@@ -120,21 +55,24 @@ export const ACCOUNTS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-const FIGURES =
-  'secretaries keyProjects covered coveragePercent projectsServed projectsPerSecretary quietProjects';
-export const OVERVIEW = /* GraphQL */ `
+graphql(`
+  fragment SecretaryAreaFigures on SecretaryAreaFigures {
+    area { id name } secretaries keyProjects covered coveragePercent projectsServed projectsPerSecretary quietProjects
+  }
+`);
+export const OVERVIEW = graphql(`
   query SecretaryOverviewPage($areaId: ID) {
     secretaryOverview(areaId: $areaId) {
       today
-      total { area { id name } ${FIGURES} }
-      districts { area { id name } ${FIGURES} uncoveredProjects { id name code } }
+      total { ...SecretaryAreaFigures }
+      districts { ...SecretaryAreaFigures uncoveredProjects { id name code } }
     }
   }
-`;
+`);
 
-export const QUIET = /* GraphQL */ `
+export const QUIET = graphql(`
   query SecretaryQuietProjects($areaId: ID, $first: Int, $after: String) {
     quietProjects(areaId: $areaId, first: $first, after: $after) {
       totalCount
@@ -161,29 +99,29 @@ export const QUIET = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const DETAIL = /* GraphQL */ `
+export const DETAIL = graphql(`
   query SecretaryDetail($id: ID!) {
     secretary(id: $id) {
-      id name workUnit title hasAccount district { id name } ${WORKLOAD}
+      id name workUnit title hasAccount district { id name } ...WorkloadFields
       assignments { id teamRole startDate endDate active project { id name code } }
       evaluations { period score comments evaluatedBy }
       problems { id title status raisedBy raisedDate deadline resolvedDate overdue project { id name } }
     }
   }
-`;
+`);
 
-export const CONTACT = /* GraphQL */ `
+export const CONTACT = graphql(`
   query SecretaryContact($id: ID!) {
     secretary(id: $id) {
       id
       contact
     }
   }
-`;
+`);
 
-export const LOG = /* GraphQL */ `
+export const LOG = graphql(`
   query SecretaryServiceLog($secretaryId: ID, $first: Int, $after: String) {
     serviceLog(filter: { secretaryId: $secretaryId }, first: $first, after: $after) {
       totalCount
@@ -204,9 +142,9 @@ export const LOG = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const LOG_SERVICE = /* GraphQL */ `
+export const LOG_SERVICE = graphql(`
   mutation LogService($input: ServiceLogInput!) {
     logService(input: $input) {
       id
@@ -219,9 +157,9 @@ export const LOG_SERVICE = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const RAISE_PROBLEM = /* GraphQL */ `
+export const RAISE_PROBLEM = graphql(`
   mutation SecretaryRaiseProblem($input: RaiseProblemInput!) {
     raiseProblem(input: $input) {
       id
@@ -234,9 +172,9 @@ export const RAISE_PROBLEM = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const SCORE = /* GraphQL */ `
+export const SCORE = graphql(`
   mutation ScoreSecretary($input: EvaluationInput!) {
     scoreSecretary(input: $input) {
       id
@@ -245,15 +183,15 @@ export const SCORE = /* GraphQL */ `
       comments
     }
   }
-`;
+`);
 
-export const IMPORT_EVALUATIONS = /* GraphQL */ `
+export const IMPORT_EVALUATIONS = graphql(`
   mutation ImportSecretaryEvaluations($fileId: ID!, $dryRun: Boolean!) {
-    importSecretaryEvaluations(fileId: $fileId, dryRun: $dryRun) { ${IMPORT_RESULT_FIELDS} }
+    importSecretaryEvaluations(fileId: $fileId, dryRun: $dryRun) { dryRun committed totalRows validRows created updated problems { row column header reason } }
   }
-`;
+`);
 
-export const FIND_SECRETARIES = /* GraphQL */ `
+export const FIND_SECRETARIES = graphql(`
   query FindSecretaries($search: String) {
     secretaries(filter: { search: $search }, first: 20) {
       nodes {
@@ -266,11 +204,20 @@ export const FIND_SECRETARIES = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const MINE = /* GraphQL */ `
+export const MINE = graphql(`
   query MySecretaryService {
-    secretaries(first: 1) { nodes { id name workUnit district { name } ${WORKLOAD} assignments { id teamRole startDate endDate active project { id } } } }
+    secretaries(first: 1) { nodes { id name workUnit district { name } ...WorkloadFields assignments { id teamRole startDate endDate active project { id } } } }
     projects(first: 50) { totalCount nodes { id name code district { name } } }
   }
-`;
+`);
+
+export type Workload = WorkloadFieldsFragment['workload'];
+export type RosterRow = SecretaryRosterQuery['secretaries']['nodes'][number];
+export type PageInfo = { hasNextPage: boolean; endCursor: string | null };
+export type SecretaryDetail = SecretaryDetailQuery['secretary'];
+export type Assignment = SecretaryDetail['assignments'][number];
+export type ProblemRow = SecretaryDetail['problems'][number];
+export type LogEntry = SecretaryServiceLogQuery['serviceLog']['nodes'][number];
+export type AreaFigures = SecretaryAreaFiguresFragment & { uncoveredProjects?: Array<{ id: string; name: string; code: string }> };

@@ -1,44 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { IMPORT_RESULT_FIELDS, ImportPanel, QueryState, useLocale, useMessages, type ImportResult, type RemoteProps } from '@kpd/web-kit';
+import { ImportPanel, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { graphql } from './gql';
+import type { OnlineDepth, ServiceItemFilter, ServiceItemsQuery, ServiceItemType } from './gql/graphql';
 import { messages, TYPES } from './messages';
 
-interface Share {
-  numerator: number;
-  denominator: number;
-  percent: number | null;
-}
-interface Figures {
-  total: number;
-  byApplication: number;
-  violating: number;
-  fullyOnlineRate: Share;
-  atMostOneTripRate: Share;
-  promisedToLegalRatio: Share;
-  materialsReduction: Share;
-  meetsTimeTarget: boolean | null;
-}
-interface Item {
-  id: string;
-  implementationCode: string;
-  name: string;
-  type: string;
-  department: string;
-  onlineDepth: 'FULLY_ONLINE' | 'PARTLY_ONLINE' | 'OFFLINE';
-  visits: number;
-  legalLimitDays: number | null;
-  promisedLimitDays: number | null;
-  fee: string | null;
-  highFrequency: boolean;
-  district: { name: string };
-  violations: Array<{ message: string }>;
-}
-
-const DISTRICTS = /* GraphQL */ `
+const DISTRICTS = graphql(`
   query ServiceDistricts { districts { id name } }
-`;
-const FIGURES = /* GraphQL */ `
+`);
+const FIGURES = graphql(`
   query ServiceFigures($areaId: ID) {
     serviceCatalogueFigures(areaId: $areaId, groupBy: NONE) {
       total byApplication violating meetsTimeTarget
@@ -48,8 +19,8 @@ const FIGURES = /* GraphQL */ `
       materialsReduction { numerator denominator percent }
     }
   }
-`;
-const ITEMS = /* GraphQL */ `
+`);
+const ITEMS = graphql(`
   query ServiceItems($filter: ServiceItemFilter, $first: Int, $after: String) {
     serviceItems(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -61,26 +32,29 @@ const ITEMS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-const IMPORT = /* GraphQL */ `
+const IMPORT = graphql(`
   mutation ImportServiceItems($districtId: ID!, $fileId: ID!, $dryRun: Boolean!) {
-    importServiceItems(districtId: $districtId, fileId: $fileId, dryRun: $dryRun) { ${IMPORT_RESULT_FIELDS} }
+    importServiceItems(districtId: $districtId, fileId: $fileId, dryRun: $dryRun) { dryRun committed totalRows validRows created updated problems { row column header reason } }
   }
-`;
+`);
 
-const percent = (s: Share) => (s.percent === null ? '—' : `${s.percent.toFixed(1)}%`);
+type Share = { percent?: number | null };
+type Item = ServiceItemsQuery['serviceItems']['nodes'][number];
+
+const percent = (s: Share) => (s.percent === null || s.percent === undefined ? '—' : `${s.percent.toFixed(1)}%`);
 
 export function Catalogue({ locale }: RemoteProps) {
   const t = useMessages(messages);
   const [districtId, setDistrictId] = useState<string | undefined>();
   const [search, setSearch] = useState('');
-  const [type, setType] = useState<string | undefined>();
-  const [depth, setDepth] = useState<string | undefined>();
+  const [type, setType] = useState<ServiceItemType | undefined>();
+  const [depth, setDepth] = useState<OnlineDepth | undefined>();
   const [compliance, setCompliance] = useState<'all' | 'violating' | 'compliant'>('all');
   const [pages, setPages] = useState<Array<string | null>>([null]);
 
-  const filter = useMemo(
+  const filter = useMemo<ServiceItemFilter>(
     () => ({
       areaId: districtId ?? null,
       search: search.trim() || null,
@@ -95,11 +69,11 @@ export function Catalogue({ locale }: RemoteProps) {
     setPages([null]);
   };
 
-  const [districts] = useQuery<{ districts: Array<{ id: string; name: string }> }>({ query: DISTRICTS });
-  const [figures, refetchFigures] = useQuery<{ serviceCatalogueFigures: Figures[] }>({ query: FIGURES, variables: { areaId: districtId ?? null } });
+  const [districts] = useQuery({ query: DISTRICTS });
+  const [figures, refetchFigures] = useQuery({ query: FIGURES, variables: { areaId: districtId ?? null } });
   const onlyDistrict = districts.data?.districts.length === 1 ? districts.data.districts[0].id : undefined;
   const exportDistrict = districtId ?? onlyDistrict;
-  const [, importItems] = useMutation<{ importServiceItems: ImportResult }>(IMPORT);
+  const [, importItems] = useMutation(IMPORT);
   const [importOpen, setImportOpen] = useState(false);
   const [generation, setGeneration] = useState(0);
 
@@ -216,10 +190,10 @@ export function Catalogue({ locale }: RemoteProps) {
   );
 }
 
-function ItemsPage({ filter, after, first, last, onMore }: { filter: object; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void }) {
+function ItemsPage({ filter, after, first, last, onMore }: { filter: ServiceItemFilter; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void }) {
   const t = useMessages(messages);
   const locale = useLocale();
-  const [{ data, fetching, error }, refetch] = useQuery<{ serviceItems: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Item[] } }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: ITEMS,
     variables: { filter, first: 15, after }, // the server's cost limit: 15 rows with their violations and typenames
   });

@@ -3,6 +3,7 @@ import { Button, Drawer, Grid, Layout, Menu, Result, Space, Typography } from 'a
 import { Provider, useMutation, useQuery } from 'urql';
 import { createKpdClient, ErrorNotice, Loading, LocaleProvider, useMessages, type Locale, type Viewer } from '@kpd/web-kit';
 import { AuditLog } from './AuditLog';
+import { graphql } from './gql';
 import { Home } from './Home';
 import { messages } from './messages';
 import { matchNav, navFor } from './nav';
@@ -11,14 +12,14 @@ import { RemoteView } from './RemoteView';
 import { usePath } from './router';
 import { SignIn } from './SignIn';
 
-const ME = /* GraphQL */ `
+const ME = graphql(`
   query Me {
     me { id username displayName role area { id name level } }
   }
-`;
-const LOGOUT = /* GraphQL */ `
+`);
+const LOGOUT = graphql(`
   mutation Logout { logout }
-`;
+`);
 
 function initialLocale(): Locale {
   const stored = window.localStorage.getItem('kpd.locale');
@@ -75,7 +76,7 @@ function PublicView({ page, path, navigate, locale, onToggleLocale }: { page: Pu
 }
 
 function SignedIn({ locale, onToggleLocale, onSessionChange }: { locale: Locale; onToggleLocale: () => void; onSessionChange: () => void }) {
-  const [{ data, fetching, error }, refetch] = useQuery<{ me: Viewer | null }>({ query: ME, requestPolicy: 'network-only' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ME, requestPolicy: 'network-only' });
   if (fetching && !data) return <Loading />;
   if (error && !data)
     return (

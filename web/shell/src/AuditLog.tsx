@@ -1,30 +1,25 @@
 import { Table, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { formatDateTime, QueryState, useMessages } from '@kpd/web-kit';
+import { graphql } from './gql';
+import type { AuditLogQuery } from './gql/graphql';
 import { messages } from './messages';
 
-const AUDIT = /* GraphQL */ `
+const AUDIT = graphql(`
   query AuditLog($first: Int) {
     auditLog(first: $first) {
       totalCount
       nodes { id at action actorUsername entityType entityId }
     }
   }
-`;
+`);
 
-interface AuditRow {
-  id: string;
-  at: string;
-  action: string;
-  actorUsername: string | null;
-  entityType: string;
-  entityId: string | null;
-}
+type AuditRow = AuditLogQuery['auditLog']['nodes'][number];
 
 /** The changes made in the viewer's scope, newest first. */
 export function AuditLog() {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ auditLog: { totalCount: number; nodes: AuditRow[] } }>({ query: AUDIT, variables: { first: 100 } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AUDIT, variables: { first: 100 } });
   return (
     <>
       <Typography.Title level={3}>{t('audit')}</Typography.Title>

@@ -2,16 +2,17 @@ import { useState } from 'react';
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useMutation } from 'urql';
 import { ErrorNotice, useMessages } from '@kpd/web-kit';
+import { graphql } from './gql';
 import { messages } from './messages';
 
-const LOGIN = /* GraphQL */ `
+const LOGIN = graphql(`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
       expiresAt
       user { id }
     }
   }
-`;
+`);
 
 export function SignIn({ onSignedIn, onToggleLocale }: { onSignedIn: () => void; onToggleLocale: () => void }) {
   const t = useMessages(messages);

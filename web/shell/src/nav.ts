@@ -1,4 +1,5 @@
 import type { Role } from '@kpd/web-kit';
+import apps from '../../apps.json';
 
 /** A page in the side navigation: shell pages, or a domain app mounted at /<remote>. */
 export interface NavItem {
@@ -12,14 +13,12 @@ export interface NavItem {
 
 const ALL: Role[] = ['ADMIN', 'ANALYST', 'SECRETARY', 'DELEGATE', 'EVALUATOR'];
 
+/** The domain apps of web/apps.json, each mounted at /<name>. */
+const REMOTE_PAGES: NavItem[] = apps.remotes.map((r) => ({ key: r.name, path: `/${r.name}`, remote: r.name, roles: r.roles as Role[], label: r.label }));
+
 export const NAV: NavItem[] = [
   { key: 'home', path: '/', roles: ALL, label: { zh: '首页', en: 'Home' } },
-  { key: 'districts', path: '/districts', remote: 'districts', roles: ['ADMIN', 'ANALYST'], label: { zh: '城市看板', en: 'City dashboard' } },
-  { key: 'projects', path: '/projects', remote: 'projects', roles: ['ADMIN', 'ANALYST', 'SECRETARY'], label: { zh: '重点项目', en: 'Key projects' } },
-  { key: 'dispatch', path: '/dispatch', remote: 'dispatch', roles: ['ADMIN', 'ANALYST'], label: { zh: '调度督办', en: 'Dispatch' } },
-  { key: 'secretaries', path: '/secretaries', remote: 'secretaries', roles: ['ADMIN', 'ANALYST', 'SECRETARY', 'EVALUATOR'], label: { zh: '服务秘书', en: 'Service secretaries' } },
-  { key: 'livelihood', path: '/livelihood', remote: 'livelihood', roles: ['ADMIN', 'ANALYST', 'DELEGATE'], label: { zh: '民生实事', en: 'Livelihood projects' } },
-  { key: 'service-items', path: '/service-items', remote: 'service-items', roles: ['ADMIN', 'ANALYST'], label: { zh: '政务服务事项', en: 'Service items' } },
+  ...REMOTE_PAGES,
   { key: 'audit', path: '/audit', roles: ['ADMIN'], label: { zh: '审计日志', en: 'Audit log' } },
 ];
 

@@ -1,6 +1,9 @@
+import apps from '../../apps.json';
+
 /**
  * Pages anyone may open without signing in, each rendered by a remote's exposed `./Public`:
- * the light board in wall-display mode and the published results of the delegates' votes.
+ * the light board in wall-display mode and the published results of the delegates' votes
+ * (web/apps.json lists them with their remote).
  */
 export interface PublicPage {
   key: string;
@@ -9,10 +12,7 @@ export interface PublicPage {
   label: { zh: string; en: string };
 }
 
-export const PUBLIC_PAGES: PublicPage[] = [
-  { key: 'lights', path: '/public/lights', remote: 'districts', label: { zh: '重点项目亮灯公示', en: 'Key-project light board' } },
-  { key: 'votes', path: '/public/votes', remote: 'livelihood', label: { zh: '民生实事票决结果公示', en: 'Livelihood vote results' } },
-];
+export const PUBLIC_PAGES: PublicPage[] = apps.remotes.flatMap((r) => (('public' in r && r.public) || []).map((p) => ({ ...p, remote: r.name })));
 
 /** The public page a path belongs to, if any. */
 export function matchPublic(path: string): PublicPage | undefined {

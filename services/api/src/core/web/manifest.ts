@@ -3,8 +3,17 @@
  * The shell fetches GET /api/web/manifest after it starts; nothing about the remotes is built into it.
  */
 
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * web/apps.json: the one list of the admin's domain apps (the shell's navigation, the apps' build
+ * set-up and the browser tests read it too). It sits at the same depth from src/ and dist/.
+ */
+export const APPS_FILE = path.resolve(__dirname, '../../../../../web/apps.json');
+
 /** The domain apps, in the order of the shell's navigation. */
-export const WEB_APPS = ['districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items'] as const;
+export const WEB_APPS: readonly string[] = (JSON.parse(fs.readFileSync(APPS_FILE, 'utf8')) as { remotes: Array<{ name: string }> }).remotes.map((r) => r.name);
 
 export interface RemoteEntry {
   /** The app's name: its folder under web/ and its path in the shell. */
@@ -56,7 +65,7 @@ export function parseRemoteOverrides(value: string | undefined): Record<string, 
 
 /** The manifest: every domain app at /web/<app>/remoteEntry.js unless overridden; extra apps may be added. */
 export function buildManifest(overrides: Record<string, string>): { remotes: RemoteEntry[] } {
-  const names = [...WEB_APPS, ...Object.keys(overrides).filter((n) => !(WEB_APPS as readonly string[]).includes(n))];
+  const names = [...WEB_APPS, ...Object.keys(overrides).filter((n) => !WEB_APPS.includes(n))];
   const remotes: RemoteEntry[] = [];
   for (const name of names) {
     const entry = name in overrides ? overrides[name] : `/web/${name}/remoteEntry.js`;
