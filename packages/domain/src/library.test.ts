@@ -4,6 +4,8 @@ import {
   type LibraryCandidate,
   libraryMembership,
   proposesLibraryRemoval,
+  removalAfterLighting,
+  type RemovalState,
 } from './library';
 import { wan, yi } from './money';
 
@@ -103,5 +105,22 @@ describe('key-project library membership', () => {
     expect(proposesLibraryRemoval('YELLOW')).toBe(false);
     expect(proposesLibraryRemoval('GREEN')).toBe(false);
     expect(proposesLibraryRemoval(null)).toBe(false);
+  });
+});
+
+describe('the removal state when a light is lit or relit', () => {
+  it.each<[RemovalState, 'GREEN' | 'YELLOW' | 'RED', RemovalState]>([
+    [null, 'RED', 'PROPOSED'],
+    [null, 'YELLOW', null],
+    [null, 'GREEN', null],
+    ['PROPOSED', 'RED', 'PROPOSED'],
+    ['PROPOSED', 'YELLOW', null],
+    ['PROPOSED', 'GREEN', null],
+    ['CONFIRMED', 'RED', 'CONFIRMED'],
+    ['CONFIRMED', 'GREEN', 'CONFIRMED'],
+    ['DECLINED', 'RED', 'DECLINED'],
+    ['DECLINED', 'YELLOW', 'DECLINED'],
+  ])('was %p, now %s: %p', (previous, color, expected) => {
+    expect(removalAfterLighting(color, previous)).toBe(expected);
   });
 });

@@ -70,3 +70,16 @@ export function isLibraryMember(project: LibraryCandidate, thresholdFen: Fen): b
 export function proposesLibraryRemoval(color: LightColor | null): boolean {
   return color === 'RED';
 }
+
+/** Where a proposed library removal stands: none, proposed by a red light, or decided by an admin. */
+export type RemovalState = 'PROPOSED' | 'CONFIRMED' | 'DECLINED' | null;
+
+/**
+ * The removal state of a month's light after it is lit or relit: a red light proposes removal
+ * unless an admin has decided already; a light that is no longer red withdraws an undecided
+ * proposal; a decision stands whatever the light becomes.
+ */
+export function removalAfterLighting(color: LightColor, previous: RemovalState): RemovalState {
+  if (proposesLibraryRemoval(color)) return previous ?? 'PROPOSED';
+  return previous === 'PROPOSED' ? null : previous;
+}

@@ -5,6 +5,8 @@ import {
   bestRankedArea,
   rankAreas,
   type RankedArea,
+  DEFAULT_RANKING_WEIGHTS,
+  rankingWeightsSum,
   validateRankingWeights,
 } from './rankings';
 
@@ -181,6 +183,21 @@ describe('validateRankingWeights', () => {
     expect(call).toThrow(DomainError);
     expect(call).toThrow(expect.objectContaining({ field }));
   });
+});
+
+describe('rankingWeightsSum', () => {
+  it.each<[string, { milestoneRate: number; investmentRate: number; lights: number }, number, boolean]>([
+    ['the defaults', DEFAULT_RANKING_WEIGHTS, 1, true],
+    ['floating-point dust', { milestoneRate: 0.1, investmentRate: 0.2, lights: 0.7 }, 0.1 + 0.2 + 0.7, true],
+    ['within the tolerance above 1', { milestoneRate: 0.5, investmentRate: 0.5, lights: 5e-10 }, 1.0000000005, true],
+    ['beyond the tolerance', { milestoneRate: 0.5, investmentRate: 0.5, lights: 2e-9 }, 1.000000002, false],
+    ['short of 1', { milestoneRate: 0.4, investmentRate: 0.4, lights: 0.1 }, 0.9, false],
+    ['over 1', { milestoneRate: 0.5, investmentRate: 0.5, lights: 0.5 }, 1.5, false],
+  ])('%s', (_name, weights, sum, addsUpToOne) => {
+    expect(rankingWeightsSum(weights)).toEqual({ sum, addsUpToOne });
+  });
+
+  it('has defaults that add up to one', () => expect(() => validateRankingWeights(DEFAULT_RANKING_WEIGHTS)).not.toThrow());
 });
 
 describe('bestRankedArea (Fuxin’s bimonthly on-site meeting)', () => {

@@ -80,16 +80,21 @@ export interface RankedArea {
   rank: number | null;
 }
 
+/** The weights' sum, and whether it is 1 within the tolerance (± 1e-9) every check of the weights uses. */
+export function rankingWeightsSum(weights: RankingWeights): { sum: number; addsUpToOne: boolean } {
+  const sum = WEIGHT_KEYS.reduce((total, key) => total + weights[key], 0);
+  return { sum, addsUpToOne: Math.abs(sum - 1) <= 1e-9 };
+}
+
 /** Throws a DomainError unless every weight is ≥ 0 and they add up to 1 (± 1e-9). */
 export function validateRankingWeights(weights: RankingWeights): void {
-  let sum = 0;
   for (const key of WEIGHT_KEYS) {
     const w = weights?.[key];
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0)
       throw new DomainError(`weights.${key}`, '权重必须是非负数');
-    sum += w;
   }
-  if (Math.abs(sum - 1) > 1e-9) throw new DomainError('weights', `各项权重之和应为1，现为${sum}`);
+  const { sum, addsUpToOne } = rankingWeightsSum(weights);
+  if (!addsUpToOne) throw new DomainError('weights', `各项权重之和应为1，现为${sum}`);
 }
 
 function validateFigures(entries: readonly AreaMonthFigures[]): void {

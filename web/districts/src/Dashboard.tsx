@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Col, Descriptions, Input, List, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useClient, useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatMoney, formatMoneyIn, formatPeriod, moneyToWanNumber, openInShell, QueryState, queryParam, useLocale, useMessages, type RemoteProps, type Viewer } from '@kpd/web-kit';
+import { ErrorNotice, formatMoney, formatMoneyIn, formatPeriod, LIGHT_HEX, moneyToWanNumber, openInShell, QueryState, queryParam, useLocale, useMessages, type RemoteProps, type Viewer } from '@kpd/web-kit';
 import { BoundaryMap, type MapShape } from '@kpd/web-kit/map';
 import { Chart, type ChartOption } from '@kpd/web-kit/chart';
 import { graphql } from './gql';
 import type { DashboardFiguresQuery, DashboardMapQuery, DistrictsQuery, LightTrendQuery, LightTrendQueryVariables } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
-import { LIGHT_HEX } from './Public';
 
 const DISTRICTS = graphql(`
   query Districts($cityId: ID) {

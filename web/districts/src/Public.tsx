@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
-import { ErrorNotice, formatDateTime, formatPeriod, Loading, LocaleProvider, readableError, useLocale, useMessages, type PublicProps } from '@kpd/web-kit';
+import { ErrorNotice, formatDateTime, formatPeriod, LIGHT_HEX, Loading, LocaleProvider, readableError, useLocale, useMessages, type PublicProps } from '@kpd/web-kit';
 import { graphql } from './gql';
 import type { PublicLightBoardQuery } from './gql/graphql';
 import { messages } from './messages';
@@ -22,7 +22,6 @@ const BOARD = graphql(`
 type Board = PublicLightBoardQuery['lightBoard'];
 type BoardEntry = Board['projects'][number];
 
-export const LIGHT_HEX = { GREEN: '#2e9e44', YELLOW: '#e0a100', RED: '#cf1322' } as const;
 const DEFAULT_REFRESH = 60;
 
 /** What the address asks for: /public/lights?area=<id>&period=2020-09&refresh=60. */

@@ -1,4 +1,4 @@
-import type { Messages } from '@kpd/web-kit';
+import { lightMessages, type Messages } from '@kpd/web-kit';
 
 type Key =
   | 'title' | 'city' | 'pickCity' | 'districts' | 'counties' | 'townships' | 'name' | 'code' | 'kind' | 'townshipCount'
@@ -8,6 +8,7 @@ type Key =
 
 export const messages: Messages<Key> = {
   zh: {
+    ...lightMessages.zh, // 绿灯 黄灯 红灯, as everywhere
     title: '城市看板',
     city: '城市',
     pickCity: '选择城市',
@@ -43,9 +44,6 @@ export const messages: Messages<Key> = {
     fullscreen: '全屏',
     exitFullscreen: '退出全屏',
     boardRefresh: '每 {n} 秒自动刷新 · 最近刷新 {at}',
-    GREEN: '绿灯',
-    YELLOW: '黄灯',
-    RED: '红灯',
     lit: '亮灯项目',
     district: '区县',
     boardProjects: '黄灯、红灯项目及原因',
@@ -89,6 +87,7 @@ export const messages: Messages<Key> = {
     districtLights: '亮灯情况',
   },
   en: {
+    ...lightMessages.en,
     title: 'City dashboard',
     city: 'City',
     pickCity: 'Choose a city',
@@ -124,9 +123,6 @@ export const messages: Messages<Key> = {
     fullscreen: 'Full screen',
     exitFullscreen: 'Exit full screen',
     boardRefresh: 'Refreshes every {n} s · last at {at}',
-    GREEN: 'Green',
-    YELLOW: 'Yellow',
-    RED: 'Red',
     lit: 'Lit',
     district: 'District',
     boardProjects: 'Yellow and red projects, and why',

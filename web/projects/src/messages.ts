@@ -1,4 +1,4 @@
-import type { Messages } from '@kpd/web-kit';
+import { lightMessages, type Messages } from '@kpd/web-kit';
 
 type Key =
   | 'title' | 'build' | 'search' | 'anyStage' | 'anyCategory' | 'anyLight' | 'code' | 'name' | 'district' | 'category' | 'stage'
@@ -10,6 +10,7 @@ type Key =
 
 export const messages: Messages<Key> = {
   zh: {
+    ...lightMessages.zh, // 绿灯 黄灯 红灯, as everywhere
     title: '重点项目',
     build: '版本',
     search: '项目名称或编码',
@@ -27,9 +28,6 @@ export const messages: Messages<Key> = {
     total: '共 {n} 个项目',
     loadMore: '加载更多',
     keyPush: '重点推进',
-    GREEN: '绿灯',
-    YELLOW: '黄灯',
-    RED: '红灯',
     detail: '项目详情',
     construction: '建设周期',
     byMonth: '逐月计划与完成',
@@ -128,6 +126,7 @@ export const messages: Messages<Key> = {
     milestoneProgress: '完成进度',
   },
   en: {
+    ...lightMessages.en,
     title: 'Key projects',
     build: 'Build',
     search: 'Project name or code',
@@ -145,9 +144,6 @@ export const messages: Messages<Key> = {
     total: '{n} projects',
     loadMore: 'Load more',
     keyPush: 'Key push',
-    GREEN: 'Green',
-    YELLOW: 'Yellow',
-    RED: 'Red',
     detail: 'Project',
     construction: 'Construction period',
     byMonth: 'Plan and actual by month',

@@ -1,3 +1,4 @@
+import { DEFAULT_RANKING_WEIGHTS, rankingWeightsSum, type RankingWeights } from '@kpd/domain';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { loader, type Context } from '../context';
 import { canChangeCitySettings, canReadFigures, requireThat, signedIn } from '../auth/policy';
@@ -53,19 +54,12 @@ export function childrenInScope(ctx: Context, area: Area): Area[] {
   return ctx.areas.children(area.id).filter((c) => scope.contains(c.id));
 }
 
-export interface RankingWeights {
-  milestoneRate: number;
-  investmentRate: number;
-  lights: number;
-}
-
-export const DEFAULT_RANKING_WEIGHTS: RankingWeights = { milestoneRate: 0.4, investmentRate: 0.4, lights: 0.2 };
-
+/** A city's stored ranking weights, the defaults where none (or unreadable ones) are stored. */
 export function rankingWeightsOf(settings: CitySettings): RankingWeights {
   try {
     return { ...DEFAULT_RANKING_WEIGHTS, ...(JSON.parse(settings.rankingWeights) as Partial<RankingWeights>) };
   } catch {
-    return DEFAULT_RANKING_WEIGHTS;
+    return { ...DEFAULT_RANKING_WEIGHTS };
   }
 }
 
@@ -95,9 +89,8 @@ export async function updateCitySettings(ctx: Context, cityIdArg: string, input:
     throw new UserInputError('input.libraryThreshold', 'must not be negative');
   }
   if (input.rankingWeights) {
-    const w = input.rankingWeights;
-    const sum = w.milestoneRate + w.investmentRate + w.lights;
-    if (Math.abs(sum - 1) > 1e-9) throw new UserInputError('input.rankingWeights', `must add up to 1 (now ${sum})`);
+    const { sum, addsUpToOne } = rankingWeightsSum(input.rankingWeights);
+    if (!addsUpToOne) throw new UserInputError('input.rankingWeights', `must add up to 1 (now ${sum})`);
   }
   return mutate(ctx, async (tx) => {
     const settings = await tx.em.findOneBy(CitySettings, { cityId });

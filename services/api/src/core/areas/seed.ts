@@ -1,9 +1,8 @@
-import { yi, wan } from '@kpd/domain';
+import { DEFAULT_RANKING_WEIGHTS, yi, wan } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import type { SeedContext } from '../module';
 import { Area, AreaKind, AreaLevel } from './area.entity';
 import { CitySettings, LightRule } from './city-settings.entity';
-import { DEFAULT_RANKING_WEIGHTS } from './areas.service';
 import { LIAONING, type AreaSeed } from './liaoning';
 
 const LEVEL_OF: Record<AreaKind, AreaLevel> = {

@@ -6,6 +6,7 @@ import {
   milestoneLight,
   periodOfInstant,
   reportDeadlinePassed,
+  removalAfterLighting,
   reportedOnTime,
   toFen,
   type Fen,
@@ -251,9 +252,7 @@ export async function storeLights(em: EntityManager, projectId: number, periods:
       }
       continue;
     }
-    let removal: RemovalDecision | null = old?.removal ?? null;
-    if (light.color === LightColor.RED && removal === null) removal = RemovalDecision.PROPOSED;
-    if (light.color !== LightColor.RED && removal === RemovalDecision.PROPOSED) removal = null;
+    const removal = removalAfterLighting(light.color, old?.removal ?? null) as RemovalDecision | null;
     const values = {
       color: light.color,
       reasonCode: light.reasonCode,
@@ -287,7 +286,7 @@ export function newLightRow(l: ComputedLight, computedAt: Date): Partial<Project
     figures: l.figures,
     ruleVersion: l.ruleVersion,
     computedAt,
-    removal: l.color === LightColor.RED ? RemovalDecision.PROPOSED : null,
+    removal: removalAfterLighting(l.color!, null) as RemovalDecision | null,
   };
 }
 

@@ -1,10 +1,9 @@
-import { period as makePeriod, validatePlanTable, type Fen, type Problem } from '@kpd/domain';
+import { LIGHT_COLOR_LABELS, period as makePeriod, validatePlanTable, type Fen, type Problem } from '@kpd/domain';
 import { In } from 'typeorm';
 import { canAdminister } from '../../core/auth/policy';
 import { readUploadedSpreadsheet } from '../../core/files';
 import { chunks, integer, ImportResult, money, runImport, templateSheet, text, type Column, type Locate, type SheetProblem, type SheetRow, type SheetSpec } from '../../core/xlsx';
 import type { Context } from '../../core/context';
-import { LIGHT_LABELS } from './labels';
 import { ProjectLight } from './light.entity';
 import { recomputeProjectLights } from './lights.service';
 import { MonthlyReport, PlanMonth, PlanYear } from './plan.entity';
@@ -187,7 +186,7 @@ export async function monthlyReportRows(ctx: Context, areaIds: number[], period:
     name: p.name,
     plannedInvestment: plans.get(p.id)?.plannedInvestment ?? null,
     actualInvestment: reports.get(p.id)?.actualInvestment ?? null,
-    light: lights.has(p.id) ? LIGHT_LABELS[lights.get(p.id)!.color] : null,
+    light: lights.has(p.id) ? LIGHT_COLOR_LABELS[lights.get(p.id)!.color] : null,
     reason: lights.get(p.id)?.reason ?? null,
     progress: reports.get(p.id)?.progress ?? null,
   }));

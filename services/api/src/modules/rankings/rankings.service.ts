@@ -1,4 +1,5 @@
 import {
+  DEFAULT_RANKING_WEIGHTS,
   bestRankedArea,
   lastDayOf,
   rankAreas,
@@ -136,7 +137,7 @@ export interface RankingResult {
 
 async function weightsOf(em: EntityManager, cityId: number): Promise<RankingWeights> {
   const settings = await em.findOneBy(CitySettings, { cityId });
-  return settings ? rankingWeightsOf(settings) : { milestoneRate: 0.4, investmentRate: 0.4, lights: 0.2 };
+  return settings ? rankingWeightsOf(settings) : { ...DEFAULT_RANKING_WEIGHTS };
 }
 
 /** The month's ranking computed now, by the domain rule over the database's figures. */
