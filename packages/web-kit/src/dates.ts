@@ -1,3 +1,7 @@
+import { addMonths, period as makePeriod, periodOfInstant, periodRange, shanghaiDate } from '@kpd/domain';
+
+export { addMonths, parsePeriod, yearOf, yearToDate } from '@kpd/domain';
+
 /** Every instant is shown in China's time, whatever the browser's zone. */
 export const TIME_ZONE = 'Asia/Shanghai';
 
@@ -47,18 +51,17 @@ export function formatPeriod(period: string | null | undefined, locale: 'zh' | '
 
 /** Today on China's calendar, "2020-10-09". */
 export function todayInChina(now: Date = new Date()): string {
-  return formatDate(now);
+  return shanghaiDate(now);
 }
 
 /** This month on China's calendar, "2020-10". */
 export function thisMonthInChina(now: Date = new Date()): string {
-  return todayInChina(now).slice(0, 7);
+  return periodOfInstant(now);
 }
 
 /** The month before a month ("2020-01" → "2019-12"); by default the month before this one in China. */
 export function previousMonth(period: string = thisMonthInChina()): string {
-  const [y, m] = period.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return addMonths(period, -1);
 }
 
 /** True for a month after this one in China: its figures cannot exist yet. */
@@ -68,5 +71,5 @@ export function isFutureMonth(period: string, now: Date = new Date()): boolean {
 
 /** The twelve months of a year, "2020-01" … "2020-12". */
 export function monthsOfYear(year: number | string): string[] {
-  return Array.from({ length: 12 }, (_, k) => `${year}-${String(k + 1).padStart(2, '0')}`);
+  return periodRange(makePeriod(Number(year), 1), makePeriod(Number(year), 12));
 }

@@ -32,6 +32,12 @@ export function moneyToWanNumber(value: MoneyValue): number {
   return fen === null ? 0 : Number(formatInUnit(fen, 'wan', 2));
 }
 
+/** Whether an amount is above zero, compared on integer 分 (blanks are not). */
+export function isPositiveMoney(value: MoneyValue): boolean {
+  const fen = fenOf(value);
+  return fen !== null && fen > 0n;
+}
+
 /** The sum of amounts as a Money string in 元, added on integer 分 (blanks count as nothing). */
 export function sumMoney(values: Iterable<MoneyValue>): string {
   const fens: Fen[] = [];

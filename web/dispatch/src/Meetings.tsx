@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, EmptyState, formatDateTime, formatPeriod, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { EmptyState, ErrorNotice, formatDateTime, formatPeriod, QueryState, thisMonthInChina, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { graphql } from './gql';
 import type { DispatchMeetingQuery, ListFieldsFragment, MeetingFieldsFragment, ProblemCategory } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
 import { ProblemTable } from './Problems';
-import { parseAttendees, thisMonth, useScope } from './scope';
+import { parseAttendees, useScope } from './scope';
 
 graphql(`
   fragment ListFields on DispatchListEntry { project { id code name stage district { name } } reasons labels }
@@ -94,7 +94,7 @@ export function Meetings({ viewer, path, navigate }: RemoteProps) {
   const locale = useLocale();
   const scope = useScope(viewer);
   const [areaId, setAreaId] = useState<string | undefined>();
-  const [period, setPeriod] = useState(thisMonth());
+  const [period, setPeriod] = useState(thisMonthInChina());
   const [generated, setGenerated] = useState<string | null>(null);
   const openId = /^\/meetings\/(\d+)/.exec(path)?.[1] ?? null;
   // Analysts read; admins hold meetings.

@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Drawer, Form, Input, List, Modal, Segmented, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { allowedProblemActions, type ProblemAction } from '@kpd/domain';
-import { ErrorNotice, formatPeriod, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { ErrorNotice, formatPeriod, QueryState, thisMonthInChina, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { graphql } from './gql';
 import type { DispatchProblemFiguresQuery, DispatchProblemQuery, ProblemFieldsFragment } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
-import { isCityAdmin, thisMonth, useScope } from './scope';
+import { isCityAdmin, useScope } from './scope';
 
 const CATEGORIES = ['LAND', 'PLANNING', 'PERMITS', 'POWER', 'DEMOLITION', 'UTILITIES', 'FINANCING', 'OTHER'] as const;
 const STATUSES = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED_OUT'] as const;
@@ -543,7 +543,7 @@ function NoteForm({ problemId, onAdded }: { problemId: string; onAdded: () => vo
       form={form}
       layout="inline"
       style={{ marginTop: 12, rowGap: 8 }}
-      initialValues={{ period: thisMonth(), note: '' }}
+      initialValues={{ period: thisMonthInChina(), note: '' }}
       onFinish={async (v) => {
         setAdded(false);
         const r = await add({ problemId, period: v.period, note: v.note });

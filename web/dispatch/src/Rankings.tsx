@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { Alert, Button, Card, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { useClient, useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatDateTime, formatMoney, formatPeriod, Loading, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { ErrorNotice, formatDateTime, formatMoney, formatPeriod, isPositiveMoney, Loading, QueryState, thisMonthInChina, useLocale, useMessages, yearOf, type RemoteProps } from '@kpd/web-kit';
 import { Chart, type ChartOption } from '@kpd/web-kit/chart';
 import { graphql } from './gql';
 import type { DispatchEarlyWarningsQuery, DispatchPlanVsActualQuery, DispatchStatsFieldsFragment, RankingFieldsFragment } from './gql/graphql';
 import { messages } from './messages';
-import { isCityAdmin, thisMonth, useScope } from './scope';
+import { isCityAdmin, useScope } from './scope';
 
 graphql(`
   fragment DispatchStatsFields on InvestmentStatsRow {
@@ -68,12 +68,12 @@ function useLatestPeriod(areaId: string | null): { period: string | null; error:
     if (!areaId) return;
     let cancelled = false;
     (async () => {
-      const current = thisMonth();
-      for (let year = Number(current.slice(0, 4)); year >= Number(current.slice(0, 4)) - 10; year--) {
+      const current = thisMonthInChina();
+      for (let year = yearOf(current); year >= yearOf(current) - 10; year--) {
         const r = await client.query(YEAR_COURSE, { areaId, year }).toPromise();
         if (cancelled) return;
         if (r.error) return setState({ areaId, period: current, error: r.error });
-        const months = (r.data?.planVsActual ?? []).filter((m) => Number(m.actual) > 0 && m.from <= current).map((m) => m.from);
+        const months = (r.data?.planVsActual ?? []).filter((m) => isPositiveMoney(m.actual) && m.from <= current).map((m) => m.from);
         if (months.length) return setState({ areaId, period: months.sort().at(-1)!, error: null });
       }
       setState({ areaId, period: current, error: null });
@@ -129,7 +129,7 @@ export function Rankings({ viewer }: RemoteProps) {
           />
         )}
         <Typography.Text>{t('month')}</Typography.Text>
-        <Input type="month" value={period ?? ''} max={thisMonth()} onChange={(e) => e.target.value && setChosen(e.target.value)} style={{ width: 160 }} data-testid="ranking-period" />
+        <Input type="month" value={period ?? ''} max={thisMonthInChina()} onChange={(e) => e.target.value && setChosen(e.target.value)} style={{ width: 160 }} data-testid="ranking-period" />
         <Typography.Text type="secondary">{t('amountsUnit')}</Typography.Text>
       </Space>
       {scope.error && <ErrorNotice error={scope.error} onRetry={scope.refetch} />}
@@ -326,7 +326,7 @@ type PlanRow = DispatchPlanVsActualQuery['planVsActual'][number];
 function PlanVsActual({ areaId, period }: { areaId: string; period: string }) {
   const t = useMessages(messages);
   const [view, setView] = useState<'MONTH' | 'QUARTER' | 'YEAR'>('MONTH');
-  const year = Number(period.slice(0, 4));
+  const year = yearOf(period);
   const [{ data, fetching, error }, refetch] = useQuery({ query: PLAN_VS_ACTUAL, variables: { areaId, year, view } });
   const percentOf = (r: Rate) => (r.percent === null ? <RateText rate={r} /> : `${r.percent.toFixed(1)}%`);
   return (

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { periodOfInstant, shanghaiDate } from '@kpd/domain';
 import type { Viewer } from '@kpd/web-kit';
 import { graphql } from './gql';
 
@@ -33,14 +32,6 @@ export function useScope(viewer: Viewer) {
 /** A city admin (or the province's) may escalate problems and publish rankings; a district admin may not. */
 export function isCityAdmin(viewer: Viewer): boolean {
   return viewer.role === 'ADMIN' && (viewer.area.level === 'CITY' || viewer.area.level === 'PROVINCE');
-}
-
-/** Today on China's calendar, and its month. */
-export function todayInChina(): string {
-  return shanghaiDate(new Date());
-}
-export function thisMonth(): string {
-  return periodOfInstant(new Date());
 }
 
 /** Lines "name, unit, role" into attendees; blank lines dropped. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Col, Descriptions, Input, List, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useClient, useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatMoney, formatMoneyIn, formatPeriod, LIGHT_HEX, moneyToWanNumber, openInShell, QueryState, queryParam, useLocale, useMessages, type RemoteProps, type Viewer } from '@kpd/web-kit';
+import { ErrorNotice, formatMoney, formatMoneyIn, formatPeriod, LIGHT_HEX, moneyToWanNumber, monthsOfYear, openInShell, parsePeriod, previousMonth, queryParam, QueryState, useLocale, useMessages, yearOf, yearToDate, type RemoteProps, type Viewer } from '@kpd/web-kit';
 import { BoundaryMap, type MapShape } from '@kpd/web-kit/map';
 import { Chart, type ChartOption } from '@kpd/web-kit/chart';
 import { graphql } from './gql';
@@ -93,12 +93,6 @@ type Rate = { percent?: number | null; reason?: string | null };
 type Figures = DashboardFiguresQuery;
 type StatsRow = Figures['byMonth']['rows'][number];
 type MapProject = DashboardMapQuery['projects']['nodes'][number];
-
-/** The month before this one in Asia/Shanghai: the latest month that can be lit. */
-function previousMonth(): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
 
 function rate(r: Rate | null | undefined): string {
   return r?.percent === null || r?.percent === undefined ? '—' : `${r.percent.toFixed(1)}%`;
@@ -216,7 +210,7 @@ function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows:
             <LightTrend areaId={areaId} period={period} />
           </Col>
           <Col xs={24} xl={12}>
-            <Card title={t('trendInvestment')}>{f ? <InvestmentTrend rows={f.byMonth.rows} year={Number(period.slice(0, 4))} /> : null}</Card>
+            <Card title={t('trendInvestment')}>{f ? <InvestmentTrend rows={f.byMonth.rows} year={yearOf(period)} /> : null}</Card>
           </Col>
           <Col span={24}>
             <ProjectMap areaId={areaId} period={period} title={`${t('mapTitle')} · ${formatPeriod(period, locale)}`} />
@@ -439,11 +433,11 @@ function InvestmentTrend({ rows, year }: { rows: StatsRow[]; year: number }) {
 /** Light counts of every month of the year up to the one shown, one aliased lightBoard per month. */
 function LightTrend({ areaId, period }: { areaId: string; period: string }) {
   const t = useMessages(messages);
-  const year = period.slice(0, 4);
-  const months = Array.from({ length: Number(period.slice(5, 7)) }, (_, k) => `${year}-${String(k + 1).padStart(2, '0')}`);
+  const year = yearOf(period);
+  const months = yearToDate(period);
   const variables = Object.fromEntries([
     ['areaId', areaId],
-    ...Array.from({ length: 12 }, (_, k) => [`p${String(k + 1).padStart(2, '0')}`, `${year}-${String(k + 1).padStart(2, '0')}`]),
+    ...monthsOfYear(year).map((m) => [`p${m.slice(5)}`, m]),
     ...Array.from({ length: 11 }, (_, k) => [`i${String(k + 2).padStart(2, '0')}`, k + 2 <= months.length]),
   ]) as LightTrendQueryVariables;
   const [{ data, fetching, error }, refetch] = useQuery({ query: LIGHT_TREND, variables });
@@ -454,7 +448,7 @@ function LightTrend({ areaId, period }: { areaId: string; period: string }) {
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
       grid: { left: 40, right: 16, bottom: 40, top: 24 },
-      xAxis: { type: 'category', data: months.map((m) => `${Number(m.slice(5))}月`) },
+      xAxis: { type: 'category', data: months.map((m) => `${parsePeriod(m).month}月`) },
       yAxis: { type: 'value', minInterval: 1 },
       series: (['GREEN', 'YELLOW', 'RED'] as const).map((c) => ({ type: 'line', name: t(c), itemStyle: { color: LIGHT_HEX[c] }, data: sums.map((s) => s[c.toLowerCase() as 'green' | 'yellow' | 'red']) })),
     };

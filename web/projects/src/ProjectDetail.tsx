@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Form, Image, Input, Row, Space, Table, Tabs, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatDate, formatDateTime, formatMoney, formatPeriod, sumMoney, QueryState, uploadFile, UploadError, useLocale, useMessages, type Viewer } from '@kpd/web-kit';
+import { ErrorNotice, formatDate, formatDateTime, formatMoney, formatPeriod, QueryState, sumMoney, UploadError, uploadFile, useLocale, useMessages, yearOf, type Viewer } from '@kpd/web-kit';
 import { BoundaryMap } from '@kpd/web-kit/map';
 import { graphql } from './gql';
 import type { LightColor, ProjectDetailQuery, ProjectProblemsQuery } from './gql/graphql';
@@ -151,7 +151,7 @@ function PlanTable({ project: p }: { project: Detail }) {
   for (const r of p.reports) months.set(r.period, { ...(months.get(r.period) ?? { period: r.period, planned: r.plannedInvestment, milestone: '', light: null }), report: r });
   for (const l of p.lights) months.set(l.period, { ...(months.get(l.period) ?? { period: l.period, planned: null, milestone: '', report: null }), light: l });
   const rows = [...months.values()].sort((a, b) => a.period.localeCompare(b.period));
-  const years = [...new Set(rows.map((r) => r.period.slice(0, 4)))];
+  const years = [...new Set(rows.map((r) => String(yearOf(r.period))))];
   const [year, setYear] = useState(() => years[years.length - 1] ?? '');
   const shown = rows.filter((r) => r.period.startsWith(year));
   const plannedSum = sumMoney(shown.map((r) => r.planned));

@@ -9,7 +9,7 @@
  * serving the projects and 50,000 problems. Bulk inserts in one transaction per batch;
  * deterministic (the same options give the same data). Run again, it adds only what is missing.
  */
-import { addMonths, DEFAULT_RANKING_WEIGHTS, yi, type Fen } from '@kpd/domain';
+import { addMonths, DEFAULT_RANKING_WEIGHTS, yi, type Fen, yearOf } from '@kpd/domain';
 import { In, Like, type EntityManager } from 'typeorm';
 import { loadConfig } from '../config';
 import { bulkInsert } from '../db/bulk-insert';
@@ -158,7 +158,7 @@ async function addProjects(db: import('typeorm').DataSource, opts: ScaleOptions,
         const byYear = new Map<number, bigint>();
         for (const period of periods) {
           plans.push({ projectId: p.id, period, plannedInvestment: monthly as Fen, plannedMilestone: '' });
-          byYear.set(Number(period.slice(0, 4)), (byYear.get(Number(period.slice(0, 4))) ?? 0n) + monthly);
+          byYear.set(yearOf(period), (byYear.get(yearOf(period)) ?? 0n) + monthly);
           // Most months on plan, some behind, a few with nothing done.
           const roll = rand();
           const actual = roll < 0.04 ? 0n : roll < 0.2 ? (monthly * BigInt(30 + Math.floor(rand() * 60))) / 100n : monthly + (monthly * BigInt(Math.floor(rand() * 20))) / 100n;

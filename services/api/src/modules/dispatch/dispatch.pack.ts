@@ -1,4 +1,4 @@
-import { formatYuan, MUST_DISPATCH_REASON_LABELS, periodRange, type Fen } from '@kpd/domain';
+import { formatInUnit, MUST_DISPATCH_REASON_LABELS, periodRange, type Fen, parsePeriod, period as makePeriod, yearOf } from '@kpd/domain';
 import type { Response, Router } from 'express';
 import { In } from 'typeorm';
 import { isSignedIn } from '../../core/auth/policy';
@@ -30,8 +30,8 @@ export async function packPages(ctx: Context, meeting: DispatchMeeting): Promise
   const list = await listOf(ctx, meeting.id);
   const ids = list.map((e) => e.project.id);
   if (ids.length === 0) return [];
-  const year = meeting.period.slice(0, 4);
-  const periods = periodRange(`${year}-01`, `${year}-12`);
+  const year = yearOf(meeting.period);
+  const periods = periodRange(makePeriod(year, 1), makePeriod(year, 12));
   const [years, months, reports] = await Promise.all([
     ctx.db.getRepository(PlanYear).find({ where: { projectId: In(ids) }, order: { year: 'ASC' } }),
     ctx.db.getRepository(PlanMonth).find({ where: { projectId: In(ids), period: In(periods) } }),
@@ -70,7 +70,7 @@ export async function packPages(ctx: Context, meeting: DispatchMeeting): Promise
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 /** 分 → 万元 with two decimals (a 万元 is 1,000,000 分). */
-const wanOf = (f: Fen | null) => (f === null ? '' : formatYuan((f + 5000n) / 10000n));
+const wanOf = (f: Fen | null) => (f === null ? '' : formatInUnit(f, 'wan', 2));
 
 /** The site boundary drawn as an SVG polygon (no map tiles: the pack prints offline). */
 function siteSvg(geoJson: string | null): string {
@@ -102,14 +102,14 @@ export function packHtml(meeting: DispatchMeeting, areaName: string, pages: Pack
     .map(({ project: p, reasons, years, months, renderings, photos, lastMonthPhotos }, i) => {
       const yearRows = years.map((y) => `<tr><td>${y.year}年</td><td class="n">${wanOf(y.plannedInvestment)}</td><td>${esc(y.plannedProgress)}</td></tr>`).join('');
       const monthRows = months
-        .map((m) => `<tr><td>${Number(m.period.slice(5, 7))}月</td><td class="n">${wanOf(m.planned)}</td><td class="n">${wanOf(m.actual)}</td><td>${esc(m.progress)}</td></tr>`)
+        .map((m) => `<tr><td>${parsePeriod(m.period).month}月</td><td class="n">${wanOf(m.planned)}</td><td class="n">${wanOf(m.actual)}</td><td>${esc(m.progress)}</td></tr>`)
         .join('');
       return `<section class="page">
 <h2>${i + 1}. ${esc(p.name)} <small>${esc(p.code)}</small></h2>
 <p class="why">列入原因：${reasons.map((r) => MUST_DISPATCH_REASON_LABELS[r]).join('、')}</p>
 <p>实施企业：${esc(p.enterprise)}\u3000包保领导：${esc(p.responsibleLeader)}\u3000责任单位：${esc(p.responsibleUnit)}\u3000总投资：${wanOf(p.totalInvestment)}万元\u3000建设周期：${p.constructionStart}至${p.constructionEnd}</p>
 <div class="cols"><div><h3>建设周期年度计划（万元）</h3><table><tr><th>年度</th><th>计划投资</th><th>形象进度</th></tr>${yearRows}</table></div>
-<div><h3>${meeting.period.slice(0, 4)}年月度计划与完成（万元）</h3><table><tr><th>月份</th><th>计划</th><th>完成</th><th>形象进度</th></tr>${monthRows}</table></div></div>
+<div><h3>${yearOf(meeting.period)}年月度计划与完成（万元）</h3><table><tr><th>月份</th><th>计划</th><th>完成</th><th>形象进度</th></tr>${monthRows}</table></div></div>
 <div class="pics"><div><h3>位置图</h3>${siteSvg(p.locationGeoJson)}<p class="bounds">东至${esc(p.boundaryEast ?? '—')}\u3000西至${esc(p.boundaryWest ?? '—')}\u3000南至${esc(p.boundarySouth ?? '—')}\u3000北至${esc(p.boundaryNorth ?? '—')}</p></div>
 <div><h3>效果图</h3>${imgs(renderings, '未上传效果图')}</div>
 <div><h3>进度图（本月 / 上月）</h3>${imgs(photos, '本月无照片')}${imgs(lastMonthPhotos, '上月无照片')}</div></div>

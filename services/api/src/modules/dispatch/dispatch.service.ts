@@ -1,4 +1,4 @@
-import { MUST_DISPATCH_REASON_LABELS, mustDispatchList, shanghaiDate, type ProjectStage as DomainStage } from '@kpd/domain';
+import { MUST_DISPATCH_REASON_LABELS, mustDispatchList, shanghaiDate, type ProjectStage as DomainStage, parsePeriod, periodOfDate, yearOf } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { canAdminister, canHoldMeetings, canReadFigures, requireThat } from '../../core/auth/policy';
@@ -97,7 +97,7 @@ export async function createMeeting(ctx: Context, input: CreateMeetingInput): Pr
       hostAreaId = Number(suggestion.host.areaId);
     }
   }
-  if (input.heldOn && input.heldOn.slice(0, 7) < input.period) throw new UserInputError('input.heldOn', '召开日期早于调度月份');
+  if (input.heldOn && periodOfDate(input.heldOn) < input.period) throw new UserInputError('input.heldOn', '召开日期早于调度月份');
   const kindLabel = input.kind === MeetingKind.ON_SITE ? '项目现场推进会' : '重点项目调度会';
   try {
     return await mutate(ctx, async (tx) => {
@@ -107,7 +107,7 @@ export async function createMeeting(ctx: Context, input: CreateMeetingInput): Pr
           cityId: city.id,
           kind: input.kind,
           period: input.period,
-          title: input.title?.trim() || `${area.name}${input.period.slice(0, 4)}年${Number(input.period.slice(5, 7))}月${kindLabel}`,
+          title: input.title?.trim() || `${area.name}${yearOf(input.period)}年${parsePeriod(input.period).month}月${kindLabel}`,
           heldOn: input.heldOn ?? null,
           location: input.location?.trim() ?? '',
           hostAreaId,
@@ -134,7 +134,7 @@ export async function recordMeeting(ctx: Context, id: number, input: RecordMeeti
   const meeting = await editableMeeting(ctx, id);
   const problems = [];
   if (input.heldOn && input.heldOn > shanghaiDate(new Date())) problems.push({ field: 'input.heldOn', reason: '不能是将来的日期' });
-  if (input.heldOn && input.heldOn.slice(0, 7) < meeting.period) problems.push({ field: 'input.heldOn', reason: '召开日期早于调度月份' });
+  if (input.heldOn && periodOfDate(input.heldOn) < meeting.period) problems.push({ field: 'input.heldOn', reason: '召开日期早于调度月份' });
   (input.attendees ?? []).forEach((a, i) => {
     if (!a.name.trim()) problems.push({ field: `input.attendees[${i}].name`, reason: '姓名不能为空' });
   });

@@ -8,6 +8,7 @@ import {
   shanghaiDate,
   transition,
   type ProblemState,
+  periodOfDate,
 } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import { canAdminister, isActingSecretary, requireWriter } from '../../core/auth/policy';
@@ -297,8 +298,8 @@ export async function addProblemNote(ctx: Context, problemId: number, period: st
   requireWriter(ctx.viewer);
   const problem = await readableProblem(ctx, problemId);
   await reportableProject(ctx, problem.projectId);
-  if (period > today().slice(0, 7)) throw new UserInputError('period', '不能为将来的月份写跟踪记录');
-  if (period < problem.raisedDate.slice(0, 7)) throw new UserInputError('period', '早于问题提出的月份');
+  if (period > periodOfDate(today())) throw new UserInputError('period', '不能为将来的月份写跟踪记录');
+  if (period < periodOfDate(problem.raisedDate)) throw new UserInputError('period', '早于问题提出的月份');
   if (!note.trim()) throw new UserInputError('note', '跟踪记录不能为空');
   return mutate(ctx, async (tx) => {
     const row = await tx.em.save(

@@ -1,4 +1,4 @@
-import { isCalendarDate, isPeriod, periodOfInstant, period as makePeriod, validateMonthlyReport, validatePlanTable, type Fen } from '@kpd/domain';
+import { isCalendarDate, periodOfInstant, period as makePeriod, validateMonthlyReport, validatePlanTable, type Fen, periodOfDate } from '@kpd/domain';
 import { In, type EntityManager } from 'typeorm';
 import { requireWriter } from '../../core/auth/policy';
 import { ConflictError, UserInputError, type FieldProblem } from '../../core/errors';
@@ -191,7 +191,7 @@ export async function saveMilestones(ctx: Context, id: number, milestones: Miles
         milestones.map((m) => ({ projectId: id, name: m.name.trim(), startDate: m.startDate ?? null, dueDate: m.dueDate, weight: m.weight, progress: m.progress, metDate: m.metDate ?? null })),
       );
     }
-    const earliest = [...milestones.map((m) => m.dueDate.slice(0, 7)), ...before.map((m) => m.dueDate.slice(0, 7))].filter(isPeriod).sort()[0];
+    const earliest = [...milestones, ...before].map((m) => periodOfDate(m.dueDate)).sort()[0];
     const current = periodOfInstant(new Date());
     await recomputeProjectLights(tx.em, project, earliest && earliest < current ? earliest : current, new Date());
     await tx.audit({ action: 'milestones.save', entityType: 'Project', entityId: id, areaId: project.areaId, before, after: milestones });

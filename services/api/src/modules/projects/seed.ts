@@ -1,4 +1,4 @@
-import { addMonths, period as makePeriod, periodRange, wan } from '@kpd/domain';
+import { addMonths, period as makePeriod, periodRange, wan, yearOf } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import type { SeedContext } from '../../core/module';
 import { LightBoardPublication } from './light.entity';
@@ -213,8 +213,8 @@ export function buildSujiatun(): Built[] {
       months.push({ month, wan: plan });
     }
     const year2020 = months.reduce((s, m) => s + m.wan, 0);
-    const firstYear = Number(project.start.slice(0, 4));
-    const lastYear = Number(project.end.slice(0, 4));
+    const firstYear = yearOf(project.start);
+    const lastYear = yearOf(project.end);
     const others = [];
     for (let y = firstYear; y <= lastYear; y++) if (y !== 2020) others.push(y);
     const total = Math.max(year2020 + others.length * g.int(1000, 20000) * (i === 0 ? 20 : 1), 10_000 + g.int(0, 5000));
@@ -324,11 +324,11 @@ async function insertReports(em: EntityManager, project: Project, actuals: { mon
 
 /** Plans a project evenly: years across the period adding up to the total, 2020 by month. */
 function evenPlan(totalWan: number, start: string, end: string): { years: { year: number; wan: number }[]; months: { month: number; wan: number }[] } {
-  const first = Number(start.slice(0, 4));
-  const last = Number(end.slice(0, 4));
+  const first = yearOf(start);
+  const last = yearOf(end);
   const periods = periodRange(start, end);
   const perYear = new Map<number, number>();
-  for (const p of periods) perYear.set(Number(p.slice(0, 4)), (perYear.get(Number(p.slice(0, 4))) ?? 0) + 1);
+  for (const p of periods) perYear.set(yearOf(p), (perYear.get(yearOf(p)) ?? 0) + 1);
   const yearList = Array.from({ length: last - first + 1 }, (_, k) => first + k);
   const amounts = split(totalWan, yearList.map((y) => perYear.get(y) ?? 0));
   const years = yearList.map((year, k) => ({ year, wan: amounts[k] }));

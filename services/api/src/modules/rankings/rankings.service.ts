@@ -7,6 +7,10 @@ import {
   type AreaMonthFigures,
   type RankedArea,
   type RankingWeights,
+  addMonths,
+  firstDayOf,
+  periodOfInstant,
+  yearToDate,
 } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import { canAdminister, canReadFigures, concernsViewer, requireThat, signedIn } from '../../core/auth/policy';
@@ -52,7 +56,7 @@ export async function monthFigures(em: EntityManager, areas: AreaDirectory, city
   const districts = areas.ofLevel(AreaLevel.DISTRICT, cityId);
   if (districts.length === 0) return [];
   const ids = districts.map((d) => d.id);
-  const year = period.slice(0, 4);
+  const january = yearToDate(period)[0];
   const counts = await em
     .createQueryBuilder(Project, 'p')
     .select('p.area_id', 'areaId')
@@ -68,7 +72,7 @@ export async function monthFigures(em: EntityManager, areas: AreaDirectory, city
     .addSelect('COUNT(*)', 'due')
     .addSelect('SUM(CASE WHEN m.met_date IS NOT NULL AND m.met_date <= m.due_date THEN 1 ELSE 0 END)', 'met')
     .where('p.area_id IN (:...ids) AND p.stage IN (:...uc)', { ids, uc: UNDER_CONSTRUCTION })
-    .andWhere('m.due_date >= :from AND m.due_date <= :to', { from: `${year}-01-01`, to: lastDayOf(period) })
+    .andWhere('m.due_date >= :from AND m.due_date <= :to', { from: firstDayOf(january), to: lastDayOf(period) })
     .groupBy('p.area_id')
     .getRawMany<{ areaId: unknown; due: unknown; met: unknown }>();
   const sums = await em
@@ -77,7 +81,7 @@ export async function monthFigures(em: EntityManager, areas: AreaDirectory, city
     .addSelect('SUM(s.planned)', 'planned')
     .addSelect('SUM(s.actual)', 'actual')
     .where('s.area_id IN (:...ids) AND s.stage IN (:...uc)', { ids, uc: UNDER_CONSTRUCTION })
-    .andWhere('s.period >= :from AND s.period <= :to', { from: `${year}-01`, to: period })
+    .andWhere('s.period >= :from AND s.period <= :to', { from: january, to: period })
     .groupBy('s.area_id')
     .getRawMany<{ areaId: unknown; planned: unknown; actual: unknown }>();
   const planned = sums.map((r) => ({ areaId: r.areaId, amount: r.planned }));
@@ -201,7 +205,7 @@ export async function ranking(ctx: Context, cityId: number, period: string): Pro
 export async function publishRanking(ctx: Context, cityId: number, period: string, now = new Date()): Promise<RankingResult> {
   const city = rankingCity(ctx, cityId);
   requireThat(ctx.viewer, canAdminister(ctx.viewer, city.id), 'Only the city’s admins publish its ranking');
-  const current = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+  const current = periodOfInstant(now);
   if (period >= current) throw new UserInputError('period', '只能通报已结束的月份');
   try {
     return await mutate(ctx, async (tx) => {
@@ -279,10 +283,7 @@ export async function suggestedHost(em: EntityManager, areas: AreaDirectory, cit
   let result: RankingResult;
   if (pub) result = (await publishedRanking(em, areas, city, pub.period))!;
   else {
-    const y = Number(period.slice(0, 4));
-    const m = Number(period.slice(5, 7));
-    const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-    result = await liveRanking(em, areas, city, prev);
+    result = await liveRanking(em, areas, city, addMonths(period, -1));
   }
   const best = bestRankedArea(result.lines, String(city.id));
   if (!best) return null;

@@ -1,4 +1,4 @@
-import { period as makePeriod, periodRange, wan } from '@kpd/domain';
+import { period as makePeriod, periodRange, wan, parsePeriod, yearOf } from '@kpd/domain';
 import type { SeedContext } from '../../core/module';
 import { computeLights, storeLights } from '../projects/lights.service';
 import { MonthlyReport, PlanMonth, PlanYear } from '../projects/plan.entity';
@@ -125,7 +125,7 @@ export async function seedRankings(seed: SeedContext): Promise<void> {
   for (const period of ['2020-08', '2020-09']) {
     const live = await liveRanking(em, seed.areas, city, period);
     const pub = await em.save(em.create(RankingPublication, { cityId: city.id, period, weightsJson: JSON.stringify(live.weights), publishedBy: 'admin.fuxin', publishedAt: new Date(`${period}-28T08:00:00.000Z`) }));
-    pub.publishedAt = new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 8));
+    pub.publishedAt = new Date(Date.UTC(yearOf(period), parsePeriod(period).month, 8));
     await em.update(RankingPublication, { id: pub.id }, { publishedAt: pub.publishedAt });
     await em.insert(
       RankingEntry,

@@ -1,4 +1,4 @@
-import { addDays, completionRate, firstDayOf, growthRate, lastDayOf, samePeriodLastYear, shanghaiDate, type RateResult } from '@kpd/domain';
+import { addDays, completionRate, firstDayOf, growthRate, lastDayOf, samePeriodLastYear, shanghaiDate, type RateResult, parsePeriod, yearToDate } from '@kpd/domain';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import { canReadFigures, requireThat } from '../../core/auth/policy';
 import { fen, toInt } from '../../core/columns';
@@ -62,9 +62,9 @@ function grouped<T extends object>(qb: SelectQueryBuilder<T>, key: string, group
  * the projects only naming which districts or categories have a row.
  */
 export async function investmentLines(ctx: Context, areaIds: number[] | null, period: string, groupBy: StatsGroupBy, counts = true): Promise<StatsLine[]> {
-  const ys = `${period.slice(0, 4)}-01`;
+  const ys = yearToDate(period)[0];
   const lp = samePeriodLastYear(period);
-  const lys = `${lp.slice(0, 4)}-01`;
+  const lys = yearToDate(lp)[0];
   const k = KEY[groupBy];
   const monthly = groupBy === StatsGroupBy.MONTH;
   const thisYear = monthly ? 's.period >= :ys AND s.period <= :p' : 's.period = :p';
@@ -112,7 +112,7 @@ export async function investmentLines(ctx: Context, areaIds: number[] | null, pe
   const pr = index(projects);
   for (const m of [a, pl, pr]) for (const key of m.keys()) keys.add(key);
   if (monthly) {
-    const months = Number(period.slice(5, 7));
+    const months = parsePeriod(period).month;
     for (let i = 1; i <= months; i++) keys.add(String(i).padStart(2, '0'));
     for (const key of [...keys]) if (Number(key) > months) keys.delete(key);
   }

@@ -40,14 +40,14 @@ export async function earlyWarnings(ctx: Context, area: Area, period: string, on
   for (const project of projects) {
     const mine = plans.filter((m) => m.projectId === project.id);
     const months = mine.map((m) => ({
-      month: Number(m.period.slice(5, 7)),
+      month: parsePeriod(m.period).month,
       plannedInvestment: m.plannedInvestment,
       actualInvestment: reports.find((r) => r.projectId === project.id && r.period === m.period)?.actualInvestment ?? null,
     }));
     // Months reported without a monthly plan still count as done.
     for (const r of reports) {
       if (r.projectId === project.id && !mine.some((m) => m.period === r.period)) {
-        months.push({ month: Number(r.period.slice(5, 7)), plannedInvestment: 0n, actualInvestment: r.actualInvestment });
+        months.push({ month: parsePeriod(r.period).month, plannedInvestment: 0n, actualInvestment: r.actualInvestment });
       }
     }
     const light = lights.find((l) => l.projectId === project.id)?.color ?? null;

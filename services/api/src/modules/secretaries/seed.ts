@@ -1,4 +1,4 @@
-import { addDays, shanghaiDate, wan } from '@kpd/domain';
+import { addDays, shanghaiDate, wan, parsePeriod, periodOfDate } from '@kpd/domain';
 import { MoreThan } from 'typeorm';
 import { Role, User } from '../../core/auth/user.entity';
 import { chunks } from '../../core/xlsx';
@@ -242,8 +242,8 @@ export async function seedSecretaries(seed: SeedContext): Promise<void> {
   }
 
   // Two half-year third-party evaluations before the seed day.
-  const year = Number(today.slice(0, 4));
-  const periods = Number(today.slice(5, 7)) > 6 ? [`${year - 1}-12`, `${year}-06`] : [`${year - 1}-06`, `${year - 1}-12`];
+  const { year, month } = parsePeriod(periodOfDate(today));
+  const periods = month > 6 ? [`${year - 1}-12`, `${year}-06`] : [`${year - 1}-06`, `${year - 1}-12`];
   const scores: Partial<SecretaryEvaluation>[] = [];
   for (const s of secretaries) {
     for (const period of periods) scores.push({ secretaryId: s.id, areaId: s.areaId, period, score: g.int(72, 98), comments: g.pick(['服务主动，问题反馈及时', '走访频次达标', '帮办代办效果明显，企业满意', '需加强与项目单位的日常沟通']), evaluatedBy: '第三方评估机构' });
