@@ -18,6 +18,8 @@ export interface Config {
   /** The dashboard map's background: a {z}/{x}/{y} tile URL (MAP_TILE_URL; empty: outlines on a plain ground) and its credit line. */
   mapTiles: { url: string; attribution: string };
   sessionTtlHours: number;
+  /** Seconds a process keeps a live session in memory (SESSION_CACHE_SECONDS, default 5; 0: read it on every request). */
+  sessionCacheSeconds: number;
   lockout: { maxAttempts: number; minutes: number };
   /** scrypt cost N for new password hashes (stored with the hash, so lowering it for tests is safe). */
   passwordCostN: number;
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webRemotes: parseRemoteOverrides(env.WEB_REMOTES),
     mapTiles: mapTilesConfig(env),
     sessionTtlHours: intEnv(env.SESSION_TTL_HOURS, 12),
+    sessionCacheSeconds: intEnv(env.SESSION_CACHE_SECONDS, 5),
     lockout: { maxAttempts: intEnv(env.LOGIN_MAX_ATTEMPTS, 5), minutes: intEnv(env.LOGIN_LOCK_MINUTES, 15) },
     passwordCostN: intEnv(env.PASSWORD_COST_N, 16384),
     trustProxy: trust === undefined ? false : trust === 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust,

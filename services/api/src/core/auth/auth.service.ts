@@ -5,6 +5,7 @@ import { paginate, type Page } from '../pagination';
 import { mutate, writeAudit } from '../transaction';
 import type { Context } from '../context';
 import { burnPasswordCheck, hashPassword, hashToken, newToken, passwordWeakness, verifyPassword } from './password';
+import { forgetCachedSessions } from './authenticate';
 import { Session, SessionKind } from './session.entity';
 import { User } from './user.entity';
 import type { CreateUserInput, UserListArgs } from './auth.inputs';
@@ -106,6 +107,7 @@ export async function logout(ctx: Context): Promise<boolean> {
     await tx.em.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     await tx.audit({ action: 'auth.logout', entityType: 'Session', entityId: sessionId });
   });
+  forgetCachedSessions(ctx.db);
   return true;
 }
 
@@ -152,7 +154,7 @@ export async function listApiTokens(ctx: Context): Promise<Session[]> {
 
 export async function revokeApiToken(ctx: Context, id: number): Promise<Session> {
   requireSignedIn(ctx.viewer);
-  return mutate(ctx, async (tx) => {
+  const revoked = await mutate(ctx, async (tx) => {
     const token = await tx.em.findOne(Session, { where: { id, kind: SessionKind.API } });
     if (!token || !ctx.viewer.scope!.contains(token.areaId)) throw new NotFoundError('ApiToken', id);
     if (token.revokedAt) {
@@ -165,6 +167,8 @@ export async function revokeApiToken(ctx: Context, id: number): Promise<Session>
     await tx.audit({ action: 'apiToken.revoke', entityType: 'ApiToken', entityId: id, areaId: token.areaId, before, after: token });
     return token;
   });
+  forgetCachedSessions(ctx.db);
+  return revoked;
 }
 
 export async function changePassword(ctx: Context, current: string, next: string): Promise<boolean> {
@@ -191,13 +195,14 @@ export async function changePassword(ctx: Context, current: string, next: string
       .execute();
     await tx.audit({ action: 'user.changePassword', entityType: 'User', entityId: user.id, areaId: user.areaId });
   });
+  forgetCachedSessions(ctx.db);
   return true;
 }
 
-/** The signed-in user, or null. */
+/** The signed-in user, or null: as the session's statement read it, without a statement of its own. */
 export async function me(ctx: Context): Promise<User | null> {
   if (!isSignedIn(ctx.viewer)) return null;
-  return ctx.db.getRepository(User).findOneBy({ id: ctx.viewer.userId });
+  return ctx.viewer.account ?? ctx.db.getRepository(User).findOneBy({ id: ctx.viewer.userId });
 }
 
 /** Accounts scoped inside the viewer's area (or an area of it). */
@@ -236,7 +241,7 @@ export async function createUser(ctx: Context, input: CreateUserInput): Promise<
 
 /** Enables or disables an account in the viewer's scope, or lifts its sign-in lock. */
 export async function updateUserAccess(ctx: Context, userId: number, active: boolean | undefined, unlock: boolean | undefined): Promise<User> {
-  return mutate(ctx, async (tx) => {
+  const changed = await mutate(ctx, async (tx) => {
     const user = await tx.em.findOneBy(User, { id: userId });
     if (!user || !ctx.viewer.scope!.contains(user.areaId)) throw new NotFoundError('User', userId);
     if (user.id === ctx.viewer.userId && active === false) throw new UserInputError('active', 'you cannot disable yourself');
@@ -250,4 +255,6 @@ export async function updateUserAccess(ctx: Context, userId: number, active: boo
     await tx.audit({ action: 'user.access', entityType: 'User', entityId: user.id, areaId: user.areaId, before, after: user });
     return user;
   });
+  forgetCachedSessions(ctx.db);
+  return changed;
 }

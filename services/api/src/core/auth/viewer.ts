@@ -1,6 +1,6 @@
 import type { Area } from '../areas/area.entity';
 import type { AreaScope } from './scope';
-import { Role } from './user.entity';
+import { Role, type User } from './user.entity';
 
 /** Who is asking: anonymous, or a user with a role and a scope. */
 export interface Viewer {
@@ -14,6 +14,8 @@ export interface Viewer {
   readOnly: boolean;
   sessionId: number | null;
   sessionKind: 'SESSION' | 'API' | null;
+  /** The signed-in account as the session's statement read it (without its password hash), for `me`. */
+  account?: User;
 }
 
 export const ANONYMOUS: Viewer = {
