@@ -7,6 +7,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import { requestLineLogger } from './logger';
 import type { DataSource } from 'typeorm';
 import { authenticate, requestToken } from './core/auth/authenticate';
 import { requestStore, type RequestStore } from './core/request-context';
@@ -33,6 +34,7 @@ export interface App {
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 function requestContextMiddleware(config: Config, log: Logger) {
+  const requestLog = requestLineLogger(log);
   return (req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
@@ -49,7 +51,7 @@ function requestContextMiddleware(config: Config, log: Logger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       requestStore.run(store, () =>
-        log.info(
+        requestLog.info(
           {
             method: req.method,
             path: req.originalUrl.split('?')[0], // never the query string: it may carry variables

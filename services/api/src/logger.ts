@@ -23,3 +23,12 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     destination,
   );
 }
+
+/**
+ * The logger of the one line every request writes: its fields are fixed (method, path, status, time,
+ * statements, operation, user) and never a secret, so it skips the redaction, which costs tens of µs
+ * a line with the wildcard paths above against a few without.
+ */
+export function requestLineLogger(log: Logger): Logger {
+  return log.child({}, { redact: { paths: [], censor: '[redacted]' } });
+}
