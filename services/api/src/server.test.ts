@@ -74,6 +74,15 @@ describe.each(DRIVERS)('the HTTP service [%s]', (driver) => {
     expect(preflighted.status).toBe(200);
   });
 
+  it('answers GraphQL POSTs without an ETag or x-powered-by, other JSON still with its headers', async () => {
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(await res.text()).toBe('{"data":{"__typename":"Query"}}\n');
+    expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+
   it('keeps passwords and tokens out of every log line', async () => {
     const token = await t.login('admin.dadong');
     await t.gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'admin.dadong', p: 'Wrong-Secret-123' });
