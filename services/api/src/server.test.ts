@@ -40,6 +40,12 @@ describe.each(DRIVERS)('the HTTP service [%s]', (driver) => {
     const c = await t.gql(costly, {}, admin);
     expect(c.errors![0].message).toMatch(/cost/);
     expect(c.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    // The estimate is kept per document and variables: one document, cheap then dear then cheap again.
+    const paged = `query($n: Int) { ${Array.from({ length: 25 }, (_, i) => `u${i}: users(first: $n) { nodes { username area { name children { name } } } }`).join(' ')} }`;
+    for (const [n, refused] of [[1, false], [100, true], [1, false], [100, true]] as const) {
+      const res = await t.gql(paged, { n }, admin);
+      expect(res.errors?.[0].message.match(/cost/) ? true : false).toBe(refused);
+    }
   });
 
   it('refuses batched requests and deeply nested variables', async () => {
