@@ -93,7 +93,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
 
   const contextFor = async (req: Request, res: Response): Promise<Context> => {
     const areas = await areaDirectory(db);
-    const viewer = await authenticate(db, areas, requestToken(req));
+    const viewer = await authenticate(db, areas, requestToken(req), req.ip ?? null);
     res.locals.username = viewer.username ?? undefined;
     return {
       requestId: requestStore.getStore()?.requestId ?? crypto.randomUUID(),

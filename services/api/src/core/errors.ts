@@ -34,8 +34,8 @@ export class NotFoundError extends GraphQLError {
 }
 
 export class ForbiddenError extends GraphQLError {
-  constructor(message = 'You are not allowed to do this') {
-    super(message, { extensions: { code: 'FORBIDDEN' } });
+  constructor(message = 'You are not allowed to do this', extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'FORBIDDEN', ...extra } });
   }
 }
 

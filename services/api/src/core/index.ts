@@ -1,6 +1,6 @@
 import { AuditRecord } from './audit/audit-record.entity';
 import { AuditResolver } from './audit/audit.resolver';
-import { AuthResolver } from './auth/auth.resolver';
+import { ApiTokenResolver, AuthResolver } from './auth/auth.resolver';
 import { Session } from './auth/session.entity';
 import { User } from './auth/user.entity';
 import { seedAccounts } from './auth/seed';
@@ -26,7 +26,7 @@ export const areasModule: ApiModule = {
 export const accountsModule: ApiModule = {
   name: 'accounts',
   entities: [User, Session, AuditRecord],
-  resolvers: [AuthResolver, AuditResolver],
+  resolvers: [AuthResolver, ApiTokenResolver, AuditResolver],
   seedDemo: seedAccounts,
 };
 

@@ -118,6 +118,7 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
           readOnly: false,
           sessionId: null,
           sessionKind: 'SESSION',
+          tokenScopes: null,
         },
         areas,
         req: {} as Request,

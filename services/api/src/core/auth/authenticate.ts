@@ -6,7 +6,8 @@ import { hashToken } from './password';
 import { AreaScope } from './scope';
 import { Session, SessionKind } from './session.entity';
 import { isReadOnlyRole } from './policy';
-import type { Role } from './user.entity';
+import { Role } from './user.entity';
+import { parseScopes } from './token-scope';
 import { ANONYMOUS, type Viewer } from './viewer';
 
 export const SESSION_COOKIE = 'kpd_session';
@@ -35,6 +36,7 @@ const TOUCH_EVERY_MS = 60_000;
  */
 const SESSION_SQL =
   'SELECT s.id AS id, s.kind AS kind, s.read_only AS readOnly, s.area_id AS areaId, s.expires_at AS expiresAt, s.revoked_at AS revokedAt, s.last_used_at AS lastUsedAt, ' +
+  's.name AS name, s.scopes AS scopes, s.last_ip AS lastIp, ' +
   'u.id AS userId, u.username AS username, u.display_name AS displayName, u.role AS role, u.area_id AS userAreaId, u.active AS active ' +
   'FROM sessions s INNER JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?';
 
@@ -46,6 +48,9 @@ interface SessionRow {
   expiresAt: unknown;
   revokedAt: unknown;
   lastUsedAt: unknown;
+  name: string | null;
+  scopes: string | null;
+  lastIp: string | null;
   userId: unknown;
   username: string;
   displayName: string;
@@ -57,7 +62,7 @@ interface SessionRow {
 /** A boolean column as either driver returns it (1/0, true/false). */
 const flag = (v: unknown) => v === true || Number(v) === 1;
 
-export async function authenticate(db: DataSource, areas: AreaDirectory, token: string | null): Promise<Viewer> {
+export async function authenticate(db: DataSource, areas: AreaDirectory, token: string | null, ip: string | null = null): Promise<Viewer> {
   if (!token || token.length > 200) return ANONYMOUS;
   const [row] = (await db.query(SESSION_SQL, [hashToken(token)])) as SessionRow[];
   const now = Date.now();
@@ -69,12 +74,31 @@ export async function authenticate(db: DataSource, areas: AreaDirectory, token: 
   const expiresAt = date(row.expiresAt, 'expiresAt');
   const lastUsedAt = date(row.lastUsedAt, 'lastUsedAt');
   if (date(row.revokedAt, 'revokedAt') || (expiresAt && expiresAt.getTime() <= now)) return ANONYMOUS;
+  const isToken = row.kind === SessionKind.API;
   const root = areas.get(row.areaId === null || row.areaId === undefined ? Number(row.userAreaId) : Number(row.areaId));
   if (!root) return ANONYMOUS;
+  // A token reads no wider than its creator does now: moved to a smaller area, the creator takes it along.
+  if (isToken && !areas.isWithin(root.id, Number(row.userAreaId))) return ANONYMOUS;
   const sessionId = Number(row.id);
-  if (!lastUsedAt || now - lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+  const address = ip ? ip.slice(0, 45) : null;
+  if (!lastUsedAt || now - lastUsedAt.getTime() > TOUCH_EVERY_MS || (isToken && address && address !== row.lastIp)) {
     // Best effort: a missed touch only makes "last used" a minute older.
-    await db.getRepository(Session).update(sessionId, { lastUsedAt: new Date(now) }).catch(() => undefined);
+    const touch: Partial<Session> = isToken && address ? { lastUsedAt: new Date(now), lastIp: address } : { lastUsedAt: new Date(now) };
+    await db.getRepository(Session).update(sessionId, touch).catch(() => undefined);
+  }
+  if (isToken) {
+    // A token is its own principal: an analyst of its area with its scopes, never the person who made it.
+    return {
+      userId: -sessionId,
+      username: `api-token-${sessionId}`,
+      displayName: row.name ?? `API token ${sessionId}`,
+      role: Role.ANALYST,
+      scope: new AreaScope(root, areas),
+      readOnly: true,
+      sessionId,
+      sessionKind: 'API',
+      tokenScopes: parseScopes(row.scopes),
+    };
   }
   return {
     userId: Number(row.userId),
@@ -84,6 +108,7 @@ export async function authenticate(db: DataSource, areas: AreaDirectory, token: 
     scope: new AreaScope(root, areas),
     readOnly: flag(row.readOnly) || isReadOnlyRole(row.role),
     sessionId,
-    sessionKind: row.kind === SessionKind.API ? 'API' : 'SESSION',
+    sessionKind: 'SESSION',
+    tokenScopes: null,
   };
 }

@@ -1,5 +1,6 @@
 import type { Area } from '../areas/area.entity';
 import type { AreaScope } from './scope';
+import type { TokenScope } from './token-scope';
 import { Role } from './user.entity';
 
 /** Who is asking: anonymous, or a user with a role and a scope. */
@@ -14,6 +15,12 @@ export interface Viewer {
   readOnly: boolean;
   sessionId: number | null;
   sessionKind: 'SESSION' | 'API' | null;
+  /**
+   * An API token's scopes; null for every other viewer. A token is its own principal: role ANALYST,
+   * read-only, its own area, and a `userId` that is the negative of the token's id, so it never
+   * matches a person (an uploader, a proposer, a secretary) and never acts as the one who made it.
+   */
+  tokenScopes: ReadonlySet<TokenScope> | null;
 }
 
 export const ANONYMOUS: Viewer = {
@@ -25,6 +32,7 @@ export const ANONYMOUS: Viewer = {
   readOnly: true,
   sessionId: null,
   sessionKind: null,
+  tokenScopes: null,
 };
 
 export function isSignedIn(viewer: Viewer): viewer is Viewer & { userId: number; role: Role; scope: AreaScope } {
