@@ -131,7 +131,7 @@ async function main() {
     databaseUrl: DATABASE_URL,
     dataDir,
     built: true,
-    env: { NODE_ENV: 'production', SEED_DEMO: 'false', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'info', MONTH_END_JOB_MINUTES: '0', PROBLEM_ESCALATION_JOB_MINUTES: '0', GRAPHQL_MAX_COST: '100000' },
+    env: { NODE_ENV: 'production', SEED_DEMO: 'false', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'info', MONTH_END_JOB_MINUTES: '0', PROBLEM_ESCALATION_JOB_MINUTES: '0', GRAPHQL_MAX_COST: '100000', RATE_LIMIT_POINTS_PER_SECOND: '0' },
   });
   const rss = rssSampler(server);
   const admin = await Client.signIn(server.url, 'admin.liaoning', PASSWORD);

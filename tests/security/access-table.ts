@@ -62,6 +62,7 @@ type Row = string; // eight letters, one per person, in PEOPLE order
 export const QUERIES: Record<string, Row> = {
   me:                      /* */ 'A A A A A A A A',
   currentApiToken:         /* */ 'A A A A A A A A',
+  rateLimit:               /* */ 'A A A A A A A A',
   areas:                   /* */ 'D A A A A A A A',
   area:                    /* */ 'D A A A D D D D',
   district:                /* */ 'D A A A D D D D',

@@ -1,6 +1,7 @@
 import { AuditRecord } from './audit/audit-record.entity';
 import { AuditResolver } from './audit/audit.resolver';
 import { ApiTokenResolver, AuthResolver } from './auth/auth.resolver';
+import { RateLimitResolver } from './rate-limit.resolver';
 import { Session } from './auth/session.entity';
 import { User } from './auth/user.entity';
 import { seedAccounts } from './auth/seed';
@@ -26,7 +27,7 @@ export const areasModule: ApiModule = {
 export const accountsModule: ApiModule = {
   name: 'accounts',
   entities: [User, Session, AuditRecord],
-  resolvers: [AuthResolver, ApiTokenResolver, AuditResolver],
+  resolvers: [AuthResolver, ApiTokenResolver, AuditResolver, RateLimitResolver],
   seedDemo: seedAccounts,
 };
 
