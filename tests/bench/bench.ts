@@ -244,6 +244,8 @@ async function main() {
       SEED_DEMO: 'false',
       MONTH_END_JOB_MINUTES: '0',
       PROBLEM_ESCALATION_JOB_MINUTES: '0',
+      // The bench's own client is the load: no throttling.
+      RATE_LIMIT_POINTS_PER_SECOND: '0',
       ...(process.env.BENCH_MAX_COST ? { GRAPHQL_MAX_COST: process.env.BENCH_MAX_COST } : {}),
     },
   });

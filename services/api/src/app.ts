@@ -16,6 +16,8 @@ import type { Context } from './core/context';
 import { formatErrorFor } from './graphql/format-error';
 import { aliasLimit, depthLimit } from './graphql/limits';
 import { limitsPlugin } from './graphql/plugins';
+import { throttlePlugin } from './graphql/throttle';
+import { RateLimiter } from './core/rate-limit';
 import { apiSchema } from './graphql/schema';
 import { areaDirectory } from './core/areas/area-directory';
 import { modules } from './modules';
@@ -89,13 +91,14 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     formatError: formatErrorFor(config, log),
     // No cache hints are used (every answer depends on the viewer): without the default cache-control
     // plugin Apollo does not wrap every field's resolver to watch for hints.
-    plugins: [limitsPlugin(config, schema), ApolloServerPluginCacheControlDisabled()],
+    plugins: [limitsPlugin(config, schema), throttlePlugin(schema), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 
+  const rateLimiter = new RateLimiter(config.rateLimit);
   const contextFor = async (req: Request, res: Response): Promise<Context> => {
     const areas = await areaDirectory(db);
-    const viewer = await authenticate(db, areas, requestToken(req), config.sessionCacheSeconds * 1000);
+    const viewer = await authenticate(db, areas, requestToken(req), config.sessionCacheSeconds * 1000, req.ip ?? null);
     res.locals.username = viewer.username ?? undefined;
     return {
       requestId: requestStore.getStore()?.requestId ?? crypto.randomUUID(),
@@ -109,6 +112,8 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
       loaders: new Map(),
       auditWrites: 0,
       unchangedMutations: 0,
+      rateLimiter,
+      cost: null,
     };
   };
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseRemoteOverrides } from './core/web/manifest';
+import type { RateLimitConfig } from './core/rate-limit';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -28,6 +29,8 @@ export interface Config {
   /** Adds the `x-sql-statements` response header: the SQL statements a request ran (tests, benchmarks). */
   exposeSqlCount: boolean;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxVariableDepth: number };
+  /** The leaky bucket of cost points per token, session or anonymous address (see core/rate-limit.ts). */
+  rateLimit: RateLimitConfig;
   seedDemo: boolean;
   logLevel: string;
   storage: {
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxTokens: intEnv(env.GRAPHQL_MAX_TOKENS, 4000),
       maxVariableDepth: intEnv(env.GRAPHQL_MAX_VARIABLE_DEPTH, 8),
     },
+    rateLimit: rateLimitConfig(env, intEnv(env.GRAPHQL_MAX_COST, 20000)),
     seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     storage: storageConfig(env),
@@ -94,6 +98,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     ...overrides,
   };
+}
+
+function rateLimitConfig(env: NodeJS.ProcessEnv, maxCost: number): RateLimitConfig {
+  const pointsPerSecond = intEnv(env.RATE_LIMIT_POINTS_PER_SECOND, 1000);
+  const burst = intEnv(env.RATE_LIMIT_BURST, Math.max(40_000, maxCost));
+  if (pointsPerSecond > 0 && burst < maxCost) {
+    throw new Error(`RATE_LIMIT_BURST (${burst}) must be at least GRAPHQL_MAX_COST (${maxCost}), or the largest allowed query could never run`);
+  }
+  return { pointsPerSecond, burst };
 }
 
 function storageConfig(env: NodeJS.ProcessEnv): Config['storage'] {

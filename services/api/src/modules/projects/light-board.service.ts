@@ -1,5 +1,6 @@
 import { periodOfInstant } from '@kpd/domain';
-import { canReadFigures } from '../../core/auth/policy';
+import { canReadFigures, requireScope } from '../../core/auth/policy';
+import { TokenScope } from '../../core/auth/token-scope';
 import { toInt } from '../../core/columns';
 import { NotFoundError, UserInputError } from '../../core/errors';
 import { parseId, parseOptionalId } from '../../core/ids';
@@ -31,9 +32,17 @@ export async function lightBoard(ctx: Context, areaIdArg: string | null, period:
   if (canReadFigures(ctx.viewer)) {
     area = queryArea(ctx, requested);
   } else {
-    if (requested === null) throw new UserInputError('areaId', '请指明要看哪个地区的公示');
+    // A token without read:figures reads what the public reads; its refusal names the scope.
+    const live = 'the live light board';
+    if (requested === null) {
+      requireScope(ctx.viewer, TokenScope.READ_FIGURES, live);
+      throw new UserInputError('areaId', '请指明要看哪个地区的公示');
+    }
     const a = ctx.areas.get(requested);
-    if (!a || !(await isPublished(ctx, a.id, period))) throw new NotFoundError(`Light board of ${period}`);
+    if (!a || !(await isPublished(ctx, a.id, period))) {
+      requireScope(ctx.viewer, TokenScope.READ_FIGURES, live);
+      throw new NotFoundError(`Light board of ${period}`);
+    }
     area = a;
   }
   const areaIds = ctx.areas.subtree(area.id).map((a) => a.id);
