@@ -11,6 +11,7 @@ import { LightCount } from './light-counts';
 import { LightBoardPublication, LightColor, ProjectLight } from './light.entity';
 import type { DistrictLightCount, LightBoard, PublishedLightBoard } from './lights.types';
 import { Project } from './project.entity';
+import { now as clockNow } from '../../core/clock';
 
 // The light board (亮灯公示): live for admins and analysts, published boards for everyone.
 
@@ -100,13 +101,13 @@ export async function publishedLightBoards(ctx: Context): Promise<PublishedLight
 /** Publishes an area's board of an ended month (上墙公示); publishing it again changes nothing. */
 export async function publishLightBoard(ctx: Context, areaIdArg: string, period: string): Promise<boolean> {
   const area = queryArea(ctx, parseId(areaIdArg, 'areaId'));
-  if (period >= periodOfInstant(new Date())) throw new UserInputError('period', '只能公示已结束的月份');
+  if (period >= periodOfInstant(clockNow())) throw new UserInputError('period', '只能公示已结束的月份');
   return mutate(ctx, async (tx) => {
     await tx.em
       .createQueryBuilder()
       .insert()
       .into(LightBoardPublication)
-      .values({ areaId: area.id, period, publishedBy: ctx.viewer.username ?? '', publishedAt: new Date() })
+      .values({ areaId: area.id, period, publishedBy: ctx.viewer.username ?? '', publishedAt: clockNow() })
       .orIgnore()
       .execute();
     await tx.audit({ action: 'lightBoard.publish', entityType: 'LightBoard', entityId: `${area.id}:${period}`, areaId: area.id, after: { period } });

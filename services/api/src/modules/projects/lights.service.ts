@@ -28,6 +28,7 @@ import { addToLightCounts, holdLightCounts, type LightCountDelta } from './light
 import { LightColor, ProjectLight, RemovalDecision } from './light.entity';
 import { MonthlyReport, ProjectMilestone } from './plan.entity';
 import { asDomainStage, Project, ProjectStage } from './project.entity';
+import { now as clockNow } from '../../core/clock';
 
 /** The city settings a light needs. */
 export interface LightSettings {
@@ -422,10 +423,10 @@ export async function monthEndTick(em: EntityManager, now: Date): Promise<number
 /** The month-end job for an ended month over the viewer's scope, through the API; audited. */
 export async function runMonthEndLightsInScope(ctx: Context, period: string): Promise<number> {
   const viewer = signedIn(ctx.viewer);
-  if (period >= periodOfInstant(new Date())) throw new UserInputError('period', '只能为已结束的月份亮灯');
+  if (period >= periodOfInstant(clockNow())) throw new UserInputError('period', '只能为已结束的月份亮灯');
   const areaIds = viewer.scope.areaIds();
   return mutate(ctx, async (tx) => {
-    const added = await runMonthEndLights(tx.em, period, new Date(), areaIds);
+    const added = await runMonthEndLights(tx.em, period, clockNow(), areaIds);
     await tx.audit({ action: 'lights.monthEnd', entityType: 'ProjectLight', entityId: period, areaId: ctx.viewer.scope!.root.id, after: { period, added } });
     return added;
   });

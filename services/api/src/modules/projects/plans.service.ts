@@ -14,6 +14,7 @@ import type { Project } from './project.entity';
 import type { MilestoneInput, MonthlyReportInput, PlanTableInput } from './projects.inputs';
 import { editableProject, reportableProject } from './projects.scope';
 import { isDuplicateKey } from './projects.service';
+import { now as clockNow } from '../../core/clock';
 
 // The plan table (一表): the plan, the monthly completion reports and the milestones.
 
@@ -42,7 +43,7 @@ export async function savePlanTable(ctx: Context, projectId: number, input: Plan
     await writePlan(tx, projectId, input.years, input.year ?? null, input.months ?? null);
     const firstYear = Math.min(...input.years.map((y) => y.year));
     const from = input.months && input.year ? makePeriod(input.year, 1) : makePeriod(firstYear, 1);
-    await recomputeProjectLights(tx.em, project, from < project.constructionStart ? project.constructionStart : from, new Date());
+    await recomputeProjectLights(tx.em, project, from < project.constructionStart ? project.constructionStart : from, clockNow());
     await tx.audit({ action: 'plan.save', entityType: 'PlanTable', entityId: projectId, areaId: project.areaId, before, after: await planImage(tx, projectId) });
     return project;
   });
@@ -93,7 +94,7 @@ export async function saveMonthlyReport(ctx: Context, input: MonthlyReportInput)
   requireWriter(ctx.viewer);
   const projectId = parseId(input.projectId, 'input.projectId');
   const project = await reportableProject(ctx, projectId);
-  const now = new Date();
+  const now = clockNow();
   const problems = validateMonthlyReport({
     period: input.period,
     actualInvestment: input.actualInvestment,
@@ -192,8 +193,8 @@ export async function saveMilestones(ctx: Context, id: number, milestones: Miles
       );
     }
     const earliest = [...milestones, ...before].map((m) => periodOfDate(m.dueDate)).sort()[0];
-    const current = periodOfInstant(new Date());
-    await recomputeProjectLights(tx.em, project, earliest && earliest < current ? earliest : current, new Date());
+    const current = periodOfInstant(clockNow());
+    await recomputeProjectLights(tx.em, project, earliest && earliest < current ? earliest : current, clockNow());
     await tx.audit({ action: 'milestones.save', entityType: 'Project', entityId: id, areaId: project.areaId, before, after: milestones });
     return project;
   });
