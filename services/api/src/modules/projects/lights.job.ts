@@ -1,6 +1,7 @@
 import { scheduleJob } from '../../core/jobs';
 import type { ModuleServices } from '../../core/module';
 import { monthEndTick } from './lights.service';
+import { autoCloseTick } from './month-close.service';
 import { now as clockNow } from '../../core/clock';
 
 /**
@@ -14,6 +15,9 @@ export function startMonthEndJob(services: ModuleServices): void {
     intervalVariable: 'MONTH_END_JOB_MINUTES',
     defaultMinutes: 60,
     firstRunAfterMs: 30_000,
-    run: (s) => monthEndTick(s.db.manager, clockNow()),
+    run: async (s) => {
+      const now = clockNow();
+      return (await monthEndTick(s.db.manager, now)) + (await autoCloseTick(s.db.manager, now));
+    },
   });
 }
