@@ -12,6 +12,7 @@ import { Area, AreaLevel } from '../../core/areas/area.entity';
 import { queryArea } from '../../core/areas/areas.service';
 import { LightRule } from '../../core/areas/city-settings.entity';
 import { addToSummary, InvestmentDistrictSummary, lockSummaryKey } from './investment-summary';
+import { republishAfterCorrection } from './light-board.service';
 import { holdLightCounts, LightCount } from './light-counts';
 import { ProjectLight } from './light.entity';
 import { lightSettingsByCity, recomputeProjectLights, runMonthEndLights, type LightChange } from './lights.service';
@@ -319,6 +320,11 @@ export async function decideCorrection(ctx: Context, idArg: string, approve: boo
       const after = await monthImage(tx.em, project.id, found.period, found.kind);
       const relit: RelitMonth[] = changes.map((c) => ({ period: c.period, before: c.before, after: c.after, closed: c.closed }));
       await tx.em.update(LightCorrection, { id }, { before: toJson(before), after: toJson(after), relit: toJson(relit) });
+      // A published board of the month is published again, as a new version marked with this correction.
+      const republished = await republishAfterCorrection(tx.em, ctx.areas, found.areaId, found.period, id, viewer.username ?? '', now);
+      for (const p of republished) {
+        await tx.audit({ action: 'lightBoard.publish', entityType: 'LightBoard', entityId: `${p.areaId}:${p.period}`, areaId: p.areaId, after: { period: p.period, id: p.id, version: p.version, sha256: p.sha256, correctionId: id } });
+      }
     }
     const row = await tx.em.findOneByOrFail(LightCorrection, { id });
     await tx.audit({ action: approve ? 'correction.approve' : 'correction.reject', entityType: 'LightCorrection', entityId: id, areaId: found.areaId, before: found, after: row });
