@@ -17,4 +17,3 @@ export * from './secretaries';
 export * from './image-hash';
 export * from './geo';
 export * from './report-deadline';
-export * from './canonical';

@@ -104,7 +104,7 @@ describe.each(DRIVERS)('month close and corrections [%s]', (driver) => {
     expect(plan.light!.color).toBe('YELLOW');
     const save = await t.gql('mutation($id: ID!, $input: PlanTableInput!) { savePlanTable(projectId: $id, input: $input) { id } }', { id: projectId, input }, tokens['admin.sujiatun']);
     expect(errorCode(save)).toBe('BAD_USER_INPUT');
-    expect(save.errors![0].extensions).toMatchObject({ field: 'input.months[8].plannedInvestment', reason: expect.stringContaining('已关账') });
+    expect(save.errors![0].extensions).toMatchObject({ field: 'input.months[8].plannedInvestment', reason: expect.stringContaining('已关账'), monthClosed: '2020-09' });
     // … and accepted as a correction awaiting a city admin.
     const asked = await t.gql<{ requestPlanCorrection: { id: string; status: string; period: string; kind: string; requestedBy: string } }>(
       'mutation($id: ID!, $input: PlanTableInput!, $r: String!) { requestPlanCorrection(projectId: $id, input: $input, reason: $r) { id status period kind requestedBy } }',
@@ -143,7 +143,7 @@ describe.each(DRIVERS)('month close and corrections [%s]', (driver) => {
       tokens['admin.sujiatun'],
     );
     expect(errorCode(save)).toBe('BAD_USER_INPUT');
-    expect(save.errors![0].extensions).toMatchObject({ field: 'input.period' });
+    expect(save.errors![0].extensions).toMatchObject({ field: 'input.period', monthClosed: '2020-09' });
 
     const noReason = await t.gql('mutation($i: ReportCorrectionInput!) { requestReportCorrection(input: $i) { id } }', { i: { projectId, period: '2020-09', actualInvestment: yuan(sepPlan), progress: '补报', reason: ' ' } }, tokens['admin.sujiatun']);
     expect(errorCode(noReason)).toBe('BAD_USER_INPUT');

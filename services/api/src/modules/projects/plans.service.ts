@@ -1,7 +1,7 @@
 import { isCalendarDate, periodOfInstant, period as makePeriod, validateMonthlyReport, validatePlanTable, type Fen, periodOfDate } from '@kpd/domain';
 import { In, type EntityManager } from 'typeorm';
 import { requireWriter } from '../../core/auth/policy';
-import { ConflictError, UserInputError, type FieldProblem } from '../../core/errors';
+import { ConflictError, MonthClosedError, UserInputError, type FieldProblem } from '../../core/errors';
 import { attachFiles, detachFiles, FilePurpose } from '../../core/files';
 import { parseId } from '../../core/ids';
 import { mutate, type Tx } from '../../core/transaction';
@@ -71,12 +71,11 @@ export async function savePlanTable(ctx: Context, projectId: number, input: Plan
     await holdLightCounts(tx.em, Array.from({ length: 12 }, (_, i) => ({ period: makePeriod(input.year ?? 0, i + 1), areaId: project.areaId })).filter(() => !!input.year));
     const closedChanges = await closedPlanMonthsChanged(tx.em, project, input);
     if (closedChanges.length) {
-      throw UserInputError.of(
-        closedChanges.map((c) => ({
-          field: `input.months[${c.index}].plannedInvestment`,
-          reason: `${c.period} 已关账：已关账月份的计划只能通过更正申请修改（说明理由，经市级管理员批准）`,
-        })),
-      );
+      const [first, ...rest] = closedChanges.map((c) => ({
+        field: `input.months[${c.index}].plannedInvestment`,
+        reason: `${c.period} 已关账：已关账月份的计划只能通过更正申请修改（说明理由，经市级管理员批准）`,
+      }));
+      throw new MonthClosedError(first.field, first.reason, closedChanges[0].period, rest);
     }
     const before = await planImage(tx, projectId);
     await writePlan(tx, projectId, input.years, input.year ?? null, input.months ?? null);
@@ -148,7 +147,7 @@ export async function saveMonthlyReport(ctx: Context, input: MonthlyReportInput)
       // so a close committing meanwhile is seen.
       await holdLightCounts(tx.em, [{ period: input.period, areaId: project.areaId }]);
       if ((await closedPeriods(tx.em, project.areaId, input.period)).has(input.period)) {
-        throw new UserInputError('input.period', `${input.period} 已关账：报告只能作为更正申请提交（说明理由，经市级管理员批准）`);
+        throw new MonthClosedError('input.period', `${input.period} 已关账：报告只能作为更正申请提交（说明理由，经市级管理员批准）`, input.period);
       }
       const key = await lockSummaryKey(tx.em, projectId);
       const existing = await tx.em.findOneBy(MonthlyReport, { projectId, period: input.period });
