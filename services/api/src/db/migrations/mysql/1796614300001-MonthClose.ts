@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class MonthClose1796613818524 implements MigrationInterface {
-  name = 'MonthClose1796613818524';
+export class MonthClose1796614300001 implements MigrationInterface {
+  name = 'MonthClose1796614300001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE `month_closes` (`id` int NOT NULL AUTO_INCREMENT, `area_id` int NOT NULL, `city_id` int NOT NULL, `period` varchar(7) NOT NULL, `green` int NOT NULL, `yellow` int NOT NULL, `red` int NOT NULL, `planned` bigint NOT NULL, `actual` bigint NOT NULL, `actual_year_to_date` bigint NOT NULL, `reports` int NOT NULL, `closed_by` varchar(64) NOT NULL, `closed_at` datetime NOT NULL, UNIQUE INDEX `IDX_6d8b08226769bed17ba9ead072` (`area_id`, `period`), PRIMARY KEY (`id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class PublicationSnapshots1796614220149 implements MigrationInterface {
-  name = 'PublicationSnapshots1796614220149';
+export class PublicationSnapshots1796614300002 implements MigrationInterface {
+  name = 'PublicationSnapshots1796614300002';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("DROP INDEX \"IDX_ef47554c970979d4f2fb5e8f24\"");

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class MonthClose1796613818524 implements MigrationInterface {
-  name = 'MonthClose1796613818524';
+export class MonthClose1796614300001 implements MigrationInterface {
+  name = 'MonthClose1796614300001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"month_closes\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"area_id\" integer NOT NULL, \"city_id\" integer NOT NULL, \"period\" varchar(7) NOT NULL, \"green\" integer NOT NULL, \"yellow\" integer NOT NULL, \"red\" integer NOT NULL, \"planned\" bigint NOT NULL, \"actual\" bigint NOT NULL, \"actual_year_to_date\" bigint NOT NULL, \"reports\" integer NOT NULL, \"closed_by\" varchar(64) NOT NULL, \"closed_at\" datetime NOT NULL)");
