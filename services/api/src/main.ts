@@ -1,13 +1,15 @@
 import { loadConfig } from './config';
+import { checkClockConfiguration, today } from './core/clock';
 import { demoAccountsBanner } from './db/seed/demo';
 import { createLogger } from './logger';
 import { startServer } from './server';
 
 async function main() {
   const config = loadConfig();
+  checkClockConfiguration();
   const log = createLogger(config.logLevel);
   const server = await startServer(config, log);
-  log.info({ url: `${server.url}/graphql`, port: server.port }, 'listening');
+  log.info({ url: `${server.url}/graphql`, port: server.port, today: today(), clock: process.env.KPD_TODAY ? 'KPD_TODAY' : 'real' }, 'listening');
   if (config.env !== 'production') {
     process.stdout.write(`\n重点项目调度平台 — admin: ${server.url}/   GraphQL: ${server.url}/graphql\n`);
     process.stdout.write(demoAccountsBanner());

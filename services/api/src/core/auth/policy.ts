@@ -217,6 +217,14 @@ export function canChangeCitySettings(viewer: Viewer, cityId: number): boolean {
   return level !== AreaLevel.DISTRICT && level !== AreaLevel.TOWNSHIP;
 }
 
+/**
+ * A correction of a closed month (关账后更正) is approved by a city admin (of the city or the
+ * province, not read-only) — never by a district admin, and never by the one who asked for it.
+ */
+export function canApproveCorrection(viewer: Viewer, cityId: number, requestedByUserId: number | null): boolean {
+  return canActAsAdmin(viewer) && canChangeCitySettings(viewer, cityId) && viewer.userId !== requestedByUserId;
+}
+
 /** Admins and analysts read figures: statistics, rankings, dispatch lists, city settings, exports. */
 export function canReadFigures(viewer: Viewer): viewer is SignedInViewer {
   return isSignedIn(viewer) && FIGURE_READERS.includes(viewer.role) && hasScope(viewer, TokenScope.READ_FIGURES);

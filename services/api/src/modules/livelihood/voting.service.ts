@@ -25,6 +25,7 @@ import { LivelihoodProposal, ProposalStatus } from './proposal.entity';
 import { parseQuantity, type Milli } from './quantity';
 import { addToDigest, ballotHash, chain, digestOf, forUpdate, isDuplicateKey, newReceiptCode, sha256, ZERO_DIGEST } from './secrecy';
 import { RosterEntry, RoundStatus, SessionStatus, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
+import { now as clockNow } from '../../core/clock';
 
 // ------------------------------------------------------------------ session set-up (before the vote)
 
@@ -272,7 +273,7 @@ export async function checkIn(ctx: Context, sessionId: number): Promise<RosterEn
       tx.unchanged();
       return entry;
     }
-    entry.checkedInAt = new Date();
+    entry.checkedInAt = clockNow();
     await tx.em.update(RosterEntry, { id: entry.id, checkedInAt: IsNull() }, { checkedInAt: entry.checkedInAt });
     await tx.audit({ action: 'livelihood.checkIn', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { checkedIn: true } });
     return entry;
@@ -351,7 +352,7 @@ export async function openVote(ctx: Context, sessionId: number): Promise<VoteSes
       fingerprint,
       canonical,
       status: RoundStatus.OPEN,
-      openedAt: new Date(),
+      openedAt: clockNow(),
       closedAt: null,
       digest: ZERO_DIGEST,
       paperIssued: 0,
@@ -429,7 +430,7 @@ async function ballotContext(ctx: Context, sessionId: number): Promise<{ session
 export async function castBallot(ctx: Context, sessionId: number, candidateIds: string[]): Promise<CastReceipt> {
   const { session, entry, round: current } = await ballotContext(ctx, sessionId);
   if (session.status !== SessionStatus.VOTING) throw new ConflictError('投票未开放 (the vote is not open)');
-  if (session.closesAt && Date.now() > session.closesAt.getTime()) throw new ConflictError('投票时间已过 (voting time is over)');
+  if (session.closesAt && clockNow().getTime() > session.closesAt.getTime()) throw new ConflictError('投票时间已过 (voting time is over)');
   const marks = candidateIds.map((id, i) => parseId(id, `candidateIds[${i}]`));
   const round = current;
   if (!round) throw new ConflictError('投票未开放 (the vote is not open)');
@@ -523,7 +524,7 @@ export async function enterPaperBallots(ctx: Context, sessionId: number, sheets:
  */
 export async function closeVote(ctx: Context, sessionId: number): Promise<VoteSession> {
   await managedSession(ctx, sessionId);
-  return mutate(ctx, (tx) => closeRoundIn(tx, sessionId, new Date()));
+  return mutate(ctx, (tx) => closeRoundIn(tx, sessionId, clockNow()));
 }
 
 export async function closeRoundIn(tx: Tx, sessionId: number, now: Date): Promise<VoteSession> {
