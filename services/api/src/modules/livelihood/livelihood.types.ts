@@ -247,6 +247,30 @@ export class PaperReconciliationType {
   valid!: boolean | null;
 }
 
+@ObjectType({ description: 'Who took part in a counted round, for anyone to check against the ballots. 出席与投票核对' })
+export class AttendanceType {
+  @Field(() => Int, { description: 'Delegates on the roster. 应到代表' })
+  rosterSize!: number;
+
+  @Field(() => Int, { description: 'Delegates checked in when the round was counted. 实到代表' })
+  checkedIn!: number;
+
+  @Field(() => Int, { description: 'Delegates who voted in the app. 电子投票人数' })
+  votedElectronically!: number;
+
+  @Field(() => Int, { description: 'Delegates handed a paper sheet. 纸质投票人数' })
+  votedOnPaper!: number;
+
+  @Field(() => Int, { description: 'Paper sheets issued. 发出纸质选票' })
+  sheetsIssued!: number;
+
+  @Field(() => Int, { description: 'Paper sheets returned and entered. 收回纸质选票' })
+  sheetsReturned!: number;
+
+  @Field(() => Int, { description: 'Returned sheets counted invalid. 废票' })
+  spoiled!: number;
+}
+
 @ObjectType({ description: 'The count of a closed round. 计票结果' })
 export class RoundTallyType {
   @Field(() => Int, { description: 'Delegates on the roster. 应到代表' })

@@ -20,6 +20,7 @@ import {
   CastReceiptType,
   DelegateStatusType,
   PaperReconciliationType,
+  AttendanceType,
   PublishedBallot,
   PublishedBallotConnection,
   ReceiptCheckType,
@@ -346,6 +347,11 @@ export class VoteRoundResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Why the count is not shown (while the round is open). 未公布原因' })
   tallyHiddenReason(@Root() r: VoteRound): string | null {
     return r.status === RoundStatus.OPEN ? HIDDEN_WHILE_OPEN : null;
+  }
+
+  @FieldResolver(() => AttendanceType, { nullable: true, description: 'Roster, checked in, voted in the app and on paper, sheets issued, returned and spoiled; published with the count (null while open). 出席与投票核对' })
+  attendance(@Root() r: VoteRound): AttendanceType | null {
+    return voting.roundTally(r)?.attendance ?? null;
   }
 
   @FieldResolver(() => PaperReconciliationType, { description: 'Paper sheets handed out, and after the count returned. 纸质选票核对' })
