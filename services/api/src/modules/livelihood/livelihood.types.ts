@@ -365,7 +365,7 @@ export class ReceiptCheckType {
   @Field({ description: 'Its round has been counted. 已计票' })
   counted!: boolean;
 
-  @Field(() => [VoteCandidateEntity], { description: 'Candidates it marks. 所选项目' })
+  @Field(() => [VoteCandidateEntity], { description: 'Candidates it marks (after the count; empty while the round is open). 所选项目' })
   choices!: VoteCandidateEntity[];
 
   @Field(() => Boolean, { nullable: true, description: 'Counted as valid (after the count). 有效' })
@@ -374,7 +374,7 @@ export class ReceiptCheckType {
   @Field(() => String, { nullable: true, description: 'Why invalid. 无效原因' })
   invalidReason!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Its hash. 选票哈希' })
+  @Field(() => String, { nullable: true, description: 'Its hash (after the count). 选票哈希' })
   ballotHash!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Its chain link (after the count). 链接哈希' })

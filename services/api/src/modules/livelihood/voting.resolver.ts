@@ -290,9 +290,11 @@ export class VoteSessionResolver {
     if (!found || !round || !ballot) {
       return { found: false, round: null, counted: false, choices: [], valid: null, invalidReason: null, ballotHash: null, chainHash: null, chainHead: null, fingerprint: null, message: '未找到该回执码的选票 (no ballot with this receipt code in this session)' };
     }
-    const marks = ballot.choices ? ballot.choices.split(',') : [];
-    const choices = await candidatesIn(ctx, marks.map(Number));
     const counted = round.status === RoundStatus.CLOSED;
+    // While the round is open a receipt proves only that the ballot was recorded: its marks (or
+    // its hash, which a few thousand guesses would open) would let a vote buyer watch it.
+    const marks = counted && ballot.choices ? ballot.choices.split(',') : [];
+    const choices = counted ? await candidatesIn(ctx, marks.map(Number)) : [];
     const check = validateBallot(marks, round.seats, voting.roundCandidateIds(round).map(String));
     return {
       found: true,
@@ -301,13 +303,13 @@ export class VoteSessionResolver {
       choices,
       valid: counted ? check.valid : null,
       invalidReason: counted && !check.valid ? check.reason : null,
-      ballotHash: ballot.ballotHash,
+      ballotHash: counted ? ballot.ballotHash : null,
       chainHash: counted ? ballot.chainHash : null,
       chainHead: counted ? round.chainHead : null,
       fingerprint: round.fingerprint,
       message: counted
         ? `选票已计入第 ${round.number} 轮计票，位于公布的选票列表中 (counted in round ${round.number}; it is in the published list)`
-        : `选票已记录，将在第 ${round.number} 轮结束后计票 (recorded; counted when round ${round.number} closes)`,
+        : `选票已记录，将在第 ${round.number} 轮结束后计票并公布内容 (recorded; its marks are shown when round ${round.number} is counted)`,
     };
   }
 }

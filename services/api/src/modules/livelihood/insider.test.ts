@@ -110,6 +110,19 @@ describe.each(DRIVERS)('livelihood attendance against a dishonest insider [%s]',
     expect(message(closed)).toContain('多于报到代表 6 人');
   });
 
+  it('shows a vote buyer holding a receipt code nothing but "recorded" while the round is open', async () => {
+    const { id, candidateIds } = await openSession();
+    const cast = await t.gql<{ castBallot: { receiptCode: string } }>(Q.cast, { s: id, c: [candidateIds[2]] }, tok[delegates[1]]);
+    const code = cast.data!.castBallot.receiptCode;
+    const open = await t.gql<{ verifyReceipt: Record<string, unknown> }>(Q.verify, { s: id, r: code });
+    expect(open.data!.verifyReceipt).toMatchObject({ found: true, counted: false, choices: [], ballotHash: null, chainHash: null, valid: null });
+    expect(open.data!.verifyReceipt.message).toContain('选票已记录');
+    for (const u of delegates.slice(2, 8)) await t.gql(Q.cast, { s: id, c: [candidateIds[0]] }, tok[u]);
+    await t.gql(Q.close, { s: id }, admin);
+    const counted = await t.gql<{ verifyReceipt: { counted: boolean; choices: { id: string }[] } }>(Q.verify, { s: id, r: code });
+    expect(counted.data!.verifyReceipt).toMatchObject({ counted: true, choices: [{ id: candidateIds[2] }] });
+  });
+
   it('publishes roster, checked in, voted in the app and on paper, sheets issued, returned and spoiled', async () => {
     const { id, candidateIds, ids } = await openSession();
     for (const u of delegates.slice(3, 8)) await t.gql(Q.cast, { s: id, c: [candidateIds[0]] }, tok[u]);
