@@ -14,11 +14,8 @@ const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'schema', 'schema.gra
 /** Mutations no page sends, on purpose. */
 const WITHOUT_PAGE: Record<string, string> = {
   submitLivelihoodProposal: 'livelihood pages: see the vote work',
-  assignSecretary: 'no page yet',
   createProject: 'no page yet',
-  createSecretary: 'no page yet',
   createServiceItem: 'no page yet',
-  endSecretaryAssignment: 'no page yet',
   saveMilestones: 'no page yet',
   savePlanTable: 'no page yet',
   saveServiceZone: 'no page yet',
@@ -26,7 +23,6 @@ const WITHOUT_PAGE: Record<string, string> = {
   setProjectRenderings: 'no page yet',
   setServiceBaseline: 'no page yet',
   updateProject: 'no page yet',
-  updateSecretary: 'no page yet',
   updateServiceItem: 'no page yet',
 };
 
