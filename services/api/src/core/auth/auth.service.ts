@@ -1,4 +1,5 @@
 import { IsNull } from 'typeorm';
+import { isValidUsername, normalizeUsername } from '@kpd/domain';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../errors';
 import { parseId } from '../ids';
 import { paginate, type Page } from '../pagination';
@@ -12,9 +13,6 @@ import type { CreateUserInput, UserListArgs } from './auth.inputs';
 import { canGrantScope, canManageApiTokens, canManageToken, isApiToken, isReadOnlyRole, isSignedIn, requireSignedIn, requireThat } from './policy';
 import { formatScopes, parseScopes, type TokenScope } from './token-scope';
 
-export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
-}
 
 export interface LoginResult {
   token: string;
@@ -278,7 +276,7 @@ export async function listUsers(ctx: Context, args: UserListArgs): Promise<Page<
 /** Creates an account inside the viewer's area. */
 export async function createUser(ctx: Context, input: CreateUserInput): Promise<User> {
   const username = normalizeUsername(input.username);
-  if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
+  if (!isValidUsername(username)) {
     throw new UserInputError('input.username', 'may hold only letters, digits, dot, dash and underscore');
   }
   const areaId = parseId(input.areaId, 'input.areaId');
