@@ -16,7 +16,7 @@ export interface Config {
   webRemotesDir: string;
   /** WEB_REMOTES: app → remoteEntry.js address, replacing the default /web/<app>/remoteEntry.js in the manifest. */
   webRemotes: Record<string, string>;
-  /** The dashboard map's background: a {z}/{x}/{y} tile URL (MAP_TILE_URL; empty: outlines on a plain ground) and its credit line. */
+  /** The dashboard map's background: a {z}/{x}/{y} tile URL (MAP_TILE_URL; unset or empty: the outlines on a plain ground) and its credit line. */
   mapTiles: { url: string; attribution: string };
   sessionTtlHours: number;
   /** Seconds a process keeps a live session in memory (SESSION_CACHE_SECONDS, default 5; 0: read it on every request). */
@@ -42,11 +42,12 @@ export interface Config {
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-const DEFAULT_TILES = { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' };
-
+/**
+ * No tiles unless MAP_TILE_URL is set: the map draws the real district outlines the API serves, so it
+ * works on a machine with no internet (and a government network rarely reaches a public tile server).
+ */
 function mapTilesConfig(env: NodeJS.ProcessEnv): Config['mapTiles'] {
-  if (env.MAP_TILE_URL === undefined) return DEFAULT_TILES;
-  const url = env.MAP_TILE_URL.trim();
+  const url = (env.MAP_TILE_URL ?? '').trim();
   if (url !== '' && !/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(url) && !/^\/.*\{z\}.*\{x\}.*\{y\}/.test(url)) {
     throw new Error('MAP_TILE_URL must be an http(s) or /path address with {z}, {x} and {y}, or empty for no tiles');
   }
