@@ -38,6 +38,8 @@ export interface Config {
     s3?: { endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
   };
   uploads: { maxBytes: number; timeoutMs: number; maxImagePixels: number };
+  /** SHUTDOWN_TIMEOUT_MS: on SIGTERM the process ends within this, finished or not (busy connections are cut at three quarters of it). */
+  shutdownTimeoutMs: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       timeoutMs: intEnv(env.UPLOAD_TIMEOUT_MS, 60_000),
       maxImagePixels: intEnv(env.UPLOAD_MAX_IMAGE_PIXELS, 40_000_000),
     },
+    shutdownTimeoutMs: intEnv(env.SHUTDOWN_TIMEOUT_MS, 20_000),
     ...overrides,
   };
 }
