@@ -14,15 +14,12 @@ const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'schema', 'schema.gra
 /** Mutations no page sends, on purpose. */
 const WITHOUT_PAGE: Record<string, string> = {
   submitLivelihoodProposal: 'livelihood pages: see the vote work',
-  createProject: 'no page yet',
   createServiceItem: 'no page yet',
   saveMilestones: 'no page yet',
-  savePlanTable: 'no page yet',
   saveServiceZone: 'no page yet',
   setProjectLocation: 'no page yet',
   setProjectRenderings: 'no page yet',
   setServiceBaseline: 'no page yet',
-  updateProject: 'no page yet',
   updateServiceItem: 'no page yet',
 };
 

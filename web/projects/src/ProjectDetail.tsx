@@ -5,6 +5,8 @@ import { ErrorNotice, formatDate, formatDateTime, formatMoney, formatPeriod, Que
 import { BoundaryMap } from '@kpd/web-kit/map';
 import { graphql } from './gql';
 import type { LightColor, ProjectDetailQuery, ProjectProblemsQuery } from './gql/graphql';
+import { EditPlanButton } from './edit/PlanEditor';
+import { EditProjectButton } from './edit/ProjectForm';
 import { messages, type MessageKey } from './messages';
 
 const DETAIL = graphql(`
@@ -78,8 +80,15 @@ export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onCl
       <QueryState fetching={fetching} error={error} data={data} isEmpty={() => false} onRetry={reload}>
         {({ project: p }) => {
           const latest = p.lights[p.lights.length - 1];
+          const admin = viewer.role === 'ADMIN';
           return (
             <>
+              {admin && (
+                <Space style={{ marginBottom: 8 }}>
+                  <EditProjectButton id={p.id} onSaved={reload} />
+                  <EditPlanButton projectId={p.id} onSaved={reload} />
+                </Space>
+              )}
               <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
                 <Descriptions.Item label={t('code')}>{p.code}</Descriptions.Item>
                 <Descriptions.Item label={t('district')}>{p.district.name}</Descriptions.Item>
