@@ -18,3 +18,4 @@ export * from './image-hash';
 export * from './geo';
 export * from './report-deadline';
 export * from './accounts';
+export * from './attendance';

@@ -16,6 +16,7 @@ const WITHOUT_PAGE: Record<string, string> = {
   submitLivelihoodProposal: 'livelihood pages: see the vote work',
   createServiceItem: 'no page yet',
   saveMilestones: 'no page yet',
+  requestPlanCorrection: 'no page yet: the plan editor saves the open months; a correction of a closed month has no form yet',
   saveServiceZone: 'no page yet',
   setProjectLocation: 'no page yet',
   setProjectRenderings: 'no page yet',
