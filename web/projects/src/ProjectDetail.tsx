@@ -469,6 +469,12 @@ function closedMonthOf(error: unknown): string | null {
   return typeof month === 'string' ? month : null;
 }
 
+/** ?report=2020-09 (the home page's 填报月报) opens the report form on that month. */
+function reportParam(): string | undefined {
+  const v = new URLSearchParams(window.location.search).get('report');
+  return v && /^\d{4}-\d{2}$/.test(v) ? v : undefined;
+}
+
 function ReportForm({ projectId, reports, onSaved }: { projectId: string; reports: Report[]; onSaved: () => void }) {
   const t = useMessages(messages);
   const locale = useLocale();
@@ -521,7 +527,7 @@ function ReportForm({ projectId, reports, onSaved }: { projectId: string; report
   return (
     <div data-testid="report-form">
       <Typography.Title level={5}>{t('report')}</Typography.Title>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ progress: '' }}>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ progress: '', period: reportParam() }}>
         <Space wrap align="start">
           <Form.Item name="period" label={t('month')} rules={[{ required: true, pattern: /^\d{4}-\d{2}$/, message: t('periodHint') }]}>
             <Input type="month" style={{ width: 170 }} data-testid="report-period" />
