@@ -201,7 +201,11 @@ browserDescribe('the service-secretary pages in Chromium', () => {
       await page.click('[data-testid=score-secretary]');
       await page.keyboard.type('刘文峰');
       await page.locator('.ant-select-item-option', { hasText: '刘文峰' }).click();
-      await page.fill('[data-testid=score-period]', '2020-06');
+      // The month picker (antd, zh-CN) takes a typed month.
+      const period = page.locator('[data-testid=score-period] input, input[data-testid=score-period]').first();
+      await period.click();
+      await period.fill('2020-06');
+      await period.press('Tab');
       await page.fill('[data-testid=score-form] .ant-input-number input', '95');
       await page.click('[data-testid=score-submit]');
       expect(await text(page, '[data-testid=score-saved]')).toBe('已保存：刘文峰 2020-06 评分 95');

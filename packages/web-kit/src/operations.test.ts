@@ -14,16 +14,13 @@ const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'schema', 'schema.gra
 /** Mutations no page sends, on purpose. */
 const WITHOUT_PAGE: Record<string, string> = {
   submitLivelihoodProposal: 'livelihood pages: see the vote work',
-  createProject: 'no page yet',
   createServiceItem: 'no page yet',
   saveMilestones: 'no page yet',
-  savePlanTable: 'no page yet',
-  requestPlanCorrection: 'no page yet: the plan table has no page (savePlanTable)',
+  requestPlanCorrection: 'no page yet: the plan editor saves the open months; a correction of a closed month has no form yet',
   saveServiceZone: 'no page yet',
   setProjectLocation: 'no page yet',
   setProjectRenderings: 'no page yet',
   setServiceBaseline: 'no page yet',
-  updateProject: 'no page yet',
   updateServiceItem: 'no page yet',
 };
 

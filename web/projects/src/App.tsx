@@ -1,3 +1,4 @@
+import { App as AntApp } from 'antd';
 import { LocaleProvider, type RemoteProps } from '@kpd/web-kit';
 import { ProjectList } from './ProjectList';
 
@@ -5,7 +6,9 @@ import { ProjectList } from './ProjectList';
 export default function App(props: RemoteProps) {
   return (
     <LocaleProvider locale={props.locale}>
-      <ProjectList {...props} />
+      <AntApp>
+        <ProjectList {...props} />
+      </AntApp>
     </LocaleProvider>
   );
 }

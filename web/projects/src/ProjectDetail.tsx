@@ -5,6 +5,8 @@ import { ErrorNotice, formatDate, formatDateTime, formatMoney, formatPeriod, Que
 import { BoundaryMap } from '@kpd/web-kit/map';
 import { graphql } from './gql';
 import type { LightColor, ProjectDetailQuery, ProjectProblemsQuery } from './gql/graphql';
+import { EditPlanButton } from './edit/PlanEditor';
+import { EditProjectButton } from './edit/ProjectForm';
 import { messages, type MessageKey } from './messages';
 
 const DETAIL = graphql(`
@@ -83,8 +85,15 @@ export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onCl
       <QueryState fetching={fetching} error={error} data={data} isEmpty={() => false} onRetry={reload}>
         {({ project: p }) => {
           const latest = p.lights[p.lights.length - 1];
+          const admin = viewer.role === 'ADMIN';
           return (
             <>
+              {admin && (
+                <Space style={{ marginBottom: 8 }}>
+                  <EditProjectButton id={p.id} onSaved={reload} />
+                  <EditPlanButton projectId={p.id} onSaved={reload} />
+                </Space>
+              )}
               <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
                 <Descriptions.Item label={t('code')}>{p.code}</Descriptions.Item>
                 <Descriptions.Item label={t('district')}>{p.district.name}</Descriptions.Item>
@@ -460,6 +469,12 @@ function closedMonthOf(error: unknown): string | null {
   return typeof month === 'string' ? month : null;
 }
 
+/** ?report=2020-09 (the home page's 填报月报) opens the report form on that month. */
+function reportParam(): string | undefined {
+  const v = new URLSearchParams(window.location.search).get('report');
+  return v && /^\d{4}-\d{2}$/.test(v) ? v : undefined;
+}
+
 function ReportForm({ projectId, reports, onSaved }: { projectId: string; reports: Report[]; onSaved: () => void }) {
   const t = useMessages(messages);
   const locale = useLocale();
@@ -512,7 +527,7 @@ function ReportForm({ projectId, reports, onSaved }: { projectId: string; report
   return (
     <div data-testid="report-form">
       <Typography.Title level={5}>{t('report')}</Typography.Title>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ progress: '' }}>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ progress: '', period: reportParam() }}>
         <Space wrap align="start">
           <Form.Item name="period" label={t('month')} rules={[{ required: true, pattern: /^\d{4}-\d{2}$/, message: t('periodHint') }]}>
             <Input type="month" style={{ width: 170 }} data-testid="report-period" />

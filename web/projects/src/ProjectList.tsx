@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { formatMoney, formatPeriod, ImportPanel, PendingApi, QueryState, queryParam, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { NewProjectButton } from './edit/ProjectForm';
 import { ProjectDetail } from './ProjectDetail';
 import { graphql } from './gql';
 import type { LightColor, ProjectCategory, ProjectFilter, ProjectsQuery, ProjectStage } from './gql/graphql';
@@ -101,6 +102,7 @@ export function ProjectList({ viewer }: RemoteProps) {
           {t('title')}
         </Typography.Title>
         <Space wrap>
+          {viewer.role === 'ADMIN' && <NewProjectButton onCreated={(id) => setOpen(id)} />}
           <Button href="/api/projects/plan-template.xlsx">{t('planTemplate')}</Button>
           <Button onClick={() => setImportOpen((o) => !o)} data-testid="plan-import-toggle">
             {t('planImport')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ImportPanel, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { ImportPanel, MonthPicker, thisMonthInChina, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { FIND_SECRETARIES, IMPORT_EVALUATIONS, SCORE } from './api';
 import { FormOutcome, useRequired } from './Forms';
 import { messages } from './messages';
@@ -94,7 +94,7 @@ function ScoreForm() {
         />
       </Form.Item>
       <Form.Item name="period" label={t('period')} rules={required(t('period'))}>
-        <Input type="month" style={{ width: 180 }} data-testid="score-period" />
+        <MonthPicker max={thisMonthInChina()} style={{ width: 180 }} testId="score-period" />
       </Form.Item>
       <Form.Item name="score" label={t('score')} rules={required(t('score'))}>
         <InputNumber min={0} max={100} precision={0} data-testid="score-value" />

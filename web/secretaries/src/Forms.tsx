@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useMutation } from 'urql';
-import { ErrorNotice, formatDate, useMessages } from '@kpd/web-kit';
+import { DateInput, ErrorNotice, formatDate, todayInChina, useMessages } from '@kpd/web-kit';
 import { LOG_SERVICE, RAISE_PROBLEM } from './api';
 import { messages, PROBLEM_CATEGORIES, SERVICE_KINDS } from './messages';
 
@@ -120,7 +120,7 @@ export function LogServiceForm({
         />
       </Form.Item>
       <Form.Item name="date" label={t('date')} rules={required(t('date'))}>
-        <Input type="date" style={{ width: 180 }} data-testid="log-date" />
+        <DateInput max={todayInChina()} style={{ width: 180 }} testId="log-date" />
       </Form.Item>
       <Form.Item name="summary" label={t('summary')} rules={required(t('summary'), true)}>
         <Input.TextArea rows={3} maxLength={1000} showCount data-testid="log-summary" />

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Result, Space, Typography } from 'antd';
 import { Provider, useMutation, useQuery } from 'urql';
 import { createKpdClient, ErrorNotice, Loading, LocaleProvider, useMessages, type Locale, type Viewer } from '@kpd/web-kit';
-import { AuditLog } from './AuditLog';
+import { AuditLog } from './audit';
 import { graphql } from './gql';
 import { Home } from './Home';
 import { messages } from './messages';
@@ -145,8 +145,11 @@ function Shell({ viewer, locale, onToggleLocale, onSignedOut }: { viewer: Viewer
         </Layout.Sider>
       )}
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #eee' }}>
-          <Space>
+        <Layout.Header
+          data-testid="header"
+          style={{ background: '#fff', padding: narrow ? '0 8px' : '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, borderBottom: '1px solid #eee', overflow: 'hidden' }}
+        >
+          <Space size={narrow ? 4 : 'small'} style={{ flexShrink: 0 }}>
             {narrow && (
               <Button onClick={() => setDrawer(true)} aria-label="menu">
                 ☰
@@ -154,17 +157,20 @@ function Shell({ viewer, locale, onToggleLocale, onSignedOut }: { viewer: Viewer
             )}
             <Typography.Text strong>{narrow ? t('shortTitle') : current?.label[locale]}</Typography.Text>
           </Space>
-          <Space size="middle">
+          {/* On a phone the bar keeps the name only, cut short, so nothing spills out of it. */}
+          <Space size={narrow ? 4 : 'middle'} style={{ minWidth: 0 }}>
             <Typography.Link
               href="/account"
-              title={t('account')}
+              title={`${viewer.displayName} · ${viewer.area.name} — ${t('account')}`}
               onClick={(e) => {
                 e.preventDefault();
                 navigate('/account');
               }}
+              ellipsis={narrow}
+              style={narrow ? { maxWidth: 96, display: 'inline-block', verticalAlign: 'middle' } : undefined}
               data-testid="viewer"
             >
-              {viewer.displayName} · {viewer.area.name}
+              {narrow ? viewer.displayName : `${viewer.displayName} · ${viewer.area.name}`}
             </Typography.Link>
             <Button size="small" onClick={onToggleLocale} data-testid="locale-switch">
               {t('language')}

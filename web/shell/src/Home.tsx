@@ -2,6 +2,7 @@ import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { useMessages, type Viewer } from '@kpd/web-kit';
 import { messages } from './messages';
 import type { NavItem } from './nav';
+import { Todo } from './home/Todo';
 
 export function Home({ viewer, items, locale, navigate }: { viewer: Viewer; items: NavItem[]; locale: 'zh' | 'en'; navigate: (to: string) => void }) {
   const t = useMessages(messages);
@@ -12,6 +13,7 @@ export function Home({ viewer, items, locale, navigate }: { viewer: Viewer; item
         <Descriptions.Item label={t('role')}>{t(`role${viewer.role}`)}</Descriptions.Item>
         <Descriptions.Item label={t('scope')}>{viewer.area.name}</Descriptions.Item>
       </Descriptions>
+      <Todo viewer={viewer} navigate={navigate} />
       <Row gutter={[16, 16]}>
         {items
           .filter((i) => i.path !== '/')

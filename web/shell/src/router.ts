@@ -8,10 +8,12 @@ export function usePath(): [string, (to: string) => void] {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
+  // `to` may carry a query string (/projects?open=12&report=2020-09): the page reads it, the path is what routes.
   const navigate = useCallback((to: string) => {
-    if (to === window.location.pathname) return;
+    const url = new URL(to, window.location.origin);
+    if (url.pathname + url.search === window.location.pathname + window.location.search) return;
     window.history.pushState(null, '', to);
-    setPath(to);
+    setPath(url.pathname);
     window.scrollTo(0, 0);
   }, []);
   return [path, navigate];

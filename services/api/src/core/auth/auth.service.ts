@@ -67,6 +67,8 @@ export async function login(ctx: Context, usernameInput: string, password: strin
         entityType: 'User',
         entityId: user.id,
         areaId: user.areaId,
+        // Nobody is signed in yet: the record names whose sign-in it was.
+        after: { username: user.username, ...(until ? { lockedUntil: until } : {}) },
       });
       return until;
     });
@@ -94,7 +96,7 @@ export async function login(ctx: Context, usernameInput: string, password: strin
         createdByUserId: user.id,
       }),
     );
-    await tx.audit({ action: 'auth.login', entityType: 'Session', entityId: session.id, areaId: user.areaId });
+    await tx.audit({ action: 'auth.login', entityType: 'Session', entityId: session.id, areaId: user.areaId, after: { username: user.username } });
   });
   return { token, expiresAt, user };
 }
