@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatDateTime, formatMoneyIn, formatPeriod, LIGHT_HEX, Pager, previousMonth, QueryState, useCursorPages, useFormErrors, useLocale, useMessages, useQueryParam, type RemoteProps } from '@kpd/web-kit';
@@ -49,6 +49,8 @@ export function MonthClosePage({ viewer }: RemoteProps) {
   const t = useMessages(messages);
   const [periodParam, setPeriod] = useQueryParam('period', (v) => PERIOD.test(v));
   const period = periodParam ?? previousMonth();
+  // An approved correction republishes boards: the list of publications is read again after each decision.
+  const [decisions, setDecisions] = useState(0);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -61,8 +63,8 @@ export function MonthClosePage({ viewer }: RemoteProps) {
         </Space>
       </Space>
       <CloseCard areaId={viewer.area.id} period={period} canClose={viewer.role === 'ADMIN'} />
-      <CorrectionsCard canDecide={viewer.role === 'ADMIN' && viewer.area.level !== 'DISTRICT'} />
-      <PublicationsCard />
+      <CorrectionsCard canDecide={viewer.role === 'ADMIN' && viewer.area.level !== 'DISTRICT'} onDecided={() => setDecisions((n) => n + 1)} />
+      <PublicationsCard refreshKey={decisions} />
     </Space>
   );
 }
@@ -138,11 +140,12 @@ function CloseCard({ areaId, period, canClose }: { areaId: string; period: strin
 
 const STATUS_COLORS: Record<CorrectionStatus, string> = { PENDING: 'orange', APPROVED: 'green', REJECTED: 'default' };
 
-function CorrectionsCard({ canDecide }: { canDecide: boolean }) {
+function CorrectionsCard({ canDecide, onDecided }: { canDecide: boolean; onDecided: () => void }) {
   const t = useMessages(messages);
   const locale = useLocale();
   const [status, setStatus] = useState<CorrectionStatus | 'ALL'>('PENDING');
-  const pages = useCursorPages(status);
+  // Ten a page: each correction carries the months it relit, which the query cost counts per row.
+  const pages = useCursorPages(status, 10);
   const [list, refetch] = useQuery({
     query: CORRECTIONS,
     variables: { filter: status === 'ALL' ? null : { status }, first: pages.first, after: pages.after },
@@ -220,6 +223,7 @@ function CorrectionsCard({ canDecide }: { canDecide: boolean }) {
           onDone={() => {
             setDeciding(null);
             refetch({ requestPolicy: 'network-only' });
+            onDecided();
           }}
           onCancel={() => setDeciding(null)}
         />
@@ -285,10 +289,13 @@ function DecideModal({ correction, approve, onDone, onCancel }: { correction: Co
   );
 }
 
-function PublicationsCard() {
+function PublicationsCard({ refreshKey }: { refreshKey: number }) {
   const t = useMessages(messages);
   const locale = useLocale();
   const [list, refetch] = useQuery({ query: PUBLICATIONS, requestPolicy: 'network-only' });
+  useEffect(() => {
+    if (refreshKey > 0) refetch({ requestPolicy: 'network-only' });
+  }, [refreshKey, refetch]);
   return (
     <Card title={t('publicationsTitle')}>
       <Typography.Paragraph type="secondary">{t('publicationsHint')}</Typography.Paragraph>
