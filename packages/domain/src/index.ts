@@ -17,3 +17,4 @@ export * from './secretaries';
 export * from './image-hash';
 export * from './geo';
 export * from './report-deadline';
+export * from './clearing';
