@@ -6,7 +6,7 @@ type Key =
   | 'correctionsTitle' | 'noCorrections' | 'project' | 'kind' | 'KIND_REPORT' | 'KIND_PLAN' | 'reason' | 'requestedBy'
   | 'STATUS_PENDING' | 'STATUS_APPROVED' | 'STATUS_REJECTED' | 'STATUS_ALL' | 'approve' | 'reject' | 'cityDecides'
   | 'payload' | 'before' | 'after' | 'relit' | 'noRelit' | 'approveTitle' | 'rejectTitle' | 'approveHint' | 'rejectHint' | 'decisionReason' | 'rejectNeedsReason'
-  | 'publicationsTitle' | 'publicationsHint' | 'publicationId' | 'area' | 'version' | 'afterCorrection' | 'counts' | 'publishedBy' | 'monthCloseLink';
+  | 'publicationsTitle' | 'publicationsHint' | 'publicationId' | 'area' | 'version' | 'afterCorrection' | 'counts' | 'publishedBy' | 'monthCloseLink' | 'clearing';
 
 export const monthCloseMessages: Messages<Key> = {
   zh: {
@@ -64,6 +64,7 @@ export const monthCloseMessages: Messages<Key> = {
     counts: '绿/黄/红',
     publishedBy: '发布人及时间',
     monthCloseLink: '月度关账',
+    clearing: '转绿条件',
   },
   en: {
     ...lightMessages.en,
@@ -120,5 +121,6 @@ export const monthCloseMessages: Messages<Key> = {
     counts: 'G/Y/R',
     publishedBy: 'Published by',
     monthCloseLink: 'Month close',
+    clearing: 'To clear',
   },
 };

@@ -20,7 +20,7 @@ const DETAIL = graphql(`
         id period actualInvestment plannedInvestment progress version reporterName submittedAt light { period color reason }
         photos { file { id name url thumbnailUrl takenAt } flags outsideBoundary takenBeforeMonth reusedFromPeriod }
       }
-      lights { id period color reason reasonCode removal removalReason removalDecidedBy removalDecidedAt }
+      lights { id period color reason reasonCode removal removalReason removalDecidedBy removalDecidedAt clearing { nextPeriod neededInvestment redBy explanation milestones { name dueDate neededProgress progress } } }
       milestones { id name startDate dueDate metDate progress weight }
       secretaryAssignments { id active teamRole startDate endDate secretary { id name title workUnit } }
     }
@@ -112,6 +112,27 @@ export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onCl
                   )}
                 </Descriptions.Item>
               </Descriptions>
+              {latest?.clearing && (
+                <Alert
+                  type={latest.color === 'RED' ? 'error' : 'warning'}
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  data-testid="light-clearing"
+                  title={t('clearingTitle', { month: formatPeriod(latest.clearing.nextPeriod, locale) })}
+                  description={
+                    <Space direction="vertical" size={2}>
+                      {latest.clearing.neededInvestment !== null && (
+                        <span data-testid="clearing-needed">{t('clearingNeeded', { amount: formatMoney(latest.clearing.neededInvestment) })}</span>
+                      )}
+                      {latest.clearing.milestones.map((m) => (
+                        <span key={m.name}>{t('clearingMilestone', { name: m.name, progress: m.neededProgress, now: m.progress, due: m.dueDate })}</span>
+                      ))}
+                      {latest.clearing.redBy && <span data-testid="clearing-red-by">{t('clearingRedBy', { month: formatPeriod(latest.clearing.redBy, locale) })}</span>}
+                      <Typography.Text type="secondary">{latest.clearing.explanation}</Typography.Text>
+                    </Space>
+                  }
+                />
+              )}
               <Tabs
                 defaultActiveKey="plan"
                 items={[

@@ -2,7 +2,7 @@ import type { ApiModule } from '../../core/module';
 import { InvestmentDistrictSummary, InvestmentSummary } from './investment-summary';
 import { LightCount } from './light-counts';
 import { LightBoardPublication, ProjectLight } from './light.entity';
-import { LightsResolver } from './lights.resolver';
+import { BoardEntryResolver, LightsResolver } from './lights.resolver';
 import { LightCorrection, MonthClose } from './month-close.entity';
 import { MonthCloseResolver } from './month-close.resolver';
 import { registerProjectFileAccess } from './projects.files';
@@ -23,7 +23,7 @@ registerProjectFileAccess();
 export const projectsModule: ApiModule = {
   name: 'projects',
   entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary, LightCount, MonthClose, LightCorrection],
-  resolvers: [ProjectsResolver, MonthlyReportResolver, LightsResolver, PlanImportResolver, MonthCloseResolver],
+  resolvers: [ProjectsResolver, MonthlyReportResolver, LightsResolver, BoardEntryResolver, PlanImportResolver, MonthCloseResolver],
   routes: (router, services) => {
     projectRoutes(router, services);
     startMonthEndJob(services);
