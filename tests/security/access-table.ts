@@ -70,6 +70,7 @@ export const QUERIES: Record<string, Row> = {
   lightBoard:              /* */ 'D A A A D D D D',
   monthClose:              /* */ 'D A A A D D D D',
   lightCorrections:        /* */ 'D A A A A A A A',
+  planVersionRequests:     /* */ 'D A A A A A A A',
   lightBoardPublication:   /* */ 'A A A A A A A A',
   publishedLightBoards:    /* */ 'A A A A A A A A',
   // 服务秘书 (secretaries): against 苏家屯区's secretary
@@ -145,6 +146,10 @@ export const MUTATIONS: Record<string, Row> = {
   requestReportCorrection: /* */ 'D D A A D D D D',
   requestPlanCorrection:   /* */ 'D D A A D D D D',
   decideCorrection:        /* */ 'D D A D D D D D',
+  approvePlanBaseline:     /* */ 'D D A A D D D D',
+  requestPlanVersion:      /* */ 'D D A A D D D D',
+  // No plan version exists in the fixtures: every caller gets NOT_FOUND or less (the rules are in plan-versions.test.ts).
+  decidePlanVersion:       /* */ 'D D D D D D D D',
   importPlans:             /* */ 'D D A A A D D A',
   // 服务秘书 (secretaries): scores are entered by evaluator accounts only (none among these principals)
   createSecretary:         /* */ 'D D A A D D D D',

@@ -27,6 +27,7 @@ const WITHOUT_PAGE: Record<string, string> = {
   saveMilestones: 'no page yet',
   savePlanTable: 'no page yet',
   requestPlanCorrection: 'no page yet: the plan table has no page (savePlanTable)',
+  requestPlanVersion: 'no page yet: the plan table has no page (savePlanTable)',
   saveServiceZone: 'no page yet',
   setProjectLocation: 'no page yet',
   setProjectRenderings: 'no page yet',

@@ -41,6 +41,18 @@ const REQUEST_CORRECTION = graphql(`
     requestReportCorrection(input: $input) { id status period }
   }
 `);
+const PLAN_VERSIONS = graphql(`
+  query ProjectPlanVersions($id: ID!, $year: Int!) {
+    project(id: $id) {
+      id
+      planVersions(year: $year) { id version status reason requestedBy requestedAt decidedBy decidedAt months { period plannedInvestment } }
+      reports { period actualInvestment }
+    }
+  }
+`);
+const APPROVE_BASELINE = graphql(`
+  mutation ApprovePlanBaseline($projectId: ID!, $year: Int!) { approvePlanBaseline(projectId: $projectId, year: $year) { id version status } }
+`);
 const DECIDE = graphql(`
   mutation DecideLibraryRemoval($projectId: ID!, $period: Period!, $confirm: Boolean!, $reason: String!) {
     decideLibraryRemoval(projectId: $projectId, period: $period, confirm: $confirm, reason: $reason) { id removal removalReason }
@@ -143,6 +155,7 @@ export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onCl
                       <>
                         <ReportForm projectId={p.id} reports={p.reports} onSaved={reload} />
                         <PlanTable project={p} />
+                        <PlanVersions projectId={p.id} year={yearOf(latest?.period ?? p.constructionStart)} canApprove={viewer.role === 'ADMIN'} />
                       </>
                     ),
                   },
@@ -239,6 +252,69 @@ function PlanTable({ project: p }: { project: Detail }) {
         )}
       />
     </>
+  );
+}
+
+/** The plan's versions for a year side by side with the actuals (计划基线对比), and approving the baseline. */
+function PlanVersions({ projectId, year, canApprove }: { projectId: string; year: number; canApprove: boolean }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  const [{ data, error }, refetch] = useQuery({ query: PLAN_VERSIONS, variables: { id: projectId, year } });
+  const [approving, approve] = useMutation(APPROVE_BASELINE);
+  const versions = data?.project.planVersions ?? [];
+  const actual = new Map((data?.project.reports ?? []).map((r) => [r.period, r.actualInvestment]));
+  const periods = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const rows = periods.map((period) => ({ period, byVersion: versions.map((v) => v.months.find((m) => m.period === period)?.plannedInvestment ?? null), actual: actual.get(period) ?? null }));
+  return (
+    <div style={{ marginTop: 16 }} data-testid="plan-versions">
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('planVersions', { year })}
+        </Typography.Title>
+        {canApprove && data && versions.length === 0 && (
+          <Button
+            loading={approving.fetching}
+            data-testid="approve-baseline"
+            onClick={async () => {
+              const r = await approve({ projectId, year });
+              if (r.data) refetch({ requestPolicy: 'network-only' });
+            }}
+          >
+            {t('approveBaseline')}
+          </Button>
+        )}
+      </Space>
+      {error && <ErrorNotice error={error} />}
+      {approving.error && <ErrorNotice error={approving.error} />}
+      {versions.length === 0 ? (
+        <Typography.Paragraph type="secondary">{t('noBaseline')}</Typography.Paragraph>
+      ) : (
+        <Table
+          rowKey="period"
+          size="small"
+          pagination={false}
+          scroll={{ x: 640 }}
+          dataSource={rows}
+          data-testid="plan-versions-table"
+          columns={[
+            { title: t('month'), dataIndex: 'period', render: (v: string) => formatPeriod(v, locale) },
+            ...versions.map((v, i) => ({
+              key: v.id,
+              title: (
+                <Tooltip title={[v.reason, `${v.requestedBy} ${formatDateTime(v.requestedAt)}`, v.decidedBy ? `${t('approvedBy')} ${v.decidedBy}` : ''].filter(Boolean).join(' · ')}>
+                  <span data-testid="plan-version-head">
+                    v{v.version} {v.status === 'APPROVED' ? '' : <Tag color={v.status === 'PENDING' ? 'orange' : 'default'}>{t(`VERSION_${v.status}` as MessageKey)}</Tag>}
+                  </span>
+                </Tooltip>
+              ),
+              align: 'right' as const,
+              render: (_: unknown, r: (typeof rows)[number]) => formatMoney(r.byVersion[i]),
+            })),
+            { title: t('actual'), align: 'right' as const, render: (_: unknown, r: (typeof rows)[number]) => formatMoney(r.actual) },
+          ]}
+        />
+      )}
+    </div>
   );
 }
 
