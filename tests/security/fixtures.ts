@@ -1,10 +1,11 @@
 import { Area } from '../../services/api/src/core/areas/area.entity';
 import type { TestServer } from '../../services/api/src/testing/harness';
-import { ACCOUNTS, type Principal } from './access-table';
+import { ACCOUNTS, TOKENS, type Principal } from './access-table';
 
 /** Records in 苏家屯区 (and its city) that the matrix's rows point at. */
 export interface Fixtures {
   areaId: Record<string, string>;
+  /** A signed-in session per person, and the secret of each token principal. */
   tokens: Record<Exclude<Principal, 'anon'>, string>;
   sujiatunServiceItem: string;
   sujiatunUser: string;
@@ -85,6 +86,16 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
   const areaId = Object.fromEntries(areas.map((a) => [a.name, String(a.id)]));
   const tokens = {} as Fixtures['tokens'];
   for (const [p, username] of Object.entries(ACCOUNTS)) tokens[p as keyof typeof ACCOUNTS] = await t.login(username);
+  for (const [p, scopes] of Object.entries(TOKENS)) {
+    const made = await must(
+      t.gql<{ createApiToken: { token: string } }>(
+        'mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }',
+        { i: { name: `矩阵 ${p}`, scopes, areaId: areaId['沈阳市'] } },
+        tokens.city,
+      ),
+    );
+    tokens[p as keyof typeof TOKENS] = made.createApiToken.token;
+  }
   const sj = tokens.district;
   const item = await must(
     t.gql<{ createServiceItem: { id: string } }>('mutation($d: ID!, $i: ServiceItemInput!) { createServiceItem(districtId: $d, input: $i) { id } }', { d: areaId['苏家屯区'], i: SERVICE_ITEM }, sj),
@@ -97,7 +108,7 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     ),
   );
   const apiToken = await must(
-    t.gql<{ createApiToken: { apiToken: { id: string } } }>('mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { apiToken { id } } }', { i: { name: '苏家屯区报表工具' } }, sj),
+    t.gql<{ createApiToken: { apiToken: { id: string } } }>('mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { apiToken { id } } }', { i: { name: '苏家屯区报表工具', scopes: ['READ_FIGURES'] } }, sj),
   );
   const project = await must(
     t.gql<{ createProject: { id: string } }>('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', { i: projectInput(areaId['苏家屯区'], 'AUTHZ-P') }, sj),
@@ -221,7 +232,7 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
 
   login: () => ({ username: 'analyst', password: 'Liaoning@2020' }),
   changePassword: () => ({ currentPassword: 'not-the-password', newPassword: 'Another@Password2020' }),
-  createApiToken: () => ({ input: { name: '矩阵测试' } }),
+  createApiToken: () => ({ input: { name: '矩阵测试', scopes: ['READ_FIGURES'] } }),
   revokeApiToken: (fx) => ({ id: fx.sujiatunApiToken }),
   createUser: (fx, p) => ({ input: { username: `authz.${p}`, displayName: '矩阵测试', role: 'SECRETARY', areaId: fx.areaId['苏家屯区'], password: 'Authz@Matrix2020' } }),
   updateUserAccess: (fx) => ({ id: fx.sujiatunUser, active: true }),

@@ -17,4 +17,6 @@ export * from './secretaries';
 export * from './image-hash';
 export * from './geo';
 export * from './report-deadline';
+export * from './accounts';
+export * from './attendance';
 export * from './clearing';

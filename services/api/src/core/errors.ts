@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
  * The error codes clients can rely on (extensions.code). A refusal names the field it is about
  * (extensions.field, a path such as `input.months[3].plannedInvestment`) and a readable reason.
  */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'THROTTLED';
 
 export interface FieldProblem {
   field: string;
@@ -51,8 +51,8 @@ export class NotFoundError extends GraphQLError {
 }
 
 export class ForbiddenError extends GraphQLError {
-  constructor(message = 'You are not allowed to do this') {
-    super(message, { extensions: { code: 'FORBIDDEN' } });
+  constructor(message = 'You are not allowed to do this', extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'FORBIDDEN', ...extra } });
   }
 }
 

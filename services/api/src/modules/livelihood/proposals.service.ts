@@ -3,6 +3,7 @@ import type { Fen } from '@kpd/domain';
 import type { DataSource } from 'typeorm';
 import { Role } from '../../core/auth/user.entity';
 import { isSignedIn } from '../../core/auth/viewer';
+import { canReadProposalsInScope } from '../../core/auth/policy';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError, type FieldProblem } from '../../core/errors';
 import { paginate, type Page, type PageArgs } from '../../core/pagination';
 import { mutate } from '../../core/transaction';
@@ -126,12 +127,12 @@ export interface ProposalFilter {
 }
 
 /**
- * Proposals of a city. Signed-in viewers see those in their scope; the public sees screened ones
- * (their outcome is published) of the city it names.
+ * Proposals of a city. Signed-in viewers see those in their scope; the public (and a token without
+ * read:livelihood) sees screened ones (their outcome is published) of the city it names.
  */
 export async function listProposals(ctx: Context, filter: ProposalFilter, page: PageArgs): Promise<Page<LivelihoodProposal>> {
   const qb = ctx.db.getRepository(LivelihoodProposal).createQueryBuilder('p');
-  if (isSignedIn(ctx.viewer)) {
+  if (canReadProposalsInScope(ctx.viewer)) {
     const ids = ctx.viewer.scope.areaIds();
     // A district's viewer reads its city's proposals concerning its district.
     if (filter.cityId !== null) {

@@ -1,6 +1,7 @@
 import { canonicalJson, periodOfInstant } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
-import { canReadFigures } from '../../core/auth/policy';
+import { canReadFigures, requireScope } from '../../core/auth/policy';
+import { TokenScope } from '../../core/auth/token-scope';
 import { now as clockNow } from '../../core/clock';
 import { toInt } from '../../core/columns';
 import { sha256Hex } from '../../core/digest';
@@ -128,12 +129,20 @@ function asPublished(ctx: Context, row: LightBoardPublication, area?: Area): Pub
 export async function lightBoard(ctx: Context, areaIdArg: string | null, period: string): Promise<LightBoard> {
   const requested = parseOptionalId(areaIdArg, 'areaId');
   if (!canReadFigures(ctx.viewer)) {
-    // Everyone else sees what was published, as it was published.
-    if (requested === null) throw new UserInputError('areaId', '请指明要看哪个地区的公示');
+    // Everyone else sees what was published, as it was published. A token without read:figures
+    // reads what the public reads; its refusal names the scope.
+    const live = 'the live light board';
+    if (requested === null) {
+      requireScope(ctx.viewer, TokenScope.READ_FIGURES, live);
+      throw new UserInputError('areaId', '请指明要看哪个地区的公示');
+    }
     const area = ctx.areas.get(requested);
     const publication = area ? await coveringPublication(ctx, area, period) : null;
     const shown = publication && publication.content ? asPublished(ctx, publication, area) : null;
-    if (!area || !shown) throw new NotFoundError(`Light board of ${period}`);
+    if (!area || !shown) {
+      requireScope(ctx.viewer, TokenScope.READ_FIGURES, live);
+      throw new NotFoundError(`Light board of ${period}`);
+    }
     return { period, area, published: true, publication: shown, districts: shown.districts, projects: shown.projects } as LightBoard;
   }
   const area = queryArea(ctx, requested);

@@ -30,7 +30,9 @@ const ORDER_KEYS: Record<ProjectOrder, SortKey[]> = {
     { expression: 'p.name', property: 'name', direction: 'ASC' },
     { expression: 'p.id', property: 'id', direction: 'ASC' },
   ],
-  [ProjectOrder.CODE]: [{ expression: 'p.code', property: 'code', direction: 'ASC' }, { expression: 'p.id', property: 'id', direction: 'ASC' }],
+  // The code is unique: ordered by it alone, a page is a range read of its index (with the id as a
+  // second key MySQL scans and sorts every project in scope).
+  [ProjectOrder.CODE]: [{ expression: 'p.code', property: 'code', direction: 'ASC' }],
   [ProjectOrder.TOTAL_INVESTMENT_DESC]: [
     { expression: 'p.totalInvestment', property: 'totalInvestment', direction: 'DESC' },
     { expression: 'p.id', property: 'id', direction: 'DESC' },
