@@ -222,7 +222,7 @@ export const TOKEN_NEEDS: Record<string, Need> = {
   serviceItems: 'READ_SERVICES', serviceItem: 'READ_SERVICES', serviceZones: 'READ_SERVICES', serviceBaseline: 'READ_SERVICES',
   serviceCatalogueFigures: 'READ_FIGURES',
   projects: 'READ_PROJECTS', project: 'READ_PROJECTS',
-  lightBoard: 'READ_FIGURES',
+  lightBoard: 'READ_FIGURES', monthClose: 'READ_FIGURES', lightCorrections: 'READ_PROJECTS', planVersionRequests: 'READ_PROJECTS',
   secretaries: 'READ_PROJECTS', secretary: 'READ_PROJECTS', serviceLog: 'READ_PROJECTS',
   secretaryOverview: 'READ_FIGURES', quietProjects: 'READ_FIGURES',
   problems: 'READ_PROJECTS', problem: 'READ_PROJECTS',
