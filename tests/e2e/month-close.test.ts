@@ -52,6 +52,17 @@ browserDescribe('month close, corrections and the published board in Chromium', 
       // A report for the closed month: refused as a plain save, then sent as a correction with a reason.
       await page.goto(`${admin.server.url}/projects?open=${project.id}`);
       await page.waitForSelector('[data-testid=report-form]');
+      // What clears its yellow light: October's plan and the month it turns red if it stays behind.
+      const clearing = await admin.server.gql<{ project: { light: { clearing: { neededInvestment: string; redBy: string } } } }>(
+        'query($id: ID!) { project(id: $id) { light(period: "2020-09") { clearing { neededInvestment redBy } } } }',
+        { id: project.id },
+        token,
+      );
+      const october = project.planMonths.find((m) => m.period === '2020-10')!.plannedInvestment;
+      expect(clearing.data!.project.light.clearing.neededInvestment).toBe(october);
+      await page.waitForSelector('[data-testid=light-clearing] [data-testid=clearing-needed]');
+      const red = clearing.data!.project.light.clearing.redBy;
+      expect(await page.textContent('[data-testid=clearing-red-by]')).toContain(`${Number(red.slice(0, 4))}年${Number(red.slice(5))}月`);
       await page.fill('[data-testid=report-period]', '2020-09');
       await page.fill('[data-testid=report-actual]', planned);
       await page.click('[data-testid=report-save]');
@@ -60,6 +71,7 @@ browserDescribe('month close, corrections and the published board in Chromium', 
       await page.fill('[data-testid=correction-reason]', '财务入账延迟，9月投资漏报');
       await page.click('[data-testid=report-save]');
       await page.waitForSelector('[data-testid=correction-requested]');
+      expect(await page.$('[data-testid=report-form] .ant-alert-error')).toBeNull();
       await shot(page, 'month-close-02-correction-requested');
     } finally {
       await context.close();

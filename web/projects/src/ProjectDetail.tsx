@@ -140,7 +140,7 @@ export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onCl
                         <span key={m.name}>{t('clearingMilestone', { name: m.name, progress: m.neededProgress, now: m.progress, due: m.dueDate })}</span>
                       ))}
                       {latest.clearing.redBy && <span data-testid="clearing-red-by">{t('clearingRedBy', { month: formatPeriod(latest.clearing.redBy, locale) })}</span>}
-                      <Typography.Text type="secondary">{latest.clearing.explanation}</Typography.Text>
+                      {latest.clearing.neededInvestment === null && latest.clearing.milestones.length === 0 && <span>{latest.clearing.explanation}</span>}
                     </Space>
                   }
                 />
@@ -650,7 +650,7 @@ function ReportForm({ projectId, reports, onSaved }: { projectId: string; report
           </Space>
         </Form.Item>
         {uploadError !== null && <ErrorNotice error={uploadError} />}
-        {error && !closedMonth && <ErrorNotice error={error} />}
+        {error && !closedMonth && !requested && <ErrorNotice error={error} />}
         {closedMonth && (
           <>
             <Alert type="warning" showIcon data-testid="report-month-closed" style={{ marginBottom: 8 }} title={t('monthClosed', { month: formatPeriod(closedMonth, locale) })} />
