@@ -92,6 +92,7 @@ export const QUERIES: Record<string, Row> = {
   lightBoard:              /* */ 'D A A A D D D D',
   monthClose:              /* */ 'D A A A D D D D',
   lightCorrections:        /* */ 'D A A A A A A A',
+  planVersionRequests:     /* */ 'D A A A A A A A',
   lightBoardPublication:   /* */ 'A A A A A A A A',
   publishedLightBoards:    /* */ 'A A A A A A A A',
   // 服务秘书 (secretaries): against 苏家屯区's secretary
@@ -167,6 +168,10 @@ export const MUTATIONS: Record<string, Row> = {
   requestReportCorrection: /* */ 'D D A A D D D D',
   requestPlanCorrection:   /* */ 'D D A A D D D D',
   decideCorrection:        /* */ 'D D A D D D D D',
+  approvePlanBaseline:     /* */ 'D D A A D D D D',
+  requestPlanVersion:      /* */ 'D D A A D D D D',
+  // No plan version exists in the fixtures: every caller gets NOT_FOUND or less (the rules are in plan-versions.test.ts).
+  decidePlanVersion:       /* */ 'D D D D D D D D',
   importPlans:             /* */ 'D D A A A D D A',
   // 服务秘书 (secretaries): scores are entered by evaluator accounts only (none among these principals)
   createSecretary:         /* */ 'D D A A D D D D',
@@ -217,7 +222,7 @@ export const TOKEN_NEEDS: Record<string, Need> = {
   serviceItems: 'READ_SERVICES', serviceItem: 'READ_SERVICES', serviceZones: 'READ_SERVICES', serviceBaseline: 'READ_SERVICES',
   serviceCatalogueFigures: 'READ_FIGURES',
   projects: 'READ_PROJECTS', project: 'READ_PROJECTS',
-  lightBoard: 'READ_FIGURES',
+  lightBoard: 'READ_FIGURES', monthClose: 'READ_FIGURES', lightCorrections: 'READ_PROJECTS', planVersionRequests: 'READ_PROJECTS',
   secretaries: 'READ_PROJECTS', secretary: 'READ_PROJECTS', serviceLog: 'READ_PROJECTS',
   secretaryOverview: 'READ_FIGURES', quietProjects: 'READ_FIGURES',
   problems: 'READ_PROJECTS', problem: 'READ_PROJECTS',

@@ -19,3 +19,4 @@ export * from './geo';
 export * from './report-deadline';
 export * from './accounts';
 export * from './attendance';
+export * from './clearing';

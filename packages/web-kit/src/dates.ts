@@ -49,13 +49,42 @@ export function formatPeriod(period: string | null | undefined, locale: 'zh' | '
   return format('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)));
 }
 
-/** Today on China's calendar, "2020-10-09". */
-export function todayInChina(now: Date = new Date()): string {
+/** How far the service's clock (KPD_TODAY) runs from this browser's, once read from the server. */
+let serviceOffsetMs = 0;
+
+/** The service's current instant: the browser's clock moved to the service's date (KPD_TODAY). */
+export function serviceNow(): Date {
+  return new Date(Date.now() + serviceOffsetMs);
+}
+
+/** Sets the service's clock from an instant the server gave (its `now`). */
+export function setServiceClock(serverNow: string | Date): void {
+  const at = new Date(serverNow).getTime();
+  if (Number.isFinite(at)) serviceOffsetMs = at - Date.now();
+}
+
+/**
+ * Reads the service's clock once (GET /api/web/config) so that every page's "today" and "this month"
+ * is the service's, not the browser's; the shell waits for it (briefly) before the first render.
+ */
+export async function syncServiceClock(timeoutMs = 3000): Promise<void> {
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs));
+  const read = fetch('/api/web/config', { credentials: 'same-origin', cache: 'no-store' })
+    .then((r) => (r.ok ? (r.json() as Promise<{ now?: string }>) : null))
+    .then((c) => {
+      if (c?.now) setServiceClock(c.now);
+    })
+    .catch(() => undefined);
+  await Promise.race([read, timeout]);
+}
+
+/** Today on China's calendar, "2020-10-09" (by default the service's today). */
+export function todayInChina(now: Date = serviceNow()): string {
   return shanghaiDate(now);
 }
 
 /** This month on China's calendar, "2020-10". */
-export function thisMonthInChina(now: Date = new Date()): string {
+export function thisMonthInChina(now: Date = serviceNow()): string {
   return periodOfInstant(now);
 }
 
@@ -65,7 +94,7 @@ export function previousMonth(period: string = thisMonthInChina()): string {
 }
 
 /** True for a month after this one in China: its figures cannot exist yet. */
-export function isFutureMonth(period: string, now: Date = new Date()): boolean {
+export function isFutureMonth(period: string, now: Date = serviceNow()): boolean {
   return period > thisMonthInChina(now);
 }
 

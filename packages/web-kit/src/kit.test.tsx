@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { Button, Form, Input } from 'antd';
 import { CombinedError } from 'urql';
-import { isFutureMonth, monthsOfYear, previousMonth, thisMonthInChina, todayInChina } from './dates';
+import { isFutureMonth, monthsOfYear, previousMonth, setServiceClock, thisMonthInChina, todayInChina } from './dates';
 import { chineseReason } from './errors';
 import { fieldName, useFormErrors } from './form';
 import { LocaleProvider } from './i18n';
@@ -58,6 +58,17 @@ describe('China-time dates', () => {
   test('a future month is after this month in China', () => {
     expect(isFutureMonth('2020-11', lateSeptemberUtc)).toBe(true);
     expect(isFutureMonth('2020-10', lateSeptemberUtc)).toBe(false);
+  });
+  test('by default, today and this month are the service’s clock, once the server gave it', () => {
+    setServiceClock('2020-10-15T02:00:00Z');
+    try {
+      expect(todayInChina()).toBe('2020-10-15');
+      expect(thisMonthInChina()).toBe('2020-10');
+      expect(previousMonth()).toBe('2020-09');
+      expect(isFutureMonth('2020-11')).toBe(true);
+    } finally {
+      setServiceClock(new Date());
+    }
   });
   test('the months of a year', () => expect(monthsOfYear(2020)).toEqual(['2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06', '2020-07', '2020-08', '2020-09', '2020-10', '2020-11', '2020-12']));
 });

@@ -17,6 +17,7 @@ const WITHOUT_PAGE: Record<string, string> = {
   createServiceItem: 'no page yet',
   saveMilestones: 'no page yet',
   requestPlanCorrection: 'no page yet: the plan editor saves the open months; a correction of a closed month has no form yet',
+  requestPlanVersion: 'no page yet: the plan editor saves a plan before its baseline; a new version of an approved plan has no form yet',
   saveServiceZone: 'no page yet',
   setProjectLocation: 'no page yet',
   setProjectRenderings: 'no page yet',

@@ -56,7 +56,7 @@ const MAP_PAGE = graphql(`
 `);
 const DISTRICT_LIGHTS = graphql(`
   query DistrictLights($areaId: ID!, $month: String!) {
-    lightBoard(areaId: $areaId, period: $month) { districts { green yellow red total } projects { projectId name color reason } }
+    lightBoard(areaId: $areaId, period: $month) { districts { green yellow red total } projects { projectId name color reason clearing { explanation } } }
   }
 `);
 const PUBLISH = graphql(`
@@ -593,6 +593,7 @@ function DistrictDetail({ id, navigate }: { id: string; navigate: (to: string) =
 /** The district's lights of a month: its counts and the yellow and red projects with their reasons. */
 function DistrictLights({ districtId }: { districtId: string }) {
   const t = useMessages(messages);
+  const tc = useMessages(monthCloseMessages);
   const locale = useLocale();
   const [month] = useMonth(districtId);
   const [{ data, fetching, error }, refetch] = useQuery({ query: DISTRICT_LIGHTS, variables: { areaId: districtId, month: month ?? '' }, pause: !month });
@@ -625,6 +626,11 @@ function DistrictLights({ districtId }: { districtId: string }) {
                         <Tag color={LIGHT_HEX[p.color]}>{t(p.color)}</Tag>
                         <a onClick={() => openInShell(`/projects?open=${p.projectId}`)}>{p.name}</a>
                         <Typography.Text type="secondary">{p.reason}</Typography.Text>
+                        {p.clearing && (
+                          <Typography.Text data-testid="board-clearing">
+                            {tc('clearing')}：{p.clearing.explanation}
+                          </Typography.Text>
+                        )}
                       </Space>
                     </List.Item>
                   )}

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatDateTime, formatMoneyIn, formatPeriod, LIGHT_HEX, Pager, previousMonth, QueryState, useCursorPages, useFormErrors, useLocale, useMessages, useQueryParam, type RemoteProps } from '@kpd/web-kit';
 import { graphql } from './gql';
-import type { CorrectionStatus, LightCorrectionsQuery, MonthCloseQuery, PublicationsQuery } from './gql/graphql';
+import type { CorrectionStatus, LightCorrectionsQuery, MonthCloseQuery, PlanVersionRequestsQuery, PublicationsQuery } from './gql/graphql';
 import { monthCloseMessages as messages } from './month-close.messages';
 
 const STATUS = graphql(`
@@ -34,6 +34,20 @@ const DECIDE = graphql(`
     decideCorrection(id: $id, approve: $approve, reason: $reason) { id status decidedBy decidedAt decisionReason relitMonths { period before after closed } }
   }
 `);
+const PLAN_VERSIONS = graphql(`
+  query PlanVersionRequests($status: CorrectionStatus, $first: Int, $after: String) {
+    planVersionRequests(status: $status, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id year version status reason requestedBy requestedAt decidedBy decisionReason project { id name district { name } } }
+    }
+  }
+`);
+const DECIDE_PLAN = graphql(`
+  mutation DecidePlanVersion($id: ID!, $approve: Boolean!, $reason: String!) {
+    decidePlanVersion(id: $id, approve: $approve, reason: $reason) { id status decidedBy decidedAt decisionReason }
+  }
+`);
 const PUBLICATIONS = graphql(`
   query Publications { publishedLightBoards { id area { id name } period version publishedAt publishedBy sha256 correctionId districts { green yellow red } } }
 `);
@@ -41,6 +55,7 @@ const PUBLICATIONS = graphql(`
 type CloseRow = MonthCloseQuery['monthClose'][number];
 type Correction = LightCorrectionsQuery['lightCorrections']['nodes'][number];
 type Publication = PublicationsQuery['publishedLightBoards'][number];
+type PlanVersionRow = PlanVersionRequestsQuery['planVersionRequests']['nodes'][number];
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -49,6 +64,8 @@ export function MonthClosePage({ viewer }: RemoteProps) {
   const t = useMessages(messages);
   const [periodParam, setPeriod] = useQueryParam('period', (v) => PERIOD.test(v));
   const period = periodParam ?? previousMonth();
+  // An approved correction republishes boards: the list of publications is read again after each decision.
+  const [decisions, setDecisions] = useState(0);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -61,8 +78,9 @@ export function MonthClosePage({ viewer }: RemoteProps) {
         </Space>
       </Space>
       <CloseCard areaId={viewer.area.id} period={period} canClose={viewer.role === 'ADMIN'} />
-      <CorrectionsCard canDecide={viewer.role === 'ADMIN' && viewer.area.level !== 'DISTRICT'} />
-      <PublicationsCard />
+      <CorrectionsCard canDecide={viewer.role === 'ADMIN' && viewer.area.level !== 'DISTRICT'} onDecided={() => setDecisions((n) => n + 1)} />
+      <PlanVersionsCard canDecide={viewer.role === 'ADMIN' && viewer.area.level !== 'DISTRICT'} />
+      <PublicationsCard refreshKey={decisions} />
     </Space>
   );
 }
@@ -138,11 +156,12 @@ function CloseCard({ areaId, period, canClose }: { areaId: string; period: strin
 
 const STATUS_COLORS: Record<CorrectionStatus, string> = { PENDING: 'orange', APPROVED: 'green', REJECTED: 'default' };
 
-function CorrectionsCard({ canDecide }: { canDecide: boolean }) {
+function CorrectionsCard({ canDecide, onDecided }: { canDecide: boolean; onDecided: () => void }) {
   const t = useMessages(messages);
   const locale = useLocale();
   const [status, setStatus] = useState<CorrectionStatus | 'ALL'>('PENDING');
-  const pages = useCursorPages(status);
+  // Ten a page: each correction carries the months it relit, which the query cost counts per row.
+  const pages = useCursorPages(status, 10);
   const [list, refetch] = useQuery({
     query: CORRECTIONS,
     variables: { filter: status === 'ALL' ? null : { status }, first: pages.first, after: pages.after },
@@ -220,6 +239,7 @@ function CorrectionsCard({ canDecide }: { canDecide: boolean }) {
           onDone={() => {
             setDeciding(null);
             refetch({ requestPolicy: 'network-only' });
+            onDecided();
           }}
           onCancel={() => setDeciding(null)}
         />
@@ -262,19 +282,22 @@ function CorrectionDetail({ correction: r }: { correction: Correction }) {
   );
 }
 
-function DecideModal({ correction, approve, onDone, onCancel }: { correction: Correction; approve: boolean; onDone: () => void; onCancel: () => void }) {
+function DecideModal({ correction, approve, onDone, onCancel, plan = false }: { correction: { id: string }; approve: boolean; onDone: () => void; onCancel: () => void; plan?: boolean }) {
   const t = useMessages(messages);
   const [form] = Form.useForm<{ reason: string }>();
   const errors = useFormErrors(form);
-  const [state, decide] = useMutation(DECIDE);
+  const [correctionState, decideCorrection] = useMutation(DECIDE);
+  const [planState, decidePlan] = useMutation(DECIDE_PLAN);
+  const state = plan ? planState : correctionState;
   const submit = async ({ reason }: { reason: string }) => {
-    const r = await decide({ id: correction.id, approve, reason: reason ?? '' });
+    const variables = { id: correction.id, approve, reason: reason ?? '' };
+    const r = plan ? await decidePlan(variables) : await decideCorrection(variables);
     if (errors.show(r.error)) return;
     onDone();
   };
   return (
     <Modal open title={approve ? t('approveTitle') : t('rejectTitle')} onCancel={onCancel} onOk={() => form.submit()} confirmLoading={state.fetching} okText={approve ? t('approve') : t('reject')} data-testid="decide-modal">
-      <Typography.Paragraph>{approve ? t('approveHint') : t('rejectHint')}</Typography.Paragraph>
+      <Typography.Paragraph>{approve ? t(plan ? 'approvePlanHint' : 'approveHint') : t('rejectHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item name="reason" label={t('decisionReason')} rules={approve ? [] : [{ required: true, whitespace: true, message: t('rejectNeedsReason') }]}>
           <Input.TextArea rows={2} maxLength={500} data-testid="decision-reason" />
@@ -285,10 +308,86 @@ function DecideModal({ correction, approve, onDone, onCancel }: { correction: Co
   );
 }
 
-function PublicationsCard() {
+function PlanVersionsCard({ canDecide }: { canDecide: boolean }) {
+  const t = useMessages(messages);
+  const [status, setStatus] = useState<CorrectionStatus | 'ALL'>('PENDING');
+  const pages = useCursorPages(status, 20);
+  const [list, refetch] = useQuery({ query: PLAN_VERSIONS, variables: { status: status === 'ALL' ? null : status, first: pages.first, after: pages.after }, requestPolicy: 'network-only' });
+  const [deciding, setDeciding] = useState<{ id: string; approve: boolean } | null>(null);
+  return (
+    <Card
+      title={t('planVersionsTitle')}
+      extra={
+        <Select<CorrectionStatus | 'ALL'>
+          value={status}
+          onChange={setStatus}
+          style={{ width: 140 }}
+          data-testid="plan-versions-status"
+          options={(['PENDING', 'APPROVED', 'REJECTED', 'ALL'] as const).map((s) => ({ value: s, label: t(`STATUS_${s}`) }))}
+        />
+      }
+    >
+      <QueryState fetching={list.fetching && !list.data} error={list.error} data={list.data?.planVersionRequests} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(c) => (
+          <>
+            <Table<PlanVersionRow>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={c.nodes}
+              data-testid="plan-versions-requests"
+              locale={{ emptyText: t('noPlanVersions') }}
+              columns={[
+                { title: t('project'), render: (_: unknown, r) => (r.project ? `${r.project.district.name} · ${r.project.name}` : '—') },
+                { title: t('year'), dataIndex: 'year', width: 70 },
+                { title: t('version'), width: 70, render: (_: unknown, r) => `v${r.version}` },
+                { title: t('reason'), render: (_: unknown, r) => r.reason ?? t('baseline') },
+                { title: t('requestedBy'), render: (_: unknown, r) => `${r.requestedBy} ${formatDateTime(r.requestedAt)}` },
+                { title: t('state'), width: 100, render: (_: unknown, r) => <Tag color={STATUS_COLORS[r.status]}>{t(`STATUS_${r.status}`)}</Tag> },
+                {
+                  title: '',
+                  width: 150,
+                  render: (_: unknown, r) =>
+                    canDecide && r.status === 'PENDING' ? (
+                      <Space>
+                        <Button size="small" type="primary" onClick={() => setDeciding({ id: r.id, approve: true })} data-testid="plan-version-approve">
+                          {t('approve')}
+                        </Button>
+                        <Button size="small" danger onClick={() => setDeciding({ id: r.id, approve: false })} data-testid="plan-version-reject">
+                          {t('reject')}
+                        </Button>
+                      </Space>
+                    ) : null,
+                },
+              ]}
+            />
+            <Pager page={pages.page} pageSize={pages.first} total={c.totalCount} hasNext={c.pageInfo.hasNextPage} onPrev={pages.prev} onNext={() => c.pageInfo.endCursor && pages.next(c.pageInfo.endCursor)} testId="plan-versions-pager" />
+          </>
+        )}
+      </QueryState>
+      {deciding && (
+        <DecideModal
+          plan
+          correction={{ id: deciding.id }}
+          approve={deciding.approve}
+          onDone={() => {
+            setDeciding(null);
+            refetch({ requestPolicy: 'network-only' });
+          }}
+          onCancel={() => setDeciding(null)}
+        />
+      )}
+    </Card>
+  );
+}
+
+function PublicationsCard({ refreshKey }: { refreshKey: number }) {
   const t = useMessages(messages);
   const locale = useLocale();
   const [list, refetch] = useQuery({ query: PUBLICATIONS, requestPolicy: 'network-only' });
+  useEffect(() => {
+    if (refreshKey > 0) refetch({ requestPolicy: 'network-only' });
+  }, [refreshKey, refetch]);
   return (
     <Card title={t('publicationsTitle')}>
       <Typography.Paragraph type="secondary">{t('publicationsHint')}</Typography.Paragraph>

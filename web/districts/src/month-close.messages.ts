@@ -6,7 +6,8 @@ type Key =
   | 'correctionsTitle' | 'noCorrections' | 'project' | 'kind' | 'KIND_REPORT' | 'KIND_PLAN' | 'reason' | 'requestedBy'
   | 'STATUS_PENDING' | 'STATUS_APPROVED' | 'STATUS_REJECTED' | 'STATUS_ALL' | 'approve' | 'reject' | 'cityDecides'
   | 'payload' | 'before' | 'after' | 'relit' | 'noRelit' | 'approveTitle' | 'rejectTitle' | 'approveHint' | 'rejectHint' | 'decisionReason' | 'rejectNeedsReason'
-  | 'publicationsTitle' | 'publicationsHint' | 'publicationId' | 'area' | 'version' | 'afterCorrection' | 'counts' | 'publishedBy' | 'monthCloseLink';
+  | 'publicationsTitle' | 'publicationsHint' | 'publicationId' | 'area' | 'version' | 'afterCorrection' | 'counts' | 'publishedBy' | 'monthCloseLink' | 'clearing'
+  | 'planVersionsTitle' | 'noPlanVersions' | 'year' | 'baseline' | 'approvePlanHint';
 
 export const monthCloseMessages: Messages<Key> = {
   zh: {
@@ -64,6 +65,12 @@ export const monthCloseMessages: Messages<Key> = {
     counts: '绿/黄/红',
     publishedBy: '发布人及时间',
     monthCloseLink: '月度关账',
+    clearing: '转绿条件',
+    planVersionsTitle: '计划变更（基线版本）',
+    noPlanVersions: '没有计划变更',
+    year: '年度',
+    baseline: '首次批准的基线',
+    approvePlanHint: '批准后该版本即为现行计划，未关账月份的亮灯按新计划重算；已关账月份不变。',
   },
   en: {
     ...lightMessages.en,
@@ -120,5 +127,11 @@ export const monthCloseMessages: Messages<Key> = {
     counts: 'G/Y/R',
     publishedBy: 'Published by',
     monthCloseLink: 'Month close',
+    clearing: 'To clear',
+    planVersionsTitle: 'Plan changes (baseline versions)',
+    noPlanVersions: 'No plan changes',
+    year: 'Year',
+    baseline: 'First approved baseline',
+    approvePlanHint: 'Approved, the version is the plan in force; open months are relit against it, closed months stay.',
   },
 };

@@ -22,7 +22,7 @@ const DETAIL = graphql(`
         id period actualInvestment plannedInvestment progress version reporterName submittedAt light { period color reason }
         photos { file { id name url thumbnailUrl takenAt } flags outsideBoundary takenBeforeMonth reusedFromPeriod }
       }
-      lights { id period color reason reasonCode removal removalReason removalDecidedBy removalDecidedAt }
+      lights { id period color reason reasonCode removal removalReason removalDecidedBy removalDecidedAt clearing { nextPeriod neededInvestment redBy explanation milestones { name dueDate neededProgress progress } } }
       milestones { id name startDate dueDate metDate progress weight }
       secretaryAssignments { id active teamRole startDate endDate secretary { id name title workUnit } }
     }
@@ -42,6 +42,18 @@ const REQUEST_CORRECTION = graphql(`
   mutation RequestReportCorrection($input: ReportCorrectionInput!) {
     requestReportCorrection(input: $input) { id status period }
   }
+`);
+const PLAN_VERSIONS = graphql(`
+  query ProjectPlanVersions($id: ID!, $year: Int!) {
+    project(id: $id) {
+      id
+      planVersions(year: $year) { id version status reason requestedBy requestedAt decidedBy decidedAt months { period plannedInvestment } }
+      reports { period actualInvestment }
+    }
+  }
+`);
+const APPROVE_BASELINE = graphql(`
+  mutation ApprovePlanBaseline($projectId: ID!, $year: Int!) { approvePlanBaseline(projectId: $projectId, year: $year) { id version status } }
 `);
 const DECIDE = graphql(`
   mutation DecideLibraryRemoval($projectId: ID!, $period: Period!, $confirm: Boolean!, $reason: String!) {
@@ -121,6 +133,27 @@ export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onCl
                   )}
                 </Descriptions.Item>
               </Descriptions>
+              {latest?.clearing && (
+                <Alert
+                  type={latest.color === 'RED' ? 'error' : 'warning'}
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  data-testid="light-clearing"
+                  title={t('clearingTitle', { month: formatPeriod(latest.clearing.nextPeriod, locale) })}
+                  description={
+                    <Space direction="vertical" size={2}>
+                      {latest.clearing.neededInvestment !== null && (
+                        <span data-testid="clearing-needed">{t('clearingNeeded', { amount: formatMoney(latest.clearing.neededInvestment) })}</span>
+                      )}
+                      {latest.clearing.milestones.map((m) => (
+                        <span key={m.name}>{t('clearingMilestone', { name: m.name, progress: m.neededProgress, now: m.progress, due: m.dueDate })}</span>
+                      ))}
+                      {latest.clearing.redBy && <span data-testid="clearing-red-by">{t('clearingRedBy', { month: formatPeriod(latest.clearing.redBy, locale) })}</span>}
+                      {latest.clearing.neededInvestment === null && latest.clearing.milestones.length === 0 && <span>{latest.clearing.explanation}</span>}
+                    </Space>
+                  }
+                />
+              )}
               <Tabs
                 defaultActiveKey="plan"
                 items={[
@@ -131,6 +164,7 @@ export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onCl
                       <>
                         <ReportForm projectId={p.id} reports={p.reports} onSaved={reload} />
                         <PlanTable project={p} />
+                        <PlanVersions projectId={p.id} year={yearOf(latest?.period ?? p.constructionStart)} canApprove={viewer.role === 'ADMIN'} />
                       </>
                     ),
                   },
@@ -227,6 +261,69 @@ function PlanTable({ project: p }: { project: Detail }) {
         )}
       />
     </>
+  );
+}
+
+/** The plan's versions for a year side by side with the actuals (计划基线对比), and approving the baseline. */
+function PlanVersions({ projectId, year, canApprove }: { projectId: string; year: number; canApprove: boolean }) {
+  const t = useMessages(messages);
+  const locale = useLocale();
+  const [{ data, error }, refetch] = useQuery({ query: PLAN_VERSIONS, variables: { id: projectId, year } });
+  const [approving, approve] = useMutation(APPROVE_BASELINE);
+  const versions = data?.project.planVersions ?? [];
+  const actual = new Map((data?.project.reports ?? []).map((r) => [r.period, r.actualInvestment]));
+  const periods = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const rows = periods.map((period) => ({ period, byVersion: versions.map((v) => v.months.find((m) => m.period === period)?.plannedInvestment ?? null), actual: actual.get(period) ?? null }));
+  return (
+    <div style={{ marginTop: 16 }} data-testid="plan-versions">
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('planVersions', { year })}
+        </Typography.Title>
+        {canApprove && data && versions.length === 0 && (
+          <Button
+            loading={approving.fetching}
+            data-testid="approve-baseline"
+            onClick={async () => {
+              const r = await approve({ projectId, year });
+              if (r.data) refetch({ requestPolicy: 'network-only' });
+            }}
+          >
+            {t('approveBaseline')}
+          </Button>
+        )}
+      </Space>
+      {error && <ErrorNotice error={error} />}
+      {approving.error && <ErrorNotice error={approving.error} />}
+      {versions.length === 0 ? (
+        <Typography.Paragraph type="secondary">{t('noBaseline')}</Typography.Paragraph>
+      ) : (
+        <Table
+          rowKey="period"
+          size="small"
+          pagination={false}
+          scroll={{ x: 640 }}
+          dataSource={rows}
+          data-testid="plan-versions-table"
+          columns={[
+            { title: t('month'), dataIndex: 'period', render: (v: string) => formatPeriod(v, locale) },
+            ...versions.map((v, i) => ({
+              key: v.id,
+              title: (
+                <Tooltip title={[v.reason, `${v.requestedBy} ${formatDateTime(v.requestedAt)}`, v.decidedBy ? `${t('approvedBy')} ${v.decidedBy}` : ''].filter(Boolean).join(' · ')}>
+                  <span data-testid="plan-version-head">
+                    v{v.version} {v.status === 'APPROVED' ? '' : <Tag color={v.status === 'PENDING' ? 'orange' : 'default'}>{t(`VERSION_${v.status}` as MessageKey)}</Tag>}
+                  </span>
+                </Tooltip>
+              ),
+              align: 'right' as const,
+              render: (_: unknown, r: (typeof rows)[number]) => formatMoney(r.byVersion[i]),
+            })),
+            { title: t('actual'), align: 'right' as const, render: (_: unknown, r: (typeof rows)[number]) => formatMoney(r.actual) },
+          ]}
+        />
+      )}
+    </div>
   );
 }
 
@@ -568,7 +665,7 @@ function ReportForm({ projectId, reports, onSaved }: { projectId: string; report
           </Space>
         </Form.Item>
         {uploadError !== null && <ErrorNotice error={uploadError} />}
-        {error && !closedMonth && <ErrorNotice error={error} />}
+        {error && !closedMonth && !requested && <ErrorNotice error={error} />}
         {closedMonth && (
           <>
             <Alert type="warning" showIcon data-testid="report-month-closed" style={{ marginBottom: 8 }} title={t('monthClosed', { month: formatPeriod(closedMonth, locale) })} />

@@ -6,7 +6,7 @@ type Key =
   | 'detail' | 'construction' | 'byMonth' | 'month' | 'planned' | 'actual' | 'reason' | 'report' | 'periodHint' | 'actualYuan' | 'yuanHint'
   | 'progress' | 'photos' | 'addPhoto' | 'uploading' | 'uploadNetwork' | 'saved' | 'save' | 'open' | 'planImport' | 'planTemplate'
   | 'library' | 'inLibrary' | 'notInLibrary' | 'enterprise' | 'unit' | 'tabPlan' | 'tabPictures' | 'tabLights' | 'tabMilestones' | 'tabProblems' | 'tabSecretaries' | 'totalRow' | 'yearPlan' | 'planYears' | 'takenAt' | 'noExifTime' | 'photoOk' | 'noPhotos' | 'boundaryMap' | 'noBoundary' | 'east' | 'west' | 'south' | 'north' | 'renderings' | 'noRenderings' | 'thisMonthPhotos' | 'lastMonthPhotos' | 'noLights' | 'removalProposed' | 'removalReason' | 'removalConfirm' | 'removalDecline' | 'removalAdminsOnly' | 'REMOVAL_CONFIRMED' | 'REMOVAL_DECLINED' | 'REMOVAL_PROPOSED' | 'noMilestones' | 'milestone' | 'dueDate' | 'metDate' | 'onTime' | 'late' | 'noProblems' | 'problem' | 'problemLevel' | 'problemStatus' | 'deadline' | 'overdue' | 'LEVEL_CITY' | 'LEVEL_DISTRICT' | 'STATUS_OPEN' | 'STATUS_IN_PROGRESS' | 'STATUS_RESOLVED' | 'STATUS_CLOSED_OUT' | 'noSecretaries' | 'secretary' | 'secretaryUnit' | 'teamRole' | 'period' | 'active' | 'ROLE_SOLE' | 'ROLE_LEAD' | 'ROLE_MEMBER' | 'districtFilter' | 'milestoneProgress'
-  | 'monthClosed' | 'correctionReason' | 'correctionReasonHint' | 'requestCorrection' | 'correctionRequested'
+  | 'planVersions' | 'approveBaseline' | 'noBaseline' | 'approvedBy' | 'VERSION_PENDING' | 'VERSION_REJECTED' | 'clearingTitle' | 'clearingNeeded' | 'clearingMilestone' | 'clearingRedBy' | 'monthClosed' | 'correctionReason' | 'correctionReasonHint' | 'requestCorrection' | 'correctionRequested'
   | 'RESERVE' | 'NEW' | 'CONTINUING' | 'COMPLETED' | 'REMOVED' | 'INDUSTRIAL' | 'INFRASTRUCTURE' | 'MODERN_SERVICES' | 'SOCIAL';
 
 export const messages: Messages<Key> = {
@@ -38,6 +38,16 @@ export const messages: Messages<Key> = {
     reason: '亮灯原因',
     report: '月度填报',
     periodHint: '请选择填报月份',
+    planVersions: '{year}年计划版本对比',
+    approveBaseline: '批准为基线',
+    noBaseline: '本年度分月计划尚未批准为基线；批准后修改须作为新版本报市级管理员审批。',
+    approvedBy: '审批人',
+    VERSION_PENDING: '待审批',
+    VERSION_REJECTED: '已驳回',
+    clearingTitle: '转绿条件：{month}',
+    clearingNeeded: '该月完成投资不少于 {amount}，并按时报送',
+    clearingMilestone: '节点“{name}”进度达到 {progress}%（现 {now}%，{due} 到期）',
+    clearingRedBy: '若继续落后，{month}将亮红灯',
     monthClosed: '{month}已关账：报告将作为更正申请提交，经市级管理员批准后生效，在此之前该月的亮灯和公示不变。',
     correctionReason: '更正理由',
     correctionReasonHint: '请说明为什么要更正已关账的月份',
@@ -159,6 +169,16 @@ export const messages: Messages<Key> = {
     reason: 'Why this light',
     report: 'Monthly report',
     periodHint: 'Choose the month reported',
+    planVersions: 'Plan versions of {year}',
+    approveBaseline: 'Approve as the baseline',
+    noBaseline: 'This year’s monthly plan is not approved yet; once it is, a change is a new version a city admin approves.',
+    approvedBy: 'approved by',
+    VERSION_PENDING: 'pending',
+    VERSION_REJECTED: 'rejected',
+    clearingTitle: 'What clears the light: {month}',
+    clearingNeeded: 'invest at least {amount} and report on time',
+    clearingMilestone: 'milestone “{name}” at {progress}% (now {now}%, due {due})',
+    clearingRedBy: 'if it stays behind, it turns red in {month}',
     monthClosed: '{month} is closed: the report goes in as a correction request, applied once a city admin approves it; until then the month’s lights and published board stay.',
     correctionReason: 'Reason for the correction',
     correctionReasonHint: 'Say why the closed month should change',

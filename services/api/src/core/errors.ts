@@ -36,6 +36,12 @@ export class MonthClosedError extends UserInputError {
   }
 }
 
+/** The same error with more for the client in its extensions (e.g. `planVersionNeeded`). */
+export function withExtensions<E extends GraphQLError>(error: E, extensions: Record<string, unknown>): E {
+  Object.assign(error.extensions as Record<string, unknown>, extensions);
+  return error;
+}
+
 export class NotFoundError extends GraphQLError {
   constructor(what: string, id?: string | number) {
     super(id === undefined ? `${what} not found` : `${what} ${id} not found`, {

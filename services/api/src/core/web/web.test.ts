@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { shanghaiDate } from '@kpd/domain';
 import { loadConfig } from '../../config';
+import { setTodayForTesting } from '../clock';
 import { startTestServer, type TestServer } from '../../testing/harness';
 import { buildManifest, parseRemoteOverrides, WEB_APPS } from './manifest';
 
@@ -68,7 +70,19 @@ describe('the admin served by the API', () => {
     const res = await fetch(`${t.url}/api/web/config`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.json()).toEqual({ mapTiles: { url: 'https://tiles.example.cn/{z}/{x}/{y}.png', attribution: '示例底图' } });
+    const body = (await res.json()) as { mapTiles: unknown; now: string };
+    expect(body.mapTiles).toEqual({ url: 'https://tiles.example.cn/{z}/{x}/{y}.png', attribution: '示例底图' });
+    expect(Math.abs(new Date(body.now).getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  test('GET /api/web/config gives the service clock, so the pages’ today is KPD_TODAY', async () => {
+    setTodayForTesting('2020-10-15');
+    try {
+      const body = (await (await fetch(`${t.url}/api/web/config`)).json()) as { now: string };
+      expect(shanghaiDate(new Date(body.now))).toBe('2020-10-15');
+    } finally {
+      setTodayForTesting(undefined);
+    }
   });
 
   test('GET /api/web/manifest lists every domain app, never cached', async () => {

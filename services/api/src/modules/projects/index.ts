@@ -2,9 +2,11 @@ import type { ApiModule } from '../../core/module';
 import { InvestmentDistrictSummary, InvestmentSummary } from './investment-summary';
 import { LightCount } from './light-counts';
 import { LightBoardPublication, ProjectLight } from './light.entity';
-import { LightsResolver } from './lights.resolver';
+import { BoardEntryResolver, LightsResolver } from './lights.resolver';
 import { LightCorrection, MonthClose } from './month-close.entity';
 import { MonthCloseResolver } from './month-close.resolver';
+import { PlanVersion } from './plan-version.entity';
+import { PlanVersionsResolver } from './plan-versions.resolver';
 import { registerProjectFileAccess } from './projects.files';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { Project, ProjectAssignment, ProjectStageChange } from './project.entity';
@@ -22,8 +24,8 @@ registerProjectFileAccess();
  */
 export const projectsModule: ApiModule = {
   name: 'projects',
-  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary, LightCount, MonthClose, LightCorrection],
-  resolvers: [ProjectsResolver, MonthlyReportResolver, LightsResolver, PlanImportResolver, MonthCloseResolver],
+  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary, LightCount, MonthClose, LightCorrection, PlanVersion],
+  resolvers: [ProjectsResolver, MonthlyReportResolver, LightsResolver, BoardEntryResolver, PlanImportResolver, MonthCloseResolver, PlanVersionsResolver],
   routes: (router, services) => {
     projectRoutes(router, services);
     startMonthEndJob(services);

@@ -110,7 +110,7 @@ function asPublished(ctx: Context, row: LightBoardPublication, area?: Area): Pub
       const district = ctx.areas.get(d.districtId);
       return district ? [{ district, green: d.green, yellow: d.yellow, red: d.red, total: d.total }] : [];
     });
-  const projects = (content?.projects ?? []).filter((p) => !inArea || inArea.has(p.districtId));
+  const projects = (content?.projects ?? []).filter((p) => !inArea || inArea.has(p.districtId)).map((p) => ({ ...p, period: row.period }));
   return {
     id: row.id,
     area: shownArea,
@@ -158,7 +158,7 @@ export async function lightBoard(ctx: Context, areaIdArg: string | null, period:
     publication: publication ? asPublished(ctx, publication, area) : null,
     districts: counts.map((c) => ({ district: ctx.areas.get(c.districtId)!, green: c.green, yellow: c.yellow, red: c.red, total: c.total })),
     get projects() {
-      return (projects ??= liveEntries(ctx.db.manager, ctx.areas, area, period));
+      return (projects ??= liveEntries(ctx.db.manager, ctx.areas, area, period).then((rows) => rows.map((r) => ({ ...r, period }))));
     },
   } as unknown as LightBoard;
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../core/auth/policy';
 import { Role } from '../../core/auth/user.entity';
 import { UserInputError } from '../../core/errors';
@@ -8,7 +8,8 @@ import { decideLibraryRemoval } from './library.service';
 import { lightBoard, lightBoardPublication, publishedLightBoards, publishLightBoard } from './light-board.service';
 import { ProjectLight } from './light.entity';
 import { runMonthEndLightsInScope } from './lights.service';
-import { LightBoard, PublishedLightBoard } from './lights.types';
+import { BoardEntry, LightBoard, LightClearing, PublishedLightBoard } from './lights.types';
+import { boardEntryClearing, lightClearing } from './clearing.service';
 import { RemovalArgs } from './projects.inputs';
 
 @Resolver(() => ProjectLight)
@@ -62,5 +63,21 @@ export class LightsResolver {
   })
   runMonthEndLights(@Arg('period', () => PeriodScalar, { description: 'The month' }) period: string, @Ctx() ctx: Context): Promise<number> {
     return runMonthEndLightsInScope(ctx, period);
+  }
+
+  @FieldResolver(() => LightClearing, { nullable: true, description: 'What clears this light (null when green): what next month needs to be green, and the month it turns red if it stays behind. 转绿条件' })
+  clearing(@Root() light: ProjectLight, @Ctx() ctx: Context): Promise<LightClearing | null> {
+    return lightClearing(ctx, light);
+  }
+}
+
+@Resolver(() => BoardEntry)
+export class BoardEntryResolver {
+  @FieldResolver(() => LightClearing, {
+    nullable: true,
+    description: 'What clears the light, for admins and analysts of the project’s area (null for others, and on boards of other months’ snapshots without a stored light). 转绿条件',
+  })
+  clearing(@Root() entry: BoardEntry, @Ctx() ctx: Context): Promise<LightClearing | null> {
+    return boardEntryClearing(ctx, entry);
   }
 }

@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { Fen } from '@kpd/domain';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { LocalDateScalar, MoneyScalar } from '../../core/scalars';
 import { PeriodScalar } from '../../core/scalars';
 import { Area } from '../../core/areas/area.entity';
 import { LightColor } from './light.entity';
@@ -43,6 +45,9 @@ export class BoardEntry {
 
   @Field({ description: 'Reason code. 原因代码' })
   reasonCode!: string;
+
+  /** The board's month (for the nested fields). */
+  period?: string;
 }
 
 @ObjectType({ description: 'The public light board of an area for a month (上墙公示). 亮灯公示' })
@@ -100,4 +105,37 @@ export class PublishedLightBoard {
 
   @Field(() => [BoardEntry], { description: 'Red then yellow projects with their reasons, as published. 红黄灯项目' })
   projects!: BoardEntry[];
+}
+
+@ObjectType({ description: 'A milestone and the progress it needs by the end of next month. 节点所需进度' })
+export class MilestoneNeed {
+  @Field({ description: 'The milestone. 节点' })
+  name!: string;
+
+  @Field(() => LocalDateScalar, { description: 'Its due date. 计划完成日期' })
+  dueDate!: string;
+
+  @Field(() => Float, { description: 'Progress in percent it needs by the end of next month (100: met). 所需进度' })
+  neededProgress!: number;
+
+  @Field(() => Float, { description: 'Its progress now, in percent. 当前进度' })
+  progress!: number;
+}
+
+@ObjectType({ description: 'What clears a yellow or red light: what next month needs to be green, and when it turns red if it stays behind. 转绿条件' })
+export class LightClearing {
+  @Field(() => PeriodScalar, { description: 'The month that can turn it green. 下月' })
+  nextPeriod!: string;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Investment rule: the least actual investment next month that is green, in 元 (0: nothing planned, a report on time is enough). 所需投资' })
+  neededInvestment!: Fen | null;
+
+  @Field(() => PeriodScalar, { nullable: true, description: 'The month it turns red if it stays behind (null: red already). 转红月份' })
+  redBy!: string | null;
+
+  @Field(() => [MilestoneNeed], { description: 'Milestone rule: the milestones and the progress each needs by the end of next month. 节点要求' })
+  milestones!: MilestoneNeed[];
+
+  @Field({ description: 'In words. 说明' })
+  explanation!: string;
 }

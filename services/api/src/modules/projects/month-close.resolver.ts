@@ -73,7 +73,8 @@ export class MonthCloseResolver {
     return loader(ctx, projectLoader).load(c.projectId);
   }
 
-  @FieldResolver(() => [RelitMonth], { description: 'The months whose light the approval changed, the corrected month first; closed ones are marked. 受影响月份' })
+  // Costed as a year of months: it is read from the correction's own row, never paged.
+  @FieldResolver(() => [RelitMonth], { complexity: 12, description: 'The months whose light the approval changed, the corrected month first; closed ones are marked. 受影响月份' })
   relitMonths(@Root() c: LightCorrection): RelitMonth[] {
     return relitMonths(c);
   }

@@ -1,7 +1,10 @@
 import { isCalendarDate, periodOfInstant, period as makePeriod, validateMonthlyReport, validatePlanTable, type Fen, periodOfDate } from '@kpd/domain';
 import { In, type EntityManager } from 'typeorm';
 import { requireWriter } from '../../core/auth/policy';
-import { ConflictError, MonthClosedError, UserInputError, type FieldProblem } from '../../core/errors';
+import { ConflictError, MonthClosedError, UserInputError, withExtensions, type FieldProblem } from '../../core/errors';
+import { toJson } from '../../core/columns';
+import { CorrectionStatus } from './month-close.entity';
+import { PlanVersion } from './plan-version.entity';
 import { attachFiles, detachFiles, FilePurpose } from '../../core/files';
 import { parseId } from '../../core/ids';
 import { mutate, type Tx } from '../../core/transaction';
@@ -60,6 +63,42 @@ export async function closedPlanMonthsChanged(em: EntityManager, project: Projec
   return changed;
 }
 
+// Plan baselines (计划基线): the version of a year's plan in force, and the refusal of a plain save that would change it.
+
+export interface StoredMonth {
+  month: number;
+  plannedInvestment: string;
+  plannedMilestone: string;
+}
+
+export const sameMonths = (a: StoredMonth[], b: StoredMonth[]) => toJson([...a].sort((x, y) => x.month - y.month)) === toJson([...b].sort((x, y) => x.month - y.month));
+
+export function monthsOfInput(input: PlanTableInput): StoredMonth[] {
+  return (input.months ?? []).map((m) => ({ month: m.month, plannedInvestment: m.plannedInvestment.toString(), plannedMilestone: m.plannedMilestone ?? '' }));
+}
+
+export async function storedMonths(em: EntityManager, projectId: number, year: number): Promise<StoredMonth[]> {
+  const periods = Array.from({ length: 12 }, (_, i) => makePeriod(year, i + 1));
+  const rows = await em.find(PlanMonth, { where: { projectId, period: In(periods) } });
+  return rows.map((r) => ({ month: Number(r.period.slice(5)), plannedInvestment: r.plannedInvestment.toString(), plannedMilestone: r.plannedMilestone ?? '' }));
+}
+
+/** The approved version in force for a project's year (the latest approved), or null. */
+export async function baselineInForce(em: EntityManager, projectId: number, year: number): Promise<PlanVersion | null> {
+  return em.findOne(PlanVersion, { where: { projectId, year, status: CorrectionStatus.APPROVED }, order: { version: 'DESC' } });
+}
+
+/**
+ * Refuses a plain save that would change an approved year's months: the change needs a new version
+ * with a reason (BAD_USER_INPUT on `input.months`, with `extensions.planVersionNeeded` = the year).
+ */
+export async function refuseChangeToBaseline(em: EntityManager, projectId: number, input: PlanTableInput): Promise<void> {
+  if (!input.months || input.year === null || input.year === undefined) return;
+  if (!(await baselineInForce(em, projectId, input.year))) return;
+  if (sameMonths(await storedMonths(em, projectId, input.year), monthsOfInput(input))) return;
+  throw withExtensions(new UserInputError('input.months', `${input.year}年的分月计划已批准为基线：修改须作为新版本提交（说明理由，经市级管理员批准）`), { planVersionNeeded: input.year });
+}
+
 /** Saves the plan table (years, and one year by month); every problem is named at once. */
 export async function savePlanTable(ctx: Context, projectId: number, input: PlanTableInput): Promise<Project> {
   requireWriter(ctx.viewer);
@@ -77,6 +116,7 @@ export async function savePlanTable(ctx: Context, projectId: number, input: Plan
       }));
       throw new MonthClosedError(first.field, first.reason, closedChanges[0].period, rest);
     }
+    await refuseChangeToBaseline(tx.em, projectId, input);
     const before = await planImage(tx, projectId);
     await writePlan(tx, projectId, input.years, input.year ?? null, input.months ?? null);
     const firstYear = Math.min(...input.years.map((y) => y.year));

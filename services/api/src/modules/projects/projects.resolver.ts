@@ -9,6 +9,8 @@ import { ImportResult } from '../../core/xlsx';
 import { loader, type Context } from '../../core/context';
 import { Area } from '../../core/areas/area.entity';
 import { ProjectLight } from './light.entity';
+import { PlanVersion } from './plan-version.entity';
+import { planVersionsOf } from './plan-versions.service';
 import { progressPhotos, RENDERING, setProjectLocation, setProjectRenderings } from './pictures.service';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { saveMilestones, saveMonthlyReport, savePlanTable } from './plans.service';
@@ -119,6 +121,15 @@ export class ProjectsResolver {
   ): Promise<PlanMonth[]> {
     const rows = await loader(ctx, planMonthsLoader).load(p.id);
     return year ? rows.filter((r) => r.period.startsWith(`${year}-`)) : rows;
+  }
+
+  @FieldResolver(() => [PlanVersion], { description: 'The versions of the monthly plan (the baseline and its approved or pending changes), oldest first; of one year when asked. 计划版本' })
+  planVersions(
+    @Root() p: Project,
+    @Arg('year', () => Int, { nullable: true, description: 'Only this year' }) year: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<PlanVersion[]> {
+    return planVersionsOf(ctx, p.id, year);
   }
 
   @FieldResolver(() => [MonthlyReport], { description: 'Monthly completion reports, oldest first. 月度完成情况' })
