@@ -18,3 +18,5 @@ export * from './image-hash';
 export * from './geo';
 export * from './report-deadline';
 export * from './attendance';
+export * from './sha256';
+export * from './bulletin';
