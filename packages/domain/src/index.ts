@@ -17,6 +17,7 @@ export * from './secretaries';
 export * from './image-hash';
 export * from './geo';
 export * from './report-deadline';
+export * from './accounts';
 export * from './attendance';
 export * from './sha256';
 export * from './bulletin';

@@ -28,6 +28,7 @@ import { parseQuantity, type Milli } from './quantity';
 import { addToDigest, digestOf, forUpdate, isDuplicateKey, newReceiptCode, sha256, ZERO_DIGEST } from './secrecy';
 import { checkpointsOf, commitmentOf, newSalt, requireBoardIntact, sealBoard, sealWhenDue } from './board.service';
 import { RosterEntry, RoundStatus, SessionStatus, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
+import { now as clockNow } from '../../core/clock';
 
 // ------------------------------------------------------------------ session set-up (before the vote)
 
@@ -275,7 +276,7 @@ export async function checkIn(ctx: Context, sessionId: number): Promise<RosterEn
       tx.unchanged();
       return entry;
     }
-    entry.checkedInAt = new Date();
+    entry.checkedInAt = clockNow();
     await tx.em.update(RosterEntry, { id: entry.id, checkedInAt: IsNull() }, { checkedInAt: entry.checkedInAt });
     await tx.audit({ action: 'livelihood.checkIn', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { checkedIn: true } });
     return entry;
@@ -357,7 +358,7 @@ export async function openVote(ctx: Context, sessionId: number): Promise<VoteSes
       fingerprint,
       canonical,
       status: RoundStatus.OPEN,
-      openedAt: new Date(),
+      openedAt: clockNow(),
       closedAt: null,
       digest: ZERO_DIGEST,
       paperIssued: 0,
@@ -469,7 +470,7 @@ export async function castBallot(ctx: Context, sessionId: number, candidateIds: 
 }
 
 /** True once the session's planned closing time has passed: no ballot, no paper sheet after it. */
-function votingTimeIsOver(session: VoteSession, now = Date.now()): boolean {
+function votingTimeIsOver(session: VoteSession, now = clockNow().getTime()): boolean {
   return !!session.closesAt && now > session.closesAt.getTime();
 }
 
@@ -552,7 +553,7 @@ export async function enterPaperBallots(ctx: Context, sessionId: number, sheets:
  */
 export async function closeVote(ctx: Context, sessionId: number): Promise<VoteSession> {
   await managedSession(ctx, sessionId);
-  return mutate(ctx, (tx) => closeRoundIn(tx, sessionId, new Date()));
+  return mutate(ctx, (tx) => closeRoundIn(tx, sessionId, clockNow()));
 }
 
 export async function closeRoundIn(tx: Tx, sessionId: number, now: Date): Promise<VoteSession> {
