@@ -3,6 +3,7 @@ import { BOARD_BATCH, ballotCommitment, sealBatch, verifyRound, type BoardEntry 
 import { IsNull } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { ConflictError } from '../../core/errors';
+import { forUpdate } from './secrecy';
 import { Ballot, BoardCheckpoint } from './ballot.entity';
 import type { VoteRound } from './session.entity';
 
@@ -31,13 +32,20 @@ export async function checkpointsOf(em: EntityManager, roundId: number): Promise
  * checkpoint (or the fingerprint), a new checkpoint. Runs under the round's row lock.
  */
 export async function sealBoard(em: EntityManager, round: VoteRound): Promise<BoardCheckpoint | null> {
+  // The last checkpoint by a locking read (the latest committed, whatever this transaction's
+  // snapshot); what the snapshot sees as sealed must agree with it, or another seal came between.
+  const last = await forUpdate(em, em.createQueryBuilder(BoardCheckpoint, 'c').where('c.round_id = :id', { id: round.id }).orderBy('c.number', 'DESC').limit(1)).getOne();
+  const sealedSeen = await em.createQueryBuilder(Ballot, 'b').where('b.round_id = :id AND b.batch IS NOT NULL', { id: round.id }).getCount();
+  if (sealedSeen !== (last?.count ?? 0)) throw new ConflictError('公告板正在更新，请重试 (the bulletin board changed meanwhile; try again)', { retry: true });
   const unsealed = await em.find(Ballot, { where: { roundId: round.id, batch: IsNull() }, select: { receiptCode: true, ballotHash: true } });
   if (!unsealed.length) return null;
-  const last = (await em.find(BoardCheckpoint, { where: { roundId: round.id }, order: { number: 'DESC' }, take: 1 }))[0];
   const number = (last?.number ?? 0) + 1;
   const receiptOf = new Map(unsealed.map((b) => [b.ballotHash, b.receiptCode]));
   const { entries, head } = sealBatch(last?.head ?? round.fingerprint, unsealed.map((b) => b.ballotHash));
-  for (const e of entries) await em.update(Ballot, { receiptCode: receiptOf.get(e.hash)! }, { batch: number, prevHash: e.prev, chainHash: e.link });
+  for (const e of entries) {
+    const done = await em.update(Ballot, { receiptCode: receiptOf.get(e.hash)!, batch: IsNull() }, { batch: number, prevHash: e.prev, chainHash: e.link });
+    if (done.affected === 0) throw new ConflictError('公告板正在更新，请重试 (the bulletin board changed meanwhile; try again)', { retry: true });
+  }
   const checkpoint = em.create(BoardCheckpoint, { roundId: round.id, number, count: (last?.count ?? 0) + entries.length, head });
   await em.insert(BoardCheckpoint, checkpoint);
   return checkpoint;
@@ -49,7 +57,11 @@ export async function sealBoard(em: EntityManager, round: VoteRound): Promise<Bo
  * ballot committed before it (MySQL's snapshot starts at that read; SQLite has one writer).
  */
 export async function sealWhenDue(em: EntityManager, round: VoteRound): Promise<void> {
-  if ((await em.countBy(Ballot, { roundId: round.id, batch: IsNull() })) >= BOARD_BATCH) await sealBoard(em, round);
+  if ((await em.countBy(Ballot, { roundId: round.id, batch: IsNull() })) < BOARD_BATCH) return;
+  const last = await forUpdate(em, em.createQueryBuilder(BoardCheckpoint, 'c').where('c.round_id = :id', { id: round.id }).orderBy('c.number', 'DESC').limit(1)).getOne();
+  const sealedSeen = await em.createQueryBuilder(Ballot, 'b').where('b.round_id = :id AND b.batch IS NOT NULL', { id: round.id }).getCount();
+  // A stale view leaves the sealing to the next cast or the count.
+  if (sealedSeen === (last?.count ?? 0)) await sealBoard(em, round);
 }
 
 /** The board as stored, checked by the public rule; refuses to count a round whose board does not verify. */
