@@ -290,6 +290,10 @@ browserDescribe('livelihood votes in the browser', () => {
     await p.waitForSelector('[data-testid=public-session]');
     await p.click('[data-testid=public-session]');
     await pickOption(p, '阜新市十六届人大四次会议');
+    // The demo vote verified in the browser from public data alone.
+    await p.click('[data-testid=verifier-run]');
+    expect(await (await p.waitForSelector('[data-testid=verifier-result]', { timeout: 60_000 })).textContent()).toContain('已验证');
+    await admin.shot(p, 'livelihood-09b-public-verifier');
     await p.click('.ant-tabs-tab:has-text("实施进度")');
     await p.waitForSelector('[data-testid=board] [data-testid=board-project]');
     expect(await p.locator('[data-testid=board-project]').count()).toBe(10);

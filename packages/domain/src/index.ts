@@ -20,3 +20,5 @@ export * from './report-deadline';
 export * from './accounts';
 export * from './attendance';
 export * from './clearing';
+export * from './sha256';
+export * from './bulletin';

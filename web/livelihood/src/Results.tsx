@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Input, Row, Segmented, Space, S
 import { useQuery } from 'urql';
 import { ErrorNotice, formatDateTime, QueryState, useMessages } from '@kpd/web-kit';
 import { resultMessages as messages } from './messages';
+import { Verifier } from './Verify';
 
 interface Named {
   id: string;
@@ -90,7 +91,7 @@ const BALLOTS = /* GraphQL */ `
 const VERIFY = /* GraphQL */ `
   query VerifyReceipt($sessionId: ID!, $receiptCode: String!) {
     verifyReceipt(sessionId: $sessionId, receiptCode: $receiptCode) {
-      found counted valid invalidReason message round fingerprint ballotHash chainHash chainHead choices { id name }
+      found counted valid invalidReason message round fingerprint ballotHash chainHash chainHead checkpoint checkpointHead choices { id name }
     }
   }
 `;
@@ -145,6 +146,7 @@ export function Results({ sessionId }: { sessionId: string }) {
               />
             )}
             <RoundResult sessionId={s.id} round={round} />
+            <Verifier sessionId={s.id} />
           </div>
         );
       }}
@@ -296,6 +298,8 @@ export function ReceiptSearch({ sessionId }: { sessionId: string | undefined }) 
       round: number | null;
       chainHash: string | null;
       chainHead: string | null;
+      checkpoint: number | null;
+      checkpointHead: string | null;
       choices: Named[];
     };
   }>({ query: VERIFY, variables: asked ?? {}, pause: !asked || asked.sessionId !== sessionId, requestPolicy: 'network-only' });
@@ -333,6 +337,11 @@ export function ReceiptSearch({ sessionId }: { sessionId: string | undefined }) 
                 {v.counted && (
                   <div>
                     {t('choices')}：{v.choices.length ? v.choices.map((c) => c.name).join('、') : t('blank')}
+                  </div>
+                )}
+                {v.checkpointHead && (
+                  <div style={{ fontSize: 12, wordBreak: 'break-all' }} data-testid="receipt-checkpoint">
+                    {t('checkpoint', { n: v.checkpoint ?? 0 })}：<code>{v.checkpointHead}</code>
                   </div>
                 )}
                 {v.chainHash && (

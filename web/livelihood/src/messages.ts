@@ -264,6 +264,7 @@ export const resultMessages = table(
     round: '第 {n} 轮',
     fingerprint: '冻结指纹',
     chainHead: '哈希链头',
+    checkpoint: '公告板检查点（第 {n} 批，请记下）',
     period: '投票时间',
     stillOpen: '进行中',
     roster: '应到代表',
@@ -310,6 +311,7 @@ export const resultMessages = table(
     round: 'Round {n}',
     fingerprint: 'Frozen fingerprint',
     chainHead: 'Hash-chain head',
+    checkpoint: 'Bulletin board checkpoint (batch {n}; note it)',
     period: 'Voting',
     stillOpen: 'open',
     roster: 'Delegates',
@@ -395,6 +397,29 @@ export const candidateMessages = table(
     count: '{n} candidates for {seats} seats (there must be more candidates than seats).',
     save: 'Save the candidate list',
     saved: 'Saved',
+  },
+);
+
+export const verifyMessages = table(
+  {
+    title: '公开验证',
+    hint: '在本浏览器中用公开数据重新计算：规则指纹、每张选票的承诺哈希、公告板哈希链与各检查点、计票结果和出席核对（与 pnpm verify-vote 相同的规则）。可填入早先记下的检查点链头（如回执核验时显示的），核对它仍在链上。',
+    headsPlaceholder: '早先记下的链头（可选，多个用空格分隔）',
+    run: '验证本次票决',
+    verified: '已验证 (verified)：哈希链、计票与出席核对均与公开数据一致',
+    broken: '验证未通过 (NOT verified)',
+    roundLine: '第 {n} 轮：{entries} 张选票，{checkpoints} 个检查点',
+    headMissing: '早先记下的链头 {head}… 不在链上：公告板被改写',
+  },
+  {
+    title: 'Public verification',
+    hint: 'Recomputes here, in this browser, from public data: the rules fingerprint, every ballot commitment, the bulletin board chain and its checkpoints, the tally and the attendance arithmetic (the same rule as pnpm verify-vote). Paste checkpoint heads you noted earlier (e.g. from a receipt check) to check they are still on the chain.',
+    headsPlaceholder: 'Heads noted earlier (optional, space-separated)',
+    run: 'Verify this vote',
+    verified: 'Verified: the chain, the tally and the attendance agree with the public data',
+    broken: 'NOT verified',
+    roundLine: 'Round {n}: {entries} ballots, {checkpoints} checkpoints',
+    headMissing: 'The head {head}… noted earlier is not on the chain: the board was rewritten',
   },
 );
 

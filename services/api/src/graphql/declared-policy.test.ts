@@ -21,10 +21,6 @@ const UNDECLARED_FOR_NOW: Record<string, string> = {
   'LivelihoodProjectResolver.livelihoodProject': 'being restructured with the vote',
   'EvaluationResolver.verifyEvaluationReceipt': 'being restructured with the vote',
   'EvaluationResolver.publishedEvaluationSheets': 'being restructured with the vote',
-  'VoteSessionResolver.voteSessions': 'being restructured with the vote',
-  'VoteSessionResolver.voteSession': 'being restructured with the vote',
-  'VoteSessionResolver.publishedBallots': 'being restructured with the vote',
-  'VoteSessionResolver.verifyReceipt': 'being restructured with the vote',
 };
 
 interface RootField {

@@ -29,6 +29,7 @@ export class RoundParticipation {
 /** One ballot: a receipt code and the candidate ids it marks. Nothing about who cast it. */
 @Entity('livelihood_ballots', { withoutRowid: true })
 @Index(['roundId', 'receiptCode'])
+@Index(['roundId', 'batch'])
 export class Ballot {
   @PrimaryColumn({ type: 'varchar', length: 24 })
   receiptCode!: string;
@@ -43,16 +44,46 @@ export class Ballot {
   @Column({ type: 'varchar', length: 12 })
   source!: BallotSource;
 
-  /** SHA-256 of the round fingerprint, receipt code, choices and source. */
+  /**
+   * 128 random bits (hex) that keep the commitment from giving the marks away while the round is
+   * open; published with the ballot at the count.
+   */
+  @Column({ type: 'varchar', length: 32, default: '' })
+  salt!: string;
+
+  /** The commitment on the bulletin board: SHA-256(fingerprint|receipt code|choices|source|salt). */
   @Column({ type: 'varchar', length: 64 })
   ballotHash!: string;
 
-  /** Chain link set at close, in receipt-code order: hash of the previous link and this ballot. */
+  /** The board batch (checkpoint number) that sealed it; null until sealed. */
+  @Column({ type: 'int', nullable: true })
+  batch!: number | null;
+
+  /** Its link on the board, set when its batch is sealed: the previous link and SHA-256(previous|ballotHash). */
   @Column({ type: 'varchar', length: 64, nullable: true })
   prevHash!: string | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   chainHash!: string | null;
+}
+
+/**
+ * A checkpoint of a round's bulletin board: the head of the chain once a batch of ballots was
+ * sealed, and how many ballots the board then held. Published as the round goes on.
+ */
+@Entity('livelihood_board_checkpoints', { withoutRowid: true })
+export class BoardCheckpoint {
+  @PrimaryColumn({ type: 'int' })
+  roundId!: number;
+
+  @PrimaryColumn({ type: 'int' })
+  number!: number;
+
+  @Column({ type: 'int' })
+  count!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  head!: string;
 }
 
 /** That a delegate rated the projects in a year-end evaluation. */

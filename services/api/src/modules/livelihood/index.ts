@@ -1,13 +1,13 @@
 import type { ApiModule } from '../../core/module';
 import { templateSheet } from '../../core/xlsx';
-import { Ballot, EvaluationBallot, EvaluationParticipation, RoundParticipation } from './ballot.entity';
+import { Ballot, BoardCheckpoint, EvaluationBallot, EvaluationParticipation, RoundParticipation } from './ballot.entity';
 import { EvaluationResolver, LivelihoodProgressResolver, LivelihoodProjectResolver, ProposalResolver } from './delivery.resolver';
 import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodProject } from './project.entity';
 import { LivelihoodProposal } from './proposal.entity';
 import { seedLivelihood } from './seed';
 import { RosterEntry, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
 import { ROSTER_SHEET } from './voting.service';
-import { VoteCandidateResolver, VoteRoundResolver, VoteSessionResolver } from './voting.resolver';
+import { BulletinBoardResolver, VoteCandidateResolver, VoteRoundResolver, VoteSessionResolver } from './voting.resolver';
 
 /**
  * Livelihood projects chosen by the delegates' vote (民生实事人大代表票决): proposals, congress
@@ -23,6 +23,7 @@ export const livelihoodModule: ApiModule = {
     VoteRound,
     RoundParticipation,
     Ballot,
+    BoardCheckpoint,
     LivelihoodProject,
     LivelihoodMilestone,
     LivelihoodProgress,
@@ -33,6 +34,7 @@ export const livelihoodModule: ApiModule = {
   resolvers: [
     VoteSessionResolver,
     VoteRoundResolver,
+    BulletinBoardResolver,
     VoteCandidateResolver,
     ProposalResolver,
     LivelihoodProjectResolver,

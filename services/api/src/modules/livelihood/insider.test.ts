@@ -1,6 +1,7 @@
 import { DRIVERS, errorCode, startTestServer, type GraphQLResponse, type TestServer } from '../../testing/harness';
 import { Ballot, BallotSource } from './ballot.entity';
-import { addToDigest, ballotHash, newReceiptCode } from './secrecy';
+import { commitmentOf, newSalt } from './board.service';
+import { addToDigest, newReceiptCode } from './secrecy';
 import { VoteRound, VoteSession } from './session.entity';
 import { loginAll, makeDelegates, preparedSession, Q, rosterIds } from './testkit';
 
@@ -90,8 +91,9 @@ describe.each(DRIVERS)('livelihood attendance against a dishonest insider [%s]',
     let digest = round.digest;
     for (let i = 0; i < 2; i++) {
       const receiptCode = newReceiptCode();
-      const hash = ballotHash(round.fingerprint, receiptCode, candidateIds[0], BallotSource.ELECTRONIC);
-      await t.server.db.getRepository(Ballot).insert({ receiptCode, roundId: round.id, choices: candidateIds[0], source: BallotSource.ELECTRONIC, ballotHash: hash, prevHash: null, chainHash: null });
+      const salt = newSalt();
+      const hash = commitmentOf(round.fingerprint, receiptCode, candidateIds[0], BallotSource.ELECTRONIC, salt);
+      await t.server.db.getRepository(Ballot).insert({ receiptCode, roundId: round.id, choices: candidateIds[0], source: BallotSource.ELECTRONIC, salt, ballotHash: hash, batch: null, prevHash: null, chainHash: null });
       digest = addToDigest(digest, hash);
     }
     await repo.update({ id: round.id }, { digest });

@@ -342,14 +342,86 @@ export class PublishedBallot {
   @Field(() => BallotSource, { description: 'Electronic or paper. 来源' })
   source!: BallotSource;
 
-  @Field({ description: 'SHA-256 of fingerprint | receipt | marks | source. 选票哈希' })
+  @Field({ description: 'The 128 random bits (hex) of its commitment, published at the count. 随机盐' })
+  salt!: string;
+
+  @Field({ description: 'Its commitment on the board: SHA-256 of fingerprint | receipt | marks | source | salt. 选票哈希' })
   ballotHash!: string;
+
+  @Field(() => Int, { description: 'The board batch (checkpoint) that sealed it. 批次' })
+  batch!: number;
 
   @Field({ description: 'The previous link of the chain (the fingerprint for the first). 前一链接' })
   prevHash!: string;
 
   @Field({ description: 'SHA-256 of prevHash | ballotHash. 链接哈希' })
   chainHash!: string;
+}
+
+@ObjectType({ description: 'A checkpoint of the bulletin board: the chain head once a batch was sealed. 公告板检查点' })
+export class BoardCheckpointType {
+  @Field(() => Int, { description: 'Batch number, from 1. 批次' })
+  number!: number;
+
+  @Field(() => Int, { description: 'Ballots on the board once it was sealed. 累计张数' })
+  count!: number;
+
+  @Field({ description: 'The chain head at this checkpoint (note it: a later rewrite cannot keep it). 链头' })
+  head!: string;
+}
+
+@ObjectType({ description: 'One entry of the bulletin board; opened (receipt, marks, source, salt) after the count. 公告板条目' })
+export class BoardEntryType {
+  @Field(() => Int, { description: 'The batch that sealed it. 批次' })
+  batch!: number;
+
+  @Field({ description: 'Its commitment. 选票哈希' })
+  ballotHash!: string;
+
+  @Field({ description: 'The previous link. 前一链接' })
+  prevHash!: string;
+
+  @Field({ description: 'SHA-256 of prevHash | ballotHash. 链接哈希' })
+  chainHash!: string;
+
+  @Field(() => String, { nullable: true, description: 'Receipt code (after the count). 回执码' })
+  receiptCode!: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Candidate ids marked (after the count). 所选项目编号' })
+  marks!: string[] | null;
+
+  @Field(() => BallotSource, { nullable: true, description: 'Electronic or paper (after the count). 来源' })
+  source!: BallotSource | null;
+
+  @Field(() => String, { nullable: true, description: 'The salt of its commitment (after the count). 随机盐' })
+  salt!: string | null;
+}
+
+@ObjectType({ description: 'A round’s public bulletin board: checkpoints and sealed entries while open, everything opened after the count. 公告板' })
+export class BulletinBoardType {
+  @Field(() => Int, { description: 'Round. 轮次' })
+  round!: number;
+
+  @Field({ description: 'The frozen rules and candidate list. 规则原文' })
+  canonical!: string;
+
+  @Field({ description: 'Their SHA-256. 规则指纹' })
+  fingerprint!: string;
+
+  @Field({ description: 'The round has been counted (entries opened). 已计票' })
+  counted!: boolean;
+
+  @Field(() => Int, { description: 'Ballots cast and not yet sealed onto the board. 待封存' })
+  pending!: number;
+
+  @Field(() => [BoardCheckpointType], { description: 'Checkpoints, first to last. 检查点' })
+  checkpoints!: BoardCheckpointType[];
+
+  @Field(() => [BoardEntryType], { complexity: 5, description: 'Entries by batch, then by commitment. 条目' })
+  entries!: BoardEntryType[];
+
+  @Field(() => String, { nullable: true, description: 'The chain head published at the count. 哈希链头' })
+  chainHead!: string | null;
 }
 
 export const PublishedBallotConnection = Connection(PublishedBallot, 'PublishedBallot');
@@ -385,6 +457,12 @@ export class ReceiptCheckType {
 
   @Field(() => String, { nullable: true, description: 'The round fingerprint. 规则指纹' })
   fingerprint!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The board batch that sealed it (null while waiting for its batch). 公告板批次' })
+  checkpoint!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'That checkpoint’s chain head: note it; the public verifier checks it is still on the chain. 检查点链头' })
+  checkpointHead!: string | null;
 
   @Field({ description: 'A readable summary. 说明' })
   message!: string;

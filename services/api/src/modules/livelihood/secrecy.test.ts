@@ -52,7 +52,7 @@ describe.each(DRIVERS)('livelihood ballot secrecy [%s]', (driver) => {
 
       // 1. The ballot table holds the receipt, the round, the marks and the hashes — no user, no
       //    sequence, no time. Participation holds who, and nothing of what.
-      expect(columns('livelihood_ballots').map((c) => c.name).sort()).toEqual(['ballot_hash', 'chain_hash', 'choices', 'prev_hash', 'receipt_code', 'round_id', 'source']);
+      expect(columns('livelihood_ballots').map((c) => c.name).sort()).toEqual(['ballot_hash', 'batch', 'chain_hash', 'choices', 'prev_hash', 'receipt_code', 'round_id', 'salt', 'source']);
       expect(columns('livelihood_ballots').some((c) => c.isGenerated || /date|time/i.test(c.type))).toBe(false);
       expect(columns('livelihood_participation').map((c) => c.name).sort()).toEqual(['method', 'round_id', 'user_id']);
       expect(columns('livelihood_participation').some((c) => c.isGenerated || /date|time/i.test(c.type))).toBe(false);
@@ -74,7 +74,7 @@ describe.each(DRIVERS)('livelihood ballot secrecy [%s]', (driver) => {
       }
 
       // 3. The stored order of ballots is the receipt-code order, not the cast order.
-      const stored: string[] = (await runner.query('SELECT receipt_code AS r FROM livelihood_ballots')).map((r: { r: string }) => r.r);
+      const stored: string[] = (await runner.query('SELECT receipt_code AS r, choices FROM livelihood_ballots')).map((r: { r: string }) => r.r);
       expect(stored).toEqual([...castOrder].sort());
       expect(Math.abs(rankCorrelation(stored, castOrder))).toBeLessThan(0.6);
       // Participation is stored by user id, not by the time of voting.

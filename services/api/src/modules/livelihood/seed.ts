@@ -9,9 +9,10 @@ import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodPro
 import { LivelihoodProposal, ProposalCategory, ProposalSource, ProposalStatus, ScreeningReason } from './proposal.entity';
 import { parseQuantity } from './quantity';
 import { addToDigest, ballotHash, chain, newReceiptCode, sha256, ZERO_DIGEST } from './secrecy';
+import { commitmentOf, newSalt, sealBoard } from './board.service';
 import { RosterEntry, RoundStatus, SessionStatus, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
 import { closeRoundIn } from './voting.service';
-import { canonicalJson, satisfaction, sessionFingerprintInput } from '@kpd/domain';
+import { BOARD_BATCH, canonicalJson, satisfaction, sessionFingerprintInput } from '@kpd/domain';
 
 /** Delegates on the demo roster of 阜新市十六届人大四次会议 (delegate.001 … delegate.360). */
 export const DEMO_ROSTER_SIZE = 360;
@@ -245,12 +246,17 @@ export async function seedLivelihood(seed: SeedContext): Promise<void> {
     .map((s) => {
       const receiptCode = newReceiptCode();
       const choices = s.choices.join(',');
-      const hash = ballotHash(fingerprint, receiptCode, choices, s.source);
+      const salt = newSalt();
+      const hash = commitmentOf(fingerprint, receiptCode, choices, s.source, salt);
       digest = addToDigest(digest, hash);
-      return { receiptCode, roundId: round.id, choices, source: s.source, ballotHash: hash, prevHash: null, chainHash: null };
+      return { receiptCode, roundId: round.id, choices, source: s.source, salt, ballotHash: hash, batch: null, prevHash: null, chainHash: null };
     });
   void rand;
-  for (const part of chunks(ballotRows, 200)) await em.insert(Ballot, part);
+  // Cast in batches of ten, each sealed onto the bulletin board as the vote goes on.
+  for (const part of chunks(ballotRows, BOARD_BATCH)) {
+    await em.insert(Ballot, part);
+    await sealBoard(em, round);
+  }
   await em.update(VoteRound, { id: round.id }, { digest });
 
   // Counted: the top ten pass the majority of 181; the obligations are created.

@@ -68,7 +68,7 @@ export const Q = {
       round { number seats fingerprint canonical status chainHead tallyHiddenReason paper { issued returned notReturned valid }
         tally { ballotsCast validBallots blankBallots invalidBallots invalidTooManyMarks majorityVotes electronicBallots paperBallots
           counts { candidate { id name } votes hasMajority adopted position } adopted { id name } runoff { reason seats candidates { id } } } } } }`,
-  ballots: `query($s: ID!, $r: Int, $after: String) { publishedBallots(sessionId: $s, round: $r, first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { receiptCode marks valid invalidReason source ballotHash prevHash chainHash } } }`,
+  ballots: `query($s: ID!, $r: Int, $after: String) { publishedBallots(sessionId: $s, round: $r, first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { receiptCode marks valid invalidReason source salt batch ballotHash prevHash chainHash } } }`,
   verify: `query($s: ID!, $r: String!) { verifyReceipt(sessionId: $s, receiptCode: $r) { found round counted valid choices { id } ballotHash chainHash chainHead fingerprint message } }`,
 };
 
@@ -78,6 +78,8 @@ export interface PublishedBallotRow {
   valid: boolean;
   invalidReason: string | null;
   source: string;
+  salt: string;
+  batch: number;
   ballotHash: string;
   prevHash: string;
   chainHash: string;
@@ -97,12 +99,16 @@ export async function allPublished(t: TestServer, sessionId: string, round: numb
   }
 }
 
-/** Recomputes the chain the way a member of the public would: in receipt order from the fingerprint. */
+/**
+ * Recomputes the chain the way a member of the public would, with node's own SHA-256: each
+ * commitment from the opened ballot, then batch by batch, by commitment within a batch, from the
+ * fingerprint.
+ */
 export function recomputeChain(fingerprint: string, ballots: PublishedBallotRow[]): string {
   let prev = fingerprint;
-  for (const b of ballots) {
-    const marks = b.marks.join(',');
-    if (sha256(`${fingerprint}|${b.receiptCode}|${marks}|${b.source}`) !== b.ballotHash) throw new Error(`hash of ${b.receiptCode} does not match`);
+  const ordered = [...ballots].sort((a, b) => a.batch - b.batch || (a.ballotHash < b.ballotHash ? -1 : 1));
+  for (const b of ordered) {
+    if (sha256(`${fingerprint}|${b.receiptCode}|${b.marks.join(',')}|${b.source}|${b.salt}`) !== b.ballotHash) throw new Error(`hash of ${b.receiptCode} does not match`);
     if (b.prevHash !== prev) throw new Error(`link of ${b.receiptCode} does not follow`);
     prev = sha256(`${prev}|${b.ballotHash}`);
     if (b.chainHash !== prev) throw new Error(`chain hash of ${b.receiptCode} wrong`);

@@ -1,6 +1,7 @@
 import { validateBallot } from '@kpd/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Args, ArgsType, Field } from 'type-graphql';
 import { Max, Min } from 'class-validator';
+import { Public } from '../../core/auth/policy';
 import { Role } from '../../core/auth/user.entity';
 import { isSignedIn } from '../../core/auth/viewer';
 import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
@@ -21,6 +22,7 @@ import {
   DelegateStatusType,
   PaperReconciliationType,
   AttendanceType,
+  BulletinBoardType,
   PublishedBallot,
   PublishedBallotConnection,
   ReceiptCheckType,
@@ -53,6 +55,7 @@ async function candidatesIn(ctx: Context, ids: number[]): Promise<VoteCandidateE
 
 @Resolver(() => VoteSession)
 export class VoteSessionResolver {
+  @Public('congress sessions and their votes are published')
   @Query(() => [VoteSession], { description: 'Congress sessions voting on livelihood projects, newest first; public. 票决会议列表' })
   async voteSessions(@Arg('cityId', () => ID, { nullable: true, description: 'Only this city’s. 城市' }) cityId: string | null, @Ctx() ctx: Context): Promise<VoteSession[]> {
     const id = parseOptionalId(cityId, 'cityId');
@@ -65,6 +68,7 @@ export class VoteSessionResolver {
     return qb.getMany();
   }
 
+  @Public('congress sessions and their votes are published')
   @Query(() => VoteSession, { description: 'One congress session; public. 票决会议' })
   voteSession(@Arg('id', () => ID, { description: 'Session id' }) id: string, @Ctx() ctx: Context): Promise<VoteSession> {
     return findSession(ctx, parseId(id, 'id'));
@@ -237,6 +241,7 @@ export class VoteSessionResolver {
     return voting.concludeVote(ctx, parseId(sessionId, 'sessionId'));
   }
 
+  @Public('the ballots of a counted round are published for anyone to recount')
   @Query(() => PublishedBallotConnection, { description: 'The ballots of a counted round by receipt code, with their chain links; public, refused while the round is open. 公布选票' })
   async publishedBallots(
     @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
@@ -264,6 +269,8 @@ export class VoteSessionResolver {
         valid: check.valid,
         invalidReason: check.valid ? null : check.reason,
         source: b.source,
+        salt: b.salt,
+        batch: b.batch ?? 0,
         ballotHash: b.ballotHash,
         prevHash: b.prevHash ?? '',
         chainHash: b.chainHash ?? '',
@@ -279,6 +286,7 @@ export class VoteSessionResolver {
     };
   }
 
+  @Public('a delegate checks a receipt without signing in; it names nobody')
   @Query(() => ReceiptCheckType, { description: 'Confirms that the ballot with this receipt code was recorded and counted as cast; reveals nothing about who cast it. 回执核验' })
   async verifyReceipt(
     @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
@@ -288,7 +296,7 @@ export class VoteSessionResolver {
     if (receiptCode.length > 40) throw new UserInputError('receiptCode', 'is too long');
     const { found, round, ballot } = await voting.findReceipt(ctx, parseId(sessionId, 'sessionId'), normaliseReceipt(receiptCode));
     if (!found || !round || !ballot) {
-      return { found: false, round: null, counted: false, choices: [], valid: null, invalidReason: null, ballotHash: null, chainHash: null, chainHead: null, fingerprint: null, message: '未找到该回执码的选票 (no ballot with this receipt code in this session)' };
+      return { found: false, round: null, counted: false, choices: [], valid: null, invalidReason: null, ballotHash: null, chainHash: null, chainHead: null, fingerprint: null, checkpoint: null, checkpointHead: null, message: '未找到该回执码的选票 (no ballot with this receipt code in this session)' };
     }
     const counted = round.status === RoundStatus.CLOSED;
     // While the round is open a receipt proves only that the ballot was recorded: its marks (or
@@ -307,10 +315,25 @@ export class VoteSessionResolver {
       chainHash: counted ? ballot.chainHash : null,
       chainHead: counted ? round.chainHead : null,
       fingerprint: round.fingerprint,
+      checkpoint: ballot.batch,
+      checkpointHead: ballot.batch ? ((await voting.checkpointOf(ctx, round.id, ballot.batch))?.head ?? null) : null,
       message: counted
         ? `选票已计入第 ${round.number} 轮计票，位于公布的选票列表中 (counted in round ${round.number}; it is in the published list)`
         : `选票已记录，将在第 ${round.number} 轮结束后计票并公布内容 (recorded; its marks are shown when round ${round.number} is counted)`,
     };
+  }
+}
+
+@Resolver(() => BulletinBoardType)
+export class BulletinBoardResolver {
+  @Public('the bulletin board is published for anyone to verify the vote')
+  @Query(() => BulletinBoardType, { description: 'A round’s public bulletin board: commitments sealed in batches and their checkpoints while open, every ballot opened after the count; for anyone to verify. 公告板' })
+  voteBulletinBoard(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('round', () => Int, { nullable: true, description: 'Round (default: the last)' }) round: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<BulletinBoardType> {
+    return voting.bulletinBoard(ctx, parseId(sessionId, 'sessionId'), round ?? null);
   }
 }
 

@@ -21,11 +21,12 @@ import { readUploadedSpreadsheet } from '../../core/files';
 import type { Context } from '../../core/context';
 import { AreaLevel } from '../../core/areas/area.entity';
 import { findSession, managedSession, managesArea, requireNotFrozen, rosterEntryOf } from './access';
-import { Ballot, BallotSource, RoundParticipation } from './ballot.entity';
+import { Ballot, BallotSource, BoardCheckpoint, RoundParticipation } from './ballot.entity';
 import { ObligationStatus, LivelihoodProject } from './project.entity';
 import { LivelihoodProposal, ProposalStatus } from './proposal.entity';
 import { parseQuantity, type Milli } from './quantity';
-import { addToDigest, ballotHash, chain, digestOf, forUpdate, isDuplicateKey, newReceiptCode, sha256, ZERO_DIGEST } from './secrecy';
+import { addToDigest, digestOf, forUpdate, isDuplicateKey, newReceiptCode, sha256, ZERO_DIGEST } from './secrecy';
+import { checkpointsOf, commitmentOf, newSalt, requireBoardIntact, sealBoard, sealWhenDue } from './board.service';
 import { RosterEntry, RoundStatus, SessionStatus, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
 import { now as clockNow } from '../../core/clock';
 
@@ -391,8 +392,9 @@ async function lockOpenRound(tx: Tx, sessionId: number): Promise<{ session: Vote
 async function insertBallot(tx: Tx, round: VoteRound, marks: number[], source: BallotSource): Promise<{ receiptCode: string; hash: string }> {
   const choices = marks.join(',');
   const receiptCode = newReceiptCode();
-  const hash = ballotHash(round.fingerprint, receiptCode, choices, source);
-  await tx.em.insert(Ballot, { receiptCode, roundId: round.id, choices, source, ballotHash: hash, prevHash: null, chainHash: null });
+  const salt = newSalt();
+  const hash = commitmentOf(round.fingerprint, receiptCode, choices, source, salt);
+  await tx.em.insert(Ballot, { receiptCode, roundId: round.id, choices, source, salt, ballotHash: hash, batch: null, prevHash: null, chainHash: null });
   return { receiptCode, hash };
 }
 
@@ -445,7 +447,7 @@ export async function castBallot(ctx: Context, sessionId: number, candidateIds: 
   if (!check.valid) throw new UserInputError('candidateIds', `${check.reason} (${check.reasonCode})`);
   const position = new Map(onBallot.map((id, i) => [id, i]));
   marks.sort((a, b) => position.get(a)! - position.get(b)!);
-  return mutate(ctx, async (tx) => {
+  const receipt = await mutate(ctx, async (tx) => {
     try {
       await tx.em.insert(RoundParticipation, { roundId: round.id, userId: entry.userId, method: BallotSource.ELECTRONIC });
     } catch (e) {
@@ -461,8 +463,10 @@ export async function castBallot(ctx: Context, sessionId: number, candidateIds: 
     const locked = await forUpdate(tx.em, tx.em.createQueryBuilder(VoteRound, 'r').where('r.id = :id', { id: round.id })).getOne();
     if (!locked || locked.status !== RoundStatus.OPEN) throw new ConflictError('本轮投票已结束 (this round is closed)');
     await tx.em.update(VoteRound, { id: locked.id }, { digest: addToDigest(locked.digest, hash) });
+    await sealWhenDue(tx.em, locked);
     return { receiptCode, round: locked.number, fingerprint: locked.fingerprint };
   });
+  return receipt;
 }
 
 /** True once the session's planned closing time has passed: no ballot, no paper sheet after it. */
@@ -535,6 +539,7 @@ export async function enterPaperBallots(ctx: Context, sessionId: number, sheets:
       receipts.push(receiptCode);
     }
     await tx.em.update(VoteRound, { id: round.id }, { digest });
+    await sealBoard(tx.em, { ...round, digest });
     await tx.audit({ action: 'livelihood.paper.enter', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: round.number, sheets: sheets.length } });
     return receipts.sort();
   });
@@ -562,10 +567,11 @@ export async function closeRoundIn(tx: Tx, sessionId: number, now: Date): Promis
   }
   const ballots = await tx.em.find(Ballot, { where: { roundId: round.id }, order: { receiptCode: 'ASC' } });
   for (const b of ballots) {
-    if (ballotHash(round.fingerprint, b.receiptCode, b.choices, b.source) !== b.ballotHash) {
+    if (commitmentOf(round.fingerprint, b.receiptCode, b.choices, b.source, b.salt) !== b.ballotHash) {
       throw new ConflictError('选票内容与其哈希不符，拒绝计票 (a ballot does not match its hash)');
     }
   }
+  await requireBoardIntact(tx.em, round);
   if (digestOf(ballots.map((b) => b.ballotHash)) !== round.digest) {
     throw new ConflictError('选票集合与投票时的摘要不符，拒绝计票 (the ballots differ from those cast)');
   }
@@ -590,10 +596,10 @@ export async function closeRoundIn(tx: Tx, sessionId: number, now: Date): Promis
     candidates: onBallot.map((c) => ({ id: String(c.id), name: c.name })),
     ballots: ballots.map((b) => (b.choices ? b.choices.split(',') : [])),
   });
-  const { links, head } = chain(round.fingerprint, ballots.map((b) => b.ballotHash));
-  for (let i = 0; i < ballots.length; i++) {
-    await tx.em.update(Ballot, { receiptCode: ballots[i].receiptCode }, { prevHash: links[i].prev, chainHash: links[i].hash });
-  }
+  // The ballots still waiting are sealed as the last batch; its head is the round's chain head.
+  await sealBoard(tx.em, round);
+  const checkpoints = await checkpointsOf(tx.em, round.id);
+  const head = checkpoints.length ? checkpoints[checkpoints.length - 1].head : round.fingerprint;
   const stored: StoredRoundResult = { ...result, paperIssued: round.paperIssued, paperReturned, electronic: ballots.length - paperReturned, attendance };
   await tx.em.update(VoteRound, { id: round.id }, { status: RoundStatus.CLOSED, closedAt: now, chainHead: head, result: JSON.stringify(stored) });
   if (result.adopted.length) {
@@ -671,4 +677,52 @@ export async function findReceipt(ctx: Context, sessionId: number, receiptCode: 
 
 export async function roundsOf(ctx: Context, sessionId: number): Promise<VoteRound[]> {
   return ctx.db.getRepository(VoteRound).find({ where: { sessionId }, order: { number: 'ASC' } });
+}
+
+export async function checkpointOf(ctx: Context, roundId: number, number: number): Promise<BoardCheckpoint | null> {
+  return ctx.db.getRepository(BoardCheckpoint).findOneBy({ roundId, number });
+}
+
+export interface BulletinBoard {
+  round: number;
+  canonical: string;
+  fingerprint: string;
+  counted: boolean;
+  pending: number;
+  checkpoints: { number: number; count: number; head: string }[];
+  entries: { batch: number; ballotHash: string; prevHash: string; chainHash: string; receiptCode: string | null; marks: string[] | null; source: BallotSource | null; salt: string | null }[];
+  chainHead: string | null;
+}
+
+/**
+ * A round's bulletin board, public: while the round is open only the sealed commitments (by batch,
+ * then by commitment) and the checkpoints; after the count every ballot opened.
+ */
+export async function bulletinBoard(ctx: Context, sessionId: number, number: number | null): Promise<BulletinBoard> {
+  const session = await findSession(ctx, sessionId);
+  const n = number ?? session.currentRound;
+  const round = await ctx.db.getRepository(VoteRound).findOneBy({ sessionId, number: n });
+  if (!round) throw new NotFoundError('VoteRound', n);
+  const counted = round.status === RoundStatus.CLOSED;
+  const ballots = await ctx.db.getRepository(Ballot).find({ where: { roundId: round.id }, order: { batch: 'ASC', ballotHash: 'ASC' } });
+  const sealed = ballots.filter((b) => b.batch !== null);
+  return {
+    round: round.number,
+    canonical: round.canonical,
+    fingerprint: round.fingerprint,
+    counted,
+    pending: ballots.length - sealed.length,
+    checkpoints: await checkpointsOf(ctx.db.manager, round.id),
+    entries: sealed.map((b) => ({
+      batch: b.batch!,
+      ballotHash: b.ballotHash,
+      prevHash: b.prevHash ?? '',
+      chainHash: b.chainHash ?? '',
+      receiptCode: counted ? b.receiptCode : null,
+      marks: counted ? (b.choices ? b.choices.split(',') : []) : null,
+      source: counted ? b.source : null,
+      salt: counted ? b.salt : null,
+    })),
+    chainHead: counted ? round.chainHead : null,
+  };
 }
