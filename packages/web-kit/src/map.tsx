@@ -104,12 +104,15 @@ export function BoundaryMap({ shapes, height = 360, testId, emptyText }: { shape
         style: () =>
           area
             ? { color: '#595959', weight: 1.2, fillColor: s.color, fillOpacity: 0.18, className: 'kpd-area' }
-            : { color: s.color, weight: 3, fillColor: s.color, fillOpacity: 0.6, className: 'kpd-site' },
+            : { color: s.color, weight: 2, fillColor: s.color, fillOpacity: 0.6, className: 'kpd-site-outline', interactive: false },
         pointToLayer: (_f, latlng) => L.circleMarker(latlng, { radius: 7, color: s.color, fillColor: s.color, fillOpacity: 0.8 }),
       });
-      layer.bindTooltip(s.label, { sticky: true });
-      if (s.onClick) layer.on('click', s.onClick);
       layer.addTo(group);
+      // A site is a few hundred metres across, a dot at a city's scale: a marker at its centre
+      // carries the colour, the label and the click; the outline shows when zoomed in.
+      const target: L.Layer = area ? layer : L.circleMarker(layer.getBounds().getCenter(), { radius: 5, color: '#fff', weight: 1, fillColor: s.color, fillOpacity: 0.95, className: 'kpd-site' }).addTo(group);
+      target.bindTooltip(s.label, { sticky: true });
+      if (s.onClick) target.on('click', s.onClick);
       if (area) areaCount += 1;
       else count += 1;
     }
