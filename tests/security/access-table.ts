@@ -41,6 +41,7 @@ type Row = string; // eight letters, one per principal, in PRINCIPALS order
 //                                     anon analyst city district other secretary delegate fuxin
 export const QUERIES: Record<string, Row> = {
   me:                      /* */ 'A A A A A A A A',
+  demoAccounts:            /* */ 'A A A A A A A A',
   areas:                   /* */ 'D A A A A A A A',
   area:                    /* */ 'D A A A D D D D',
   district:                /* */ 'D A A A D D D D',

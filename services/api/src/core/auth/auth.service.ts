@@ -1,4 +1,4 @@
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../errors';
 import { parseId } from '../ids';
 import { paginate, type Page } from '../pagination';
@@ -7,6 +7,8 @@ import type { Context } from '../context';
 import { burnPasswordCheck, hashPassword, hashToken, newToken, passwordWeakness, verifyPassword } from './password';
 import { Session, SessionKind } from './session.entity';
 import { User } from './user.entity';
+import { DEMO_GUIDE, type DemoAccount } from './demo-guide';
+import { DEMO_PASSWORD } from './seed';
 import type { CreateUserInput, UserListArgs } from './auth.inputs';
 import { isReadOnlyRole, isSignedIn, requireSignedIn } from './policy';
 
@@ -249,5 +251,19 @@ export async function updateUserAccess(ctx: Context, userId: number, active: boo
     await tx.em.save(user);
     await tx.audit({ action: 'user.access', entityType: 'User', entityId: user.id, areaId: user.areaId, before, after: user });
     return user;
+  });
+}
+
+/**
+ * The demo accounts for the sign-in page: empty in production, with SEED_DEMO off, or when the demo
+ * seed did not run (its accounts do not exist); otherwise the guide's accounts that exist and are active.
+ */
+export async function demoAccounts(ctx: Context): Promise<DemoAccount[]> {
+  if (ctx.config.env === 'production' || !ctx.config.seedDemo) return [];
+  const users = await ctx.db.getRepository(User).find({ where: { username: In(DEMO_GUIDE.map((g) => g.username)), active: true } });
+  const byName = new Map(users.map((u) => [u.username, u]));
+  return DEMO_GUIDE.filter((g) => byName.has(g.username)).map((g) => {
+    const u = byName.get(g.username)!;
+    return { username: u.username, displayName: u.displayName, role: u.role, area: ctx.areas.get(u.areaId)?.name ?? '', can: g.can, password: DEMO_PASSWORD };
   });
 }
