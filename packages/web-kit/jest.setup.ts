@@ -32,3 +32,7 @@ class TimerMessageChannel {
   }
 }
 (globalThis as unknown as { MessageChannel: unknown }).MessageChannel ??= TimerMessageChannel;
+// `findBy…` and `waitFor` wait up to 1 s by default; a loaded CI machine renders Ant Design's tables
+// slower than that, so they wait up to 15 s (a passing test still ends as soon as its element shows).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('@testing-library/dom').configure({ asyncUtilTimeout: 15_000 });

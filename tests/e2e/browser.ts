@@ -23,6 +23,19 @@ if (!hasChromium) {
 /** `describe`, or `describe.skip` with a warning when the machine has no Chromium. */
 export const browserDescribe = hasChromium ? describe : describe.skip;
 
+/**
+ * An option of the Ant Design dropdown that is open now. A dropdown that is still animating closed
+ * also matches `:visible` and may hold an option of the same label (a status filter's 不予采纳 beside
+ * the screening form's), so options of leaving or hidden dropdowns are excluded.
+ */
+export const OPEN_SELECT_OPTION =
+  '.ant-select-dropdown:visible:not(.ant-select-dropdown-hidden):not([class*="-leave"]) .ant-select-item-option';
+
+/** Clicks the option labelled `label` (substring) in the dropdown that is open now. */
+export async function pickOption(page: Page, label: string): Promise<void> {
+  await page.locator(OPEN_SELECT_OPTION, { hasText: label }).first().click();
+}
+
 export interface AdminInBrowser {
   readonly server: TestServer;
   /** The folder the server serves the shell and remotes from (copies of their builds). */

@@ -4,7 +4,7 @@
  * city supervision and publishes the month's ranking.
  */
 import type { Page } from 'playwright-core';
-import { adminInBrowser, browserDescribe } from './browser';
+import { adminInBrowser, browserDescribe, OPEN_SELECT_OPTION } from './browser';
 
 browserDescribe('the dispatch app in Chromium', () => {
   const admin = adminInBrowser();
@@ -21,14 +21,13 @@ browserDescribe('the dispatch app in Chromium', () => {
     shenyang = sj.parent.id;
   });
 
-  /** Chooses an option of an Ant Design select by typing its label. */
   /** Picks `label` in an antd Select by typing it; tries again if the dropdown closed before the click landed. */
   async function choose(page: Page, testId: string, label: string) {
     const select = `[data-testid=${testId}]`;
     for (let attempt = 0; attempt < 3; attempt++) {
       await page.click(select);
       await page.keyboard.type(label);
-      await page.click(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
+      await page.click(`${OPEN_SELECT_OPTION}[title="${label}"]`);
       const picked = await page
         .waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent?.includes(text), [select, label] as const, { timeout: 3_000 })
         .then(() => true, () => false);

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { rosterWorkbook } from '../../services/api/src/modules/livelihood/testkit';
-import { adminInBrowser, browserDescribe } from './browser';
+import { adminInBrowser, browserDescribe, OPEN_SELECT_OPTION, pickOption } from './browser';
 
 const SESSION_NAME = '阜新市十六届人大六次会议（浏览器测试）';
 const DELEGATES = ['delegate.001', 'delegate.002', 'delegate.003'];
@@ -68,7 +68,7 @@ browserDescribe('livelihood votes in the browser', () => {
 
       // Candidates from three accepted proposals of the city.
       await a.click('[data-testid=candidate-editor] .ant-select');
-      const options = a.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      const options = a.locator(OPEN_SELECT_OPTION);
       await options.first().waitFor();
       for (let i = 0; i < 3; i++) await options.nth(i).click();
       await a.keyboard.press('Escape');
@@ -157,7 +157,7 @@ browserDescribe('livelihood votes in the browser', () => {
       );
       expect(second.errors).toBeUndefined();
       await a.click('[data-testid=paper-delegate]');
-      await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("代表3")');
+      await pickOption(a, '代表3');
       await a.click('[data-testid=paper-issue]');
       await a.locator('[data-testid=paper-reconciliation]', { hasText: '1 张' }).waitFor();
       const paperSheet = a.locator('[data-testid=paper-sheet]').first();
@@ -264,7 +264,7 @@ browserDescribe('livelihood votes in the browser', () => {
 
     // The board of the demo year: the ten projects the 2021 session adopted.
     await a.click('[data-testid=board-choice]');
-    await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("2021")');
+    await pickOption(a, '2021');
     await a.waitForSelector('[data-testid=board] h4:has-text("2021")');
     const cities = await admin.server.gql<{
       voteSessions: Array<{ meetingDate: string; city: { id: string } }>;
@@ -289,9 +289,7 @@ browserDescribe('livelihood votes in the browser', () => {
     await p.goto(`${url}/public/votes`);
     await p.waitForSelector('[data-testid=public-session]');
     await p.click('[data-testid=public-session]');
-    await p.click(
-      '.ant-select-dropdown:visible .ant-select-item-option:has-text("阜新市十六届人大四次会议")',
-    );
+    await pickOption(p, '阜新市十六届人大四次会议');
     await p.click('.ant-tabs-tab:has-text("实施进度")');
     await p.waitForSelector('[data-testid=board] [data-testid=board-project]');
     expect(await p.locator('[data-testid=board-project]').count()).toBe(10);
@@ -359,9 +357,7 @@ browserDescribe('livelihood votes in the browser', () => {
 
     // The demo's 2021 evaluation of its ten projects.
     await a.click('[data-testid=evaluation-session]');
-    await a.click(
-      '.ant-select-dropdown:visible .ant-select-item-option:has-text("阜新市十六届人大四次会议")',
-    );
+    await pickOption(a, '阜新市十六届人大四次会议');
     await a.locator('[data-testid=evaluation-results] tr.ant-table-row').nth(9).waitFor();
     expect(await a.locator('[data-testid=evaluation-results] tr.ant-table-row').count()).toBe(10);
   }, 300_000);
@@ -370,16 +366,16 @@ browserDescribe('livelihood votes in the browser', () => {
     await a.goto(url + '/livelihood/proposals');
     await a.waitForSelector('[data-testid=proposal-table] tr.ant-table-row');
     await a.click('[data-testid=proposal-status]');
-    await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("已受理")');
+    await pickOption(a, '已受理');
     const screen = a.locator('[data-testid^=proposal-screen-]').first();
     await screen.waitFor();
     const proposalId = (await screen.getAttribute('data-testid'))!.replace('proposal-screen-', '');
     await screen.click();
     const dialog = a.locator('.ant-modal');
     await dialog.locator('.ant-select').nth(0).click();
-    await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("不予采纳")');
+    await pickOption(a, '不予采纳');
     await dialog.locator('.ant-select').nth(1).click();
-    await a.click('.ant-select-dropdown:visible .ant-select-item-option:has-text("形成政府债务风险")');
+    await pickOption(a, '形成政府债务风险');
     await dialog.locator('#note').fill('需新增政府债务');
     await admin.shot(a, 'livelihood-13-screening');
     await a.click('[data-testid=screen-ok]');

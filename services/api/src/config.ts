@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseRemoteOverrides } from './core/web/manifest';
+import type { RateLimitConfig } from './core/rate-limit';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -18,6 +19,8 @@ export interface Config {
   /** The dashboard map's background: a {z}/{x}/{y} tile URL (MAP_TILE_URL; unset or empty: the outlines on a plain ground) and its credit line. */
   mapTiles: { url: string; attribution: string };
   sessionTtlHours: number;
+  /** Seconds a process keeps a live session in memory (SESSION_CACHE_SECONDS, default 5; 0: read it on every request). */
+  sessionCacheSeconds: number;
   lockout: { maxAttempts: number; minutes: number };
   /** scrypt cost N for new password hashes (stored with the hash, so lowering it for tests is safe). */
   passwordCostN: number;
@@ -26,6 +29,8 @@ export interface Config {
   /** Adds the `x-sql-statements` response header: the SQL statements a request ran (tests, benchmarks). */
   exposeSqlCount: boolean;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxVariableDepth: number };
+  /** The leaky bucket of cost points per token, session or anonymous address (see core/rate-limit.ts). */
+  rateLimit: RateLimitConfig;
   seedDemo: boolean;
   logLevel: string;
   storage: {
@@ -33,6 +38,8 @@ export interface Config {
     s3?: { endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
   };
   uploads: { maxBytes: number; timeoutMs: number; maxImagePixels: number };
+  /** SHUTDOWN_TIMEOUT_MS: on SIGTERM the process ends within this, finished or not (busy connections are cut at three quarters of it). */
+  shutdownTimeoutMs: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -71,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webRemotes: parseRemoteOverrides(env.WEB_REMOTES),
     mapTiles: mapTilesConfig(env),
     sessionTtlHours: intEnv(env.SESSION_TTL_HOURS, 12),
+    sessionCacheSeconds: intEnv(env.SESSION_CACHE_SECONDS, 5),
     lockout: { maxAttempts: intEnv(env.LOGIN_MAX_ATTEMPTS, 5), minutes: intEnv(env.LOGIN_LOCK_MINUTES, 15) },
     passwordCostN: intEnv(env.PASSWORD_COST_N, 16384),
     trustProxy: trust === undefined ? false : trust === 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
@@ -82,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxTokens: intEnv(env.GRAPHQL_MAX_TOKENS, 4000),
       maxVariableDepth: intEnv(env.GRAPHQL_MAX_VARIABLE_DEPTH, 8),
     },
+    rateLimit: rateLimitConfig(env, intEnv(env.GRAPHQL_MAX_COST, 20000)),
     seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     storage: storageConfig(env),
@@ -90,8 +99,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       timeoutMs: intEnv(env.UPLOAD_TIMEOUT_MS, 60_000),
       maxImagePixels: intEnv(env.UPLOAD_MAX_IMAGE_PIXELS, 40_000_000),
     },
+    shutdownTimeoutMs: intEnv(env.SHUTDOWN_TIMEOUT_MS, 20_000),
     ...overrides,
   };
+}
+
+function rateLimitConfig(env: NodeJS.ProcessEnv, maxCost: number): RateLimitConfig {
+  const pointsPerSecond = intEnv(env.RATE_LIMIT_POINTS_PER_SECOND, 1000);
+  const burst = intEnv(env.RATE_LIMIT_BURST, Math.max(40_000, maxCost));
+  if (pointsPerSecond > 0 && burst < maxCost) {
+    throw new Error(`RATE_LIMIT_BURST (${burst}) must be at least GRAPHQL_MAX_COST (${maxCost}), or the largest allowed query could never run`);
+  }
+  return { pointsPerSecond, burst };
 }
 
 function storageConfig(env: NodeJS.ProcessEnv): Config['storage'] {

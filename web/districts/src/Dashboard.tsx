@@ -7,6 +7,8 @@ import { Chart, type ChartOption } from '@kpd/web-kit/chart';
 import { graphql } from './gql';
 import type { DashboardFiguresQuery, DashboardMapQuery, DistrictsQuery, LightTrendQuery, LightTrendQueryVariables } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
+import { MonthClosePage } from './MonthClose';
+import { monthCloseMessages } from './month-close.messages';
 
 const DISTRICTS = graphql(`
   query Districts($cityId: ID) {
@@ -103,6 +105,7 @@ function percent(v: number | null | undefined): string {
 }
 
 export function Dashboard(props: RemoteProps) {
+  if (props.path.split('?')[0] === '/close') return <MonthClosePage {...props} />;
   const id = /^\/(\d+)$/.exec(props.path)?.[1];
   return id ? <DistrictDetail id={id} navigate={props.navigate} /> : <CityView {...props} />;
 }
@@ -159,6 +162,7 @@ function useMonth(areaId: string): [string | null, (p: string) => void] {
 
 function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows: DistrictRow[]; viewer: Viewer; onOpen: (id: string) => void }) {
   const t = useMessages(messages);
+  const tc = useMessages(monthCloseMessages);
   const locale = useLocale();
   const [period, setPeriod] = useState<string | null>(null);
   const [month, setMonth] = useMonth(areaId);
@@ -192,6 +196,11 @@ function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows:
                   {t('publishBoard')}
                 </Button>
               </Popconfirm>
+            )}
+            {viewer.role === 'ADMIN' && (
+              <Button onClick={() => openInShell(`/districts/close?period=${period}`)} data-testid="month-close-link">
+                {tc('monthCloseLink')}
+              </Button>
             )}
             <Button href={`/public/lights?area=${areaId}&period=${period}`} target="_blank" data-testid="wall-link">
               {t('wallLink')}

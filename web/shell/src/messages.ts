@@ -4,7 +4,7 @@ type Key =
   | 'title' | 'shortTitle' | 'signIn' | 'signOut' | 'username' | 'password' | 'usernameRequired' | 'passwordRequired'
   | 'signInHint' | 'welcome' | 'welcomeText' | 'role' | 'scope' | 'notFound' | 'notFoundText' | 'backHome' | 'forbidden'
   | 'forbiddenText' | 'audit' | 'auditAt' | 'auditActor' | 'auditAction' | 'auditEntity' | 'auditChange' | 'build' | 'language'
-  | 'total' | 'roleADMIN' | 'roleANALYST' | 'roleDELEGATE' | 'roleEVALUATOR' | 'roleSECRETARY' | 'loadMore'
+  | 'total' | 'roleADMIN' | 'roleANALYST' | 'roleDELEGATE' | 'roleEVALUATOR' | 'roleSECRETARY' | 'loadMore' | 'account'
   | 'demoTitle' | 'demoHint' | 'demoUse';
 
 export const messages: Messages<Key> = {
@@ -42,6 +42,7 @@ export const messages: Messages<Key> = {
     roleEVALUATOR: '第三方评估',
     roleSECRETARY: '服务秘书',
     loadMore: '加载更多',
+    account: '修改密码',
     demoTitle: '演示账户',
     demoHint: '演示数据：2020年秋的辽宁（沈阳市、大连市、阜新市）。所有演示账户密码均为 {password}，点击一个账户即可登录。',
     demoUse: '用此账户登录',
@@ -80,6 +81,7 @@ export const messages: Messages<Key> = {
     roleEVALUATOR: 'Evaluator',
     roleSECRETARY: 'Service secretary',
     loadMore: 'Load more',
+    account: 'Change password',
     demoTitle: 'Demo accounts',
     demoHint: 'Demo data: Liaoning in autumn 2020 (Shenyang, Dalian, Fuxin). Every demo account\'s password is {password}; click one to sign in.',
     demoUse: 'Sign in as this account',

@@ -1,6 +1,3 @@
-import { Field, ObjectType } from 'type-graphql';
-import { Role } from './user.entity';
-
 /**
  * What each demo account shows a first visitor, in the order the sign-in page lists them. Only the
  * accounts the demo seed creates are listed, and only while they exist (never in production).
@@ -18,24 +15,3 @@ export const DEMO_GUIDE: { username: string; can: string }[] = [
   { username: 'delegate.001', can: '人大代表：查看票决结果与回执，年终对民生实事满意度测评' },
   { username: 'analyst', can: '只读分析：全省统计、排名与导出' },
 ];
-
-@ObjectType({ description: 'A demo account the sign-in page offers, with what it shows. 演示账户' })
-export class DemoAccount {
-  @Field({ description: 'Sign-in name. 用户名' })
-  username!: string;
-
-  @Field({ description: 'Display name. 名称' })
-  displayName!: string;
-
-  @Field(() => Role, { description: 'Role. 角色' })
-  role!: Role;
-
-  @Field({ description: 'The area the account sees. 范围' })
-  area!: string;
-
-  @Field({ description: 'What a first visitor can see and do with it. 可以做什么' })
-  can!: string;
-
-  @Field({ description: 'The shared demo password. 密码' })
-  password!: string;
-}

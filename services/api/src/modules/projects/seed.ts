@@ -1,8 +1,10 @@
 import { addMonths, period as makePeriod, periodRange, wan, yearOf } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import type { SeedContext } from '../../core/module';
+import { Area } from '../../core/areas/area.entity';
+import { AreaDirectory } from '../../core/areas/area-directory';
+import { storePublication } from './light-board.service';
 import { demoSiteGeoJson, siteInside, siteOutlineCode } from '../../core/areas/outlines';
-import { LightBoardPublication } from './light.entity';
 import { computeLights, storeLights } from './lights.service';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { Project, ProjectAssignment, ProjectCategory, ProjectStage, ProjectStageChange } from './project.entity';
@@ -484,6 +486,7 @@ export async function seedProjects(seed: SeedContext): Promise<void> {
     await storeLights(em, project.id, periods, byProject.get(project.id) ?? [], seed.now);
   }
   // 苏家屯区 puts its lights on the wall (上墙公示, report 000): its September board is published.
-  await em.insert(LightBoardPublication, { areaId: seed.area('苏家屯区').id, period: DEMO_PERIOD, publishedBy: 'admin.sujiatun', publishedAt: onTime(DEMO_PERIOD) });
+  const areas = new AreaDirectory(await em.find(Area));
+  await storePublication(em, areas, areas.get(seed.area('苏家屯区').id)!, DEMO_PERIOD, 'admin.sujiatun', onTime(DEMO_PERIOD));
   seed.log.info({ projects: lit.length, lights: lights.length }, 'demo projects seeded');
 }
