@@ -83,7 +83,8 @@ export function BoundaryMap({ shapes, height = 360, testId, emptyText }: { shape
   useEffect(() => {
     if (!tiles || !el.current) return;
     injectCss();
-    const map = L.map(el.current, { scrollWheelZoom: false, attributionControl: true, preferCanvas: false });
+    // Fractional zoom, so a city's outline fills the frame rather than the next whole zoom level down.
+    const map = L.map(el.current, { scrollWheelZoom: false, attributionControl: true, preferCanvas: false, zoomSnap: 0.25 });
     map.setView(DEFAULT_CENTER, 7);
     map.attributionControl.setPrefix('Leaflet');
     if (tiles.url) {
