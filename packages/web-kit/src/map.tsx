@@ -83,7 +83,8 @@ export function BoundaryMap({ shapes, height = 360, testId, emptyText }: { shape
   useEffect(() => {
     if (!tiles || !el.current) return;
     injectCss();
-    const map = L.map(el.current, { scrollWheelZoom: false, attributionControl: true, preferCanvas: false });
+    // Fractional zoom, so a city's outline fills the frame rather than the next whole zoom level down.
+    const map = L.map(el.current, { scrollWheelZoom: false, attributionControl: true, preferCanvas: false, zoomSnap: 0.25 });
     map.setView(DEFAULT_CENTER, 7);
     map.attributionControl.setPrefix('Leaflet');
     if (tiles.url) {
@@ -104,12 +105,15 @@ export function BoundaryMap({ shapes, height = 360, testId, emptyText }: { shape
         style: () =>
           area
             ? { color: '#595959', weight: 1.2, fillColor: s.color, fillOpacity: 0.18, className: 'kpd-area' }
-            : { color: s.color, weight: 3, fillColor: s.color, fillOpacity: 0.6, className: 'kpd-site' },
+            : { color: s.color, weight: 2, fillColor: s.color, fillOpacity: 0.6, className: 'kpd-site-outline', interactive: false },
         pointToLayer: (_f, latlng) => L.circleMarker(latlng, { radius: 7, color: s.color, fillColor: s.color, fillOpacity: 0.8 }),
       });
-      layer.bindTooltip(s.label, { sticky: true });
-      if (s.onClick) layer.on('click', s.onClick);
       layer.addTo(group);
+      // A site is a few hundred metres across, a dot at a city's scale: a marker at its centre
+      // carries the colour, the label and the click; the outline shows when zoomed in.
+      const target: L.Layer = area ? layer : L.circleMarker(layer.getBounds().getCenter(), { radius: 5, color: '#fff', weight: 1, fillColor: s.color, fillOpacity: 0.95, className: 'kpd-site' }).addTo(group);
+      target.bindTooltip(s.label, { sticky: true });
+      if (s.onClick) target.on('click', s.onClick);
       if (area) areaCount += 1;
       else count += 1;
     }

@@ -545,7 +545,7 @@ function ProjectMap({ areaId, period, title, districts, counts, onOpenDistrict }
   return (
     <Card title={title} extra={state.projects ? <Typography.Text type="secondary">{t('mapHint', { n: siteCount })}</Typography.Text> : null}>
       <QueryState fetching={!state.projects && !state.error} error={state.error} data={state.projects} onRetry={() => setAttempt((n) => n + 1)}>
-        {() => <BoundaryMap shapes={shapes} height={420} testId="project-map" emptyText={t('noLocation')} />}
+        {() => <BoundaryMap shapes={shapes} height={540} testId="project-map" emptyText={t('noLocation')} />}
       </QueryState>
     </Card>
   );

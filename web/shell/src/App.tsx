@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Result, Space, Typography } from 'antd';
 import { Provider, useMutation, useQuery } from 'urql';
 import { createKpdClient, ErrorNotice, Loading, LocaleProvider, useMessages, type Locale, type Viewer } from '@kpd/web-kit';
@@ -6,7 +6,7 @@ import { AuditLog } from './audit';
 import { graphql } from './gql';
 import { Home } from './Home';
 import { messages } from './messages';
-import { matchNav, navFor, pagesFor } from './nav';
+import { homeFor, matchNav, navFor, pagesFor } from './nav';
 import { AccountPage, Administration } from './admin';
 import { matchPublic, type PublicPage } from './public';
 import { RemoteView } from './RemoteView';
@@ -76,6 +76,9 @@ function PublicView({ page, path, navigate, locale, onToggleLocale }: { page: Pu
   );
 }
 
+/** Set at sign-in, read once by the shell: go to the role's home view instead of the welcome page. */
+const LANDING = 'kpd.landing';
+
 function SignedIn({ locale, onToggleLocale, onSessionChange }: { locale: Locale; onToggleLocale: () => void; onSessionChange: () => void }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ME, requestPolicy: 'network-only' });
   if (fetching && !data) return <Loading />;
@@ -85,7 +88,17 @@ function SignedIn({ locale, onToggleLocale, onSessionChange }: { locale: Locale;
         <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       </div>
     );
-  if (!data?.me) return <SignIn onSignedIn={onSessionChange} onToggleLocale={onToggleLocale} />;
+  if (!data?.me)
+    return (
+      <SignIn
+        onSignedIn={() => {
+          // Land on the role's most telling view once, right after signing in.
+          window.sessionStorage.setItem(LANDING, '1');
+          onSessionChange();
+        }}
+        onToggleLocale={onToggleLocale}
+      />
+    );
   return <Shell viewer={data.me} locale={locale} onToggleLocale={onToggleLocale} onSignedOut={onSessionChange} />;
 }
 
@@ -99,6 +112,11 @@ function Shell({ viewer, locale, onToggleLocale, onSignedOut }: { viewer: Viewer
   const items = navFor(viewer.role);
   const current = matchNav(path);
   const allowed = current ? pagesFor(viewer.role).includes(current) : false;
+  useEffect(() => {
+    if (!window.sessionStorage.getItem(LANDING)) return;
+    window.sessionStorage.removeItem(LANDING);
+    if (window.location.pathname === '/') navigate(homeFor(viewer));
+  }, [viewer, navigate]);
 
   const menu = (
     <Menu

@@ -1,9 +1,15 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Typography } from 'antd';
-import { useMutation } from 'urql';
+import { Button, Card, Form, Input, List, Tag, Typography } from 'antd';
+import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, useMessages } from '@kpd/web-kit';
 import { graphql } from './gql';
 import { messages } from './messages';
+
+const DEMO_ACCOUNTS = graphql(`
+  query DemoAccounts {
+    demoAccounts { username displayName role area can password }
+  }
+`);
 
 const LOGIN = graphql(`
   mutation Login($username: String!, $password: String!) {
@@ -17,7 +23,10 @@ const LOGIN = graphql(`
 export function SignIn({ onSignedIn, onToggleLocale }: { onSignedIn: () => void; onToggleLocale: () => void }) {
   const t = useMessages(messages);
   const [result, login] = useMutation(LOGIN);
+  const [demo] = useQuery({ query: DEMO_ACCOUNTS });
+  const [form] = Form.useForm<{ username: string; password: string }>();
   const [error, setError] = useState<unknown>(null);
+  const accounts = demo.data?.demoAccounts ?? [];
   const submit = async (values: { username: string; password: string }) => {
     setError(null);
     const res = await login(values);
@@ -26,6 +35,7 @@ export function SignIn({ onSignedIn, onToggleLocale }: { onSignedIn: () => void;
   };
   return (
     <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f3f4f6', padding: 16 }}>
+      <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', justifyContent: 'center', alignItems: 'flex-start' }}>
       <Card style={{ width: 380, maxWidth: '100%' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
           <Typography.Title level={3} style={{ marginTop: 0 }}>
@@ -41,7 +51,7 @@ export function SignIn({ onSignedIn, onToggleLocale }: { onSignedIn: () => void;
             <ErrorNotice error={error} />
           </div>
         ) : null}
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('usernameRequired') }]}>
             <Input autoComplete="username" autoFocus id="username" />
           </Form.Item>
@@ -53,6 +63,37 @@ export function SignIn({ onSignedIn, onToggleLocale }: { onSignedIn: () => void;
           </Button>
         </Form>
       </Card>
+      {accounts.length > 0 && (
+        // Only while the demo data is on: the API lists nothing otherwise (and never in production).
+        <Card title={t('demoTitle')} style={{ width: 520, maxWidth: '100%' }} data-testid="demo-accounts">
+          <Typography.Paragraph type="secondary">{t('demoHint', { password: accounts[0].password })}</Typography.Paragraph>
+          <List
+            size="small"
+            dataSource={accounts}
+            renderItem={(a) => (
+              <List.Item
+                style={{ cursor: 'pointer' }}
+                title={t('demoUse')}
+                data-testid={`demo-account-${a.username}`}
+                onClick={() => {
+                  form.setFieldsValue({ username: a.username, password: a.password });
+                  form.submit();
+                }}
+              >
+                <List.Item.Meta
+                  title={
+                    <>
+                      <Typography.Text code>{a.username}</Typography.Text> <Tag>{t(`role${a.role}`)}</Tag> {a.area}
+                    </>
+                  }
+                  description={a.can}
+                />
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      </div>
     </div>
   );
 }

@@ -4,7 +4,8 @@ type Key =
   | 'title' | 'shortTitle' | 'signIn' | 'signOut' | 'username' | 'password' | 'usernameRequired' | 'passwordRequired'
   | 'signInHint' | 'welcome' | 'welcomeText' | 'role' | 'scope' | 'notFound' | 'notFoundText' | 'backHome' | 'forbidden'
   | 'forbiddenText' | 'audit' | 'auditAt' | 'auditActor' | 'auditAction' | 'auditEntity' | 'auditChange' | 'build' | 'language'
-  | 'total' | 'roleADMIN' | 'roleANALYST' | 'roleDELEGATE' | 'roleEVALUATOR' | 'roleSECRETARY' | 'loadMore' | 'account';
+  | 'total' | 'roleADMIN' | 'roleANALYST' | 'roleDELEGATE' | 'roleEVALUATOR' | 'roleSECRETARY' | 'loadMore' | 'account'
+  | 'demoTitle' | 'demoHint' | 'demoUse';
 
 export const messages: Messages<Key> = {
   zh: {
@@ -42,6 +43,9 @@ export const messages: Messages<Key> = {
     roleSECRETARY: '服务秘书',
     loadMore: '加载更多',
     account: '修改密码',
+    demoTitle: '演示账户',
+    demoHint: '演示数据：2020年秋的辽宁（沈阳市、大连市、阜新市）。所有演示账户密码均为 {password}，点击一个账户即可登录。',
+    demoUse: '用此账户登录',
   },
   en: {
     title: 'Key-project dispatch platform',
@@ -78,5 +82,8 @@ export const messages: Messages<Key> = {
     roleSECRETARY: 'Service secretary',
     loadMore: 'Load more',
     account: 'Change password',
+    demoTitle: 'Demo accounts',
+    demoHint: 'Demo data: Liaoning in autumn 2020 (Shenyang, Dalian, Fuxin). Every demo account\'s password is {password}; click one to sign in.',
+    demoUse: 'Sign in as this account',
   },
 };

@@ -1,4 +1,4 @@
-import { matchNav, NAV, navFor, pagesFor } from './nav';
+import { homeFor, matchNav, NAV, navFor, pagesFor } from './nav';
 import { matchPublic, PUBLIC_PAGES } from './public';
 
 const keys = (role: Parameters<typeof navFor>[0]) => navFor(role).map((n) => n.key);
@@ -62,5 +62,21 @@ describe('public pages', () => {
       expect(page.label.zh).toMatch(/\p{Script=Han}/u);
       expect(page.label.en).toMatch(/^[A-Z]/);
     }
+  });
+});
+
+describe('homeFor: each role lands on its most telling view, one it may open', () => {
+  test.each([
+    ['ADMIN', 'PROVINCE', '/districts'],
+    ['ADMIN', 'CITY', '/districts'],
+    ['ADMIN', 'DISTRICT', '/districts/7'],
+    ['ANALYST', 'PROVINCE', '/districts'],
+    ['SECRETARY', 'DISTRICT', '/projects'],
+    ['EVALUATOR', 'CITY', '/secretaries'],
+    ['DELEGATE', 'CITY', '/livelihood'],
+  ] as const)('%s of a %s → %s', (role, level, path) => {
+    const home = homeFor({ role, area: { id: '7', name: 'x', level } });
+    expect(home).toBe(path);
+    expect(navFor(role)).toContain(matchNav(home));
   });
 });

@@ -1,4 +1,4 @@
-import type { Role } from '@kpd/web-kit';
+import type { Role, Viewer } from '@kpd/web-kit';
 import apps from '../../apps.json';
 
 /** A page in the side navigation: shell pages, or a domain app mounted at /<remote>. */
@@ -41,4 +41,27 @@ export function matchNav(path: string): NavItem | undefined {
   return NAV.filter((n) => (n.path === '/' ? path === '/' : path === n.path || path.startsWith(n.path + '/'))).sort(
     (a, b) => b.path.length - a.path.length,
   )[0];
+}
+
+/**
+ * Where a user lands after signing in: the view that tells the most about their work. A city or
+ * province admin and the analyst: the city dashboard on the month just closed (its lights on the
+ * district map); a district admin: its district's lights with the yellow and red projects and why;
+ * a secretary: its projects to report; an evaluator: the secretaries to score; a delegate: the votes.
+ */
+export function homeFor(viewer: Pick<Viewer, 'role' | 'area'>): string {
+  switch (viewer.role) {
+    case 'ADMIN':
+      return viewer.area.level === 'DISTRICT' ? `/districts/${viewer.area.id}` : '/districts';
+    case 'ANALYST':
+      return '/districts';
+    case 'SECRETARY':
+      return '/projects';
+    case 'EVALUATOR':
+      return '/secretaries';
+    case 'DELEGATE':
+      return '/livelihood';
+    default:
+      return '/';
+  }
 }

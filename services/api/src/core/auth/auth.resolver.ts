@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import { Area } from '../areas/area.entity';
 import { CreateApiTokenInput, CreateUserInput, UserListArgs } from './auth.inputs';
 import * as auth from './auth.service';
-import { CreatedApiToken, LoginPayload, UserConnection } from './auth.types';
+import { CreatedApiToken, DemoAccount, LoginPayload, UserConnection } from './auth.types';
 import { SESSION_COOKIE } from './authenticate';
 import { canSeeLockOf, Public, TOKEN_MANAGERS } from './policy';
 import { TokenScope } from './token-scope';
@@ -38,6 +38,14 @@ export class AuthResolver {
   async logout(@Ctx() ctx: Context): Promise<boolean> {
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return auth.logout(ctx);
+  }
+
+  @Public('the sign-in page lists the demo accounts before anyone signs in; empty unless the demo data is on')
+  @Query(() => [DemoAccount], {
+    description: 'The demo accounts with what each shows, for the sign-in page; empty in production and whenever the demo seed did not run. 演示账户',
+  })
+  demoAccounts(@Ctx() ctx: Context): Promise<DemoAccount[]> {
+    return auth.demoAccounts(ctx);
   }
 
   @Public('null when signed out: the admin asks it to know whether to show the sign-in page')

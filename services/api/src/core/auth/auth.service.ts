@@ -1,4 +1,4 @@
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { isValidUsername, normalizeUsername } from '@kpd/domain';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../errors';
 import { parseId } from '../ids';
@@ -9,6 +9,9 @@ import { burnPasswordCheck, hashPassword, hashToken, newToken, passwordWeakness,
 import { forgetCachedSessions } from './authenticate';
 import { Session, SessionKind } from './session.entity';
 import { User } from './user.entity';
+import { DEMO_GUIDE } from './demo-guide';
+import type { DemoAccount } from './auth.types';
+import { DEMO_PASSWORD } from './seed';
 import type { CreateUserInput, UserListArgs } from './auth.inputs';
 import { canGrantScope, canManageApiTokens, canManageToken, isApiToken, isReadOnlyRole, isSignedIn, requireSignedIn, requireThat } from './policy';
 import { formatScopes, parseScopes, type TokenScope } from './token-scope';
@@ -314,4 +317,18 @@ export async function updateUserAccess(ctx: Context, userId: number, active: boo
   });
   forgetCachedSessions(ctx.db);
   return changed;
+}
+
+/**
+ * The demo accounts for the sign-in page: empty in production, with SEED_DEMO off, or when the demo
+ * seed did not run (its accounts do not exist); otherwise the guide's accounts that exist and are active.
+ */
+export async function demoAccounts(ctx: Context): Promise<DemoAccount[]> {
+  if (ctx.config.env === 'production' || !ctx.config.seedDemo) return [];
+  const users = await ctx.db.getRepository(User).find({ where: { username: In(DEMO_GUIDE.map((g) => g.username)), active: true } });
+  const byName = new Map(users.map((u) => [u.username, u]));
+  return DEMO_GUIDE.filter((g) => byName.has(g.username)).map((g) => {
+    const u = byName.get(g.username)!;
+    return { username: u.username, displayName: u.displayName, role: u.role, area: ctx.areas.get(u.areaId)?.name ?? '', can: g.can, password: DEMO_PASSWORD };
+  });
 }

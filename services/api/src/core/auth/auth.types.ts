@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Connection } from '../pagination';
 import { Session } from './session.entity';
-import { User } from './user.entity';
+import { Role, User } from './user.entity';
 
 @ObjectType({ description: 'A new session: the token for the Authorization header (the admin also gets a cookie). 登录结果' })
 export class LoginPayload {
@@ -25,3 +25,24 @@ export class CreatedApiToken {
 }
 
 export const UserConnection = Connection(User, 'User');
+
+@ObjectType({ description: 'A demo account the sign-in page offers, with what it shows. 演示账户' })
+export class DemoAccount {
+  @Field({ description: 'Sign-in name. 用户名' })
+  username!: string;
+
+  @Field({ description: 'Display name. 名称' })
+  displayName!: string;
+
+  @Field(() => Role, { description: 'Role. 角色' })
+  role!: Role;
+
+  @Field({ description: 'The area the account sees. 范围' })
+  area!: string;
+
+  @Field({ description: 'What a first visitor can see and do with it. 可以做什么' })
+  can!: string;
+
+  @Field({ description: 'The shared demo password. 密码' })
+  password!: string;
+}

@@ -221,6 +221,20 @@ export function buildSujiatun(): Built[] {
   });
 }
 
+/**
+ * Report 001: Dalian's 150 city key projects (市级重点项目) — 20 infrastructure, 67 industrial, 40 modern
+ * services, 23 social — each with a city leader (市领导包保). The named projects are among them; the
+ * rest are chosen among the generated ones (secretaries' seed). The leader names the office.
+ */
+export const DALIAN_CITY_KEY = { total: 150, INFRASTRUCTURE: 20, INDUSTRIAL: 67, MODERN_SERVICES: 40, SOCIAL: 23 } as const;
+export const DALIAN_CITY_LEADER: Record<ProjectCategory, string[]> = {
+  INFRASTRUCTURE: ['大连市常务副市长', '大连市副市长（分管城建）'],
+  INDUSTRIAL: ['大连市市长', '大连市副市长（分管工业）', '大连市副市长（分管科技）'],
+  MODERN_SERVICES: ['大连市副市长（分管商务）', '大连市副市长（分管金融）'],
+  SOCIAL: ['大连市副市长（分管社会事业）', '大连市副市长（分管教育卫生）'],
+};
+export const isDalianCityLeader = (leader: string) => leader.startsWith('大连市');
+
 /** Dalian's projects of report 001, lit by milestones (the city's rule); amounts are demo figures. */
 const DALIAN: (Omit<DemoProject, 'code' | 'stage' | 'leader'> & { milestones: 'G' | 'Y' | 'R' })[] = [
   { district: '瓦房店市', name: '恒力石化2000万吨/年炼化一体化', category: ProjectCategory.INDUSTRIAL, enterprise: '恒力石化（大连）炼化有限公司', unit: '长兴岛经济区管委会', start: '2017-06', end: '2021-12', totalWan: 7_400_000, milestones: 'G', keyPush: true },
@@ -285,12 +299,12 @@ function onTime(period: string): Date {
   return new Date(`${next}-03T02:00:00.000Z`);
 }
 
-async function insertPlan(em: EntityManager, projectId: number, years: { year: number; wan: number }[], months: { month: number; wan: number }[]): Promise<void> {
+export async function insertPlan(em: EntityManager, projectId: number, years: { year: number; wan: number }[], months: { month: number; wan: number }[]): Promise<void> {
   await em.insert(PlanYear, years.map((y) => ({ projectId, year: y.year, plannedInvestment: wan(y.wan), plannedProgress: y.year === 2020 ? '完成年度形象进度' : '' })));
   await em.insert(PlanMonth, months.map((m) => ({ projectId, period: makePeriod(2020, m.month), plannedInvestment: wan(m.wan), plannedMilestone: '' })));
 }
 
-async function insertReports(em: EntityManager, project: Project, actuals: { month: number; wan: number }[], reporter: string): Promise<void> {
+export async function insertReports(em: EntityManager, project: Project, actuals: { month: number; wan: number }[], reporter: string): Promise<void> {
   await em.insert(
     MonthlyReport,
     actuals.map((a) => {
@@ -312,7 +326,7 @@ async function insertReports(em: EntityManager, project: Project, actuals: { mon
 }
 
 /** Plans a project evenly: years across the period adding up to the total, 2020 by month. */
-function evenPlan(totalWan: number, start: string, end: string): { years: { year: number; wan: number }[]; months: { month: number; wan: number }[] } {
+export function evenPlan(totalWan: number, start: string, end: string): { years: { year: number; wan: number }[]; months: { month: number; wan: number }[] } {
   const first = yearOf(start);
   const last = yearOf(end);
   const periods = periodRange(start, end);
@@ -327,7 +341,7 @@ function evenPlan(totalWan: number, start: string, end: string): { years: { year
   return { years, months: monthAmounts.map((w, k) => ({ month: k + 1, wan: w })) };
 }
 
-function dalianMilestones(kind: 'G' | 'Y' | 'R'): Omit<ProjectMilestone, 'id' | 'projectId'>[] {
+export function dalianMilestones(kind: 'G' | 'Y' | 'R'): Omit<ProjectMilestone, 'id' | 'projectId'>[] {
   const done = [
     { name: '主体结构施工', startDate: '2020-03-01', dueDate: '2020-06-30', weight: 3, progress: 100, metDate: '2020-06-25' },
     { name: '设备安装', startDate: '2020-07-01', dueDate: '2020-08-31', weight: 2, progress: 100, metDate: '2020-08-28' },
@@ -335,6 +349,89 @@ function dalianMilestones(kind: 'G' | 'Y' | 'R'): Omit<ProjectMilestone, 'id' | 
   if (kind === 'G') return [...done, { name: '装饰装修', startDate: '2020-09-01', dueDate: '2020-12-31', weight: 2, progress: 30, metDate: null }];
   if (kind === 'Y') return [...done, { name: '装饰装修', startDate: '2020-07-01', dueDate: '2020-12-31', weight: 2, progress: 10, metDate: null }];
   return [done[0], { name: '设备安装', startDate: '2020-07-01', dueDate: '2020-08-31', weight: 2, progress: 60, metDate: null }];
+}
+
+/**
+ * The rest of Shenyang: every district and county has key projects over the city's 1亿元 threshold,
+ * in numbers roughly by its size, planned evenly and reported January–September 2020. Their
+ * September lights come out near Sujiatun's proportions (about one in ten yellow, one in
+ * twenty-five red): a yellow project did 60% of its September plan, a red one nothing.
+ */
+export const SHENYANG_DISTRICTS: [string, number][] = [
+  ['和平区', 8],
+  ['沈河区', 9],
+  ['大东区', 10],
+  ['皇姑区', 8],
+  ['铁西区', 14],
+  ['浑南区', 16],
+  ['沈北新区', 12],
+  ['于洪区', 11],
+  ['辽中区', 7],
+  ['康平县', 5],
+  ['法库县', 5],
+  ['新民市', 7],
+];
+const CITY_SUBJECTS: [string, ProjectCategory, string][] = [
+  ['智能制造产业园', ProjectCategory.INDUSTRIAL, '工信局'],
+  ['道路综合改造', ProjectCategory.INFRASTRUCTURE, '交通运输局'],
+  ['商业综合体', ProjectCategory.MODERN_SERVICES, '商务局'],
+  ['九年一贯制学校', ProjectCategory.SOCIAL, '教育局'],
+  ['新能源汽车零部件', ProjectCategory.INDUSTRIAL, '工信局'],
+  ['供热管网改造', ProjectCategory.INFRASTRUCTURE, '住建局'],
+  ['科技创新孵化基地', ProjectCategory.MODERN_SERVICES, '科技局'],
+  ['区医院改扩建', ProjectCategory.SOCIAL, '卫健局'],
+  ['农产品精深加工', ProjectCategory.INDUSTRIAL, '农业农村局'],
+  ['冷链物流园', ProjectCategory.MODERN_SERVICES, '商务局'],
+];
+
+/** September's colour of the n-th generated Shenyang project: about 10% yellow, 4% red. */
+function shenyangSeptember(n: number): Color {
+  if (n % 25 === 13) return 'R';
+  if (n % 10 === 6) return 'Y';
+  return 'G';
+}
+
+async function seedShenyangDistricts(em: EntityManager, seed: SeedContext): Promise<Project[]> {
+  const g = generator(210100);
+  const lit: Project[] = [];
+  let n = 0;
+  for (const [district, count] of SHENYANG_DISTRICTS) {
+    const short = district.replace(/(新区|区|县|市)$/, '');
+    const prefix = district === '大东区' ? 'DD' : `SY${seed.area(district).code!.slice(4)}`;
+    for (let i = 0; i < count; i++) {
+      n += 1;
+      const [subject, category, unit] = CITY_SUBJECTS[(n + i) % CITY_SUBJECTS.length];
+      const isNew = n % 3 === 0;
+      const start = isNew ? '2020-01' : makePeriod(g.int(2018, 2019), g.int(1, 12));
+      const end = makePeriod(g.int(2021, 2023), 12);
+      const totalWan = g.int(10_000, 300_000);
+      const p: DemoProject = {
+        district,
+        code: `${prefix}-2020-${String(district === '大东区' ? i + 3 : i + 1).padStart(3, '0')}`,
+        name: `${short}${subject}项目（${i + 1}号）`,
+        category,
+        stage: isNew ? ProjectStage.NEW : ProjectStage.CONTINUING,
+        enterprise: `沈阳${short}${subject.replace(/项目$/, '')}有限公司`,
+        leader: g.pick(['区长', '常务副区长', '副区长']).replace('区', district.endsWith('县') ? '县' : district.endsWith('市') ? '市' : '区'),
+        unit: `${district}${unit}`,
+        keyPush: n % 6 === 0,
+        majorGovernmentInvestment: category === ProjectCategory.INFRASTRUCTURE || category === ProjectCategory.SOCIAL,
+        start,
+        end,
+      };
+      const project = await insertProject(em, seed, p, totalWan);
+      const plan = evenPlan(totalWan, start, end);
+      await insertPlan(em, project.id, plan.years, plan.months);
+      const color = shenyangSeptember(n);
+      const actuals = plan.months
+        .slice(0, 9)
+        .filter((m) => makePeriod(2020, m.month) >= start)
+        .map((m) => ({ month: m.month, wan: m.month < 9 ? Math.ceil((m.wan * g.int(100, 115)) / 100) : color === 'R' ? 0 : color === 'Y' ? Math.floor((m.wan * 6) / 10) : Math.ceil((m.wan * g.int(100, 112)) / 100) }));
+      await insertReports(em, project, actuals, p.unit);
+      lit.push(project);
+    }
+  }
+  return lit;
 }
 
 export async function seedProjects(seed: SeedContext): Promise<void> {
@@ -356,6 +453,7 @@ export async function seedProjects(seed: SeedContext): Promise<void> {
       k === 0 ? 6_000 : 3_500,
     );
   }
+  lit.push(...(await seedShenyangDistricts(em, seed)));
   for (const p of DADONG) {
     const project = await insertProject(em, seed, p, p.totalWan!);
     const plan = evenPlan(p.totalWan!, p.start, p.end);
@@ -365,7 +463,8 @@ export async function seedProjects(seed: SeedContext): Promise<void> {
   }
   const dalianIds: Record<string, number> = {};
   for (const [k, p] of DALIAN.entries()) {
-    const project = await insertProject(em, seed, { ...p, code: `DL-2020-${String(k + 1).padStart(3, '0')}`, stage: ProjectStage.CONTINUING, leader: '市领导' }, p.totalWan!);
+    const leaders = DALIAN_CITY_LEADER[p.category];
+    const project = await insertProject(em, seed, { ...p, code: `DL-2020-${String(k + 1).padStart(3, '0')}`, stage: ProjectStage.CONTINUING, leader: leaders[k % leaders.length] }, p.totalWan!);
     const plan = evenPlan(p.totalWan!, p.start, p.end);
     await insertPlan(em, project.id, plan.years, plan.months);
     await insertReports(em, project, plan.months.slice(6, 9).map((m) => ({ month: m.month, wan: m.wan })), p.unit);

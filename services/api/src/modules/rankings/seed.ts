@@ -4,6 +4,7 @@ import { demoSiteGeoJson, siteOutlineCode } from '../../core/areas/outlines';
 import { computeLights, storeLights } from '../projects/lights.service';
 import { MonthlyReport, PlanMonth, PlanYear } from '../projects/plan.entity';
 import { Project, ProjectCategory, ProjectStage, ProjectStageChange } from '../projects/project.entity';
+import { problemsForQuietDistricts } from '../problems/seed';
 import { liveRanking } from './rankings.service';
 import { RankingEntry, RankingPublication } from './ranking.entity';
 
@@ -31,6 +32,16 @@ const FUXIN: { district: string; name: string; category: ProjectCategory; totalW
   { district: '海州区', name: '海州区高端装备制造产业园', category: ProjectCategory.INDUSTRIAL, totalWan: 30_000, pace: [90, 95, 85] },
   { district: '细河区', name: '细河区农产品冷链物流中心', category: ProjectCategory.MODERN_SERVICES, totalWan: 12_000, pace: [80, 70, 75] },
   { district: '太平区', name: '太平区老旧小区配套改造', category: ProjectCategory.SOCIAL, totalWan: 9_000, pace: [100, 60, 0] },
+  // Every county and district alive: more projects of the four industries, none ahead of 彰武县.
+  { district: '彰武县', name: '彰武县林下经济加工园', category: ProjectCategory.INDUSTRIAL, totalWan: 15_000, pace: [100, 105, 100] },
+  { district: '阜新蒙古族自治县', name: '阜蒙县风电场二期', category: ProjectCategory.INFRASTRUCTURE, totalWan: 42_000, pace: [100, 100, 100] },
+  { district: '海州区', name: '海州区智慧物流园', category: ProjectCategory.MODERN_SERVICES, totalWan: 11_000, pace: [100, 100, 100] },
+  { district: '细河区', name: '细河区精细化工中间体项目', category: ProjectCategory.INDUSTRIAL, totalWan: 16_000, pace: [100, 95, 100] },
+  { district: '太平区', name: '太平区矿区生态修复工程', category: ProjectCategory.INFRASTRUCTURE, totalWan: 8_000, pace: [100, 100, 100] },
+  { district: '新邱区', name: '新邱区高端装备零部件产业园', category: ProjectCategory.INDUSTRIAL, totalWan: 13_000, pace: [100, 100, 105] },
+  { district: '新邱区', name: '新邱区绿色食品冷链仓储', category: ProjectCategory.MODERN_SERVICES, totalWan: 6_000, pace: [100, 70, 90] },
+  { district: '清河门区', name: '清河门区光伏储能示范项目', category: ProjectCategory.INFRASTRUCTURE, totalWan: 20_000, pace: [100, 100, 100] },
+  { district: '清河门区', name: '清河门区中心学校改扩建', category: ProjectCategory.SOCIAL, totalWan: 5_500, pace: [80, 100, 0] },
 ];
 
 export async function seedRankings(seed: SeedContext): Promise<void> {
@@ -116,6 +127,8 @@ export async function seedRankings(seed: SeedContext): Promise<void> {
     );
     lit.push(project);
   }
+  // Each of Fuxin's counties and districts has problems on its projects too.
+  await problemsForQuietDistricts(seed, ['阜新市'], 2, 2109);
   const periods = periodRange('2020-01', '2020-09');
   const lights = await computeLights(em, lit.map((project) => ({ project, periods })), seed.now);
   for (const project of lit) await storeLights(em, project.id, periods, lights.filter((l) => l.projectId === project.id), seed.now);

@@ -6,7 +6,9 @@ import type { SeedContext } from '../../core/module';
 import { demoSiteGeoJson, siteOutlineCode } from '../../core/areas/outlines';
 import { Project, ProjectCategory, ProjectStage, ProjectStageChange } from '../projects/project.entity';
 import { grantProjectAccess } from '../projects/secretary-access.service';
-import { generator } from '../projects/seed';
+import { computeLights, storeLights } from '../projects/lights.service';
+import { ProjectMilestone } from '../projects/plan.entity';
+import { DALIAN_CITY_KEY, DALIAN_CITY_LEADER, dalianMilestones, evenPlan, generator, insertPlan, insertReports } from '../projects/seed';
 import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceKind, ServiceLogEntry, TeamRole } from './secretary.entity';
 
 /** Report 001: Dalian chose 378 secretaries for 719 major projects. */
@@ -115,7 +117,7 @@ export async function seedSecretaries(seed: SeedContext): Promise<void> {
 
   // Projects: the four the named secretaries serve beyond the projects' demo data, and 700 generated.
   const rows: Partial<Project>[] = [];
-  const base = { stage: ProjectStage.CONTINUING, responsibleLeader: '市领导', keyPush: false, majorGovernmentInvestment: false, removedFromLibrary: false, locationGeoJson: null, version: 1 };
+  const base = { stage: ProjectStage.CONTINUING, responsibleLeader: '区长', keyPush: false, majorGovernmentInvestment: false, removedFromLibrary: false, locationGeoJson: null, version: 1 };
   NAMED_EXTRA_PROJECTS.forEach((p, k) =>
     rows.push({
       ...base,
@@ -130,6 +132,7 @@ export async function seedSecretaries(seed: SeedContext): Promise<void> {
       constructionEnd: '2022-12',
       enterprise: p.enterprise,
       responsibleUnit: p.unit,
+      responsibleLeader: DALIAN_CITY_LEADER[p.category][k % DALIAN_CITY_LEADER[p.category].length],
     }),
   );
   let n = 0;
@@ -154,7 +157,26 @@ export async function seedSecretaries(seed: SeedContext): Promise<void> {
         enterprise: `大连${short}${subject}有限公司`,
         responsibleUnit: `${district}${g.pick(UNITS)}`,
         majorGovernmentInvestment: category === ProjectCategory.INFRASTRUCTURE,
+        responsibleLeader: g.pick(district.endsWith('县') ? ['县长', '副县长'] : district.endsWith('市') ? ['市长（县级）', '副市长（县级）'] : ['区长', '副区长', '管委会主任']),
       });
+    }
+  }
+  // The city key projects (report 001): the named ones, then generated ones taken district by
+  // district in turn until each category has its number; each gets a city leader.
+  const cityKey = new Set<Partial<Project>>();
+  const namedDalian = await em.find(Project, { where: { cityId: dalian.id } });
+  const counted = (c: ProjectCategory) => [...namedDalian, ...rows.filter((r) => cityKey.has(r))].filter((r) => r.category === c).length;
+  for (const r of rows.slice(0, NAMED_EXTRA_PROJECTS.length)) cityKey.add(r);
+  const byDistrict = GENERATED_PER_DISTRICT.map(([d]) => rows.filter((r) => r.areaId === seed.area(d).id && r.code!.startsWith('DL-2020-G')));
+  for (const category of [ProjectCategory.INFRASTRUCTURE, ProjectCategory.INDUSTRIAL, ProjectCategory.MODERN_SERVICES, ProjectCategory.SOCIAL]) {
+    const leaders = DALIAN_CITY_LEADER[category];
+    for (let turn = 0; counted(category) < DALIAN_CITY_KEY[category]; turn++) {
+      const own = byDistrict[turn % byDistrict.length].filter((r) => r.category === category && !cityKey.has(r));
+      if (turn > 10_000) throw new Error(`secretaries seed: not enough ${category} projects for Dalian's city key projects`);
+      if (!own.length) continue;
+      cityKey.add(own[0]);
+      own[0].responsibleLeader = leaders[counted(category) % leaders.length];
+      own[0].keyPush = counted(category) % 5 === 0;
     }
   }
   const lastProject = (await em.createQueryBuilder(Project, 'p').select('MAX(p.id)', 'm').getRawOne<{ m: number | null }>())?.m ?? 0;
@@ -163,6 +185,20 @@ export async function seedSecretaries(seed: SeedContext): Promise<void> {
   for (const part of chunks(added, 300)) {
     await em.insert(ProjectStageChange, part.map((p) => ({ projectId: p.id, fromStage: null, toStage: p.stage, reason: '项目录入', changedBy: 'seed', changedAt: new Date(Date.UTC(2020, 0, 2)) })));
   }
+  // The city key projects beyond the projects' demo data: plans, July–September reports and
+  // milestones, lit by the city's milestone rule (about four in five green).
+  const keyCodes = new Set([...cityKey].map((r) => r.code));
+  const keyAdded = added.filter((p) => keyCodes.has(p.code));
+  for (const [k, p] of keyAdded.entries()) {
+    const plan = evenPlan(Number(p.totalInvestment / 1_000_000n), p.constructionStart, p.constructionEnd);
+    await insertPlan(em, p.id, plan.years, plan.months);
+    await insertReports(em, p, plan.months.slice(6, 9).map((m) => ({ month: m.month, wan: m.wan })), p.responsibleUnit);
+    await em.insert(ProjectMilestone, dalianMilestones(k % 13 === 5 ? 'R' : k % 7 === 3 ? 'Y' : 'G').map((m) => ({ ...m, projectId: p.id })));
+  }
+  const quarter = ['2020-07', '2020-08', '2020-09'];
+  const lights = await computeLights(em, keyAdded.map((project) => ({ project, periods: quarter })), seed.now);
+  for (const project of keyAdded) await storeLights(em, project.id, quarter, lights.filter((l) => l.projectId === project.id), seed.now);
+
   const dalianProjects = await em.find(Project, { where: { cityId: dalian.id }, order: { id: 'ASC' } });
   const byName = new Map(dalianProjects.map((p) => [p.name, p]));
   const must = (name: string) => {
