@@ -17,7 +17,7 @@ import { formatErrorFor } from './graphql/format-error';
 import { aliasLimit, depthLimit } from './graphql/limits';
 import { limitsPlugin } from './graphql/plugins';
 import { throttlePlugin } from './graphql/throttle';
-import { RateLimiter } from './core/rate-limit';
+import { RateLimiter } from './core/rate-limit/rate-limit';
 import { apiSchema } from './graphql/schema';
 import { areaDirectory } from './core/areas/area-directory';
 import { modules } from './modules';

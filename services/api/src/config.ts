@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseRemoteOverrides } from './core/web/manifest';
-import type { RateLimitConfig } from './core/rate-limit';
+import type { RateLimitConfig } from './core/rate-limit/rate-limit';
 
 export type Environment = 'development' | 'production' | 'test';
 

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Viewer } from './auth/viewer';
 import type { Config } from '../config';
 import type { AreaDirectory } from './areas/area-directory';
-import type { RateLimiter } from './rate-limit';
+import type { RateLimiter } from './rate-limit/rate-limit';
 
 /** Everything a resolver gets for one request. Loaders are created per request, on first use. */
 export interface Context {

@@ -2,7 +2,7 @@ import { AuditChainHead, AuditRecord } from './audit/audit-record.entity';
 import { startAuditJobs } from './audit/audit.job';
 import { AuditResolver } from './audit/audit.resolver';
 import { ApiTokenResolver, AuthResolver } from './auth/auth.resolver';
-import { RateLimitResolver } from './rate-limit.resolver';
+import { RateLimitResolver } from './rate-limit/rate-limit.resolver';
 import { Session } from './auth/session.entity';
 import { User } from './auth/user.entity';
 import { seedAccounts } from './auth/seed';

@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { Area } from '../core/areas/area.entity';
 import { AreaDirectory } from '../core/areas/area-directory';
-import { RateLimiter } from '../core/rate-limit';
+import { RateLimiter } from '../core/rate-limit/rate-limit';
 import { DRIVERS, startTestServer, type TestServer } from '../testing/harness';
 import { actualCost, areaListSizes, estimateCost } from './cost';
 import { apiSchema } from './schema';

@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import type { Context } from '../core/context';
 import { canIntrospect } from '../core/auth/policy';
 import { containsIntrospection, nestingDepth } from './limits';
-import { RateLimiter } from '../core/rate-limit';
+import { RateLimiter } from '../core/rate-limit/rate-limit';
 import { areaListSizes, estimateCost } from './cost';
 
 /**

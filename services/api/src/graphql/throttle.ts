@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../core/context';
-import { RateLimiter } from '../core/rate-limit';
+import { RateLimiter } from '../core/rate-limit/rate-limit';
 import { actualCost } from './cost';
 
 /**

@@ -10,7 +10,7 @@ import { createLogger } from '../logger';
 import { startServer, type RunningServer } from '../server';
 import type { Context } from '../core/context';
 import { User } from '../core/auth/user.entity';
-import { RateLimiter } from '../core/rate-limit';
+import { RateLimiter } from '../core/rate-limit/rate-limit';
 import { AreaScope } from '../core/auth/scope';
 import { areaDirectory } from '../core/areas/area-directory';
 import type { Request, Response } from 'express';

@@ -1,4 +1,4 @@
-import type { Viewer } from './auth/viewer';
+import type { Viewer } from '../auth/viewer';
 
 /**
  * A leaky bucket of cost points per credential (each API token and each session; anonymous callers
