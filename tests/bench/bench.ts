@@ -261,6 +261,8 @@ async function main() {
       SEED_DEMO: 'false',
       MONTH_END_JOB_MINUTES: '0',
       PROBLEM_ESCALATION_JOB_MINUTES: '0',
+      // One token asks as fast as it can: the per-token throttle would refuse most of it.
+      RATE_LIMIT_POINTS_PER_SECOND: '0',
       // As many processes as `pnpm start` runs here (one per core in production), unless BENCH_WEB_CONCURRENCY says.
       ...(process.env.BENCH_WEB_CONCURRENCY ? { WEB_CONCURRENCY: process.env.BENCH_WEB_CONCURRENCY } : {}),
       ...(process.env.BENCH_MAX_COST ? { GRAPHQL_MAX_COST: process.env.BENCH_MAX_COST } : {}),

@@ -36,7 +36,7 @@ describe.each(DRIVERS)('secrets [%s]', (driver) => {
     const session = login.data!.login.token!;
     secrets.push(session);
     await post({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: 'admin.sujiatun', p: `${DEMO_PASSWORD}x` } });
-    const api = await post({ query: 'mutation { createApiToken(input: { name: "报表工具" }) { token } }' }, session);
+    const api = await post({ query: 'mutation { createApiToken(input: { name: "报表工具", scopes: [READ_FIGURES] }) { token } }' }, session);
     secrets.push(api.data!.createApiToken.token!);
     await post({ query: '{ me { username } }' }, `${session}tampered`);
     await post({ query: '{ me { username } }' }, api.data!.createApiToken.token!);

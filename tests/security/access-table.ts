@@ -21,12 +21,32 @@
  * D: denied — UNAUTHENTICATED, FORBIDDEN or NOT_FOUND, and no data.
  *
  * The analyst's credential is read-only: every mutation is refused to it, signing in and out included
- * (it signs in afresh without a token).
+ * (it signs in afresh without a token), except making and revoking its own API tokens.
+ *
+ * API tokens are principals too, one per scope, each made by admin.shenyang for 沈阳市 (so the
+ * fixtures lie inside their area). A token is an analyst with scopes: its column is not written
+ * out but follows from the analyst's column and TOKEN_NEEDS below, the scope each root query asks
+ * of a token. Tokens never change anything.
  */
-export const PRINCIPALS = ['anon', 'analyst', 'city', 'district', 'other', 'secretary', 'delegate', 'fuxin'] as const;
-export type Principal = (typeof PRINCIPALS)[number];
+export const PEOPLE = ['anon', 'analyst', 'city', 'district', 'other', 'secretary', 'delegate', 'fuxin'] as const;
+export type Person = (typeof PEOPLE)[number];
 
-export const ACCOUNTS: Record<Exclude<Principal, 'anon'>, string> = {
+/** The token principals and the scopes (GraphQL enum values) each is made with. */
+export const TOKENS = {
+  'token:projects': ['READ_PROJECTS'],
+  'token:figures': ['READ_FIGURES'],
+  'token:services': ['READ_SERVICES'],
+  'token:livelihood': ['READ_LIVELIHOOD'],
+  'token:contacts': ['READ_PROJECTS', 'READ_CONTACTS'],
+} as const;
+export type TokenPrincipal = keyof typeof TOKENS;
+export const TOKEN_PRINCIPALS = Object.keys(TOKENS) as TokenPrincipal[];
+
+export const PRINCIPALS = [...PEOPLE, ...TOKEN_PRINCIPALS] as const;
+export type Principal = Person | TokenPrincipal;
+export const isToken = (p: Principal): p is TokenPrincipal => p.startsWith('token:');
+
+export const ACCOUNTS: Record<Exclude<Person, 'anon'>, string> = {
   analyst: 'analyst',
   city: 'admin.shenyang',
   district: 'admin.sujiatun',
@@ -36,17 +56,19 @@ export const ACCOUNTS: Record<Exclude<Principal, 'anon'>, string> = {
   fuxin: 'admin.fuxin',
 };
 
-type Row = string; // eight letters, one per principal, in PRINCIPALS order
+type Row = string; // eight letters, one per person, in PEOPLE order
 
 //                                     anon analyst city district other secretary delegate fuxin
 export const QUERIES: Record<string, Row> = {
   me:                      /* */ 'A A A A A A A A',
+  currentApiToken:         /* */ 'A A A A A A A A',
+  rateLimit:               /* */ 'A A A A A A A A',
   areas:                   /* */ 'D A A A A A A A',
   area:                    /* */ 'D A A A D D D D',
   district:                /* */ 'D A A A D D D D',
   districts:               /* */ 'D A A A A A A A',
   users:                   /* */ 'D D A A D D D D',
-  apiTokens:               /* */ 'D D A A A D D A',
+  apiTokens:               /* */ 'D A A A A D D A',
   auditLog:                /* */ 'D D A A A D D A',
   serviceItems:            /* */ 'D A A A D D D D',
   serviceItem:             /* */ 'D A A A D D D D',
@@ -68,6 +90,9 @@ export const QUERIES: Record<string, Row> = {
   projects:                /* */ 'D A A A D D D D',
   project:                 /* */ 'D A A A D D D D',
   lightBoard:              /* */ 'D A A A D D D D',
+  monthClose:              /* */ 'D A A A D D D D',
+  lightCorrections:        /* */ 'D A A A A A A A',
+  lightBoardPublication:   /* */ 'A A A A A A A A',
   publishedLightBoards:    /* */ 'A A A A A A A A',
   // 服务秘书 (secretaries): against 苏家屯区's secretary
   secretaries:             /* */ 'D A A A D D D D',
@@ -96,7 +121,7 @@ export const MUTATIONS: Record<string, Row> = {
   login:                   /* */ 'A D A A A A A A',
   logout:                  /* */ 'A D A A A A A A',
   changePassword:          /* */ 'D D A A A A A A',
-  createApiToken:          /* */ 'D D A A A D D A',
+  createApiToken:          /* */ 'D A A A A D D A',
   revokeApiToken:          /* */ 'D D A A D D D D',
   createUser:              /* */ 'D D A A D D D D',
   updateUserAccess:        /* */ 'D D A A D D D D',
@@ -138,6 +163,10 @@ export const MUTATIONS: Record<string, Row> = {
   decideLibraryRemoval:    /* */ 'D D A A D D D D',
   publishLightBoard:       /* */ 'D D A A D D D D',
   runMonthEndLights:       /* */ 'D D A A A D D A',
+  closeMonth:              /* */ 'D D A A D D D D',
+  requestReportCorrection: /* */ 'D D A A D D D D',
+  requestPlanCorrection:   /* */ 'D D A A D D D D',
+  decideCorrection:        /* */ 'D D A D D D D D',
   importPlans:             /* */ 'D D A A A D D A',
   // 服务秘书 (secretaries): scores are entered by evaluator accounts only (none among these principals)
   createSecretary:         /* */ 'D D A A D D D D',
@@ -170,8 +199,47 @@ export const SENSITIVE_FIELDS: Record<string, Row> = {
   'Secretary.contact':                /* */ 'H H S S H H H H',
 };
 
-export function expected<L extends string = 'A' | 'D'>(row: Row, principal: Principal, allowed: readonly L[] = ['A', 'D'] as unknown as L[]): L {
+export function expected<L extends string = 'A' | 'D'>(row: Row, principal: Person, allowed: readonly L[] = ['A', 'D'] as unknown as L[]): L {
   const letters = row.split(/\s+/).filter(Boolean);
-  if (letters.length !== PRINCIPALS.length || letters.some((l) => !allowed.includes(l as L))) throw new Error(`bad access row "${row}"`);
-  return letters[PRINCIPALS.indexOf(principal)] as L;
+  if (letters.length !== PEOPLE.length || letters.some((l) => !allowed.includes(l as L))) throw new Error(`bad access row "${row}"`);
+  return letters[PEOPLE.indexOf(principal)] as L;
+}
+
+/**
+ * What a token needs for each root query that is not open to anyone: a scope, `any` (every token
+ * reads the area directory) or `never` (accounts, the audit log, the tokens). A query anyone may
+ * call (its anon letter is A) is open to tokens as well.
+ */
+type Need = 'any' | 'never' | 'READ_PROJECTS' | 'READ_FIGURES' | 'READ_SERVICES' | 'READ_LIVELIHOOD';
+export const TOKEN_NEEDS: Record<string, Need> = {
+  areas: 'any', area: 'any', districts: 'any', district: 'any',
+  users: 'never', apiTokens: 'never', auditLog: 'never',
+  serviceItems: 'READ_SERVICES', serviceItem: 'READ_SERVICES', serviceZones: 'READ_SERVICES', serviceBaseline: 'READ_SERVICES',
+  serviceCatalogueFigures: 'READ_FIGURES',
+  projects: 'READ_PROJECTS', project: 'READ_PROJECTS',
+  lightBoard: 'READ_FIGURES',
+  secretaries: 'READ_PROJECTS', secretary: 'READ_PROJECTS', serviceLog: 'READ_PROJECTS',
+  secretaryOverview: 'READ_FIGURES', quietProjects: 'READ_FIGURES',
+  problems: 'READ_PROJECTS', problem: 'READ_PROJECTS',
+  problemFigures: 'READ_FIGURES', ranking: 'READ_FIGURES', rankHistory: 'READ_FIGURES', investmentStats: 'READ_FIGURES',
+  planVsActual: 'READ_FIGURES', milestoneView: 'READ_FIGURES', earlyWarnings: 'READ_FIGURES',
+  dispatchList: 'READ_FIGURES', dispatchMeetings: 'READ_FIGURES', dispatchMeeting: 'READ_FIGURES', suggestedMeetingHost: 'READ_FIGURES',
+};
+
+/** The outcome for any principal: a person's from its row, a token's from the analyst's and the scope it needs. */
+export function outcome(kind: 'query' | 'mutation', field: string, principal: Principal): 'A' | 'D' {
+  const row = (kind === 'query' ? QUERIES : MUTATIONS)[field];
+  if (!isToken(principal)) return expected(row, principal);
+  if (kind === 'mutation') return 'D';
+  if (expected(row, 'anon') === 'A') return 'A';
+  const need = TOKEN_NEEDS[field];
+  if (need === undefined || need === 'never') return 'D';
+  const held: readonly string[] = TOKENS[principal];
+  return need === 'any' || held.includes(need) ? expected(row, 'analyst') : 'D';
+}
+
+/** Whether a sensitive field is shown to a principal: a token sees a secretary's contact only with read:contacts. */
+export function sensitiveOutcome(field: string, principal: Principal): 'S' | 'H' {
+  if (!isToken(principal)) return expected(SENSITIVE_FIELDS[field], principal, ['S', 'H'] as const);
+  return field === 'Secretary.contact' && (TOKENS[principal] as readonly string[]).includes('READ_CONTACTS') ? 'S' : 'H';
 }

@@ -1,15 +1,20 @@
 import { Area } from '../../services/api/src/core/areas/area.entity';
 import type { TestServer } from '../../services/api/src/testing/harness';
-import { ACCOUNTS, type Principal } from './access-table';
+import { ACCOUNTS, TOKENS, type Principal } from './access-table';
 
 /** Records in 苏家屯区 (and its city) that the matrix's rows point at. */
 export interface Fixtures {
   areaId: Record<string, string>;
+  /** A signed-in session per person, and the secret of each token principal. */
   tokens: Record<Exclude<Principal, 'anon'>, string>;
   sujiatunServiceItem: string;
   sujiatunUser: string;
   sujiatunApiToken: string;
   sujiatunProject: string;
+  /** A report correction of the project's closed July 2020, awaiting a city admin. */
+  sujiatunCorrection: string;
+  /** 苏家屯区's published board of August 2020. */
+  sujiatunPublication: string;
   /** A service secretary of 苏家屯区 and its assignment to the fixture project. */
   sujiatunSecretary: string;
   sujiatunAssignment: string;
@@ -81,6 +86,16 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
   const areaId = Object.fromEntries(areas.map((a) => [a.name, String(a.id)]));
   const tokens = {} as Fixtures['tokens'];
   for (const [p, username] of Object.entries(ACCOUNTS)) tokens[p as keyof typeof ACCOUNTS] = await t.login(username);
+  for (const [p, scopes] of Object.entries(TOKENS)) {
+    const made = await must(
+      t.gql<{ createApiToken: { token: string } }>(
+        'mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }',
+        { i: { name: `矩阵 ${p}`, scopes, areaId: areaId['沈阳市'] } },
+        tokens.city,
+      ),
+    );
+    tokens[p as keyof typeof TOKENS] = made.createApiToken.token;
+  }
   const sj = tokens.district;
   const item = await must(
     t.gql<{ createServiceItem: { id: string } }>('mutation($d: ID!, $i: ServiceItemInput!) { createServiceItem(districtId: $d, input: $i) { id } }', { d: areaId['苏家屯区'], i: SERVICE_ITEM }, sj),
@@ -93,7 +108,7 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     ),
   );
   const apiToken = await must(
-    t.gql<{ createApiToken: { apiToken: { id: string } } }>('mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { apiToken { id } } }', { i: { name: '苏家屯区报表工具' } }, sj),
+    t.gql<{ createApiToken: { apiToken: { id: string } } }>('mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { apiToken { id } } }', { i: { name: '苏家屯区报表工具', scopes: ['READ_FIGURES'] } }, sj),
   );
   const project = await must(
     t.gql<{ createProject: { id: string } }>('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', { i: projectInput(areaId['苏家屯区'], 'AUTHZ-P') }, sj),
@@ -122,6 +137,17 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
   const meeting = await must(
     t.gql<{ createDispatchMeeting: { id: string } }>('mutation($i: CreateMeetingInput!) { createDispatchMeeting(input: $i) { id } }', { i: { areaId: areaId['苏家屯区'], period: '2020-09', heldOn: '2020-09-28' } }, sj),
   );
+  // 苏家屯区 closes July 2020 and asks to correct the project's July; it publishes August's board.
+  await must(t.gql('mutation($a: ID) { closeMonth(areaId: $a, period: "2020-07") { closed } }', { a: areaId['苏家屯区'] }, sj));
+  const correction = await must(
+    t.gql<{ requestReportCorrection: { id: string } }>(
+      'mutation($i: ReportCorrectionInput!) { requestReportCorrection(input: $i) { id } }',
+      { i: { projectId: project.createProject.id, period: '2020-07', actualInvestment: '1.00', progress: '', reason: '矩阵测试' } },
+      sj,
+    ),
+  );
+  await must(t.gql('mutation($a: ID!) { publishLightBoard(areaId: $a, period: "2020-08") }', { a: areaId['苏家屯区'] }, sj));
+  const publications = await must(t.gql<{ publishedLightBoards: { id: string; period: string }[] }>('{ publishedLightBoards { id period } }', {}, null));
   const workbookOf: Fixtures['workbookOf'] = {};
   for (const [p, token] of Object.entries(tokens)) {
     const id = await uploadWorkbook(t, token);
@@ -155,6 +181,8 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     sujiatunUser: user.createUser.id,
     sujiatunApiToken: apiToken.createApiToken.apiToken.id,
     sujiatunProject: project.createProject.id,
+    sujiatunCorrection: correction.requestReportCorrection.id,
+    sujiatunPublication: publications.publishedLightBoards.find((b) => b.period === '2020-08')!.id,
     sujiatunSecretary: secretary.createSecretary.id,
     sujiatunAssignment: assignment.assignSecretary.id,
     sujiatunProblem: problem.raiseProblem.id,
@@ -204,7 +232,7 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
 
   login: () => ({ username: 'analyst', password: 'Liaoning@2020' }),
   changePassword: () => ({ currentPassword: 'not-the-password', newPassword: 'Another@Password2020' }),
-  createApiToken: () => ({ input: { name: '矩阵测试' } }),
+  createApiToken: () => ({ input: { name: '矩阵测试', scopes: ['READ_FIGURES'] } }),
   revokeApiToken: (fx) => ({ id: fx.sujiatunApiToken }),
   createUser: (fx, p) => ({ input: { username: `authz.${p}`, displayName: '矩阵测试', role: 'SECRETARY', areaId: fx.areaId['苏家屯区'], password: 'Authz@Matrix2020' } }),
   updateUserAccess: (fx) => ({ id: fx.sujiatunUser, active: true }),
@@ -249,6 +277,9 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   project: (fx) => ({ id: fx.sujiatunProject }),
   lightBoard: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
   publishedLightBoards: () => ({}),
+  lightBoardPublication: (fx) => ({ id: fx.sujiatunPublication }),
+  monthClose: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-07' }),
+  lightCorrections: () => ({}),
   createProject: (fx, p) => ({ input: projectInput(fx.areaId['苏家屯区'], `AUTHZ-${p}`) }),
   updateProject: (fx) => ({ id: fx.sujiatunProject, input: { version: 1 } }),
   savePlanTable: (fx) => ({ projectId: fx.sujiatunProject, input: { years: [] } }),
@@ -259,6 +290,10 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   decideLibraryRemoval: (fx) => ({ projectId: fx.sujiatunProject, period: '2020-09', confirm: false, reason: '矩阵测试' }),
   publishLightBoard: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
   runMonthEndLights: () => ({ period: '2020-09' }),
+  closeMonth: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
+  requestReportCorrection: (fx) => ({ input: { projectId: fx.sujiatunProject, period: '2020-07', actualInvestment: '2.00', progress: '', reason: '矩阵测试' } }),
+  requestPlanCorrection: (fx) => ({ projectId: fx.sujiatunProject, input: { years: [] }, reason: '矩阵测试' }),
+  decideCorrection: (fx) => ({ id: fx.sujiatunCorrection, approve: false, reason: '矩阵测试' }),
   problems: (fx) => ({ filter: { areaId: fx.areaId['苏家屯区'] } }),
   problem: (fx) => ({ id: fx.sujiatunProblem }),
   problemFigures: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),

@@ -16,6 +16,8 @@ import type { Context } from './core/context';
 import { formatErrorFor } from './graphql/format-error';
 import { aliasLimit, depthLimit } from './graphql/limits';
 import { limitsPlugin } from './graphql/plugins';
+import { throttlePlugin } from './graphql/throttle';
+import { RateLimiter } from './core/rate-limit';
 import { apiSchema } from './graphql/schema';
 import { areaDirectory } from './core/areas/area-directory';
 import { modules } from './modules';
@@ -32,6 +34,28 @@ export interface App {
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/**
+ * The admin's Content-Security-Policy: scripts, styles, frames and connections from this origin
+ * only, no inline script (Ant Design's CSS-in-JS needs inline styles), images also from the map's
+ * tile server when one is configured, and no framing by other sites.
+ */
+export function contentSecurityPolicy(config: Pick<Config, 'mapTiles'>): string {
+  let tiles = '';
+  if (/^https?:\/\//.test(config.mapTiles.url)) tiles = ' ' + new URL(config.mapTiles.url.replace(/\{[a-z]\}/g, '0')).origin;
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${tiles}`,
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
 
 function requestContextMiddleware(config: Config, log: Logger) {
   const requestLog = requestLineLogger(log);
@@ -89,13 +113,14 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     formatError: formatErrorFor(config, log),
     // No cache hints are used (every answer depends on the viewer): without the default cache-control
     // plugin Apollo does not wrap every field's resolver to watch for hints.
-    plugins: [limitsPlugin(config, schema), ApolloServerPluginCacheControlDisabled()],
+    plugins: [limitsPlugin(config, schema), throttlePlugin(schema), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 
+  const rateLimiter = new RateLimiter(config.rateLimit);
   const contextFor = async (req: Request, res: Response): Promise<Context> => {
     const areas = await areaDirectory(db);
-    const viewer = await authenticate(db, areas, requestToken(req), config.sessionCacheSeconds * 1000);
+    const viewer = await authenticate(db, areas, requestToken(req), config.sessionCacheSeconds * 1000, req.ip ?? null);
     res.locals.username = viewer.username ?? undefined;
     return {
       requestId: requestStore.getStore()?.requestId ?? crypto.randomUUID(),
@@ -109,6 +134,8 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
       loaders: new Map(),
       auditWrites: 0,
       unchangedMutations: 0,
+      rateLimiter,
+      cost: null,
     };
   };
 
@@ -117,26 +144,42 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(requestContextMiddleware(config, log));
-  app.use((_req, res, next) => {
+  const csp = contentSecurityPolicy(config);
+  app.use((req, res, next) => {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'same-origin');
     res.setHeader('x-frame-options', 'SAMEORIGIN');
+    // The GraphQL explorer page brings its own policy; everything else (the admin, the public pages,
+    // files, JSON) runs no inline or foreign script.
+    if (!req.path.startsWith('/graphql')) res.setHeader('content-security-policy', csp);
+    // Behind TLS (directly or at a trusted proxy) browsers are told to use nothing else for a year.
+    if (req.secure) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     next();
   });
 
-  app.get('/healthz', async (_req, res) => {
+  // Liveness: the process answers. An orchestrator restarts it when this fails.
+  app.get('/livez', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  // Readiness (also /healthz): the database answers and the process is not draining. A balancer
+  // stops sending requests when this fails, without restarting the process.
+  app.get(['/readyz', '/healthz'], async (_req, res) => {
     if (state.draining) {
       res.status(503).json({ status: 'draining' });
       return;
     }
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         db.query('SELECT 1'),
-        new Promise((_r, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+        new Promise((_r, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000))),
       ]);
       res.json({ status: 'ok', database: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
@@ -161,7 +204,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   if (fs.existsSync(index)) {
     app.use(express.static(config.webDir, { index: false, maxAge: '1h', setHeaders: revalidateEntries }));
     // The admin routes on the client: any other GET page answers with the shell.
-    app.get(/^\/(?!graphql|api\/|healthz|web\/).*/, (_req, res) => res.sendFile(index, { headers: { 'cache-control': 'no-cache' } }));
+    app.get(/^\/(?!graphql|api\/|healthz|livez|readyz|web\/).*/, (_req, res) => res.sendFile(index, { headers: { 'cache-control': 'no-cache' } }));
   } else {
     app.get('/', (_req, res) => res.type('html').send(PLACEHOLDER));
   }

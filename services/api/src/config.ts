@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseRemoteOverrides } from './core/web/manifest';
+import type { RateLimitConfig } from './core/rate-limit';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -15,7 +16,7 @@ export interface Config {
   webRemotesDir: string;
   /** WEB_REMOTES: app → remoteEntry.js address, replacing the default /web/<app>/remoteEntry.js in the manifest. */
   webRemotes: Record<string, string>;
-  /** The dashboard map's background: a {z}/{x}/{y} tile URL (MAP_TILE_URL; empty: outlines on a plain ground) and its credit line. */
+  /** The dashboard map's background: a {z}/{x}/{y} tile URL (MAP_TILE_URL; unset or empty: the outlines on a plain ground) and its credit line. */
   mapTiles: { url: string; attribution: string };
   sessionTtlHours: number;
   /** Seconds a process keeps a live session in memory (SESSION_CACHE_SECONDS, default 5; 0: read it on every request). */
@@ -28,6 +29,8 @@ export interface Config {
   /** Adds the `x-sql-statements` response header: the SQL statements a request ran (tests, benchmarks). */
   exposeSqlCount: boolean;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxVariableDepth: number };
+  /** The leaky bucket of cost points per token, session or anonymous address (see core/rate-limit.ts). */
+  rateLimit: RateLimitConfig;
   seedDemo: boolean;
   logLevel: string;
   storage: {
@@ -35,15 +38,18 @@ export interface Config {
     s3?: { endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
   };
   uploads: { maxBytes: number; timeoutMs: number; maxImagePixels: number };
+  /** SHUTDOWN_TIMEOUT_MS: on SIGTERM the process ends within this, finished or not (busy connections are cut at three quarters of it). */
+  shutdownTimeoutMs: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-const DEFAULT_TILES = { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' };
-
+/**
+ * No tiles unless MAP_TILE_URL is set: the map draws the real district outlines the API serves, so it
+ * works on a machine with no internet (and a government network rarely reaches a public tile server).
+ */
 function mapTilesConfig(env: NodeJS.ProcessEnv): Config['mapTiles'] {
-  if (env.MAP_TILE_URL === undefined) return DEFAULT_TILES;
-  const url = env.MAP_TILE_URL.trim();
+  const url = (env.MAP_TILE_URL ?? '').trim();
   if (url !== '' && !/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(url) && !/^\/.*\{z\}.*\{x\}.*\{y\}/.test(url)) {
     throw new Error('MAP_TILE_URL must be an http(s) or /path address with {z}, {x} and {y}, or empty for no tiles');
   }
@@ -84,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxTokens: intEnv(env.GRAPHQL_MAX_TOKENS, 4000),
       maxVariableDepth: intEnv(env.GRAPHQL_MAX_VARIABLE_DEPTH, 8),
     },
+    rateLimit: rateLimitConfig(env, intEnv(env.GRAPHQL_MAX_COST, 20000)),
     seedDemo: mode !== 'production' && env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     storage: storageConfig(env),
@@ -92,8 +99,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       timeoutMs: intEnv(env.UPLOAD_TIMEOUT_MS, 60_000),
       maxImagePixels: intEnv(env.UPLOAD_MAX_IMAGE_PIXELS, 40_000_000),
     },
+    shutdownTimeoutMs: intEnv(env.SHUTDOWN_TIMEOUT_MS, 20_000),
     ...overrides,
   };
+}
+
+function rateLimitConfig(env: NodeJS.ProcessEnv, maxCost: number): RateLimitConfig {
+  const pointsPerSecond = intEnv(env.RATE_LIMIT_POINTS_PER_SECOND, 1000);
+  const burst = intEnv(env.RATE_LIMIT_BURST, Math.max(40_000, maxCost));
+  if (pointsPerSecond > 0 && burst < maxCost) {
+    throw new Error(`RATE_LIMIT_BURST (${burst}) must be at least GRAPHQL_MAX_COST (${maxCost}), or the largest allowed query could never run`);
+  }
+  return { pointsPerSecond, burst };
 }
 
 function storageConfig(env: NodeJS.ProcessEnv): Config['storage'] {

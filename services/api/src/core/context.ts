@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Viewer } from './auth/viewer';
 import type { Config } from '../config';
 import type { AreaDirectory } from './areas/area-directory';
+import type { RateLimiter } from './rate-limit';
 
 /** Everything a resolver gets for one request. Loaders are created per request, on first use. */
 export interface Context {
@@ -22,6 +23,21 @@ export interface Context {
   auditWrites: number;
   /** Mutations that declared they changed nothing (idempotent repeats), so wrote no audit record. */
   unchangedMutations: number;
+  /** The process's cost buckets (one per token, session or anonymous address). */
+  rateLimiter: RateLimiter;
+  /** This request's cost once estimated (null before, and for introspection): see graphql/cost.ts. */
+  cost: RequestCost | null;
+}
+
+export interface RequestCost {
+  /** Points the operation would cost with every list full. */
+  requested: number;
+  /** The bucket it draws on. */
+  bucket: string;
+  /** The operation's variables as coerced, for measuring the answer. */
+  variables: Record<string, unknown>;
+  /** Whether the points were taken from the bucket (false when refused or throttled). */
+  charged: boolean;
 }
 
 /**

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
  * The error codes clients can rely on (extensions.code). A refusal names the field it is about
  * (extensions.field, a path such as `input.months[3].plannedInvestment`) and a readable reason.
  */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'THROTTLED';
 
 export interface FieldProblem {
   field: string;
@@ -25,6 +25,17 @@ export class UserInputError extends GraphQLError {
   }
 }
 
+/**
+ * A change refused because its month is closed (月度关账): BAD_USER_INPUT naming the field, with
+ * `extensions.monthClosed` (the month) so a form can offer the correction request instead.
+ */
+export class MonthClosedError extends UserInputError {
+  constructor(field: string, reason: string, period: string, more: FieldProblem[] = []) {
+    super(field, reason, more);
+    (this.extensions as Record<string, unknown>).monthClosed = period;
+  }
+}
+
 export class NotFoundError extends GraphQLError {
   constructor(what: string, id?: string | number) {
     super(id === undefined ? `${what} not found` : `${what} ${id} not found`, {
@@ -34,8 +45,8 @@ export class NotFoundError extends GraphQLError {
 }
 
 export class ForbiddenError extends GraphQLError {
-  constructor(message = 'You are not allowed to do this') {
-    super(message, { extensions: { code: 'FORBIDDEN' } });
+  constructor(message = 'You are not allowed to do this', extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'FORBIDDEN', ...extra } });
   }
 }
 

@@ -1,7 +1,8 @@
 import { AuditChainHead, AuditRecord } from './audit/audit-record.entity';
 import { startAuditJobs } from './audit/audit.job';
 import { AuditResolver } from './audit/audit.resolver';
-import { AuthResolver } from './auth/auth.resolver';
+import { ApiTokenResolver, AuthResolver } from './auth/auth.resolver';
+import { RateLimitResolver } from './rate-limit.resolver';
 import { Session } from './auth/session.entity';
 import { User } from './auth/user.entity';
 import { seedAccounts } from './auth/seed';
@@ -27,7 +28,7 @@ export const areasModule: ApiModule = {
 export const accountsModule: ApiModule = {
   name: 'accounts',
   entities: [User, Session, AuditRecord, AuditChainHead],
-  resolvers: [AuthResolver, AuditResolver],
+  resolvers: [AuthResolver, ApiTokenResolver, AuditResolver, RateLimitResolver],
   // No routes of its own: the hook starts the audit chain's sealing and anchor jobs.
   routes: (_router, services) => startAuditJobs(services),
   seedDemo: seedAccounts,

@@ -1,17 +1,17 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { canWrite, isSignedIn } from '../core/auth/policy';
+import { mayRunMutation } from '../core/auth/policy';
 import { ForbiddenError } from '../core/errors';
 import type { Context } from '../core/context';
 
 /**
  * Runs around every field. On root mutations: read-only viewers (analysts, API tokens) are
- * refused before anything runs, and a mutation that succeeded without writing an audit record is
+ * refused before anything runs (an analyst still manages its own API tokens), and a mutation that succeeded without writing an audit record is
  * a defect, reported loudly outside production (a `false` result, or `tx.unchanged()`, means
  * nothing was changed).
  */
 export const MutationGuard: MiddlewareFn<Context> = async ({ context, info }, next) => {
   if (info.parentType.name !== 'Mutation') return next();
-  if (isSignedIn(context.viewer) && !canWrite(context.viewer)) {
+  if (!mayRunMutation(context.viewer, info.fieldName)) {
     throw new ForbiddenError('This credential is read-only');
   }
   const before = context.auditWrites;

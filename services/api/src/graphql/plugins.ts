@@ -1,23 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
-import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import type { Context } from '../core/context';
 import { canIntrospect } from '../core/auth/policy';
 import { containsIntrospection, nestingDepth } from './limits';
-import { DEFAULT_PAGE_SIZE } from '../core/pagination';
-
-/**
- * A list field costs its page size times what each item costs: `first` (or `limit`) when given,
- * else the default page size. Scalar and object fields cost 1.
- */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const typeName = String(field.type);
-  const isList = typeName.includes('[') || typeName.endsWith('Connection') || typeName.endsWith('Connection!');
-  if (!isList) return undefined;
-  const size = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : DEFAULT_PAGE_SIZE;
-  return Math.max(1, size) * Math.max(1, childComplexity) + 1;
-};
+import { RateLimiter } from '../core/rate-limit';
+import { areaListSizes, estimateCost } from './cost';
 
 /**
  * Estimates by parsed document (Apollo keeps one parsed document per query text), operation and
@@ -75,14 +63,9 @@ export function limitsPlugin(config: Config, schema: GraphQLSchema): ApolloServe
             });
           }
           const cost = cachedCost(document, req.operationName, req.variables, () =>
-            getComplexity({
-              schema,
-              query: document,
-              operationName: req.operationName ?? undefined,
-              variables: req.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            }),
+            estimateCost(schema, document, req.operationName, coerced.coerced, { listSizes: areaListSizes(contextValue.areas) }),
           );
+          contextValue.cost = { requested: cost, bucket: RateLimiter.keyOf(contextValue.viewer, contextValue.req.ip), variables: coerced.coerced, charged: false };
           if (cost > config.limits.maxCost) {
             throw refuse(`Query would cost ${cost}; the limit is ${config.limits.maxCost}. Ask for smaller pages or fewer fields`, 'too expensive');
           }

@@ -58,7 +58,7 @@ describe('the mutation guard', () => {
 
   it('refuses every root mutation to a read-only credential before its resolver runs', async () => {
     const schema = await apiSchema();
-    const readOnly = { viewer: { userId: 7, readOnly: true }, auditWrites: 0, unchangedMutations: 0, config: { env: 'test' } };
+    const readOnly = { viewer: { userId: 7, role: 'ADMIN', scope: {}, readOnly: true, sessionKind: 'SESSION', tokenScopes: null }, auditWrites: 0, unchangedMutations: 0, config: { env: 'test' } };
     const mutations = Object.values(schema.getMutationType()!.getFields());
     expect(mutations.length).toBeGreaterThan(50);
     for (const field of mutations) {

@@ -10,6 +10,7 @@ import { createLogger } from '../logger';
 import { startServer, type RunningServer } from '../server';
 import type { Context } from '../core/context';
 import { User } from '../core/auth/user.entity';
+import { RateLimiter } from '../core/rate-limit';
 import { AreaScope } from '../core/auth/scope';
 import { areaDirectory } from '../core/areas/area-directory';
 import type { Request, Response } from 'express';
@@ -121,6 +122,7 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
           readOnly: false,
           sessionId: null,
           sessionKind: 'SESSION',
+          tokenScopes: null,
         },
         areas,
         req: {} as Request,
@@ -128,6 +130,8 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
         loaders: new Map(),
         auditWrites: 0,
         unchangedMutations: 0,
+        rateLimiter: new RateLimiter({ pointsPerSecond: 0, burst: 0 }),
+        cost: null,
       };
     },
     async close() {

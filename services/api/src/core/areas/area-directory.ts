@@ -9,6 +9,8 @@ import { Area, AreaLevel } from './area.entity';
 export class AreaDirectory {
   readonly byId = new Map<number, Area>();
   private readonly childrenOf = new Map<number | null, Area[]>();
+  /** The most children any one area has: how long a `children` list can be (the cost estimate uses it). */
+  readonly widest: number;
 
   constructor(areas: Area[]) {
     for (const area of areas) this.byId.set(area.id, area);
@@ -18,6 +20,7 @@ export class AreaDirectory {
       this.childrenOf.set(area.parentId, list);
     }
     for (const list of this.childrenOf.values()) list.sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+    this.widest = Math.max(1, ...[...this.childrenOf.entries()].filter(([parent]) => parent !== null).map(([, list]) => list.length));
   }
 
   get(id: number): Area | undefined {
@@ -88,13 +91,13 @@ const cache = new WeakMap<DataSource, { loadedAt: number; directory: Promise<Are
 
 export function areaDirectory(db: DataSource): Promise<AreaDirectory> {
   const hit = cache.get(db);
-  if (hit && Date.now() - hit.loadedAt < RELOAD_AFTER_MS) return hit.directory;
+  if (hit && Date.now() - hit.loadedAt < RELOAD_AFTER_MS) return hit.directory; // clock: elapsed time
   const directory = db
     .getRepository(Area)
     .find()
     .then((areas) => new AreaDirectory(areas));
   directory.catch(() => cache.delete(db));
-  cache.set(db, { loadedAt: Date.now(), directory });
+  cache.set(db, { loadedAt: Date.now(), directory }); // clock: elapsed time
   return directory;
 }
 

@@ -1,17 +1,21 @@
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { TokenScope } from './token-scope';
 import { Role } from './user.entity';
 
-@InputType({ description: 'A read-only token for an analytics tool' })
+@InputType({ description: 'A read-only token for an analytics tool. 新建API令牌' })
 export class CreateApiTokenInput {
   @Field({ description: 'What the token is for. 用途' })
   @Length(1, 100)
   name!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Area the token reads; default: your whole scope' })
+  @Field(() => [TokenScope], { description: 'What the token reads, at least one; read:contacts only where you read contacts yourself. 权限范围' })
+  scopes!: TokenScope[];
+
+  @Field(() => ID, { nullable: true, description: 'Area the token reads, within yours; default: your whole scope. 读取范围' })
   areaId?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Days until it expires (1–730, default 365)' })
+  @Field(() => Int, { nullable: true, description: 'Days until it expires (1–730, default 365). 有效天数' })
   @IsOptional()
   @Min(1)
   @Max(730)

@@ -8,7 +8,8 @@ import { CreateApiTokenInput, CreateUserInput, UserListArgs } from './auth.input
 import * as auth from './auth.service';
 import { CreatedApiToken, LoginPayload, UserConnection } from './auth.types';
 import { SESSION_COOKIE } from './authenticate';
-import { canSeeLockOf, Public } from './policy';
+import { canSeeLockOf, Public, TOKEN_MANAGERS } from './policy';
+import { TokenScope } from './token-scope';
 import { Session } from './session.entity';
 import { Role, User } from './user.entity';
 
@@ -55,25 +56,34 @@ export class AuthResolver {
     return auth.changePassword(ctx, currentPassword, newPassword);
   }
 
-  @Authorized(Role.ADMIN)
-  @Query(() => [Session], { description: 'API tokens reading areas in your scope. API令牌' })
+  @Public('null when not signed in with an API token')
+  @Query(() => Session, { nullable: true, description: 'The API token this request signed in with (its scopes, area and expiry), or null for any other credential. 当前API令牌' })
+  currentApiToken(@Ctx() ctx: Context): Promise<Session | null> {
+    return auth.currentApiToken(ctx);
+  }
+
+  @Authorized(TOKEN_MANAGERS)
+  @Query(() => [Session], { description: 'API tokens you manage: an admin, every token reading inside your area; an analyst, your own. API令牌' })
   apiTokens(@Ctx() ctx: Context): Promise<Session[]> {
     return auth.listApiTokens(ctx);
   }
 
-  @Authorized(Role.ADMIN)
-  @Mutation(() => CreatedApiToken, { description: 'Creates a read-only token for an analytics tool. 新建API令牌' })
-  createApiToken(@Arg('input', { description: 'What the token is for and what it reads' }) input: CreateApiTokenInput, @Ctx() ctx: Context): Promise<CreatedApiToken> {
+  @Authorized(TOKEN_MANAGERS)
+  @Mutation(() => CreatedApiToken, {
+    description: 'Creates a read-only token for an analytics tool: an analyst principal of its own, reading its area (within yours) with the scopes named; read:contacts only where you read contacts yourself. 新建API令牌',
+  })
+  createApiToken(@Arg('input', { description: 'What the token is for, what it reads and for how long. 令牌设置' }) input: CreateApiTokenInput, @Ctx() ctx: Context): Promise<CreatedApiToken> {
     return auth.createApiToken(ctx, {
       name: input.name,
+      scopes: input.scopes,
       areaId: input.areaId ? parseId(input.areaId, 'input.areaId') : null,
       expiresInDays: input.expiresInDays,
     });
   }
 
-  @Authorized(Role.ADMIN)
-  @Mutation(() => Session, { description: 'Revokes an API token at once. 吊销API令牌' })
-  revokeApiToken(@Arg('id', () => ID, { description: 'Id of the token' }) id: string, @Ctx() ctx: Context): Promise<Session> {
+  @Authorized(TOKEN_MANAGERS)
+  @Mutation(() => Session, { description: 'Revokes an API token at once: an admin, any reading inside your area; an analyst, your own. 吊销API令牌' })
+  revokeApiToken(@Arg('id', () => ID, { description: 'Id of the token. 令牌编号' }) id: string, @Ctx() ctx: Context): Promise<Session> {
     return auth.revokeApiToken(ctx, parseId(id, 'id'));
   }
 
@@ -112,5 +122,25 @@ export class AuthResolver {
     // Only admins see lock state; a user sees their own.
     if (canSeeLockOf(ctx.viewer, user.id)) return user.lockedUntil;
     return null;
+  }
+}
+
+@Resolver(() => Session)
+export class ApiTokenResolver {
+  @FieldResolver(() => [TokenScope], { description: 'What the token reads. 权限范围' })
+  scopes(@Root() token: Session): TokenScope[] {
+    return auth.scopesOf(token);
+  }
+
+  @FieldResolver(() => Area, { description: 'The area the token reads (it and everything under it). 读取范围' })
+  area(@Root() token: Session, @Ctx() ctx: Context): Area {
+    const area = ctx.areas.get(token.areaId ?? -1);
+    if (!area) throw new NotFoundError('Area', token.areaId ?? '');
+    return area;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who made the token (the token never acts as them). 创建人' })
+  createdBy(@Root() token: Session, @Ctx() ctx: Context): Promise<User | null> {
+    return auth.creatorOf(ctx, token);
   }
 }

@@ -1,4 +1,5 @@
 import { IsNull } from 'typeorm';
+import { isValidUsername, normalizeUsername } from '@kpd/domain';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../errors';
 import { parseId } from '../ids';
 import { paginate, type Page } from '../pagination';
@@ -9,11 +10,9 @@ import { forgetCachedSessions } from './authenticate';
 import { Session, SessionKind } from './session.entity';
 import { User } from './user.entity';
 import type { CreateUserInput, UserListArgs } from './auth.inputs';
-import { isReadOnlyRole, isSignedIn, requireSignedIn } from './policy';
+import { canGrantScope, canManageApiTokens, canManageToken, isApiToken, isReadOnlyRole, isSignedIn, requireSignedIn, requireThat } from './policy';
+import { formatScopes, parseScopes, type TokenScope } from './token-scope';
 
-export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
-}
 
 export interface LoginResult {
   token: string;
@@ -111,64 +110,96 @@ export async function logout(ctx: Context): Promise<boolean> {
   return true;
 }
 
-export async function createApiToken(
-  ctx: Context,
-  input: { name: string; areaId?: number | null; expiresInDays?: number | null },
-): Promise<{ token: string; apiToken: Session }> {
-  requireSignedIn(ctx.viewer);
-  const area = ctx.viewer.scope.narrow(input.areaId ?? null);
+export interface ApiTokenFields {
+  name: string;
+  scopes: TokenScope[];
+  areaId?: number | null;
+  expiresInDays?: number | null;
+}
+
+/**
+ * Makes an API token: its own principal (an analyst, read-only) reading an area no wider than its
+ * creator's with the scopes named, contacts only when the creator reads them there. The secret is
+ * answered this once; only its SHA-256 is kept.
+ */
+export async function createApiToken(ctx: Context, input: ApiTokenFields): Promise<{ token: string; apiToken: Session }> {
+  const viewer = ctx.viewer;
+  requireThat(viewer, canManageApiTokens(viewer), 'API tokens are made by admins and analysts, signed in themselves');
+  const area = viewer.scope.narrow(input.areaId ?? null);
   if (!area) throw new ForbiddenError('The token can only read inside your own area');
+  const scopes = [...new Set(input.scopes)];
+  if (scopes.length === 0) throw new UserInputError('input.scopes', '至少选择一项权限 (name at least one scope)');
+  const refused = scopes.filter((scope) => !canGrantScope(viewer, scope, area.id));
+  if (refused.length > 0) {
+    throw new UserInputError('input.scopes', `您不能授予 ${refused.join(', ')} (you may not grant ${refused.join(', ')} for ${area.name})`);
+  }
   const days = input.expiresInDays ?? 365;
   const token = newToken('kpd_api');
   const apiToken = await mutate(ctx, async (tx) => {
     const saved = await tx.em.save(
       tx.em.create(Session, {
-        userId: ctx.viewer.userId!,
+        userId: viewer.userId,
         tokenHash: hashToken(token),
         kind: SessionKind.API,
-        name: input.name,
+        name: input.name.trim(),
         readOnly: true,
+        scopes: formatScopes(scopes),
         areaId: area.id,
-        createdByUserId: ctx.viewer.userId,
+        createdByUserId: viewer.userId,
         expiresAt: new Date(Date.now() + days * 86_400_000),
       }),
     );
-    await tx.audit({ action: 'apiToken.create', entityType: 'ApiToken', entityId: saved.id, areaId: area.id, after: saved });
+    const { tokenHash: _secret, ...after } = saved;
+    await tx.audit({ action: 'apiToken.create', entityType: 'ApiToken', entityId: saved.id, areaId: area.id, after });
     return saved;
   });
   return { token, apiToken };
 }
 
-/** API tokens an admin may see: those reading an area inside the admin's scope. */
+/** API tokens the viewer manages: an admin's, every token reading inside its scope; an analyst's, its own. */
 export async function listApiTokens(ctx: Context): Promise<Session[]> {
-  requireSignedIn(ctx.viewer);
+  const viewer = ctx.viewer;
+  requireThat(viewer, canManageApiTokens(viewer), 'API tokens are listed by admins and analysts');
   const qb = ctx.db
     .getRepository(Session)
     .createQueryBuilder('s')
     .where('s.kind = :kind', { kind: SessionKind.API })
     .orderBy('s.id', 'DESC');
-  const ids = ctx.viewer.scope.areaIds();
+  const ids = viewer.scope.areaIds();
   if (ids) qb.andWhere('s.areaId IN (:...ids)', { ids });
-  return qb.getMany();
+  const rows = await qb.getMany();
+  return rows.filter((t) => canManageToken(viewer, t));
 }
 
 export async function revokeApiToken(ctx: Context, id: number): Promise<Session> {
-  requireSignedIn(ctx.viewer);
+  const viewer = ctx.viewer;
+  requireThat(viewer, canManageApiTokens(viewer), 'API tokens are revoked by admins and analysts');
   const revoked = await mutate(ctx, async (tx) => {
     const token = await tx.em.findOne(Session, { where: { id, kind: SessionKind.API } });
-    if (!token || !ctx.viewer.scope!.contains(token.areaId)) throw new NotFoundError('ApiToken', id);
+    if (!token || !canManageToken(viewer, token)) throw new NotFoundError('ApiToken', id);
     if (token.revokedAt) {
       tx.unchanged();
       return token;
     }
-    const before = { ...token };
+    const { tokenHash: _secret, ...before } = token;
     token.revokedAt = new Date();
     await tx.em.save(token);
-    await tx.audit({ action: 'apiToken.revoke', entityType: 'ApiToken', entityId: id, areaId: token.areaId, before, after: token });
+    await tx.audit({ action: 'apiToken.revoke', entityType: 'ApiToken', entityId: id, areaId: token.areaId, before, after: { ...before, revokedAt: token.revokedAt } });
     return token;
   });
   forgetCachedSessions(ctx.db);
   return revoked;
+}
+
+/** The scopes a token holds. */
+export function scopesOf(token: Session): TokenScope[] {
+  return [...parseScopes(token.scopes)].sort();
+}
+
+/** Who made a token: shown to whoever manages it (an admin of its area, or its maker). */
+export async function creatorOf(ctx: Context, token: Session): Promise<User | null> {
+  if (token.createdByUserId === null) return null;
+  return ctx.db.getRepository(User).findOneBy({ id: token.createdByUserId });
 }
 
 export async function changePassword(ctx: Context, current: string, next: string): Promise<boolean> {
@@ -199,10 +230,34 @@ export async function changePassword(ctx: Context, current: string, next: string
   return true;
 }
 
-/** The signed-in user, or null: as the session's statement read it, without a statement of its own. */
+/**
+ * The signed-in principal, or null. An API token answers as itself: an analyst named after the
+ * token, scoped to the token's area (its id is the negative of the token's, matching no account).
+ */
 export async function me(ctx: Context): Promise<User | null> {
-  if (!isSignedIn(ctx.viewer)) return null;
-  return ctx.viewer.account ?? ctx.db.getRepository(User).findOneBy({ id: ctx.viewer.userId });
+  const viewer = ctx.viewer;
+  if (!isSignedIn(viewer)) return null;
+  if (isApiToken(viewer)) {
+    const token = await ctx.db.getRepository(Session).findOneByOrFail({ id: viewer.sessionId! });
+    return Object.assign(new User(), {
+      id: viewer.userId,
+      username: viewer.username!,
+      displayName: viewer.displayName!,
+      role: viewer.role,
+      areaId: viewer.scope.root.id,
+      active: true,
+      lockedUntil: null,
+      createdAt: token.createdAt,
+      updatedAt: token.createdAt,
+    });
+  }
+  return viewer.account ?? ctx.db.getRepository(User).findOneBy({ id: viewer.userId });
+}
+
+/** The API token the request signed in with, or null for any other credential. */
+export async function currentApiToken(ctx: Context): Promise<Session | null> {
+  if (!isApiToken(ctx.viewer) || ctx.viewer.sessionId === null) return null;
+  return ctx.db.getRepository(Session).findOneBy({ id: ctx.viewer.sessionId });
 }
 
 /** Accounts scoped inside the viewer's area (or an area of it). */
@@ -221,7 +276,7 @@ export async function listUsers(ctx: Context, args: UserListArgs): Promise<Page<
 /** Creates an account inside the viewer's area. */
 export async function createUser(ctx: Context, input: CreateUserInput): Promise<User> {
   const username = normalizeUsername(input.username);
-  if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
+  if (!isValidUsername(username)) {
     throw new UserInputError('input.username', 'may hold only letters, digits, dot, dash and underscore');
   }
   const areaId = parseId(input.areaId, 'input.areaId');

@@ -139,7 +139,7 @@ describe.each(DRIVERS)('sign-in and sessions [%s]', (driver) => {
   it('issues read-only API tokens that admins list and revoke', async () => {
     const admin = await t.login('admin.shenyang');
     const created = await t.gql<{ createApiToken: { token: string; apiToken: { id: string; name: string } } }>(
-      'mutation { createApiToken(input: { name: "统计局季度分析" }) { token apiToken { id name } } }',
+      'mutation { createApiToken(input: { name: "统计局季度分析", scopes: [READ_FIGURES] }) { token apiToken { id name } } }',
       {},
       admin,
     );
@@ -150,7 +150,7 @@ describe.each(DRIVERS)('sign-in and sessions [%s]', (driver) => {
     expect(read.data!.districts.map((d) => d.name)).toContain('苏家屯区');
     expect(read.data!.districts.map((d) => d.name)).not.toContain('中山区');
 
-    const write = await t.gql('mutation { createApiToken(input: { name: "escalate" }) { token } }', {}, token);
+    const write = await t.gql('mutation { createApiToken(input: { name: "escalate", scopes: [READ_FIGURES] }) { token } }', {}, token);
     expect(errorCode(write)).toBe('FORBIDDEN');
 
     const listed = await t.gql<{ apiTokens: { id: string; name: string; revokedAt: string | null }[] }>('{ apiTokens { id name revokedAt } }', {}, admin);

@@ -7,7 +7,8 @@ import { hashToken } from './password';
 import { AreaScope } from './scope';
 import { Session, SessionKind } from './session.entity';
 import { isReadOnlyRole } from './policy';
-import { User, type Role } from './user.entity';
+import { Role, User } from './user.entity';
+import { parseScopes } from './token-scope';
 import { ANONYMOUS, type Viewer } from './viewer';
 
 export const SESSION_COOKIE = 'kpd_session';
@@ -36,6 +37,7 @@ const MAX_CACHED = 10_000;
  */
 const SESSION_SQL =
   'SELECT s.id AS id, s.kind AS kind, s.read_only AS readOnly, s.area_id AS areaId, s.expires_at AS expiresAt, s.revoked_at AS revokedAt, s.last_used_at AS lastUsedAt, ' +
+  's.name AS name, s.scopes AS scopes, s.last_ip AS lastIp, ' +
   'u.id AS userId, u.username AS username, u.display_name AS displayName, u.role AS role, u.area_id AS userAreaId, u.active AS active, u.locked_until AS lockedUntil, u.created_at AS createdAt ' +
   'FROM sessions s INNER JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?';
 
@@ -47,6 +49,9 @@ interface SessionRow {
   expiresAt: unknown;
   revokedAt: unknown;
   lastUsedAt: unknown;
+  name: string | null;
+  scopes: string | null;
+  lastIp: string | null;
   userId: unknown;
   username: string;
   displayName: string;
@@ -65,6 +70,8 @@ interface CachedSession {
   viewer: Viewer;
   expiresAt: number | null;
   lastUsedAt: number | null;
+  /** An API token's last address, to record a new one at once. */
+  lastIp: string | null;
   cachedAt: number;
   generation: number | null;
 }
@@ -120,13 +127,19 @@ export function forgetCachedSessions(db: DataSource): void {
   caches.get(db)?.forget();
 }
 
-/** Records the session's use, at most once a minute, without making the request wait for it. */
-function touch(db: DataSource, session: CachedSession, now: number): void {
-  if (session.lastUsedAt !== null && now - session.lastUsedAt <= TOUCH_EVERY_MS) return;
+/**
+ * Records the session's use, at most once a minute (an API token's new address at once), without
+ * making the request wait for it.
+ */
+function touch(db: DataSource, session: CachedSession, now: number, address: string | null): void {
+  const newAddress = session.viewer.sessionKind === 'API' && address !== null && address !== session.lastIp;
+  if (!newAddress && session.lastUsedAt !== null && now - session.lastUsedAt <= TOUCH_EVERY_MS) return;
   session.lastUsedAt = now;
+  if (newAddress) session.lastIp = address;
+  const change: Partial<Session> = newAddress ? { lastUsedAt: new Date(now), lastIp: address } : { lastUsedAt: new Date(now) };
   // Best effort: a missed touch only makes "last used" a minute older. Not the request's statement either.
   requestStore
-    .exit(() => db.getRepository(Session).update(session.viewer.sessionId!, { lastUsedAt: new Date(now) }))
+    .exit(() => db.getRepository(Session).update(session.viewer.sessionId!, change))
     .catch(() => undefined);
 }
 
@@ -135,8 +148,9 @@ function touch(db: DataSource, session: CachedSession, now: number): void {
  * user active. An unknown or dead token makes the request anonymous; resolvers that need a
  * user then answer UNAUTHENTICATED. With `cacheMs`, a live session is kept that long (see SessionCache).
  */
-export async function authenticate(db: DataSource, areas: AreaDirectory, token: string | null, cacheMs = 0): Promise<Viewer> {
+export async function authenticate(db: DataSource, areas: AreaDirectory, token: string | null, cacheMs = 0, ip: string | null = null): Promise<Viewer> {
   if (!token || token.length > 200) return ANONYMOUS;
+  const address = ip ? ip.slice(0, 45) : null;
   const hash = hashToken(token);
   const cache = cacheMs > 0 ? sessionCache(db) : null;
   let now = Date.now();
@@ -145,7 +159,7 @@ export async function authenticate(db: DataSource, areas: AreaDirectory, token: 
     const hit = cache.entries.get(hash);
     if (hit && hit.generation === cache.generation && now - hit.cachedAt < cacheMs) {
       if (hit.expiresAt === null || hit.expiresAt > now) {
-        touch(db, hit, now);
+        touch(db, hit, now, address);
         return hit.viewer;
       }
       cache.entries.delete(hash);
@@ -163,40 +177,63 @@ export async function authenticate(db: DataSource, areas: AreaDirectory, token: 
   const expiresAt = date(row.expiresAt, 'expiresAt');
   const lastUsedAt = date(row.lastUsedAt, 'lastUsedAt');
   if (date(row.revokedAt, 'revokedAt') || (expiresAt && expiresAt.getTime() <= now)) return ANONYMOUS;
+  const isToken = row.kind === SessionKind.API;
   const root = areas.get(row.areaId === null || row.areaId === undefined ? Number(row.userAreaId) : Number(row.areaId));
   if (!root) return ANONYMOUS;
-  const users = db.getMetadata(User);
-  const userDate = (value: unknown, property: 'lockedUntil' | 'createdAt') =>
-    value === null || value === undefined ? null : (db.driver.prepareHydratedValue(value, users.findColumnWithPropertyName(property)!) as Date);
-  // The account as `me` shows it; its password hash is not read.
-  const account = Object.assign(new User(), {
-    id: Number(row.userId),
-    username: row.username,
-    displayName: row.displayName,
-    role: row.role,
-    areaId: Number(row.userAreaId),
-    active: true,
-    lockedUntil: userDate(row.lockedUntil, 'lockedUntil'),
-    createdAt: userDate(row.createdAt, 'createdAt')!,
-  });
-  const session: CachedSession = {
-    viewer: {
+  // A token reads no wider than its creator does now: moved to a smaller area, the creator takes it along.
+  if (isToken && !areas.isWithin(root.id, Number(row.userAreaId))) return ANONYMOUS;
+  const sessionId = Number(row.id);
+  let viewer: Viewer;
+  if (isToken) {
+    // A token is its own principal: an analyst of its area with its scopes, never the person who made it.
+    viewer = {
+      userId: -sessionId,
+      username: `api-token-${sessionId}`,
+      displayName: row.name ?? `API token ${sessionId}`,
+      role: Role.ANALYST,
+      scope: new AreaScope(root, areas),
+      readOnly: true,
+      sessionId,
+      sessionKind: 'API',
+      tokenScopes: parseScopes(row.scopes),
+    };
+  } else {
+    const users = db.getMetadata(User);
+    const userDate = (value: unknown, property: 'lockedUntil' | 'createdAt') =>
+      value === null || value === undefined ? null : (db.driver.prepareHydratedValue(value, users.findColumnWithPropertyName(property)!) as Date);
+    // The account as `me` shows it; its password hash is not read.
+    const account = Object.assign(new User(), {
+      id: Number(row.userId),
+      username: row.username,
+      displayName: row.displayName,
+      role: row.role,
+      areaId: Number(row.userAreaId),
+      active: true,
+      lockedUntil: userDate(row.lockedUntil, 'lockedUntil'),
+      createdAt: userDate(row.createdAt, 'createdAt')!,
+    });
+    viewer = {
       userId: account.id,
       username: row.username,
       displayName: row.displayName,
       role: row.role,
       scope: new AreaScope(root, areas),
       readOnly: flag(row.readOnly) || isReadOnlyRole(row.role),
-      sessionId: Number(row.id),
-      sessionKind: row.kind === SessionKind.API ? 'API' : 'SESSION',
+      sessionId,
+      sessionKind: 'SESSION',
+      tokenScopes: null,
       account,
-    },
+    };
+  }
+  const session: CachedSession = {
+    viewer,
     expiresAt: expiresAt?.getTime() ?? null,
     lastUsedAt: lastUsedAt?.getTime() ?? null,
+    lastIp: row.lastIp,
     cachedAt: now,
     generation,
   };
-  touch(db, session, now);
+  touch(db, session, now, address);
   if (cache) {
     if (cache.entries.size >= MAX_CACHED) cache.entries.clear();
     cache.entries.set(hash, session);

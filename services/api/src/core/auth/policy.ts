@@ -3,6 +3,7 @@ import { AreaLevel } from '../areas/area.entity';
 import type { Context } from '../context';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import type { AreaScope } from './scope';
+import { TokenScope } from './token-scope';
 import { Role } from './user.entity';
 import { isSignedIn, type Viewer } from './viewer';
 
@@ -32,11 +33,113 @@ export const SECRETARY_OVERSEERS: readonly Role[] = [Role.ADMIN, Role.ANALYST, R
  * credential without one of the roles is FORBIDDEN (the `UNAUTHORIZED` type-graphql raises is
  * answered as FORBIDDEN by the error formatter).
  */
-export const authChecker: AuthCheckerFn<Context> = ({ context }, roles) => {
+export const authChecker: AuthCheckerFn<Context> = ({ context, info }, roles) => {
   const { viewer } = context;
   if (viewer.userId === null || viewer.role === null) throw new UnauthenticatedError();
+  // A token is asked for its scope first, so its refusal names the scope rather than a role.
+  if (info && (info.parentType.name === 'Query' || info.parentType.name === 'Mutation')) requireTokenReach(viewer, info.fieldName);
   return roles.length === 0 || roles.includes(viewer.role);
 };
+
+// ───────────────────────────── API tokens ─────────────────────────────
+
+/** Signed in with an API token (its own principal: ANALYST, read-only, scoped). */
+export function isApiToken(viewer: Viewer): boolean {
+  return viewer.tokenScopes !== null;
+}
+
+/** Whether the credential holds a scope: every credential but a token holds them all (its role decides). */
+export function hasScope(viewer: Viewer, scope: TokenScope): boolean {
+  return viewer.tokenScopes === null || viewer.tokenScopes.has(scope);
+}
+
+/**
+ * Which scope a token needs for each root query it may call at all; `any` for the area directory,
+ * which every token reads. A signed-in root field missing here is closed to tokens (accounts, the
+ * audit log, the tokens, anything new until it is listed). Public fields (sign-in, the published
+ * boards and vote results) are open to tokens as to anyone.
+ */
+export const TOKEN_SCOPE_OF_ROOT_FIELD: Readonly<Record<string, TokenScope | 'any'>> = {
+  areas: 'any',
+  area: 'any',
+  districts: 'any',
+  district: 'any',
+  projects: TokenScope.READ_PROJECTS,
+  project: TokenScope.READ_PROJECTS,
+  secretaries: TokenScope.READ_PROJECTS,
+  secretary: TokenScope.READ_PROJECTS,
+  serviceLog: TokenScope.READ_PROJECTS,
+  problems: TokenScope.READ_PROJECTS,
+  problem: TokenScope.READ_PROJECTS,
+  investmentStats: TokenScope.READ_FIGURES,
+  planVsActual: TokenScope.READ_FIGURES,
+  earlyWarnings: TokenScope.READ_FIGURES,
+  milestoneView: TokenScope.READ_FIGURES,
+  ranking: TokenScope.READ_FIGURES,
+  rankHistory: TokenScope.READ_FIGURES,
+  problemFigures: TokenScope.READ_FIGURES,
+  secretaryOverview: TokenScope.READ_FIGURES,
+  quietProjects: TokenScope.READ_FIGURES,
+  dispatchList: TokenScope.READ_FIGURES,
+  dispatchMeetings: TokenScope.READ_FIGURES,
+  dispatchMeeting: TokenScope.READ_FIGURES,
+  suggestedMeetingHost: TokenScope.READ_FIGURES,
+  serviceCatalogueFigures: TokenScope.READ_FIGURES,
+  serviceItems: TokenScope.READ_SERVICES,
+  serviceItem: TokenScope.READ_SERVICES,
+  serviceZones: TokenScope.READ_SERVICES,
+  serviceBaseline: TokenScope.READ_SERVICES,
+};
+
+/** FORBIDDEN naming the missing scope. */
+export function missingScope(scope: TokenScope, what: string): ForbiddenError {
+  return new ForbiddenError(`This API token lacks the scope ${scope}, which ${what} needs`, { missingScope: scope });
+}
+
+/** A token may call the root field: it is listed and the token holds its scope (other credentials pass). */
+export function requireTokenReach(viewer: Viewer, field: string): void {
+  if (!isApiToken(viewer)) return;
+  const needed = TOKEN_SCOPE_OF_ROOT_FIELD[field];
+  if (needed === undefined) throw new ForbiddenError(`API tokens cannot read ${field}: no token scope grants it`, { missingScope: null });
+  if (needed !== 'any' && !hasScope(viewer, needed)) throw missingScope(needed, field);
+}
+
+/** FORBIDDEN naming the scope when a token lacks it; nothing for other credentials. */
+export function requireScope(viewer: Viewer, scope: TokenScope, what: string): void {
+  if (!hasScope(viewer, scope)) throw missingScope(scope, what);
+}
+
+/** Who manages API tokens: admins (any in their area) and analysts (their own), signed in themselves, never with a token. */
+export const TOKEN_MANAGERS: readonly Role[] = [Role.ADMIN, Role.ANALYST];
+
+export function canManageApiTokens(viewer: Viewer): viewer is SignedInViewer {
+  return isSignedIn(viewer) && !isApiToken(viewer) && TOKEN_MANAGERS.includes(viewer.role);
+}
+
+/** Mutations a read-only session may still run because they change only its own credentials. */
+const SELF_SERVICE_MUTATIONS = new Set(['createApiToken', 'revokeApiToken']);
+
+/** Whether a root mutation may run for this credential at all (who may change what is decided inside). */
+export function mayRunMutation(viewer: Viewer, field: string): boolean {
+  return !isSignedIn(viewer) || canWrite(viewer) || (SELF_SERVICE_MUTATIONS.has(field) && canManageApiTokens(viewer));
+}
+
+/** A token is managed by the admins whose scope holds its area, and by whoever made it. */
+export function canManageToken(viewer: Viewer, token: { areaId: number | null; createdByUserId: number | null }): boolean {
+  if (!canManageApiTokens(viewer)) return false;
+  if (viewer.role === Role.ADMIN && viewer.scope.contains(token.areaId)) return true;
+  return token.createdByUserId !== null && token.createdByUserId === viewer.userId;
+}
+
+/**
+ * Which scopes a credential may put on a token for an area: the reading scopes its role has there,
+ * contacts only when it reads contacts there itself.
+ */
+export function canGrantScope(viewer: Viewer, scope: TokenScope, areaId: number): boolean {
+  if (!canManageApiTokens(viewer) || !viewer.scope.contains(areaId)) return false;
+  if (scope === TokenScope.READ_CONTACTS) return canReadContacts(viewer, areaId);
+  return true;
+}
 
 const publicFields = new Map<string, string>();
 
@@ -114,9 +217,17 @@ export function canChangeCitySettings(viewer: Viewer, cityId: number): boolean {
   return level !== AreaLevel.DISTRICT && level !== AreaLevel.TOWNSHIP;
 }
 
+/**
+ * A correction of a closed month (关账后更正) is approved by a city admin (of the city or the
+ * province, not read-only) — never by a district admin, and never by the one who asked for it.
+ */
+export function canApproveCorrection(viewer: Viewer, cityId: number, requestedByUserId: number | null): boolean {
+  return canActAsAdmin(viewer) && canChangeCitySettings(viewer, cityId) && viewer.userId !== requestedByUserId;
+}
+
 /** Admins and analysts read figures: statistics, rankings, dispatch lists, city settings, exports. */
 export function canReadFigures(viewer: Viewer): viewer is SignedInViewer {
-  return isSignedIn(viewer) && FIGURE_READERS.includes(viewer.role);
+  return isSignedIn(viewer) && FIGURE_READERS.includes(viewer.role) && hasScope(viewer, TokenScope.READ_FIGURES);
 }
 
 /** Whether a city concerns the viewer: inside its scope, or the scope lies inside the city (a district's viewer and its city). */
@@ -138,6 +249,7 @@ export function canSeeLockOf(viewer: Viewer, userId: number): boolean {
 export type ProjectReach = 'area' | 'assigned' | 'none';
 
 export function projectReach(viewer: SignedInViewer): ProjectReach {
+  if (!hasScope(viewer, TokenScope.READ_PROJECTS)) return 'none';
   if (viewer.role === Role.ADMIN || viewer.role === Role.ANALYST) return 'area';
   if (viewer.role === Role.SECRETARY) return 'assigned';
   return 'none';
@@ -160,14 +272,16 @@ export function isActingSecretary(viewer: Viewer): viewer is SignedInViewer {
 export type SecretaryReach = 'area' | 'self' | 'none';
 
 export function secretaryReach(viewer: SignedInViewer): SecretaryReach {
+  if (!hasScope(viewer, TokenScope.READ_PROJECTS)) return 'none';
   if (SECRETARY_OVERSEERS.includes(viewer.role)) return 'area';
   if (viewer.role === Role.SECRETARY) return 'self';
   return 'none';
 }
 
-/** A secretary's contact details: admins whose scope covers the secretary's district (read-only tokens included). */
+/** A secretary's contact details: admins whose scope covers the secretary's district, and tokens granted read:contacts there. */
 export function canReadContacts(viewer: Viewer, areaId: number): boolean {
-  return isAdmin(viewer) && viewer.scope.contains(areaId);
+  if (!isSignedIn(viewer) || !viewer.scope.contains(areaId)) return false;
+  return isApiToken(viewer) ? hasScope(viewer, TokenScope.READ_CONTACTS) : viewer.role === Role.ADMIN;
 }
 
 /** Third-party scores are entered one by one by evaluator accounts. */
@@ -200,6 +314,11 @@ export function canAttachAnyUpload(viewer: Viewer, areaId: number | null): boole
 /** Congress sessions, their candidates and rosters are managed by the admins of the session's city. */
 export function canManageSessions(viewer: Viewer, cityId: number): boolean {
   return canAdminister(viewer, cityId);
+}
+
+/** Proposals not yet screened, in the viewer's scope: every signed-in credential but a token without read:livelihood (it sees what the public sees). */
+export function canReadProposalsInScope(viewer: Viewer): viewer is SignedInViewer {
+  return isSignedIn(viewer) && hasScope(viewer, TokenScope.READ_LIVELIHOOD);
 }
 
 /** Proposals are screened by the admins of their city. */

@@ -12,7 +12,9 @@ registerEnumType(SessionKind, { name: 'SessionKind', description: 'A sign-in ses
  * A bearer credential: a sign-in session (cookie or header) or an analytics API token.
  * Only the SHA-256 of the token is stored; the token itself is shown once and never again.
  */
-@ObjectType('ApiToken', { description: 'A read-only token for an analytics tool. API令牌' })
+@ObjectType('ApiToken', {
+  description: 'A read-only token for an analytics tool: its own principal (an analyst), reading its area with its scopes only. API令牌',
+})
 @Entity('sessions')
 @Index(['userId'])
 @Index(['kind', 'createdByUserId'])
@@ -37,6 +39,10 @@ export class Session {
   @Column({ type: 'boolean', default: false })
   readOnly!: boolean;
 
+  /** For API tokens: what the token reads (`read:projects read:figures`, see TokenScope); empty for sessions. */
+  @Column({ type: 'varchar', length: 200, default: '' })
+  scopes!: string;
+
   /** For API tokens: the area the token reads (within its creator's scope). */
   @Column({ type: 'int', nullable: true })
   areaId!: number | null;
@@ -59,4 +65,8 @@ export class Session {
   @Field(() => Date, { nullable: true, description: 'Last use, to the minute. 最近使用' })
   @Column({ type: 'datetime', nullable: true })
   lastUsedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The address the last use came from (IPv4 or IPv6). 最近使用地址' })
+  @Column({ type: 'varchar', length: 45, nullable: true })
+  lastIp!: string | null;
 }

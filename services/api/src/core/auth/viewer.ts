@@ -1,5 +1,6 @@
 import type { Area } from '../areas/area.entity';
 import type { AreaScope } from './scope';
+import type { TokenScope } from './token-scope';
 import { Role, type User } from './user.entity';
 
 /** Who is asking: anonymous, or a user with a role and a scope. */
@@ -16,6 +17,12 @@ export interface Viewer {
   sessionKind: 'SESSION' | 'API' | null;
   /** The signed-in account as the session's statement read it (without its password hash), for `me`. */
   account?: User;
+  /**
+   * An API token's scopes; null for every other viewer. A token is its own principal: role ANALYST,
+   * read-only, its own area, and a `userId` that is the negative of the token's id, so it never
+   * matches a person (an uploader, a proposer, a secretary) and never acts as the one who made it.
+   */
+  tokenScopes: ReadonlySet<TokenScope> | null;
 }
 
 export const ANONYMOUS: Viewer = {
@@ -27,6 +34,7 @@ export const ANONYMOUS: Viewer = {
   readOnly: true,
   sessionId: null,
   sessionKind: null,
+  tokenScopes: null,
 };
 
 export function isSignedIn(viewer: Viewer): viewer is Viewer & { userId: number; role: Role; scope: AreaScope } {

@@ -3,6 +3,7 @@ import type { Fen } from '@kpd/domain';
 import type { DataSource } from 'typeorm';
 import { Role } from '../../core/auth/user.entity';
 import { isSignedIn } from '../../core/auth/viewer';
+import { canReadProposalsInScope } from '../../core/auth/policy';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError, type FieldProblem } from '../../core/errors';
 import { paginate, type Page, type PageArgs } from '../../core/pagination';
 import { mutate } from '../../core/transaction';
@@ -10,6 +11,7 @@ import type { Context } from '../../core/context';
 import { AreaLevel } from '../../core/areas/area.entity';
 import { managesArea } from './access';
 import { LivelihoodProposal, ProposalCategory, ProposalSource, ProposalStatus, ScreeningReason } from './proposal.entity';
+import { now as clockNow } from '../../core/clock';
 
 /**
  * Public proposals are throttled per client address: at most PUBLIC_PROPOSALS_PER_WINDOW in
@@ -26,7 +28,7 @@ function throttle(ctx: Context): void {
   let byAddress = windows.get(ctx.db);
   if (!byAddress) windows.set(ctx.db, (byAddress = new Map()));
   const address = ctx.req?.ip ?? 'unknown';
-  const now = Date.now();
+  const now = clockNow().getTime();
   const recent = (byAddress.get(address) ?? []).filter((t) => now - t < PUBLIC_PROPOSAL_WINDOW_MS);
   if (recent.length >= PUBLIC_PROPOSALS_PER_WINDOW) {
     const retryAfterSeconds = Math.ceil((recent[0] + PUBLIC_PROPOSAL_WINDOW_MS - now) / 1000);
@@ -125,12 +127,12 @@ export interface ProposalFilter {
 }
 
 /**
- * Proposals of a city. Signed-in viewers see those in their scope; the public sees screened ones
- * (their outcome is published) of the city it names.
+ * Proposals of a city. Signed-in viewers see those in their scope; the public (and a token without
+ * read:livelihood) sees screened ones (their outcome is published) of the city it names.
  */
 export async function listProposals(ctx: Context, filter: ProposalFilter, page: PageArgs): Promise<Page<LivelihoodProposal>> {
   const qb = ctx.db.getRepository(LivelihoodProposal).createQueryBuilder('p');
-  if (isSignedIn(ctx.viewer)) {
+  if (canReadProposalsInScope(ctx.viewer)) {
     const ids = ctx.viewer.scope.areaIds();
     // A district's viewer reads its city's proposals concerning its district.
     if (filter.cityId !== null) {
@@ -182,7 +184,7 @@ export async function screenProposal(ctx: Context, id: number, f: ScreeningField
     proposal.reasonCode = f.reasonCode;
     proposal.reasonNote = f.note?.trim() || null;
     proposal.mergedIntoId = f.reasonCode === ScreeningReason.MERGED ? f.mergedIntoId : null;
-    proposal.screenedAt = new Date();
+    proposal.screenedAt = clockNow();
     await tx.em.save(proposal);
     await tx.audit({ action: 'livelihood.proposal.screen', entityType: 'LivelihoodProposal', entityId: id, areaId: proposal.areaId, before: { status: before.status, reasonCode: before.reasonCode }, after: { status: proposal.status, reasonCode: proposal.reasonCode, note: proposal.reasonNote, mergedIntoId: proposal.mergedIntoId } });
     return proposal;

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { canReadContacts, FIGURE_READERS, PROJECT_REPORTERS } from '../../core/auth/policy';
+import { canReadContacts, FIGURE_READERS, PROJECT_REPORTERS, requireScope } from '../../core/auth/policy';
+import { TokenScope } from '../../core/auth/token-scope';
 import { Role } from '../../core/auth/user.entity';
 import { ForbiddenError } from '../../core/errors';
 import { parseId } from '../../core/ids';
@@ -120,6 +121,7 @@ export class SecretariesResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Telephone and other contact details: admins in scope only (FORBIDDEN for anyone else). 联系方式' })
   contact(@Root() s: Secretary, @Ctx() ctx: Context): string {
+    if (!canReadContacts(ctx.viewer, s.areaId)) requireScope(ctx.viewer, TokenScope.READ_CONTACTS, 'Secretary.contact');
     if (!canReadContacts(ctx.viewer, s.areaId)) throw new ForbiddenError('Contact details are for admins of the secretary’s area');
     return s.contact;
   }
