@@ -1,13 +1,17 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, InputNumber, Modal, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { chineseMessage, formatDateTime, PagedTable, QueryState, readableError, useFormErrors, useLocale, useMessages } from '@kpd/web-kit';
-import type { AdminApiTokensQuery } from '../gql/graphql';
+import type { AdminApiTokensQuery, TokenScope } from '../gql/graphql';
 import { adminMessages } from './messages';
 import { AreaPicker } from './parts';
 import { API_TOKENS, CREATE_API_TOKEN, REVOKE_API_TOKEN } from './queries';
 
 type TokenRow = AdminApiTokensQuery['apiTokens'][number];
+
+/** Every scope a token may hold, in the order the form lists them. */
+const SCOPES: TokenScope[] = ['READ_PROJECTS', 'READ_FIGURES', 'READ_LIVELIHOOD', 'READ_SERVICES', 'READ_CONTACTS'];
+const scopeLabel = (s: TokenScope) => `scope${s}` as const;
 
 function tokenState(tok: TokenRow): 'revoked' | 'expired' | 'valid' {
   if (tok.revokedAt) return 'revoked';
@@ -46,9 +50,16 @@ export function Tokens() {
             testId="token-table"
             rowKey="id"
             rows={[...d.apiTokens].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
-            scroll={{ x: 760 }}
+            scroll={{ x: 1100 }}
             columns={[
               { title: t('tokenName'), dataIndex: 'name', render: (v: string | null) => v ?? '—' },
+              {
+                title: t('tokenScopes'),
+                key: 'scopes',
+                render: (_: unknown, tok) => tok.scopes.map((s) => <Tag key={s}>{t(scopeLabel(s))}</Tag>),
+              },
+              { title: t('tokenArea'), key: 'area', render: (_: unknown, tok) => tok.area.name },
+              { title: t('tokenCreator'), key: 'creator', render: (_: unknown, tok) => tok.createdBy?.displayName ?? '—' },
               {
                 title: t('status'),
                 key: 'state',
@@ -60,6 +71,7 @@ export function Tokens() {
               { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
               { title: t('expiresAt'), dataIndex: 'expiresAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
               { title: t('lastUsedAt'), dataIndex: 'lastUsedAt', render: (v: string | null) => (v ? formatDateTime(v) : t('never')) },
+              { title: t('tokenLastIp'), dataIndex: 'lastIp', render: (v: string | null) => v ?? '—' },
               {
                 title: t('actions'),
                 key: 'actions',
@@ -114,6 +126,7 @@ export function Tokens() {
 
 interface NewTokenValues {
   name: string;
+  scopes: TokenScope[];
   areaId?: string | null;
   expiresInDays: number;
 }
@@ -125,15 +138,24 @@ function NewToken({ onClose }: { onClose: (created: { name: string; token: strin
   const [{ fetching }, create] = useMutation(CREATE_API_TOKEN);
   const submit = async (values: NewTokenValues) => {
     errors.clear();
-    const res = await create({ input: { name: values.name.trim(), expiresInDays: values.expiresInDays, areaId: values.areaId || undefined } });
+    const res = await create({ input: { name: values.name.trim(), scopes: values.scopes, expiresInDays: values.expiresInDays, areaId: values.areaId || undefined } });
     if (errors.show(res.error)) return;
     onClose({ name: res.data!.createApiToken.apiToken.name ?? values.name, token: res.data!.createApiToken.token });
   };
   return (
     <Modal open title={t('newToken')} onCancel={() => onClose(null)} okText={t('create')} cancelText={t('cancel')} onOk={() => form.submit()} confirmLoading={fetching} destroyOnHidden>
-      <Form<NewTokenValues> form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ expiresInDays: 365 }}>
+      <Form<NewTokenValues> form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ expiresInDays: 365, scopes: ['READ_FIGURES'] }}>
         <Form.Item name="name" label={t('tokenName')} rules={[{ required: true, whitespace: true, max: 100, message: t('tokenNameRule') }]}>
           <Input placeholder="统计局季度分析" />
+        </Form.Item>
+        <Form.Item name="scopes" label={t('tokenScopes')} rules={[{ required: true, type: 'array', min: 1, message: t('tokenScopesRule') }]}>
+          <Checkbox.Group data-testid="new-token-scopes" style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+            {SCOPES.map((s) => (
+              <Checkbox key={s} value={s}>
+                {t(scopeLabel(s))}
+              </Checkbox>
+            ))}
+          </Checkbox.Group>
         </Form.Item>
         <Form.Item name="areaId" label={t('tokenArea')} extra={t('tokenAreaHint')}>
           <AreaPicker allowClear testId="new-token-area" />

@@ -10,7 +10,8 @@ type Key =
   | 'account' | 'currentPassword' | 'newPassword' | 'changePassword' | 'passwordChanged' | 'currentPasswordRule' | 'passwordHint'
   | 'tokenName' | 'tokenArea' | 'tokenAreaHint' | 'expiresInDays' | 'expiresAt' | 'lastUsedAt' | 'never' | 'newToken' | 'tokenNameRule'
   | 'expiresRule' | 'tokenCreated' | 'tokenOnce' | 'tokenCopy' | 'tokenDone' | 'revoke' | 'revokeConfirm' | 'revoked' | 'expired' | 'valid'
-  | 'tokenHint' | 'days'
+  | 'tokenHint' | 'days' | 'tokenScopes' | 'tokenScopesRule' | 'tokenCreator' | 'tokenLastIp'
+  | 'scopeREAD_PROJECTS' | 'scopeREAD_FIGURES' | 'scopeREAD_LIVELIHOOD' | 'scopeREAD_SERVICES' | 'scopeREAD_CONTACTS'
   | 'city' | 'chooseCity' | 'lightRule' | 'ruleINVESTMENT' | 'ruleMILESTONE' | 'libraryThreshold' | 'libraryThresholdHint' | 'thresholdRule'
   | 'reportDeadlineDay' | 'reportDeadlineHint' | 'deadlineRule' | 'tolerance' | 'toleranceHint' | 'toleranceRule' | 'noContactDays' | 'noContactRule'
   | 'rankingWeights' | 'weightMilestone' | 'weightInvestment' | 'weightLights' | 'weightSum' | 'weightsRule' | 'save' | 'saved' | 'settingsReadOnly'
@@ -67,6 +68,15 @@ export const adminMessages: Messages<Key> = {
     currentPasswordRule: '请输入当前密码',
     passwordHint: '至少 10 个字符，包含小写字母、大写字母、数字、符号中的至少三类。',
     tokenName: '用途',
+    tokenScopes: '权限范围',
+    tokenScopesRule: '请至少选择一项权限',
+    tokenCreator: '创建人',
+    tokenLastIp: '最近地址',
+    scopeREAD_PROJECTS: '项目、服务秘书、问题、调度会',
+    scopeREAD_FIGURES: '统计、排名、亮灯、各类汇总',
+    scopeREAD_LIVELIHOOD: '民生实事征集',
+    scopeREAD_SERVICES: '政务服务事项',
+    scopeREAD_CONTACTS: '联系方式（电话）',
     tokenArea: '可读取的区划',
     tokenAreaHint: '不选则为您的全部管辖范围',
     expiresInDays: '有效天数',
@@ -176,6 +186,15 @@ export const adminMessages: Messages<Key> = {
     currentPasswordRule: 'Enter your current password',
     passwordHint: 'At least 10 characters mixing three of: lower case, upper case, digits, symbols.',
     tokenName: 'Purpose',
+    tokenScopes: 'Scopes',
+    tokenScopesRule: 'Choose at least one scope',
+    tokenCreator: 'Created by',
+    tokenLastIp: 'Last address',
+    scopeREAD_PROJECTS: 'read:projects — projects, secretaries, problems, meetings',
+    scopeREAD_FIGURES: 'read:figures — statistics, rankings, lights, figures',
+    scopeREAD_LIVELIHOOD: 'read:livelihood — livelihood proposals',
+    scopeREAD_SERVICES: 'read:services — service items',
+    scopeREAD_CONTACTS: 'read:contacts — phone numbers',
     tokenArea: 'Area it reads',
     tokenAreaHint: 'Empty: your whole scope',
     expiresInDays: 'Valid for (days)',
