@@ -14,13 +14,13 @@ const cache = new WeakMap<DataSource, { loadedAt: number; settings: Promise<Map<
 
 function allCitySettings(db: DataSource): Promise<Map<number, CitySettings>> {
   const hit = cache.get(db);
-  if (hit && Date.now() - hit.loadedAt < RELOAD_AFTER_MS) return hit.settings;
+  if (hit && Date.now() - hit.loadedAt < RELOAD_AFTER_MS) return hit.settings; // clock: elapsed time
   const settings = db
     .getRepository(CitySettings)
     .find()
     .then((rows) => new Map(rows.map((r) => [r.cityId, r])));
   settings.catch(() => cache.delete(db));
-  cache.set(db, { loadedAt: Date.now(), settings });
+  cache.set(db, { loadedAt: Date.now(), settings }); // clock: elapsed time
   return settings;
 }
 
