@@ -1,3 +1,5 @@
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { loadConfig } from './config';
 import { checkClockConfiguration, today } from './core/clock';
 import { demoAccountsBanner } from './db/seed/demo';
@@ -9,8 +11,8 @@ async function main() {
   checkClockConfiguration();
   const log = createLogger(config.logLevel);
   const server = await startServer(config, log);
-  log.info({ url: `${server.url}/graphql`, port: server.port, today: today(), clock: process.env.KPD_TODAY ? 'KPD_TODAY' : 'real' }, 'listening');
-  if (config.env !== 'production') {
+  log.info({ url: `${server.url}/graphql`, port: server.port, pid: process.pid, today: today(), clock: process.env.KPD_TODAY ? 'KPD_TODAY' : 'real' }, 'listening');
+  if (config.env !== 'production' && cluster.isPrimary) {
     process.stdout.write(`\n重点项目调度平台 — admin: ${server.url}/   GraphQL: ${server.url}/graphql\n`);
     process.stdout.write(demoAccountsBanner());
   }
@@ -45,7 +47,67 @@ async function main() {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+/**
+ * How many API processes `pnpm start` runs on this machine: WEB_CONCURRENCY, else in production one
+ * per core (at most 8), else one. Several share the port through node:cluster; everything they share
+ * lives in the database (see README, "Several processes").
+ */
+export function webConcurrency(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+  const raw = env.WEB_CONCURRENCY;
+  if (raw !== undefined && raw !== '') {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 64, not "${raw}"`);
+    return n;
+  }
+  return env.NODE_ENV === 'production' ? Math.max(1, Math.min(cores, 8)) : 1;
+}
+
+/** The primary of several processes: starts them, replaces one that dies, and stops them all on a signal. */
+function primary(workers: number) {
+  const log = createLogger(loadConfig().logLevel);
+  let stopping = false;
+  // A process that dies within a minute of starting, five times running, stops the whole: the
+  // database or the configuration is wrong, and starting more would not help.
+  let quickDeaths = 0;
+  const started = new Map<number, number>();
+  const fork = () => started.set(cluster.fork().id, Date.now());
+  for (let i = 0; i < workers; i++) fork();
+  log.info({ workers, pid: process.pid }, 'started API processes');
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) log.flush(() => process.exit(process.exitCode ?? 0));
+      return;
+    }
+    quickDeaths = Date.now() - (started.get(worker.id) ?? 0) < 60_000 ? quickDeaths + 1 : 0;
+    if (quickDeaths >= 5) {
+      log.error({ pid: worker.process.pid, code, signal }, 'API processes keep stopping as they start: giving up');
+      stop('SIGTERM');
+      process.exitCode = 1;
+      return;
+    }
+    log.error({ pid: worker.process.pid, code, signal }, 'an API process stopped: starting another');
+    setTimeout(fork, 1000);
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down the API processes');
+    const alive = Object.values(cluster.workers ?? {});
+    if (alive.length === 0) process.exit(0);
+    for (const w of alive) w?.process.kill(signal);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  const workers = cluster.isPrimary ? webConcurrency() : 1;
+  if (cluster.isPrimary && workers > 1) {
+    primary(workers);
+  } else {
+    main().catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+  }
+}

@@ -82,7 +82,7 @@ describe.each(DRIVERS)('the HTTP service [%s]', (driver) => {
 
   it('answers GraphQL POSTs without an ETag or x-powered-by, other JSON still with its headers', async () => {
     const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
-    expect(await res.text()).toBe('{"data":{"__typename":"Query"}}\n');
+    expect(await res.text()).toMatch(/^\{"data":\{"__typename":"Query"\}/);
     expect(res.headers.get('etag')).toBeNull();
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

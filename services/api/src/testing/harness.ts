@@ -146,3 +146,17 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
 export function errorCode(res: GraphQLResponse): unknown {
   return res.errors?.[0]?.extensions?.code;
 }
+
+/**
+ * The SQL statements a request runs, the least of a few tries: a process keeps a session for a few
+ * seconds and reads it again after any audited change, so one try may count the session's statement.
+ */
+export async function leastStatements(t: TestServer, query: string, variables: Record<string, unknown>, token: string, tries = 3): Promise<number> {
+  let least = Infinity;
+  for (let i = 0; i < tries; i++) {
+    const res = await t.gql(query, variables, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    least = Math.min(least, Number(res.headers.get('x-sql-statements')));
+  }
+  return least;
+}

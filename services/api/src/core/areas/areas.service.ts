@@ -5,7 +5,7 @@ import { canChangeCitySettings, canReadFigures, requireThat, signedIn } from '..
 import { UserInputError } from '../errors';
 import { parseId } from '../ids';
 import { mutate } from '../transaction';
-import { citySettingsLoader } from './areas.loaders';
+import { citySettingsLoader, forgetCitySettings } from './areas.loaders';
 import type { CitySettingsInput } from './areas.inputs';
 import { Area, AreaLevel } from './area.entity';
 import { CitySettings } from './city-settings.entity';
@@ -98,7 +98,7 @@ export async function updateCitySettings(ctx: Context, cityIdArg: string, input:
     const { sum, addsUpToOne } = rankingWeightsSum(input.rankingWeights);
     if (!addsUpToOne) throw new UserInputError('input.rankingWeights', `must add up to 1 (now ${sum})`);
   }
-  return mutate(ctx, async (tx) => {
+  const saved = await mutate(ctx, async (tx) => {
     const settings = await tx.em.findOneBy(CitySettings, { cityId });
     if (!settings) throw new NotFoundError('CitySettings', cityIdArg);
     const before = { ...settings };
@@ -114,4 +114,6 @@ export async function updateCitySettings(ctx: Context, cityIdArg: string, input:
     await tx.audit({ action: 'citySettings.update', entityType: 'CitySettings', entityId: cityId, areaId: cityId, before, after: settings });
     return settings;
   });
+  forgetCitySettings(ctx.db);
+  return saved;
 }

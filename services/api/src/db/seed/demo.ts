@@ -6,6 +6,7 @@ import { User } from '../../core/auth/user.entity';
 import type { Config } from '../../config';
 import { Area } from '../../core/areas/area.entity';
 import { AreaDirectory, forgetAreaDirectory } from '../../core/areas/area-directory';
+import { forgetCitySettings } from '../../core/areas/areas.loaders';
 import { modules } from '../../modules';
 import { rebuildInvestmentSummary } from '../../modules/projects/investment-summary';
 import { rebuildLightCounts } from '../../modules/projects/light-counts';
@@ -65,6 +66,7 @@ export async function seedDemoIfEmpty(
     await rebuildLightCounts(em);
   });
   forgetAreaDirectory(db);
+  forgetCitySettings(db);
   log.info({ ms: Date.now() - started }, 'demo data seeded');
   return true;
 }

@@ -150,12 +150,18 @@ export async function lightBoard(ctx: Context, areaIdArg: string | null, period:
   // The yellow and red projects are read only when asked for: a province's dashboard wants the
   // counts, and at province scale the list runs to thousands of rows.
   let projects: Promise<BoardContent['projects']> | undefined;
-  const publication = await coveringPublication(ctx, area, period);
+  // Whether and what was published is read only when asked: a dashboard asks for the counts alone.
+  let covering: ReturnType<typeof coveringPublication> | undefined;
+  const publicationOf = () => (covering ??= coveringPublication(ctx, area, period));
   return {
     period,
     area,
-    published: publication !== null,
-    publication: publication ? asPublished(ctx, publication, area) : null,
+    get published() {
+      return publicationOf().then((p) => p !== null);
+    },
+    get publication() {
+      return publicationOf().then((p) => (p ? asPublished(ctx, p, area) : null));
+    },
     districts: counts.map((c) => ({ district: ctx.areas.get(c.districtId)!, green: c.green, yellow: c.yellow, red: c.red, total: c.total })),
     get projects() {
       return (projects ??= liveEntries(ctx.db.manager, ctx.areas, area, period).then((rows) => rows.map((r) => ({ ...r, period }))));

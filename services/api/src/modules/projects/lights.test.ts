@@ -136,6 +136,19 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
     expect(errorCode(await t.gql('{ lightBoard(period: "2020-9") { period } }', {}, tokens['admin.sujiatun']))).toBe('BAD_USER_INPUT');
   });
 
+  it('reads whether a board is published only when asked', async () => {
+    const counts = 'query($a: ID) { lightBoard(areaId: $a, period: "2020-09") { districts { green yellow red } } }';
+    const withPublished = 'query($a: ID) { lightBoard(areaId: $a, period: "2020-09") { published districts { green yellow red } } }';
+    const statements = async (query: string) => Number((await t.gql(query, { a: ids['苏家屯区'] }, tokens['admin.sujiatun'])).headers.get('x-sql-statements'));
+    // The least of a few tries: the session is kept for a few seconds, and read again after any audited change.
+    const least = async (query: string) => Math.min(await statements(query), await statements(query), await statements(query));
+    const without = await least(counts);
+    const asked = await least(withPublished);
+    expect(asked).toBeGreaterThan(without);
+    const res = await t.gql<{ lightBoard: { published: boolean } }>(withPublished, { a: ids['苏家屯区'] }, tokens['admin.sujiatun']);
+    expect(res.data!.lightBoard.published).toBe(true);
+  });
+
   it('proposes removal on a red light; an admin confirms or declines with a reason, once', async () => {
     const reds = await t.gql<{ projects: { nodes: { id: string; light: { removal: string } }[] } }>(
       'query($d: ID) { projects(filter: { districtId: $d, lightColor: RED, lightPeriod: "2020-09" }) { nodes { id light(period: "2020-09") { removal } } } }',

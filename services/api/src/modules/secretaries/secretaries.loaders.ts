@@ -15,7 +15,11 @@ export const secretaryLoader = (ctx: Context) =>
 
 function grouped<T extends { [k: string]: unknown }>(rows: T[], key: keyof T, ids: readonly number[]): T[][] {
   const m = new Map<number, T[]>();
-  for (const r of rows) m.set(r[key] as number, [...(m.get(r[key] as number) ?? []), r]);
+  for (const r of rows) {
+    const list = m.get(r[key] as number);
+    if (list) list.push(r);
+    else m.set(r[key] as number, [r]);
+  }
   return ids.map((id) => m.get(id) ?? []);
 }
 
