@@ -75,7 +75,11 @@ function primary(workers: number) {
   log.info({ workers, pid: process.pid }, 'started API processes');
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) log.flush(() => process.exit(process.exitCode ?? 0));
+      if (Object.keys(cluster.workers ?? {}).length === 0)
+        log.flush(() => {
+          dropPendingLogLines();
+          process.exit(process.exitCode ?? 0);
+        });
       return;
     }
     quickDeaths = Date.now() - (started.get(worker.id) ?? 0) < 60_000 ? quickDeaths + 1 : 0;
@@ -92,6 +96,11 @@ function primary(workers: number) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down the API processes');
+    // Each process ends within its bound; the primary within a little more, whatever its log pipe does.
+    setTimeout(() => {
+      dropPendingLogLines();
+      process.kill(process.pid, 'SIGKILL');
+    }, loadConfig().shutdownTimeoutMs + 2_000).unref();
     const alive = Object.values(cluster.workers ?? {});
     if (alive.length === 0) process.exit(0);
     for (const w of alive) w?.process.kill(signal);
