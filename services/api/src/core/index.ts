@@ -1,4 +1,5 @@
-import { AuditRecord } from './audit/audit-record.entity';
+import { AuditChainHead, AuditRecord } from './audit/audit-record.entity';
+import { startAuditJobs } from './audit/audit.job';
 import { AuditResolver } from './audit/audit.resolver';
 import { ApiTokenResolver, AuthResolver } from './auth/auth.resolver';
 import { RateLimitResolver } from './rate-limit.resolver';
@@ -26,8 +27,10 @@ export const areasModule: ApiModule = {
 /** Users, sessions, API tokens and the audit trail. */
 export const accountsModule: ApiModule = {
   name: 'accounts',
-  entities: [User, Session, AuditRecord],
+  entities: [User, Session, AuditRecord, AuditChainHead],
   resolvers: [AuthResolver, ApiTokenResolver, AuditResolver, RateLimitResolver],
+  // No routes of its own: the hook starts the audit chain's sealing and anchor jobs.
+  routes: (_router, services) => startAuditJobs(services),
   seedDemo: seedAccounts,
 };
 

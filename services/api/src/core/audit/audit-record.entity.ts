@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Who changed what, when, with the record as it was before and after. 审计日志 */
 @ObjectType('AuditRecord', { description: 'One change made through the API: who, when, what, before and after. 审计记录' })
@@ -50,4 +50,34 @@ export class AuditRecord {
   @Field(() => String, { nullable: true, description: 'Request id, to find the matching log lines. 请求编号' })
   @Column({ type: 'varchar', length: 64, nullable: true })
   requestId!: string | null;
+
+  /**
+   * The record's place in the audit chain, set when the sealing job chains it (null until then).
+   * Sealing order, not id order: a transaction that commits late is sealed late.
+   */
+  @Field(() => Int, { nullable: true, description: 'Place in the audit hash chain; empty until sealed (within a minute). 链序号' })
+  @Index({ unique: true })
+  @Column({ type: 'int', nullable: true })
+  chainSeq!: number | null;
+
+  /** SHA-256 (hex) of the previous record's chain hash and this record's content: an edit breaks every later link. */
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the previous link and this record. 链哈希' })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  chainHash!: string | null;
+}
+
+/**
+ * The head of the audit chain: the last sealed record's place and hash. One row (id 1); the sealing
+ * job locks it, so several processes sealing at once chain each record once.
+ */
+@Entity('audit_chain_head')
+export class AuditChainHead {
+  @PrimaryColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  hash!: string;
 }
