@@ -232,7 +232,7 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
     }
   });
 
-  test('the dashboard shows lights by district and draws the project boundaries with the tile server unreachable', async () => {
+  test('the dashboard shows lights by district and draws the real district outlines and the project boundaries with no tile server', async () => {
     const token = await admin.server.login('admin.shenyang');
     const shenyang = await areaId('沈阳市', token);
     const board = await boardFromApi(shenyang, '2020-09', token);
@@ -250,9 +250,10 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
     expect(withBoundary).toBeGreaterThan(0);
 
     const { context, page } = await newPage();
-    let blocked = 0;
-    await context.route(/tile\.openstreetmap\.org/, (route) => {
-      blocked += 1;
+    // No MAP_TILE_URL: the page asks no tile server for anything (it would have no internet).
+    let tileRequests = 0;
+    await context.route(/\/\d+\/\d+\/\d+\.png/, (route) => {
+      tileRequests += 1;
       return route.abort();
     });
     try {
@@ -268,11 +269,12 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
       await page.waitForSelector('[data-testid=lights-trend] canvas');
       await page.waitForSelector('[data-testid=investment-trend] canvas');
 
-      // The boundaries are vector shapes: drawn although every tile request failed.
-      await page.waitForSelector('[data-testid=project-map] path.leaflet-interactive');
-      expect(await page.$$eval('[data-testid=project-map] path.leaflet-interactive', (ps) => ps.length)).toBe(withBoundary);
+      // The district outlines (real, from the API) and the sites are vector shapes on a plain ground.
+      await page.waitForSelector('[data-testid=project-map] path.kpd-site');
+      expect(await page.$$eval('[data-testid=project-map] path.kpd-site', (ps) => ps.length)).toBe(withBoundary);
+      expect(await page.$$eval('[data-testid=project-map] path.kpd-area', (ps) => ps.length)).toBe(13);
       await page.waitForSelector('[data-testid=map-no-tiles]');
-      expect(blocked).toBeGreaterThan(0);
+      expect(tileRequests).toBe(0);
       await shot(page, 'dashboard-08-city-dashboard');
 
       // A district's projects, by the link in its row.

@@ -90,6 +90,9 @@ export const QUERIES: Record<string, Row> = {
   projects:                /* */ 'D A A A D D D D',
   project:                 /* */ 'D A A A D D D D',
   lightBoard:              /* */ 'D A A A D D D D',
+  monthClose:              /* */ 'D A A A D D D D',
+  lightCorrections:        /* */ 'D A A A A A A A',
+  lightBoardPublication:   /* */ 'A A A A A A A A',
   publishedLightBoards:    /* */ 'A A A A A A A A',
   // 服务秘书 (secretaries): against 苏家屯区's secretary
   secretaries:             /* */ 'D A A A D D D D',
@@ -160,6 +163,10 @@ export const MUTATIONS: Record<string, Row> = {
   decideLibraryRemoval:    /* */ 'D D A A D D D D',
   publishLightBoard:       /* */ 'D D A A D D D D',
   runMonthEndLights:       /* */ 'D D A A A D D A',
+  closeMonth:              /* */ 'D D A A D D D D',
+  requestReportCorrection: /* */ 'D D A A D D D D',
+  requestPlanCorrection:   /* */ 'D D A A D D D D',
+  decideCorrection:        /* */ 'D D A D D D D D',
   importPlans:             /* */ 'D D A A A D D A',
   // 服务秘书 (secretaries): scores are entered by evaluator accounts only (none among these principals)
   createSecretary:         /* */ 'D D A A D D D D',
@@ -217,6 +224,7 @@ export const TOKEN_NEEDS: Record<string, Need> = {
   problemFigures: 'READ_FIGURES', ranking: 'READ_FIGURES', rankHistory: 'READ_FIGURES', investmentStats: 'READ_FIGURES',
   planVsActual: 'READ_FIGURES', milestoneView: 'READ_FIGURES', earlyWarnings: 'READ_FIGURES',
   dispatchList: 'READ_FIGURES', dispatchMeetings: 'READ_FIGURES', dispatchMeeting: 'READ_FIGURES', suggestedMeetingHost: 'READ_FIGURES',
+  monthClose: 'READ_FIGURES', lightCorrections: 'READ_PROJECTS',
 };
 
 /** The outcome for any principal: a person's from its row, a token's from the analyst's and the scope it needs. */

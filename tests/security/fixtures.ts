@@ -11,6 +11,10 @@ export interface Fixtures {
   sujiatunUser: string;
   sujiatunApiToken: string;
   sujiatunProject: string;
+  /** A report correction of the project's closed July 2020, awaiting a city admin. */
+  sujiatunCorrection: string;
+  /** 苏家屯区's published board of August 2020. */
+  sujiatunPublication: string;
   /** A service secretary of 苏家屯区 and its assignment to the fixture project. */
   sujiatunSecretary: string;
   sujiatunAssignment: string;
@@ -133,6 +137,17 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
   const meeting = await must(
     t.gql<{ createDispatchMeeting: { id: string } }>('mutation($i: CreateMeetingInput!) { createDispatchMeeting(input: $i) { id } }', { i: { areaId: areaId['苏家屯区'], period: '2020-09', heldOn: '2020-09-28' } }, sj),
   );
+  // 苏家屯区 closes July 2020 and asks to correct the project's July; it publishes August's board.
+  await must(t.gql('mutation($a: ID) { closeMonth(areaId: $a, period: "2020-07") { closed } }', { a: areaId['苏家屯区'] }, sj));
+  const correction = await must(
+    t.gql<{ requestReportCorrection: { id: string } }>(
+      'mutation($i: ReportCorrectionInput!) { requestReportCorrection(input: $i) { id } }',
+      { i: { projectId: project.createProject.id, period: '2020-07', actualInvestment: '1.00', progress: '', reason: '矩阵测试' } },
+      sj,
+    ),
+  );
+  await must(t.gql('mutation($a: ID!) { publishLightBoard(areaId: $a, period: "2020-08") }', { a: areaId['苏家屯区'] }, sj));
+  const publications = await must(t.gql<{ publishedLightBoards: { id: string; period: string }[] }>('{ publishedLightBoards { id period } }', {}, null));
   const workbookOf: Fixtures['workbookOf'] = {};
   for (const [p, token] of Object.entries(tokens)) {
     const id = await uploadWorkbook(t, token);
@@ -166,6 +181,8 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     sujiatunUser: user.createUser.id,
     sujiatunApiToken: apiToken.createApiToken.apiToken.id,
     sujiatunProject: project.createProject.id,
+    sujiatunCorrection: correction.requestReportCorrection.id,
+    sujiatunPublication: publications.publishedLightBoards.find((b) => b.period === '2020-08')!.id,
     sujiatunSecretary: secretary.createSecretary.id,
     sujiatunAssignment: assignment.assignSecretary.id,
     sujiatunProblem: problem.raiseProblem.id,
@@ -260,6 +277,9 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   project: (fx) => ({ id: fx.sujiatunProject }),
   lightBoard: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
   publishedLightBoards: () => ({}),
+  lightBoardPublication: (fx) => ({ id: fx.sujiatunPublication }),
+  monthClose: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-07' }),
+  lightCorrections: () => ({}),
   createProject: (fx, p) => ({ input: projectInput(fx.areaId['苏家屯区'], `AUTHZ-${p}`) }),
   updateProject: (fx) => ({ id: fx.sujiatunProject, input: { version: 1 } }),
   savePlanTable: (fx) => ({ projectId: fx.sujiatunProject, input: { years: [] } }),
@@ -270,6 +290,10 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   decideLibraryRemoval: (fx) => ({ projectId: fx.sujiatunProject, period: '2020-09', confirm: false, reason: '矩阵测试' }),
   publishLightBoard: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
   runMonthEndLights: () => ({ period: '2020-09' }),
+  closeMonth: (fx) => ({ areaId: fx.areaId['苏家屯区'], period: '2020-09' }),
+  requestReportCorrection: (fx) => ({ input: { projectId: fx.sujiatunProject, period: '2020-07', actualInvestment: '2.00', progress: '', reason: '矩阵测试' } }),
+  requestPlanCorrection: (fx) => ({ projectId: fx.sujiatunProject, input: { years: [] }, reason: '矩阵测试' }),
+  decideCorrection: (fx) => ({ id: fx.sujiatunCorrection, approve: false, reason: '矩阵测试' }),
   problems: (fx) => ({ filter: { areaId: fx.areaId['苏家屯区'] } }),
   problem: (fx) => ({ id: fx.sujiatunProblem }),
   problemFigures: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),

@@ -17,3 +17,5 @@ export * from './secretaries';
 export * from './image-hash';
 export * from './geo';
 export * from './report-deadline';
+export * from './accounts';
+export * from './attendance';

@@ -89,6 +89,8 @@ describe('server reasons in Chinese only', () => {
     ['月计划之和与年计划不符', '月计划之和与年计划不符'],
     ['name must be longer than or equal to 2 characters', '至少 2 个字'],
     ['is not your current password', '当前密码不正确'],
+    ['must be at least 10 characters', '至少 10 个字符'],
+    ['must mix at least three of: lower case, upper case, digits, symbols', '须包含小写字母、大写字母、数字、符号中的至少三类'],
     ['must add up to 1 (now 0.95)', '各项之和须为 1（现为 0.95）'],
     ['[200, 10] is not in China — longitude comes first', '坐标不在中国境内（经度在前，纬度在后）'],
     ['whatever else', '填写有误，请检查'],

@@ -1,7 +1,7 @@
 /**
- * A Leaflet map of outlines (project sites, districts) over the configured tiles. The outlines are
+ * A Leaflet map of outlines (districts, project sites) over the configured tiles. The outlines are
  * vector shapes drawn by the browser, so they show even when the tile server is unreachable or no
- * tile address is configured (MAP_TILE_URL empty). Imported as '@kpd/web-kit/map', so only the apps
+ * tile address is configured (MAP_TILE_URL unset: the real district outlines on a plain ground). Imported as '@kpd/web-kit/map', so only the apps
  * with a map carry Leaflet.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -24,6 +24,8 @@ export interface MapShape {
   /** Shown on hover. */
   label: string;
   onClick?: () => void;
+  /** 'area': a district's outline, drawn first and faintly (class kpd-area); 'site' (default): a project site (class kpd-site). */
+  kind?: 'area' | 'site';
 }
 
 let tilesPromise: Promise<MapTiles> | null = null;
@@ -68,6 +70,7 @@ export function BoundaryMap({ shapes, height = 360, testId, emptyText }: { shape
   const [tiles, setTiles] = useState<MapTiles | null>(null);
   const [tileFailed, setTileFailed] = useState(false);
   const [drawn, setDrawn] = useState(0);
+  const [areas, setAreas] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -90,19 +93,28 @@ export function BoundaryMap({ shapes, height = 360, testId, emptyText }: { shape
     }
     const group = L.featureGroup().addTo(map);
     let count = 0;
-    for (const s of shapes) {
+    let areaCount = 0;
+    // Areas under sites, whatever order they came in.
+    const ordered = [...shapes.filter((s) => s.kind === 'area'), ...shapes.filter((s) => s.kind !== 'area')];
+    for (const s of ordered) {
       const geo = parse(s.geoJson);
       if (!geo) continue;
+      const area = s.kind === 'area';
       const layer = L.geoJSON(geo, {
-        style: () => ({ color: s.color, weight: 2, fillColor: s.color, fillOpacity: 0.35 }),
+        style: () =>
+          area
+            ? { color: '#595959', weight: 1.2, fillColor: s.color, fillOpacity: 0.18, className: 'kpd-area' }
+            : { color: s.color, weight: 3, fillColor: s.color, fillOpacity: 0.6, className: 'kpd-site' },
         pointToLayer: (_f, latlng) => L.circleMarker(latlng, { radius: 7, color: s.color, fillColor: s.color, fillOpacity: 0.8 }),
       });
       layer.bindTooltip(s.label, { sticky: true });
       if (s.onClick) layer.on('click', s.onClick);
       layer.addTo(group);
-      count += 1;
+      if (area) areaCount += 1;
+      else count += 1;
     }
     setDrawn(count);
+    setAreas(areaCount);
     const bounds = group.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
     const observer = new ResizeObserver(() => map.invalidateSize());
@@ -115,7 +127,7 @@ export function BoundaryMap({ shapes, height = 360, testId, emptyText }: { shape
 
   return (
     <div style={{ position: 'relative' }}>
-      <div ref={el} data-testid={testId} data-shapes={drawn} style={{ width: '100%', height, background: '#eef2f6', borderRadius: 4 }} />
+      <div ref={el} data-testid={testId} data-shapes={drawn} data-areas={areas} style={{ width: '100%', height, background: '#eef2f6', borderRadius: 4 }} />
       {tiles && (!tiles.url || tileFailed) && (
         <div data-testid="map-no-tiles" style={{ position: 'absolute', left: 8, bottom: 8, zIndex: 500, background: 'rgba(255,255,255,.85)', padding: '2px 8px', fontSize: 12, borderRadius: 4 }}>
           {t('mapNoTiles')}

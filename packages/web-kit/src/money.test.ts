@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatPeriod } from './dates';
-import { formatMoney, formatMoneyIn, moneyToWanNumber, sumMoney } from './money';
+import { formatMoney, formatMoneyIn, moneyToWanNumber, sumMoney, wanInputToYuan, yuanToWanInput } from './money';
 
 describe('formatMoney: 亿元 from one 亿 up, else 万元, exact', () => {
   test.each([
@@ -71,4 +71,30 @@ describe('sumMoney: exact on 分, blanks ignored', () => {
     [['-1.50', '1.00'], '-0.50'],
     [['9007199254740993.00', '1.00'], '9007199254740994.00'],
   ])('%p → %s', (values, sum) => expect(sumMoney(values)).toBe(sum));
+});
+
+describe('amounts typed in 万元, exactly', () => {
+  test.each<[string | number | null, string | null]>([
+    ['5000', '50000000.00'],
+    [5000, '50000000.00'],
+    ['1,234.5', '12345000.00'],
+    ['0.000001', '0.01'],
+    ['0', '0.00'],
+    ['9007199254740.993', null], // too many digits for the field
+    ['1.0000001', null], // below one 分
+    ['-5', null],
+    ['abc', null],
+    ['', null],
+    [null, null],
+  ])('%p 万元 → %p 元', (text, yuan) => expect(wanInputToYuan(text)).toBe(yuan));
+
+  test.each([
+    ['50000000.00', '5000'],
+    ['12345000.00', '1234.5'],
+    ['0.01', '0.000001'],
+    ['0.00', '0'],
+  ])('%s 元 is typed as %s 万元, and back', (yuan, wanText) => {
+    expect(yuanToWanInput(yuan)).toBe(wanText);
+    expect(wanInputToYuan(wanText)).toBe(yuan);
+  });
 });

@@ -1,4 +1,4 @@
-import { formatChineseAmount, formatInUnit, formatYuan, parseYuan, sumFen, type Fen } from '@kpd/domain';
+import { formatChineseAmount, formatInUnit, formatWanExact, formatYuan, parseYuan, sumFen, type Fen } from '@kpd/domain';
 
 /** What the API sends for an amount: the Money scalar, a decimal string in 元 ("148000000.00"). */
 export type MoneyValue = string | null | undefined;
@@ -90,4 +90,25 @@ export function tidyAmounts(text: string): string {
     const text = digits.toString().padStart(3, '0');
     return sign + groupThousands(`${text.slice(0, -2)}.${text.slice(-2)}`);
   });
+}
+
+const WAN_INPUT = /^(\d{1,12})(?:\.(\d{1,6}))?$/;
+
+/**
+ * An amount typed in 万元 ("5000", "1234.5678", "1,234.5") as the API's Money string in 元, exactly:
+ * "5000" → "50000000.00". Null when it is not a non-negative amount with at most six decimals (one 分).
+ */
+export function wanInputToYuan(text: string | number | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  const m = WAN_INPUT.exec(String(text).trim().replace(/,/g, ''));
+  if (!m) return null;
+  const [, whole, frac = ''] = m;
+  return formatYuan(BigInt(whole) * 1_000_000n + BigInt(frac.padEnd(6, '0')));
+}
+
+/** An amount in 元 as it is typed in a 万元 field, exactly, without separators or trailing zeros: "50000000.00" → "5000". */
+export function yuanToWanInput(value: MoneyValue): string {
+  const fen = fenOf(value);
+  if (fen === null) return '';
+  return formatWanExact(fen).replace(/万元$/, '').replace(/,/g, '');
 }

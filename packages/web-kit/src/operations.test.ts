@@ -14,27 +14,17 @@ const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'schema', 'schema.gra
 /** Mutations no page sends, on purpose. */
 const WITHOUT_PAGE: Record<string, string> = {
   submitLivelihoodProposal: 'livelihood pages: see the vote work',
-  assignSecretary: 'no page yet',
-  changePassword: 'no page yet',
-  createApiToken: 'no page yet',
   createProject: 'no page yet',
-  createSecretary: 'no page yet',
   createServiceItem: 'no page yet',
-  createUser: 'no page yet',
-  endSecretaryAssignment: 'no page yet',
-  revokeApiToken: 'no page yet',
-  runMonthEndLights: 'no page yet',
   saveMilestones: 'no page yet',
   savePlanTable: 'no page yet',
+  requestPlanCorrection: 'no page yet: the plan table has no page (savePlanTable)',
   saveServiceZone: 'no page yet',
   setProjectLocation: 'no page yet',
   setProjectRenderings: 'no page yet',
   setServiceBaseline: 'no page yet',
-  updateCitySettings: 'no page yet',
   updateProject: 'no page yet',
-  updateSecretary: 'no page yet',
   updateServiceItem: 'no page yet',
-  updateUserAccess: 'no page yet',
 };
 
 function sourceFiles(dir: string): string[] {

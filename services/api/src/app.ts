@@ -7,6 +7,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import { requestLineLogger } from './logger';
 import type { DataSource } from 'typeorm';
 import { authenticate, requestToken } from './core/auth/authenticate';
 import { requestStore, type RequestStore } from './core/request-context';
@@ -34,7 +35,30 @@ export interface App {
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
+/**
+ * The admin's Content-Security-Policy: scripts, styles, frames and connections from this origin
+ * only, no inline script (Ant Design's CSS-in-JS needs inline styles), images also from the map's
+ * tile server when one is configured, and no framing by other sites.
+ */
+export function contentSecurityPolicy(config: Pick<Config, 'mapTiles'>): string {
+  let tiles = '';
+  if (/^https?:\/\//.test(config.mapTiles.url)) tiles = ' ' + new URL(config.mapTiles.url.replace(/\{[a-z]\}/g, '0')).origin;
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${tiles}`,
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
 function requestContextMiddleware(config: Config, log: Logger) {
+  const requestLog = requestLineLogger(log);
   return (req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
@@ -51,7 +75,7 @@ function requestContextMiddleware(config: Config, log: Logger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       requestStore.run(store, () =>
-        log.info(
+        requestLog.info(
           {
             method: req.method,
             path: req.originalUrl.split('?')[0], // never the query string: it may carry variables
@@ -96,7 +120,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   const rateLimiter = new RateLimiter(config.rateLimit);
   const contextFor = async (req: Request, res: Response): Promise<Context> => {
     const areas = await areaDirectory(db);
-    const viewer = await authenticate(db, areas, requestToken(req), req.ip ?? null);
+    const viewer = await authenticate(db, areas, requestToken(req), config.sessionCacheSeconds * 1000, req.ip ?? null);
     res.locals.username = viewer.username ?? undefined;
     return {
       requestId: requestStore.getStore()?.requestId ?? crypto.randomUUID(),
@@ -120,34 +144,52 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(requestContextMiddleware(config, log));
-  app.use((_req, res, next) => {
+  const csp = contentSecurityPolicy(config);
+  app.use((req, res, next) => {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'same-origin');
     res.setHeader('x-frame-options', 'SAMEORIGIN');
+    // The GraphQL explorer page brings its own policy; everything else (the admin, the public pages,
+    // files, JSON) runs no inline or foreign script.
+    if (!req.path.startsWith('/graphql')) res.setHeader('content-security-policy', csp);
+    // Behind TLS (directly or at a trusted proxy) browsers are told to use nothing else for a year.
+    if (req.secure) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     next();
   });
 
-  app.get('/healthz', async (_req, res) => {
+  // Liveness: the process answers. An orchestrator restarts it when this fails.
+  app.get('/livez', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  // Readiness (also /healthz): the database answers and the process is not draining. A balancer
+  // stops sending requests when this fails, without restarting the process.
+  app.get(['/readyz', '/healthz'], async (_req, res) => {
     if (state.draining) {
       res.status(503).json({ status: 'draining' });
       return;
     }
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         db.query('SELECT 1'),
-        new Promise((_r, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+        new Promise((_r, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000))),
       ]);
       res.json({ status: 'ok', database: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req, res) }),
-  );
+  // GraphQL on an app of its own without ETags: an answer to a POST is never revalidated, and hashing
+  // every answer cost a SHA-1 of its bytes a request. It takes the settings it does not set from the main app.
+  const graphql = express();
+  graphql.disable('x-powered-by');
+  graphql.set('etag', false);
+  graphql.use(express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req, res) }));
+  app.use('/graphql', graphql);
 
   const services: ModuleServices = { db, config, log, contextFor };
   for (const module of modules) {
@@ -162,7 +204,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   if (fs.existsSync(index)) {
     app.use(express.static(config.webDir, { index: false, maxAge: '1h', setHeaders: revalidateEntries }));
     // The admin routes on the client: any other GET page answers with the shell.
-    app.get(/^\/(?!graphql|api\/|healthz|web\/).*/, (_req, res) => res.sendFile(index, { headers: { 'cache-control': 'no-cache' } }));
+    app.get(/^\/(?!graphql|api\/|healthz|livez|readyz|web\/).*/, (_req, res) => res.sendFile(index, { headers: { 'cache-control': 'no-cache' } }));
   } else {
     app.get('/', (_req, res) => res.type('html').send(PLACEHOLDER));
   }

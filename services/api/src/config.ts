@@ -16,9 +16,11 @@ export interface Config {
   webRemotesDir: string;
   /** WEB_REMOTES: app → remoteEntry.js address, replacing the default /web/<app>/remoteEntry.js in the manifest. */
   webRemotes: Record<string, string>;
-  /** The dashboard map's background: a {z}/{x}/{y} tile URL (MAP_TILE_URL; empty: outlines on a plain ground) and its credit line. */
+  /** The dashboard map's background: a {z}/{x}/{y} tile URL (MAP_TILE_URL; unset or empty: the outlines on a plain ground) and its credit line. */
   mapTiles: { url: string; attribution: string };
   sessionTtlHours: number;
+  /** Seconds a process keeps a live session in memory (SESSION_CACHE_SECONDS, default 5; 0: read it on every request). */
+  sessionCacheSeconds: number;
   lockout: { maxAttempts: number; minutes: number };
   /** scrypt cost N for new password hashes (stored with the hash, so lowering it for tests is safe). */
   passwordCostN: number;
@@ -36,15 +38,18 @@ export interface Config {
     s3?: { endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
   };
   uploads: { maxBytes: number; timeoutMs: number; maxImagePixels: number };
+  /** SHUTDOWN_TIMEOUT_MS: on SIGTERM the process ends within this, finished or not (busy connections are cut at three quarters of it). */
+  shutdownTimeoutMs: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-const DEFAULT_TILES = { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' };
-
+/**
+ * No tiles unless MAP_TILE_URL is set: the map draws the real district outlines the API serves, so it
+ * works on a machine with no internet (and a government network rarely reaches a public tile server).
+ */
 function mapTilesConfig(env: NodeJS.ProcessEnv): Config['mapTiles'] {
-  if (env.MAP_TILE_URL === undefined) return DEFAULT_TILES;
-  const url = env.MAP_TILE_URL.trim();
+  const url = (env.MAP_TILE_URL ?? '').trim();
   if (url !== '' && !/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(url) && !/^\/.*\{z\}.*\{x\}.*\{y\}/.test(url)) {
     throw new Error('MAP_TILE_URL must be an http(s) or /path address with {z}, {x} and {y}, or empty for no tiles');
   }
@@ -73,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webRemotes: parseRemoteOverrides(env.WEB_REMOTES),
     mapTiles: mapTilesConfig(env),
     sessionTtlHours: intEnv(env.SESSION_TTL_HOURS, 12),
+    sessionCacheSeconds: intEnv(env.SESSION_CACHE_SECONDS, 5),
     lockout: { maxAttempts: intEnv(env.LOGIN_MAX_ATTEMPTS, 5), minutes: intEnv(env.LOGIN_LOCK_MINUTES, 15) },
     passwordCostN: intEnv(env.PASSWORD_COST_N, 16384),
     trustProxy: trust === undefined ? false : trust === 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
@@ -93,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       timeoutMs: intEnv(env.UPLOAD_TIMEOUT_MS, 60_000),
       maxImagePixels: intEnv(env.UPLOAD_MAX_IMAGE_PIXELS, 40_000_000),
     },
+    shutdownTimeoutMs: intEnv(env.SHUTDOWN_TIMEOUT_MS, 20_000),
     ...overrides,
   };
 }

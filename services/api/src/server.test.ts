@@ -40,6 +40,12 @@ describe.each(DRIVERS)('the HTTP service [%s]', (driver) => {
     const c = await t.gql(costly, {}, admin);
     expect(c.errors![0].message).toMatch(/cost/);
     expect(c.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    // The estimate is kept per document and variables: one document, cheap then dear then cheap again.
+    const paged = `query($n: Int) { ${Array.from({ length: 25 }, (_, i) => `u${i}: users(first: $n) { nodes { username area { name children { name } } } }`).join(' ')} }`;
+    for (const [n, refused] of [[1, false], [100, true], [1, false], [100, true]] as const) {
+      const res = await t.gql(paged, { n }, admin);
+      expect(res.errors?.[0].message.match(/cost/) ? true : false).toBe(refused);
+    }
   });
 
   it('refuses batched requests and deeply nested variables', async () => {
@@ -72,6 +78,15 @@ describe.each(DRIVERS)('the HTTP service [%s]', (driver) => {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(preflighted.status).toBe(200);
+  });
+
+  it('answers GraphQL POSTs without an ETag or x-powered-by, other JSON still with its headers', async () => {
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(await res.text()).toBe('{"data":{"__typename":"Query"}}\n');
+    expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 
   it('keeps passwords and tokens out of every log line', async () => {

@@ -47,8 +47,8 @@ export async function startServer(
       app.draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      // Connections still busy after the grace period are cut.
-      const force = setTimeout(() => server.closeAllConnections(), 15_000);
+      // Connections still busy after the grace period are cut, before the process's own bound.
+      const force = setTimeout(() => server.closeAllConnections(), Math.floor(config.shutdownTimeoutMs * 0.75));
       force.unref();
       await closed;
       clearTimeout(force);

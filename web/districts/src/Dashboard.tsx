@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Card, Col, Descriptions, Input, List, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatMoney, formatMoneyIn, formatPeriod, LIGHT_HEX, moneyToWanNumber, monthsOfYear, openInShell, parsePeriod, previousMonth, queryParam, QueryState, useLocale, useMessages, yearOf, yearToDate, type RemoteProps, type Viewer } from '@kpd/web-kit';
@@ -7,10 +7,12 @@ import { Chart, type ChartOption } from '@kpd/web-kit/chart';
 import { graphql } from './gql';
 import type { DashboardFiguresQuery, DashboardMapQuery, DistrictsQuery, LightTrendQuery, LightTrendQueryVariables } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
+import { MonthClosePage } from './MonthClose';
+import { monthCloseMessages } from './month-close.messages';
 
 const DISTRICTS = graphql(`
   query Districts($cityId: ID) {
-    districts(cityId: $cityId) { id name code kind parent { id name } towns: children { id name kind } }
+    districts(cityId: $cityId) { id name code kind outline parent { id name } towns: children { id name kind } }
   }
 `);
 const CITIES = graphql(`
@@ -103,6 +105,7 @@ function percent(v: number | null | undefined): string {
 }
 
 export function Dashboard(props: RemoteProps) {
+  if (props.path.split('?')[0] === '/close') return <MonthClosePage {...props} />;
   const id = /^\/(\d+)$/.exec(props.path)?.[1];
   return id ? <DistrictDetail id={id} navigate={props.navigate} /> : <CityView {...props} />;
 }
@@ -159,6 +162,7 @@ function useMonth(areaId: string): [string | null, (p: string) => void] {
 
 function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows: DistrictRow[]; viewer: Viewer; onOpen: (id: string) => void }) {
   const t = useMessages(messages);
+  const tc = useMessages(monthCloseMessages);
   const locale = useLocale();
   const [period, setPeriod] = useState<string | null>(null);
   const [month, setMonth] = useMonth(areaId);
@@ -193,6 +197,11 @@ function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows:
                 </Button>
               </Popconfirm>
             )}
+            {viewer.role === 'ADMIN' && (
+              <Button onClick={() => openInShell(`/districts/close?period=${period}`)} data-testid="month-close-link">
+                {tc('monthCloseLink')}
+              </Button>
+            )}
             <Button href={`/public/lights?area=${areaId}&period=${period}`} target="_blank" data-testid="wall-link">
               {t('wallLink')}
             </Button>
@@ -213,7 +222,7 @@ function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows:
             <Card title={t('trendInvestment')}>{f ? <InvestmentTrend rows={f.byMonth.rows} year={yearOf(period)} /> : null}</Card>
           </Col>
           <Col span={24}>
-            <ProjectMap areaId={areaId} period={period} title={`${t('mapTitle')} · ${formatPeriod(period, locale)}`} />
+            <ProjectMap areaId={areaId} period={period} title={`${t('mapTitle')} · ${formatPeriod(period, locale)}`} districts={rows} counts={f?.lightBoard.districts} onOpenDistrict={onOpen} />
           </Col>
         </Row>
       )}
@@ -462,8 +471,22 @@ function LightTrend({ areaId, period }: { areaId: string; period: string }) {
   );
 }
 
-/** Every project of the area with a site boundary, coloured by the month's light (grey: not lit). */
-function ProjectMap({ areaId, period, title }: { areaId: string; period: string; title: string }) {
+type DistrictCounts = Figures['lightBoard']['districts'][number];
+
+/** A district's tint on the map: red when any project is red, yellow when any is yellow, green when all are, grey when none is lit. */
+function districtTint(c: DistrictCounts | undefined): string {
+  if (!c || c.total === 0) return '#bfbfbf';
+  return c.red > 0 ? LIGHT_HEX.RED : c.yellow > 0 ? LIGHT_HEX.YELLOW : LIGHT_HEX.GREEN;
+}
+
+/**
+ * The districts' real outlines, tinted by the month's lights (click one to open it), and every project
+ * of the area with a site boundary on them, coloured by its light (grey: not lit).
+ */
+function ProjectMap({ areaId, period, title, districts, counts, onOpenDistrict }: { areaId: string; period: string; title: string; districts: DistrictRow[]; counts: DistrictCounts[] | undefined; onOpenDistrict: (id: string) => void }) {
+  // The latest callback without redrawing the map when the parent re-renders.
+  const open = useRef(onOpenDistrict);
+  open.current = onOpenDistrict;
   const t = useMessages(messages);
   const client = useClient();
   const [state, setState] = useState<{ projects?: MapProject[]; error?: unknown }>({});
@@ -492,21 +515,35 @@ function ProjectMap({ areaId, period, title }: { areaId: string; period: string;
       live = false;
     };
   }, [client, areaId, period, attempt]);
-  const shapes = useMemo<MapShape[]>(
-    () =>
-      (state.projects ?? [])
-        .filter((p) => p.location.geoJson)
-        .map((p) => ({
-          id: p.id,
-          geoJson: p.location.geoJson!,
-          color: p.light ? LIGHT_HEX[p.light.color] : '#8c8c8c',
-          label: `${p.name}（${p.light ? t(p.light.color) : t('notLit')}）`,
-          onClick: () => openInShell(`/projects?open=${p.id}`),
-        })),
-    [state.projects, t],
-  );
+  const shapes = useMemo<MapShape[]>(() => {
+    const byDistrict = new Map((counts ?? []).map((c) => [c.district.id, c]));
+    const areas: MapShape[] = districts
+      .filter((d) => d.outline)
+      .map((d) => {
+        const c = byDistrict.get(d.id);
+        return {
+          id: `area-${d.id}`,
+          kind: 'area',
+          geoJson: d.outline!,
+          color: districtTint(c),
+          label: c && c.total > 0 ? `${d.name}：${t('GREEN')} ${c.green} · ${t('YELLOW')} ${c.yellow} · ${t('RED')} ${c.red}` : `${d.name}（${t('notLit')}）`,
+          onClick: () => open.current(d.id),
+        };
+      });
+    const sites: MapShape[] = (state.projects ?? [])
+      .filter((p) => p.location.geoJson)
+      .map((p) => ({
+        id: p.id,
+        geoJson: p.location.geoJson!,
+        color: p.light ? LIGHT_HEX[p.light.color] : '#8c8c8c',
+        label: `${p.name}（${p.light ? t(p.light.color) : t('notLit')}）`,
+        onClick: () => openInShell(`/projects?open=${p.id}`),
+      }));
+    return [...areas, ...sites];
+  }, [state.projects, districts, counts, t]);
+  const siteCount = shapes.filter((s) => s.kind !== 'area').length;
   return (
-    <Card title={title} extra={state.projects ? <Typography.Text type="secondary">{t('mapHint', { n: shapes.length })}</Typography.Text> : null}>
+    <Card title={title} extra={state.projects ? <Typography.Text type="secondary">{t('mapHint', { n: siteCount })}</Typography.Text> : null}>
       <QueryState fetching={!state.projects && !state.error} error={state.error} data={state.projects} onRetry={() => setAttempt((n) => n + 1)}>
         {() => <BoundaryMap shapes={shapes} height={420} testId="project-map" emptyText={t('noLocation')} />}
       </QueryState>

@@ -15,6 +15,11 @@ const BOARD = graphql(`
       area { id name } period published
       districts { district { id name } green yellow red total }
       projects { projectId code name districtName color reason }
+      publication {
+        id version sha256 publishedAt correctionId
+        districts { district { id name } green yellow red total }
+        projects { projectId code name districtName color reason }
+      }
     }
   }
 `);
@@ -99,7 +104,11 @@ function LightWall() {
     setParams(readBoardParams(`?${q.toString()}`));
   };
 
-  const options = (boards ?? []).map((b) => ({ value: `${b.area.id}|${b.period}`, label: `${b.area.name} · ${formatPeriod(b.period, locale)}` }));
+  // Every version of a board is listed (latest first); the wall offers each board once and shows its latest version.
+  const options = [...new Map((boards ?? []).map((b) => [`${b.area.id}|${b.period}`, b] as const)).entries()]
+    .reverse()
+    .map(([value, b]) => ({ value, label: `${b.area.name} · ${formatPeriod(b.period, locale)}` }))
+    .reverse();
   const current = chosen ? `${chosen.areaId}|${chosen.period}` : undefined;
   const notPublished = board.error && readableError(board.error).code === 'NOT_FOUND';
 
@@ -151,8 +160,12 @@ function Count({ value, color, testId }: { value: number; color: keyof typeof LI
   );
 }
 
-function BoardView({ board }: { board: Board }) {
+function BoardView({ board: live }: { board: Board }) {
   const t = useMessages(messages);
+  const locale = useLocale();
+  // What was published, as published (the snapshot with its hash), whoever looks.
+  const publication = live.publication ?? null;
+  const board = publication ?? live;
   const sum = board.districts.reduce((s, d) => ({ green: s.green + d.green, yellow: s.yellow + d.yellow, red: s.red + d.red, total: s.total + d.total }), { green: 0, yellow: 0, red: 0, total: 0 });
   const cell = { fontSize: 28, padding: '8px 16px' } as const;
   return (
@@ -203,6 +216,15 @@ function BoardView({ board }: { board: Board }) {
           ))}
         </tbody>
       </table>
+      {publication?.sha256 && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 16, color: 'inherit', opacity: 0.75 }} data-testid="board-publication">
+          {t('boardVersion', { version: publication.version, at: formatDateTime(publication.publishedAt), id: publication.id })}
+          {publication.correctionId ? ` · ${t('boardCorrected', { id: publication.correctionId })}` : ''} · SHA-256{' '}
+          <Typography.Text code copyable={{ text: publication.sha256 }} style={{ color: 'inherit' }} data-testid="board-hash" lang={locale}>
+            {publication.sha256}
+          </Typography.Text>
+        </Typography.Paragraph>
+      )}
       <Typography.Title level={2} style={{ color: 'inherit' }}>
         {t('boardProjects')}
       </Typography.Title>

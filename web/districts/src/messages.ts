@@ -3,7 +3,7 @@ import { lightMessages, type Messages } from '@kpd/web-kit';
 type Key =
   | 'title' | 'city' | 'pickCity' | 'districts' | 'counties' | 'townships' | 'name' | 'code' | 'kind' | 'townshipCount'
   | 'chartTitle' | 'kindChart' | 'back' | 'detail' | 'parent' | 'noTownships' | 'KIND_URBAN_DISTRICT' | 'KIND_COUNTY'
-  | 'boardTitle' | 'boardNone' | 'boardNoneText' | 'boardUnpublished' | 'boardPickOther' | 'boardPick' | 'fullscreen' | 'exitFullscreen' | 'boardRefresh' | 'GREEN' | 'YELLOW' | 'RED' | 'lit' | 'district' | 'boardProjects' | 'boardAllGreen' | 'light' | 'project' | 'reason' | 'month' | 'ytdActual' | 'ytdPlanned' | 'ytdCompletion' | 'ytdGrowth' | 'monthActual' | 'rankingTitle' | 'rank' | 'score' | 'lightScore' | 'investmentRate' | 'milestoneRate' | 'projectCount' | 'rankingPublished' | 'rankingLive' | 'trendInvestment' | 'trendLights' | 'thisYear' | 'mapTitle' | 'mapHint' | 'noLocation' | 'lightsByDistrict' | 'lightsChart' | 'investmentChart' | 'totalLine' | 'publishBoard' | 'publishedBoard' | 'publishConfirm' | 'wallLink' | 'openProjects' | 'notLit' | 'unscored' | 'noData' | 'districtLights'
+  | 'boardTitle' | 'boardNone' | 'boardNoneText' | 'boardUnpublished' | 'boardPickOther' | 'boardPick' | 'fullscreen' | 'exitFullscreen' | 'boardRefresh' | 'GREEN' | 'YELLOW' | 'RED' | 'lit' | 'district' | 'boardProjects' | 'boardAllGreen' | 'light' | 'project' | 'reason' | 'month' | 'ytdActual' | 'ytdPlanned' | 'ytdCompletion' | 'ytdGrowth' | 'monthActual' | 'rankingTitle' | 'rank' | 'score' | 'lightScore' | 'investmentRate' | 'milestoneRate' | 'projectCount' | 'rankingPublished' | 'rankingLive' | 'trendInvestment' | 'trendLights' | 'thisYear' | 'mapTitle' | 'mapHint' | 'noLocation' | 'lightsByDistrict' | 'lightsChart' | 'investmentChart' | 'totalLine' | 'publishBoard' | 'publishedBoard' | 'publishConfirm' | 'wallLink' | 'openProjects' | 'notLit' | 'unscored' | 'noData' | 'districtLights' | 'boardVersion' | 'boardCorrected'
   | 'KIND_COUNTY_LEVEL_CITY' | 'KIND_DEVELOPMENT_ZONE' | 'KIND_DEMONSTRATION_ZONE' | 'KIND_SUBDISTRICT' | 'KIND_TOWN' | 'KIND_TOWNSHIP' | 'KIND_CITY' | 'KIND_PROVINCE';
 
 export const messages: Messages<Key> = {
@@ -44,6 +44,8 @@ export const messages: Messages<Key> = {
     fullscreen: '全屏',
     exitFullscreen: '退出全屏',
     boardRefresh: '每 {n} 秒自动刷新 · 最近刷新 {at}',
+    boardVersion: '公示第 {version} 版 · {at} 发布 · 公示编号 {id}',
+    boardCorrected: '因更正 #{id} 重新公示',
     lit: '亮灯项目',
     district: '区县',
     boardProjects: '黄灯、红灯项目及原因',
@@ -70,7 +72,7 @@ export const messages: Messages<Key> = {
     trendLights: '逐月亮灯数',
     thisYear: '{year}年',
     mapTitle: '项目分布（按灯色）',
-    mapHint: '已标注位置的项目 {n} 个；点击范围打开项目。',
+    mapHint: '已标注位置的项目 {n} 个；点击项目范围打开项目，点击区县打开区县。',
     noLocation: '本月亮灯的项目尚未标注位置',
     lightsByDistrict: '分区县亮灯与投资',
     lightsChart: '各区县亮灯',
@@ -123,6 +125,8 @@ export const messages: Messages<Key> = {
     fullscreen: 'Full screen',
     exitFullscreen: 'Exit full screen',
     boardRefresh: 'Refreshes every {n} s · last at {at}',
+    boardVersion: 'Published version {version} · {at} · publication {id}',
+    boardCorrected: 'republished after correction #{id}',
     lit: 'Lit',
     district: 'District',
     boardProjects: 'Yellow and red projects, and why',
@@ -149,7 +153,7 @@ export const messages: Messages<Key> = {
     trendLights: 'Lights by month',
     thisYear: '{year}',
     mapTitle: 'Projects by light',
-    mapHint: '{n} projects with a site boundary; click one to open it.',
+    mapHint: '{n} projects with a site boundary; click a site to open the project, a district to open the district.',
     noLocation: 'No project lit this month has a site boundary',
     lightsByDistrict: 'Lights and investment by district',
     lightsChart: 'Lights by district',

@@ -330,9 +330,11 @@ export function ReceiptSearch({ sessionId }: { sessionId: string | undefined }) 
                   </div>
                 )}
                 {v.invalidReason && <div>{v.invalidReason}</div>}
-                <div>
-                  {t('choices')}：{v.choices.length ? v.choices.map((c) => c.name).join('、') : t('blank')}
-                </div>
+                {v.counted && (
+                  <div>
+                    {t('choices')}：{v.choices.length ? v.choices.map((c) => c.name).join('、') : t('blank')}
+                  </div>
+                )}
                 {v.chainHash && (
                   <div style={{ fontSize: 12, wordBreak: 'break-all' }}>
                     {t('chainLink')}：<code>{v.chainHash}</code>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Form, Image, Input, Row, Space, Table, Tabs, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatDate, formatDateTime, formatMoney, formatPeriod, QueryState, sumMoney, UploadError, uploadFile, useLocale, useMessages, yearOf, type Viewer } from '@kpd/web-kit';
+import { ErrorNotice, formatDate, formatDateTime, formatMoney, formatPeriod, QueryState, sumMoney, UploadError, uploadFile, useFormErrors, useLocale, useMessages, yearOf, type Viewer } from '@kpd/web-kit';
 import { BoundaryMap } from '@kpd/web-kit/map';
 import { graphql } from './gql';
 import type { LightColor, ProjectDetailQuery, ProjectProblemsQuery } from './gql/graphql';
@@ -34,6 +34,11 @@ const PROBLEMS = graphql(`
 const SAVE = graphql(`
   mutation SaveMonthlyReport($input: MonthlyReportInput!) {
     saveMonthlyReport(input: $input) { id period actualInvestment version light { period color reason } }
+  }
+`);
+const REQUEST_CORRECTION = graphql(`
+  mutation RequestReportCorrection($input: ReportCorrectionInput!) {
+    requestReportCorrection(input: $input) { id status period }
   }
 `);
 const DECIDE = graphql(`
@@ -448,18 +453,41 @@ function Secretaries({ project: p }: { project: Detail }) {
   );
 }
 
+/** The closed month a refused save names (extensions.monthClosed), or null. */
+function closedMonthOf(error: unknown): string | null {
+  const errors = (error as { graphQLErrors?: Array<{ extensions?: Record<string, unknown> }> } | null)?.graphQLErrors ?? [];
+  const month = errors.map((e) => e.extensions?.monthClosed).find((m) => typeof m === 'string');
+  return typeof month === 'string' ? month : null;
+}
+
 function ReportForm({ projectId, reports, onSaved }: { projectId: string; reports: Report[]; onSaved: () => void }) {
   const t = useMessages(messages);
   const locale = useLocale();
-  const [form] = Form.useForm<{ period: string; actualInvestment: string; progress: string }>();
+  const [form] = Form.useForm<{ period: string; actualInvestment: string; progress: string; reason?: string }>();
   const [photos, setPhotos] = useState<Array<{ id: string; name: string }>>([]);
   const [uploading, setUploading] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<unknown>(null);
   const [saved, setSaved] = useState<{ period: string; light: Light | null } | null>(null);
   const [{ fetching, error }, save] = useMutation(SAVE);
+  // A closed month (月度关账) takes the report only as a correction request, with a reason.
+  const [closedMonth, setClosedMonth] = useState<string | null>(null);
+  const [requested, setRequested] = useState<string | null>(null);
+  const [correction, requestCorrection] = useMutation(REQUEST_CORRECTION);
+  const errors = useFormErrors(form);
 
-  const submit = async (v: { period: string; actualInvestment: string; progress: string }) => {
+  const submit = async (v: { period: string; actualInvestment: string; progress: string; reason?: string }) => {
     setSaved(null);
+    setRequested(null);
+    if (closedMonth && closedMonth === v.period) {
+      const r = await requestCorrection({ input: { projectId, period: v.period, actualInvestment: v.actualInvestment.trim(), progress: v.progress ?? '', reason: v.reason ?? '' } });
+      if (errors.show(r.error)) return;
+      if (r.data) {
+        setRequested(r.data.requestReportCorrection.id);
+        setClosedMonth(null);
+        form.setFieldValue('reason', '');
+      }
+      return;
+    }
     const existing = reports.find((r) => r.period === v.period);
     const r = await save({
       input: {
@@ -471,6 +499,9 @@ function ReportForm({ projectId, reports, onSaved }: { projectId: string; report
         version: existing?.version ?? null,
       },
     });
+    const closed = closedMonthOf(r.error);
+    setClosedMonth(closed);
+    if (closed) return;
     if (r.data) {
       setSaved(r.data.saveMonthlyReport);
       setPhotos([]);
@@ -522,7 +553,17 @@ function ReportForm({ projectId, reports, onSaved }: { projectId: string; report
           </Space>
         </Form.Item>
         {uploadError !== null && <ErrorNotice error={uploadError} />}
-        {error && <ErrorNotice error={error} />}
+        {error && !closedMonth && <ErrorNotice error={error} />}
+        {closedMonth && (
+          <>
+            <Alert type="warning" showIcon data-testid="report-month-closed" style={{ marginBottom: 8 }} title={t('monthClosed', { month: formatPeriod(closedMonth, locale) })} />
+            <Form.Item name="reason" label={t('correctionReason')} rules={[{ required: true, whitespace: true, message: t('correctionReasonHint') }]}>
+              <Input.TextArea rows={2} maxLength={500} data-testid="correction-reason" />
+            </Form.Item>
+          </>
+        )}
+        {errors.notice}
+        {requested && <Alert type="info" showIcon data-testid="correction-requested" style={{ marginBottom: 8 }} title={t('correctionRequested', { id: requested })} />}
         {saved && (
           <Alert
             type="success"
@@ -536,8 +577,8 @@ function ReportForm({ projectId, reports, onSaved }: { projectId: string; report
             }
           />
         )}
-        <Button type="primary" htmlType="submit" loading={fetching} disabled={uploading !== null} data-testid="report-save">
-          {t('save')}
+        <Button type="primary" htmlType="submit" loading={fetching || correction.fetching} disabled={uploading !== null} data-testid="report-save">
+          {closedMonth ? t('requestCorrection') : t('save')}
         </Button>
       </Form>
     </div>

@@ -6,6 +6,7 @@ type Key =
   | 'detail' | 'construction' | 'byMonth' | 'month' | 'planned' | 'actual' | 'reason' | 'report' | 'periodHint' | 'actualYuan' | 'yuanHint'
   | 'progress' | 'photos' | 'addPhoto' | 'uploading' | 'uploadNetwork' | 'saved' | 'save' | 'open' | 'planImport' | 'planTemplate'
   | 'library' | 'inLibrary' | 'notInLibrary' | 'enterprise' | 'unit' | 'tabPlan' | 'tabPictures' | 'tabLights' | 'tabMilestones' | 'tabProblems' | 'tabSecretaries' | 'totalRow' | 'yearPlan' | 'planYears' | 'takenAt' | 'noExifTime' | 'photoOk' | 'noPhotos' | 'boundaryMap' | 'noBoundary' | 'east' | 'west' | 'south' | 'north' | 'renderings' | 'noRenderings' | 'thisMonthPhotos' | 'lastMonthPhotos' | 'noLights' | 'removalProposed' | 'removalReason' | 'removalConfirm' | 'removalDecline' | 'removalAdminsOnly' | 'REMOVAL_CONFIRMED' | 'REMOVAL_DECLINED' | 'REMOVAL_PROPOSED' | 'noMilestones' | 'milestone' | 'dueDate' | 'metDate' | 'onTime' | 'late' | 'noProblems' | 'problem' | 'problemLevel' | 'problemStatus' | 'deadline' | 'overdue' | 'LEVEL_CITY' | 'LEVEL_DISTRICT' | 'STATUS_OPEN' | 'STATUS_IN_PROGRESS' | 'STATUS_RESOLVED' | 'STATUS_CLOSED_OUT' | 'noSecretaries' | 'secretary' | 'secretaryUnit' | 'teamRole' | 'period' | 'active' | 'ROLE_SOLE' | 'ROLE_LEAD' | 'ROLE_MEMBER' | 'districtFilter' | 'milestoneProgress'
+  | 'monthClosed' | 'correctionReason' | 'correctionReasonHint' | 'requestCorrection' | 'correctionRequested'
   | 'RESERVE' | 'NEW' | 'CONTINUING' | 'COMPLETED' | 'REMOVED' | 'INDUSTRIAL' | 'INFRASTRUCTURE' | 'MODERN_SERVICES' | 'SOCIAL';
 
 export const messages: Messages<Key> = {
@@ -37,6 +38,11 @@ export const messages: Messages<Key> = {
     reason: '亮灯原因',
     report: '月度填报',
     periodHint: '请选择填报月份',
+    monthClosed: '{month}已关账：报告将作为更正申请提交，经市级管理员批准后生效，在此之前该月的亮灯和公示不变。',
+    correctionReason: '更正理由',
+    correctionReasonHint: '请说明为什么要更正已关账的月份',
+    requestCorrection: '提交更正申请',
+    correctionRequested: '更正申请已提交（编号 {id}），待市级管理员审批。',
     actualYuan: '本月实际完成投资（元）',
     yuanHint: '请填写金额（元），最多两位小数',
     progress: '形象进度',
@@ -153,6 +159,11 @@ export const messages: Messages<Key> = {
     reason: 'Why this light',
     report: 'Monthly report',
     periodHint: 'Choose the month reported',
+    monthClosed: '{month} is closed: the report goes in as a correction request, applied once a city admin approves it; until then the month’s lights and published board stay.',
+    correctionReason: 'Reason for the correction',
+    correctionReasonHint: 'Say why the closed month should change',
+    requestCorrection: 'Request the correction',
+    correctionRequested: 'Correction request {id} sent; it awaits a city admin.',
     actualYuan: 'Actual investment this month (元)',
     yuanHint: 'An amount in 元, at most two decimals',
     progress: 'Physical progress',

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Tabs, Typography } from 'antd';
+import { App as AntApp, Tabs, Typography } from 'antd';
 import { LocaleProvider, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { Detail } from './Detail';
 import { Evaluations } from './Evaluations';
@@ -60,7 +60,9 @@ function Secretaries(props: RemoteProps) {
 export default function App(props: RemoteProps) {
   return (
     <LocaleProvider locale={props.locale}>
-      <Secretaries {...props} />
+      <AntApp>
+        <Secretaries {...props} />
+      </AntApp>
     </LocaleProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { EmptyState, QueryState, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { Chart, type ChartOption } from '@kpd/web-kit/chart';
@@ -15,6 +15,8 @@ import {
 } from './api';
 import { CursorPager, useCursorPages } from './Cursor';
 import { LogServiceForm } from './Forms';
+import { AssignForm, EditSecretaryButton, EndAssignmentButton } from './Manage';
+import { manageMessages } from './manage.messages';
 import { messages, type MessageKey } from './messages';
 
 const STATUS_COLORS: Record<ProblemRow['status'], string> = {
@@ -27,6 +29,7 @@ const STATUS_COLORS: Record<ProblemRow['status'], string> = {
 /** A secretary's page: its workload, assignments, service log (with the form to log a contact), problems and score history. */
 export function Detail({ id, viewer, navigate }: RemoteProps & { id: string }) {
   const t = useMessages(messages);
+  const tm = useMessages(manageMessages);
   const admin = viewer.role === 'ADMIN';
   const [{ data, fetching, error }, refetch] = useQuery({
     query: DETAIL,
@@ -61,9 +64,12 @@ export function Detail({ id, viewer, navigate }: RemoteProps & { id: string }) {
           const mayLog = (viewer.role === 'SECRETARY' || admin) && running.length > 0;
           return (
             <>
-              <Typography.Title level={3} data-testid="secretary-name">
-                {s.name}
-              </Typography.Title>
+              <Space style={{ marginBottom: 8, display: 'flex' }} align="center" wrap>
+                <Typography.Title level={3} data-testid="secretary-name" style={{ margin: 0 }}>
+                  {s.name}
+                </Typography.Title>
+                {admin && <EditSecretaryButton id={s.id} onSaved={() => refetch({ requestPolicy: 'network-only' })} />}
+              </Space>
               <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} style={{ marginBottom: 16 }}>
                 <Descriptions.Item label={t('district')}>{s.district.name}</Descriptions.Item>
                 <Descriptions.Item label={t('workUnit')}>{s.workUnit}</Descriptions.Item>
@@ -73,9 +79,20 @@ export function Detail({ id, viewer, navigate }: RemoteProps & { id: string }) {
                 </Descriptions.Item>
               </Descriptions>
               <WorkloadCards w={s.workload} />
-              <Card size="small" title={t('assignments')} style={{ marginBottom: 16 }}>
-                <Assignments rows={s.assignments} />
-              </Card>
+              <Row gutter={16}>
+                <Col xs={24} xl={admin ? 16 : 24}>
+                  <Card size="small" title={t('assignments')} style={{ marginBottom: 16 }}>
+                    <Assignments rows={s.assignments} admin={admin} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+                  </Card>
+                </Col>
+                {admin && (
+                  <Col xs={24} xl={8}>
+                    <Card size="small" title={tm('assign')} style={{ marginBottom: 16 }}>
+                      <AssignForm secretaryId={s.id} districtId={s.district.id} onAssigned={() => refetch({ requestPolicy: 'network-only' })} />
+                    </Card>
+                  </Col>
+                )}
+              </Row>
               <Row gutter={16}>
                 <Col xs={24} xl={mayLog ? 16 : 24}>
                   <Card size="small" title={t('serviceLog')} style={{ marginBottom: 16 }}>
@@ -140,8 +157,9 @@ export function WorkloadCards({ w }: { w: Workload }) {
   );
 }
 
-function Assignments({ rows }: { rows: Assignment[] }) {
+function Assignments({ rows, admin = false, onChanged }: { rows: Assignment[]; admin?: boolean; onChanged?: () => void }) {
   const t = useMessages(messages);
+  const tm = useMessages(manageMessages);
   return (
     <Table<Assignment>
       rowKey="id"
@@ -169,6 +187,16 @@ function Assignments({ rows }: { rows: Assignment[] }) {
           dataIndex: 'active',
           render: (v: boolean) => (v ? <Tag color="green">{t('running')}</Tag> : <Tag>{t('ended')}</Tag>),
         },
+        ...(admin
+          ? [
+              {
+                title: tm('endAssignment'),
+                key: 'end',
+                render: (_: unknown, r: Assignment) =>
+                  r.endDate === null && r.project ? <EndAssignmentButton id={r.id} project={r.project.name} startDate={r.startDate} onEnded={() => onChanged?.()} /> : null,
+              },
+            ]
+          : []),
       ]}
     />
   );

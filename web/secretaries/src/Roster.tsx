@@ -6,6 +6,7 @@ import { ACCOUNTS, CONTACTS, ROSTER, type RosterRow } from './api';
 import type { SecretaryAccountsQuery } from './gql/graphql';
 import { CursorPager, useCursorPages } from './Cursor';
 import { DistrictFilter } from './DistrictFilter';
+import { NewSecretaryButton } from './Manage';
 import { messages } from './messages';
 
 const PAGE = 20;
@@ -51,6 +52,7 @@ export function Roster({ viewer, navigate }: RemoteProps) {
           onSearch={reset(setSearch)}
           data-testid="roster-search"
         />
+        {admin && <NewSecretaryButton onCreated={(id) => navigate(`/${id}`)} />}
       </Space>
       <QueryState
         fetching={roster.fetching}

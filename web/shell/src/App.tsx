@@ -6,7 +6,8 @@ import { AuditLog } from './AuditLog';
 import { graphql } from './gql';
 import { Home } from './Home';
 import { messages } from './messages';
-import { matchNav, navFor } from './nav';
+import { matchNav, navFor, pagesFor } from './nav';
+import { AccountPage, Administration } from './admin';
 import { matchPublic, type PublicPage } from './public';
 import { RemoteView } from './RemoteView';
 import { usePath } from './router';
@@ -97,7 +98,7 @@ function Shell({ viewer, locale, onToggleLocale, onSignedOut }: { viewer: Viewer
   const narrow = !screens.md;
   const items = navFor(viewer.role);
   const current = matchNav(path);
-  const allowed = current ? items.includes(current) : false;
+  const allowed = current ? pagesFor(viewer.role).includes(current) : false;
 
   const menu = (
     <Menu
@@ -127,6 +128,10 @@ function Shell({ viewer, locale, onToggleLocale, onSignedOut }: { viewer: Viewer
     );
   } else if (current.key === 'audit') {
     content = <AuditLog />;
+  } else if (current.key === 'admin') {
+    content = <Administration viewer={viewer} path={path.slice(current.path.length) || '/'} navigate={navigate} />;
+  } else if (current.key === 'account') {
+    content = <AccountPage />;
   } else {
     content = <Home viewer={viewer} items={items} locale={locale} navigate={navigate} />;
   }
@@ -150,9 +155,17 @@ function Shell({ viewer, locale, onToggleLocale, onSignedOut }: { viewer: Viewer
             <Typography.Text strong>{narrow ? t('shortTitle') : current?.label[locale]}</Typography.Text>
           </Space>
           <Space size="middle">
-            <Typography.Text data-testid="viewer">
+            <Typography.Link
+              href="/account"
+              title={t('account')}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate('/account');
+              }}
+              data-testid="viewer"
+            >
               {viewer.displayName} · {viewer.area.name}
-            </Typography.Text>
+            </Typography.Link>
             <Button size="small" onClick={onToggleLocale} data-testid="locale-switch">
               {t('language')}
             </Button>

@@ -4,7 +4,7 @@ type Key =
   | 'title' | 'shortTitle' | 'signIn' | 'signOut' | 'username' | 'password' | 'usernameRequired' | 'passwordRequired'
   | 'signInHint' | 'welcome' | 'welcomeText' | 'role' | 'scope' | 'notFound' | 'notFoundText' | 'backHome' | 'forbidden'
   | 'forbiddenText' | 'audit' | 'auditAt' | 'auditActor' | 'auditAction' | 'auditEntity' | 'auditChange' | 'build' | 'language'
-  | 'total' | 'roleADMIN' | 'roleANALYST' | 'roleDELEGATE' | 'roleEVALUATOR' | 'roleSECRETARY' | 'loadMore';
+  | 'total' | 'roleADMIN' | 'roleANALYST' | 'roleDELEGATE' | 'roleEVALUATOR' | 'roleSECRETARY' | 'loadMore' | 'account';
 
 export const messages: Messages<Key> = {
   zh: {
@@ -41,6 +41,7 @@ export const messages: Messages<Key> = {
     roleEVALUATOR: '第三方评估',
     roleSECRETARY: '服务秘书',
     loadMore: '加载更多',
+    account: '修改密码',
   },
   en: {
     title: 'Key-project dispatch platform',
@@ -76,5 +77,6 @@ export const messages: Messages<Key> = {
     roleEVALUATOR: 'Evaluator',
     roleSECRETARY: 'Service secretary',
     loadMore: 'Load more',
+    account: 'Change password',
   },
 };

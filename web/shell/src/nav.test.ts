@@ -1,16 +1,23 @@
-import { matchNav, NAV, navFor } from './nav';
+import { matchNav, NAV, navFor, pagesFor } from './nav';
 import { matchPublic, PUBLIC_PAGES } from './public';
 
 const keys = (role: Parameters<typeof navFor>[0]) => navFor(role).map((n) => n.key);
 
 describe('role-aware navigation', () => {
   test.each([
-    ['ADMIN', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items', 'audit']],
+    ['ADMIN', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items', 'admin', 'audit']],
     ['ANALYST', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items']],
     ['SECRETARY', ['home', 'projects', 'secretaries']],
     ['DELEGATE', ['home', 'livelihood']],
     ['EVALUATOR', ['home', 'secretaries']],
   ] as const)('%s sees %p', (role, expected) => expect(keys(role)).toEqual(expected));
+
+  test('修改密码 is open to every role from the header, and in no menu', () => {
+    for (const role of ['ADMIN', 'ANALYST', 'SECRETARY', 'DELEGATE', 'EVALUATOR'] as const) {
+      expect(pagesFor(role).map((n) => n.key)).toContain('account');
+      expect(keys(role)).not.toContain('account');
+    }
+  });
 
   test('every page has both languages', () => {
     for (const item of NAV) {
@@ -30,6 +37,9 @@ describe('matchNav', () => {
     ['/dispatch/rankings', 'dispatch'],
     ['/service-items/3/edit', 'service-items'],
     ['/audit', 'audit'],
+    ['/admin', 'admin'],
+    ['/admin/tokens', 'admin'],
+    ['/account', 'account'],
   ])('%s belongs to %s', (path, key) => expect(matchNav(path)?.key).toBe(key));
 
   test.each(['/districtsx', '/nowhere', '/web/projects/remoteEntry.js'])('%s is no page', (path) => expect(matchNav(path)).toBeUndefined());

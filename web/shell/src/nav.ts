@@ -9,6 +9,8 @@ export interface NavItem {
   remote?: string;
   roles: Role[];
   label: { zh: string; en: string };
+  /** False for a page reached from the header, not the menu (修改密码). */
+  menu?: false;
 }
 
 const ALL: Role[] = ['ADMIN', 'ANALYST', 'SECRETARY', 'DELEGATE', 'EVALUATOR'];
@@ -19,10 +21,18 @@ const REMOTE_PAGES: NavItem[] = apps.remotes.map((r) => ({ key: r.name, path: `/
 export const NAV: NavItem[] = [
   { key: 'home', path: '/', roles: ALL, label: { zh: '首页', en: 'Home' } },
   ...REMOTE_PAGES,
+  { key: 'admin', path: '/admin', roles: ['ADMIN'], label: { zh: '系统管理', en: 'Administration' } },
   { key: 'audit', path: '/audit', roles: ['ADMIN'], label: { zh: '审计日志', en: 'Audit log' } },
+  { key: 'account', path: '/account', roles: ALL, label: { zh: '修改密码', en: 'Change password' }, menu: false },
 ];
 
+/** The menu of a role. */
 export function navFor(role: Role): NavItem[] {
+  return pagesFor(role).filter((item) => item.menu !== false);
+}
+
+/** Every page a role may open, in the menu or not. */
+export function pagesFor(role: Role): NavItem[] {
   return NAV.filter((item) => item.roles.includes(role));
 }
 

@@ -25,6 +25,17 @@ export class UserInputError extends GraphQLError {
   }
 }
 
+/**
+ * A change refused because its month is closed (月度关账): BAD_USER_INPUT naming the field, with
+ * `extensions.monthClosed` (the month) so a form can offer the correction request instead.
+ */
+export class MonthClosedError extends UserInputError {
+  constructor(field: string, reason: string, period: string, more: FieldProblem[] = []) {
+    super(field, reason, more);
+    (this.extensions as Record<string, unknown>).monthClosed = period;
+  }
+}
+
 export class NotFoundError extends GraphQLError {
   constructor(what: string, id?: string | number) {
     super(id === undefined ? `${what} not found` : `${what} ${id} not found`, {

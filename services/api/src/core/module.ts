@@ -32,7 +32,7 @@ export interface SeedContext {
   log: Logger;
   areas: AreaDirectory;
   /** The area with this exact name (throws when missing, so a typo in the seed fails loudly). */
-  area(name: string): { id: number; name: string };
+  area(name: string): { id: number; name: string; code: string | null };
   /** The id of the demo user with this username. */
   userId(username: string): number;
   /** A password hash for demo accounts (computed once per seed run). */

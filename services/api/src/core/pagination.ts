@@ -97,7 +97,7 @@ function cursorValue(value: unknown): string | number {
 
 /**
  * Keyset pagination over a query builder already filtered to the caller's scope.
- * The keys must end with a unique column (the id) and hold no NULLs, so the order is total.
+ * The keys must end with a unique column (the id, or a unique code alone) and hold no NULLs, so the order is total.
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,

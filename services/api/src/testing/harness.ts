@@ -27,6 +27,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestServer {
   url: string;
+  /** The scratch database, for a second server on the same data. */
+  databaseUrl: string;
   /** This server's own data directory (uploads), removed on close. */
   dataDir: string;
   server: RunningServer;
@@ -90,6 +92,7 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
   };
   return {
     url,
+    databaseUrl: scratch.url,
     dataDir,
     server,
     logLines,

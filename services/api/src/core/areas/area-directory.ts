@@ -91,13 +91,13 @@ const cache = new WeakMap<DataSource, { loadedAt: number; directory: Promise<Are
 
 export function areaDirectory(db: DataSource): Promise<AreaDirectory> {
   const hit = cache.get(db);
-  if (hit && Date.now() - hit.loadedAt < RELOAD_AFTER_MS) return hit.directory;
+  if (hit && Date.now() - hit.loadedAt < RELOAD_AFTER_MS) return hit.directory; // clock: elapsed time
   const directory = db
     .getRepository(Area)
     .find()
     .then((areas) => new AreaDirectory(areas));
   directory.catch(() => cache.delete(db));
-  cache.set(db, { loadedAt: Date.now(), directory });
+  cache.set(db, { loadedAt: Date.now(), directory }); // clock: elapsed time
   return directory;
 }
 

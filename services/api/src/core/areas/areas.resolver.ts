@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { Role } from '../auth/user.entity';
 import { Area, AreaLevel } from './area.entity';
 import { CitySettingsInput } from './areas.inputs';
-import { childrenInScope, districtsInScope, rankingWeightsOf, readableArea, settingsOfArea, updateCitySettings } from './areas.service';
+import { childrenInScope, districtsInScope, outlineOfArea, rankingWeightsOf, readableArea, settingsOfArea, updateCitySettings } from './areas.service';
 import { RankingWeightsType } from './areas.types';
 import { CitySettings } from './city-settings.entity';
 
@@ -40,6 +40,15 @@ export class AreasResolver {
   @FieldResolver(() => [Area], { description: 'Areas directly under this one, within your scope. 下级区划' })
   children(@Root() area: Area, @Ctx() ctx: Context): Area[] {
     return childrenInScope(ctx, area);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The real outline of the city or district as GeoJSON text (Polygon or MultiPolygon, WGS84 [lng, lat], simplified to about 300 m); null for zones and townships without one. 行政区划边界',
+  })
+  outline(@Root() area: Area): string | null {
+    return outlineOfArea(area);
   }
 
   @FieldResolver(() => Area, { nullable: true, description: 'The area above this one. 上级区划' })

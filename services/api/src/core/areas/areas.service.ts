@@ -9,6 +9,7 @@ import { citySettingsLoader } from './areas.loaders';
 import type { CitySettingsInput } from './areas.inputs';
 import { Area, AreaLevel } from './area.entity';
 import { CitySettings } from './city-settings.entity';
+import { outlineText } from './outlines';
 
 function scopeOf(ctx: Context) {
   return signedIn(ctx.viewer).scope;
@@ -55,6 +56,11 @@ export function childrenInScope(ctx: Context, area: Area): Area[] {
 }
 
 /** A city's stored ranking weights, the defaults where none (or unreadable ones) are stored. */
+/** The area's real outline (GeoJSON text) by its division code; public geography, so no scope check beyond reading the area. */
+export function outlineOfArea(area: Area): string | null {
+  return outlineText(area.code);
+}
+
 export function rankingWeightsOf(settings: CitySettings): RankingWeights {
   try {
     return { ...DEFAULT_RANKING_WEIGHTS, ...(JSON.parse(settings.rankingWeights) as Partial<RankingWeights>) };

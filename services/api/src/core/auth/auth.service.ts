@@ -1,19 +1,18 @@
 import { IsNull } from 'typeorm';
+import { isValidUsername, normalizeUsername } from '@kpd/domain';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../errors';
 import { parseId } from '../ids';
 import { paginate, type Page } from '../pagination';
 import { mutate, writeAudit } from '../transaction';
 import type { Context } from '../context';
 import { burnPasswordCheck, hashPassword, hashToken, newToken, passwordWeakness, verifyPassword } from './password';
+import { forgetCachedSessions } from './authenticate';
 import { Session, SessionKind } from './session.entity';
 import { User } from './user.entity';
 import type { CreateUserInput, UserListArgs } from './auth.inputs';
 import { canGrantScope, canManageApiTokens, canManageToken, isApiToken, isReadOnlyRole, isSignedIn, requireSignedIn, requireThat } from './policy';
 import { formatScopes, parseScopes, type TokenScope } from './token-scope';
 
-export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
-}
 
 export interface LoginResult {
   token: string;
@@ -107,6 +106,7 @@ export async function logout(ctx: Context): Promise<boolean> {
     await tx.em.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     await tx.audit({ action: 'auth.logout', entityType: 'Session', entityId: sessionId });
   });
+  forgetCachedSessions(ctx.db);
   return true;
 }
 
@@ -174,7 +174,7 @@ export async function listApiTokens(ctx: Context): Promise<Session[]> {
 export async function revokeApiToken(ctx: Context, id: number): Promise<Session> {
   const viewer = ctx.viewer;
   requireThat(viewer, canManageApiTokens(viewer), 'API tokens are revoked by admins and analysts');
-  return mutate(ctx, async (tx) => {
+  const revoked = await mutate(ctx, async (tx) => {
     const token = await tx.em.findOne(Session, { where: { id, kind: SessionKind.API } });
     if (!token || !canManageToken(viewer, token)) throw new NotFoundError('ApiToken', id);
     if (token.revokedAt) {
@@ -187,6 +187,8 @@ export async function revokeApiToken(ctx: Context, id: number): Promise<Session>
     await tx.audit({ action: 'apiToken.revoke', entityType: 'ApiToken', entityId: id, areaId: token.areaId, before, after: { ...before, revokedAt: token.revokedAt } });
     return token;
   });
+  forgetCachedSessions(ctx.db);
+  return revoked;
 }
 
 /** The scopes a token holds. */
@@ -224,6 +226,7 @@ export async function changePassword(ctx: Context, current: string, next: string
       .execute();
     await tx.audit({ action: 'user.changePassword', entityType: 'User', entityId: user.id, areaId: user.areaId });
   });
+  forgetCachedSessions(ctx.db);
   return true;
 }
 
@@ -248,7 +251,7 @@ export async function me(ctx: Context): Promise<User | null> {
       updatedAt: token.createdAt,
     });
   }
-  return ctx.db.getRepository(User).findOneBy({ id: viewer.userId });
+  return viewer.account ?? ctx.db.getRepository(User).findOneBy({ id: viewer.userId });
 }
 
 /** The API token the request signed in with, or null for any other credential. */
@@ -273,7 +276,7 @@ export async function listUsers(ctx: Context, args: UserListArgs): Promise<Page<
 /** Creates an account inside the viewer's area. */
 export async function createUser(ctx: Context, input: CreateUserInput): Promise<User> {
   const username = normalizeUsername(input.username);
-  if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
+  if (!isValidUsername(username)) {
     throw new UserInputError('input.username', 'may hold only letters, digits, dot, dash and underscore');
   }
   const areaId = parseId(input.areaId, 'input.areaId');
@@ -293,7 +296,7 @@ export async function createUser(ctx: Context, input: CreateUserInput): Promise<
 
 /** Enables or disables an account in the viewer's scope, or lifts its sign-in lock. */
 export async function updateUserAccess(ctx: Context, userId: number, active: boolean | undefined, unlock: boolean | undefined): Promise<User> {
-  return mutate(ctx, async (tx) => {
+  const changed = await mutate(ctx, async (tx) => {
     const user = await tx.em.findOneBy(User, { id: userId });
     if (!user || !ctx.viewer.scope!.contains(user.areaId)) throw new NotFoundError('User', userId);
     if (user.id === ctx.viewer.userId && active === false) throw new UserInputError('active', 'you cannot disable yourself');
@@ -307,4 +310,6 @@ export async function updateUserAccess(ctx: Context, userId: number, active: boo
     await tx.audit({ action: 'user.access', entityType: 'User', entityId: user.id, areaId: user.areaId, before, after: user });
     return user;
   });
+  forgetCachedSessions(ctx.db);
+  return changed;
 }

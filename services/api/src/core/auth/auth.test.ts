@@ -2,6 +2,10 @@ import { DEMO_PASSWORD } from './seed';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 import { hashToken } from './password';
+import { forgetCachedSessions } from './authenticate';
+import { loadConfig } from '../../config';
+import { createLogger } from '../../logger';
+import { startServer } from '../../server';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { username role } } }';
@@ -86,8 +90,44 @@ describe.each(DRIVERS)('sign-in and sessions [%s]', (driver) => {
     const token = await t.login('admin.zhongshan');
     expect((await t.gql(ME, {}, token)).data).toEqual({ me: { username: 'admin.zhongshan', role: 'ADMIN', area: { name: '中山区' } } });
     await t.server.db.getRepository(Session).update({ tokenHash: hashToken(token) }, { expiresAt: new Date(Date.now() - 1000) });
+    forgetCachedSessions(t.server.db); // changed past the service: the process's few seconds of cache go too
     expect((await t.gql(ME, {}, token)).data).toEqual({ me: null });
     expect(errorCode(await t.gql('{ districts { name } }', {}, token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps a live session in memory: a repeated request runs no statement to know its viewer, and `me` none either', async () => {
+    const token = await t.login('admin.dadong');
+    const statements = async (query: string) => Number((await t.gql(query, {}, token)).headers.get('x-sql-statements'));
+    await statements(ME);
+    // The database's generation is read at most once a second: one of a few quick tries runs nothing.
+    const tries = [await statements(ME), await statements(ME), await statements('{ __typename }')];
+    expect(Math.min(...tries)).toBe(0);
+    expect((await t.gql(ME, {}, token)).data).toEqual({ me: { username: 'admin.dadong', role: 'ADMIN', area: { name: '大东区' } } });
+  });
+
+  it('refuses a session ended in another process on the same database within about a second', async () => {
+    const other = await startServer(
+      loadConfig({ NODE_ENV: 'test' }, { port: 0, databaseUrl: t.databaseUrl, dataDir: t.dataDir, passwordCostN: 1024, logLevel: 'silent', seedDemo: false }),
+      createLogger('silent'),
+    );
+    try {
+      const token = await t.login('admin.fuxin');
+      const meOn = async (url: string) => {
+        const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: ME }) });
+        return ((await res.json()) as { data: { me: unknown } }).data.me;
+      };
+      expect(await meOn(other.url)).toEqual({ username: 'admin.fuxin', role: 'ADMIN', area: { name: '阜新市' } });
+      expect(await meOn(other.url)).not.toBeNull(); // from the other process's memory now
+      expect((await t.gql('mutation { logout }', {}, token)).data).toEqual({ logout: true });
+      const ended = Date.now();
+      while ((await meOn(other.url)) !== null) {
+        expect(Date.now() - ended).toBeLessThan(4000);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(await meOn(t.url)).toBeNull();
+    } finally {
+      await other.close();
+    }
   });
 
   it('revokes a session on logout', async () => {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness as domainPasswordWeakness, type PasswordWeakness } from '@kpd/domain';
 
 const scrypt = promisify(crypto.scrypt) as (
   password: string,
@@ -48,13 +49,14 @@ export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-export const PASSWORD_MIN_LENGTH = 10;
+const WEAKNESS_REASONS: Record<PasswordWeakness, string> = {
+  tooShort: `must be at least ${PASSWORD_MIN_LENGTH} characters`,
+  tooLong: `must be at most ${PASSWORD_MAX_LENGTH} characters`,
+  tooFewClasses: 'must mix at least three of: lower case, upper case, digits, symbols',
+};
 
-/** Why a new password is refused, or null when it is acceptable. */
+/** Why a new password is refused (the rule of packages/domain, in the API's words), or null when it is acceptable. */
 export function passwordWeakness(password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (password.length > 128) return 'must be at most 128 characters';
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3) return 'must mix at least three of: lower case, upper case, digits, symbols';
-  return null;
+  const weakness = domainPasswordWeakness(password);
+  return weakness ? WEAKNESS_REASONS[weakness] : null;
 }

@@ -85,6 +85,8 @@ export const TOKEN_SCOPE_OF_ROOT_FIELD: Readonly<Record<string, TokenScope | 'an
   dispatchMeeting: TokenScope.READ_FIGURES,
   suggestedMeetingHost: TokenScope.READ_FIGURES,
   serviceCatalogueFigures: TokenScope.READ_FIGURES,
+  monthClose: TokenScope.READ_FIGURES,
+  lightCorrections: TokenScope.READ_PROJECTS,
   serviceItems: TokenScope.READ_SERVICES,
   serviceItem: TokenScope.READ_SERVICES,
   serviceZones: TokenScope.READ_SERVICES,
@@ -215,6 +217,14 @@ export function canChangeCitySettings(viewer: Viewer, cityId: number): boolean {
   if (!isAdmin(viewer) || !viewer.scope.contains(cityId)) return false;
   const level = viewer.scope.root.level;
   return level !== AreaLevel.DISTRICT && level !== AreaLevel.TOWNSHIP;
+}
+
+/**
+ * A correction of a closed month (关账后更正) is approved by a city admin (of the city or the
+ * province, not read-only) — never by a district admin, and never by the one who asked for it.
+ */
+export function canApproveCorrection(viewer: Viewer, cityId: number, requestedByUserId: number | null): boolean {
+  return canActAsAdmin(viewer) && canChangeCitySettings(viewer, cityId) && viewer.userId !== requestedByUserId;
 }
 
 /** Admins and analysts read figures: statistics, rankings, dispatch lists, city settings, exports. */

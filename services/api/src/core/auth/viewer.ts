@@ -1,7 +1,7 @@
 import type { Area } from '../areas/area.entity';
 import type { AreaScope } from './scope';
 import type { TokenScope } from './token-scope';
-import { Role } from './user.entity';
+import { Role, type User } from './user.entity';
 
 /** Who is asking: anonymous, or a user with a role and a scope. */
 export interface Viewer {
@@ -15,6 +15,8 @@ export interface Viewer {
   readOnly: boolean;
   sessionId: number | null;
   sessionKind: 'SESSION' | 'API' | null;
+  /** The signed-in account as the session's statement read it (without its password hash), for `me`. */
+  account?: User;
   /**
    * An API token's scopes; null for every other viewer. A token is its own principal: role ANALYST,
    * read-only, its own area, and a `userId` that is the negative of the token's id, so it never

@@ -8,6 +8,7 @@ import { canReadFile, fileUrl, thumbnailUrl } from './files.service';
 import { inspect, UploadRefused } from './inspect';
 import { storageFor } from './storage';
 import { FilePurpose, StoredFile } from './stored-file.entity';
+import { now as clockNow } from '../clock';
 
 type Code = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'INTERNAL_SERVER_ERROR';
 
@@ -131,7 +132,7 @@ export function fileRoutes(router: Router, services: ModuleServices): void {
       throw e;
     }
     const id = crypto.randomUUID();
-    const now = new Date();
+    const now = clockNow();
     const key = `${purpose === FilePurpose.PHOTO ? 'photo' : 'spreadsheet'}/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${id}`;
     const thumbKey = inspected.thumbnail ? `${key}.thumb.jpg` : null;
     const storage = storageFor(config);

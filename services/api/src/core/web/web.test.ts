@@ -32,8 +32,9 @@ describe('WEB_REMOTES', () => {
 });
 
 describe('MAP_TILE_URL', () => {
-  test('unset: OpenStreetMap; empty: no tiles; an address with {z}/{x}/{y}: that one', () => {
-    expect(loadConfig({}).mapTiles.url).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+  test('unset or empty: no tiles (the outlines alone, offline); an address with {z}/{x}/{y}: that one', () => {
+    expect(loadConfig({}).mapTiles).toEqual({ url: '', attribution: '' });
+    expect(loadConfig({ MAP_TILE_URL: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© OpenStreetMap contributors' }).mapTiles.url).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
     expect(loadConfig({ MAP_TILE_URL: '' }).mapTiles).toEqual({ url: '', attribution: '' });
     expect(loadConfig({ MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '本地底图' }).mapTiles).toEqual({ url: '/tiles/{z}/{x}/{y}.png', attribution: '本地底图' });
   });

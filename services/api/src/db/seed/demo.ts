@@ -10,6 +10,7 @@ import { modules } from '../../modules';
 import { rebuildInvestmentSummary } from '../../modules/projects/investment-summary';
 import { rebuildLightCounts } from '../../modules/projects/light-counts';
 import type { SeedContext } from '../../core/module';
+import { now as clockNow } from '../../core/clock';
 
 /**
  * Fills an empty database with the demo data of the source reports, in one transaction: a seed
@@ -50,7 +51,7 @@ export async function seedDemoIfEmpty(
         return id;
       },
       demoPasswordHash,
-      now: new Date(),
+      now: clockNow(),
     };
     for (const module of modules) {
       if (!module.seedDemo || (only && !only.includes(module.name))) continue;

@@ -19,6 +19,7 @@ import type { CreateMeetingInput, DecisionInput, RecordMeetingInput } from './di
 import { readableMeeting, scopedMeetings } from './dispatch.scope';
 import type { DispatchListEntry, MeetingHostSuggestion } from './dispatch.types';
 import { DispatchAttendee, DispatchListItem, DispatchMeeting, MeetingKind, MustDispatchReason } from './meeting.entity';
+import { now as clockNow } from '../../core/clock';
 
 export interface ListEntry {
   project: Project;
@@ -113,7 +114,7 @@ export async function createMeeting(ctx: Context, input: CreateMeetingInput): Pr
           hostAreaId,
           minutes: '',
           createdBy: ctx.viewer.username ?? '',
-          createdAt: new Date(),
+          createdAt: clockNow(),
           version: 1,
         }),
       );
@@ -133,7 +134,7 @@ export async function createMeeting(ctx: Context, input: CreateMeetingInput): Pr
 export async function recordMeeting(ctx: Context, id: number, input: RecordMeetingInput): Promise<DispatchMeeting> {
   const meeting = await editableMeeting(ctx, id);
   const problems = [];
-  if (input.heldOn && input.heldOn > shanghaiDate(new Date())) problems.push({ field: 'input.heldOn', reason: '不能是将来的日期' });
+  if (input.heldOn && input.heldOn > shanghaiDate(clockNow())) problems.push({ field: 'input.heldOn', reason: '不能是将来的日期' });
   if (input.heldOn && periodOfDate(input.heldOn) < meeting.period) problems.push({ field: 'input.heldOn', reason: '召开日期早于调度月份' });
   (input.attendees ?? []).forEach((a, i) => {
     if (!a.name.trim()) problems.push({ field: `input.attendees[${i}].name`, reason: '姓名不能为空' });

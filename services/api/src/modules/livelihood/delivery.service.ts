@@ -10,9 +10,10 @@ import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodPro
 import { parseQuantity, type Milli } from './quantity';
 import { addToDigest, ballotHash, chain, digestOf, forUpdate, isDuplicateKey, newReceiptCode, sha256, ZERO_DIGEST } from './secrecy';
 import { RosterEntry, RoundStatus, SessionStatus } from './session.entity';
+import { now as clockNow } from '../../core/clock';
 
 /** Today on the Asia/Shanghai calendar, "YYYY-MM-DD". */
-export function shanghaiToday(now = new Date()): string {
+export function shanghaiToday(now = clockNow()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
@@ -174,7 +175,7 @@ export async function openEvaluation(ctx: Context, sessionId: number, year: numb
       fingerprint: sha256(canonical),
       canonical,
       status: RoundStatus.OPEN,
-      openedAt: new Date(),
+      openedAt: clockNow(),
       closedAt: null,
       digest: ZERO_DIGEST,
       chainHead: null,
@@ -270,7 +271,7 @@ export async function closeEvaluation(ctx: Context, sessionId: number, year: num
       await tx.em.update(EvaluationBallot, { receiptCode: sheets[i].receiptCode }, { prevHash: links[i].prev, chainHash: links[i].hash });
     }
     evaluation.status = RoundStatus.CLOSED;
-    evaluation.closedAt = new Date();
+    evaluation.closedAt = clockNow();
     evaluation.chainHead = head;
     evaluation.result = JSON.stringify({ sheets: sheets.length, projects: result });
     await tx.em.save(evaluation);

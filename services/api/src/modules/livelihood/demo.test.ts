@@ -29,6 +29,11 @@ describe.each(DRIVERS)('livelihood demo data [%s]', (driver) => {
     expect(adopted).toEqual(expect.arrayContaining(['实施老旧小区改造工程222万平方米', '维修改造城乡校舍10万平方米', '改造居民小区配水管网20公里', '维修改造农村公路500公里']));
     expect(s.round.tally).toMatchObject({ ballotsCast: 341, electronicBallots: 334, paperBallots: 7, invalidBallots: 2, invalidTooManyMarks: 2, majorityVotes: 181 });
     expect(s.round.paper).toEqual({ issued: 8, returned: 7, notReturned: 1, valid: true });
+    const attendance = await t.gql<{ voteSession: { round: { attendance: unknown } } }>(
+      'query($id: ID!) { voteSession(id: $id) { round { attendance { rosterSize checkedIn votedElectronically votedOnPaper sheetsIssued sheetsReturned spoiled } } } }',
+      { id: sessionId },
+    );
+    expect(attendance.data!.voteSession.round.attendance).toEqual({ rosterSize: 360, checkedIn: 351, votedElectronically: 334, votedOnPaper: 8, sheetsIssued: 8, sheetsReturned: 7, spoiled: 2 });
     expect(s.round.tally.runoff).toBeNull();
     expect(s.fingerprint).toBe(s.round.fingerprint);
   });

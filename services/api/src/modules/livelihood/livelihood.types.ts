@@ -247,6 +247,30 @@ export class PaperReconciliationType {
   valid!: boolean | null;
 }
 
+@ObjectType({ description: 'Who took part in a counted round, for anyone to check against the ballots. 出席与投票核对' })
+export class AttendanceType {
+  @Field(() => Int, { description: 'Delegates on the roster. 应到代表' })
+  rosterSize!: number;
+
+  @Field(() => Int, { description: 'Delegates checked in when the round was counted. 实到代表' })
+  checkedIn!: number;
+
+  @Field(() => Int, { description: 'Delegates who voted in the app. 电子投票人数' })
+  votedElectronically!: number;
+
+  @Field(() => Int, { description: 'Delegates handed a paper sheet. 纸质投票人数' })
+  votedOnPaper!: number;
+
+  @Field(() => Int, { description: 'Paper sheets issued. 发出纸质选票' })
+  sheetsIssued!: number;
+
+  @Field(() => Int, { description: 'Paper sheets returned and entered. 收回纸质选票' })
+  sheetsReturned!: number;
+
+  @Field(() => Int, { description: 'Returned sheets counted invalid. 废票' })
+  spoiled!: number;
+}
+
 @ObjectType({ description: 'The count of a closed round. 计票结果' })
 export class RoundTallyType {
   @Field(() => Int, { description: 'Delegates on the roster. 应到代表' })
@@ -341,7 +365,7 @@ export class ReceiptCheckType {
   @Field({ description: 'Its round has been counted. 已计票' })
   counted!: boolean;
 
-  @Field(() => [VoteCandidateEntity], { description: 'Candidates it marks. 所选项目' })
+  @Field(() => [VoteCandidateEntity], { description: 'Candidates it marks (after the count; empty while the round is open). 所选项目' })
   choices!: VoteCandidateEntity[];
 
   @Field(() => Boolean, { nullable: true, description: 'Counted as valid (after the count). 有效' })
@@ -350,7 +374,7 @@ export class ReceiptCheckType {
   @Field(() => String, { nullable: true, description: 'Why invalid. 无效原因' })
   invalidReason!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Its hash. 选票哈希' })
+  @Field(() => String, { nullable: true, description: 'Its hash (after the count). 选票哈希' })
   ballotHash!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Its chain link (after the count). 链接哈希' })

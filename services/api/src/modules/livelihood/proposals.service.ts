@@ -11,6 +11,7 @@ import type { Context } from '../../core/context';
 import { AreaLevel } from '../../core/areas/area.entity';
 import { managesArea } from './access';
 import { LivelihoodProposal, ProposalCategory, ProposalSource, ProposalStatus, ScreeningReason } from './proposal.entity';
+import { now as clockNow } from '../../core/clock';
 
 /**
  * Public proposals are throttled per client address: at most PUBLIC_PROPOSALS_PER_WINDOW in
@@ -27,7 +28,7 @@ function throttle(ctx: Context): void {
   let byAddress = windows.get(ctx.db);
   if (!byAddress) windows.set(ctx.db, (byAddress = new Map()));
   const address = ctx.req?.ip ?? 'unknown';
-  const now = Date.now();
+  const now = clockNow().getTime();
   const recent = (byAddress.get(address) ?? []).filter((t) => now - t < PUBLIC_PROPOSAL_WINDOW_MS);
   if (recent.length >= PUBLIC_PROPOSALS_PER_WINDOW) {
     const retryAfterSeconds = Math.ceil((recent[0] + PUBLIC_PROPOSAL_WINDOW_MS - now) / 1000);
@@ -183,7 +184,7 @@ export async function screenProposal(ctx: Context, id: number, f: ScreeningField
     proposal.reasonCode = f.reasonCode;
     proposal.reasonNote = f.note?.trim() || null;
     proposal.mergedIntoId = f.reasonCode === ScreeningReason.MERGED ? f.mergedIntoId : null;
-    proposal.screenedAt = new Date();
+    proposal.screenedAt = clockNow();
     await tx.em.save(proposal);
     await tx.audit({ action: 'livelihood.proposal.screen', entityType: 'LivelihoodProposal', entityId: id, areaId: proposal.areaId, before: { status: before.status, reasonCode: before.reasonCode }, after: { status: proposal.status, reasonCode: proposal.reasonCode, note: proposal.reasonNote, mergedIntoId: proposal.mergedIntoId } });
     return proposal;

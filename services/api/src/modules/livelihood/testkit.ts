@@ -109,3 +109,31 @@ export function recomputeChain(fingerprint: string, ballots: PublishedBallotRow[
   }
   return prev;
 }
+
+/**
+ * A session of the given candidates and seats in Fuxin, its roster imported (the first delegate a
+ * scrutineer) and the given delegates checked in through the API.
+ */
+export async function preparedSession(
+  t: TestServer,
+  admin: string,
+  tokens: Record<string, string>,
+  opts: { seats: number; names: string[]; roster: string[]; checkIn?: string[]; scrutineers?: string[] },
+): Promise<{ id: string; candidateIds: string[] }> {
+  const fuxin = await cityId(t, '阜新市');
+  const created = await t.gql<{ createVoteSession: { id: string } }>(Q.create, { c: String(fuxin), i: { name: '测试人大会议', meetingDate: '2021-01-15', seats: opts.seats } }, admin);
+  const id = created.data!.createVoteSession.id;
+  const c = await t.gql<{ setVoteCandidates: { id: string }[] }>(Q.candidates, { s: id, c: opts.names.map((n) => ({ name: n, description: `${n}的内容` })) }, admin);
+  const scrutineers = new Set(opts.scrutineers ?? [opts.roster[0]]);
+  const file = await uploadSpreadsheet(t, admin, await rosterWorkbook(opts.roster.map((username) => ({ username, scrutineer: scrutineers.has(username) }))));
+  const imported = await t.gql<{ importVoteRoster: { committed: boolean } }>(Q.importRoster, { s: id, f: file, d: false }, admin);
+  if (!imported.data?.importVoteRoster.committed) throw new Error(JSON.stringify(imported));
+  for (const u of opts.checkIn ?? opts.roster) await t.gql(Q.checkIn, { s: id }, tokens[u]);
+  return { id, candidateIds: c.data!.setVoteCandidates.map((x) => x.id) };
+}
+
+/** The roster as a scrutineer or admin sees it: user id by name (代表1 …). */
+export async function rosterIds(t: TestServer, id: string, token: string): Promise<Map<string, string>> {
+  const res = await t.gql<{ voteSession: { roster: { userId: string; name: string }[] } }>('query($id: ID!) { voteSession(id: $id) { roster { userId name } } }', { id }, token);
+  return new Map(res.data!.voteSession.roster.map((r) => [r.name, r.userId]));
+}

@@ -20,6 +20,7 @@ import {
   CastReceiptType,
   DelegateStatusType,
   PaperReconciliationType,
+  AttendanceType,
   PublishedBallot,
   PublishedBallotConnection,
   ReceiptCheckType,
@@ -289,9 +290,11 @@ export class VoteSessionResolver {
     if (!found || !round || !ballot) {
       return { found: false, round: null, counted: false, choices: [], valid: null, invalidReason: null, ballotHash: null, chainHash: null, chainHead: null, fingerprint: null, message: '未找到该回执码的选票 (no ballot with this receipt code in this session)' };
     }
-    const marks = ballot.choices ? ballot.choices.split(',') : [];
-    const choices = await candidatesIn(ctx, marks.map(Number));
     const counted = round.status === RoundStatus.CLOSED;
+    // While the round is open a receipt proves only that the ballot was recorded: its marks (or
+    // its hash, which a few thousand guesses would open) would let a vote buyer watch it.
+    const marks = counted && ballot.choices ? ballot.choices.split(',') : [];
+    const choices = counted ? await candidatesIn(ctx, marks.map(Number)) : [];
     const check = validateBallot(marks, round.seats, voting.roundCandidateIds(round).map(String));
     return {
       found: true,
@@ -300,13 +303,13 @@ export class VoteSessionResolver {
       choices,
       valid: counted ? check.valid : null,
       invalidReason: counted && !check.valid ? check.reason : null,
-      ballotHash: ballot.ballotHash,
+      ballotHash: counted ? ballot.ballotHash : null,
       chainHash: counted ? ballot.chainHash : null,
       chainHead: counted ? round.chainHead : null,
       fingerprint: round.fingerprint,
       message: counted
         ? `选票已计入第 ${round.number} 轮计票，位于公布的选票列表中 (counted in round ${round.number}; it is in the published list)`
-        : `选票已记录，将在第 ${round.number} 轮结束后计票 (recorded; counted when round ${round.number} closes)`,
+        : `选票已记录，将在第 ${round.number} 轮结束后计票并公布内容 (recorded; its marks are shown when round ${round.number} is counted)`,
     };
   }
 }
@@ -346,6 +349,11 @@ export class VoteRoundResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Why the count is not shown (while the round is open). 未公布原因' })
   tallyHiddenReason(@Root() r: VoteRound): string | null {
     return r.status === RoundStatus.OPEN ? HIDDEN_WHILE_OPEN : null;
+  }
+
+  @FieldResolver(() => AttendanceType, { nullable: true, description: 'Roster, checked in, voted in the app and on paper, sheets issued, returned and spoiled; published with the count (null while open). 出席与投票核对' })
+  attendance(@Root() r: VoteRound): AttendanceType | null {
+    return voting.roundTally(r)?.attendance ?? null;
   }
 
   @FieldResolver(() => PaperReconciliationType, { description: 'Paper sheets handed out, and after the count returned. 纸质选票核对' })

@@ -1,5 +1,7 @@
 import {
+  attendanceProblems,
   quorumShortfall,
+  type Attendance,
   reconcilePaperBallots,
   sessionFingerprintInput,
   tally,
@@ -25,6 +27,7 @@ import { LivelihoodProposal, ProposalStatus } from './proposal.entity';
 import { parseQuantity, type Milli } from './quantity';
 import { addToDigest, ballotHash, chain, digestOf, forUpdate, isDuplicateKey, newReceiptCode, sha256, ZERO_DIGEST } from './secrecy';
 import { RosterEntry, RoundStatus, SessionStatus, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
+import { now as clockNow } from '../../core/clock';
 
 // ------------------------------------------------------------------ session set-up (before the vote)
 
@@ -272,7 +275,7 @@ export async function checkIn(ctx: Context, sessionId: number): Promise<RosterEn
       tx.unchanged();
       return entry;
     }
-    entry.checkedInAt = new Date();
+    entry.checkedInAt = clockNow();
     await tx.em.update(RosterEntry, { id: entry.id, checkedInAt: IsNull() }, { checkedInAt: entry.checkedInAt });
     await tx.audit({ action: 'livelihood.checkIn', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { checkedIn: true } });
     return entry;
@@ -289,7 +292,10 @@ export function roundCandidateIds(round: VoteRound): number[] {
   return round.candidateIds ? round.candidateIds.split(',').map(Number) : [];
 }
 
-export function roundTally(round: VoteRound): (TallyResult & { paperIssued: number; paperReturned: number; electronic: number }) | null {
+/** What a closed round stores and publishes: the tally, the paper sheets and the attendance. */
+export type StoredRoundResult = TallyResult & { paperIssued: number; paperReturned: number; electronic: number; attendance?: Attendance };
+
+export function roundTally(round: VoteRound): StoredRoundResult | null {
   return round.status === RoundStatus.CLOSED && round.result ? JSON.parse(round.result) : null;
 }
 
@@ -351,7 +357,7 @@ export async function openVote(ctx: Context, sessionId: number): Promise<VoteSes
       fingerprint,
       canonical,
       status: RoundStatus.OPEN,
-      openedAt: new Date(),
+      openedAt: clockNow(),
       closedAt: null,
       digest: ZERO_DIGEST,
       paperIssued: 0,
@@ -429,7 +435,8 @@ async function ballotContext(ctx: Context, sessionId: number): Promise<{ session
 export async function castBallot(ctx: Context, sessionId: number, candidateIds: string[]): Promise<CastReceipt> {
   const { session, entry, round: current } = await ballotContext(ctx, sessionId);
   if (session.status !== SessionStatus.VOTING) throw new ConflictError('投票未开放 (the vote is not open)');
-  if (session.closesAt && Date.now() > session.closesAt.getTime()) throw new ConflictError('投票时间已过 (voting time is over)');
+  if (votingTimeIsOver(session)) throw new ConflictError('投票时间已过 (voting time is over)');
+  if (!entry.checkedInAt) throw new ForbiddenError('您尚未报到，报到后才能投票 (check in before voting)');
   const marks = candidateIds.map((id, i) => parseId(id, `candidateIds[${i}]`));
   const round = current;
   if (!round) throw new ConflictError('投票未开放 (the vote is not open)');
@@ -442,7 +449,7 @@ export async function castBallot(ctx: Context, sessionId: number, candidateIds: 
     try {
       await tx.em.insert(RoundParticipation, { roundId: round.id, userId: entry.userId, method: BallotSource.ELECTRONIC });
     } catch (e) {
-      if (isDuplicateKey(e)) throw new ConflictError('您已在本轮投票 (you have already voted in this round)');
+      if (isDuplicateKey(e)) throw await alreadyTookPart(ctx, round.id, entry.userId);
       throw e;
     }
     // The fingerprint is fixed when the round opens, so the ballot can be written before the lock.
@@ -456,6 +463,22 @@ export async function castBallot(ctx: Context, sessionId: number, candidateIds: 
     await tx.em.update(VoteRound, { id: locked.id }, { digest: addToDigest(locked.digest, hash) });
     return { receiptCode, round: locked.number, fingerprint: locked.fingerprint };
   });
+}
+
+/** True once the session's planned closing time has passed: no ballot, no paper sheet after it. */
+function votingTimeIsOver(session: VoteSession, now = clockNow().getTime()): boolean {
+  return !!session.closesAt && now > session.closesAt.getTime();
+}
+
+/**
+ * Why the delegate's own second ballot is refused: they voted in the app, or a paper sheet was issued
+ * in their name (so a delegate who never received one knows to complain). Says nothing of others.
+ */
+async function alreadyTookPart(ctx: Context, roundId: number, userId: number): Promise<ConflictError> {
+  const mine = await ctx.db.getRepository(RoundParticipation).findOneBy({ roundId, userId });
+  return mine?.method === BallotSource.PAPER
+    ? new ConflictError('已为您发放纸质选票，请在纸质选票上投票；如未领到，请向监票人和大会秘书处反映 (a paper sheet was issued to you)')
+    : new ConflictError('您已在本轮投票 (you have already voted in this round)');
 }
 
 /** Admins of the city, or delegates named scrutineers on the roster. */
@@ -473,8 +496,10 @@ export async function issuePaperBallot(ctx: Context, sessionId: number, userId: 
   await requireScrutineer(ctx, session);
   const entry = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId, userId });
   if (!entry) throw new UserInputError('userId', '不在本次会议代表名册中 (not on the roster)');
+  if (!entry.checkedInAt) throw new UserInputError('userId', '该代表尚未报到，不能领取纸质选票 (the delegate has not checked in)');
   return mutate(ctx, async (tx) => {
-    const { round } = await lockOpenRound(tx, sessionId);
+    const { session: current, round } = await lockOpenRound(tx, sessionId);
+    if (votingTimeIsOver(current)) throw new ConflictError('投票时间已过，不能再发放纸质选票 (voting time is over)');
     try {
       await tx.em.insert(RoundParticipation, { roundId: round.id, userId, method: BallotSource.PAPER });
     } catch (e) {
@@ -523,7 +548,7 @@ export async function enterPaperBallots(ctx: Context, sessionId: number, sheets:
  */
 export async function closeVote(ctx: Context, sessionId: number): Promise<VoteSession> {
   await managedSession(ctx, sessionId);
-  return mutate(ctx, (tx) => closeRoundIn(tx, sessionId, new Date()));
+  return mutate(ctx, (tx) => closeRoundIn(tx, sessionId, clockNow()));
 }
 
 export async function closeRoundIn(tx: Tx, sessionId: number, now: Date): Promise<VoteSession> {
@@ -545,8 +570,20 @@ export async function closeRoundIn(tx: Tx, sessionId: number, now: Date): Promis
     throw new ConflictError('选票集合与投票时的摘要不符，拒绝计票 (the ballots differ from those cast)');
   }
   const paperReturned = ballots.filter((b) => b.source === BallotSource.PAPER).length;
-  const reconciliation = reconcilePaperBallots(round.paperIssued, paperReturned);
-  if (!reconciliation.valid) throw new ConflictError(reconciliation.reason!);
+  const onBallotIds = ids.map(String);
+  const attendance: Attendance = {
+    rosterSize,
+    checkedIn: await tx.em.createQueryBuilder(RosterEntry, 'r').where('r.session_id = :sessionId AND r.checked_in_at IS NOT NULL', { sessionId }).getCount(),
+    votedElectronically: await tx.em.countBy(RoundParticipation, { roundId: round.id, method: BallotSource.ELECTRONIC }),
+    votedOnPaper: await tx.em.countBy(RoundParticipation, { roundId: round.id, method: BallotSource.PAPER }),
+    sheetsIssued: round.paperIssued,
+    sheetsReturned: paperReturned,
+    spoiled: ballots.filter((b) => b.source === BallotSource.PAPER && !validateBallot(b.choices ? b.choices.split(',') : [], round.seats, onBallotIds).valid).length,
+  };
+  const problems = attendanceProblems(attendance, { electronic: ballots.length - paperReturned, paper: paperReturned });
+  if (problems.length) {
+    throw new ConflictError(`出席与选票核对不符，拒绝计票：${problems.map((p) => p.reason).join('；')} (attendance and ballots do not add up)`, { problems });
+  }
   const result = tally({
     rosterSize,
     seats: round.seats,
@@ -557,7 +594,7 @@ export async function closeRoundIn(tx: Tx, sessionId: number, now: Date): Promis
   for (let i = 0; i < ballots.length; i++) {
     await tx.em.update(Ballot, { receiptCode: ballots[i].receiptCode }, { prevHash: links[i].prev, chainHash: links[i].hash });
   }
-  const stored = { ...result, paperIssued: round.paperIssued, paperReturned, electronic: ballots.length - paperReturned };
+  const stored: StoredRoundResult = { ...result, paperIssued: round.paperIssued, paperReturned, electronic: ballots.length - paperReturned, attendance };
   await tx.em.update(VoteRound, { id: round.id }, { status: RoundStatus.CLOSED, closedAt: now, chainHead: head, result: JSON.stringify(stored) });
   if (result.adopted.length) {
     await tx.em.update(VoteCandidateEntity, { id: In(result.adopted.map(Number)) }, { adopted: true, adoptedInRound: round.number });

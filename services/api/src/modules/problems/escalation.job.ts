@@ -3,6 +3,7 @@ import { scheduleJob } from '../../core/jobs';
 import { writeSystemAudit } from '../../core/transaction';
 import type { ModuleServices } from '../../core/module';
 import { escalateDue, today } from './problems.service';
+import { now as clockNow } from '../../core/clock';
 
 /** Who a problem listed by the job is put under until the city names someone else: the deputy mayor in charge. */
 export const DEFAULT_ESCALATION_LEADER = '分管副市长';
@@ -30,6 +31,6 @@ export function startEscalationJob(services: ModuleServices): void {
     intervalVariable: 'PROBLEM_ESCALATION_JOB_MINUTES',
     defaultMinutes: 60,
     firstRunAfterMs: 60_000,
-    run: (s) => escalationTick(s.db.manager, new Date(), leader),
+    run: (s) => escalationTick(s.db.manager, clockNow(), leader),
   });
 }

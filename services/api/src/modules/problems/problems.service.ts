@@ -25,6 +25,7 @@ import { answerableSecretary, secretaryIdOfUser } from '../secretaries/secretari
 import { EscalationReason, Problem, ProblemAction, ProblemLevel, ProblemNote, ProblemStatus } from './problem.entity';
 import type { ProblemFilter, ProblemMoveInput, RaiseProblemInput } from './problems.inputs';
 import { readableProblem, scopedProblems } from './problems.scope';
+import { now as clockNow } from '../../core/clock';
 
 export const LIVE_STATUSES = [ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS];
 
@@ -37,7 +38,7 @@ export function overdueSql(alias: string, live: string, day: string): string {
 }
 
 /** Today on the Asia/Shanghai calendar. */
-export function today(now = new Date()): string {
+export function today(now = clockNow()): string {
   return shanghaiDate(now);
 }
 
@@ -226,7 +227,7 @@ export async function moveProblem(ctx: Context, id: number, action: ProblemActio
     const result = await tx.em
       .createQueryBuilder()
       .update(Problem)
-      .set({ ...values, version: problem.version + 1, updatedAt: new Date() })
+      .set({ ...values, version: problem.version + 1, updatedAt: clockNow() })
       .where('id = :id AND version = :v', { id, v: problem.version })
       .execute();
     if (result.affected === 0) throw new ConflictError('问题刚被他人办理，请刷新后再操作', { currentVersion: problem.version + 1 });
@@ -267,7 +268,7 @@ export async function escalateDue(
     const result = await em
       .createQueryBuilder()
       .update(Problem)
-      .set({ ...values, version: problem.version + 1, updatedAt: new Date() })
+      .set({ ...values, version: problem.version + 1, updatedAt: clockNow() })
       .where('id = :id AND version = :v AND level = :district', { id: problem.id, v: problem.version, district: ProblemLevel.DISTRICT })
       .execute();
     if (result.affected === 0) continue; // moved by a concurrent run
@@ -303,7 +304,7 @@ export async function addProblemNote(ctx: Context, problemId: number, period: st
   if (!note.trim()) throw new UserInputError('note', '跟踪记录不能为空');
   return mutate(ctx, async (tx) => {
     const row = await tx.em.save(
-      tx.em.create(ProblemNote, { problemId, period, note: note.trim(), author: ctx.viewer.displayName ?? ctx.viewer.username ?? '', createdAt: new Date() }),
+      tx.em.create(ProblemNote, { problemId, period, note: note.trim(), author: ctx.viewer.displayName ?? ctx.viewer.username ?? '', createdAt: clockNow() }),
     );
     await tx.audit({ action: 'problem.note', entityType: 'Problem', entityId: problemId, areaId: problem.areaId, after: row });
     return row;

@@ -3,6 +3,8 @@ import { InvestmentDistrictSummary, InvestmentSummary } from './investment-summa
 import { LightCount } from './light-counts';
 import { LightBoardPublication, ProjectLight } from './light.entity';
 import { LightsResolver } from './lights.resolver';
+import { LightCorrection, MonthClose } from './month-close.entity';
+import { MonthCloseResolver } from './month-close.resolver';
 import { registerProjectFileAccess } from './projects.files';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { Project, ProjectAssignment, ProjectStageChange } from './project.entity';
@@ -20,8 +22,8 @@ registerProjectFileAccess();
  */
 export const projectsModule: ApiModule = {
   name: 'projects',
-  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary, LightCount],
-  resolvers: [ProjectsResolver, MonthlyReportResolver, LightsResolver, PlanImportResolver],
+  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary, LightCount, MonthClose, LightCorrection],
+  resolvers: [ProjectsResolver, MonthlyReportResolver, LightsResolver, PlanImportResolver, MonthCloseResolver],
   routes: (router, services) => {
     projectRoutes(router, services);
     startMonthEndJob(services);

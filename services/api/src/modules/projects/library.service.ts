@@ -6,6 +6,7 @@ import { LightColor, ProjectLight, RemovalDecision } from './light.entity';
 import { Project, ProjectStageChange } from './project.entity';
 import type { RemovalArgs } from './projects.inputs';
 import { editableProject } from './projects.scope';
+import { now as clockNow } from '../../core/clock';
 
 /** An admin confirms or declines the library removal a red light proposed, once, with a reason. */
 export async function decideLibraryRemoval(ctx: Context, args: RemovalArgs): Promise<ProjectLight> {
@@ -17,7 +18,7 @@ export async function decideLibraryRemoval(ctx: Context, args: RemovalArgs): Pro
     if (light.removal !== RemovalDecision.PROPOSED) throw new ConflictError(`${args.period} 的剔除建议已有决定（${light.removal}）`);
     const before = { ...light };
     const decision = args.confirm ? RemovalDecision.CONFIRMED : RemovalDecision.DECLINED;
-    const now = new Date();
+    const now = clockNow();
     const result = await tx.em.update(
       ProjectLight,
       { id: light.id, removal: RemovalDecision.PROPOSED },

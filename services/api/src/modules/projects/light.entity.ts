@@ -95,9 +95,13 @@ export class ProjectLight {
   removalDecidedAt!: Date | null;
 }
 
-/** A light board (上墙公示) an admin published: anonymous callers may read it. */
+/**
+ * A light board (上墙公示) as published: the rows as shown (`content`, canonical JSON) with who, when
+ * and their SHA-256. Anonymous callers and the wall display read this, never the live lights. A
+ * board published again after a change is a new version; every version is kept.
+ */
 @Entity('light_board_publications')
-@Index(['areaId', 'period'], { unique: true })
+@Index(['areaId', 'period', 'version'], { unique: true })
 export class LightBoardPublication {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -108,9 +112,25 @@ export class LightBoardPublication {
   @Column({ type: 'varchar', length: 7 })
   period!: string;
 
+  /** 1 for the first publication of the area's month, then 2, 3 … */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+
   @Column({ type: 'varchar', length: 64 })
   publishedBy!: string;
 
   @Column({ type: 'datetime' })
   publishedAt!: Date;
+
+  /** The board as published, canonical JSON (null only for boards published before snapshots were kept). */
+  @Column({ type: 'text', nullable: true })
+  content!: string | null;
+
+  /** SHA-256 of `content`, hex. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sha256!: string | null;
+
+  /** The approved correction that caused this version (null: published by an admin). */
+  @Column({ type: 'int', nullable: true })
+  correctionId!: number | null;
 }

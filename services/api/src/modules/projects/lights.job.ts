@@ -1,6 +1,8 @@
 import { scheduleJob } from '../../core/jobs';
 import type { ModuleServices } from '../../core/module';
 import { monthEndTick } from './lights.service';
+import { autoCloseTick } from './month-close.service';
+import { now as clockNow } from '../../core/clock';
 
 /**
  * Runs the month-end lights in every API process: shortly after start and then every
@@ -13,6 +15,9 @@ export function startMonthEndJob(services: ModuleServices): void {
     intervalVariable: 'MONTH_END_JOB_MINUTES',
     defaultMinutes: 60,
     firstRunAfterMs: 30_000,
-    run: (s) => monthEndTick(s.db.manager, new Date()),
+    run: async (s) => {
+      const now = clockNow();
+      return (await monthEndTick(s.db.manager, now)) + (await autoCloseTick(s.db.manager, now));
+    },
   });
 }

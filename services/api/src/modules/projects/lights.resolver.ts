@@ -5,7 +5,7 @@ import { UserInputError } from '../../core/errors';
 import { PeriodScalar } from '../../core/scalars';
 import type { Context } from '../../core/context';
 import { decideLibraryRemoval } from './library.service';
-import { lightBoard, publishedLightBoards, publishLightBoard } from './light-board.service';
+import { lightBoard, lightBoardPublication, publishedLightBoards, publishLightBoard } from './light-board.service';
 import { ProjectLight } from './light.entity';
 import { runMonthEndLightsInScope } from './lights.service';
 import { LightBoard, PublishedLightBoard } from './lights.types';
@@ -34,8 +34,14 @@ export class LightsResolver {
     return publishedLightBoards(ctx);
   }
 
+  @Public('what was published is public, with its hash (上墙公示)')
+  @Query(() => PublishedLightBoard, { description: 'One published light board by id: the rows as published, who, when and the SHA-256 of `content`; public. 公示详情' })
+  lightBoardPublication(@Arg('id', () => ID, { description: 'The publication' }) id: string, @Ctx() ctx: Context): Promise<PublishedLightBoard> {
+    return lightBoardPublication(ctx, id);
+  }
+
   @Authorized(Role.ADMIN)
-  @Mutation(() => Boolean, { description: 'Publishes an area’s light board of a month for the public (上墙公示). 发布公示' })
+  @Mutation(() => Boolean, { description: 'Publishes an area’s light board of a month for the public (上墙公示): stores the rows as shown with their SHA-256, as a new version when they changed since the last one. 发布公示' })
   publishLightBoard(
     @Arg('areaId', () => ID, { description: 'The area' }) areaIdArg: string,
     @Arg('period', () => PeriodScalar, { description: 'The month' }) period: string,

@@ -26,8 +26,10 @@ import { Area, AreaLevel } from '../../core/areas/area.entity';
 import { CitySettings, LightRule } from '../../core/areas/city-settings.entity';
 import { addToLightCounts, holdLightCounts, type LightCountDelta } from './light-counts';
 import { LightColor, ProjectLight, RemovalDecision } from './light.entity';
+import { MonthClose } from './month-close.entity';
 import { MonthlyReport, ProjectMilestone } from './plan.entity';
 import { asDomainStage, Project, ProjectStage } from './project.entity';
+import { now as clockNow } from '../../core/clock';
 
 /** The city settings a light needs. */
 export interface LightSettings {
@@ -290,19 +292,58 @@ export function newLightRow(l: ComputedLight, computedAt: Date): Partial<Project
   };
 }
 
-/** Recomputes a project's stored lights from `fromPeriod` on (a change there can change every later month's run). */
-export async function recomputeProjectLights(em: EntityManager, project: Project, fromPeriod: string, now: Date): Promise<void> {
+/** A month whose stored light a recompute changed (colour before and after; null: no light). */
+export interface LightChange {
+  period: string;
+  before: LightColor | null;
+  after: LightColor | null;
+  closed: boolean;
+}
+
+/** The months of a district that are closed (月度关账), from `from` on when given. */
+export async function closedPeriods(em: EntityManager, areaId: number, from?: string): Promise<Set<string>> {
+  const qb = em.createQueryBuilder(MonthClose, 'c').select('c.period', 'period').where('c.areaId = :areaId', { areaId });
+  if (from) qb.andWhere('c.period >= :from', { from });
+  return new Set((await qb.getRawMany<{ period: string }>()).map((r) => r.period));
+}
+
+/**
+ * Recomputes a project's stored lights from `fromPeriod` on (a change there can change every later
+ * month's run). Closed months keep their light: only a correction (`correcting`, the closed month it
+ * corrects) relights a closed month — that month and the later ones, whose runs depend on it.
+ * Answers the months whose colour changed.
+ */
+export async function recomputeProjectLights(
+  em: EntityManager,
+  project: Project,
+  fromPeriod: string,
+  now: Date,
+  options: { correcting?: string } = {},
+): Promise<LightChange[]> {
   const current = periodOfInstant(now);
   const stored = await em
     .createQueryBuilder(ProjectLight, 'l')
-    .select('l.period', 'period')
+    .select(['l.period AS period', 'l.color AS color'])
     .where('l.projectId = :id AND l.period >= :from', { id: project.id, from: fromPeriod })
-    .getRawMany<{ period: string }>();
+    .getRawMany<{ period: string; color: LightColor }>();
+  const beforeColors = new Map(stored.map((s) => [s.period, s.color]));
   const periods = new Set(stored.map((s) => s.period));
   if (fromPeriod <= current) periods.add(fromPeriod);
-  const list = [...periods].sort();
+  const closed = await closedPeriods(em, project.areaId, fromPeriod);
+  const correcting = options.correcting;
+  const list = [...periods].filter((p) => !closed.has(p) || (correcting !== undefined && p >= correcting)).sort();
   const lights = await computeLights(em, [{ project, periods: list }], now);
   await storeLights(em, project.id, list, lights, now);
+  if (list.length === 0) return [];
+  const after = await em
+    .createQueryBuilder(ProjectLight, 'l')
+    .select(['l.period AS period', 'l.color AS color'])
+    .where('l.projectId = :id AND l.period IN (:...list)', { id: project.id, list })
+    .getRawMany<{ period: string; color: LightColor }>();
+  const afterColors = new Map(after.map((s) => [s.period, s.color]));
+  return list
+    .map((period) => ({ period, before: beforeColors.get(period) ?? null, after: afterColors.get(period) ?? null, closed: closed.has(period) }))
+    .filter((c) => c.before !== c.after);
 }
 
 /**
@@ -317,8 +358,15 @@ export async function recomputeProjectLights(em: EntityManager, project: Project
  */
 export async function runMonthEndLights(em: EntityManager, period: string, now: Date, areaIds: number[] | null = null): Promise<number> {
   if (!em.queryRunner?.isTransactionActive) return em.transaction((tx) => runMonthEndLights(tx, period, now, areaIds));
-  const districts = areaIds ?? (await em.find(Area, { select: { id: true }, where: { level: AreaLevel.DISTRICT } })).map((a) => a.id);
-  await holdLightCounts(em, districts.map((areaId) => ({ period, areaId })));
+  const candidates = areaIds ?? (await em.find(Area, { select: { id: true }, where: { level: AreaLevel.DISTRICT } })).map((a) => a.id);
+  await holdLightCounts(em, candidates.map((areaId) => ({ period, areaId })));
+  // A closed month (月度关账) gets no new light: it changes only through a correction. Read with the
+  // count rows held, so a close committing meanwhile is seen.
+  const closedHere = new Set(
+    (await em.createQueryBuilder(MonthClose, 'c').select('c.areaId', 'areaId').where('c.period = :period', { period }).getRawMany<{ areaId: unknown }>()).map((r) => Number(r.areaId)),
+  );
+  const districts = candidates.filter((id) => !closedHere.has(id));
+  if (districts.length === 0) return 0;
   const qb = em
     .createQueryBuilder(Project, 'p')
     .select(['p.id AS id', 'p.area_id AS areaId', 'p.city_id AS cityId', 'p.stage AS stage', 'p.total_investment AS totalInvestment'])
@@ -422,10 +470,10 @@ export async function monthEndTick(em: EntityManager, now: Date): Promise<number
 /** The month-end job for an ended month over the viewer's scope, through the API; audited. */
 export async function runMonthEndLightsInScope(ctx: Context, period: string): Promise<number> {
   const viewer = signedIn(ctx.viewer);
-  if (period >= periodOfInstant(new Date())) throw new UserInputError('period', '只能为已结束的月份亮灯');
+  if (period >= periodOfInstant(clockNow())) throw new UserInputError('period', '只能为已结束的月份亮灯');
   const areaIds = viewer.scope.areaIds();
   return mutate(ctx, async (tx) => {
-    const added = await runMonthEndLights(tx.em, period, new Date(), areaIds);
+    const added = await runMonthEndLights(tx.em, period, clockNow(), areaIds);
     await tx.audit({ action: 'lights.monthEnd', entityType: 'ProjectLight', entityId: period, areaId: ctx.viewer.scope!.root.id, after: { period, added } });
     return added;
   });

@@ -56,6 +56,9 @@ export class LightBoard {
   @Field({ description: 'Published for the public. 已公示' })
   published!: boolean;
 
+  @Field(() => PublishedLightBoard, { nullable: true, description: 'The latest publication covering this board (anonymous callers are shown its rows). 最新公示' })
+  publication!: PublishedLightBoard | null;
+
   @Field(() => [DistrictLightCount], { description: 'Counts per district. 各区县统计' })
   districts!: DistrictLightCount[];
 
@@ -63,14 +66,38 @@ export class LightBoard {
   projects!: BoardEntry[];
 }
 
-@ObjectType({ description: 'A light board published for the public. 已公示的亮灯榜' })
+@ObjectType({ description: 'A light board as published for the public: the rows as shown, who, when and their SHA-256; every version kept. 已公示的亮灯榜' })
 export class PublishedLightBoard {
+  @Field(() => ID, { description: 'Id of the publication (for `pnpm verify-publication <id>`). 公示编号' })
+  id!: number;
+
   @Field(() => Area, { description: 'The area shown. 区划' })
   area!: Area;
 
   @Field(() => PeriodScalar, { description: 'The month. 月份' })
   period!: string;
 
+  @Field(() => Int, { description: 'Version: 1 first, higher after a correction. 版本' })
+  version!: number;
+
   @Field(() => Date, { description: 'When it was published. 公示时间' })
   publishedAt!: Date;
+
+  @Field({ description: 'Who published it. 发布人' })
+  publishedBy!: string;
+
+  @Field(() => String, { nullable: true, description: 'SHA-256 of `content`, hex (null: published before snapshots were kept). 哈希' })
+  sha256!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The approved correction this version follows (null: published by an admin). 因更正重新公示' })
+  correctionId!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The published rows as canonical JSON, exactly what the hash covers. 公示内容' })
+  content!: string | null;
+
+  @Field(() => [DistrictLightCount], { description: 'Counts per district, as published. 各区县统计' })
+  districts!: DistrictLightCount[];
+
+  @Field(() => [BoardEntry], { description: 'Red then yellow projects with their reasons, as published. 红黄灯项目' })
+  projects!: BoardEntry[];
 }

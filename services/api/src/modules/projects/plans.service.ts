@@ -1,26 +1,26 @@
 import { isCalendarDate, periodOfInstant, period as makePeriod, validateMonthlyReport, validatePlanTable, type Fen, periodOfDate } from '@kpd/domain';
 import { In, type EntityManager } from 'typeorm';
 import { requireWriter } from '../../core/auth/policy';
-import { ConflictError, UserInputError, type FieldProblem } from '../../core/errors';
+import { ConflictError, MonthClosedError, UserInputError, type FieldProblem } from '../../core/errors';
 import { attachFiles, detachFiles, FilePurpose } from '../../core/files';
 import { parseId } from '../../core/ids';
 import { mutate, type Tx } from '../../core/transaction';
 import type { Context } from '../../core/context';
 import { addToSummary, lockedPlanMonths, lockSummaryKey, planDeltas } from './investment-summary';
-import { recomputeProjectLights } from './lights.service';
+import { holdLightCounts } from './light-counts';
+import { closedPeriods, recomputeProjectLights } from './lights.service';
 import { REPORT_PHOTO } from './pictures.service';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import type { Project } from './project.entity';
 import type { MilestoneInput, MonthlyReportInput, PlanTableInput } from './projects.inputs';
 import { editableProject, reportableProject } from './projects.scope';
 import { isDuplicateKey } from './projects.service';
+import { now as clockNow } from '../../core/clock';
 
 // The plan table (一表): the plan, the monthly completion reports and the milestones.
 
-/** Saves the plan table (years, and one year by month); every problem is named at once. */
-export async function savePlanTable(ctx: Context, projectId: number, input: PlanTableInput): Promise<Project> {
-  requireWriter(ctx.viewer);
-  const project = await editableProject(ctx, projectId);
+/** Checks a plan table against the project, naming every problem at once (BAD_USER_INPUT). */
+export function checkPlanTable(project: Project, input: PlanTableInput, prefix = 'input'): void {
   const problems = validatePlanTable({
     totalInvestment: project.totalInvestment,
     constructionStart: project.constructionStart,
@@ -32,23 +32,62 @@ export async function savePlanTable(ctx: Context, projectId: number, input: Plan
   if (problems.length) {
     throw UserInputError.of(
       problems.map((p) => ({
-        field: `input.${p.field.replace(/^currentYear/, 'year').replace(/^totalInvestment/, 'years')}`,
+        field: `${prefix}.${p.field.replace(/^currentYear/, 'year').replace(/^totalInvestment/, 'years')}`,
         reason: p.reason,
       })),
     );
   }
+}
+
+/**
+ * The closed months (月度关账) whose planned investment or milestone the plan table would change,
+ * with the index of the month in `input.months`: such a change goes in as a correction.
+ */
+export async function closedPlanMonthsChanged(em: EntityManager, project: Project, input: PlanTableInput): Promise<{ period: string; index: number }[]> {
+  if (!input.months || input.year === null || input.year === undefined) return [];
+  const closed = await closedPeriods(em, project.areaId, makePeriod(input.year, 1));
+  const yearClosed = [...closed].filter((p) => p.startsWith(`${input.year}-`));
+  if (yearClosed.length === 0) return [];
+  const stored = new Map((await em.find(PlanMonth, { where: { projectId: project.id, period: In(yearClosed) } })).map((m) => [m.period, m]));
+  const given = new Map(input.months.map((m, index) => [makePeriod(input.year!, m.month), { ...m, index }]));
+  const changed: { period: string; index: number }[] = [];
+  for (const period of yearClosed.sort()) {
+    const old = stored.get(period);
+    const now = given.get(period);
+    const same = old && now ? old.plannedInvestment === now.plannedInvestment && (old.plannedMilestone ?? '') === (now.plannedMilestone ?? '') : !old && !now;
+    if (!same) changed.push({ period, index: now?.index ?? 0 });
+  }
+  return changed;
+}
+
+/** Saves the plan table (years, and one year by month); every problem is named at once. */
+export async function savePlanTable(ctx: Context, projectId: number, input: PlanTableInput): Promise<Project> {
+  requireWriter(ctx.viewer);
+  const project = await editableProject(ctx, projectId);
+  checkPlanTable(project, input);
   return mutate(ctx, async (tx) => {
+    // A closed month's plan changes only through an approved correction (月度关账): the months of
+    // the district are held first, so a close committing meanwhile is seen.
+    await holdLightCounts(tx.em, Array.from({ length: 12 }, (_, i) => ({ period: makePeriod(input.year ?? 0, i + 1), areaId: project.areaId })).filter(() => !!input.year));
+    const closedChanges = await closedPlanMonthsChanged(tx.em, project, input);
+    if (closedChanges.length) {
+      const [first, ...rest] = closedChanges.map((c) => ({
+        field: `input.months[${c.index}].plannedInvestment`,
+        reason: `${c.period} 已关账：已关账月份的计划只能通过更正申请修改（说明理由，经市级管理员批准）`,
+      }));
+      throw new MonthClosedError(first.field, first.reason, closedChanges[0].period, rest);
+    }
     const before = await planImage(tx, projectId);
     await writePlan(tx, projectId, input.years, input.year ?? null, input.months ?? null);
     const firstYear = Math.min(...input.years.map((y) => y.year));
     const from = input.months && input.year ? makePeriod(input.year, 1) : makePeriod(firstYear, 1);
-    await recomputeProjectLights(tx.em, project, from < project.constructionStart ? project.constructionStart : from, new Date());
+    await recomputeProjectLights(tx.em, project, from < project.constructionStart ? project.constructionStart : from, clockNow());
     await tx.audit({ action: 'plan.save', entityType: 'PlanTable', entityId: projectId, areaId: project.areaId, before, after: await planImage(tx, projectId) });
     return project;
   });
 }
 
-async function planImage(tx: Tx, projectId: number) {
+export async function planImage(tx: Tx, projectId: number) {
   return {
     years: await tx.em.find(PlanYear, { where: { projectId }, order: { year: 'ASC' } }),
     months: await tx.em.find(PlanMonth, { where: { projectId }, order: { period: 'ASC' } }),
@@ -93,7 +132,7 @@ export async function saveMonthlyReport(ctx: Context, input: MonthlyReportInput)
   requireWriter(ctx.viewer);
   const projectId = parseId(input.projectId, 'input.projectId');
   const project = await reportableProject(ctx, projectId);
-  const now = new Date();
+  const now = clockNow();
   const problems = validateMonthlyReport({
     period: input.period,
     actualInvestment: input.actualInvestment,
@@ -104,6 +143,12 @@ export async function saveMonthlyReport(ctx: Context, input: MonthlyReportInput)
   if (problems.length) throw UserInputError.of(problems);
   try {
     return await mutate(ctx, async (tx) => {
+      // A closed month (月度关账) takes a report only as a correction: its count row is held first,
+      // so a close committing meanwhile is seen.
+      await holdLightCounts(tx.em, [{ period: input.period, areaId: project.areaId }]);
+      if ((await closedPeriods(tx.em, project.areaId, input.period)).has(input.period)) {
+        throw new MonthClosedError('input.period', `${input.period} 已关账：报告只能作为更正申请提交（说明理由，经市级管理员批准）`, input.period);
+      }
       const key = await lockSummaryKey(tx.em, projectId);
       const existing = await tx.em.findOneBy(MonthlyReport, { projectId, period: input.period });
       let report: MonthlyReport;
@@ -192,8 +237,8 @@ export async function saveMilestones(ctx: Context, id: number, milestones: Miles
       );
     }
     const earliest = [...milestones, ...before].map((m) => periodOfDate(m.dueDate)).sort()[0];
-    const current = periodOfInstant(new Date());
-    await recomputeProjectLights(tx.em, project, earliest && earliest < current ? earliest : current, new Date());
+    const current = periodOfInstant(clockNow());
+    await recomputeProjectLights(tx.em, project, earliest && earliest < current ? earliest : current, clockNow());
     await tx.audit({ action: 'milestones.save', entityType: 'Project', entityId: id, areaId: project.areaId, before, after: milestones });
     return project;
   });

@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { MoneyScalar, PeriodScalar } from '../../core/scalars';
 import { LightColor } from './light.entity';
+import { CorrectionStatus } from './month-close.entity';
 import { ProjectCategory, ProjectStage } from './project.entity';
 
 export enum ProjectOrder {
@@ -322,4 +323,48 @@ export class RemovalArgs {
   @MinLength(2)
   @MaxLength(500)
   reason!: string;
+}
+
+@InputType({ description: 'A late or changed report for a closed month, as a correction request. 关账后补报/更正' })
+export class ReportCorrectionInput {
+  @Field(() => ID, { description: 'The project. 项目' })
+  projectId!: string;
+
+  @Field(() => PeriodScalar, { description: 'The closed month. 月份' })
+  period!: string;
+
+  @Field(() => MoneyScalar, { description: 'Actual investment of the month in 元. 实际完成投资' })
+  actualInvestment!: Fen;
+
+  @Field({ defaultValue: '', description: 'Physical progress in words. 形象进度' })
+  @MaxLength(1000)
+  progress!: string;
+
+  @Field({ description: 'Why the closed month should change. 更正理由' })
+  @MaxLength(500)
+  reason!: string;
+}
+
+@InputType({ description: 'Which corrections to list. 更正筛选' })
+export class CorrectionFilter {
+  @Field(() => CorrectionStatus, { nullable: true, description: 'Only in this state. 状态' })
+  status?: CorrectionStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only of this area and below. 区划' })
+  areaId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only of this project. 项目' })
+  projectId?: string | null;
+}
+
+@ArgsType()
+export class CorrectionsArgs {
+  @Field(() => CorrectionFilter, { nullable: true, description: 'Which corrections. 筛选' })
+  filter?: CorrectionFilter | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts. 游标' })
+  after?: string | null;
 }

@@ -14,7 +14,7 @@ import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.ent
 import { saveMilestones, saveMonthlyReport, savePlanTable } from './plans.service';
 import { Project, ProjectStageChange } from './project.entity';
 import { CreateProjectInput, LocationInput, MilestoneInput, MonthlyReportInput, PlanTableInput, ProjectsArgs, RenderingArgs, UpdateProjectInput } from './projects.inputs';
-import { lightsLoader, milestonesLoader, planMonthsLoader, planYearsLoader, reportsLoader, stageChangesLoader } from './projects.loaders';
+import { lightOfMonthLoader, lightsLoader, milestonesLoader, planMonthsLoader, planYearsLoader, reportOfMonthLoader, reportsLoader, stageChangesLoader } from './projects.loaders';
 import { createProject, libraryMembershipOf, listProjects, projectById, updateProject } from './projects.service';
 import { LibraryMembershipType, ProgressPhoto, ProjectConnection, ProjectLocation } from './projects.types';
 import { importPlans } from './projects.xlsx';
@@ -127,8 +127,8 @@ export class ProjectsResolver {
   }
 
   @FieldResolver(() => MonthlyReport, { nullable: true, description: 'The report of one month. 某月完成情况' })
-  async report(@Root() p: Project, @Arg('period', () => PeriodScalar, { description: 'The month' }) period: string, @Ctx() ctx: Context): Promise<MonthlyReport | null> {
-    return (await loader(ctx, reportsLoader).load(p.id)).find((r) => r.period === period) ?? null;
+  report(@Root() p: Project, @Arg('period', () => PeriodScalar, { description: 'The month' }) period: string, @Ctx() ctx: Context): Promise<MonthlyReport | null> {
+    return loader(ctx, reportOfMonthLoader).load({ projectId: p.id, period });
   }
 
   @FieldResolver(() => [ProjectLight], { description: 'The light history, oldest first; each light says why. 亮灯记录' })
@@ -137,8 +137,8 @@ export class ProjectsResolver {
   }
 
   @FieldResolver(() => ProjectLight, { nullable: true, description: 'The light of one month (none when not lit). 某月亮灯' })
-  async light(@Root() p: Project, @Arg('period', () => PeriodScalar, { description: 'The month' }) period: string, @Ctx() ctx: Context): Promise<ProjectLight | null> {
-    return (await loader(ctx, lightsLoader).load(p.id)).find((l) => l.period === period) ?? null;
+  light(@Root() p: Project, @Arg('period', () => PeriodScalar, { description: 'The month' }) period: string, @Ctx() ctx: Context): Promise<ProjectLight | null> {
+    return loader(ctx, lightOfMonthLoader).load({ projectId: p.id, period });
   }
 
   @FieldResolver(() => [ProjectMilestone], { description: 'Milestones (节点), by due date. 节点任务' })
@@ -170,8 +170,8 @@ export class MonthlyReportResolver {
   }
 
   @FieldResolver(() => ProjectLight, { nullable: true, description: 'The light of the reported month. 本月亮灯' })
-  async light(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<ProjectLight | null> {
-    return (await loader(ctx, lightsLoader).load(report.projectId)).find((l) => l.period === report.period) ?? null;
+  light(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<ProjectLight | null> {
+    return loader(ctx, lightOfMonthLoader).load({ projectId: report.projectId, period: report.period });
   }
 }
 

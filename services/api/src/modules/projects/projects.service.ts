@@ -14,6 +14,7 @@ import { ProjectOrder } from './projects.inputs';
 import { lockSummaryKey, moveProjectSummary } from './investment-summary';
 import { asDomainStage, Project, ProjectStage, ProjectStageChange } from './project.entity';
 import { editableProject, readableProject, scopedProjects } from './projects.scope';
+import { now as clockNow } from '../../core/clock';
 
 // The project ledger: list, enter, change; library membership.
 
@@ -29,7 +30,9 @@ const ORDER_KEYS: Record<ProjectOrder, SortKey[]> = {
     { expression: 'p.name', property: 'name', direction: 'ASC' },
     { expression: 'p.id', property: 'id', direction: 'ASC' },
   ],
-  [ProjectOrder.CODE]: [{ expression: 'p.code', property: 'code', direction: 'ASC' }, { expression: 'p.id', property: 'id', direction: 'ASC' }],
+  // The code is unique: ordered by it alone, a page is a range read of its index (with the id as a
+  // second key MySQL scans and sorts every project in scope).
+  [ProjectOrder.CODE]: [{ expression: 'p.code', property: 'code', direction: 'ASC' }],
   [ProjectOrder.TOTAL_INVESTMENT_DESC]: [
     { expression: 'p.totalInvestment', property: 'totalInvestment', direction: 'DESC' },
     { expression: 'p.id', property: 'id', direction: 'DESC' },
@@ -130,7 +133,7 @@ export async function createProject(ctx: Context, input: CreateProjectInput): Pr
         toStage: project.stage,
         reason: '项目录入',
         changedBy: ctx.viewer.username,
-        changedAt: new Date(),
+        changedAt: clockNow(),
       });
       await tx.audit({ action: 'project.create', entityType: 'Project', entityId: project.id, areaId: project.areaId, after: project });
       return project;
@@ -180,7 +183,7 @@ export async function updateProject(ctx: Context, id: number, input: UpdateProje
         toStage: input.stage,
         reason: input.stageReason!.trim(),
         changedBy: ctx.viewer.username,
-        changedAt: new Date(),
+        changedAt: clockNow(),
       });
       project.stage = input.stage;
     }
@@ -200,7 +203,7 @@ export async function updateProject(ctx: Context, id: number, input: UpdateProje
         keyPush: project.keyPush,
         majorGovernmentInvestment: project.majorGovernmentInvestment,
         version: project.version + 1,
-        updatedAt: new Date(),
+        updatedAt: clockNow(),
       })
       .where('id = :id AND version = :v', { id, v: input.version })
       .execute();

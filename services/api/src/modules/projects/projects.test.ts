@@ -129,6 +129,39 @@ describe.each(DRIVERS)('projects [%s]', (driver) => {
       const statements = (r: { headers: Headers }) => Number(r.headers.get('x-sql-statements'));
       expect(statements(few)).toBeGreaterThan(0);
       expect(statements(more)).toBe(statements(few));
+      expect(statements(more)).toBeLessThanOrEqual(8);
+    });
+
+    it('answers a month’s light and report as the project’s history holds them, reading only that month', async () => {
+      const query =
+        'query($p: Period!, $s: String) { projects(first: 4, orderBy: CODE, filter: { search: $s }) { nodes { code lights { period color reason } reports { period actualInvestment light { color } } light(period: $p) { period color reason } report(period: $p) { period actualInvestment light { color } } } } }';
+      type Node = { code: string; lights: { period: string; color: string; reason: string }[]; reports: { period: string; actualInvestment: string; light: { color: string } | null }[]; light: unknown; report: unknown };
+      let compared = 0;
+      for (const [p, s] of [['2020-08', null], ['2020-09', null], ['2020-09', '英特尔'], ['2031-01', null]]) {
+        const res = await t.gql<{ projects: { nodes: Node[] } }>(query, { p, s }, tokens['admin.sujiatun']);
+        expect(res.errors).toBeUndefined();
+        for (const n of res.data!.projects.nodes) {
+          expect(n.light).toEqual(n.lights.find((l) => l.period === p) ?? null);
+          expect(n.report).toEqual(n.reports.find((r) => r.period === p) ?? null);
+          for (const r of n.reports) expect(r.light?.color ?? null).toBe(n.lights.find((l) => l.period === r.period)?.color ?? null);
+          if (n.light) compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(0);
+      // In code order, page after page, every project once.
+      const codes: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: { data?: { projects: { nodes: { code: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await t.gql(
+          'query($a: String) { projects(first: 7, after: $a, orderBy: CODE) { nodes { code } pageInfo { hasNextPage endCursor } } }',
+          { a: after },
+          tokens['admin.sujiatun'],
+        );
+        codes.push(...page.data!.projects.nodes.map((n) => n.code));
+        after = page.data!.projects.pageInfo.hasNextPage ? page.data!.projects.pageInfo.endCursor : null;
+      } while (after);
+      expect(codes).toEqual([...codes].sort());
+      expect(new Set(codes).size).toBe(codes.length);
     });
 
     it('shows the plan table and the membership with the city’s threshold', async () => {

@@ -10,6 +10,7 @@ import { MonthlyReport, PlanMonth, PlanYear } from './plan.entity';
 import { Project } from './project.entity';
 import { scopedProjects } from './projects.scope';
 import { replacePlanMonths } from './plans.service';
+import { now as clockNow } from '../../core/clock';
 
 const MONTH_KEYS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11', 'm12'] as const;
 type MonthKey = (typeof MONTH_KEYS)[number];
@@ -113,7 +114,7 @@ export async function importPlans(ctx: Context, fileId: string, dryRun: boolean)
       for (const row of rows) groups.set(row.values.code, [...(groups.get(row.values.code) ?? []), row]);
       let created = 0;
       let updated = 0;
-      const now = new Date();
+      const now = clockNow();
       for (const [code, group] of groups) {
         const project = projects.get(code)!;
         const had = await tx.em.countBy(PlanYear, { projectId: project.id });

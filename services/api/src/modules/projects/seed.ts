@@ -1,7 +1,10 @@
 import { addMonths, period as makePeriod, periodRange, wan, yearOf } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import type { SeedContext } from '../../core/module';
-import { LightBoardPublication } from './light.entity';
+import { Area } from '../../core/areas/area.entity';
+import { AreaDirectory } from '../../core/areas/area-directory';
+import { storePublication } from './light-board.service';
+import { demoSiteGeoJson, siteInside, siteOutlineCode } from '../../core/areas/outlines';
 import { computeLights, storeLights } from './lights.service';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { Project, ProjectAssignment, ProjectCategory, ProjectStage, ProjectStageChange } from './project.entity';
@@ -75,6 +78,9 @@ const SUJIATUN_NAMED: Omit<DemoProject, 'district' | 'code'>[] = [
   { name: '航空生物联仪产业园', category: ProjectCategory.INDUSTRIAL, stage: ProjectStage.NEW, enterprise: '沈阳航空生物联仪科技有限公司', leader: '副区长', unit: '苏家屯区科技局', start: '2020-01', end: '2022-06' },
 ];
 
+/** 苏家屯区's GB/T 2260 code: its generated projects lie inside its outline. */
+const SUJIATUN_CODE = '210111';
+
 const PARKS = ['临湖街道', '沙河街道', '十里河街道', '佟沟街道', '八一红菱', '陈相街道', '永乐街道', '王纲街道', '大沟街道', '姚千街道'];
 const SUBJECTS: [string, ProjectCategory, string][] = [
   ['智能装备制造', ProjectCategory.INDUSTRIAL, '苏家屯区工信局'],
@@ -129,35 +135,17 @@ interface Built {
 }
 
 /**
- * A demo site outline for a generated project, so the dashboard's map has something to draw: the
- * parks laid out on a ring around the district, each park's projects on a small grid (not surveyed).
+ * A demo site for a generated project: a square of about 400 m placed by the seeded generator
+ * wholly inside the district's real outline (core/areas/outlines.json), with its four boundaries in words.
  */
-function demoSite(i: number, place: string): DemoProject['location'] {
-  const park = Math.floor(i / SUBJECTS.length) % PARKS.length;
-  const k = i % SUBJECTS.length;
-  const angle = (2 * Math.PI * park) / PARKS.length;
-  const lng = 123.42 + 0.09 * Math.cos(angle) + ((k % 5) - 2) * 0.007;
-  const lat = 41.58 + 0.07 * Math.sin(angle) + (Math.floor(k / 5) - 0.5) * 0.007;
-  const d = 0.0025;
-  const r = (v: number) => Math.round(v * 1e6) / 1e6;
-  return {
-    ring: [
-      [r(lng - d), r(lat - d)],
-      [r(lng + d), r(lat - d)],
-      [r(lng + d), r(lat + d)],
-      [r(lng - d), r(lat + d)],
-      [r(lng - d), r(lat - d)],
-    ],
-    east: `${place}规划路`,
-    west: `${place}规划路`,
-    south: `${place}规划路`,
-    north: `${place}规划路`,
-  };
+export function demoSite(districtCode: string, next: () => number, place: string): DemoProject['location'] {
+  return { ring: siteInside(districtCode, next), east: `${place}规划路`, west: `${place}规划路`, south: `${place}规划路`, north: `${place}规划路` };
 }
 
 /** Builds Sujiatun's 100 key projects with plans and actuals adding up to the report's figures. */
 export function buildSujiatun(): Built[] {
   const g = generator(20200930);
+  const sites = generator(210111);
   const projects: DemoProject[] = [];
   SUJIATUN_NAMED.forEach((p, i) => projects.push({ ...p, district: '苏家屯区', code: `SJT-2020-${String(i + 1).padStart(3, '0')}` }));
   for (let i = projects.length; i < SUJIATUN_SEPTEMBER.projects; i++) {
@@ -177,7 +165,7 @@ export function buildSujiatun(): Built[] {
       majorGovernmentInvestment: category === ProjectCategory.INFRASTRUCTURE || category === ProjectCategory.SOCIAL,
       start: isNew ? '2020-01' : makePeriod(g.int(2018, 2019), g.int(1, 12)),
       end: makePeriod(g.int(2021, 2023), 12),
-      location: demoSite(i, place),
+      location: demoSite(SUJIATUN_CODE, sites.next, place),
     });
   }
   // Actual investment: September 14.8亿 over the projects not at zero; January–August the rest of 93亿.
@@ -278,7 +266,8 @@ async function insertProject(em: EntityManager, seed: SeedContext, p: DemoProjec
       keyPush: p.keyPush ?? false,
       majorGovernmentInvestment: p.majorGovernmentInvestment ?? false,
       removedFromLibrary: false,
-      locationGeoJson: p.location ? JSON.stringify({ type: 'Polygon', coordinates: [p.location.ring] }) : null,
+      // Every demo project has a site inside its district's real outline (zones without one: none).
+      locationGeoJson: p.location ? JSON.stringify({ type: 'Polygon', coordinates: [p.location.ring] }) : demoSiteGeoJson(siteOutlineCode(district), p.code),
       boundaryEast: p.location?.east ?? null,
       boundaryWest: p.location?.west ?? null,
       boundarySouth: p.location?.south ?? null,
@@ -398,6 +387,7 @@ export async function seedProjects(seed: SeedContext): Promise<void> {
     await storeLights(em, project.id, periods, byProject.get(project.id) ?? [], seed.now);
   }
   // 苏家屯区 puts its lights on the wall (上墙公示, report 000): its September board is published.
-  await em.insert(LightBoardPublication, { areaId: seed.area('苏家屯区').id, period: DEMO_PERIOD, publishedBy: 'admin.sujiatun', publishedAt: onTime(DEMO_PERIOD) });
+  const areas = new AreaDirectory(await em.find(Area));
+  await storePublication(em, areas, areas.get(seed.area('苏家屯区').id)!, DEMO_PERIOD, 'admin.sujiatun', onTime(DEMO_PERIOD));
   seed.log.info({ projects: lit.length, lights: lights.length }, 'demo projects seeded');
 }

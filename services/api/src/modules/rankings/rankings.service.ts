@@ -30,6 +30,7 @@ import { ProjectLight } from '../projects/light.entity';
 import { Project } from '../projects/project.entity';
 import { RankingEntry, RankingPublication } from './ranking.entity';
 import type { Ranking, RankHistoryEntry, RankingRow } from './rankings.types';
+import { now as clockNow } from '../../core/clock';
 
 export const UNDER_CONSTRUCTION = ['NEW', 'CONTINUING'];
 
@@ -202,7 +203,7 @@ export async function ranking(ctx: Context, cityId: number, period: string): Pro
 }
 
 /** Freezes the month's ranking (city admins, for an ended month); a second publication is CONFLICT. */
-export async function publishRanking(ctx: Context, cityId: number, period: string, now = new Date()): Promise<RankingResult> {
+export async function publishRanking(ctx: Context, cityId: number, period: string, now = clockNow()): Promise<RankingResult> {
   const city = rankingCity(ctx, cityId);
   requireThat(ctx.viewer, canAdminister(ctx.viewer, city.id), 'Only the city’s admins publish its ranking');
   const current = periodOfInstant(now);

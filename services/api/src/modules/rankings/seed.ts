@@ -1,5 +1,6 @@
 import { period as makePeriod, periodRange, wan, parsePeriod, yearOf } from '@kpd/domain';
 import type { SeedContext } from '../../core/module';
+import { demoSiteGeoJson, siteOutlineCode } from '../../core/areas/outlines';
 import { computeLights, storeLights } from '../projects/lights.service';
 import { MonthlyReport, PlanMonth, PlanYear } from '../projects/plan.entity';
 import { Project, ProjectCategory, ProjectStage, ProjectStageChange } from '../projects/project.entity';
@@ -82,7 +83,7 @@ export async function seedRankings(seed: SeedContext): Promise<void> {
         keyPush: k === 0,
         majorGovernmentInvestment: f.category === ProjectCategory.SOCIAL || f.category === ProjectCategory.INFRASTRUCTURE,
         removedFromLibrary: false,
-        locationGeoJson: null,
+        locationGeoJson: demoSiteGeoJson(siteOutlineCode(district), `FX-2020-${String(k + 1).padStart(3, '0')}`),
         version: 1,
       }),
     );

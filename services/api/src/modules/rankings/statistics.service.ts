@@ -13,6 +13,7 @@ import { Project, type ProjectCategory } from '../projects/project.entity';
 import { restrictToScope } from '../projects/projects.scope';
 import { LIBRARY_MEMBER_SQL } from '../projects/projects.service';
 import { MilestoneState, PlanView, rate, StatsGroupBy, StatsRowView, type InvestmentStats, type InvestmentStatsRow, type MilestoneView, type PlanVsActualRow } from './rankings.types';
+import { now as clockNow } from '../../core/clock';
 
 /** Statistics are read by admins and analysts, over an area of their scope. */
 export function statsArea(ctx: Context, areaIdArg: string | null | undefined): Area {
@@ -330,7 +331,7 @@ export async function milestoneView(ctx: Context, area: Area, period: string) {
   const last = lastDayOf(period);
   const ids = ctx.areas.subtree(area.id).map((a) => a.id);
   // Late: due before today while the month runs; due by the month's last day once it has ended.
-  const now = shanghaiDate(new Date());
+  const now = shanghaiDate(clockNow());
   const ref = now <= last ? now : addDays(last, 1);
   const base = () => {
     const qb = ctx.db.getRepository(ProjectMilestone).createQueryBuilder('m').innerJoin(Project, 'p', 'p.id = m.project_id');

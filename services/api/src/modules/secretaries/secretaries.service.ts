@@ -15,10 +15,11 @@ import { readableProject } from '../projects/projects.scope';
 import type { AssignSecretaryInput, CreateSecretaryInput, EvaluationInput, SecretaryFilter, ServiceLogFilter, ServiceLogInput, UpdateSecretaryInput } from './secretaries.inputs';
 import { editableSecretary, ownSecretary, readableSecretary, scopedSecretaries, scopedServiceLog } from './secretaries.scope';
 import { Secretary, SecretaryAssignment, SecretaryEvaluation, ServiceLogEntry } from './secretary.entity';
+import { now as clockNow } from '../../core/clock';
 
 /** Today on the Asia/Shanghai calendar, or the day asked for. */
 export function todayOr(ctx: Context, given: string | null | undefined): string {
-  return given ?? shanghaiDate(new Date());
+  return given ?? shanghaiDate(clockNow());
 }
 
 function checkDate(value: string | null | undefined, field: string): void {

@@ -3,6 +3,7 @@ import { MoreThan } from 'typeorm';
 import { Role, User } from '../../core/auth/user.entity';
 import { chunks } from '../../core/xlsx';
 import type { SeedContext } from '../../core/module';
+import { demoSiteGeoJson, siteOutlineCode } from '../../core/areas/outlines';
 import { Project, ProjectCategory, ProjectStage, ProjectStageChange } from '../projects/project.entity';
 import { grantProjectAccess } from '../projects/secretary-access.service';
 import { generator } from '../projects/seed';
@@ -121,6 +122,7 @@ export async function seedSecretaries(seed: SeedContext): Promise<void> {
       areaId: seed.area(p.district).id,
       cityId: dalian.id,
       code: `DL-2020-${String(16 + k).padStart(3, '0')}`,
+      locationGeoJson: demoSiteGeoJson(siteOutlineCode(seed.area(p.district)), `DL-2020-${String(16 + k).padStart(3, '0')}`),
       name: p.name,
       category: p.category,
       totalInvestment: wan(p.totalWan),
@@ -143,6 +145,7 @@ export async function seedSecretaries(seed: SeedContext): Promise<void> {
         areaId: seed.area(district).id,
         cityId: dalian.id,
         code: `DL-2020-G${String(n).padStart(3, '0')}`,
+        locationGeoJson: demoSiteGeoJson(siteOutlineCode(seed.area(district)), `DL-2020-G${String(n).padStart(3, '0')}`),
         name: `${short}${subject}项目（${n}号）`,
         category,
         totalInvestment: wan(g.int(5_000, 300_000)),

@@ -16,5 +16,7 @@ import { AddInvestmentDistrictSummary1795780353909 } from './1795780353909-AddIn
 import { AddLightCounts1795780558085 } from './1795780558085-AddLightCounts';
 import { ApiTokenScopes1796613562472 } from './1796613562472-ApiTokenScopes';
 import { AddAuditChain1796614068613 } from './1796614068613-AddAuditChain';
+import { MonthClose1796614300001 } from './1796614300001-MonthClose';
+import { PublicationSnapshots1796614300002 } from './1796614300002-PublicationSnapshots';
 
-export const sqliteMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Projects1795757541109, Livelihood1795757656002, AddProblems1795760256123, Secretaries1795760525075, AddRankings1795760648945, AddDispatchMeetings1795761852529, AddStatisticsIndexes1795762215631, ProblemSecretaries1795768970649, AddInvestmentSummary1795768977346, AddProjectCountIndex1795773407790, AddInvestmentDistrictSummary1795780353909, AddLightCounts1795780558085, ApiTokenScopes1796613562472, AddAuditChain1796614068613];
+export const sqliteMigrations = [Foundation1795386761913, Files1795390777839, ServiceItems1795757213655, Projects1795757541109, Livelihood1795757656002, AddProblems1795760256123, Secretaries1795760525075, AddRankings1795760648945, AddDispatchMeetings1795761852529, AddStatisticsIndexes1795762215631, ProblemSecretaries1795768970649, AddInvestmentSummary1795768977346, AddProjectCountIndex1795773407790, AddInvestmentDistrictSummary1795780353909, AddLightCounts1795780558085, ApiTokenScopes1796613562472, AddAuditChain1796614068613, MonthClose1796614300001, PublicationSnapshots1796614300002];

@@ -1,0 +1,46 @@
+import { App as AntApp, Tabs, Typography } from 'antd';
+import { route, useMessages, type Viewer } from '@kpd/web-kit';
+import { Account } from './Account';
+import { CitySettings } from './CitySettings';
+import { adminMessages } from './messages';
+import { MonthEnd } from './MonthEnd';
+import { Tokens } from './Tokens';
+import { Users } from './Users';
+
+const TABS = ['users', 'tokens', 'settings', 'month-end'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * 系统管理 (admins): users, API tokens, city settings and the month-end job, one tab each at
+ * /admin/users, /admin/tokens, /admin/settings and /admin/month-end.
+ */
+export function Administration({ viewer, path, navigate }: { viewer: Viewer; path: string; navigate: (to: string) => void }) {
+  const t = useMessages(adminMessages);
+  const matched = route(path, { tab: '/:tab' });
+  const tab: Tab = matched && (TABS as readonly string[]).includes(matched.params.tab) ? (matched.params.tab as Tab) : 'users';
+  const labels: Record<Tab, string> = { users: t('tabUsers'), tokens: t('tabTokens'), settings: t('tabSettings'), 'month-end': t('tabMonthEnd') };
+  return (
+    <AntApp>
+      <Typography.Title level={3}>{t('admin')}</Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => navigate(`/admin/${k}`)}
+        destroyOnHidden
+        items={TABS.map((k) => ({
+          key: k,
+          label: <span data-testid={`admin-tab-${k}`}>{labels[k]}</span>,
+          children: k === 'users' ? <Users viewerId={viewer.id} /> : k === 'tokens' ? <Tokens /> : k === 'settings' ? <CitySettings viewer={viewer} /> : <MonthEnd />,
+        }))}
+      />
+    </AntApp>
+  );
+}
+
+/** 修改密码, for every signed-in user. */
+export function AccountPage() {
+  return (
+    <AntApp>
+      <Account />
+    </AntApp>
+  );
+}
