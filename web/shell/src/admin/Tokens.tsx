@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, InputNumber, Modal, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { chineseMessage, formatDateTime, PagedTable, QueryState, readableError, useFormErrors, useLocale, useMessages } from '@kpd/web-kit';
-import type { AdminApiTokensQuery } from '../gql/graphql';
+import type { AdminApiTokensQuery, TokenScope } from '../gql/graphql';
 import { adminMessages } from './messages';
 import { AreaPicker } from './parts';
 import { API_TOKENS, CREATE_API_TOKEN, REVOKE_API_TOKEN } from './queries';
@@ -15,8 +15,14 @@ function tokenState(tok: TokenRow): 'revoked' | 'expired' | 'valid' {
   return 'valid';
 }
 
-/** API 令牌: the tokens reading the admin's scope; a new one is shown once; revoke at once. */
-export function Tokens() {
+/** Every scope, in the order the form lists them; contacts only for admins (the server checks it too). */
+const SCOPES: TokenScope[] = ['READ_FIGURES', 'READ_PROJECTS', 'READ_SERVICES', 'READ_LIVELIHOOD', 'READ_CONTACTS'];
+
+/**
+ * API 令牌: an admin's, every token reading inside the admin's area; an analyst's, its own. A new one
+ * is shown once; revoke at once.
+ */
+export function Tokens({ mayGrantContacts = true }: { mayGrantContacts?: boolean }) {
   const t = useMessages(adminMessages);
   const locale = useLocale();
   const { message } = AntApp.useApp();
@@ -46,9 +52,16 @@ export function Tokens() {
             testId="token-table"
             rowKey="id"
             rows={[...d.apiTokens].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
-            scroll={{ x: 760 }}
+            scroll={{ x: 1200 }}
             columns={[
               { title: t('tokenName'), dataIndex: 'name', render: (v: string | null) => v ?? '—' },
+              {
+                title: t('tokenScopes'),
+                dataIndex: 'scopes',
+                render: (v: TokenScope[]) => v.map((s) => <Tag key={s}>{t(`scope${s}` as 'scopeREAD_FIGURES')}</Tag>),
+              },
+              { title: t('tokenArea'), key: 'area', render: (_: unknown, tok) => tok.area.name },
+              { title: t('tokenCreator'), key: 'creator', render: (_: unknown, tok) => tok.createdBy?.displayName ?? '—' },
               {
                 title: t('status'),
                 key: 'state',
@@ -60,6 +73,7 @@ export function Tokens() {
               { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
               { title: t('expiresAt'), dataIndex: 'expiresAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
               { title: t('lastUsedAt'), dataIndex: 'lastUsedAt', render: (v: string | null) => (v ? formatDateTime(v) : t('never')) },
+              { title: t('lastIp'), dataIndex: 'lastIp', render: (v: string | null) => v ?? '—' },
               {
                 title: t('actions'),
                 key: 'actions',
@@ -78,6 +92,7 @@ export function Tokens() {
       </QueryState>
       {creating && (
         <NewToken
+          mayGrantContacts={mayGrantContacts}
           onClose={(created) => {
             setCreating(false);
             if (created) {
@@ -114,26 +129,34 @@ export function Tokens() {
 
 interface NewTokenValues {
   name: string;
+  scopes: TokenScope[];
   areaId?: string | null;
   expiresInDays: number;
 }
 
-function NewToken({ onClose }: { onClose: (created: { name: string; token: string } | null) => void }) {
+function NewToken({ onClose, mayGrantContacts }: { onClose: (created: { name: string; token: string } | null) => void; mayGrantContacts: boolean }) {
   const t = useMessages(adminMessages);
   const [form] = Form.useForm<NewTokenValues>();
   const errors = useFormErrors(form);
   const [{ fetching }, create] = useMutation(CREATE_API_TOKEN);
   const submit = async (values: NewTokenValues) => {
     errors.clear();
-    const res = await create({ input: { name: values.name.trim(), expiresInDays: values.expiresInDays, areaId: values.areaId || undefined } });
+    const res = await create({ input: { name: values.name.trim(), scopes: values.scopes, expiresInDays: values.expiresInDays, areaId: values.areaId || undefined } });
     if (errors.show(res.error)) return;
     onClose({ name: res.data!.createApiToken.apiToken.name ?? values.name, token: res.data!.createApiToken.token });
   };
   return (
     <Modal open title={t('newToken')} onCancel={() => onClose(null)} okText={t('create')} cancelText={t('cancel')} onOk={() => form.submit()} confirmLoading={fetching} destroyOnHidden>
-      <Form<NewTokenValues> form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ expiresInDays: 365 }}>
+      <Form<NewTokenValues> form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ expiresInDays: 365, scopes: ['READ_FIGURES'] }}>
         <Form.Item name="name" label={t('tokenName')} rules={[{ required: true, whitespace: true, max: 100, message: t('tokenNameRule') }]}>
           <Input placeholder="统计局季度分析" />
+        </Form.Item>
+        <Form.Item name="scopes" label={t('tokenScopes')} extra={t('tokenScopesHint')} rules={[{ required: true, type: 'array', min: 1, message: t('tokenScopesRule') }]}>
+          <Checkbox.Group
+            data-testid="new-token-scopes"
+            options={SCOPES.filter((s) => mayGrantContacts || s !== 'READ_CONTACTS').map((s) => ({ value: s, label: t(`scope${s}` as 'scopeREAD_FIGURES') }))}
+            style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+          />
         </Form.Item>
         <Form.Item name="areaId" label={t('tokenArea')} extra={t('tokenAreaHint')}>
           <AreaPicker allowClear testId="new-token-area" />

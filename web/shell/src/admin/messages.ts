@@ -10,7 +10,8 @@ type Key =
   | 'account' | 'currentPassword' | 'newPassword' | 'changePassword' | 'passwordChanged' | 'currentPasswordRule' | 'passwordHint'
   | 'tokenName' | 'tokenArea' | 'tokenAreaHint' | 'expiresInDays' | 'expiresAt' | 'lastUsedAt' | 'never' | 'newToken' | 'tokenNameRule'
   | 'expiresRule' | 'tokenCreated' | 'tokenOnce' | 'tokenCopy' | 'tokenDone' | 'revoke' | 'revokeConfirm' | 'revoked' | 'expired' | 'valid'
-  | 'tokenHint' | 'days'
+  | 'tokenHint' | 'days' | 'tokenScopes' | 'tokenScopesHint' | 'tokenScopesRule' | 'tokenCreator' | 'lastIp' | 'myTokens' | 'myTokensHint'
+  | 'scopeREAD_PROJECTS' | 'scopeREAD_FIGURES' | 'scopeREAD_SERVICES' | 'scopeREAD_LIVELIHOOD' | 'scopeREAD_CONTACTS'
   | 'city' | 'chooseCity' | 'lightRule' | 'ruleINVESTMENT' | 'ruleMILESTONE' | 'libraryThreshold' | 'libraryThresholdHint' | 'thresholdRule'
   | 'reportDeadlineDay' | 'reportDeadlineHint' | 'deadlineRule' | 'tolerance' | 'toleranceHint' | 'toleranceRule' | 'noContactDays' | 'noContactRule'
   | 'rankingWeights' | 'weightMilestone' | 'weightInvestment' | 'weightLights' | 'weightSum' | 'weightsRule' | 'save' | 'saved' | 'settingsReadOnly'
@@ -87,6 +88,18 @@ export const adminMessages: Messages<Key> = {
     valid: '有效',
     tokenHint: 'API 令牌供统计分析工具只读查询使用，不代表创建它的人。',
     days: '天',
+    tokenScopes: '权限范围',
+    tokenScopesHint: '令牌只能读取所选内容；联系方式仅限本身可查看联系方式的管理员授予。',
+    tokenScopesRule: '请至少选择一项权限',
+    tokenCreator: '创建人',
+    lastIp: '最近使用地址',
+    myTokens: '我的 API 令牌',
+    myTokensHint: '为统计分析工具创建只读令牌：令牌以分析员身份读取所选区划和权限范围内的数据，不代表您本人。',
+    scopeREAD_PROJECTS: '项目（read:projects）',
+    scopeREAD_FIGURES: '统计与排名（read:figures）',
+    scopeREAD_SERVICES: '政务服务事项（read:services）',
+    scopeREAD_LIVELIHOOD: '民生实事征集（read:livelihood）',
+    scopeREAD_CONTACTS: '联系方式（read:contacts）',
     city: '城市',
     chooseCity: '选择城市',
     lightRule: '亮灯规则',
@@ -195,6 +208,18 @@ export const adminMessages: Messages<Key> = {
     expired: 'Expired',
     valid: 'Valid',
     tokenHint: 'API tokens let analytics tools read figures; a token never acts as the person who made it.',
+    tokenScopes: 'Scopes',
+    tokenScopesHint: 'The token reads only what is ticked; contacts can be granted only by an admin who reads them.',
+    tokenScopesRule: 'Tick at least one scope',
+    tokenCreator: 'Created by',
+    lastIp: 'Last address',
+    myTokens: 'My API tokens',
+    myTokensHint: 'Read-only tokens for analytics tools: a token reads as an analyst within its area and scopes, never as you.',
+    scopeREAD_PROJECTS: 'Projects (read:projects)',
+    scopeREAD_FIGURES: 'Statistics and rankings (read:figures)',
+    scopeREAD_SERVICES: 'Service items (read:services)',
+    scopeREAD_LIVELIHOOD: 'Livelihood proposals (read:livelihood)',
+    scopeREAD_CONTACTS: 'Contact details (read:contacts)',
     days: 'days',
     city: 'City',
     chooseCity: 'Choose a city',

@@ -41,7 +41,7 @@ export const CHANGE_PASSWORD = graphql(`
 
 export const API_TOKENS = graphql(`
   query AdminApiTokens {
-    apiTokens { id name createdAt expiresAt lastUsedAt revokedAt }
+    apiTokens { id name scopes area { id name } createdBy { id displayName } createdAt expiresAt lastUsedAt lastIp revokedAt }
   }
 `);
 
@@ -49,7 +49,7 @@ export const CREATE_API_TOKEN = graphql(`
   mutation AdminCreateApiToken($input: CreateApiTokenInput!) {
     createApiToken(input: $input) {
       token
-      apiToken { id name createdAt expiresAt lastUsedAt revokedAt }
+      apiToken { id name scopes area { id name } createdBy { id displayName } createdAt expiresAt lastUsedAt lastIp revokedAt }
     }
   }
 `);
