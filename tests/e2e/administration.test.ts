@@ -126,7 +126,7 @@ browserDescribe('administration in Chromium', () => {
       await dialog.locator('[data-testid=new-token-area]').click();
       await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '苏家屯区' }).first().click();
       // Figures are ticked already; projects are added, contacts left out.
-      await dialog.locator('[data-testid=new-token-scopes]').getByText('项目（read:projects）').click();
+      await dialog.locator('[data-testid=new-token-scopes]').getByText('项目、服务秘书、问题、调度会').click();
       await shot(page, 'admin-07-new-token');
       await page.click('.ant-modal .ant-btn-primary');
       const secret = (await (await page.waitForSelector('[data-testid=token-secret]')).textContent())!.trim();
@@ -147,7 +147,7 @@ browserDescribe('administration in Chromium', () => {
       const row = page.locator('[data-testid=token-table] tr.ant-table-row', { hasText: '统计局季度分析' });
       expect(await row.textContent()).toContain('有效');
       expect(await row.textContent()).toContain('从未');
-      expect(await row.textContent()).toContain('项目（read:projects）');
+      expect(await row.textContent()).toContain('项目、服务秘书、问题、调度会');
       expect(await row.textContent()).toContain('苏家屯区');
 
       await row.locator('[data-testid^=revoke-token-]').click();

@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const { transformSync } = require('@swc/core');
 
-require.extensions['.ts'] = function compile(module, filename) {
+function compile(module, filename) {
   const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
     filename,
     sourceMaps: 'inline',
@@ -20,5 +20,11 @@ require.extensions['.ts'] = function compile(module, filename) {
     module: { type: 'commonjs' },
   });
   module._compile(code, filename);
-};
+}
+
+// '.ts' is tried first, as jest and tsc resolve: `./outlines` is outlines.ts, not the outlines.json beside it.
+const others = { ...require.extensions };
+for (const ext of Object.keys(others)) delete require.extensions[ext];
+require.extensions['.ts'] = compile;
+Object.assign(require.extensions, others);
 require('reflect-metadata');

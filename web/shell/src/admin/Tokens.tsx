@@ -9,18 +9,19 @@ import { API_TOKENS, CREATE_API_TOKEN, REVOKE_API_TOKEN } from './queries';
 
 type TokenRow = AdminApiTokensQuery['apiTokens'][number];
 
+/** Every scope a token may hold, in the order the form lists them. */
+const SCOPES: TokenScope[] = ['READ_PROJECTS', 'READ_FIGURES', 'READ_LIVELIHOOD', 'READ_SERVICES', 'READ_CONTACTS'];
+const scopeLabel = (s: TokenScope) => `scope${s}` as const;
+
 function tokenState(tok: TokenRow): 'revoked' | 'expired' | 'valid' {
   if (tok.revokedAt) return 'revoked';
   if (tok.expiresAt && new Date(tok.expiresAt).getTime() <= Date.now()) return 'expired';
   return 'valid';
 }
 
-/** Every scope, in the order the form lists them; contacts only for admins (the server checks it too). */
-const SCOPES: TokenScope[] = ['READ_FIGURES', 'READ_PROJECTS', 'READ_SERVICES', 'READ_LIVELIHOOD', 'READ_CONTACTS'];
-
 /**
- * API 令牌: an admin's, every token reading inside the admin's area; an analyst's, its own. A new one
- * is shown once; revoke at once.
+ * API 令牌: an admin's, every token reading inside the admin's area; an analyst's, its own (contacts
+ * are not an analyst's to grant). A new one is shown once; revoke at once.
  */
 export function Tokens({ mayGrantContacts = true }: { mayGrantContacts?: boolean }) {
   const t = useMessages(adminMessages);
@@ -52,13 +53,13 @@ export function Tokens({ mayGrantContacts = true }: { mayGrantContacts?: boolean
             testId="token-table"
             rowKey="id"
             rows={[...d.apiTokens].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1100 }}
             columns={[
               { title: t('tokenName'), dataIndex: 'name', render: (v: string | null) => v ?? '—' },
               {
                 title: t('tokenScopes'),
-                dataIndex: 'scopes',
-                render: (v: TokenScope[]) => v.map((s) => <Tag key={s}>{t(`scope${s}` as 'scopeREAD_FIGURES')}</Tag>),
+                key: 'scopes',
+                render: (_: unknown, tok) => tok.scopes.map((s) => <Tag key={s}>{t(scopeLabel(s))}</Tag>),
               },
               { title: t('tokenArea'), key: 'area', render: (_: unknown, tok) => tok.area.name },
               { title: t('tokenCreator'), key: 'creator', render: (_: unknown, tok) => tok.createdBy?.displayName ?? '—' },
@@ -73,7 +74,7 @@ export function Tokens({ mayGrantContacts = true }: { mayGrantContacts?: boolean
               { title: t('createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
               { title: t('expiresAt'), dataIndex: 'expiresAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
               { title: t('lastUsedAt'), dataIndex: 'lastUsedAt', render: (v: string | null) => (v ? formatDateTime(v) : t('never')) },
-              { title: t('lastIp'), dataIndex: 'lastIp', render: (v: string | null) => v ?? '—' },
+              { title: t('tokenLastIp'), dataIndex: 'lastIp', render: (v: string | null) => v ?? '—' },
               {
                 title: t('actions'),
                 key: 'actions',
@@ -151,12 +152,14 @@ function NewToken({ onClose, mayGrantContacts }: { onClose: (created: { name: st
         <Form.Item name="name" label={t('tokenName')} rules={[{ required: true, whitespace: true, max: 100, message: t('tokenNameRule') }]}>
           <Input placeholder="统计局季度分析" />
         </Form.Item>
-        <Form.Item name="scopes" label={t('tokenScopes')} extra={t('tokenScopesHint')} rules={[{ required: true, type: 'array', min: 1, message: t('tokenScopesRule') }]}>
-          <Checkbox.Group
-            data-testid="new-token-scopes"
-            options={SCOPES.filter((s) => mayGrantContacts || s !== 'READ_CONTACTS').map((s) => ({ value: s, label: t(`scope${s}` as 'scopeREAD_FIGURES') }))}
-            style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
-          />
+        <Form.Item name="scopes" label={t('tokenScopes')} rules={[{ required: true, type: 'array', min: 1, message: t('tokenScopesRule') }]}>
+          <Checkbox.Group data-testid="new-token-scopes" style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+            {SCOPES.filter((s) => mayGrantContacts || s !== 'READ_CONTACTS').map((s) => (
+              <Checkbox key={s} value={s}>
+                {t(scopeLabel(s))}
+              </Checkbox>
+            ))}
+          </Checkbox.Group>
         </Form.Item>
         <Form.Item name="areaId" label={t('tokenArea')} extra={t('tokenAreaHint')}>
           <AreaPicker allowClear testId="new-token-area" />

@@ -41,7 +41,7 @@ export const CHANGE_PASSWORD = graphql(`
 
 export const API_TOKENS = graphql(`
   query AdminApiTokens {
-    apiTokens { id name scopes area { id name } createdBy { id displayName } createdAt expiresAt lastUsedAt lastIp revokedAt }
+    apiTokens { id name scopes area { id name } createdBy { id displayName } lastIp createdAt expiresAt lastUsedAt revokedAt }
   }
 `);
 
@@ -49,7 +49,7 @@ export const CREATE_API_TOKEN = graphql(`
   mutation AdminCreateApiToken($input: CreateApiTokenInput!) {
     createApiToken(input: $input) {
       token
-      apiToken { id name scopes area { id name } createdBy { id displayName } createdAt expiresAt lastUsedAt lastIp revokedAt }
+      apiToken { id name scopes createdAt expiresAt lastUsedAt revokedAt }
     }
   }
 `);
