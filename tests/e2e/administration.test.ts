@@ -125,6 +125,8 @@ browserDescribe('administration in Chromium', () => {
       await dialog.locator('#expiresInDays').fill('30');
       await dialog.locator('[data-testid=new-token-area]').click();
       await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '苏家屯区' }).first().click();
+      // Figures are ticked already; projects are added, contacts left out.
+      await dialog.locator('[data-testid=new-token-scopes]').getByText('项目、服务秘书、问题、调度会').click();
       await shot(page, 'admin-07-new-token');
       await page.click('.ant-modal .ant-btn-primary');
       const secret = (await (await page.waitForSelector('[data-testid=token-secret]')).textContent())!.trim();
@@ -134,6 +136,10 @@ browserDescribe('administration in Chromium', () => {
       // The token reads 苏家屯区 only, as an analyst.
       const read = await admin.server.gql<{ districts: Array<{ name: string }> }>('{ districts { name } }', {}, secret);
       expect(read.data!.districts.map((d) => d.name)).toEqual(['苏家屯区']);
+      const own = await admin.server.gql<{ currentApiToken: { scopes: string[] } }>('{ currentApiToken { scopes } }', {}, secret);
+      expect(own.data!.currentApiToken.scopes).toEqual(['READ_FIGURES', 'READ_PROJECTS']);
+      const users = await admin.server.gql('{ users { totalCount } }', {}, secret);
+      expect(users.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       await page.click('[data-testid=token-saved]');
       // Closed, it is not shown again: the list has the record, never the secret.
       await page.waitForSelector('[data-testid=token-table] tr.ant-table-row:has-text("统计局季度分析")');
@@ -141,6 +147,8 @@ browserDescribe('administration in Chromium', () => {
       const row = page.locator('[data-testid=token-table] tr.ant-table-row', { hasText: '统计局季度分析' });
       expect(await row.textContent()).toContain('有效');
       expect(await row.textContent()).toContain('从未');
+      expect(await row.textContent()).toContain('项目、服务秘书、问题、调度会');
+      expect(await row.textContent()).toContain('苏家屯区');
 
       await row.locator('[data-testid^=revoke-token-]').click();
       await page.click('.ant-popconfirm .ant-btn-dangerous, .ant-popconfirm .ant-btn-primary');

@@ -7,7 +7,7 @@ import { graphql } from './gql';
 import { Home } from './Home';
 import { messages } from './messages';
 import { homeFor, matchNav, navFor, pagesFor } from './nav';
-import { AccountPage, Administration } from './admin';
+import { AccountPage, Administration, MyTokensPage } from './admin';
 import { matchPublic, type PublicPage } from './public';
 import { RemoteView } from './RemoteView';
 import { usePath } from './router';
@@ -150,6 +150,8 @@ function Shell({ viewer, locale, onToggleLocale, onSignedOut }: { viewer: Viewer
     content = <Administration viewer={viewer} path={path.slice(current.path.length) || '/'} navigate={navigate} />;
   } else if (current.key === 'account') {
     content = <AccountPage />;
+  } else if (current.key === 'tokens') {
+    content = <MyTokensPage />;
   } else {
     content = <Home viewer={viewer} items={items} locale={locale} navigate={navigate} />;
   }

@@ -6,7 +6,7 @@ const keys = (role: Parameters<typeof navFor>[0]) => navFor(role).map((n) => n.k
 describe('role-aware navigation', () => {
   test.each([
     ['ADMIN', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items', 'admin', 'audit']],
-    ['ANALYST', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items']],
+    ['ANALYST', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items', 'tokens']],
     ['SECRETARY', ['home', 'projects', 'secretaries']],
     ['DELEGATE', ['home', 'livelihood']],
     ['EVALUATOR', ['home', 'secretaries']],

@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   ...REMOTE_PAGES,
   { key: 'admin', path: '/admin', roles: ['ADMIN'], label: { zh: '系统管理', en: 'Administration' } },
   { key: 'audit', path: '/audit', roles: ['ADMIN'], label: { zh: '审计日志', en: 'Audit log' } },
+  { key: 'tokens', path: '/tokens', roles: ['ANALYST'], label: { zh: 'API 令牌', en: 'API tokens' } },
   { key: 'account', path: '/account', roles: ALL, label: { zh: '修改密码', en: 'Change password' }, menu: false },
 ];
 

@@ -19,8 +19,11 @@ function tokenState(tok: TokenRow): 'revoked' | 'expired' | 'valid' {
   return 'valid';
 }
 
-/** API 令牌: the tokens reading the admin's scope; a new one is shown once; revoke at once. */
-export function Tokens() {
+/**
+ * API 令牌: an admin's, every token reading inside the admin's area; an analyst's, its own (contacts
+ * are not an analyst's to grant). A new one is shown once; revoke at once.
+ */
+export function Tokens({ mayGrantContacts = true }: { mayGrantContacts?: boolean }) {
   const t = useMessages(adminMessages);
   const locale = useLocale();
   const { message } = AntApp.useApp();
@@ -90,6 +93,7 @@ export function Tokens() {
       </QueryState>
       {creating && (
         <NewToken
+          mayGrantContacts={mayGrantContacts}
           onClose={(created) => {
             setCreating(false);
             if (created) {
@@ -131,7 +135,7 @@ interface NewTokenValues {
   expiresInDays: number;
 }
 
-function NewToken({ onClose }: { onClose: (created: { name: string; token: string } | null) => void }) {
+function NewToken({ onClose, mayGrantContacts }: { onClose: (created: { name: string; token: string } | null) => void; mayGrantContacts: boolean }) {
   const t = useMessages(adminMessages);
   const [form] = Form.useForm<NewTokenValues>();
   const errors = useFormErrors(form);
@@ -150,7 +154,7 @@ function NewToken({ onClose }: { onClose: (created: { name: string; token: strin
         </Form.Item>
         <Form.Item name="scopes" label={t('tokenScopes')} rules={[{ required: true, type: 'array', min: 1, message: t('tokenScopesRule') }]}>
           <Checkbox.Group data-testid="new-token-scopes" style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-            {SCOPES.map((s) => (
+            {SCOPES.filter((s) => mayGrantContacts || s !== 'READ_CONTACTS').map((s) => (
               <Checkbox key={s} value={s}>
                 {t(scopeLabel(s))}
               </Checkbox>

@@ -36,6 +36,18 @@ export function Administration({ viewer, path, navigate }: { viewer: Viewer; pat
   );
 }
 
+/** 我的 API 令牌 (analysts): their own tokens, made and revoked here; contacts are not theirs to grant. */
+export function MyTokensPage() {
+  const t = useMessages(adminMessages);
+  return (
+    <AntApp>
+      <Typography.Title level={3}>{t('myTokens')}</Typography.Title>
+      <Typography.Paragraph>{t('myTokensHint')}</Typography.Paragraph>
+      <Tokens mayGrantContacts={false} />
+    </AntApp>
+  );
+}
+
 /** 修改密码, for every signed-in user. */
 export function AccountPage() {
   return (

@@ -10,7 +10,7 @@ type Key =
   | 'account' | 'currentPassword' | 'newPassword' | 'changePassword' | 'passwordChanged' | 'currentPasswordRule' | 'passwordHint'
   | 'tokenName' | 'tokenArea' | 'tokenAreaHint' | 'expiresInDays' | 'expiresAt' | 'lastUsedAt' | 'never' | 'newToken' | 'tokenNameRule'
   | 'expiresRule' | 'tokenCreated' | 'tokenOnce' | 'tokenCopy' | 'tokenDone' | 'revoke' | 'revokeConfirm' | 'revoked' | 'expired' | 'valid'
-  | 'tokenHint' | 'days' | 'tokenScopes' | 'tokenScopesRule' | 'tokenCreator' | 'tokenLastIp'
+  | 'tokenHint' | 'days' | 'myTokens' | 'myTokensHint' | 'tokenScopes' | 'tokenScopesRule' | 'tokenCreator' | 'tokenLastIp'
   | 'scopeREAD_PROJECTS' | 'scopeREAD_FIGURES' | 'scopeREAD_LIVELIHOOD' | 'scopeREAD_SERVICES' | 'scopeREAD_CONTACTS'
   | 'city' | 'chooseCity' | 'lightRule' | 'ruleINVESTMENT' | 'ruleMILESTONE' | 'libraryThreshold' | 'libraryThresholdHint' | 'thresholdRule'
   | 'reportDeadlineDay' | 'reportDeadlineHint' | 'deadlineRule' | 'tolerance' | 'toleranceHint' | 'toleranceRule' | 'noContactDays' | 'noContactRule'
@@ -96,6 +96,8 @@ export const adminMessages: Messages<Key> = {
     expired: '已过期',
     valid: '有效',
     tokenHint: 'API 令牌供统计分析工具只读查询使用，不代表创建它的人。',
+    myTokens: '我的 API 令牌',
+    myTokensHint: '为统计分析工具创建只读令牌：令牌以分析员身份读取所选区划和权限范围内的数据，不代表您本人。',
     days: '天',
     city: '城市',
     chooseCity: '选择城市',
@@ -214,6 +216,8 @@ export const adminMessages: Messages<Key> = {
     expired: 'Expired',
     valid: 'Valid',
     tokenHint: 'API tokens let analytics tools read figures; a token never acts as the person who made it.',
+    myTokens: 'My API tokens',
+    myTokensHint: 'Read-only tokens for analytics tools: a token reads as an analyst within its area and scopes, never as you.',
     days: 'days',
     city: 'City',
     chooseCity: 'Choose a city',

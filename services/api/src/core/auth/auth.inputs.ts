@@ -9,7 +9,10 @@ export class CreateApiTokenInput {
   @Length(1, 100)
   name!: string;
 
-  @Field(() => [TokenScope], { description: 'What the token reads, at least one; read:contacts only where you read contacts yourself. 权限范围' })
+  @Field(() => [TokenScope], {
+    defaultValue: [TokenScope.READ_FIGURES],
+    description: 'What the token reads, at least one (default: read:figures only); read:contacts only where you read contacts yourself. 权限范围',
+  })
   scopes!: TokenScope[];
 
   @Field(() => ID, { nullable: true, description: 'Area the token reads, within yours; default: your whole scope. 读取范围' })

@@ -192,18 +192,22 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
     expect(errorCode(await q('admin.dadong', ids['中山区'], '2020-09'))).toBe('FORBIDDEN');
   });
 
-  it('lists a district whose key projects have no figures yet, with or without the counts', async () => {
+  it('lists every district, those with nothing reported marked reported: false (missing is not zero)', async () => {
     const rowsOf = async (fields: string) =>
       (
-        await t.gql<{ investmentStats: { rows: { district: { name: string }; ytdActual: string; keyProjects?: number }[] } }>(
-          `query($a: ID!) { investmentStats(areaId: $a, period: "2020-09", groupBy: DISTRICT) { rows { district { name } ytdActual ${fields} } } }`,
+        await t.gql<{ investmentStats: { rows: { district: { name: string }; ytdActual: string; reported: boolean; keyProjects?: number }[] } }>(
+          `query($a: ID!) { investmentStats(areaId: $a, period: "2020-09", groupBy: DISTRICT) { rows { district { name } ytdActual reported ${fields} } } }`,
           { a: ids['辽宁省'] },
           tok['analyst'],
         )
       ).data!.investmentStats.rows;
-    const listed = new Set((await rowsOf('keyProjects')).map((r) => r.district.name));
+    const rows = await rowsOf('keyProjects');
     const districts = (await t.gql<{ districts: { id: string; name: string }[] }>('{ districts { id name } }', {}, tok['admin.liaoning'])).data!.districts;
-    const empty = districts.find((d) => !listed.has(d.name))!;
+    expect(rows.map((r) => r.district.name).sort()).toEqual(districts.map((d) => d.name).sort());
+    expect(rows.filter((r) => r.reported).length).toBeGreaterThan(0);
+    const silent = rows.filter((r) => !r.reported);
+    expect(silent.length).toBeGreaterThan(0);
+    const empty = districts.find((d) => d.name === silent.find((r) => !r.keyProjects)!.district.name)!;
     expect(empty).toBeDefined();
     const created = await t.gql(
       'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }',
@@ -227,8 +231,8 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
       tok['admin.liaoning'],
     );
     expect(created.errors).toBeUndefined();
-    // Without the counts only the districts with no figures are looked up in the projects: it is one of them.
-    expect((await rowsOf('')).find((r) => r.district.name === empty.name)).toEqual({ district: { name: empty.name }, ytdActual: '0.00' });
-    expect((await rowsOf('keyProjects')).find((r) => r.district.name === empty.name)).toEqual({ district: { name: empty.name }, ytdActual: '0.00', keyProjects: 1 });
+    // A key project without plans or reports: counted, and still nothing reported.
+    expect((await rowsOf('')).find((r) => r.district.name === empty.name)).toEqual({ district: { name: empty.name }, ytdActual: '0.00', reported: false });
+    expect((await rowsOf('keyProjects')).find((r) => r.district.name === empty.name)).toEqual({ district: { name: empty.name }, ytdActual: '0.00', reported: false, keyProjects: 1 });
   });
 });

@@ -207,9 +207,18 @@ export class InvestmentStatsRow {
 
   @Field(() => Float, { nullable: true, description: 'Resumed ÷ under construction, percent. 复工率' })
   resumptionRate!: number | null;
+
+  @Field({
+    description:
+      'Whether any monthly report was filed for this group in its month (by month: in that month). Missing is not zero: a row with reported false lists a group where nothing was reported, its amounts reading 0.00 for want of figures. 是否已填报',
+  })
+  reported!: boolean;
 }
 
-@ObjectType({ description: 'Investment statistics of an area for a month. 投资统计' })
+@ObjectType({
+  description:
+    'Investment statistics of an area for a month. By district every district of the area has a row, reported or not; `reported` tells a district with nothing reported from one that reported zero. 投资统计',
+})
 export class InvestmentStats {
   @Field(() => Area, { description: 'The area. 区划' })
   area!: Area;
@@ -355,6 +364,7 @@ export class StatsRowView {
   readonly keyProjectsChange: number | null;
   readonly resumed: number | null;
   readonly resumptionRate: number | null;
+  readonly reported: boolean;
 
   constructor(
     private readonly line: StatsLine,
@@ -373,6 +383,7 @@ export class StatsRowView {
     this.keyProjectsChange = line.keyProjects === null || line.keyProjectsLastYear === null ? null : line.keyProjects - line.keyProjectsLastYear;
     this.resumed = line.resumed;
     this.resumptionRate = line.resumptionRate;
+    this.reported = line.reported;
   }
 
   get monthGrowth(): Rate {

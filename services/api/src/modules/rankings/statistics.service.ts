@@ -36,6 +36,8 @@ export interface StatsLine {
   keyProjectsLastYear: number | null;
   resumed: number | null;
   resumptionRate: number | null;
+  /** Whether any monthly report was filed for the group in its month (by month: that month): false is missing, not zero. */
+  reported: boolean;
 }
 
 const KEY = {
@@ -81,6 +83,7 @@ export async function investmentLines(ctx: Context, areaIds: number[] | null, pe
     .addSelect(`SUM(CASE WHEN ${lastYear} THEN s.actual ELSE 0 END)`, 'lyMonth')
     .addSelect(`SUM(CASE WHEN ${lyYtd} THEN s.actual ELSE 0 END)`, 'lyYtd')
     .addSelect('SUM(s.reports)', 'reports')
+    .addSelect(`SUM(CASE WHEN ${thisYear} THEN s.reports ELSE 0 END)`, 'reportsNow')
     .addSelect(`SUM(CASE WHEN ${monthly ? ytd : 's.period = :p'} THEN s.planned ELSE 0 END)`, 'planMonth')
     .addSelect(`SUM(CASE WHEN ${ytd} THEN s.planned ELSE 0 END)`, 'planYtd')
     .addSelect(`SUM(CASE WHEN ${ytd} THEN s.plan_months ELSE 0 END)`, 'planMonths')
@@ -111,7 +114,12 @@ export async function investmentLines(ctx: Context, areaIds: number[] | null, pe
   const a = index(actual);
   const pl = index(plan);
   const pr = index(projects);
+  const reports = index(sums);
   for (const m of [a, pl, pr]) for (const key of m.keys()) keys.add(key);
+  // Missing is not zero: by district every district of the scope has a row, reported or not.
+  if (groupBy === StatsGroupBy.DISTRICT) {
+    for (const id of areaIds ?? ctx.areas.byId.keys()) if (ctx.areas.get(id)?.level === AreaLevel.DISTRICT) keys.add(String(id));
+  }
   if (monthly) {
     const months = parsePeriod(period).month;
     for (let i = 1; i <= months; i++) keys.add(String(i).padStart(2, '0'));
@@ -137,6 +145,7 @@ export async function investmentLines(ctx: Context, areaIds: number[] | null, pe
       keyProjects: monthly ? null : (now ?? 0),
       keyProjectsLastYear: monthly ? null : prr ? toInt(prr.before ?? 0) : 0,
       resumed: monthly ? null : (resumed ?? 0),
+      reported: toInt(reports.get(key)?.reportsNow ?? 0) > 0,
     };
   });
   if (monthly) {
@@ -190,6 +199,7 @@ class Line implements StatsLine {
   keyProjects!: number | null;
   keyProjectsLastYear!: number | null;
   resumed!: number | null;
+  reported!: boolean;
 
   constructor(figures: Figures) {
     Object.assign(this, figures);
@@ -213,8 +223,8 @@ class Line implements StatsLine {
 }
 
 function withRates(l: Figures): StatsLine {
-  const { key, monthActual, ytdActual, lastYearMonthActual, lastYearYtdActual, monthPlanned, ytdPlanned, keyProjects, keyProjectsLastYear, resumed } = l;
-  return new Line({ key, monthActual, ytdActual, lastYearMonthActual, lastYearYtdActual, monthPlanned, ytdPlanned, keyProjects, keyProjectsLastYear, resumed });
+  const { key, monthActual, ytdActual, lastYearMonthActual, lastYearYtdActual, monthPlanned, ytdPlanned, keyProjects, keyProjectsLastYear, resumed, reported } = l;
+  return new Line({ key, monthActual, ytdActual, lastYearMonthActual, lastYearYtdActual, monthPlanned, ytdPlanned, keyProjects, keyProjectsLastYear, resumed, reported });
 }
 
 /**
@@ -224,7 +234,7 @@ function withRates(l: Figures): StatsLine {
  */
 export function totalOfMonths(lines: StatsLine[]): StatsLine {
   const last = lines[lines.length - 1];
-  return withRates({ ...last, key: 'ALL', keyProjects: 0, keyProjectsLastYear: 0, resumed: 0 });
+  return withRates({ ...last, key: 'ALL', keyProjects: 0, keyProjectsLastYear: 0, resumed: 0, reported: lines.some((l) => l.reported) });
 }
 
 /**
@@ -232,7 +242,7 @@ export function totalOfMonths(lines: StatsLine[]): StatsLine {
  * exactly one of them, so sums and counts add up): the same line investmentLines gives ungrouped.
  */
 export function totalOfLines(lines: StatsLine[]): StatsLine {
-  const total: Figures = { key: 'ALL', monthActual: 0n, ytdActual: 0n, lastYearMonthActual: 0n, lastYearYtdActual: 0n, monthPlanned: 0n, ytdPlanned: 0n, keyProjects: 0, keyProjectsLastYear: 0, resumed: 0 };
+  const total: Figures = { key: 'ALL', monthActual: 0n, ytdActual: 0n, lastYearMonthActual: 0n, lastYearYtdActual: 0n, monthPlanned: 0n, ytdPlanned: 0n, keyProjects: 0, keyProjectsLastYear: 0, resumed: 0, reported: false };
   for (const l of lines) {
     total.monthActual += l.monthActual;
     total.ytdActual += l.ytdActual;
@@ -243,6 +253,7 @@ export function totalOfLines(lines: StatsLine[]): StatsLine {
     total.keyProjects! += l.keyProjects ?? 0;
     total.keyProjectsLastYear! += l.keyProjectsLastYear ?? 0;
     total.resumed! += l.resumed ?? 0;
+    total.reported ||= l.reported;
   }
   return withRates(total);
 }
