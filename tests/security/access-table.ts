@@ -81,6 +81,7 @@ export const QUERIES: Record<string, Row> = {
   voteSession:               /* */ 'A A A A A A A A',
   publishedBallots:          /* */ 'A A A A A A A A',
   verifyReceipt:             /* */ 'A A A A A A A A',
+  voteBulletinBoard:         /* */ 'A A A A A A A A',
   publishedEvaluationSheets: /* */ 'A A A A A A A A',
   verifyEvaluationReceipt:   /* */ 'A A A A A A A A',
   livelihoodBoard:           /* */ 'A A A A A A A A',

@@ -246,6 +246,7 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   voteSession: (fx) => ({ id: fx.fuxinSession }),
   publishedBallots: (fx) => ({ sessionId: fx.fuxinSession }),
   verifyReceipt: (fx) => ({ sessionId: fx.fuxinSession, receiptCode: fx.fuxinReceipt }),
+  voteBulletinBoard: (fx) => ({ sessionId: fx.fuxinSession }),
   publishedEvaluationSheets: (fx) => ({ sessionId: fx.fuxinSession, year: 2021 }),
   verifyEvaluationReceipt: (fx) => ({ sessionId: fx.fuxinSession, year: 2021, receiptCode: 'NO-SUCH-RECEIPT' }),
   livelihoodBoard: (fx) => ({ cityId: fx.areaId['阜新市'], year: 2021 }),

@@ -451,7 +451,7 @@ export async function castBallot(ctx: Context, sessionId: number, candidateIds: 
     try {
       await tx.em.insert(RoundParticipation, { roundId: round.id, userId: entry.userId, method: BallotSource.ELECTRONIC });
     } catch (e) {
-      if (isDuplicateKey(e)) throw await alreadyTookPart(ctx, round.id, entry.userId);
+      if (isDuplicateKey(e)) throw await alreadyTookPart(tx.em, round.id, entry.userId);
       throw e;
     }
     // The fingerprint is fixed when the round opens, so the ballot can be written before the lock.
@@ -478,8 +478,10 @@ function votingTimeIsOver(session: VoteSession, now = clockNow().getTime()): boo
  * Why the delegate's own second ballot is refused: they voted in the app, or a paper sheet was issued
  * in their name (so a delegate who never received one knows to complain). Says nothing of others.
  */
-async function alreadyTookPart(ctx: Context, roundId: number, userId: number): Promise<ConflictError> {
-  const mine = await ctx.db.getRepository(RoundParticipation).findOneBy({ roundId, userId });
+async function alreadyTookPart(em: EntityManager, roundId: number, userId: number): Promise<ConflictError> {
+  // Read in the cast's own transaction: it holds a pooled connection, and asking the pool for
+  // another while hundreds of casts hold theirs would wait for ever.
+  const mine = await em.getRepository(RoundParticipation).findOneBy({ roundId, userId });
   return mine?.method === BallotSource.PAPER
     ? new ConflictError('已为您发放纸质选票，请在纸质选票上投票；如未领到，请向监票人和大会秘书处反映 (a paper sheet was issued to you)')
     : new ConflictError('您已在本轮投票 (you have already voted in this round)');
