@@ -6,7 +6,7 @@ import { adminInBrowser, browserDescribe } from './browser';
 
 browserDescribe('the home page’s to-do list in Chromium', () => {
   const admin = adminInBrowser();
-  const { newPage, signIn, shot } = admin;
+  const { newPage, signIn, shot, navTo } = admin;
 
   /** Last month in China, as the to-do list reckons it. */
   function lastMonth(): string {
@@ -28,6 +28,9 @@ browserDescribe('the home page’s to-do list in Chromium', () => {
     const { context, page } = await newPage();
     try {
       await signIn(page, 'secretary.lijun');
+      // Signing in lands on the role's most telling view; the to-do list is the home page.
+      await page.waitForURL((u) => u.pathname !== '/');
+      await navTo(page, 'home');
       await page.waitForSelector('[data-testid=todo]');
       const first = due[0];
       const link = page.locator(`[data-testid=todo-report-${first.id}]`);
@@ -51,6 +54,9 @@ browserDescribe('the home page’s to-do list in Chromium', () => {
     const { context, page } = await newPage();
     try {
       await signIn(page, 'admin.dalian');
+      // Signing in lands on the role's most telling view; the to-do list is the home page.
+      await page.waitForURL((u) => u.pathname !== '/');
+      await navTo(page, 'home');
       await page.waitForSelector('[data-testid=todo]');
       if (quiet.data!.quietProjects.totalCount > 0) {
         const item = page.locator('.ant-list-item', { has: page.locator('[data-testid=todo-quiet]') });

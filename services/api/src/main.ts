@@ -7,6 +7,8 @@ import { createLogger, dropPendingLogLines } from './logger';
 import { startServer } from './server';
 
 async function main() {
+  // A reader of standard output that has gone (EPIPE) must not bring the service down with it.
+  process.stdout.on('error', () => undefined);
   const config = loadConfig();
   checkClockConfiguration();
   const log = createLogger(config.logLevel);
