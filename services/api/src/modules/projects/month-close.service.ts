@@ -1,10 +1,10 @@
 import { addMonths, periodOfInstant, reportDeadlinePassed, toFen, validateMonthlyReport, type Fen } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
-import { canAdminister, canApproveCorrection, canReadFigures, requireThat, requireWriter, signedIn } from '../../core/auth/policy';
+import { canAdminister, canReadFigures, requireThat, requireWriter, signedIn } from '../../core/auth/policy';
 import { now as clockNow } from '../../core/clock';
 import { fen, toInt, toJson } from '../../core/columns';
 import type { Context } from '../../core/context';
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
+import { ConflictError, UserInputError } from '../../core/errors';
 import { parseId, parseOptionalId } from '../../core/ids';
 import { paginate, type Page, type PageArgs } from '../../core/pagination';
 import { mutate, writeSystemAudit } from '../../core/transaction';
@@ -18,6 +18,7 @@ import { ProjectLight } from './light.entity';
 import { lightSettingsByCity, recomputeProjectLights, runMonthEndLights, type LightChange } from './lights.service';
 import { CorrectionKind, CorrectionStatus, DistrictMonthClose, LightCorrection, MonthClose, RelitMonth } from './month-close.entity';
 import { MonthlyReport, PlanMonth } from './plan.entity';
+import { markDecided, requestToDecide } from './approvals';
 import { checkPlanTable, closedPlanMonthsChanged, planImage, writePlan } from './plans.service';
 import { Project } from './project.entity';
 import type { CorrectionFilter, PlanTableInput, ReportCorrectionInput } from './projects.inputs';
@@ -280,24 +281,14 @@ async function applyReport(em: EntityManager, project: Project, period: string, 
  * it (closed ones included — each change listed on the correction); the month before it is untouched.
  */
 export async function decideCorrection(ctx: Context, idArg: string, approve: boolean, decisionReason: string): Promise<LightCorrection> {
-  const viewer = signedIn(ctx.viewer);
-  const id = parseId(idArg, 'id');
-  const found = await ctx.db.getRepository(LightCorrection).findOneBy({ id });
-  if (!found || !viewer.scope.contains(found.areaId)) throw new NotFoundError('LightCorrection', id);
-  if (!canApproveCorrection(viewer, found.cityId, found.requestedByUserId)) {
-    throw new ForbiddenError(viewer.userId === found.requestedByUserId ? '更正不能由申请人自己审批' : '关账后的更正由市级管理员审批');
-  }
-  if (!approve && !decisionReason.trim()) throw new UserInputError('reason', '驳回须说明理由');
+  const { viewer, found } = await requestToDecide(ctx, LightCorrection, idArg, approve, decisionReason, {
+    ownRequest: '更正不能由申请人自己审批',
+    notCityAdmin: '关账后的更正由市级管理员审批',
+  });
+  const id = found.id;
   const now = clockNow();
   return mutate(ctx, async (tx) => {
-    // The row under the transaction: a second decision on the same correction waits and sees it decided.
-    const result = await tx.em
-      .createQueryBuilder()
-      .update(LightCorrection)
-      .set({ status: approve ? CorrectionStatus.APPROVED : CorrectionStatus.REJECTED, decidedBy: viewer.displayName ?? viewer.username ?? '', decidedAt: now, decisionReason: decisionReason.trim() || null })
-      .where('id = :id AND status = :pending', { id, pending: CorrectionStatus.PENDING })
-      .execute();
-    if (result.affected === 0) throw new ConflictError('这条更正已经审批过了');
+    await markDecided(tx.em, LightCorrection, id, { approve, viewer, at: now, reason: decisionReason }, '这条更正已经审批过了');
     if (approve) {
       const project = await tx.em.findOneByOrFail(Project, { id: found.projectId });
       const before = await monthImage(tx.em, project.id, found.period, found.kind);

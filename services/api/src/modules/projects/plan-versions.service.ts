@@ -1,16 +1,17 @@
 import { period as makePeriod, toFen } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
-import { canApproveCorrection, canReadFigures, requireWriter, signedIn } from '../../core/auth/policy';
+import { canReadFigures, requireWriter, signedIn } from '../../core/auth/policy';
 import { now as clockNow } from '../../core/clock';
 import { toJson } from '../../core/columns';
 import type { Context } from '../../core/context';
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
+import { ConflictError, UserInputError } from '../../core/errors';
 import { parseId } from '../../core/ids';
 import { paginate, type Page, type PageArgs } from '../../core/pagination';
 import { mutate } from '../../core/transaction';
 import { holdLightCounts } from './light-counts';
 import { closedPeriods, recomputeProjectLights } from './lights.service';
 import { CorrectionStatus } from './month-close.entity';
+import { markDecided, requestToDecide } from './approvals';
 import { PlanVersion, type PlanVersionMonth } from './plan-version.entity';
 import { baselineInForce, checkPlanTable, monthsOfInput, planImage, sameMonths, storedMonths, writePlan, type StoredMonth } from './plans.service';
 import { Project } from './project.entity';
@@ -117,23 +118,14 @@ export async function requestPlanVersion(ctx: Context, projectIdArg: string, inp
  * the plan table takes its months and the months still open are relit against it.
  */
 export async function decidePlanVersion(ctx: Context, idArg: string, approve: boolean, decisionReason: string): Promise<PlanVersion> {
-  const viewer = signedIn(ctx.viewer);
-  const id = parseId(idArg, 'id');
-  const found = await ctx.db.getRepository(PlanVersion).findOneBy({ id });
-  if (!found || !viewer.scope.contains(found.areaId)) throw new NotFoundError('PlanVersion', id);
-  if (!canApproveCorrection(viewer, found.cityId, found.requestedByUserId)) {
-    throw new ForbiddenError(viewer.userId === found.requestedByUserId ? '计划变更不能由申请人自己审批' : '计划变更由市级管理员审批');
-  }
-  if (!approve && !decisionReason.trim()) throw new UserInputError('reason', '驳回须说明理由');
+  const { viewer, found } = await requestToDecide(ctx, PlanVersion, idArg, approve, decisionReason, {
+    ownRequest: '计划变更不能由申请人自己审批',
+    notCityAdmin: '计划变更由市级管理员审批',
+  });
+  const id = found.id;
   const now = clockNow();
   return mutate(ctx, async (tx) => {
-    const result = await tx.em
-      .createQueryBuilder()
-      .update(PlanVersion)
-      .set({ status: approve ? CorrectionStatus.APPROVED : CorrectionStatus.REJECTED, decidedBy: viewer.displayName ?? viewer.username ?? '', decidedAt: now, decisionReason: decisionReason.trim() || null })
-      .where('id = :id AND status = :pending', { id, pending: CorrectionStatus.PENDING })
-      .execute();
-    if (result.affected === 0) throw new ConflictError('这个计划版本已经审批过了');
+    await markDecided(tx.em, PlanVersion, id, { approve, viewer, at: now, reason: decisionReason }, '这个计划版本已经审批过了');
     if (approve) {
       const project = await tx.em.findOneByOrFail(Project, { id: found.projectId });
       const months = JSON.parse(found.months) as StoredMonth[];
