@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'web/*/src/gql/**', '**/node_modules/**', 'data/**', 'coverage/**', 'tests/screenshots/**', '**/*.d.ts'] },
+  { ignores: ['**/dist/**', 'web/*/src/gql/**', 'examples/*/gql/**', '**/node_modules/**', 'data/**', 'coverage/**', 'tests/screenshots/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

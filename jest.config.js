@@ -44,6 +44,8 @@ module.exports = {
       displayName: 'e2e',
       rootDir: 'tests',
       testMatch: ['<rootDir>/e2e/**/*.test.ts'],
+      // The admin's builds, made once before the first browser test file (not by each file).
+      globalSetup: '<rootDir>/e2e/global-setup.ts',
       moduleNameMapper: { '^@kpd/domain$': '<rootDir>/../packages/domain/src/index.ts' },
       setupFiles: ['reflect-metadata'],
     },
@@ -58,4 +60,7 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  // Two test files at a time on the two cores: most of a file's time is spent waiting (on MySQL, on a
+  // server starting, on a browser), so two overlap well; the browser tests' waits are sized for it.
+  maxWorkers: 2,
 };

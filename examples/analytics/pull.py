@@ -1,9 +1,10 @@
-"""Pulls a year of investment statistics by district and month, and every project, into pandas.
+"""Pulls a year of investment statistics and of lights by district and month, and every project, into pandas.
 
     pip install requests pandas
     KPD_URL=http://localhost:4000 KPD_TOKEN=kpd_api_... python examples/analytics/pull.py 2020
 
-One request per year for the statistics (an alias per month), pages of 100 for the projects; the
+One request per year for the statistics and one for the lights (an alias per month), pages of 100
+for the projects; the
 cost of each answer is printed from extensions.cost, and a THROTTLED answer is waited out for its
 Retry-After. Amounts arrive as exact decimal strings in 元: they are read as Decimal, never float.
 The token needs read:figures and read:projects.
@@ -52,6 +53,18 @@ def statistics(year):
     return pd.DataFrame(rows)
 
 
+def lights(year):
+    area = query("{ me { area { id } } }")["me"]["area"]
+    months = [f"{year}-{m:02d}" for m in range(1, 13)]
+    fields = "districts { district { name } green yellow red total }"
+    text = "query($a: ID!) { " + " ".join(
+        f'm{i + 1}: lightBoard(areaId: $a, period: "{m}") {{ {fields} }}' for i, m in enumerate(months)) + " }"
+    data = query(text, {"a": area["id"]})
+    rows = [dict(period=m, district=d["district"]["name"], green=d["green"], yellow=d["yellow"], red=d["red"], projects=d["total"])
+            for i, m in enumerate(months) for d in data[f"m{i + 1}"]["districts"]]
+    return pd.DataFrame(rows)
+
+
 def projects():
     nodes, after = [], None
     while True:
@@ -69,4 +82,5 @@ if __name__ == "__main__":
     stats = statistics(year)
     # Missing is not zero: months a district did not report stay apart from those it reported 0.
     print(stats[stats.reported].pivot_table(index="district", columns="period", values="monthActual", aggfunc="first"))
+    print(lights(year).pivot_table(index="district", columns="period", values="red", aggfunc="first"))
     print(projects().groupby("district")["totalInvestment"].sum())

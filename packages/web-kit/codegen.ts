@@ -19,23 +19,33 @@ export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
  * The apps whose operations are generated. The livelihood app still sends untyped strings (its pages
  * are being rebuilt with the vote); it joins this list when they become `graphql()` documents.
  */
-export const TYPED_APPS = ['shell', 'districts', 'projects', 'secretaries', 'service-items', 'dispatch'];
+export const TYPED_APPS = ['shell', 'districts', 'projects', 'secretaries', 'service-items', 'dispatch', 'investment'];
+
+/**
+ * The examples typed the same way: examples/<name>/*.ts documents, the client in examples/<name>/gql/.
+ * An analytics tool written against the API checks its queries against the schema as the admin does.
+ */
+export const TYPED_EXAMPLES = ['analytics'];
 
 /** Where an app's generated client lives. */
 export function generatedDir(app: string): string {
   return path.join(REPO_ROOT, 'web', app, 'src', 'gql');
 }
 
-export function codegenConfig(apps: string[] = TYPED_APPS): CodegenConfig {
+export function codegenConfig(apps: string[] = TYPED_APPS, examples: string[] = TYPED_EXAMPLES): CodegenConfig {
+  const targets = [
+    ...apps.map((app) => ({ dir: generatedDir(app), sources: path.join(REPO_ROOT, 'web', app, 'src', '**', '*.{ts,tsx}') })),
+    ...examples.map((name) => ({ dir: path.join(REPO_ROOT, 'examples', name, 'gql'), sources: path.join(REPO_ROOT, 'examples', name, '*.ts') })),
+  ];
   return {
     schema: SCHEMA_FILE,
     // An app without operations yet still gets its (empty) client, so its imports resolve.
     ignoreNoDocuments: true,
     generates: Object.fromEntries(
-      apps.map((app) => [
-        generatedDir(app) + '/',
+      targets.map(({ dir, sources }) => [
+        dir + '/',
         {
-          documents: [path.join(REPO_ROOT, 'web', app, 'src', '**', '*.{ts,tsx}'), '!' + path.join(generatedDir(app), '**')],
+          documents: [sources, '!' + path.join(dir, '**')],
           preset: 'client' as const,
           presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
           config: {
@@ -55,4 +65,4 @@ export function codegenConfig(apps: string[] = TYPED_APPS): CodegenConfig {
   };
 }
 
-export default codegenConfig(process.env.KPD_CODEGEN_APPS ? process.env.KPD_CODEGEN_APPS.split(',') : TYPED_APPS);
+export default process.env.KPD_CODEGEN_APPS ? codegenConfig(process.env.KPD_CODEGEN_APPS.split(','), []) : codegenConfig();

@@ -36,3 +36,7 @@ class TimerMessageChannel {
 // slower than that, so they wait up to 15 s (a passing test still ends as soon as its element shows).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require('@testing-library/dom').configure({ asyncUtilTimeout: 15_000 });
+// Ant Design's dialogs measure the scroll bar with getComputedStyle(element, '::-webkit-scrollbar'):
+// jsdom has no pseudo-elements (and says so on every dialog), so the element's own style answers.
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => computedStyle(element);

@@ -61,7 +61,7 @@ function sharedFor(isShell: boolean) {
  * operation that does not match the schema fails the build with the codegen's message.
  */
 function typedClient(app: string): Plugin {
-  const run = () => generate(codegenConfig([app]), true);
+  const run = () => generate(codegenConfig([app], []), true);
   return {
     name: 'kpd-typed-client',
     async buildStart() {

@@ -42,7 +42,9 @@ export const FLOOR_SQL = {
     'SELECT a.id, a.name, SUM(s.actual) AS actual, SUM(s.planned) AS planned FROM investment_district_summary s INNER JOIN areas a ON a.id = s.area_id WHERE s.period BETWEEN ? AND ? GROUP BY a.id',
   statsByMonth:
     'SELECT s.period, SUM(s.actual) AS actual, SUM(s.planned) AS planned FROM investment_district_summary s WHERE s.period BETWEEN ? AND ? GROUP BY s.period',
-  page: 'SELECT p.id, p.code, p.name, p.total_investment AS totalInvestment, a.name AS district FROM projects p INNER JOIN areas a ON a.id = p.area_id WHERE p.code > ? ORDER BY p.code LIMIT ?',
+  // STRAIGHT_JOIN: projects first, along the code index, stopping at the page's end. Left to itself the
+  // optimizer may read the areas first and sort every project (the two plans are priced within 1%).
+  page: 'SELECT p.id, p.code, p.name, p.total_investment AS totalInvestment, a.name AS district FROM projects p STRAIGHT_JOIN areas a ON a.id = p.area_id WHERE p.code > ? ORDER BY p.code LIMIT ?',
   pageLights: 'SELECT project_id AS projectId, color, reason FROM project_lights WHERE period = ? AND project_id IN (?)',
   pageReports: 'SELECT project_id AS projectId, period, actual_investment AS actualInvestment FROM project_reports WHERE project_id IN (?) AND period IN (?)',
   pageSecretaries:

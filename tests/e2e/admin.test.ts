@@ -39,7 +39,7 @@ browserDescribe('the admin in Chromium', () => {
       await page.waitForSelector('[data-testid=viewer]');
       expect(await page.textContent('[data-testid=viewer]')).toContain('沈阳市');
       const nav = await page.$$eval('[data-testid^=nav-]', (els) => els.map((e) => e.getAttribute('data-testid')));
-      expect(nav).toEqual(['nav-home', 'nav-districts', 'nav-projects', 'nav-dispatch', 'nav-secretaries', 'nav-livelihood', 'nav-service-items', 'nav-admin', 'nav-audit']);
+      expect(nav).toEqual(['nav-home', 'nav-districts', 'nav-projects', 'nav-dispatch', 'nav-secretaries', 'nav-livelihood', 'nav-service-items', 'nav-investment', 'nav-admin', 'nav-audit', 'nav-exports']);
       await shot(page, '03-home-admin-shenyang');
 
       await navTo(page, 'districts');

@@ -5,7 +5,7 @@
  * result, and 修改密码 for a secretary.
  */
 import type { Page } from 'playwright-core';
-import { adminInBrowser, browserDescribe, PASSWORD, pickOption } from './browser';
+import { adminInBrowser, browserDescribe, chooseOption, PASSWORD } from './browser';
 
 browserDescribe('administration in Chromium', () => {
   const admin = adminInBrowser();
@@ -53,8 +53,7 @@ browserDescribe('administration in Chromium', () => {
       await dialog.locator('#confirm').fill('Shenyang#2026');
       await dialog.locator('[data-testid=new-user-area]').click();
       await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '苏家屯区' }).first().click();
-      await page.click('.ant-modal [data-testid=new-user-role]');
-      await pickOption(page, '服务秘书');
+      await chooseOption(page, 'new-user-role', '服务秘书', { within: '.ant-modal' });
       await page.click('.ant-modal .ant-btn-primary');
       expect(await fieldError(page, 'username')).toBe('用户名 admin.sujiatun 已存在');
       await shot(page, 'admin-03-new-user-taken');
@@ -62,8 +61,7 @@ browserDescribe('administration in Chromium', () => {
       await dialog.locator('#username').fill('Secretary.Wangwei');
       await page.click('.ant-modal .ant-btn-primary');
       await page.waitForSelector('.ant-message >> text=已创建用户 secretary.wangwei');
-      await page.click('[data-testid=user-role-filter]');
-      await pickOption(page, '服务秘书');
+      await chooseOption(page, 'user-role-filter', '服务秘书');
       await page.waitForSelector('[data-testid=user-table] tr.ant-table-row:has-text("secretary.wangwei")');
       const created = await admin.server.gql<{ users: { nodes: Array<{ username: string; role: string; area: { name: string } }> } }>(
         '{ users(role: SECRETARY, first: 100) { nodes { username role area { name } } } }',
@@ -81,8 +79,7 @@ browserDescribe('administration in Chromium', () => {
       }
       const locked = await admin.server.gql('mutation { login(username: "admin.sujiatun", password: "Liaoning@2020") { token } }');
       expect(locked.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      await page.click('[data-testid=user-role-filter]');
-      await pickOption(page, '管理员');
+      await chooseOption(page, 'user-role-filter', '管理员');
       const status = page.locator('[data-testid=user-status-admin\\.sujiatun]');
       await status.waitFor();
       expect(await status.textContent()).toContain('锁定至');
@@ -253,7 +250,7 @@ browserDescribe('administration in Chromium', () => {
       await page.fill('#newPassword', 'Dalian#2026x');
       await page.fill('#confirm', 'Dalian#2026x');
       await page.click('[data-testid=change-password]');
-      expect(await fieldError(page, 'currentPassword')).toBe('当前密码不正确');
+      expect(await fieldError(page, 'currentPassword')).toBe('原密码不正确');
       await shot(page, 'admin-16-password-refused');
       await page.fill('#currentPassword', PASSWORD);
       await page.click('[data-testid=change-password]');

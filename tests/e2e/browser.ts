@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { modules } from '../../services/api/src/modules';
 import { startTestServer, type TestServer } from '../../services/api/src/testing/harness';
+import type { Config } from '../../services/api/src/config';
 import { ensureBuilt, repoRoot, WEB_APPS } from './web-build';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,8 +29,50 @@ export const browserDescribe = hasChromium ? describe : describe.skip;
  * also matches `:visible` and may hold an option of the same label (a status filter's 不予采纳 beside
  * the screening form's), so options of leaving or hidden dropdowns are excluded.
  */
-export const OPEN_SELECT_OPTION =
-  '.ant-select-dropdown:visible:not(.ant-select-dropdown-hidden):not([class*="-leave"]) .ant-select-item-option';
+export const OPEN_DROPDOWN = '.ant-select-dropdown:visible:not(.ant-select-dropdown-hidden):not([class*="-leave"])';
+export const OPEN_SELECT_OPTION = `${OPEN_DROPDOWN} .ant-select-item-option`;
+
+/**
+ * Types a day ("2020-09-30") or a month ("2020-09") into the antd picker with this data-testid and
+ * confirms it, as a user typing rather than clicking through the panel would.
+ */
+export async function typeInPicker(page: Page, testId: string, value: string): Promise<void> {
+  const input = page.locator(`[data-testid=${testId}] input, input[data-testid=${testId}]`).first();
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/**
+ * Opens the antd Select with this data-testid (optionally inside `within`, e.g. '.ant-modal'),
+ * clicks the option labelled `label` and waits until the Select shows it. A click that landed while
+ * the dropdown was still opening (or before its options arrived) is not taken by antd; then the
+ * dropdown is closed and the choice made again, up to three times, so a test never goes on with a
+ * choice the form did not take.
+ */
+export async function chooseOption(
+  page: Page,
+  testId: string,
+  label: string,
+  { within = '', search = false }: { within?: string; search?: boolean } = {},
+): Promise<void> {
+  const select = page.locator(`${within} .ant-select:is([data-testid=${testId}], :has([data-testid=${testId}]))`.trim()).first();
+  // A single Select shows its value in -content (with the label as its title), a multiple one each value in -selection-item.
+  const chosen = select.locator('.ant-select-content, .ant-select-selection-item', { hasText: label });
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (search) await page.keyboard.type(label);
+    await pickOption(page, label);
+    try {
+      await chosen.first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      // Close a dropdown still open; Escape with none open would close the modal the Select is in.
+      if (await page.locator(OPEN_DROPDOWN).count()) await page.keyboard.press('Escape');
+    }
+  }
+}
 
 /** Clicks the option labelled `label` (substring) in the dropdown that is open now. */
 export async function pickOption(page: Page, label: string): Promise<void> {
@@ -48,9 +91,10 @@ export interface AdminInBrowser {
 
 /**
  * Starts the server and the browser for the calling file (beforeAll) and stops them (afterAll).
- * Call it inside a `browserDescribe` block.
+ * Call it inside a `browserDescribe` block. The server runs with ADMIN_TOTP=optional (as every test
+ * server), so the demo admins sign in with their password alone; pass `config` to change that.
  */
-export function adminInBrowser(): AdminInBrowser {
+export function adminInBrowser(options: { config?: Partial<Config> } = {}): AdminInBrowser {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let webRoot: string | undefined;
@@ -72,7 +116,7 @@ export function adminInBrowser(): AdminInBrowser {
     // Every module's demo data, as `pnpm start` seeds it.
     server = await startTestServer('sqlite', {
       seedModules: modules.map((m) => m.name),
-      config: { webDir: path.join(webRoot, 'shell', 'dist'), webRemotesDir: webRoot },
+      config: { webDir: path.join(webRoot, 'shell', 'dist'), webRemotesDir: webRoot, ...options.config },
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

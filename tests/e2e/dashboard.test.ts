@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { GraphQLResponse } from '../../services/api/src/testing/harness';
-import { adminInBrowser, browserDescribe } from './browser';
+import { adminInBrowser, browserDescribe, typeInPicker } from './browser';
 import { repoRoot } from './web-build';
 
 /** The part of the API's image library (sharp) used here, for a photo with EXIF data like a phone's. */
@@ -46,7 +46,7 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
 
   async function boardFromApi(area: string, period: string, token: string | null) {
     const res = await admin.server.gql<{ lightBoard: { districts: Array<{ district: { name: string } } & Counts>; projects: Array<{ name: string; color: string }> } }>(
-      'query($a: ID, $p: String!) { lightBoard(areaId: $a, period: $p) { districts { district { name } green yellow red } projects { name color } } }',
+      'query($a: ID, $p: Period!) { lightBoard(areaId: $a, period: $p) { districts { district { name } green yellow red } projects { name color } } }',
       { a: area, p: period },
       token,
     );
@@ -94,7 +94,7 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
       expect(before).toBe('YELLOW');
       await shot(page, 'dashboard-01-project-detail-before');
 
-      await page.fill('[data-testid=report-period]', '2020-09');
+      await typeInPicker(page, 'report-period', '2020-09');
       await page.fill('[data-testid=report-actual]', planned);
       await page.fill('[data-testid=report-progress]', '主体结构施工，按计划完成本月投资');
       await page.setInputFiles('[data-testid=report-form] input[type=file]', { name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: await sitePhoto('2020:08:20 10:00:00') });
@@ -195,7 +195,8 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
       const latest = published.data!.publishedLightBoards[0];
       const board = await boardFromApi(latest.area.id, latest.period, null);
 
-      await page.goto(`${admin.server.url}/public/lights`);
+      // page=0: every row at once (the wall's paging is checked below).
+      await page.goto(`${admin.server.url}/public/lights?page=0`);
       await page.waitForSelector('[data-testid=public-board]');
       expect(await page.$('#username')).toBeNull();
       expect(await page.textContent('[data-testid=board-title]')).toContain(latest.area.name);
@@ -227,6 +228,42 @@ browserDescribe('the dashboard, the wall display and the project detail in Chrom
       const first = boardRequests;
       await page.waitForTimeout(6_000);
       expect(boardRequests).toBeGreaterThan(first);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('on a 1440×900 wall the board turns through screens of rows that fit, with every district on one of them', async () => {
+    // 沈阳市's September board, published: a row for each of its districts.
+    const token = await admin.server.login('admin.shenyang');
+    const shenyang = await areaId('沈阳市', token);
+    const published = await admin.server.gql('mutation($a: ID!) { publishLightBoard(areaId: $a, period: "2020-09") }', { a: shenyang }, token);
+    expect(published.errors).toBeUndefined();
+    const latest = { area: { id: shenyang }, period: '2020-09' };
+    const board = await boardFromApi(shenyang, '2020-09', null);
+    expect(board.districts.length).toBeGreaterThan(7);
+    const { context, page } = await newPage({ width: 1440, height: 900 });
+    try {
+      await page.goto(`${admin.server.url}/public/lights?area=${latest.area.id}&period=${latest.period}&page=3`);
+      await page.waitForSelector('[data-testid=board-screen]');
+      const screens = Number(await page.getAttribute('[data-testid=board-screen]', 'data-screens'));
+      expect(screens).toBeGreaterThan(1);
+      const seen = new Set<string>();
+      const read = async () => {
+        for (const name of await page.$$eval('[data-testid=board-district]', (rows) => rows.map((r) => r.getAttribute('data-district') ?? ''))) seen.add(name);
+      };
+      await read();
+      expect(seen.size).toBe(7); // rows that fit under the title and totals at 900 px
+      // Nothing below the fold: the last row shown ends inside the window.
+      const bottom = await page.$eval('[data-testid=board-districts]', (t) => t.getBoundingClientRect().bottom);
+      expect(bottom).toBeLessThanOrEqual(900);
+      await shot(page, 'dashboard-08-wall-1440-screen-1');
+      for (let n = 2; n <= screens; n++) {
+        await page.waitForSelector(`[data-testid=board-screen][data-screen="${n}"]`, { timeout: 10_000 });
+        await read();
+      }
+      expect([...seen].sort()).toEqual(board.districts.map((d) => d.district.name).sort());
+      await shot(page, 'dashboard-09-wall-1440-last-screen');
     } finally {
       await context.close();
     }

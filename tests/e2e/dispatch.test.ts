@@ -4,7 +4,7 @@
  * city supervision and publishes the month's ranking.
  */
 import type { Page } from 'playwright-core';
-import { adminInBrowser, browserDescribe, OPEN_SELECT_OPTION } from './browser';
+import { adminInBrowser, browserDescribe, OPEN_SELECT_OPTION, typeInPicker } from './browser';
 
 browserDescribe('the dispatch app in Chromium', () => {
   const admin = adminInBrowser();
@@ -36,11 +36,11 @@ browserDescribe('the dispatch app in Chromium', () => {
     }
   }
 
-  /** "93.00亿元" → 9300000000 (元), as the page shows it. */
-  function yuanOf(text: string): number {
-    const m = /^([\d,]+(?:\.\d+)?)(亿元|万元)$/.exec(text.trim());
+  /** "93.00" in a column headed 亿元 (or "93.00亿元" in a sentence) → 9300000000 (元), as the page shows it. */
+  function yuanOf(text: string, unit: '亿元' | '万元' = '亿元'): number {
+    const m = /^([\d,]+(?:\.\d+)?)(亿元|万元)?$/.exec(text.trim());
     if (!m) throw new Error(`not an amount: ${text}`);
-    return Number(m[1].replace(/,/g, '')) * (m[2] === '亿元' ? 1e8 : 1e4);
+    return Number(m[1].replace(/,/g, '')) * ((m[2] ?? unit) === '亿元' ? 1e8 : 1e4);
   }
 
   test('admin.shenyang: Sujiatun’s statistics for September 2020, its dispatch list with reasons, an overdue problem escalated, the ranking published', async () => {
@@ -55,12 +55,14 @@ browserDescribe('the dispatch app in Chromium', () => {
     await page.click('[data-testid=tab-rankings]');
     expect(page.url()).toMatch(/\/dispatch\/rankings$/);
     await page.waitForSelector('[data-testid=stats-table] [data-testid="stats-row-苏家屯区"]');
-    expect(await page.inputValue('[data-testid=ranking-period]')).toBe('2020-09');
+    expect(await page.inputValue('[data-testid=ranking-period] input, input[data-testid=ranking-period]')).toBe('2020年09月');
     const row = '[data-testid=stats-table] [data-testid="stats-row-苏家屯区"]';
     const ytd = (await page.textContent(`${row} [data-testid=stat-ytd]`))!;
     const month = (await page.textContent(`${row} [data-testid=stat-month]`))!;
     const growth = (await page.textContent(`${row} [data-testid=stat-month-growth]`))!;
-    expect(ytd).toBe('93.00亿元');
+    // One unit per column, stated in its header, at most two decimals.
+    expect(ytd).toBe('93.00');
+    expect(await page.textContent('[data-testid=stats-table] thead')).toContain('（亿元）');
     expect(yuanOf(ytd)).toBe(9_300_000_000);
     expect(yuanOf(month)).toBe(1_480_000_000);
     expect(growth).toBe('+20.6%');
@@ -122,7 +124,9 @@ browserDescribe('the dispatch app in Chromium', () => {
     await page.click('[data-testid=move-ESCALATE]');
     // Without a city leader the server refuses, and says why.
     await page.click('[data-testid=move-submit]');
-    expect(await (await page.waitForSelector('[data-testid=problem-detail] [data-testid=error-message]')).textContent()).toContain('市级挂牌督办须明确牵头市领导');
+    // Under the field it names, in Chinese.
+    const leaderRefused = page.locator('[data-testid=problem-detail] .ant-form-item:has([data-testid=move-city-leader]) .ant-form-item-explain-error');
+    expect(await leaderRefused.textContent()).toContain('市级挂牌督办须明确牵头市领导');
     await shot(page, 'dispatch-04-escalate-refused');
     await page.fill('[data-testid=move-city-leader]', '分管副市长');
     await page.click('[data-testid=move-submit]');
@@ -151,7 +155,7 @@ browserDescribe('the dispatch app in Chromium', () => {
 
     // Rankings: publish September 2020; the page then says who published it and when.
     await page.click('[data-testid=tab-rankings]');
-    await page.fill('[data-testid=ranking-period]', '2020-09');
+    await typeInPicker(page, 'ranking-period', '2020-09');
     await page.waitForSelector('[data-testid=ranking-unpublished]');
     await page.click('[data-testid=publish-ranking]');
     await page.click('[data-testid=publish-confirm]');
@@ -180,7 +184,7 @@ browserDescribe('the dispatch app in Chromium', () => {
     await page.goto(admin.server.url + '/dispatch/meetings');
     // The district's own meetings: the demo's September meeting is listed.
     await page.waitForSelector('[data-testid=meeting-table] [data-testid=meeting-open]:text("苏家屯区2020年9月重点项目调度会")');
-    await page.fill('[data-testid=meeting-period]', '2020-10');
+    await typeInPicker(page, 'meeting-period', '2020-10');
     await page.click('[data-testid=generate-list]');
     await page.waitForSelector('[data-testid=dispatch-list] tr.ant-table-row');
     await page.click('[data-testid=create-meeting]');
@@ -222,7 +226,7 @@ browserDescribe('the dispatch app in Chromium', () => {
     expect(await page.textContent('[data-testid=decision-project]')).toContain(firstListed);
     await page.fill('[data-testid=decision-title]', '二期厂房消防验收');
     await page.click('[data-testid=decision-add]');
-    expect(await (await page.waitForSelector('[data-testid=meeting-detail] [data-testid=error-message]')).textContent()).toContain('责任单位');
+    expect(await page.locator('[data-testid=meeting-detail] .ant-form-item:has([data-testid=decision-owner]) .ant-form-item-explain-error').textContent()).toContain('责任单位');
     await page.fill('[data-testid=decision-owner]', '苏家屯区住建局');
     await page.click('[data-testid=decision-add]');
     await page.waitForSelector('[data-testid=meeting-detail] [data-testid=problem-table] tr.ant-table-row:has-text("二期厂房消防验收")');

@@ -41,7 +41,7 @@ browserDescribe('the home page’s to-do list in Chromium', () => {
       await link.click();
       await page.waitForSelector('[data-testid=project-detail] [data-testid=report-form]');
       expect(page.url()).toContain(`/projects?open=${first.id}&report=${period}`);
-      expect(await page.inputValue('[data-testid=report-period]')).toBe(period);
+      expect(await page.inputValue('[data-testid=report-period] input, input[data-testid=report-period]')).toBe(`${period.slice(0, 4)}年${period.slice(5)}月`);
       await shot(page, 'home-todo-secretary-report-form');
     } finally {
       await context.close();

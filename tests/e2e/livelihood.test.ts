@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { rosterWorkbook } from '../../services/api/src/modules/livelihood/testkit';
-import { adminInBrowser, browserDescribe, OPEN_SELECT_OPTION, pickOption } from './browser';
+import { adminInBrowser, browserDescribe, chooseOption, OPEN_SELECT_OPTION, pickOption, typeInPicker } from './browser';
 
 const SESSION_NAME = '阜新市十六届人大六次会议（浏览器测试）';
 const DELEGATES = ['delegate.001', 'delegate.002', 'delegate.003'];
@@ -123,6 +123,11 @@ browserDescribe('livelihood votes in the browser', () => {
       ).textContent())!.trim();
       expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
       expect(await a.textContent('[data-testid=session-status]')).toBe('投票中');
+      // The three shares of the counting key, shown this once for three scrutineers to keep.
+      await a.waitForSelector('[data-testid=counting-shares]');
+      const shares: string[] = [];
+      for (let i = 0; i < 3; i++) shares.push((await a.locator(`[data-testid=counting-share-${i}]`).innerText()).trim());
+      for (const share of shares) expect(share).toMatch(/^[0-9A-F]{8}-[123]-[0-9A-F]{64}$/);
       // No counts while the vote is open.
       expect(await a.textContent('[data-testid=results-hidden]')).toContain('投票进行中');
       await admin.shot(a, 'livelihood-03-vote-open');
@@ -145,8 +150,16 @@ browserDescribe('livelihood votes in the browser', () => {
       expect(await ballot.locator('.ant-checkbox-wrapper').nth(2).locator('input').isDisabled()).toBe(true);
       await admin.shot(d, 'livelihood-04-ballot-phone');
       await ballot.locator('[data-testid=ballot-cast]').click();
+      // Nothing is cast yet: the marks are read back for confirmation.
+      const marks = d.locator('[data-testid=ballot-confirm-marks]');
+      await marks.waitFor();
+      expect(await marks.textContent()).toContain(`1. ${candidates[0].name}`);
+      expect(await marks.textContent()).toContain(`2. ${candidates[1].name}`);
+      await admin.shot(d, 'livelihood-04b-ballot-confirm-phone');
+      await d.click('#ballot-confirm');
       const receipt = (await ballot.locator('[data-testid=ballot-receipt-code]').textContent())!.trim();
       expect(receipt.length).toBeGreaterThanOrEqual(8);
+      expect((await ballot.locator('[data-testid=ballot-tracker]').innerText()).trim()).toMatch(/^[0-9a-f]{64}$/);
       await admin.shot(d, 'livelihood-05-receipt-phone');
 
       // The second votes through the API; the third takes a paper sheet, which the admin enters as marked.
@@ -156,15 +169,34 @@ browserDescribe('livelihood votes in the browser', () => {
         tokens[1],
       );
       expect(second.errors).toBeUndefined();
-      await a.click('[data-testid=paper-delegate]');
-      await pickOption(a, '代表3');
+      // The admin prints receipt codes for the sheets (the voter keeps the stub), and hands one out.
+      await a.fill('[data-testid=paper-print-count] input', '2');
+      await a.click('[data-testid=paper-print]');
+      const printed = (await a.locator('[data-testid=paper-printed] .ant-typography').innerText()).split(/\s+/).filter((x) => /^[0-9A-Z]{4}-/.test(x));
+      expect(printed).toHaveLength(2);
+      await chooseOption(a, 'paper-delegate', '代表3');
       await a.click('[data-testid=paper-issue]');
+      await a.locator('[data-testid=paper-batches]', { hasText: '本人发放' }).waitFor();
+      // A second person, the scrutineer, confirms the admin's batch; only then does it count as issued.
+      const batches = await admin.server.gql<{ voteSession: { round: { paperBatches: { id: string }[] } } }>(
+        'query($id: ID!) { voteSession(id: $id) { round { paperBatches { id } } } }',
+        { id: sessionId },
+        tokens[2],
+      );
+      const confirmed = await admin.server.gql(
+        'mutation($s: ID!, $b: ID!) { confirmPaperBatch(sessionId: $s, batchId: $b) }',
+        { s: sessionId, b: batches.data!.voteSession.round.paperBatches[0].id },
+        tokens[2],
+      );
+      expect(confirmed.errors).toBeUndefined();
+      await a.locator('[data-testid=paper-batches]', { hasText: '已由 代表3 确认' }).waitFor({ timeout: 20_000 });
       await a.locator('[data-testid=paper-reconciliation]', { hasText: '1 张' }).waitFor();
       const paperSheet = a.locator('[data-testid=paper-sheet]').first();
       await paperSheet.locator('.ant-checkbox-wrapper').nth(0).click();
       await paperSheet.locator('.ant-checkbox-wrapper').nth(2).click();
+      await paperSheet.locator('[data-testid=paper-sheet-code] input').fill(printed[1]);
       await a.click('[data-testid=paper-enter]');
-      await a.waitForSelector('[data-testid=paper-entered]');
+      expect(await (await a.waitForSelector('[data-testid=paper-entered]')).textContent()).toContain(printed[1]);
       await admin.shot(a, 'livelihood-05b-paper');
       // Having taken a sheet, the third delegate cannot vote in the app as well.
       const twice = await admin.server.gql(
@@ -174,7 +206,13 @@ browserDescribe('livelihood votes in the browser', () => {
       );
       expect(twice.errors?.[0].extensions?.code).toBe('CONFLICT');
 
-      // The admin closes the vote in the admin: counts, adopted list, the ballot list holds the receipt.
+      // Two scrutineers paste their shares; the admin closes the vote: counts, adopted list, the ballot list holds the receipt.
+      await a.fill('[data-testid=close-share-0] input', shares[0]);
+      await a.fill('[data-testid=close-share-1] input', shares[0]);
+      await a.click('[data-testid=vote-close]');
+      await a.click('[data-testid=vote-close-ok]');
+      expect(await (await a.waitForSelector('[data-testid=vote-control] [data-testid=error-message]')).textContent()).toContain('两次');
+      await a.fill('[data-testid=close-share-1] input', shares[2]);
       await a.click('[data-testid=vote-close]');
       await a.click('[data-testid=vote-close-ok]');
       await a.waitForSelector('[data-testid=results-counts]');
@@ -253,7 +291,7 @@ browserDescribe('livelihood votes in the browser', () => {
     await a.click('[data-testid=obligation-form] button[type=submit]');
     const firstRow = a.locator('[data-testid=board-table] tr.ant-table-row').first();
     await firstRow.locator('text=200 个').waitFor();
-    await a.fill('[data-testid=progress-period]', `${YEAR}-01`);
+    await typeInPicker(a, 'progress-period', `${YEAR}-01`);
     await a.fill('[data-testid=progress-quantity]', '50');
     await a.fill('[data-testid=progress-note]', '完成首批50个');
     await a.click('[data-testid=progress-submit]');
@@ -263,8 +301,7 @@ browserDescribe('livelihood votes in the browser', () => {
     await admin.shot(a, 'livelihood-09a-board-progress');
 
     // The board of the demo year: the ten projects the 2021 session adopted.
-    await a.click('[data-testid=board-choice]');
-    await pickOption(a, '2021');
+    await chooseOption(a, 'board-choice', '2021');
     await a.waitForSelector('[data-testid=board] h4:has-text("2021")');
     const cities = await admin.server.gql<{
       voteSessions: Array<{ meetingDate: string; city: { id: string } }>;
@@ -288,8 +325,7 @@ browserDescribe('livelihood votes in the browser', () => {
     // The public board of the demo year, without signing in.
     await p.goto(`${url}/public/votes`);
     await p.waitForSelector('[data-testid=public-session]');
-    await p.click('[data-testid=public-session]');
-    await pickOption(p, '阜新市十六届人大四次会议');
+    await chooseOption(p, 'public-session', '阜新市十六届人大四次会议');
     // The demo vote verified in the browser from public data alone.
     await p.click('[data-testid=verifier-run]');
     expect(await (await p.waitForSelector('[data-testid=verifier-result]', { timeout: 60_000 })).textContent()).toContain('已验证');
@@ -360,17 +396,19 @@ browserDescribe('livelihood votes in the browser', () => {
     await admin.shot(d, 'livelihood-12b-evaluation-receipt-phone');
 
     // The demo's 2021 evaluation of its ten projects.
-    await a.click('[data-testid=evaluation-session]');
-    await pickOption(a, '阜新市十六届人大四次会议');
-    await a.locator('[data-testid=evaluation-results] tr.ant-table-row').nth(9).waitFor();
-    expect(await a.locator('[data-testid=evaluation-results] tr.ant-table-row').count()).toBe(10);
+    await chooseOption(a, 'evaluation-session', '阜新市十六届人大四次会议');
+    // Counted with the households' part (40 delegates / 60 households): the combined table, each
+    // project with both parts and its score.
+    await a.locator('[data-testid=combined-results] tr.ant-table-row').nth(9).waitFor();
+    expect(await a.locator('[data-testid=combined-results] tr.ant-table-row').count()).toBe(10);
+    expect(await a.textContent('[data-testid=rating-rule]')).toMatch(/40/);
+    expect(await a.locator('[data-testid=combined-score]').first().textContent()).toMatch(/^\d+\.\d\d$/);
   }, 300_000);
 
   test('an admin screens a proposal with a published reason; the public page speaks English by the switch', async () => {
     await a.goto(url + '/livelihood/proposals');
     await a.waitForSelector('[data-testid=proposal-table] tr.ant-table-row');
-    await a.click('[data-testid=proposal-status]');
-    await pickOption(a, '已受理');
+    await chooseOption(a, 'proposal-status', '已受理');
     const screen = a.locator('[data-testid^=proposal-screen-]').first();
     await screen.waitFor();
     const proposalId = (await screen.getAttribute('data-testid'))!.replace('proposal-screen-', '');

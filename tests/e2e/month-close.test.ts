@@ -4,7 +4,7 @@
  * admin while the public wall still shows the published 86/10/4 with its hash; admin.shenyang approves
  * it and the wall shows the new version, the first one kept.
  */
-import { adminInBrowser, browserDescribe } from './browser';
+import { adminInBrowser, browserDescribe, typeInPicker } from './browser';
 
 interface Publication {
   id: string;
@@ -63,7 +63,7 @@ browserDescribe('month close, corrections and the published board in Chromium', 
       await page.waitForSelector('[data-testid=light-clearing] [data-testid=clearing-needed]');
       const red = clearing.data!.project.light.clearing.redBy;
       expect(await page.textContent('[data-testid=clearing-red-by]')).toContain(`${Number(red.slice(0, 4))}年${Number(red.slice(5))}月`);
-      await page.fill('[data-testid=report-period]', '2020-09');
+      await typeInPicker(page, 'report-period', '2020-09');
       await page.fill('[data-testid=report-actual]', planned);
       await page.click('[data-testid=report-save]');
       await page.waitForSelector('[data-testid=report-month-closed]');

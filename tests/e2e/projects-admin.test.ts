@@ -4,7 +4,7 @@
  * months copied from a spreadsheet (totals that do not add up are refused before sending), and edits it.
  */
 import type { Page } from 'playwright-core';
-import { adminInBrowser, browserDescribe, pickOption } from './browser';
+import { adminInBrowser, browserDescribe, chooseOption } from './browser';
 
 browserDescribe('project forms in Chromium', () => {
   const admin = adminInBrowser();
@@ -49,8 +49,7 @@ browserDescribe('project forms in Chromium', () => {
 
       await page.fill('.ant-modal #code', 'SJT-E2E-001');
       await page.fill('.ant-modal #name', '苏家屯区智能装备产业园');
-      await page.click('.ant-modal [data-testid=project-category]');
-      await pickOption(page, '工业');
+      await chooseOption(page, 'project-category', '工业', { within: '.ant-modal' });
       // Below Shenyang's 1亿元 threshold it stays out of the library; at 1.2亿元 it enters.
       await page.fill('.ant-modal #totalInvestment', '8000');
       expect(await (await page.waitForSelector('[data-testid=library-hint]')).textContent()).toContain('未达入库门槛 1.00亿元');

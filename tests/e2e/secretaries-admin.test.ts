@@ -4,7 +4,7 @@
  * said so), assigns it to a project and ends the assignment.
  */
 import type { Page } from 'playwright-core';
-import { adminInBrowser, browserDescribe, pickOption } from './browser';
+import { adminInBrowser, browserDescribe, chooseOption } from './browser';
 
 browserDescribe('secretary forms in Chromium', () => {
   const admin = adminInBrowser();
@@ -41,8 +41,7 @@ browserDescribe('secretary forms in Chromium', () => {
       await shot(page, 'secretaries-admin-01-new-refused');
 
       await dialog.locator('#name').fill('王敏');
-      await page.click('.ant-modal [data-testid=new-secretary-district]');
-      await pickOption(page, '苏家屯区');
+      await chooseOption(page, 'new-secretary-district', '苏家屯区', { within: '.ant-modal' });
       await dialog.locator('#workUnit').fill('苏家屯区发展和改革局');
       await dialog.locator('#title').fill('项目服务专员');
       await dialog.locator('#contact').fill('024-89121234');
@@ -97,8 +96,7 @@ browserDescribe('secretary forms in Chromium', () => {
       await page.click('[data-testid=assign-project]');
       await page.keyboard.type(free.name);
       await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: free.name }).first().click();
-      await page.click('[data-testid=assign-role]');
-      await pickOption(page, '组长');
+      await chooseOption(page, 'assign-role', '组长');
       await page.click('[data-testid=assign-submit]');
       const notice = (await (await page.waitForSelector('[data-testid=assign-form] [data-testid=form-error]')).textContent())!;
       expect(notice).toContain('该秘书在此期间已服务该项目');

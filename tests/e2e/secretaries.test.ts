@@ -105,8 +105,9 @@ browserDescribe('the service-secretary pages in Chromium', () => {
   test('an analyst reads the roster without contact details, and the page stands', async () => {
     const { context, page } = await newPage();
     try {
+      // The province: Dalian's 378 and the two of 沈抚新城's converted investment projects.
       const { total, contacts } = await roster('analyst', page);
-      expect(total).toBe('共 378 名服务秘书');
+      expect(total).toBe('共 380 名服务秘书');
       expect(contacts.length).toBe(20);
       expect(new Set(contacts)).toEqual(new Set(['—']));
       expect(await page.$('[role=alert]')).toBeNull();

@@ -4,7 +4,7 @@
  * changed and filters, and antd date pickers (zh-CN) instead of the browser's own date inputs.
  */
 import type { Page } from 'playwright-core';
-import { adminInBrowser, browserDescribe, pickOption } from './browser';
+import { adminInBrowser, browserDescribe, chooseOption, pickOption } from './browser';
 
 browserDescribe('the admin’s defects, fixed', () => {
   const admin = adminInBrowser();
@@ -79,8 +79,7 @@ browserDescribe('the admin’s defects, fixed', () => {
 
       // The settings change: who, and the field's old and new value.
       await page.click('[data-testid=audit-filters] button:has-text("清除筛选")');
-      await page.click('[data-testid=audit-entity]');
-      await pickOption(page, '城市参数');
+      await chooseOption(page, 'audit-entity', '城市参数');
       const row = page.locator('[data-testid=audit-table] tr.ant-table-row', { hasText: '修改城市参数' }).first();
       await row.waitFor();
       expect(await row.textContent()).toContain(`无联系预警天数：${city.settings.noContactDays} → ${city.settings.noContactDays + 15}`);

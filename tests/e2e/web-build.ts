@@ -4,8 +4,8 @@ import path from 'node:path';
 import apps from '../../web/apps.json';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
-/** The shell and every domain app of web/apps.json. */
-export const WEB_APPS = ['shell', ...apps.remotes.map((r) => r.name)];
+/** The shell, every domain app of web/apps.json, and the GraphQL explorer (a page of its own). */
+export const WEB_APPS = ['shell', ...apps.remotes.map((r) => r.name), 'explorer'];
 
 function newest(target: string): number {
   if (!fs.existsSync(target)) return 0;
@@ -21,7 +21,7 @@ function newest(target: string): number {
 
 /** The file a finished build of the app leaves last. */
 export function builtMarker(app: string, dist = path.join(repoRoot, 'web', app, 'dist')): string {
-  return path.join(dist, app === 'shell' ? 'index.html' : 'remoteEntry.js');
+  return path.join(dist, app === 'shell' || app === 'explorer' ? 'index.html' : 'remoteEntry.js');
 }
 
 /** True when the app's build is missing or older than its sources, the web kit, the domain rules, the list of apps or the schema. */

@@ -39,7 +39,7 @@ describe.each(DRIVERS)('two API processes on one database [%s]', (driver) => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpd-two-'));
     a = await startChildServer({ databaseUrl: db.url, dataDir });
     b = await startChildServer({ databaseUrl: db.url, dataDir });
-  }, 180_000);
+  }, 360_000);
   afterAll(async () => {
     await Promise.all([a?.kill('SIGTERM'), b?.kill('SIGTERM')]);
     await db.drop();
@@ -91,9 +91,9 @@ describe.each(DRIVERS)('two API processes on one database [%s]', (driver) => {
     expect(numbers(counts).reduce((n, [, g, y, r]) => n + g + y + r, 0)).toBe(lit);
     const stored = await sql(
       db.url,
-      'SELECT COUNT(*) AS n FROM livelihood_ballots b JOIN livelihood_rounds r ON r.id = b.round_id WHERE r.session_id = ?',
+      'SELECT COUNT(*) AS n FROM livelihood_sealed_ballots b JOIN livelihood_rounds r ON r.id = b.round_id WHERE r.session_id = ?',
       [Number(vote.sessionId)],
     );
     expect(Number(stored[0].n)).toBe(usernames.length);
-  }, 300_000);
+  }, 480_000);
 });

@@ -4,6 +4,8 @@ import { Client } from './client';
 export interface OpenVote {
   sessionId: string;
   candidates: string[];
+  /** The counting key's shares answered at the opening (two of them count the round). */
+  shares: string[];
 }
 
 /**
@@ -30,9 +32,9 @@ export async function openVoteFor(cityAdmin: Client, cityId: string, usernames: 
   for (let i = 0; i < tokens.length; i += 50) {
     await Promise.all(tokens.slice(i, i + 50).map((t) => new Client(cityAdmin.url, t).gql('mutation($s: ID!) { checkInToSession(sessionId: $s) { checkedInAt } }', { s: sessionId })));
   }
-  const opened = await cityAdmin.gql<{ openVote: { candidates: { id: string }[] } }>('mutation($s: ID!) { openVote(sessionId: $s) { candidates { id } } }', { s: sessionId });
+  const opened = await cityAdmin.gql<{ openVote: { candidates: { id: string }[]; countingShares: string[] } }>('mutation($s: ID!) { openVote(sessionId: $s) { candidates { id } countingShares } }', { s: sessionId });
   if (!opened.data) throw new Error(`openVote: ${JSON.stringify(opened.errors)}`);
-  return { sessionId, candidates: opened.data.openVote.candidates.map((c) => c.id) };
+  return { sessionId, candidates: opened.data.openVote.candidates.map((c) => c.id), shares: opened.data.openVote.countingShares };
 }
 
 /** One delegate's ballot: up to ten of the candidates, varied by `i`. */

@@ -103,13 +103,12 @@ describe.each(DRIVERS)('hostile arguments [%s]', (driver) => {
   });
   afterAll(() => t.close());
 
+  /** Every table's row count, in one statement (one round trip, however many tables there are). */
   async function rowCounts(): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const table of tables) {
-      const [row] = await t.server.db.query(`SELECT COUNT(*) AS n FROM ${t.server.db.driver.escape(table)}`);
-      counts[table] = Number((row as { n: unknown }).n);
-    }
-    return counts;
+    const escape = (name: string) => t.server.db.driver.escape(name);
+    const sql = tables.map((table) => `SELECT '${table}' AS t, COUNT(*) AS n FROM ${escape(table)}`).join(' UNION ALL ');
+    const rows = (await t.server.db.query(sql)) as { t: string; n: unknown }[];
+    return Object.fromEntries(rows.map((row) => [row.t, Number(row.n)]));
   }
 
   it('has cases for every text and integer argument of the schema', () => {

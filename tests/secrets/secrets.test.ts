@@ -1,3 +1,4 @@
+import { totpCode } from '../../services/api/src/core/auth/totp';
 import { DRIVERS, startTestServer, type TestServer } from '../../services/api/src/testing/harness';
 
 const DEMO_PASSWORD = 'Liaoning@2020';
@@ -18,6 +19,8 @@ describe.each(DRIVERS)('secrets [%s]', (driver) => {
   let t: TestServer;
   const secrets: string[] = [DEMO_PASSWORD, NEW_PASSWORD, NEW_ACCOUNT_PASSWORD];
   const answers: string[] = [];
+  /** The authenticator's secret: kept at rest (it checks the codes), but never logged nor answered twice. */
+  let totpSecret = '';
 
   beforeAll(async () => {
     t = await startTestServer(driver);
@@ -54,6 +57,21 @@ describe.each(DRIVERS)('secrets [%s]', (driver) => {
       second.data!.login.token!,
     );
     await post({ query: 'mutation { logout }' }, second.data!.login.token!);
+    // A second factor enrolled: its secret, a code, and the ten recovery codes (two of them used, one wrongly).
+    const lijun = (await post({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: 'secretary.lijun', p: DEMO_PASSWORD } })).data!.login.token!;
+    secrets.push(lijun);
+    const begun = (await post({ query: 'mutation { beginTotpEnrolment { secret } }' }, lijun)) as { data: { beginTotpEnrolment: { secret: string } } };
+    totpSecret = begun.data.beginTotpEnrolment.secret;
+    const enrolled = (await post({ query: 'mutation($c: String!) { confirmTotpEnrolment(code: $c) { recoveryCodes } }', variables: { c: totpCode(totpSecret, Date.now()) } }, lijun)) as unknown as {
+      data: { confirmTotpEnrolment: { recoveryCodes: string[] } };
+    };
+    const codes = enrolled.data.confirmTotpEnrolment.recoveryCodes;
+    expect(codes).toHaveLength(10);
+    secrets.push(...codes, ...codes.map((c) => c.replace('-', '')));
+    const pending = (await post({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: 'secretary.lijun', p: DEMO_PASSWORD } })).data!.login.token!;
+    secrets.push(pending);
+    await post({ query: 'mutation($c: String!) { verifySignInCode(code: $c) }', variables: { c: 'zzzzz-zzzzz' } }, pending);
+    await post({ query: 'mutation($c: String!) { verifySignInCode(code: $c) }', variables: { c: codes[0] } }, pending);
   });
   afterAll(() => t.close());
 
@@ -75,6 +93,12 @@ describe.each(DRIVERS)('secrets [%s]', (driver) => {
     const cells = await everyCell(t);
     expect(cells.length).toBeGreaterThan(100);
     for (const secret of secrets) expect(cells.filter((c) => c.includes(secret))).toEqual([]);
+  });
+
+  it('logs the authenticator secret nowhere and answers it only to the enrolment that made it', async () => {
+    expect(totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(t.logLines.filter((line) => line.includes(totpSecret))).toEqual([]);
+    expect(answers.filter((a) => a.includes(totpSecret))).toHaveLength(1);
   });
 
   it('sets the session cookie httpOnly and SameSite, Secure only behind TLS', async () => {

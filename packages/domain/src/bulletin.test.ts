@@ -12,33 +12,43 @@ const ballots = [
   { receiptCode: 'R4', marks: ['A', 'B'], source: 'PAPER', salt: 's4' },
 ];
 
-/** A counted round: R1–R3 sealed in batch 1, R4 in batch 2. */
+const trackers = ['t1', 't2', 't3', 't4'].map((t) => sha256Hex(`sealed ${t}`));
+
+/** The board: four sealed ballots' trackers, three in batch 1, one in batch 2. */
+function board(): { entries: BoardEntry[]; checkpoints: { number: number; count: number; head: string }[]; head: string } {
+  const one = sealBatch(fingerprint, trackers.slice(0, 3));
+  const two = sealBatch(one.head, trackers.slice(3));
+  const entries = [...one.entries.map((e) => ({ ...e, batch: 1 })), ...two.entries.map((e) => ({ ...e, batch: 2 }))].map((e) => ({ batch: e.batch, ballotHash: e.hash, prevHash: e.prev, chainHash: e.link }));
+  return { entries, checkpoints: [{ number: 1, count: 3, head: one.head }, { number: 2, count: 4, head: two.head }], head: two.head };
+}
+
+/** The ballots opened at the count, chained on from the board's last head. */
+function openAll(head: string, list: typeof ballots): { opened: BoardEntry[]; head: string } {
+  const hashes = list.map((b) => ballotCommitment(fingerprint, b.receiptCode, b.marks.join(','), b.source, b.salt));
+  const sealed = sealBatch(head, hashes);
+  return { opened: sealed.entries.map((e) => ({ batch: 0, ballotHash: e.hash, prevHash: e.prev, chainHash: e.link, ...list[hashes.indexOf(e.hash)] })), head: sealed.head };
+}
+
+/** A counted round. */
 function published(): PublishedRound {
-  const hashes = ballots.map((b) => ballotCommitment(fingerprint, b.receiptCode, b.marks.join(','), b.source, b.salt));
-  const one = sealBatch(fingerprint, hashes.slice(0, 3));
-  const two = sealBatch(one.head, hashes.slice(3));
-  const entries: BoardEntry[] = [...one.entries.map((e) => ({ ...e, batch: 1 })), ...two.entries.map((e) => ({ ...e, batch: 2 }))].map((e) => {
-    const b = ballots[hashes.indexOf(e.hash)];
-    return { batch: e.batch, ballotHash: e.hash, prevHash: e.prev, chainHash: e.link, ...b };
-  });
-  const t = tally({ rosterSize: 5, seats: 1, candidates, ballots: ballots.map((b) => b.marks) });
+  const b = board();
+  const o = openAll(b.head, ballots);
+  const t = tally({ rosterSize: 5, seats: 1, candidates, ballots: ballots.map((x) => x.marks) });
   return {
     number: 1,
     canonical,
     fingerprint,
     counted: true,
-    checkpoints: [
-      { number: 1, count: 3, head: one.head },
-      { number: 2, count: 4, head: two.head },
-    ],
-    entries,
-    chainHead: two.head,
+    checkpoints: b.checkpoints,
+    entries: b.entries,
+    opened: o.opened,
+    chainHead: o.head,
     tally: { ...t, counts: t.counts.map((c) => ({ candidateId: c.candidateId, votes: c.votes })) },
     attendance: { rosterSize: 5, checkedIn: 4, votedElectronically: 3, votedOnPaper: 1, sheetsIssued: 1, sheetsReturned: 1, spoiled: 1 },
   };
 }
 
-const edit = (r: PublishedRound, receipt: string, change: Partial<BoardEntry>): PublishedRound => ({ ...r, entries: r.entries.map((e) => (e.receiptCode === receipt ? { ...e, ...change } : e)) });
+const edit = (r: PublishedRound, receipt: string, change: Partial<BoardEntry>): PublishedRound => ({ ...r, opened: r.opened.map((e) => (e.receiptCode === receipt ? { ...e, ...change } : e)) });
 
 describe('sealBatch', () => {
   it('orders a batch by commitment, whatever the cast order, and chains it', () => {
@@ -57,7 +67,7 @@ describe('verifyRound', () => {
 
   it('verifies an open round by its board alone (nothing opened yet)', () => {
     const r = published();
-    const open: PublishedRound = { ...r, counted: false, chainHead: null, tally: null, attendance: null, entries: r.entries.map((e) => ({ batch: e.batch, ballotHash: e.ballotHash, prevHash: e.prevHash, chainHash: e.chainHash })) };
+    const open: PublishedRound = { ...r, counted: false, chainHead: null, tally: null, attendance: null, opened: [] };
     expect(verifyRound(open).verified).toBe(true);
   });
 
@@ -68,7 +78,9 @@ describe('verifyRound', () => {
       (r) => edit(r, 'R3', { marks: ['A'], ballotHash: ballotCommitment(fingerprint, 'R3', 'A', 'ELECTRONIC', 's3') }),
       '链接哈希不符',
     ],
-    ['a ballot deleted', (r) => ({ ...r, entries: r.entries.filter((e) => e.receiptCode !== 'R2') }), '检查点 1 的链头'],
+    ['a sealed ballot deleted from the board', (r) => ({ ...r, entries: r.entries.filter((e) => e.ballotHash !== trackers[1]) }), '检查点 1 的链头'],
+    ['an opened ballot deleted', (r) => ({ ...r, opened: r.opened.filter((e) => e.receiptCode !== 'R2') }), '公开的选票 3 张，与公告板上密封的 4 张不符'],
+    ['a ballot added at the count', (r) => ({ ...r, opened: openAll(board().head, [...ballots, { receiptCode: 'R5', marks: ['B'], source: 'ELECTRONIC', salt: 's5' }]).opened }), '公开的选票 5 张'],
     ['the rules edited', (r) => ({ ...r, canonical: r.canonical.replace('"seats":1', '"seats":2') }), '规则指纹与规则原文不符'],
     ['a vote count published wrong', (r) => ({ ...r, tally: { ...r.tally!, counts: r.tally!.counts.map((c) => (c.candidateId === 'B' ? { ...c, votes: 3 } : c)) } }), '候选项目 B 公布得票 3，重新计票为 1'],
     ['the adopted list published wrong', (r) => ({ ...r, tally: { ...r.tally!, adopted: ['B'] } }), '当选项目与重新计票不符'],
@@ -82,19 +94,24 @@ describe('verifyRound', () => {
     expect(v.problems.join('\n')).toContain(where);
   });
 
-  it('catches a board rewritten whole against a head noted earlier', () => {
+  it('catches opened ballots rewritten whole against a head noted earlier', () => {
     const r = published();
-    const noted = r.checkpoints[0].head;
-    // The whole round rewritten consistently: R3 now marks A, every link and checkpoint recomputed.
+    const noted = r.chainHead!;
+    // The opened ballots rewritten consistently: R3 now marks A, every link and the head recomputed.
     const forged = ballots.map((b) => (b.receiptCode === 'R3' ? { ...b, marks: ['A'] } : b));
-    const hashes = forged.map((b) => ballotCommitment(fingerprint, b.receiptCode, b.marks.join(','), b.source, b.salt));
-    const one = sealBatch(fingerprint, hashes.slice(0, 3));
-    const two = sealBatch(one.head, hashes.slice(3));
-    const entries = [...one.entries.map((e) => ({ ...e, batch: 1 })), ...two.entries.map((e) => ({ ...e, batch: 2 }))].map((e) => ({ batch: e.batch, ballotHash: e.hash, prevHash: e.prev, chainHash: e.link, ...forged[hashes.indexOf(e.hash)] }));
+    const o = openAll(board().head, forged);
     const t = tally({ rosterSize: 5, seats: 1, candidates, ballots: forged.map((b) => b.marks) });
-    const rewritten: PublishedRound = { ...r, entries, checkpoints: [{ number: 1, count: 3, head: one.head }, { number: 2, count: 4, head: two.head }], chainHead: two.head, tally: { ...t, counts: t.counts } };
+    const rewritten: PublishedRound = { ...r, opened: o.opened, chainHead: o.head, tally: { ...t, counts: t.counts } };
     expect(verifyRound(rewritten).verified).toBe(true);
     expect(verifyRound(rewritten, [noted]).problems.join('\n')).toContain('早先记下的链头');
     expect(verifyRound(r, [noted]).verified).toBe(true);
+  });
+
+  it('catches a board rewritten whole against a checkpoint noted earlier', () => {
+    const r = published();
+    const noted = r.checkpoints[0].head;
+    const other = sealBatch(fingerprint, [sha256Hex('x'), ...trackers.slice(1, 3)]);
+    const rewritten: PublishedRound = { ...r, checkpoints: [{ ...r.checkpoints[0], head: other.head }, r.checkpoints[1]] };
+    expect(verifyRound(rewritten, [noted]).problems.join('\n')).toContain('早先记下的链头');
   });
 });

@@ -5,14 +5,18 @@ import { tally, validateBallot } from './tally';
 /*
  * The bulletin board of a round (公告板) and its public verification.
  *
- * Each ballot is stored with a commitment: SHA-256(fingerprint | receipt code | marks | source | salt),
- * where the salt is 128 random bits kept secret until the count. While the round is open the board
- * publishes only the commitments, in sealed batches: a batch holds the ballots cast since the last
- * one (at least BOARD_BATCH of them, the rest at the count), sorted by commitment — never in cast
- * order — and chained to the batches before: link = SHA-256(previous link | commitment), from the
- * round fingerprint. Each batch's head is a checkpoint anyone can note. After the count every entry
- * is opened (receipt, marks, source, salt) and anyone can recompute the commitments, the chain, the
- * tally and the attendance arithmetic.
+ * Each ballot is cast sealed under the round's counting key; its tracker is the SHA-256 of the sealed
+ * text. While the round is open the board publishes the trackers, in sealed batches: a batch holds
+ * the ballots cast since the last one (at least BOARD_BATCH of them, the rest at the count), sorted
+ * by tracker — never in cast order — and chained to the batches before: link = SHA-256(previous link
+ * | tracker), from the round fingerprint. Each batch's head is a checkpoint anyone can note.
+ *
+ * At the count the scrutineers' key shares open the ballots, which are published shuffled (sorted by
+ * commitment), with nothing shared with the tracker they came from: each opened ballot has its
+ * commitment, SHA-256(fingerprint | receipt code | marks | source | salt), chained on from the last
+ * checkpoint to the published chain head. Anyone can recompute the chain, that as many ballots were
+ * opened as sealed, the commitments, the tally and the attendance arithmetic; each delegate finds
+ * their tracker on the board and their receipt code among the opened ballots.
  */
 
 /** Ballots gathered before a batch is sealed onto the board while the round is open. */
@@ -41,7 +45,7 @@ export function sealBatch(prevHead: string, hashes: readonly string[]): { entrie
 }
 
 export interface BoardEntry {
-  /** The batch (checkpoint number) in which it was sealed. */
+  /** The batch (checkpoint number) in which it was sealed; 0 for a ballot opened at the count. */
   batch: number;
   ballotHash: string;
   prevHash: string;
@@ -77,7 +81,10 @@ export interface PublishedRound {
   fingerprint: string;
   counted: boolean;
   checkpoints: readonly BoardCheckpoint[];
+  /** The sealed ballots' trackers on the board. */
   entries: readonly BoardEntry[];
+  /** The ballots opened at the count, chained on from the last checkpoint (empty while open). */
+  opened: readonly BoardEntry[];
   /** The head published at the count. */
   chainHead: string | null;
   tally: PublishedTally | null;
@@ -132,15 +139,21 @@ export function verifyRound(r: PublishedRound, knownHeads: readonly string[] = [
   });
   for (const [batch, rows] of byBatch) at(`${rows.length} 张选票属于不存在的检查点 ${batch} (entries outside any checkpoint)`);
   const heads = new Set(checkpoints.map((c) => c.head));
+  if (r.counted && r.chainHead) heads.add(r.chainHead);
   for (const h of knownHeads) {
     if (!heads.has(h) && h !== r.fingerprint) at(`早先记下的链头 ${h.slice(0, 12)}… 不在链上：公告板被改写 (a head noted earlier is not on the chain: the board was rewritten)`);
   }
 
   if (r.counted) {
-    if (r.chainHead !== prev) at('公布的哈希链头与重新计算的不符 (the published chain head differs from the recomputed chain)');
-    // Every ballot opened and matching its commitment.
+    if (r.opened.length !== r.entries.length) at(`公开的选票 ${r.opened.length} 张，与公告板上密封的 ${r.entries.length} 张不符 (opened ballots differ from sealed ones)`);
+    // Every opened ballot matches its commitment, chained on from the board's last head.
     const receipts = new Set<string>();
-    for (const e of r.entries) {
+    const opened = [...r.opened].sort((a, b) => (a.ballotHash < b.ballotHash ? -1 : a.ballotHash > b.ballotHash ? 1 : 0));
+    for (const e of opened) {
+      if (e.prevHash !== prev) at(`回执码 ${e.receiptCode ?? '—'} 的前一链接不符 (link does not follow, opened ballots)`);
+      const link = chainLink(prev, e.ballotHash);
+      if (e.chainHash !== link) at(`回执码 ${e.receiptCode ?? '—'} 的链接哈希不符 (chain hash wrong, opened ballots)`);
+      prev = link;
       if (e.receiptCode == null || e.marks == null || e.source == null || e.salt == null) {
         at(`哈希 ${e.ballotHash.slice(0, 12)}… 的选票计票后未公开 (a ballot was not opened at the count)`);
         continue;
@@ -151,10 +164,11 @@ export function verifyRound(r: PublishedRound, knownHeads: readonly string[] = [
         at(`回执码 ${e.receiptCode} 的选票内容与其哈希不符 (ballot ${e.receiptCode} does not match its hash)`);
       }
     }
+    if (r.chainHead !== prev) at('公布的哈希链头与重新计算的不符 (the published chain head differs from the recomputed chain)');
     // The tally, recomputed from the marks under the frozen rules.
     if (rules && r.tally) {
       try {
-        const recount = tally({ rosterSize: rules.rosterSize, seats: rules.seats, candidates: rules.candidates, ballots: r.entries.map((e) => [...(e.marks ?? [])]) });
+        const recount = tally({ rosterSize: rules.rosterSize, seats: rules.seats, candidates: rules.candidates, ballots: r.opened.map((e) => [...(e.marks ?? [])]) });
         const t = r.tally;
         for (const k of ['ballotsCast', 'validBallots', 'blankBallots', 'invalidBallots'] as const) {
           if (recount[k] !== t[k]) at(`计票结果 ${k} 公布为 ${t[k]}，重新计票为 ${recount[k]} (${k} differs from the recount)`);
@@ -170,8 +184,8 @@ export function verifyRound(r: PublishedRound, knownHeads: readonly string[] = [
     } else if (!r.tally) at('没有公布计票结果 (no tally published)');
     // The attendance arithmetic.
     if (r.attendance && rules) {
-      const paper = r.entries.filter((e) => e.source === 'PAPER');
-      const electronic = r.entries.length - paper.length;
+      const paper = r.opened.filter((e) => e.source === 'PAPER');
+      const electronic = r.opened.length - paper.length;
       for (const p of attendanceProblems(r.attendance, { electronic, paper: paper.length })) at(`${p.reason} (attendance: ${p.field})`);
       const spoiled = paper.filter((e) => !validateBallot([...(e.marks ?? [])], rules!.seats, rules!.candidates.map((c) => c.id)).valid).length;
       if (spoiled !== r.attendance.spoiled) at(`废票公布为 ${r.attendance.spoiled} 张，重新核对为 ${spoiled} 张 (spoiled differs)`);
@@ -190,6 +204,7 @@ export interface BoardAnswer {
   chainHead: string | null;
   checkpoints: readonly BoardCheckpoint[];
   entries: readonly BoardEntry[];
+  opened: readonly BoardEntry[];
 }
 
 /** A round's published count as the public API answers it (`VoteRound.tally`, `VoteRound.attendance`). */
@@ -215,6 +230,7 @@ export function publishedRound(board: BoardAnswer, count: CountAnswer): Publishe
     counted: board.counted,
     checkpoints: board.checkpoints,
     entries: board.entries,
+    opened: board.opened,
     chainHead: board.chainHead,
     tally: t && {
       ballotsCast: t.ballotsCast,

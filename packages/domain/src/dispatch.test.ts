@@ -24,6 +24,11 @@ describe('mustDispatchReasons (四个必调)', () => {
     ],
     ['a key-push reserve project', { stage: 'RESERVE', keyPush: true }, ['KEY_PUSH']],
     ['a plain reserve project', { stage: 'RESERVE', openProblemCount: 2 }, []],
+    ['a reserve project held up by an overdue procedure', { stage: 'RESERVE', overdueProcedureCount: 1 }, ['OVERDUE_PROCEDURES']],
+    ['a new project with two overdue procedures', { stage: 'NEW', overdueProcedureCount: 2 }, ['NEW', 'OVERDUE_PROCEDURES']],
+    ['a continuing project with procedures on time', { overdueProcedureCount: 0 }, []],
+    ['overdue procedures and open problems', { openProblemCount: 1, overdueProcedureCount: 1 }, ['CONTINUING_WITH_PROBLEMS', 'OVERDUE_PROCEDURES']],
+    ['a completed project with an overdue node left', { stage: 'COMPLETED', overdueProcedureCount: 3 }, []],
     [
       'a completed project',
       { stage: 'COMPLETED', keyPush: true, majorGovernmentInvestment: true, openProblemCount: 1 },
@@ -44,6 +49,9 @@ describe('mustDispatchReasons (四个必调)', () => {
     );
     expect(() => mustDispatchList([project({ id: 'p', openProblemCount: -1 })])).toThrow(
       expect.objectContaining({ field: 'projects[0].openProblemCount' }),
+    );
+    expect(() => mustDispatchList([project({ id: 'p', overdueProcedureCount: 1.5 })])).toThrow(
+      expect.objectContaining({ field: 'projects[0].overdueProcedureCount' }),
     );
   });
 });

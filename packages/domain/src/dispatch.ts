@@ -2,13 +2,16 @@
  * The must-dispatch rule (四个必调), DESIGN.md "Dispatch meetings" and report 000: the monthly
  * dispatch meeting's report list takes "重点推进项目、新建项目、存在问题的续建项目和重大政府投资项目".
  * A project can be on the list for several reasons; removed and completed projects are not listed.
+ * A fifth reason follows the pre-construction procedures (前期手续): a project with a procedure node past
+ * its promised time limit is dispatched whatever its stage, reserve projects included, so the department
+ * holding it up is named at the meeting.
  */
 import { DomainError } from './errors';
 import { type ProjectStage, requireProjectStage } from './project';
 import { requireNonNegativeInteger } from './validate';
 
 export type MustDispatchReason =
-  'KEY_PUSH' | 'NEW' | 'CONTINUING_WITH_PROBLEMS' | 'MAJOR_GOVERNMENT_INVESTMENT';
+  'KEY_PUSH' | 'NEW' | 'CONTINUING_WITH_PROBLEMS' | 'MAJOR_GOVERNMENT_INVESTMENT' | 'OVERDUE_PROCEDURES';
 
 /** In the order report 000 names them. */
 export const MUST_DISPATCH_REASONS: readonly MustDispatchReason[] = [
@@ -16,6 +19,7 @@ export const MUST_DISPATCH_REASONS: readonly MustDispatchReason[] = [
   'NEW',
   'CONTINUING_WITH_PROBLEMS',
   'MAJOR_GOVERNMENT_INVESTMENT',
+  'OVERDUE_PROCEDURES',
 ];
 
 export const MUST_DISPATCH_REASON_LABELS: Readonly<Record<MustDispatchReason, string>> = {
@@ -23,6 +27,7 @@ export const MUST_DISPATCH_REASON_LABELS: Readonly<Record<MustDispatchReason, st
   NEW: '新建项目',
   CONTINUING_WITH_PROBLEMS: '存在问题的续建项目',
   MAJOR_GOVERNMENT_INVESTMENT: '重大政府投资项目',
+  OVERDUE_PROCEDURES: '前期手续逾期项目',
 };
 
 export interface DispatchCandidate {
@@ -32,6 +37,8 @@ export interface DispatchCandidate {
   majorGovernmentInvestment: boolean;
   /** Problems of the project not yet resolved (open or in progress). */
   openProblemCount: number;
+  /** Procedure nodes past their promised time limit on the working-day calendar (none when not given). */
+  overdueProcedureCount?: number;
 }
 
 export interface DispatchListEntry {
@@ -45,6 +52,8 @@ export interface DispatchListEntry {
 export function mustDispatchReasons(project: DispatchCandidate, field = 'project'): MustDispatchReason[] {
   requireProjectStage(project.stage, `${field}.stage`);
   requireNonNegativeInteger(project.openProblemCount, `${field}.openProblemCount`);
+  const overdue = project.overdueProcedureCount ?? 0;
+  requireNonNegativeInteger(overdue, `${field}.overdueProcedureCount`);
   if (project.stage === 'REMOVED' || project.stage === 'COMPLETED') return [];
   const reasons: MustDispatchReason[] = [];
   if (project.keyPush) reasons.push('KEY_PUSH');
@@ -52,6 +61,7 @@ export function mustDispatchReasons(project: DispatchCandidate, field = 'project
   if (project.stage === 'CONTINUING' && project.openProblemCount > 0)
     reasons.push('CONTINUING_WITH_PROBLEMS');
   if (project.majorGovernmentInvestment) reasons.push('MAJOR_GOVERNMENT_INVESTMENT');
+  if (overdue > 0) reasons.push('OVERDUE_PROCEDURES');
   return reasons;
 }
 

@@ -2,6 +2,7 @@ import {
   distanceToSiteMeters,
   gcj02ToWgs84,
   pointInSite,
+  siteCornerOutside,
   takenAtSite,
   validateSiteGeometry,
   wgs84ToGcj02,
@@ -99,4 +100,27 @@ describe('inside the site, or near it', () => {
     ['from the road, 30 m out', [123.34, 41.66127], true],
     ['a kilometre away', [123.352, 41.66], false],
   ])('a photo taken %s counts as at the site: %p', (_name, point, ok) => expect(takenAtSite(point, site)).toBe(ok));
+});
+
+describe('a site lies inside its district', () => {
+  // A district 0.1° square (about 8 km × 11 km) around the site.
+  const square = (w: number, s: number, e: number, n: number): PolygonGeometry => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  });
+  const district = square(123.3, 41.6, 123.4, 41.7);
+  it.each<[string, PolygonGeometry, Position | null]>([
+    ['wholly inside', site, null],
+    ['over the edge by 100 m (the outline is simplified)', square(123.395, 41.65, 123.401, 41.655), null],
+    ['a corner 1 km over the edge', square(123.395, 41.65, 123.412, 41.655), [123.412, 41.65]],
+    ['in the next district', square(123.5, 41.65, 123.51, 41.655), [123.5, 41.65]],
+  ])('%s', (_name, s, outside) => expect(siteCornerOutside(s, district)).toEqual(outside));
 });

@@ -172,3 +172,15 @@ export function distanceToSiteMeters(point: Position, g: SiteGeometry): number {
 export function takenAtSite(point: Position, g: SiteGeometry, toleranceMeters = 50): boolean {
   return distanceToSiteMeters(point, g) <= toleranceMeters;
 }
+
+/**
+ * The first corner of a site lying outside an area's outline by more than `toleranceMeters`, or null
+ * when the whole site is inside. The outlines are simplified (to about 300 m), so a site on the
+ * district's edge is allowed that much slack; a site drawn in the neighbouring district is not.
+ */
+export function siteCornerOutside(site: SiteGeometry, area: SiteGeometry, toleranceMeters = 300): Position | null {
+  for (const poly of polygons(site)) {
+    for (const p of poly[0]) if (distanceToSiteMeters(p, area) > toleranceMeters) return p;
+  }
+  return null;
+}

@@ -11,7 +11,7 @@
  * Dates outside 2018–2027 are refused (DomainError) instead of guessed.
  */
 import { DomainError } from './errors';
-import { addDays, type CalendarDate, dayNumber, fromDayNumber, isoWeekday, requireDate } from './dates';
+import { type CalendarDate, dayNumber, fromDayNumber, isoWeekday, requireDate } from './dates';
 
 export type HolidayName =
   '元旦' | '春节' | '清明节' | '劳动节' | '端午节' | '中秋节' | '国庆节' | '中秋节、国庆节';
@@ -255,15 +255,22 @@ export function isWorkingDay(date: CalendarDate, field = 'date'): boolean {
 export function addWorkingDays(date: CalendarDate, n: number): CalendarDate {
   requireCalendarDate(date, 'date');
   if (!Number.isSafeInteger(n) || n < 0) throw new DomainError('n', '工作日数必须是非负整数');
-  let current = date;
-  for (let counted = 0; counted < n;) {
-    current = addDays(current, 1);
-    if (Number(current.slice(0, 4)) > LAST_CALENDAR_YEAR) {
-      throw new DomainError('n', `期限超出工作日历收录的范围（${LAST_CALENDAR_YEAR}年底）`);
-    }
-    if (isWorkingDay(current)) counted++;
+  if (n === 0) return date;
+  // The day whose count of working days since the calendar's start is `n` more than the date's.
+  const table = cumulativeWorkingDays();
+  const start = dayNumber(date) - FIRST_DAY;
+  const target = table[start] + n;
+  if (target > table[table.length - 1]) {
+    throw new DomainError('n', `期限超出工作日历收录的范围（${LAST_CALENDAR_YEAR}年底）`);
   }
-  return current;
+  let lo = start + 1;
+  let hi = table.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (table[mid] >= target) hi = mid;
+    else lo = mid + 1;
+  }
+  return fromDayNumber(FIRST_DAY + lo);
 }
 
 /**
@@ -274,10 +281,26 @@ export function addWorkingDays(date: CalendarDate, n: number): CalendarDate {
 export function workingDaysBetween(from: CalendarDate, to: CalendarDate): number {
   requireCalendarDate(from, 'from');
   requireCalendarDate(to, 'to');
-  const a = dayNumber(from);
-  const b = dayNumber(to);
-  const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
+  const table = cumulativeWorkingDays();
+  return table[dayNumber(to) - FIRST_DAY] - table[dayNumber(from) - FIRST_DAY];
+}
+
+const FIRST_DAY = dayNumber(`${FIRST_CALENDAR_YEAR}-01-01`);
+let cumulative: Int32Array | null = null;
+
+/**
+ * Working days from the calendar's first day up to and including each day (index: days since
+ * 2018-01-01), built once: counting and adding working days are then lookups, not walks over the
+ * days (a year of cases is counted in milliseconds).
+ */
+function cumulativeWorkingDays(): Int32Array {
+  if (cumulative) return cumulative;
+  const last = dayNumber(`${LAST_CALENDAR_YEAR}-12-31`);
+  const table = new Int32Array(last - FIRST_DAY + 1);
   let count = 0;
-  for (let d = lo + 1; d <= hi; d++) if (isWorkingDay(fromDayNumber(d))) count++;
-  return sign * count;
+  for (let d = FIRST_DAY; d <= last; d++) {
+    if (isWorkingDay(fromDayNumber(d))) count++;
+    table[d - FIRST_DAY] = count;
+  }
+  return (cumulative = table);
 }

@@ -111,3 +111,12 @@ export function chineseMessage(error: ReadableError): string {
   if (HAN.test(error.message)) return chineseReason(error.message);
   return (error.code && CODE_MESSAGES[error.code]) || '操作没有成功，请稍后重试。';
 }
+
+/**
+ * A value the server put in a failed request's extensions beside the code (e.g. `monthClosed`, the
+ * closed month a refused save names), or undefined.
+ */
+export function errorExtension(error: unknown, key: string): unknown {
+  const errors = (error as CombinedErrorLike | null | undefined)?.graphQLErrors ?? [];
+  return errors.map((e) => e.extensions?.[key]).find((v) => v !== undefined && v !== null);
+}

@@ -28,7 +28,7 @@ export const IMPORT_RESULT_FIELDS = 'dryRun committed totalRows validRows create
 
 export const importMessages: Messages<
   | 'choose' | 'uploading' | 'check' | 'commit' | 'row' | 'column' | 'reason' | 'noProblems' | 'problems' | 'committed' | 'fileRow'
-  | 'uploadNetwork' | 'again' | 'onlyXlsx'
+  | 'uploadNetwork' | 'again' | 'onlyXlsx' | 'chooseCsv' | 'onlyXlsxCsv'
 > = {
   zh: {
     choose: '选择 Excel 文件（.xlsx）',
@@ -45,6 +45,8 @@ export const importMessages: Messages<
     uploadNetwork: '上传失败：无法连接服务器，请检查网络后重试。',
     again: '重新选择文件',
     onlyXlsx: '请选择 .xlsx 文件',
+    chooseCsv: '选择 Excel 或 CSV 文件（.xlsx / .csv）',
+    onlyXlsxCsv: '请选择 .xlsx 或 .csv 文件',
   },
   en: {
     choose: 'Choose an Excel file (.xlsx)',
@@ -61,6 +63,8 @@ export const importMessages: Messages<
     uploadNetwork: 'Upload failed: cannot reach the server. Check the network and retry.',
     again: 'Choose another file',
     onlyXlsx: 'Choose an .xlsx file',
+    chooseCsv: 'Choose an Excel or CSV file (.xlsx / .csv)',
+    onlyXlsxCsv: 'Choose an .xlsx or .csv file',
   },
 };
 
@@ -98,18 +102,20 @@ export function ImportResultView({ result }: { result: ImportResult }) {
 }
 
 /**
- * Choose an .xlsx, upload it (with progress), run the import as a dry run and show what it found;
- * a commit button runs it for real once the dry run found no problem.
+ * Choose an .xlsx (or, with `csv`, a CSV export too), upload it (with progress), run the import as a
+ * dry run and show what it found; a commit button runs it for real once the dry run found no problem.
  * `run` calls the import mutation and answers its ImportResult, or throws/answers its error.
  */
 export function ImportPanel({
   run,
   disabled,
   onCommitted,
+  csv = false,
 }: {
   run: (fileId: string, dryRun: boolean) => Promise<{ data?: ImportResult; error?: unknown }>;
   disabled?: boolean;
   onCommitted?: (result: ImportResult) => void;
+  csv?: boolean;
 }) {
   const t = useMessages(importMessages);
   const [progress, setProgress] = useState<number | null>(null);
@@ -141,8 +147,8 @@ export function ImportPanel({
     setError(null);
     setFileId(null);
     setFileName(file.name);
-    if (!/\.xlsx$/i.test(file.name)) {
-      setError(new Error(t('onlyXlsx')));
+    if (!(csv ? /\.(xlsx|csv)$/i : /\.xlsx$/i).test(file.name)) {
+      setError(new Error(t(csv ? 'onlyXlsxCsv' : 'onlyXlsx')));
       return;
     }
     setProgress(0);
@@ -162,7 +168,7 @@ export function ImportPanel({
     <div data-testid="import-panel">
       <Space wrap style={{ marginBottom: 8 }}>
         <Upload
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={`.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet${csv ? ',.csv,text/csv' : ''}`}
           showUploadList={false}
           disabled={disabled || busy || progress !== null}
           beforeUpload={(file) => {
@@ -171,7 +177,7 @@ export function ImportPanel({
           }}
         >
           <Button disabled={disabled || busy || progress !== null} data-testid="import-choose">
-            {fileName ? t('again') : t('choose')}
+            {fileName ? t('again') : t(csv ? 'chooseCsv' : 'choose')}
           </Button>
         </Upload>
         {fileName && <Typography.Text type="secondary">{fileName}</Typography.Text>}

@@ -14,3 +14,4 @@ export * from './pickers';
 export * from './route';
 export * from './table';
 export * from './form';
+export * from './figures-csv';

@@ -145,3 +145,83 @@ export function BoundaryMap({ shapes, height = 360, testId, emptyText }: { shape
     </div>
   );
 }
+
+/**
+ * A map to draw a site on: the area's outline (where the site must lie) drawn faintly, the corners
+ * placed so far joined into a polygon, and a click on the map adding the next corner at that
+ * point (`onAdd` gets [longitude, latitude], WGS84). The map is built once, so adding corners
+ * neither re-zooms nor re-frames it.
+ */
+export function SiteDrawMap({
+  areaOutline,
+  corners,
+  onAdd,
+  height = 360,
+  testId,
+}: {
+  areaOutline: string | null;
+  corners: Array<[number, number]>;
+  onAdd: (point: [number, number]) => void;
+  height?: number;
+  testId?: string;
+}) {
+  const t = useMessages(kitMessages);
+  const el = useRef<HTMLDivElement>(null);
+  const [tiles, setTiles] = useState<MapTiles | null>(null);
+  const draft = useRef<L.FeatureGroup | null>(null);
+  const add = useRef(onAdd);
+  add.current = onAdd;
+
+  useEffect(() => {
+    let live = true;
+    void loadMapTiles().then((v) => live && setTiles(v));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!tiles || !el.current) return;
+    injectCss();
+    const map = L.map(el.current, { scrollWheelZoom: true, zoomSnap: 0.25, doubleClickZoom: false });
+    map.setView(DEFAULT_CENTER, 7);
+    map.attributionControl.setPrefix('Leaflet');
+    if (tiles.url) L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 18, crossOrigin: true }).addTo(map);
+    const geo = areaOutline ? parse(areaOutline) : null;
+    if (geo) {
+      const area = L.geoJSON(geo, { style: () => ({ color: '#595959', weight: 1.2, fillColor: '#1677ff', fillOpacity: 0.08, className: 'kpd-area' }), interactive: false }).addTo(map);
+      if (area.getBounds().isValid()) map.fitBounds(area.getBounds(), { padding: [16, 16] });
+    }
+    map.getContainer().style.cursor = 'crosshair';
+    map.on('click', (e: L.LeafletMouseEvent) => add.current([Math.round(e.latlng.lng * 1e6) / 1e6, Math.round(e.latlng.lat * 1e6) / 1e6]));
+    draft.current = L.featureGroup().addTo(map);
+    const observer = new ResizeObserver(() => map.invalidateSize());
+    observer.observe(el.current);
+    return () => {
+      observer.disconnect();
+      map.remove();
+      draft.current = null;
+    };
+  }, [tiles, areaOutline]);
+
+  useEffect(() => {
+    const group = draft.current;
+    if (!group) return;
+    group.clearLayers();
+    const latlngs = corners.map(([lng, lat]) => L.latLng(lat, lng));
+    if (latlngs.length >= 3) L.polygon(latlngs, { color: '#b4232a', weight: 2, fillOpacity: 0.35, className: 'kpd-site-outline', interactive: false }).addTo(group);
+    else if (latlngs.length === 2) L.polyline(latlngs, { color: '#b4232a', weight: 2, interactive: false }).addTo(group);
+    for (const p of latlngs) L.circleMarker(p, { radius: 4, color: '#fff', weight: 1, fillColor: '#b4232a', fillOpacity: 1, className: 'kpd-corner', interactive: false }).addTo(group);
+  }, [corners, tiles, areaOutline]);
+
+  return (
+    <div style={{ position: 'relative' }}>
+      <div ref={el} data-testid={testId} data-corners={corners.length} style={{ width: '100%', height, background: '#eef2f6', borderRadius: 4 }} />
+      {tiles && !tiles.url && (
+        <div data-testid="map-no-tiles" style={{ position: 'absolute', left: 8, bottom: 8, zIndex: 500, background: 'rgba(255,255,255,.85)', padding: '2px 8px', fontSize: 12, borderRadius: 4 }}>
+          {t('mapNoTiles')}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -112,3 +112,8 @@ export function yuanToWanInput(value: MoneyValue): string {
   if (fen === null) return '';
   return formatWanExact(fen).replace(/万元$/, '').replace(/,/g, '');
 }
+
+/** A money column's header with its unit, stated once: "计划投资（万元）". */
+export function moneyTitle(title: string, unit: MoneyUnit, locale: 'zh' | 'en' = 'zh'): string {
+  return locale === 'zh' ? `${title}（${MONEY_UNIT_LABELS[unit].zh}）` : `${title} (${MONEY_UNIT_LABELS[unit].en})`;
+}

@@ -12,18 +12,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'schema', 'schema.graphql'), 'utf8'));
 
 /** Mutations no page sends, on purpose. */
-const WITHOUT_PAGE: Record<string, string> = {
-  submitLivelihoodProposal: 'livelihood pages: see the vote work',
-  createServiceItem: 'no page yet',
-  saveMilestones: 'no page yet',
-  requestPlanCorrection: 'no page yet: the plan editor saves the open months; a correction of a closed month has no form yet',
-  requestPlanVersion: 'no page yet: the plan editor saves a plan before its baseline; a new version of an approved plan has no form yet',
-  saveServiceZone: 'no page yet',
-  setProjectLocation: 'no page yet',
-  setProjectRenderings: 'no page yet',
-  setServiceBaseline: 'no page yet',
-  updateServiceItem: 'no page yet',
-};
+const WITHOUT_PAGE: Record<string, string> = {};
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];

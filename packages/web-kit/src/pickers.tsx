@@ -61,3 +61,23 @@ export function DateInput({ value, onChange, max, min, allowClear = false, testI
     />
   );
 }
+
+/**
+ * A day and time on China's clock: value and onChange carry "YYYY-MM-DDTHH:mm" (what the browser's
+ * datetime-local field held, so forms convert it as before, e.g. with fromShanghaiInput).
+ */
+export function DateTimeInput({ value, onChange, max, min, allowClear = true, testId, ...rest }: PickerProps) {
+  return (
+    <DatePicker
+      showTime={{ format: 'HH:mm' }}
+      value={value ? dayjs(value) : null}
+      onChange={(d: Dayjs | null) => onChange?.(d ? d.format('YYYY-MM-DDTHH:mm') : null)}
+      format={['YYYY-MM-DD HH:mm', 'YYYY-MM-DDTHH:mm', 'YYYY/MM/DD HH:mm']}
+      disabledDate={(d: Dayjs) => (max !== undefined && d.format('YYYY-MM-DDTHH:mm') > max) || (min !== undefined && d.format('YYYY-MM-DD') < min.slice(0, 10))}
+      allowClear={allowClear}
+      data-testid={testId}
+      style={{ width: 190, ...rest.style }}
+      {...rest}
+    />
+  );
+}

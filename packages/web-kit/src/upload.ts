@@ -23,7 +23,7 @@ export class UploadError extends Error {
  * Uploads one file to /api/files with the session cookie and the CSRF header, reporting progress
  * (0–100). Resolves with the stored file ({ id, … }); rejects with the server's own message.
  */
-export function uploadFile(file: File, purpose: 'spreadsheet' | 'photo', onProgress?: (percent: number) => void, url = '/api/files'): Promise<UploadedFile> {
+export function uploadFile(file: File, purpose: 'spreadsheet' | 'photo' | 'document', onProgress?: (percent: number) => void, url = '/api/files'): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${url}?purpose=${purpose}`);

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -16,13 +16,17 @@ import type { Context } from './core/context';
 import { formatErrorFor } from './graphql/format-error';
 import { aliasLimit, depthLimit } from './graphql/limits';
 import { limitsPlugin } from './graphql/plugins';
+import { areaListSizes, estimateCost } from './graphql/cost';
 import { throttlePlugin } from './graphql/throttle';
 import { RateLimiter } from './core/rate-limit/rate-limit';
 import { apiSchema } from './graphql/schema';
 import { areaDirectory } from './core/areas/area-directory';
 import { modules } from './modules';
 import { revalidateEntries, serveRemotes } from './core/web/static';
+import { serveExplorer, wantsExplorerPage } from './core/web/explorer';
 import type { ModuleServices } from './core/module';
+import { httpResponses, metricsHandler } from './core/metrics/metrics';
+import { metricsPlugin } from './graphql/metrics-plugin';
 
 export interface App {
   express: express.Express;
@@ -84,6 +88,8 @@ function requestContextMiddleware(config: Config, log: Logger) {
             sql: store.sqlStatements,
             operation: res.locals.operationName ?? undefined,
             user: res.locals.username ?? undefined,
+            // Which of several API processes (WEB_CONCURRENCY) answered.
+            pid: process.pid,
           },
           'request',
         ),
@@ -99,6 +105,14 @@ const PLACEHOLDER = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-
 <h1>重点项目调度平台</h1><p>GraphQL 服务运行中：<a href="/graphql">/graphql</a>。管理端尚未构建（运行 <code>pnpm build</code>）。</p>
 <p>The GraphQL service is running at <a href="/graphql">/graphql</a>. The admin has not been built yet.</p></body></html>`;
 
+const ROUTE_GROUPS = new Set(['graphql', 'api', 'web', 'files', 'livez', 'readyz', 'healthz', 'metrics', 'explorer']);
+
+/** The first segment of a path when it is one of the service's, else `page` (the admin's pages): a bounded label. */
+function routeGroup(p: string): string {
+  const first = p.split('/')[1] ?? '';
+  return ROUTE_GROUPS.has(first) ? first : 'page';
+}
+
 export async function createApp(config: Config, db: DataSource, log: Logger): Promise<App> {
   const schema = await apiSchema();
   const apollo = new ApolloServer<Context>({
@@ -113,14 +127,14 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     formatError: formatErrorFor(config, log),
     // No cache hints are used (every answer depends on the viewer): without the default cache-control
     // plugin Apollo does not wrap every field's resolver to watch for hints.
-    plugins: [limitsPlugin(config, schema), throttlePlugin(schema), ApolloServerPluginCacheControlDisabled()],
+    plugins: [metricsPlugin(), limitsPlugin(config, schema), throttlePlugin(schema), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
   const rateLimiter = new RateLimiter(config.rateLimit);
   const contextFor = async (req: Request, res: Response): Promise<Context> => {
     const areas = await areaDirectory(db);
-    const viewer = await authenticate(db, areas, requestToken(req), config.sessionCacheSeconds * 1000, req.ip ?? null);
+    const viewer = await authenticate(db, areas, requestToken(req), config.sessionCacheSeconds * 1000, req.ip ?? null, config.sessionIdleMinutes * 60_000);
     res.locals.username = viewer.username ?? undefined;
     return {
       requestId: requestStore.getStore()?.requestId ?? crypto.randomUUID(),
@@ -157,6 +171,13 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     next();
   });
 
+  app.use((req, res, next) => {
+    const route = routeGroup(req.path); // now: a mounted app (/graphql) strips its prefix from the path
+    res.on('finish', () => httpResponses.inc({ route, status: `${Math.floor(res.statusCode / 100)}xx` }));
+    next();
+  });
+  if (config.metrics.enabled) app.get('/metrics', metricsHandler(config.metrics, () => db));
+
   // Liveness: the process answers. An orchestrator restarts it when this fails.
   app.get('/livez', (_req, res) => {
     res.json({ status: 'ok' });
@@ -185,13 +206,26 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
 
   // GraphQL on an app of its own without ETags: an answer to a POST is never revalidated, and hashing
   // every answer cost a SHA-1 of its bytes a request. It takes the settings it does not set from the main app.
+  // The explorer: /explorer, and /graphql when a browser opens it as a page (not a GET query).
+  const explorer = serveExplorer(app, config, async (req, res) => (await contextFor(req, res)).viewer);
   const graphql = express();
   graphql.disable('x-powered-by');
   graphql.set('etag', false);
+  graphql.get('/', (req, res, next) => (wantsExplorerPage(req) ? void explorer.page(req, res).catch(next) : next()));
   graphql.use(express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req, res) }));
   app.use('/graphql', graphql);
 
-  const services: ModuleServices = { db, config, log, contextFor };
+  const chargeQuery: ModuleServices['chargeQuery'] = (ctx, document, variables) => {
+    const requested = estimateCost(schema, document, null, variables, { listSizes: areaListSizes(ctx.areas) });
+    if (requested > config.limits.maxCost) {
+      return { ok: false, code: 'BAD_USER_INPUT', requested, reason: `Query would cost ${requested}; the limit is ${config.limits.maxCost}` };
+    }
+    const taken = rateLimiter.take(RateLimiter.keyOf(ctx.viewer, ctx.req.ip), requested);
+    return taken.ok
+      ? { ok: true, requested, remaining: taken.state.remaining }
+      : { ok: false, code: 'THROTTLED', requested, remaining: taken.state.remaining, retryAfterSeconds: taken.retryAfterSeconds };
+  };
+  const services: ModuleServices = { db, config, log, contextFor, schema: async () => schema, chargeQuery };
   for (const module of modules) {
     if (!module.routes) continue;
     const router = express.Router();
@@ -204,7 +238,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   if (fs.existsSync(index)) {
     app.use(express.static(config.webDir, { index: false, maxAge: '1h', setHeaders: revalidateEntries }));
     // The admin routes on the client: any other GET page answers with the shell.
-    app.get(/^\/(?!graphql|api\/|healthz|livez|readyz|web\/).*/, (_req, res) => res.sendFile(index, { headers: { 'cache-control': 'no-cache' } }));
+    app.get(/^\/(?!graphql|api\/|healthz|livez|readyz|metrics|web\/|explorer).*/, (_req, res) => res.sendFile(index, { headers: { 'cache-control': 'no-cache' } }));
   } else {
     app.get('/', (_req, res) => res.type('html').send(PLACEHOLDER));
   }

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { parseRemoteOverrides } from './core/web/manifest';
 import type { RateLimitConfig } from './core/rate-limit/rate-limit';
+import type { PasswordPolicy } from '@kpd/domain';
+import { keyringFromEnv, type FieldKeyring } from './core/crypto/field-encryption';
+import { parseAllowList, type MetricsAccess } from './core/metrics/metrics';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -21,7 +24,16 @@ export interface Config {
   sessionTtlHours: number;
   /** Seconds a process keeps a live session in memory (SESSION_CACHE_SECONDS, default 5; 0: read it on every request). */
   sessionCacheSeconds: number;
+  /** SESSION_IDLE_MINUTES: a session unused this long ends (0: only SESSION_TTL_HOURS ends it). */
+  sessionIdleMinutes: number;
   lockout: { maxAttempts: number; minutes: number };
+  /**
+   * ADMIN_TOTP: `required` (the default, production included) sends an admin without a second factor
+   * to enrolment at sign-in; `optional` leaves it to each admin (a demo, and the test servers).
+   */
+  adminTotp: 'required' | 'optional';
+  /** PASSWORD_MIN_LENGTH, PASSWORD_MIN_CLASSES, PASSWORD_HISTORY, ADMIN_PASSWORD_MAX_AGE_DAYS. */
+  passwordPolicy: PasswordPolicy;
   /** scrypt cost N for new password hashes (stored with the hash, so lowering it for tests is safe). */
   passwordCostN: number;
   /** Express `trust proxy`: set when TLS ends at a load balancer so cookies become Secure. */
@@ -38,6 +50,30 @@ export interface Config {
     s3?: { endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
   };
   uploads: { maxBytes: number; timeoutMs: number; maxImagePixels: number };
+  /** Bulk exports: EXPORT_MAX_ROWS rows in one file at most, EXPORT_MAX_CONCURRENT jobs queued or running per requester. */
+  exports: { maxRows: number; maxConcurrent: number };
+  /**
+   * The OC4IDS open-data file: OC4IDS_PUBLISHER (the publisher's name), OC4IDS_LICENSE (the data's licence URL),
+   * OC4IDS_ID_PREFIX (the publisher's registered OC4IDS project identifier prefix) and OC4IDS_URI_BASE (where the
+   * published files live, for each package's uri).
+   */
+  openData: { publisher: string; license: string; idPrefix: string; uriBase: string };
+  /**
+   * FIELD_ENCRYPTION_KEY (<id>:<32 bytes base64>) and FIELD_ENCRYPTION_OLD_KEYS: the keys of the columns
+   * encrypted at rest. Required in production; elsewhere a public development key (id `dev`).
+   */
+  fieldKeys: FieldKeyring;
+  /**
+   * GET /metrics (Prometheus): METRICS=off turns it off; METRICS_TOKEN lets a scraper in from anywhere
+   * with `Authorization: Bearer <token>`; METRICS_ALLOW lists the addresses let in without it (default
+   * 127.0.0.1,::1). A request forwarded by a proxy is never let in by address.
+   */
+  metrics: MetricsAccess & { enabled: boolean };
+  /**
+   * AUDIT_RETENTION_DAYS: sealed audit records older than this are archived to a signed file and
+   * pruned by `pnpm audit:archive` (at least 180, as MLPS 2.0 asks; 0: kept for ever, the default).
+   */
+  auditRetentionDays: number;
   /** SHUTDOWN_TIMEOUT_MS: on SIGTERM the process ends within this, finished or not (busy connections are cut at three quarters of it). */
   shutdownTimeoutMs: number;
 }
@@ -79,7 +115,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mapTiles: mapTilesConfig(env),
     sessionTtlHours: intEnv(env.SESSION_TTL_HOURS, 12),
     sessionCacheSeconds: intEnv(env.SESSION_CACHE_SECONDS, 5),
+    sessionIdleMinutes: intEnv(env.SESSION_IDLE_MINUTES, 30),
     lockout: { maxAttempts: intEnv(env.LOGIN_MAX_ATTEMPTS, 5), minutes: intEnv(env.LOGIN_LOCK_MINUTES, 15) },
+    adminTotp: adminTotpConfig(env.ADMIN_TOTP, mode),
+    passwordPolicy: {
+      minLength: intEnv(env.PASSWORD_MIN_LENGTH, 10),
+      minClasses: intEnv(env.PASSWORD_MIN_CLASSES, 3),
+      history: intEnv(env.PASSWORD_HISTORY, 5),
+      adminMaxAgeDays: intEnv(env.ADMIN_PASSWORD_MAX_AGE_DAYS, 90),
+    },
     passwordCostN: intEnv(env.PASSWORD_COST_N, 16384),
     trustProxy: trust === undefined ? false : trust === 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
     exposeSqlCount: env.EXPOSE_SQL_COUNT ? env.EXPOSE_SQL_COUNT === 'true' : mode !== 'production',
@@ -99,9 +143,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       timeoutMs: intEnv(env.UPLOAD_TIMEOUT_MS, 60_000),
       maxImagePixels: intEnv(env.UPLOAD_MAX_IMAGE_PIXELS, 40_000_000),
     },
+    exports: { maxRows: intEnv(env.EXPORT_MAX_ROWS, 100_000), maxConcurrent: intEnv(env.EXPORT_MAX_CONCURRENT, 2) },
+    openData: {
+      publisher: env.OC4IDS_PUBLISHER?.trim() || '重点项目调度平台',
+      license: env.OC4IDS_LICENSE?.trim() || 'https://creativecommons.org/licenses/by/4.0/',
+      idPrefix: env.OC4IDS_ID_PREFIX?.trim() || 'oc4ids-kpd',
+      uriBase: (env.OC4IDS_URI_BASE?.trim() || 'https://kpd.example.gov.cn/api/projects').replace(/\/+$/, ''),
+    },
     shutdownTimeoutMs: intEnv(env.SHUTDOWN_TIMEOUT_MS, 20_000),
+    fieldKeys: keyringFromEnv(env, mode === 'production'),
+    metrics: { enabled: env.METRICS !== 'off', token: env.METRICS_TOKEN ?? '', allow: parseAllowList(env.METRICS_ALLOW) },
+    auditRetentionDays: auditRetentionDays(env.AUDIT_RETENTION_DAYS),
     ...overrides,
   };
+}
+
+/**
+ * Required in production unless set to `optional`. Elsewhere (the demo with its shared demo passwords, and the
+ * test servers) optional unless set to `required`, so the README's start command can be tried without a phone.
+ */
+function adminTotpConfig(value: string | undefined, mode: Environment): Config['adminTotp'] {
+  if (value === undefined || value === '') return mode === 'production' ? 'required' : 'optional';
+  if (value !== 'required' && value !== 'optional') throw new Error(`ADMIN_TOTP must be required or optional, got "${value}"`);
+  return value;
+}
+
+function auditRetentionDays(value: string | undefined): number {
+  const days = intEnv(value, 0);
+  if (days !== 0 && days < 180) throw new Error(`AUDIT_RETENTION_DAYS must be 0 (keep everything) or at least 180 (MLPS 2.0), got ${days}`);
+  return days;
 }
 
 function rateLimitConfig(env: NodeJS.ProcessEnv, maxCost: number): RateLimitConfig {

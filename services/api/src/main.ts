@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { loadConfig } from './config';
-import { checkClockConfiguration, today } from './core/clock';
+import { applyDemoClockDefault, DEMO_TODAY, checkClockConfiguration, clockSource, today } from './core/clock';
 import { demoAccountsBanner } from './db/seed/demo';
 import { createLogger, dropPendingLogLines } from './logger';
 import { startServer } from './server';
@@ -13,10 +13,11 @@ async function main() {
   checkClockConfiguration();
   const log = createLogger(config.logLevel);
   const server = await startServer(config, log);
-  log.info({ url: `${server.url}/graphql`, port: server.port, pid: process.pid, today: today(), clock: process.env.KPD_TODAY ? 'KPD_TODAY' : 'real' }, 'listening');
+  log.info({ url: `${server.url}/graphql`, port: server.port, pid: process.pid, today: today(), clock: clockSource() }, 'listening');
   if (config.env !== 'production' && cluster.isPrimary) {
     process.stdout.write(`\n重点项目调度平台 — admin: ${server.url}/   GraphQL: ${server.url}/graphql\n`);
     process.stdout.write(demoAccountsBanner());
+    if (process.env.KPD_TODAY === DEMO_TODAY) process.stdout.write(`\n演示日期 The demo runs on ${DEMO_TODAY} (September 2020 just closed); KPD_TODAY=real for the real date.\n`);
   }
   let stopping = false;
   const stop = (signal: string) => {
@@ -112,6 +113,8 @@ function primary(workers: number) {
 }
 
 if (require.main === module) {
+  // Set before any worker forks, so every process of the demo runs on the same day.
+  applyDemoClockDefault();
   const workers = cluster.isPrimary ? webConcurrency() : 1;
   if (cluster.isPrimary && workers > 1) {
     primary(workers);

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApp, type App } from './app';
 import { redactUrl, type Config } from './config';
+import { useFieldKeyring } from './core/crypto/field-encryption';
 import { openDatabase } from './db/data-source';
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { createLogger } from './logger';
@@ -26,6 +27,8 @@ export async function startServer(
   log: Logger = createLogger(config.logLevel),
   options: { seedModules?: string[] } = {},
 ): Promise<RunningServer> {
+  useFieldKeyring(config.fieldKeys);
+  if (config.fieldKeys.development) log.warn('FIELD_ENCRYPTION_KEY is not set: phone numbers and TOTP secrets are encrypted under the public development key');
   log.info({ database: redactUrl(config.databaseUrl), env: config.env }, 'opening database');
   const db = await openDatabase(config.databaseUrl, entities, log);
   const seeded = await seedDemoIfEmpty(db, config, log, options.seedModules);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { EmptyState, ErrorNotice, formatDateTime, formatPeriod, QueryState, thisMonthInChina, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { DateInput, EmptyState, ErrorNotice, formatDateTime, formatPeriod, MonthPicker, QueryState, thisMonthInChina, useFormErrors, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { graphql } from './gql';
 import type { DispatchMeetingQuery, ListFieldsFragment, MeetingFieldsFragment, ProblemCategory } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
@@ -52,7 +52,7 @@ type ListEntry = ListFieldsFragment;
 type MeetingRow = MeetingFieldsFragment;
 type MeetingDetail = DispatchMeetingQuery['dispatchMeeting'];
 
-const REASON_COLORS: Record<string, string> = { KEY_PUSH: 'volcano', NEW: 'blue', CONTINUING_WITH_PROBLEMS: 'orange', MAJOR_GOVERNMENT_INVESTMENT: 'purple' };
+const REASON_COLORS: Record<string, string> = { KEY_PUSH: 'volcano', NEW: 'blue', CONTINUING_WITH_PROBLEMS: 'orange', MAJOR_GOVERNMENT_INVESTMENT: 'purple', OVERDUE_PROCEDURES: 'red' };
 const CATEGORIES = ['LAND', 'PLANNING', 'PERMITS', 'POWER', 'DEMOLITION', 'UTILITIES', 'FINANCING', 'OTHER'] as const;
 
 function ReasonTags({ reasons }: { reasons: string[] }) {
@@ -139,7 +139,7 @@ export function Meetings({ viewer, path, navigate }: RemoteProps) {
           data-testid="meeting-area"
         />
         <Typography.Text>{t('month')}</Typography.Text>
-        <Input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} style={{ width: 160 }} data-testid="meeting-period" />
+        <MonthPicker value={period} onChange={(v) => v && setPeriod(v)} style={{ width: 160 }} testId="meeting-period" />
         <Button type="primary" disabled={!areaId} onClick={() => (generated === areaId ? refetchList({ requestPolicy: 'network-only' }) : setGenerated(areaId ?? null))} data-testid="generate-list">
           {t('generate')}
         </Button>
@@ -212,7 +212,8 @@ function CreateMeeting({ areaId, cityId, isCity, period, onCreated }: { areaId: 
   const t = useMessages(messages);
   const [kind, setKind] = useState<'MONTHLY' | 'ON_SITE'>('MONTHLY');
   const [form] = Form.useForm<{ title?: string; heldOn?: string; location?: string; hostAreaId?: string }>();
-  const [{ fetching, error }, create] = useMutation<{ createDispatchMeeting: { id: string } }>(CREATE);
+  const [{ fetching }, create] = useMutation<{ createDispatchMeeting: { id: string } }>(CREATE);
+  const errors = useFormErrors(form, { period: t('period') });
   const [host] = useQuery<{
     suggestedMeetingHost: { basedOn: string; rank: number; host: { id: string; name: string }; tied: Array<{ id: string; name: string }> } | null;
   }>({ query: SUGGESTED_HOST, variables: { cityId, period }, pause: !(isCity && kind === 'ON_SITE' && cityId && /^\d{4}-\d{2}$/.test(period)) });
@@ -224,6 +225,7 @@ function CreateMeeting({ areaId, cityId, isCity, period, onCreated }: { areaId: 
       layout="inline"
       style={{ marginTop: 12, rowGap: 8 }}
       onFinish={async (v) => {
+        errors.clear();
         const r = await create({
           input: {
             areaId,
@@ -235,7 +237,7 @@ function CreateMeeting({ areaId, cityId, isCity, period, onCreated }: { areaId: 
             hostAreaId: kind === 'ON_SITE' ? (v.hostAreaId ?? null) : null,
           },
         });
-        if (r.data) onCreated(r.data.createDispatchMeeting.id);
+        if (!errors.show(r.error) && r.data) onCreated(r.data.createDispatchMeeting.id);
       }}
     >
       {isCity && (
@@ -247,7 +249,7 @@ function CreateMeeting({ areaId, cityId, isCity, period, onCreated }: { areaId: 
         <Input style={{ width: 260 }} />
       </Form.Item>
       <Form.Item name="heldOn" label={t('heldOn')}>
-        <Input type="date" style={{ width: 160 }} />
+        <DateInput style={{ width: 160 }} />
       </Form.Item>
       <Form.Item name="location" label={t('location')}>
         <Input style={{ width: 180 }} />
@@ -272,7 +274,7 @@ function CreateMeeting({ areaId, cityId, isCity, period, onCreated }: { areaId: 
       <Button type="primary" htmlType="submit" loading={fetching} data-testid="create-meeting">
         {t('createMeeting')}
       </Button>
-      {error && <div style={{ width: '100%', marginTop: 8 }}><ErrorNotice error={error} /></div>}
+      {errors.notice && <div style={{ width: '100%', marginTop: 8 }}>{errors.notice}</div>}
     </Form>
   );
 }
@@ -324,10 +326,13 @@ function MeetingDrawer({ id, writer, onClose }: { id: string | null; writer: boo
 function RecordForm({ meeting, onSaved }: { meeting: MeetingDetail; onSaved: () => void }) {
   const t = useMessages(messages);
   const [saved, setSaved] = useState(false);
-  const [{ fetching, error }, record] = useMutation(RECORD);
+  const [{ fetching }, record] = useMutation(RECORD);
+  const [form] = Form.useForm<{ heldOn: string; location: string; minutes: string; attendees: string }>();
+  const errors = useFormErrors(form);
   return (
     <Card size="small" title={t('record')} style={{ marginTop: 16 }}>
       <Form
+        form={form}
         layout="vertical"
         initialValues={{
           heldOn: meeting.heldOn ?? '',
@@ -337,11 +342,12 @@ function RecordForm({ meeting, onSaved }: { meeting: MeetingDetail; onSaved: () 
         }}
         onFinish={async (v: { heldOn: string; location: string; minutes: string; attendees: string }) => {
           setSaved(false);
+          errors.clear();
           const r = await record({
             id: meeting.id,
             input: { version: meeting.version, heldOn: v.heldOn || null, location: v.location ?? '', minutes: v.minutes ?? '', attendees: parseAttendees(v.attendees ?? '') },
           });
-          if (!r.error) {
+          if (!errors.show(r.error)) {
             setSaved(true);
             onSaved();
           }
@@ -349,7 +355,7 @@ function RecordForm({ meeting, onSaved }: { meeting: MeetingDetail; onSaved: () 
       >
         <Space wrap>
           <Form.Item name="heldOn" label={t('heldOn')}>
-            <Input type="date" style={{ width: 170 }} />
+            <DateInput style={{ width: 170 }} />
           </Form.Item>
           <Form.Item name="location" label={t('location')}>
             <Input style={{ width: 260 }} />
@@ -364,7 +370,7 @@ function RecordForm({ meeting, onSaved }: { meeting: MeetingDetail; onSaved: () 
         <Button type="primary" htmlType="submit" loading={fetching} data-testid="record-save">
           {t('record')}
         </Button>
-        {error && <div style={{ marginTop: 8 }}><ErrorNotice error={error} /></div>}
+        {errors.notice && <div style={{ marginTop: 8 }}>{errors.notice}</div>}
         {saved && <Alert style={{ marginTop: 8 }} type="success" showIcon title={t('recorded')} />}
       </Form>
     </Card>
@@ -375,7 +381,8 @@ function DecisionForm({ meeting, onAdded }: { meeting: MeetingDetail; onAdded: (
   const t = useMessages(messages);
   const [form] = Form.useForm<{ projectId: string; category: ProblemCategory; title: string; ownerUnit: string; workingDays: number }>();
   const [added, setAdded] = useState(false);
-  const [{ fetching, error }, add] = useMutation(DECISION);
+  const [{ fetching }, add] = useMutation(DECISION);
+  const errors = useFormErrors(form);
   if (meeting.list.length === 0) return null;
   return (
     <Card size="small" title={t('addDecision')} style={{ marginTop: 12 }}>
@@ -386,8 +393,9 @@ function DecisionForm({ meeting, onAdded }: { meeting: MeetingDetail; onAdded: (
         initialValues={{ category: 'OTHER', workingDays: 10 }}
         onFinish={async (v) => {
           setAdded(false);
+          errors.clear();
           const r = await add({ meetingId: meeting.id, input: { projectId: v.projectId, category: v.category, title: v.title ?? '', ownerUnit: v.ownerUnit ?? '', workingDays: v.workingDays } });
-          if (!r.error) {
+          if (!errors.show(r.error)) {
             setAdded(true);
             form.resetFields(['title', 'ownerUnit']);
             onAdded();
@@ -412,7 +420,7 @@ function DecisionForm({ meeting, onAdded }: { meeting: MeetingDetail; onAdded: (
         <Button type="primary" htmlType="submit" loading={fetching} data-testid="decision-add">
           {t('addDecision')}
         </Button>
-        {error && <div style={{ width: '100%', marginTop: 8 }}><ErrorNotice error={error} /></div>}
+        {errors.notice && <div style={{ width: '100%', marginTop: 8 }}>{errors.notice}</div>}
         {added && <Alert style={{ width: '100%', marginTop: 8 }} type="success" showIcon title={t('decisionAdded')} />}
       </Form>
     </Card>

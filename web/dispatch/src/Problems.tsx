@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Drawer, Form, Input, List, Modal, Segmented, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { Alert, Button, Card, Descriptions, Drawer, Form, Image, Input, List, Modal, Segmented, Select, Space, Table, Tag, Typography, Upload, type ButtonProps } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { allowedProblemActions, type ProblemAction } from '@kpd/domain';
-import { ErrorNotice, formatPeriod, QueryState, thisMonthInChina, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { DateInput, ErrorNotice, FiguresCsvButton, formatPeriod, MonthPicker, QueryState, thisMonthInChina, uploadFile, useFormErrors, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { graphql } from './gql';
 import type { DispatchProblemFiguresQuery, DispatchProblemQuery, ProblemFieldsFragment } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
@@ -40,6 +40,7 @@ const DETAIL = graphql(`
     problem(id: $id) {
       ...ProblemFields
       description raisedBy resolvedDate closedOutDate escalatedDate escalationReason escalationRequestReason evidence reopenCount
+      evidenceFiles { id name url thumbnailUrl }
       notes { id period note author }
     }
   }
@@ -156,7 +157,7 @@ export function Problems({ viewer }: RemoteProps) {
             ]}
             data-testid="problem-level"
           />
-          <Select allowClear style={{ minWidth: 110 }} placeholder={t('anyStatus')} value={status} onChange={reset(setStatus)} options={STATUSES.map((s) => ({ value: s, label: t(s) }))} />
+          <Select allowClear style={{ minWidth: 110 }} placeholder={t('anyStatus')} value={status} onChange={reset(setStatus)} options={STATUSES.map((s) => ({ value: s, label: t(s) }))} data-testid="problem-status-filter" />
           <Select
             style={{ minWidth: 130 }}
             value={overdue}
@@ -202,15 +203,18 @@ function ProblemFiguresCard({ areaId }: { areaId: string | null }) {
       title={t('figures')}
       style={{ marginBottom: 12 }}
       extra={
-        <Segmented
-          value={groupBy}
-          onChange={(v) => setGroupBy(v as typeof groupBy)}
-          options={[
-            { value: 'DISTRICT', label: t('district') },
-            { value: 'CATEGORY', label: t('category') },
-            { value: 'LEVEL', label: t('level') },
-          ]}
-        />
+        <Space>
+          <Segmented
+            value={groupBy}
+            onChange={(v) => setGroupBy(v as typeof groupBy)}
+            options={[
+              { value: 'DISTRICT', label: t('district') },
+              { value: 'CATEGORY', label: t('category') },
+              { value: 'LEVEL', label: t('level') },
+            ]}
+          />
+          <FiguresCsvButton query="problemFigures" args={{ areaId, groupBy }} />
+        </Space>
       }
     >
       <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.problemFigures.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
@@ -405,6 +409,15 @@ function ProblemDrawer({ id, viewer, onClose, onChanged }: { id: string | null; 
               {p.closedOutDate && (
                 <Descriptions.Item label={t('closedOutOn')}>
                   {p.closedOutDate} · {p.evidence.join('；')}
+                  {p.evidenceFiles.length > 0 && (
+                    <Image.PreviewGroup>
+                      <Space wrap style={{ marginTop: 4, display: 'flex' }}>
+                        {p.evidenceFiles.map((f) => (
+                          <Image key={f.id} src={f.thumbnailUrl ?? f.url} preview={{ src: f.url }} width={96} height={64} style={{ objectFit: 'cover' }} alt={f.name} data-testid="evidence-file" />
+                        ))}
+                      </Space>
+                    </Image.PreviewGroup>
+                  )}
                 </Descriptions.Item>
               )}
             </Descriptions>
@@ -447,7 +460,11 @@ function MoveForm({ problem, viewer, onMoved }: { problem: ProblemDetail; viewer
   const [action, setAction] = useState<ProblemAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [form] = Form.useForm<MoveValues>();
-  const [{ fetching, error }, move] = useMutation(MOVE);
+  const [{ fetching }, move] = useMutation(MOVE);
+  // The close-out's pictures are not a form field: a refusal of them is named in the notice.
+  const errors = useFormErrors(form, { evidenceFileIds: t('evidenceFiles'), version: t('actions') });
+  const [pictures, setPictures] = useState<EvidencePicture[]>([]);
+  const [uploading, setUploading] = useState(false);
   const allowed = allowedProblemActions({
     status: problem.status,
     level: problem.level,
@@ -464,6 +481,7 @@ function MoveForm({ problem, viewer, onMoved }: { problem: ProblemDetail; viewer
   const submit = async (v: MoveValues) => {
     if (!action) return;
     setDone(null);
+    errors.clear();
     const r = await move({
       id: problem.id,
       action,
@@ -471,14 +489,16 @@ function MoveForm({ problem, viewer, onMoved }: { problem: ProblemDetail; viewer
         version: problem.version,
         date: v.date?.trim() || null,
         evidence: action === 'CLOSE_OUT' ? (v.evidence ?? '').split('\n').map((s) => s.trim()).filter(Boolean) : null,
+        evidenceFileIds: action === 'CLOSE_OUT' && pictures.length ? pictures.map((f) => f.id) : null,
         reason: v.reason?.trim() || null,
         cityLeader: v.cityLeader?.trim() || null,
         deadline: v.deadline?.trim() || null,
       },
     });
-    if (!r.error) {
+    if (!errors.show(r.error)) {
       setDone(t('moved', { action: t(action) }));
       setAction(null);
+      setPictures([]);
       form.resetFields();
       onMoved();
     }
@@ -491,7 +511,7 @@ function MoveForm({ problem, viewer, onMoved }: { problem: ProblemDetail; viewer
       ) : (
         <Space wrap style={{ marginBottom: action ? 12 : 0 }}>
           {allowed.map((a) => (
-            <Button key={a} type={action === a ? 'primary' : 'default'} danger={a === 'ESCALATE'} onClick={() => { setAction(a); setDone(null); }} data-testid={`move-${a}`}>
+            <Button key={a} type={action === a ? 'primary' : 'default'} danger={a === 'ESCALATE'} onClick={() => { setAction(a); setDone(null); errors.clear(); }} data-testid={`move-${a}`}>
               {t(a)}
             </Button>
           ))}
@@ -500,13 +520,14 @@ function MoveForm({ problem, viewer, onMoved }: { problem: ProblemDetail; viewer
       {action && (
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
           <Form.Item name="date" label={t('date')} extra={t('dateHint')}>
-            <Input type="date" style={{ width: 180 }} />
+            <DateInput allowClear style={{ width: 180 }} />
           </Form.Item>
           {action === 'CLOSE_OUT' && (
             <Form.Item name="evidence" label={t('evidence')} extra={t('evidenceHint')}>
               <Input.TextArea rows={3} data-testid="move-evidence" />
             </Form.Item>
           )}
+          {action === 'CLOSE_OUT' && <EvidencePictures files={pictures} onChange={setPictures} onBusy={setUploading} />}
           {(action === 'REOPEN' || action === 'REQUEST_ESCALATION') && (
             <Form.Item name="reason" label={t('reason')}>
               <Input.TextArea rows={2} data-testid="move-reason" />
@@ -519,15 +540,15 @@ function MoveForm({ problem, viewer, onMoved }: { problem: ProblemDetail; viewer
           )}
           {(action === 'REOPEN' || action === 'ESCALATE') && (
             <Form.Item name="deadline" label={t('newDeadline')}>
-              <Input type="date" style={{ width: 180 }} />
+              <DateInput allowClear style={{ width: 180 }} />
             </Form.Item>
           )}
-          <Button type="primary" htmlType="submit" loading={fetching} data-testid="move-submit">
+          {errors.notice}
+          <Button type="primary" htmlType="submit" loading={fetching} disabled={uploading} data-testid="move-submit">
             {t(action)}
           </Button>
         </Form>
       )}
-      {error && <div style={{ marginTop: 12 }}><ErrorNotice error={error} /></div>}
       {done && <Alert style={{ marginTop: 12 }} type="success" showIcon title={done} data-testid="move-done" />}
     </Card>
   );
@@ -537,7 +558,8 @@ function NoteForm({ problemId, onAdded }: { problemId: string; onAdded: () => vo
   const t = useMessages(messages);
   const [form] = Form.useForm<{ period: string; note: string }>();
   const [added, setAdded] = useState(false);
-  const [{ fetching, error }, add] = useMutation(NOTE);
+  const [{ fetching }, add] = useMutation(NOTE);
+  const errors = useFormErrors(form);
   return (
     <Form
       form={form}
@@ -546,8 +568,9 @@ function NoteForm({ problemId, onAdded }: { problemId: string; onAdded: () => vo
       initialValues={{ period: thisMonthInChina(), note: '' }}
       onFinish={async (v) => {
         setAdded(false);
+        errors.clear();
         const r = await add({ problemId, period: v.period, note: v.note });
-        if (!r.error) {
+        if (!errors.show(r.error)) {
           setAdded(true);
           form.setFieldValue('note', '');
           onAdded();
@@ -555,7 +578,7 @@ function NoteForm({ problemId, onAdded }: { problemId: string; onAdded: () => vo
       }}
     >
       <Form.Item name="period" label={t('period')}>
-        <Input type="month" style={{ width: 160 }} />
+        <MonthPicker style={{ width: 160 }} />
       </Form.Item>
       <Form.Item name="note" label={t('note')} style={{ flex: 1, minWidth: 220 }}>
         <Input data-testid="note-text" />
@@ -563,8 +586,69 @@ function NoteForm({ problemId, onAdded }: { problemId: string; onAdded: () => vo
       <Button htmlType="submit" loading={fetching} data-testid="note-add">
         {t('addNote')}
       </Button>
-      {error && <div style={{ width: '100%', marginTop: 8 }}><ErrorNotice error={error} /></div>}
+      {errors.notice && <div style={{ width: '100%', marginTop: 8 }}>{errors.notice}</div>}
       {added && <Alert style={{ width: '100%', marginTop: 8 }} type="success" showIcon title={t('noteAdded')} />}
     </Form>
+  );
+}
+
+interface EvidencePicture {
+  id: string;
+  name: string;
+  url: string;
+}
+
+const PICTURE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const PICTURE_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * 佐证附件: pictures of the close-out evidence (an acceptance record photographed, the finished work),
+ * uploaded to the API's file store like a report's progress photos; a file of another type or over
+ * the size limit is refused by name before it is sent.
+ */
+function EvidencePictures({ files, onChange, onBusy }: { files: EvidencePicture[]; onChange: (files: EvidencePicture[]) => void; onBusy: (busy: boolean) => void }) {
+  const t = useMessages(messages);
+  const [refused, setRefused] = useState<string | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const [percent, setPercent] = useState<number | null>(null);
+  return (
+    <Form.Item label={t('evidenceFiles')} extra={t('evidenceFilesHint', { mb: PICTURE_MAX_BYTES / 1048576 })}>
+      <Space wrap>
+        {files.map((f) => (
+          <Tag key={f.id} closable onClose={() => onChange(files.filter((x) => x.id !== f.id))} data-testid="evidence-picture">
+            {f.name}
+          </Tag>
+        ))}
+        <Upload
+          accept={PICTURE_TYPES.join(',')}
+          showUploadList={false}
+          disabled={percent !== null || files.length >= 10}
+          beforeUpload={(file) => {
+            setRefused(null);
+            setFailed(null);
+            if (!PICTURE_TYPES.includes(file.type)) setRefused(t('evidenceWrongType', { name: file.name }));
+            else if (file.size > PICTURE_MAX_BYTES) setRefused(t('evidenceTooLarge', { name: file.name, mb: PICTURE_MAX_BYTES / 1048576 }));
+            else {
+              setPercent(0);
+              onBusy(true);
+              uploadFile(file as unknown as File, 'photo', setPercent)
+                .then((stored) => onChange([...files, { id: stored.id, name: String(stored.name ?? file.name), url: String(stored.url) }]))
+                .catch((e: unknown) => setFailed(e))
+                .finally(() => {
+                  setPercent(null);
+                  onBusy(false);
+                });
+            }
+            return false;
+          }}
+        >
+          <Button size="small" loading={percent !== null} data-testid="evidence-upload">
+            {percent !== null ? `${percent}%` : t('evidenceAdd')}
+          </Button>
+        </Upload>
+      </Space>
+      {refused && <Alert type="error" showIcon style={{ marginTop: 8 }} title={refused} data-testid="evidence-refused" />}
+      {failed !== null && <div style={{ marginTop: 8 }}><ErrorNotice error={failed} /></div>}
+    </Form.Item>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Card, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { Alert, Button, Card, Popconfirm, Segmented, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { useClient, useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatDateTime, formatMoney, formatPeriod, isPositiveMoney, Loading, QueryState, thisMonthInChina, useLocale, useMessages, yearOf, type RemoteProps } from '@kpd/web-kit';
+import { ErrorNotice, FiguresCsvButton, formatDateTime, formatMoney, formatMoneyCell, formatPeriod, isPositiveMoney, Loading, moneyTitle, MonthPicker, QueryState, thisMonthInChina, useLocale, useMessages, yearOf, type RemoteProps } from '@kpd/web-kit';
 import { Chart, type ChartOption } from '@kpd/web-kit/chart';
 import { graphql } from './gql';
 import type { DispatchEarlyWarningsQuery, DispatchPlanVsActualQuery, DispatchStatsFieldsFragment, RankingFieldsFragment } from './gql/graphql';
@@ -16,7 +16,7 @@ graphql(`
 `);
 graphql(`
   fragment RankingFields on Ranking {
-    period published publishedAt publishedBy
+    period published publishedAt publishedBy sha256
     rows { district { id name } rank projectCount milestonesDue milestonesMetOnTime milestoneRate investmentRate ytdActual ytdPlanned green yellow red score }
   }
 `);
@@ -129,8 +129,7 @@ export function Rankings({ viewer }: RemoteProps) {
           />
         )}
         <Typography.Text>{t('month')}</Typography.Text>
-        <Input type="month" value={period ?? ''} max={thisMonthInChina()} onChange={(e) => e.target.value && setChosen(e.target.value)} style={{ width: 160 }} data-testid="ranking-period" />
-        <Typography.Text type="secondary">{t('amountsUnit')}</Typography.Text>
+        <MonthPicker value={period ?? null} max={thisMonthInChina()} onChange={(v) => v && setChosen(v)} style={{ width: 160 }} testId="ranking-period" />
       </Space>
       {scope.error && <ErrorNotice error={scope.error} onRetry={scope.refetch} />}
       {latest.error ? <ErrorNotice error={latest.error} /> : null}
@@ -153,7 +152,12 @@ function InvestmentStats({ areaId, period }: { areaId: string; period: string })
   const locale = useLocale();
   const [{ data, fetching, error }, refetch] = useQuery({ query: STATS, variables: { areaId, period } });
   return (
-    <Card size="small" title={`${t('statsTitle')} · ${formatPeriod(period, locale)}`} style={{ marginBottom: 16 }}>
+    <Card
+      size="small"
+      title={`${t('statsTitle')} · ${formatPeriod(period, locale)}`}
+      style={{ marginBottom: 16 }}
+      extra={<FiguresCsvButton query="investmentStats" args={{ areaId, period, groupBy: 'DISTRICT' }} />}
+    >
       <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.investmentStats.rows.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
         {(d) => (
           <Table<StatsRow>
@@ -166,13 +170,13 @@ function InvestmentStats({ areaId, period }: { areaId: string; period: string })
             scroll={{ x: 1100 }}
             columns={[
               { title: t('district'), dataIndex: 'label', width: 110, render: (v: string, r) => (r.key === '__total' ? <strong>{v}</strong> : v) },
-              { title: t('monthActual'), dataIndex: 'monthActual', align: 'right', render: (v: string) => <span data-testid="stat-month">{formatMoney(v)}</span> },
-              { title: t('lastYearMonth'), dataIndex: 'lastYearMonthActual', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: moneyTitle(t('monthActual'), 'yi', locale), dataIndex: 'monthActual', align: 'right', render: (v: string) => <span data-testid="stat-month">{formatMoneyCell(v, 'yi')}</span> },
+              { title: moneyTitle(t('lastYearMonth'), 'yi', locale), dataIndex: 'lastYearMonthActual', align: 'right', render: (v: string) => formatMoneyCell(v, 'yi') },
               { title: t('monthGrowth'), dataIndex: 'monthGrowth', align: 'right', render: (v: Rate) => <RateText rate={v} testId="stat-month-growth" /> },
-              { title: t('ytdActual'), dataIndex: 'ytdActual', align: 'right', render: (v: string) => <span data-testid="stat-ytd">{formatMoney(v)}</span> },
-              { title: t('lastYearYtd'), dataIndex: 'lastYearYtdActual', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: moneyTitle(t('ytdActual'), 'yi', locale), dataIndex: 'ytdActual', align: 'right', render: (v: string) => <span data-testid="stat-ytd">{formatMoneyCell(v, 'yi')}</span> },
+              { title: moneyTitle(t('lastYearYtd'), 'yi', locale), dataIndex: 'lastYearYtdActual', align: 'right', render: (v: string) => formatMoneyCell(v, 'yi') },
               { title: t('ytdGrowth'), dataIndex: 'ytdGrowth', align: 'right', render: (v: Rate) => <RateText rate={v} testId="stat-ytd-growth" /> },
-              { title: t('ytdPlanned'), dataIndex: 'ytdPlanned', align: 'right', render: (v: string) => formatMoney(v) },
+              { title: moneyTitle(t('ytdPlanned'), 'yi', locale), dataIndex: 'ytdPlanned', align: 'right', render: (v: string) => formatMoneyCell(v, 'yi') },
               { title: t('ytdCompletion'), dataIndex: 'ytdCompletion', align: 'right', render: (v: Rate) => (v.percent === null ? <RateText rate={v} /> : `${v.percent.toFixed(1)}%`) },
             ]}
           />
@@ -222,7 +226,7 @@ function RankingCard({ cityId, period, canPublish }: { cityId: string; period: s
           {(d) => (
             <>
               {d.ranking.published ? (
-                <Alert type="success" showIcon style={{ marginBottom: 12 }} title={<span data-testid="ranking-published">{t('published', { at: formatDateTime(d.ranking.publishedAt), by: d.ranking.publishedBy ?? '' })}</span>} />
+                <Alert type="success" showIcon style={{ marginBottom: 12 }} title={<span data-testid="ranking-published">{t('published', { at: formatDateTime(d.ranking.publishedAt), by: d.ranking.publishedBy ?? '' })}</span>} description={d.ranking.sha256 ? <span data-testid="ranking-sha256" style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>SHA-256 {d.ranking.sha256}</span> : undefined} />
               ) : (
                 <Alert type="info" showIcon style={{ marginBottom: 12 }} title={<span data-testid="ranking-unpublished">{t('notPublished')}</span>} />
               )}
@@ -328,18 +332,24 @@ function PlanVsActual({ areaId, period }: { areaId: string; period: string }) {
   const [view, setView] = useState<'MONTH' | 'QUARTER' | 'YEAR'>('MONTH');
   const year = yearOf(period);
   const [{ data, fetching, error }, refetch] = useQuery({ query: PLAN_VS_ACTUAL, variables: { areaId, year, view } });
+  const locale = useLocale();
   const percentOf = (r: Rate) => (r.percent === null ? <RateText rate={r} /> : `${r.percent.toFixed(1)}%`);
+  // A month (or quarter) that has not begun has no actual yet: a dash, not a zero.
+  const future = (r: PlanRow) => r.from > thisMonthInChina();
   return (
     <Card
       size="small"
       title={t('planTitle', { year })}
       style={{ marginBottom: 16 }}
       extra={
-        <Segmented
-          value={view}
-          onChange={(v) => setView(v as typeof view)}
-          options={(['MONTH', 'QUARTER', 'YEAR'] as const).map((v) => ({ value: v, label: t(`VIEW_${v}`) }))}
-        />
+        <Space>
+          <Segmented
+            value={view}
+            onChange={(v) => setView(v as typeof view)}
+            options={(['MONTH', 'QUARTER', 'YEAR'] as const).map((v) => ({ value: v, label: t(`VIEW_${v}`) }))}
+          />
+          <FiguresCsvButton query="planVsActual" args={{ areaId, year, view }} />
+        </Space>
       }
     >
       <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.planVsActual.length === 0} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
@@ -353,12 +363,12 @@ function PlanVsActual({ areaId, period }: { areaId: string; period: string }) {
             scroll={{ x: 900 }}
             columns={[
               { title: t('planPeriod'), dataIndex: 'label', width: 120 },
-              { title: t('planned'), dataIndex: 'planned', align: 'right', render: (v: string) => formatMoney(v) },
-              { title: t('actual'), dataIndex: 'actual', align: 'right', render: (v: string) => formatMoney(v) },
-              { title: t('completion'), dataIndex: 'completion', align: 'right', render: percentOf },
-              { title: t('cumulativePlanned'), dataIndex: 'cumulativePlanned', align: 'right', render: (v: string) => formatMoney(v) },
-              { title: t('cumulativeActual'), dataIndex: 'cumulativeActual', align: 'right', render: (v: string) => formatMoney(v) },
-              { title: t('cumulativeCompletion'), dataIndex: 'cumulativeCompletion', align: 'right', render: percentOf },
+              { title: moneyTitle(t('planned'), 'yi', locale), dataIndex: 'planned', align: 'right', render: (v: string) => formatMoneyCell(v, 'yi') },
+              { title: moneyTitle(t('actual'), 'yi', locale), dataIndex: 'actual', align: 'right', render: (v: string, r) => formatMoneyCell(v, 'yi', { future: future(r) }) },
+              { title: t('completion'), dataIndex: 'completion', align: 'right', render: (v: Rate, r) => (future(r) ? '—' : percentOf(v)) },
+              { title: moneyTitle(t('cumulativePlanned'), 'yi', locale), dataIndex: 'cumulativePlanned', align: 'right', render: (v: string) => formatMoneyCell(v, 'yi') },
+              { title: moneyTitle(t('cumulativeActual'), 'yi', locale), dataIndex: 'cumulativeActual', align: 'right', render: (v: string, r) => formatMoneyCell(v, 'yi', { future: future(r) }) },
+              { title: t('cumulativeCompletion'), dataIndex: 'cumulativeCompletion', align: 'right', render: (v: Rate, r) => (future(r) ? '—' : percentOf(v)) },
             ]}
           />
         )}
@@ -372,6 +382,7 @@ type Warning = DispatchEarlyWarningsQuery['earlyWarnings'][number];
 /** 投资预警: projects whose year-end forecast falls short of the plan, or whose plan is back-loaded. */
 function EarlyWarnings({ areaId, period }: { areaId: string; period: string }) {
   const t = useMessages(messages);
+  const locale = useLocale();
   const [{ data, fetching, error }, refetch] = useQuery({ query: WARNINGS, variables: { areaId, period } });
   return (
     <Card size="small" title={t('warningsTitle')} style={{ marginBottom: 16 }}>
@@ -398,9 +409,9 @@ function EarlyWarnings({ areaId, period }: { areaId: string; period: string }) {
                   </>
                 ),
               },
-              { title: t('annualPlanned'), dataIndex: 'annualPlanned', align: 'right', render: (v: string) => formatMoney(v) },
-              { title: t('ytdActual'), dataIndex: 'ytdActual', align: 'right', render: (v: string) => formatMoney(v) },
-              { title: t('forecast'), align: 'right', render: (_: unknown, r) => `${formatMoney(r.forecast)}${r.forecastPercent === null ? '' : `（${r.forecastPercent.toFixed(1)}%）`}` },
+              { title: moneyTitle(t('annualPlanned'), 'wan', locale), dataIndex: 'annualPlanned', align: 'right', render: (v: string) => formatMoneyCell(v, 'wan') },
+              { title: moneyTitle(t('ytdActual'), 'wan', locale), dataIndex: 'ytdActual', align: 'right', render: (v: string) => formatMoneyCell(v, 'wan') },
+              { title: moneyTitle(t('forecast'), 'wan', locale), align: 'right', render: (_: unknown, r) => `${formatMoneyCell(r.forecast, 'wan')}${r.forecastPercent === null ? '' : `（${r.forecastPercent.toFixed(1)}%）`}` },
               { title: t('reason'), dataIndex: 'reason', ellipsis: true },
             ]}
           />

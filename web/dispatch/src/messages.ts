@@ -19,7 +19,7 @@ type Key =
   | 'escalationDue' | 'problem' | 'ownerUnit' | 'deadline' | 'workingDays' | 'cityLeader' | 'raised' | 'raisedBy' | 'escalateAll'
   | 'escalateAllHelp' | 'escalateAllDone' | 'escalateAllNone' | 'figures' | 'groupBy' | 'figTotal' | 'figOpen' | 'figOverdue' | 'figResolved'
   | 'figOnTime' | 'figOnTimeRate' | 'figAvgDays' | 'figListed' | 'figClosedOut' | 'days' | 'notes' | 'noNotes' | 'addNote' | 'note' | 'period'
-  | 'actions' | 'noActions' | 'evidence' | 'evidenceHint' | 'reason' | 'newDeadline' | 'escalated' | 'requested' | 'resolvedOn' | 'closedOutOn'
+  | 'actions' | 'noActions' | 'evidence' | 'evidenceHint' | 'evidenceFiles' | 'evidenceFilesHint' | 'evidenceAdd' | 'evidenceWrongType' | 'evidenceTooLarge' | 'reason' | 'newDeadline' | 'escalated' | 'requested' | 'resolvedOn' | 'closedOutOn'
   | 'moved' | 'noteAdded' | 'description' | 'DISTRICT_REQUESTED' | 'DEADLINE_PASSED' | 'CITY_DECISION'
   | 'OPEN' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED_OUT' | 'LEVEL_DISTRICT' | 'LEVEL_CITY'
   | 'START' | 'RESOLVE' | 'CLOSE_OUT' | 'REOPEN' | 'ESCALATE' | 'REQUEST_ESCALATION'
@@ -29,7 +29,7 @@ type Key =
   | 'kind' | 'MONTHLY' | 'ON_SITE' | 'meetingTitle' | 'heldOn' | 'location' | 'host' | 'suggestedHost' | 'suggestedTied' | 'noSuggestion'
   | 'created' | 'meeting' | 'listed' | 'decisions' | 'attendees' | 'attendeesHint' | 'minutes' | 'record' | 'recorded' | 'addDecision'
   | 'decisionAdded' | 'pack' | 'packXlsx' | 'createdBy' | 'notHeld' | 'chooseArea'
-  | 'KEY_PUSH' | 'NEW' | 'CONTINUING_WITH_PROBLEMS' | 'MAJOR_GOVERNMENT_INVESTMENT'
+  | 'KEY_PUSH' | 'NEW' | 'CONTINUING_WITH_PROBLEMS' | 'MAJOR_GOVERNMENT_INVESTMENT' | 'OVERDUE_PROCEDURES'
   | 'STAGE_RESERVE' | 'STAGE_NEW' | 'STAGE_CONTINUING' | 'STAGE_COMPLETED' | 'STAGE_REMOVED'
   // rankings
   | 'rankingsTitle' | 'statsTitle' | 'monthActual' | 'ytdActual' | 'lastYearMonth' | 'lastYearYtd' | 'monthGrowth' | 'ytdGrowth' | 'ytdPlanned'
@@ -67,7 +67,7 @@ export const messages: Messages<Key> = {
     submit: '提交',
     saved: '已保存',
     date: '办理日期',
-    dateHint: '日期写作 YYYY-MM-DD，不填为今天',
+    dateHint: '不填为今天',
     project: '项目',
     problemsTitle: '问题清单',
     category: '问题类别',
@@ -111,7 +111,12 @@ export const messages: Messages<Key> = {
     actions: '办理',
     noActions: '当前状态无可办理操作',
     evidence: '销号佐证材料',
-    evidenceHint: '每行一项佐证材料（如：验收单、批复文件）',
+    evidenceHint: '每行一项佐证材料（如：验收单、批复文件）；也可以只上传附件',
+    evidenceFiles: '佐证附件',
+    evidenceFilesHint: '验收单、现场照片等的图片：JPEG、PNG 或 WebP，每张不超过 {mb} MB，最多 10 张',
+    evidenceAdd: '上传附件',
+    evidenceWrongType: '{name} 不是 JPEG、PNG 或 WebP 图片',
+    evidenceTooLarge: '{name} 超过 {mb} MB 上限',
     reason: '原因',
     newDeadline: '新的办结期限（可选）',
     escalated: '提级日期',
@@ -228,7 +233,7 @@ export const messages: Messages<Key> = {
     submit: 'Submit',
     saved: 'Saved',
     date: 'Date',
-    dateHint: 'Written YYYY-MM-DD; empty means today',
+    dateHint: 'Empty means today',
     project: 'Project',
     problemsTitle: 'Problem list',
     category: 'Category',
@@ -272,7 +277,12 @@ export const messages: Messages<Key> = {
     actions: 'Actions',
     noActions: 'No action is possible in this state',
     evidence: 'Close-out evidence',
-    evidenceHint: 'One piece of evidence per line (acceptance record, approval …)',
+    evidenceHint: 'One piece of evidence per line (acceptance record, approval …); or attach pictures only',
+    evidenceFiles: 'Attachments',
+    evidenceFilesHint: 'Pictures of the acceptance record, the site …: JPEG, PNG or WebP, up to {mb} MB each, at most 10',
+    evidenceAdd: 'Upload',
+    evidenceWrongType: '{name} is not a JPEG, PNG or WebP picture',
+    evidenceTooLarge: '{name} is over the {mb} MB limit',
     reason: 'Reason',
     newDeadline: 'New deadline (optional)',
     escalated: 'Escalated on',
@@ -338,6 +348,7 @@ export const messages: Messages<Key> = {
     NEW: 'New project',
     CONTINUING_WITH_PROBLEMS: 'Continuing, with open problems',
     MAJOR_GOVERNMENT_INVESTMENT: 'Major government investment',
+    OVERDUE_PROCEDURES: 'Procedures overdue',
     STAGE_RESERVE: 'Reserve',
     STAGE_NEW: 'New',
     STAGE_CONTINUING: 'Continuing',

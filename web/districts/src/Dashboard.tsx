@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Card, Col, Descriptions, Input, List, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, List, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useClient, useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatMoney, formatMoneyIn, formatPeriod, LIGHT_HEX, moneyToWanNumber, monthsOfYear, openInShell, parsePeriod, previousMonth, queryParam, QueryState, useLocale, useMessages, yearOf, yearToDate, type RemoteProps, type Viewer } from '@kpd/web-kit';
+import { ErrorNotice, FiguresCsvButton, formatMoney, formatMoneyIn, formatPeriod, LIGHT_HEX, moneyToWanNumber, MonthPicker, monthsOfYear, openInShell, parsePeriod, previousMonth, queryParam, QueryState, useLocale, useMessages, yearOf, yearToDate, type RemoteProps, type Viewer } from '@kpd/web-kit';
 import { BoundaryMap, type MapShape } from '@kpd/web-kit/map';
 import { Chart, type ChartOption } from '@kpd/web-kit/chart';
+import { ProcedureFigures } from './ProcedureFigures';
+import { FundingFigures } from './FundingFigures';
 import { graphql } from './gql';
 import type { DashboardFiguresQuery, DashboardMapQuery, DistrictsQuery, LightTrendQuery, LightTrendQueryVariables } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
@@ -29,7 +31,7 @@ graphql(`
   }
 `);
 const FIGURES = graphql(`
-  query DashboardFigures($areaId: ID!, $month: String!, $period: Period!) {
+  query DashboardFigures($areaId: ID!, $month: Period!, $period: Period!) {
     lightBoard(areaId: $areaId, period: $month) { published districts { district { id } green yellow red total } }
     byDistrict: investmentStats(areaId: $areaId, period: $period, groupBy: DISTRICT) { total { ...StatsFields } rows { ...StatsFields } }
     byMonth: investmentStats(areaId: $areaId, period: $period, groupBy: MONTH) { rows { ...StatsFields } }
@@ -55,7 +57,7 @@ const MAP_PAGE = graphql(`
   }
 `);
 const DISTRICT_LIGHTS = graphql(`
-  query DistrictLights($areaId: ID!, $month: String!) {
+  query DistrictLights($areaId: ID!, $month: Period!) {
     lightBoard(areaId: $areaId, period: $month) { districts { green yellow red total } projects { projectId name color reason clearing { explanation } } }
   }
 `);
@@ -69,8 +71,8 @@ const PUBLISH = graphql(`
 const LIGHT_TREND = graphql(`
   query LightTrend(
     $areaId: ID!
-    $p01: String!, $p02: String!, $p03: String!, $p04: String!, $p05: String!, $p06: String!
-    $p07: String!, $p08: String!, $p09: String!, $p10: String!, $p11: String!, $p12: String!
+    $p01: Period!, $p02: Period!, $p03: Period!, $p04: Period!, $p05: Period!, $p06: Period!
+    $p07: Period!, $p08: Period!, $p09: Period!, $p10: Period!, $p11: Period!, $p12: Period!
     $i02: Boolean!, $i03: Boolean!, $i04: Boolean!, $i05: Boolean!, $i06: Boolean!
     $i07: Boolean!, $i08: Boolean!, $i09: Boolean!, $i10: Boolean!, $i11: Boolean!, $i12: Boolean!
   ) {
@@ -178,14 +180,7 @@ function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows:
       <Space wrap style={{ margin: '16px 0', width: '100%', justifyContent: 'space-between' }}>
         <Space wrap>
           <Typography.Text>{t('month')}</Typography.Text>
-          <Input
-            type="month"
-            style={{ width: 170 }}
-            value={period ?? ''}
-            max={previousMonth()}
-            onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && setMonth(e.target.value)}
-            data-testid="dashboard-month"
-          />
+          <MonthPicker style={{ width: 170 }} value={period} max={previousMonth()} onChange={(v) => v && setMonth(v)} testId="dashboard-month" />
           {f && (published ? <Tag color="green" data-testid="board-published">{t('publishedBoard')}</Tag> : null)}
         </Space>
         {period && (
@@ -210,7 +205,7 @@ function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows:
       </Space>
       {publishState.error && <ErrorNotice error={publishState.error} />}
       <QueryState fetching={figures.fetching || !period} error={figures.error} data={f} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
-        {(d) => <Overview rows={rows} figures={d} period={period!} onOpen={onOpen} />}
+        {(d) => <Overview areaId={areaId} rows={rows} figures={d} period={period!} onOpen={onOpen} />}
       </QueryState>
       {period && cityId && <RankingCard cityId={cityId} period={period} />}
       {period && (
@@ -222,6 +217,12 @@ function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows:
             <Card title={t('trendInvestment')}>{f ? <InvestmentTrend rows={f.byMonth.rows} year={yearOf(period)} /> : null}</Card>
           </Col>
           <Col span={24}>
+            <FundingFigures areaId={areaId} year={yearOf(period)} />
+          </Col>
+          <Col span={24}>
+            <ProcedureFigures areaId={areaId} />
+          </Col>
+          <Col span={24}>
             <ProjectMap areaId={areaId} period={period} title={`${t('mapTitle')} · ${formatPeriod(period, locale)}`} districts={rows} counts={f?.lightBoard.districts} onOpenDistrict={onOpen} />
           </Col>
         </Row>
@@ -230,7 +231,7 @@ function AreaDashboard({ areaId, rows, viewer, onOpen }: { areaId: string; rows:
   );
 }
 
-function Overview({ rows, figures, period, onOpen }: { rows: DistrictRow[]; figures: Figures; period: string; onOpen: (id: string) => void }) {
+function Overview({ areaId, rows, figures, period, onOpen }: { areaId: string; rows: DistrictRow[]; figures: Figures; period: string; onOpen: (id: string) => void }) {
   const t = useMessages(messages);
   const kindLabel = (kind: string) => t(`KIND_${kind}` as MessageKey);
   const counts = new Map(figures.lightBoard.districts.map((c) => [c.district.id, c]));
@@ -308,7 +309,12 @@ function Overview({ rows, figures, period, onOpen }: { rows: DistrictRow[]; figu
           dataSource={rows}
           pagination={false}
           scroll={{ x: 1000 }}
-          title={() => <strong>{t('lightsByDistrict')}</strong>}
+          title={() => (
+            <Space>
+              <strong>{t('lightsByDistrict')}</strong>
+              <FiguresCsvButton query="investmentStats" args={{ areaId, period, groupBy: 'DISTRICT' }} />
+            </Space>
+          )}
           data-testid="district-table"
           onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
           columns={[

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatDateTime, formatMoneyIn, formatPeriod, LIGHT_HEX, Pager, previousMonth, QueryState, useCursorPages, useFormErrors, useLocale, useMessages, useQueryParam, type RemoteProps } from '@kpd/web-kit';
+import { ErrorNotice, formatDateTime, formatMoneyIn, formatPeriod, LIGHT_HEX, MonthPicker, Pager, previousMonth, QueryState, useCursorPages, useFormErrors, useLocale, useMessages, useQueryParam, type RemoteProps } from '@kpd/web-kit';
 import { graphql } from './gql';
 import type { CorrectionStatus, LightCorrectionsQuery, MonthCloseQuery, PlanVersionRequestsQuery, PublicationsQuery } from './gql/graphql';
 import { monthCloseMessages as messages } from './month-close.messages';
@@ -74,7 +74,7 @@ export function MonthClosePage({ viewer }: RemoteProps) {
         </Typography.Title>
         <Space>
           <Typography.Text>{t('month')}</Typography.Text>
-          <Input type="month" style={{ width: 170 }} value={period} max={previousMonth()} onChange={(e) => PERIOD.test(e.target.value) && setPeriod(e.target.value)} data-testid="close-month" />
+          <MonthPicker style={{ width: 170 }} value={period} max={previousMonth()} onChange={(v) => v && PERIOD.test(v) && setPeriod(v)} testId="close-month" />
         </Space>
       </Space>
       <CloseCard areaId={viewer.area.id} period={period} canClose={viewer.role === 'ADMIN'} />

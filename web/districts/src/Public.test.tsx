@@ -1,34 +1,37 @@
 /** @jest-environment jsdom */
-import { act, render, screen } from '@testing-library/react';
-import { Client, fetchExchange, Provider } from 'urql';
-import Public, { readBoardParams } from './Public';
+import { Provider } from 'urql';
+import { act, fakeServer, render, screen } from '@kpd/web-kit/testing';
+import Public, { boardScreens, readBoardParams, rowsThatFit } from './Public';
 
 describe('readBoardParams: what the wall display’s address asks for', () => {
   test.each([
-    ['', { area: null, period: null, refresh: 60 }],
-    ['?area=12&period=2020-09', { area: '12', period: '2020-09', refresh: 60 }],
-    ['?area=12&period=2020-09&refresh=30', { area: '12', period: '2020-09', refresh: 30 }],
-    ['?refresh=2', { area: null, period: null, refresh: 60 }], // too fast for a wall: the default
-    ['?refresh=99999', { area: null, period: null, refresh: 3600 }],
-    ['?refresh=abc&period=2020-13&area=x1', { area: null, period: null, refresh: 60 }],
-    ['?period=2020-9', { area: null, period: null, refresh: 60 }],
+    ['', { area: null, period: null, refresh: 60, page: 10, rows: null }],
+    ['?area=12&period=2020-09', { area: '12', period: '2020-09', refresh: 60, page: 10, rows: null }],
+    ['?area=12&period=2020-09&refresh=30', { area: '12', period: '2020-09', refresh: 30, page: 10, rows: null }],
+    ['?refresh=2', { area: null, period: null, refresh: 60, page: 10, rows: null }], // too fast for a wall: the default
+    ['?refresh=99999', { area: null, period: null, refresh: 3600, page: 10, rows: null }],
+    ['?refresh=abc&period=2020-13&area=x1', { area: null, period: null, refresh: 60, page: 10, rows: null }],
+    ['?period=2020-9', { area: null, period: null, refresh: 60, page: 10, rows: null }],
+    ['?page=0', { area: null, period: null, refresh: 60, page: 0, rows: null }], // no paging
+    ['?page=1&rows=1', { area: null, period: null, refresh: 60, page: 10, rows: null }], // too fast, too few: the defaults
+    ['?page=15&rows=8', { area: null, period: null, refresh: 60, page: 15, rows: 8 }],
   ])('%s', (search, expected) => expect(readBoardParams(search)).toEqual(expected));
 });
 
-type Answer = { data?: unknown; errors?: unknown[] };
-
-/** A GraphQL client whose server answers each operation by name, counting the calls. */
-function fakeServer(answers: Record<string, (variables: Record<string, unknown>) => Answer>) {
-  const calls: Array<{ name: string; variables: Record<string, unknown> }> = [];
-  const fetch = async (_url: unknown, init?: { body?: unknown }) => {
-    const body = JSON.parse(String(init?.body)) as { operationName: string; variables: Record<string, unknown> };
-    calls.push({ name: body.operationName, variables: body.variables });
-    const text = JSON.stringify(answers[body.operationName](body.variables));
-    return { ok: true, status: 200, statusText: 'OK', headers: { get: () => 'application/json' }, text: async () => text, json: async () => JSON.parse(text) };
-  };
-  const client = new Client({ url: 'http://kpd.test/graphql', preferGetMethod: false, exchanges: [fetchExchange], fetch: fetch as unknown as typeof globalThis.fetch });
-  return { client, calls };
-}
+describe('the wall turns through screens of rows that fit', () => {
+  test.each<[string, number, number, number, Array<[string, number, number]>]>([
+    ['all on one screen', 3, 3, 8, [['all', 0, 6]]],
+    ['too many for one screen: one of each', 5, 3, 8, [['districts', 0, 5], ['projects', 0, 3]]],
+    ['14 districts at 7 rows', 14, 2, 7, [['districts', 0, 7], ['districts', 7, 14], ['projects', 0, 2]]],
+    ['no yellow or red project: its all-green screen', 6, 0, 8, [['districts', 0, 6], ['projects', 0, 0]]],
+  ])('%s', (_name, districts, projects, rows, expected) =>
+    expect(boardScreens(districts, projects, rows)).toEqual(expected.map(([kind, from, to]) => ({ kind, from, to }))),
+  );
+  test('a 1440×900 window holds 7 rows; 1920×1080 holds 10', () => {
+    expect(rowsThatFit(900)).toBe(7);
+    expect(rowsThatFit(1080)).toBe(10);
+  });
+});
 
 const SUJIATUN = { id: '7', name: '苏家屯区' };
 const board = {

@@ -10,7 +10,7 @@ const PUBLISHED = graphql(`
   query PublishedLightBoards { publishedLightBoards { area { id name } period publishedAt } }
 `);
 const BOARD = graphql(`
-  query PublicLightBoard($areaId: ID, $period: String!) {
+  query PublicLightBoard($areaId: ID, $period: Period!) {
     lightBoard(areaId: $areaId, period: $period) {
       area { id name } period published
       districts { district { id name } green yellow red total }
@@ -28,18 +28,64 @@ type Board = PublicLightBoardQuery['lightBoard'];
 type BoardEntry = Board['projects'][number];
 
 const DEFAULT_REFRESH = 60;
+const DEFAULT_PAGE = 10;
 
-/** What the address asks for: /public/lights?area=<id>&period=2020-09&refresh=60. */
-export function readBoardParams(search: string): { area: string | null; period: string | null; refresh: number } {
+export interface BoardParams {
+  area: string | null;
+  period: string | null;
+  /** Seconds between refreshes. */
+  refresh: number;
+  /** Seconds each screen of rows stays up; 0: no paging (every row at once, scrolled). */
+  page: number;
+  /** Rows on a screen; null: as many as the window's height holds. */
+  rows: number | null;
+}
+
+/** What the address asks for: /public/lights?area=<id>&period=2020-09&refresh=60&page=10&rows=8. */
+export function readBoardParams(search: string): BoardParams {
   const q = new URLSearchParams(search);
   const area = q.get('area');
   const period = q.get('period');
   const refresh = Number(q.get('refresh'));
+  const page = q.get('page') === null ? NaN : Number(q.get('page'));
+  const rows = Number(q.get('rows'));
   return {
     area: area && /^\d+$/.test(area) ? area : null,
     period: period && /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? period : null,
     refresh: Number.isFinite(refresh) && refresh >= 5 ? Math.min(Math.floor(refresh), 3600) : DEFAULT_REFRESH,
+    page: page === 0 ? 0 : Number.isFinite(page) && page >= 3 ? Math.min(Math.floor(page), 600) : DEFAULT_PAGE,
+    rows: Number.isInteger(rows) && rows >= 2 ? Math.min(rows, 100) : null,
   };
+}
+
+/** How many table rows a screen of this height holds under the title, the totals and a table's header. */
+export function rowsThatFit(height: number): number {
+  return Math.max(3, Math.floor((height - 400) / 66));
+}
+
+/** A screen of the wall: everything, or a slice of the districts' rows or of the yellow and red projects. */
+export type Screen = { kind: 'all' | 'districts' | 'projects'; from: number; to: number };
+
+/**
+ * The screens the wall turns through: one when both tables fit (with the projects' heading, two
+ * rows' worth), else the districts' rows, then the projects', `rows` at a time.
+ */
+export function boardScreens(districts: number, projects: number, rows: number): Screen[] {
+  if (districts + Math.max(projects, 1) + 2 <= rows) return [{ kind: 'all', from: 0, to: districts + projects }];
+  const out: Screen[] = [];
+  for (let i = 0; i < Math.max(districts, 1); i += rows) out.push({ kind: 'districts', from: i, to: Math.min(i + rows, districts) });
+  for (let i = 0; i < Math.max(projects, 1); i += rows) out.push({ kind: 'projects', from: i, to: Math.min(i + rows, projects) });
+  return out;
+}
+
+function useWindowHeight(): number {
+  const [height, setHeight] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const on = () => setHeight(window.innerHeight);
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return height;
 }
 
 /** The public light board (上墙公示) in wall-display mode, as the shell mounts it at /public/lights. */
@@ -127,7 +173,7 @@ function LightWall() {
     );
   else if (board.error && !board.data) body = <ErrorNotice error={board.error} onRetry={() => refetchBoard({ requestPolicy: 'network-only' })} />;
   else if (!board.data) body = <Loading />;
-  else body = <BoardView board={board.data.lightBoard} />;
+  else body = <BoardView board={board.data.lightBoard} params={params} />;
 
   return (
     <div ref={wall} data-testid="light-wall" style={{ background: fullscreen.on ? '#0f1a2b' : undefined, color: fullscreen.on ? '#fff' : undefined, padding: fullscreen.on ? 32 : 0, minHeight: fullscreen.on ? '100vh' : undefined, overflow: 'auto' }}>
@@ -136,7 +182,7 @@ function LightWall() {
           {board.data ? `${board.data.lightBoard.area.name} · ${formatPeriod(board.data.lightBoard.period, locale)} · ${t('boardTitle')}` : t('boardTitle')}
         </Typography.Title>
         <Space wrap>
-          {options.length > 0 && <Select style={{ minWidth: 240 }} size="large" value={current} onChange={choose} options={options} data-testid="board-select" aria-label={t('boardPick')} />}
+          {options.length > 0 && <Select style={{ minWidth: 240 }} size="large" value={options.some((o) => o.value === current) ? current : undefined} placeholder={t('boardPick')} onChange={choose} options={options} data-testid="board-select" aria-label={t('boardPick')} />}
           {fullscreen.supported && (
             <Button size="large" onClick={fullscreen.toggle} data-testid="board-fullscreen">
               {fullscreen.on ? t('exitFullscreen') : t('fullscreen')}
@@ -160,14 +206,30 @@ function Count({ value, color, testId }: { value: number; color: keyof typeof LI
   );
 }
 
-function BoardView({ board: live }: { board: Board }) {
+function BoardView({ board: live, params }: { board: Board; params: BoardParams }) {
   const t = useMessages(messages);
   const locale = useLocale();
+  const height = useWindowHeight();
   // What was published, as published (the snapshot with its hash), whoever looks.
   const publication = live.publication ?? null;
   const board = publication ?? live;
   const sum = board.districts.reduce((s, d) => ({ green: s.green + d.green, yellow: s.yellow + d.yellow, red: s.red + d.red, total: s.total + d.total }), { green: 0, yellow: 0, red: 0, total: 0 });
   const cell = { fontSize: 28, padding: '8px 16px' } as const;
+  // A wall cannot be scrolled: it turns through screens of rows that fit, one every `page` seconds.
+  const paging = params.page > 0;
+  const screens = paging ? boardScreens(board.districts.length, board.projects.length, params.rows ?? rowsThatFit(height)) : [];
+  const [turn, setTurn] = useState(0);
+  useEffect(() => {
+    if (screens.length <= 1) return;
+    const timer = window.setInterval(() => setTurn((n) => n + 1), params.page * 1000);
+    return () => window.clearInterval(timer);
+  }, [screens.length, params.page]);
+  const screen = paging ? screens[turn % screens.length] : null;
+  const whole = !screen || screen.kind === 'all';
+  const districts = whole ? board.districts : screen.kind === 'districts' ? board.districts.slice(screen.from, screen.to) : [];
+  const projects = whole ? board.projects : screen.kind === 'projects' ? board.projects.slice(screen.from, screen.to) : [];
+  const showDistricts = whole || screen.kind === 'districts';
+  const showProjects = whole || screen.kind === 'projects';
   return (
     <div data-testid="public-board">
       <Space size={48} wrap style={{ marginBottom: 24 }} data-testid="board-totals">
@@ -186,6 +248,12 @@ function BoardView({ board: live }: { board: Board }) {
           <div style={{ fontSize: 24 }}>{t('lit')}</div>
         </div>
       </Space>
+      {screen && screens.length > 1 && (
+        <Typography.Paragraph style={{ fontSize: 18, color: 'inherit', opacity: 0.75 }} data-testid="board-screen" data-screen={(turn % screens.length) + 1} data-screens={screens.length}>
+          {t('boardScreen', { n: (turn % screens.length) + 1, of: screens.length, s: params.page })}
+        </Typography.Paragraph>
+      )}
+      {showDistricts && (
       <table style={{ width: '100%', borderCollapse: 'collapse', marginBottom: 32 }} data-testid="board-districts">
         <thead>
           <tr style={{ fontSize: 22, textAlign: 'left', borderBottom: '2px solid #d9d9d9' }}>
@@ -197,7 +265,7 @@ function BoardView({ board: live }: { board: Board }) {
           </tr>
         </thead>
         <tbody>
-          {board.districts.map((d) => (
+          {districts.map((d) => (
             <tr key={d.district.id} data-testid="board-district" data-district={d.district.name} style={{ borderBottom: '1px solid #e8e8e8' }}>
               <td style={{ ...cell, fontWeight: 600 }}>{d.district.name}</td>
               <td style={{ textAlign: 'center' }}>
@@ -216,6 +284,7 @@ function BoardView({ board: live }: { board: Board }) {
           ))}
         </tbody>
       </table>
+      )}
       {publication?.sha256 && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 16, color: 'inherit', opacity: 0.75 }} data-testid="board-publication">
           {t('boardVersion', { version: publication.version, at: formatDateTime(publication.publishedAt), id: publication.id })}
@@ -225,17 +294,19 @@ function BoardView({ board: live }: { board: Board }) {
           </Typography.Text>
         </Typography.Paragraph>
       )}
+      {showProjects && (
       <Typography.Title level={2} style={{ color: 'inherit' }}>
         {t('boardProjects')}
       </Typography.Title>
-      {board.projects.length === 0 ? (
+      )}
+      {!showProjects ? null : board.projects.length === 0 ? (
         <Typography.Paragraph style={{ fontSize: 28, color: LIGHT_HEX.GREEN }} data-testid="board-all-green">
           {t('boardAllGreen')}
         </Typography.Paragraph>
       ) : (
         <Table<BoardEntry>
           rowKey="projectId"
-          dataSource={board.projects}
+          dataSource={projects}
           pagination={false}
           data-testid="board-projects"
           rowClassName={() => 'board-entry'}

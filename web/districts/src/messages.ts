@@ -3,7 +3,7 @@ import { lightMessages, type Messages } from '@kpd/web-kit';
 type Key =
   | 'title' | 'city' | 'pickCity' | 'districts' | 'counties' | 'townships' | 'name' | 'code' | 'kind' | 'townshipCount'
   | 'chartTitle' | 'kindChart' | 'back' | 'detail' | 'parent' | 'noTownships' | 'KIND_URBAN_DISTRICT' | 'KIND_COUNTY'
-  | 'boardTitle' | 'boardNone' | 'boardNoneText' | 'boardUnpublished' | 'boardPickOther' | 'boardPick' | 'fullscreen' | 'exitFullscreen' | 'boardRefresh' | 'GREEN' | 'YELLOW' | 'RED' | 'lit' | 'district' | 'boardProjects' | 'boardAllGreen' | 'light' | 'project' | 'reason' | 'month' | 'ytdActual' | 'ytdPlanned' | 'ytdCompletion' | 'ytdGrowth' | 'monthActual' | 'rankingTitle' | 'rank' | 'score' | 'lightScore' | 'investmentRate' | 'milestoneRate' | 'projectCount' | 'rankingPublished' | 'rankingLive' | 'trendInvestment' | 'trendLights' | 'thisYear' | 'mapTitle' | 'mapHint' | 'noLocation' | 'lightsByDistrict' | 'lightsChart' | 'investmentChart' | 'totalLine' | 'publishBoard' | 'publishedBoard' | 'publishConfirm' | 'wallLink' | 'openProjects' | 'notLit' | 'unscored' | 'noData' | 'districtLights' | 'boardVersion' | 'boardCorrected'
+  | 'boardTitle' | 'boardNone' | 'boardNoneText' | 'boardUnpublished' | 'boardPickOther' | 'boardPick' | 'fullscreen' | 'exitFullscreen' | 'boardRefresh' | 'boardScreen' | 'GREEN' | 'YELLOW' | 'RED' | 'lit' | 'district' | 'boardProjects' | 'boardAllGreen' | 'light' | 'project' | 'reason' | 'month' | 'ytdActual' | 'ytdPlanned' | 'ytdCompletion' | 'ytdGrowth' | 'monthActual' | 'rankingTitle' | 'rank' | 'score' | 'lightScore' | 'investmentRate' | 'milestoneRate' | 'projectCount' | 'rankingPublished' | 'rankingLive' | 'trendInvestment' | 'trendLights' | 'thisYear' | 'mapTitle' | 'mapHint' | 'noLocation' | 'lightsByDistrict' | 'lightsChart' | 'investmentChart' | 'totalLine' | 'publishBoard' | 'publishedBoard' | 'publishConfirm' | 'wallLink' | 'openProjects' | 'notLit' | 'unscored' | 'noData' | 'districtLights' | 'boardVersion' | 'boardCorrected'
   | 'KIND_COUNTY_LEVEL_CITY' | 'KIND_DEVELOPMENT_ZONE' | 'KIND_DEMONSTRATION_ZONE' | 'KIND_SUBDISTRICT' | 'KIND_TOWN' | 'KIND_TOWNSHIP' | 'KIND_CITY' | 'KIND_PROVINCE';
 
 export const messages: Messages<Key> = {
@@ -44,6 +44,7 @@ export const messages: Messages<Key> = {
     fullscreen: '全屏',
     exitFullscreen: '退出全屏',
     boardRefresh: '每 {n} 秒自动刷新 · 最近刷新 {at}',
+    boardScreen: '第 {n} / {of} 屏 · 每 {s} 秒自动翻屏',
     boardVersion: '公示第 {version} 版 · {at} 发布 · 公示编号 {id}',
     boardCorrected: '因更正 #{id} 重新公示',
     lit: '亮灯项目',
@@ -125,6 +126,7 @@ export const messages: Messages<Key> = {
     fullscreen: 'Full screen',
     exitFullscreen: 'Exit full screen',
     boardRefresh: 'Refreshes every {n} s · last at {at}',
+    boardScreen: 'Screen {n} of {of} · turns every {s} s',
     boardVersion: 'Published version {version} · {at} · publication {id}',
     boardCorrected: 'republished after correction #{id}',
     lit: 'Lit',

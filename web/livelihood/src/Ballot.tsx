@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatDateTime, QueryState, useMessages } from '@kpd/web-kit';
 import { ballotMessages as messages } from './messages';
@@ -37,7 +37,7 @@ const SESSIONS = /* GraphQL */ `
 `;
 const CAST = /* GraphQL */ `
   mutation CastBallot($sessionId: ID!, $candidateIds: [ID!]!) {
-    castBallot(sessionId: $sessionId, candidateIds: $candidateIds) { receiptCode fingerprint round }
+    castBallot(sessionId: $sessionId, candidateIds: $candidateIds) { receiptCode tracker fingerprint round }
   }
 `;
 const CHECK_IN = /* GraphQL */ `
@@ -131,8 +131,10 @@ function BallotCard({ session }: { session: Session }) {
   const t = useMessages(messages);
   const round = session.round!;
   const [chosen, setChosen] = useState<string[]>([]);
-  const [receipt, setReceipt] = useState<{ receiptCode: string; fingerprint: string; round: number } | null>(null);
-  const [{ fetching, error }, cast] = useMutation<{ castBallot: { receiptCode: string; fingerprint: string; round: number } }>(CAST);
+  // Casting cannot be undone: the marks are read back and confirmed first.
+  const [confirming, setConfirming] = useState(false);
+  const [receipt, setReceipt] = useState<{ receiptCode: string; tracker: string; fingerprint: string; round: number } | null>(null);
+  const [{ fetching, error }, cast] = useMutation<{ castBallot: { receiptCode: string; tracker: string; fingerprint: string; round: number } }>(CAST);
   const toggle = (id: string, on: boolean) => setChosen((c) => (on ? (c.length < round.seats ? [...c, id] : c) : c.filter((x) => x !== id)));
   return (
     <Card size="small" title={session.name} style={{ marginBottom: 12 }} data-testid="ballot">
@@ -151,6 +153,9 @@ function BallotCard({ session }: { session: Session }) {
           description={
             <>
               {t('receipt')}：<Typography.Text strong copyable style={{ fontSize: 18 }} data-testid="ballot-receipt-code">{receipt.receiptCode}</Typography.Text>
+              <div style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                {t('tracker')}：<Typography.Text copyable code data-testid="ballot-tracker">{receipt.tracker}</Typography.Text>
+              </div>
               <div style={{ fontSize: 12 }}>{t('keep')}</div>
             </>
           }
@@ -183,13 +188,47 @@ function BallotCard({ session }: { session: Session }) {
             size="large"
             loading={fetching}
             data-testid="ballot-cast"
-            onClick={async () => {
-              const r = await cast({ sessionId: session.id, candidateIds: chosen });
-              if (r.data) setReceipt(r.data.castBallot);
-            }}
+            onClick={() => setConfirming(true)}
           >
             {t('submit')}
           </Button>
+          <Modal
+            open={confirming}
+            title={t('confirmTitle')}
+            okText={t('confirmCast')}
+            cancelText={t('backToMarks')}
+            confirmLoading={fetching}
+            okButtonProps={{ id: 'ballot-confirm', danger: true }}
+            onCancel={() => setConfirming(false)}
+            onOk={async () => {
+              const r = await cast({ sessionId: session.id, candidateIds: chosen });
+              setConfirming(false);
+              if (r.data) setReceipt(r.data.castBallot);
+            }}
+          >
+            <div data-testid="ballot-confirm-marks">
+              {chosen.length === 0 ? (
+                <Alert type="warning" showIcon title={t('confirmBlank')} />
+              ) : (
+                <>
+                  <Typography.Paragraph>{t('confirmMarked', { n: chosen.length, seats: round.seats })}</Typography.Paragraph>
+                  <ul>
+                    {[...round.candidates]
+                      .filter((c) => chosen.includes(c.id))
+                      .sort((a, b) => a.position - b.position)
+                      .map((c) => (
+                        <li key={c.id}>
+                          <strong>
+                            {c.position}. {c.name}
+                          </strong>
+                        </li>
+                      ))}
+                  </ul>
+                </>
+              )}
+              <Typography.Text type="danger">{t('confirmFinal')}</Typography.Text>
+            </div>
+          </Modal>
         </>
       )}
     </Card>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Button, Card, Col, Collapse, Form, Input, Progress, Row, Select, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatDate, formatPeriod, QueryState, useLocale, useMessages, type Viewer } from '@kpd/web-kit';
-import { boardMessages as messages } from './messages';
+import { DateInput, ErrorNotice, formatDate, formatPeriod, MonthPicker, QueryState, useLocale, useMessages, type Viewer } from '@kpd/web-kit';
+import { boardMessages as messages, levelMessages, LEVELS, type Level } from './messages';
 import { quantity } from './shared';
+import { supervisionMessages } from './supervision.messages';
 
 interface BoardProject {
   id: string;
@@ -16,6 +17,7 @@ interface BoardProject {
   completedOn: string | null;
   candidate: { id: string; position: number };
   summary: { done: string; percent: number | null; milestonesDone: number; milestonesOverdue: number; milestonesTotal: number };
+  supervision: { advices: number; overdue: number };
   milestones: Array<{ id: string; name: string; dueDate: string; doneDate: string | null }>;
   progress: Array<{ id: string; period: string; quantityDone: string; note: string }>;
   proposals: Array<{ id: string; title: string; source: string; status: string; reasonLabel: string | null }>;
@@ -24,11 +26,12 @@ interface BoardChoice {
   key: string;
   cityId: string;
   cityName: string;
+  level: Level;
   year: number;
 }
 
 const CHOICES = /* GraphQL */ `
-  query BoardChoices { voteSessions { id meetingDate city { id name } adopted { id } } }
+  query BoardChoices { voteSessions { id meetingDate level area { id name } adopted { id } } }
 `;
 const BOARD = /* GraphQL */ `
   query LivelihoodBoard($cityId: ID!, $year: Int!) {
@@ -36,6 +39,7 @@ const BOARD = /* GraphQL */ `
       id name year leadDepartment targetQuantity unit status completedOn
       candidate { id position }
       summary { done percent milestonesDone milestonesOverdue milestonesTotal }
+      supervision { advices overdue }
       milestones { id name dueDate doneDate }
       progress { id period quantityDone note }
       proposals { id title source status reasonLabel }
@@ -57,33 +61,48 @@ const COMPLETE = /* GraphQL */ `
   mutation CompleteLivelihoodProject($projectId: ID!, $completedOn: LocalDate!) { completeLivelihoodProject(projectId: $projectId, completedOn: $completedOn) { id status } }
 `;
 
-/** The (city, year) boards there are: one per city and year with adopted projects, newest first. */
+/** The (area, year) boards there are: one per congress (city, county or township) and year with adopted projects, newest first. */
 export function useBoardChoices(): { choices: BoardChoice[]; fetching: boolean; error: unknown } {
-  const [{ data, fetching, error }] = useQuery<{ voteSessions: Array<{ id: string; meetingDate: string; city: { id: string; name: string }; adopted: Array<{ id: string }> }> }>({ query: CHOICES });
+  const [{ data, fetching, error }] = useQuery<{ voteSessions: Array<{ id: string; meetingDate: string; level: Level; area: { id: string; name: string }; adopted: Array<{ id: string }> }> }>({ query: CHOICES });
   const seen = new Map<string, BoardChoice>();
   for (const s of data?.voteSessions ?? []) {
     if (s.adopted.length === 0) continue;
     const year = Number(s.meetingDate.slice(0, 4));
-    const key = `${s.city.id}:${year}`;
-    if (!seen.has(key)) seen.set(key, { key, cityId: s.city.id, cityName: s.city.name, year });
+    const key = `${s.area.id}:${year}`;
+    if (!seen.has(key)) seen.set(key, { key, cityId: s.area.id, cityName: s.area.name, level: s.level, year });
   }
-  return { choices: [...seen.values()].sort((a, b) => b.year - a.year || a.cityName.localeCompare(b.cityName)), fetching, error };
+  return { choices: [...seen.values()].sort((a, b) => b.year - a.year || LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.cityName.localeCompare(b.cityName)), fetching, error };
 }
 
 /** The board tab: pick the city and year, then the board. */
 export function BoardPage({ admin }: { admin: boolean; viewer: Viewer }) {
   const t = useMessages(messages);
-  const { choices, fetching, error } = useBoardChoices();
+  const l = useMessages(levelMessages);
+  const { choices: every, fetching, error } = useBoardChoices();
   const [key, setKey] = useState<string | undefined>();
+  const [level, setLevel] = useState<Level | 'ALL'>('ALL');
+  const choices = level === 'ALL' ? every : every.filter((c) => c.level === level);
   const chosen = choices.find((c) => c.key === key) ?? choices[0];
   return (
     <QueryState fetching={fetching} error={error} data={fetching && choices.length === 0 ? undefined : { choices }} isEmpty={(d) => d.choices.length === 0} empty={t('none')}>
       {() => (
         <>
-          {choices.length > 1 && (
-            <Select style={{ minWidth: 200, marginBottom: 12 }} data-testid="board-choice" value={chosen.key} onChange={setKey} options={choices.map((c) => ({ value: c.key, label: t('choice', { city: c.cityName, year: c.year }) }))} />
-          )}
-          <Board cityId={chosen.cityId} cityName={chosen.cityName} year={chosen.year} admin={admin} />
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Select<Level | 'ALL'>
+              style={{ minWidth: 150 }}
+              data-testid="board-level"
+              value={level}
+              onChange={(v) => {
+                setLevel(v);
+                setKey(undefined);
+              }}
+              options={[{ value: 'ALL', label: l('allLevels') }, ...LEVELS.map((v) => ({ value: v, label: l(v) }))]}
+            />
+            {choices.length > 1 && (
+              <Select style={{ minWidth: 200 }} data-testid="board-choice" value={chosen.key} onChange={setKey} options={choices.map((c) => ({ value: c.key, label: `${t('choice', { city: c.cityName, year: c.year })}（${l(c.level)}）` }))} />
+            )}
+          </Space>
+          {chosen ? <Board cityId={chosen.cityId} cityName={chosen.cityName} year={chosen.year} admin={admin} /> : <Typography.Paragraph type="secondary">{t('none')}</Typography.Paragraph>}
         </>
       )}
     </QueryState>
@@ -97,6 +116,7 @@ export function BoardPage({ admin }: { admin: boolean; viewer: Viewer }) {
  */
 export function Board({ cityId, cityName, year, admin }: { cityId: string; cityName: string; year: number; admin: boolean }) {
   const t = useMessages(messages);
+  const s = useMessages(supervisionMessages);
   const locale = useLocale();
   const [{ data, fetching, error }, refetch] = useQuery<{ livelihoodBoard: BoardProject[] }>({ query: BOARD, variables: { cityId, year }, requestPolicy: 'cache-and-network' });
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -142,6 +162,11 @@ export function Board({ cityId, cityName, year, admin }: { cityId: string; cityN
                       {p.status === 'COMPLETED' && (
                         <Tag color="green" style={{ marginLeft: 8 }}>
                           {t('closedOut', { date: p.completedOn ?? '' })}
+                        </Tag>
+                      )}
+                      {p.supervision.overdue > 0 && (
+                        <Tag color="red" style={{ marginLeft: 8 }} data-testid="board-advices-overdue">
+                          {s('boardOverdue', { n: p.supervision.overdue })}
                         </Tag>
                       )}
                     </span>
@@ -274,7 +299,7 @@ function ProgressForm({ project: p, onSaved }: { project: BoardProject; onSaved:
         }}
       >
         <Form.Item name="period" label={t('month')} rules={[{ required: true, message: t('required') }]}>
-          <Input type="month" data-testid="progress-period" />
+          <MonthPicker testId="progress-period" />
         </Form.Item>
         <Form.Item name="quantityDone" label={t('quantityIn', { unit: p.unit })} rules={[{ required: true, message: t('required') }]}>
           <Input inputMode="decimal" data-testid="progress-quantity" />
@@ -298,7 +323,7 @@ function CloseOut({ project: p, onSaved }: { project: BoardProject; onSaved: () 
   return (
     <Card size="small" title={t('closeOut')}>
       <Space wrap>
-        <Input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+        <DateInput value={day || null} onChange={(v) => setDay(v ?? '')} />
         <Button
           danger
           disabled={!day}
@@ -371,9 +396,9 @@ function MilestoneEditor({ project: p, onSaved }: { project: BoardProject; onSav
           <Input placeholder={t('milestoneName')} value={r.name} onChange={(e) => change(r.key, { name: e.target.value })} />
           <Space wrap size={4}>
             <span>{t('dueLabel')}</span>
-            <Input type="date" value={r.dueDate} onChange={(e) => change(r.key, { dueDate: e.target.value })} style={{ width: 150 }} />
+            <DateInput value={r.dueDate || null} onChange={(v) => change(r.key, { dueDate: v ?? '' })} style={{ width: 150 }} />
             <span>{t('doneLabel')}</span>
-            <Input type="date" value={r.doneDate} onChange={(e) => change(r.key, { doneDate: e.target.value })} style={{ width: 150 }} />
+            <DateInput allowClear value={r.doneDate || null} onChange={(v) => change(r.key, { doneDate: v ?? '' })} style={{ width: 150 }} />
             <Button size="small" danger onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
               {t('remove')}
             </Button>

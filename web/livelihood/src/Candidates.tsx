@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, formatMoneyIn, useMessages } from '@kpd/web-kit';
-import { candidateMessages as messages } from './messages';
+import { candidateMessages as messages, reserveMessages, supportMessages } from './messages';
+import { RESERVE, ReserveHistory, type ReserveRow } from './Reserve';
 import { quantity } from './shared';
 
 export interface CandidateRow {
@@ -16,6 +17,8 @@ export interface CandidateRow {
   estimatedCost: string | null;
   proposalIds: string[];
   adopted: boolean;
+  supportCount: number;
+  reserveItem: Pick<ReserveRow, 'id' | 'votes' | 'rosterSize' | 'reason' | 'fromSession' | 'history'> | null;
 }
 interface Draft {
   key: string;
@@ -27,6 +30,8 @@ interface Draft {
   /** 万元 */
   costWan: number | null;
   proposalIds: string[];
+  /** The reserve item it is drawn from, with what to show of it. */
+  reserve: CandidateRow['reserveItem'];
 }
 interface AcceptedProposal {
   id: string;
@@ -59,6 +64,7 @@ function toDraft(c: CandidateRow): Draft {
     unit: c.unit ?? '',
     costWan: c.estimatedCost === null ? null : Number(c.estimatedCost) / 10000,
     proposalIds: c.proposalIds,
+    reserve: c.reserveItem,
   };
 }
 
@@ -68,8 +74,9 @@ function wanToYuan(wan: number | null): string | null {
 }
 
 /** The candidate list: read-only once frozen; before, an editor fed from the accepted proposals. */
-export function Candidates({ session, editable, onSaved }: { session: { id: string; version: number; seats: number; city: { id: string }; candidates: CandidateRow[] }; editable: boolean; onSaved: () => void }) {
+export function Candidates({ session, editable, onSaved }: { session: { id: string; version: number; seats: number; area: { id: string }; candidates: CandidateRow[] }; editable: boolean; onSaved: () => void }) {
   const t = useMessages(messages);
+  const sp = useMessages(supportMessages);
   if (!editable) {
     return (
       <Table<CandidateRow>
@@ -81,11 +88,22 @@ export function Candidates({ session, editable, onSaved }: { session: { id: stri
         scroll={{ x: 720 }}
         columns={[
           { title: t('no'), dataIndex: 'position', width: 60 },
-          { title: t('name'), dataIndex: 'name', render: (v: string, c) => (<>{v}{c.adopted && <Tag color="green" style={{ marginLeft: 8 }}>{t('adopted')}</Tag>}</>) },
+          {
+            title: t('name'),
+            dataIndex: 'name',
+            render: (v: string, c) => (
+              <>
+                {v}
+                {c.adopted && <Tag color="green" style={{ marginLeft: 8 }}>{t('adopted')}</Tag>}
+                {c.reserveItem && <ReserveNote item={c.reserveItem} />}
+              </>
+            ),
+          },
           { title: t('lead'), dataIndex: 'leadDepartment', width: 160, render: (v: string | null) => v ?? '—' },
           { title: t('target'), width: 120, render: (_: unknown, c) => quantity(c.targetQuantity, c.unit) },
           { title: t('cost'), dataIndex: 'estimatedCost', width: 110, align: 'right', render: (v: string | null) => formatMoneyIn(v, 'wan') },
           { title: t('proposals'), width: 90, align: 'right', render: (_: unknown, c) => c.proposalIds.length },
+          { title: sp('supportsAdvice'), dataIndex: 'supportCount', width: 130, align: 'right' },
         ]}
       />
     );
@@ -93,15 +111,20 @@ export function Candidates({ session, editable, onSaved }: { session: { id: stri
   return <CandidateEditor session={session} onSaved={onSaved} />;
 }
 
-function CandidateEditor({ session, onSaved }: { session: { id: string; version: number; seats: number; city: { id: string }; candidates: CandidateRow[] }; onSaved: () => void }) {
+function CandidateEditor({ session, onSaved }: { session: { id: string; version: number; seats: number; area: { id: string }; candidates: CandidateRow[] }; onSaved: () => void }) {
   const t = useMessages(messages);
   const [rows, setRows] = useState<Draft[]>(() => [...session.candidates].sort((a, b) => a.position - b.position).map(toDraft));
   const [picked, setPicked] = useState<string[]>([]);
-  const [accepted] = useQuery<{ livelihoodProposals: { nodes: AcceptedProposal[] } }>({ query: ACCEPTED, variables: { filter: { cityId: session.city.id, status: 'ACCEPTED' } } });
+  const [pickedReserve, setPickedReserve] = useState<string[]>([]);
+  const r = useMessages(reserveMessages);
+  const [reserve] = useQuery<{ livelihoodReserve: ReserveRow[] }>({ query: RESERVE, variables: { areaId: session.area.id, status: 'RESERVED' } });
+  const [accepted] = useQuery<{ livelihoodProposals: { nodes: AcceptedProposal[] } }>({ query: ACCEPTED, variables: { filter: { cityId: session.area.id, status: 'ACCEPTED' } } });
   const [{ fetching, error }, save] = useMutation(SET);
   const [saved, setSaved] = useState(false);
   const proposals = accepted.data?.livelihoodProposals.nodes ?? [];
   const used = new Set(rows.flatMap((r) => r.proposalIds));
+  const drawn = new Set(rows.map((x) => x.reserve?.id).filter(Boolean));
+  const reserveItems = reserve.data?.livelihoodReserve ?? [];
   const change = (k: string, patch: Partial<Draft>) => {
     setSaved(false);
     setRows((rs) => rs.map((r) => (r.key === k ? { ...r, ...patch } : r)));
@@ -133,14 +156,41 @@ function CandidateEditor({ session, onSaved }: { session: { id: string; version:
           data-testid="candidate-add-proposals"
           onClick={() => {
             const add = proposals.filter((p) => picked.includes(p.id));
-            setRows((rs) => [...rs, ...add.map((p) => ({ key: key(), name: p.title, description: p.description, leadDepartment: '', targetQuantity: '', unit: '', costWan: p.estimatedCost === null ? null : Number(p.estimatedCost) / 10000, proposalIds: [p.id] }))]);
+            setRows((rs) => [...rs, ...add.map((p) => ({ key: key(), name: p.title, description: p.description, leadDepartment: '', targetQuantity: '', unit: '', costWan: p.estimatedCost === null ? null : Number(p.estimatedCost) / 10000, proposalIds: [p.id], reserve: null }))]);
             setPicked([]);
             setSaved(false);
           }}
         >
           {t('addProposals')}
         </Button>
-        <Button onClick={() => setRows((rs) => [...rs, { key: key(), name: '', description: '', leadDepartment: '', targetQuantity: '', unit: '', costWan: null, proposalIds: [] }])}>{t('addBlank')}</Button>
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 280, maxWidth: 520 }}
+          placeholder={r('fromReserve')}
+          loading={reserve.fetching}
+          value={pickedReserve}
+          onChange={setPickedReserve}
+          optionFilterProp="label"
+          options={reserveItems.filter((x) => !drawn.has(x.id)).map((x) => ({ value: x.id, label: `${x.name}（${x.fromSession?.name ?? ''}）` }))}
+          data-testid="candidate-reserve"
+        />
+        <Button
+          disabled={pickedReserve.length === 0}
+          data-testid="candidate-add-reserve"
+          onClick={() => {
+            const add = reserveItems.filter((x) => pickedReserve.includes(x.id));
+            setRows((rs) => [
+              ...rs,
+              ...add.map((x) => ({ key: key(), name: x.name, description: x.description, leadDepartment: x.leadDepartment ?? '', targetQuantity: x.targetQuantity ?? '', unit: x.unit ?? '', costWan: x.estimatedCost === null ? null : Number(x.estimatedCost) / 10000, proposalIds: x.proposalIds, reserve: x })),
+            ]);
+            setPickedReserve([]);
+            setSaved(false);
+          }}
+        >
+          {r('addReserve')}
+        </Button>
+        <Button onClick={() => setRows((rs) => [...rs, { key: key(), name: '', description: '', leadDepartment: '', targetQuantity: '', unit: '', costWan: null, proposalIds: [], reserve: null }])}>{t('addBlank')}</Button>
       </Space>
       {accepted.error && <ErrorNotice error={accepted.error} />}
       <Table<Draft>
@@ -152,7 +202,7 @@ function CandidateEditor({ session, onSaved }: { session: { id: string; version:
         data-testid="candidate-rows"
         columns={[
           { title: t('no'), width: 50, render: (_: unknown, __, i) => i + 1 },
-          { title: t('name'), render: (_: unknown, r) => <Input value={r.name} onChange={(e) => change(r.key, { name: e.target.value })} /> },
+          { title: t('name'), render: (_: unknown, r) => (<><Input value={r.name} onChange={(e) => change(r.key, { name: e.target.value })} />{r.reserve && <ReserveNote item={r.reserve} />}</>) },
           { title: t('description'), render: (_: unknown, r) => <Input value={r.description} onChange={(e) => change(r.key, { description: e.target.value })} /> },
           { title: t('lead'), width: 150, render: (_: unknown, r) => <Input value={r.leadDepartment} onChange={(e) => change(r.key, { leadDepartment: e.target.value })} /> },
           { title: t('quantity'), width: 90, render: (_: unknown, r) => <Input value={r.targetQuantity} onChange={(e) => change(r.key, { targetQuantity: e.target.value })} /> },
@@ -193,6 +243,7 @@ function CandidateEditor({ session, onSaved }: { session: { id: string; version:
                 unit: c.unit.trim() || null,
                 estimatedCost: wanToYuan(c.costWan),
                 proposalIds: c.proposalIds,
+                reserveItemId: c.reserve?.id ?? null,
               })),
             });
             if (r.data) {
@@ -205,6 +256,17 @@ function CandidateEditor({ session, onSaved }: { session: { id: string; version:
         </Button>
         {saved && <Typography.Text type="success" data-testid="candidate-saved">{t('saved')}</Typography.Text>}
       </Space>
+    </div>
+  );
+}
+
+/** A candidate drawn from the reserve: the tag and its earlier votes and reasons. */
+function ReserveNote({ item }: { item: NonNullable<CandidateRow['reserveItem']> }) {
+  const r = useMessages(reserveMessages);
+  return (
+    <div data-testid="candidate-reserve-note">
+      <Tag color="blue">{r('reserveTag')}</Tag>
+      <ReserveHistory item={item} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorNotice, formatDateTime, QueryState, useMessages } from '@kpd/web-k
 import { evaluationMessages as messages } from './messages';
 import { Hash } from './Results';
 import { quantity } from './shared';
+import { CombinedResults, PublicPart, RATING_FIELDS, RESULT_FIELDS, type CombinedResult, type RatingRule, type SurveyRow } from './PublicSurvey';
 
 type Rating = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED';
 const RATINGS: Rating[] = ['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'];
@@ -30,13 +31,16 @@ interface EvaluationRound {
   openedAt: string;
   closedAt: string | null;
   projects: EvalProject[];
-  results: Array<{ satisfied: number; basicallySatisfied: number; unsatisfied: number; rating: Rating; project: { id: string; name: string } }> | null;
+  results: Array<CombinedResult & { rating: Rating }> | null;
+  ratingRule: RatingRule;
+  publicSurveys: SurveyRow[];
 }
 interface EvalSession {
   id: string;
   name: string;
   meetingDate: string;
   city: { name: string };
+  area?: { id: string };
   projects: Array<{ id: string }>;
   me: { onRoster: boolean } | null;
   evaluation: EvaluationRound | null;
@@ -48,11 +52,12 @@ const SESSIONS = /* GraphQL */ `
 const EVALUATION = /* GraphQL */ `
   query SessionEvaluation($id: ID!, $year: Int) {
     voteSession(id: $id) {
-      id name meetingDate city { name } projects { id } me { onRoster }
+      id name meetingDate city { name } area { id } projects { id } me { onRoster }
       evaluation(year: $year) {
         id year status fingerprint chainHead rosterSize sheets rated openedAt closedAt
         projects { id name leadDepartment targetQuantity unit status }
-        results { satisfied basicallySatisfied unsatisfied rating project { id name } }
+        results { satisfied basicallySatisfied unsatisfied rating project { id name } ${RESULT_FIELDS} }
+        ${RATING_FIELDS}
       }
     }
   }
@@ -147,6 +152,9 @@ function SessionEvaluation({ sessionId, defaultYear, admin, delegate }: { sessio
               </Descriptions>
               {e.status === 'OPEN' && delegate && s.me?.onRoster && (e.rated ? <Alert type="info" showIcon title={t('alreadyRated')} /> : <RatingSheet sessionId={sessionId} evaluation={e} onDone={reload} />)}
               {e.status === 'OPEN' && !delegate && <Alert type="info" showIcon title={t('hidden')} style={{ marginBottom: 12 }} />}
+              {e.status === 'OPEN' && admin && s.area && (
+                <PublicPart sessionId={sessionId} areaId={s.area.id} year={e.year} rule={e.ratingRule} surveys={e.publicSurveys} projects={e.projects} onSaved={reload} />
+              )}
               {e.status === 'OPEN' && admin && (
                 <>
                   {closed.error && <ErrorNotice error={closed.error} />}
@@ -233,6 +241,7 @@ function RatingSheet({ sessionId, evaluation: e, onDone }: { sessionId: string; 
 
 function EvaluationResults({ evaluation: e }: { evaluation: EvaluationRound }) {
   const t = useMessages(messages);
+  if (e.ratingRule.publicWeight > 0) return <CombinedResults results={e.results ?? []} rule={e.ratingRule} label={(r) => t(r as Rating)} />;
   return (
     <>
       <Typography.Paragraph style={{ marginTop: 12 }}>{t('rule', { roster: e.rosterSize })}</Typography.Paragraph>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Descriptions, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatDate, formatMoneyIn, QueryState, useMessages } from '@kpd/web-kit';
+import { formatDate, formatMoneyIn, QueryState, useFormErrors, useMessages } from '@kpd/web-kit';
 import { messages, screenMessages, type MessageKey } from './messages';
 import { STATUS_COLORS } from './shared';
 
@@ -178,7 +178,8 @@ function ScreenDialog({ proposal, onClose }: { proposal: Proposal; onClose: (cha
   const [form] = Form.useForm<ScreenForm>();
   const status = Form.useWatch('status', form) ?? (proposal.status === 'REJECTED' ? 'REJECTED' : 'ACCEPTED');
   const reason = Form.useWatch('reasonCode', form);
-  const [{ fetching, error }, screen] = useMutation(SCREEN);
+  const [{ fetching }, screen] = useMutation(SCREEN);
+  const errors = useFormErrors(form);
   const [others] = useQuery<{ livelihoodProposals: { nodes: Proposal[] } }>({ query: PROPOSALS, variables: { filter: { cityId: proposal.city.id, status: 'ACCEPTED' }, first: 100 }, pause: reason !== 'MERGED' });
   const reasons = status === 'ACCEPTED' ? ACCEPT_REASONS : REJECT_REASONS;
   return (
@@ -202,7 +203,9 @@ function ScreenDialog({ proposal, onClose }: { proposal: Proposal; onClose: (cha
           note: proposal.reasonNote ?? '',
         }}
         onFinish={async (v) => {
+          errors.clear();
           const r = await screen({ id: proposal.id, input: { status: v.status, reasonCode: v.reasonCode, mergedIntoId: v.reasonCode === 'MERGED' ? (v.mergedIntoId ?? null) : null, note: v.note?.trim() || null } });
+          if (errors.show(r.error)) return;
           if (r.data) onClose(true);
         }}
       >
@@ -228,8 +231,8 @@ function ScreenDialog({ proposal, onClose }: { proposal: Proposal; onClose: (cha
         <Form.Item name="note" label={s('note')}>
           <Input.TextArea rows={3} />
         </Form.Item>
+        {errors.notice}
       </Form>
-      {error && <ErrorNotice error={error} />}
     </Modal>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Collapse, Descriptions, Form, Input, InputNumber, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatDateTime, IMPORT_RESULT_FIELDS, ImportPanel, QueryState, useMessages, type ImportResult } from '@kpd/web-kit';
-import { messages, sessionMessages, type MessageKey } from './messages';
+import { DateInput, DateTimeInput, ErrorNotice, formatDateTime, IMPORT_RESULT_FIELDS, ImportPanel, QueryState, useFormErrors, useMessages, type ImportResult } from '@kpd/web-kit';
+import { levelMessages, messages, sessionMessages, supportMessages, type Level, type MessageKey } from './messages';
 import { fromShanghaiInput, STATUS_COLORS, toShanghaiInput, type SessionStatus } from './shared';
 import { Hash, Results } from './Results';
 import { Candidates, type CandidateRow } from './Candidates';
@@ -24,13 +24,18 @@ export interface DetailSession {
   status: SessionStatus;
   version: number;
   opensAt: string | null;
+  supportOpensAt: string | null;
+  supportClosesAt: string | null;
   closesAt: string | null;
   fingerprint: string | null;
   currentRound: number;
   rosterSize: number;
   checkedIn: number;
   quorumShortfall: number;
+  area: { id: string; name: string };
   city: { id: string; name: string };
+  level: Level;
+  manageable: boolean;
   candidates: CandidateRow[];
   roster: RosterRow[] | null;
   me: { onRoster: boolean; scrutineer: boolean } | null;
@@ -44,19 +49,20 @@ export interface DetailSession {
     openedAt: string;
     candidates: Array<{ id: string; name: string; position: number }>;
     paper: { issued: number; returned: number | null; notReturned: number | null; valid: boolean | null };
+    paperBatches: Array<{ id: string; sheets: number; issuedBy: string; confirmedBy: string | null; mine: boolean; delegates: string[] }> | null;
   } | null;
 }
 
 const DETAIL = /* GraphQL */ `
   query VoteSessionDetail($id: ID!) {
     voteSession(id: $id) {
-      id name meetingDate seats status version opensAt closesAt fingerprint currentRound
+      id name meetingDate seats status version opensAt closesAt supportOpensAt supportClosesAt fingerprint currentRound
       rosterSize checkedIn quorumShortfall
-      city { id name }
-      candidates { id name description position leadDepartment targetQuantity unit estimatedCost proposalIds adopted }
+      area { id name } city { id name } level manageable
+      candidates { id name description position leadDepartment targetQuantity unit estimatedCost proposalIds adopted supportCount reserveItem { id votes rosterSize reason fromSession { id name } history { id votes rosterSize reason fromSession { name } } } }
       roster { id userId name delegation scrutineer checkedInAt }
       me { onRoster scrutineer }
-      round { id number status seats fingerprint canonical openedAt candidates { id name position } paper { issued returned notReturned valid } }
+      round { id number status seats fingerprint canonical openedAt candidates { id name position } paper { issued returned notReturned valid } paperBatches { id sheets issuedBy confirmedBy mine delegates } }
     }
   }
 `;
@@ -67,10 +73,10 @@ const IMPORT = /* GraphQL */ `
   mutation ImportVoteRoster($sessionId: ID!, $fileId: ID!, $dryRun: Boolean!) { importVoteRoster(sessionId: $sessionId, fileId: $fileId, dryRun: $dryRun) { ${IMPORT_RESULT_FIELDS} } }
 `;
 const OPEN = /* GraphQL */ `
-  mutation OpenVote($sessionId: ID!) { openVote(sessionId: $sessionId) { id status fingerprint } }
+  mutation OpenVote($sessionId: ID!) { openVote(sessionId: $sessionId) { id status fingerprint countingShares } }
 `;
 const CLOSE = /* GraphQL */ `
-  mutation CloseVote($sessionId: ID!) { closeVote(sessionId: $sessionId) { id status } }
+  mutation CloseVote($sessionId: ID!, $shares: [String!]!) { closeVote(sessionId: $sessionId, shares: $shares) { id status } }
 `;
 const CONCLUDE = /* GraphQL */ `
   mutation ConcludeVote($sessionId: ID!) { concludeVote(sessionId: $sessionId) { id status } }
@@ -84,6 +90,7 @@ const CONCLUDE = /* GraphQL */ `
 export function SessionDetail({ id, admin, onBack }: { id: string; admin: boolean; onBack: () => void }) {
   const t = useMessages(messages);
   const s = useMessages(sessionMessages);
+  const l = useMessages(levelMessages);
   const [{ data, fetching, error }, refetch] = useQuery<{ voteSession: DetailSession }>({ query: DETAIL, variables: { id }, requestPolicy: 'cache-and-network' });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const live = data?.voteSession.status === 'DRAFT' || data?.voteSession.status === 'VOTING';
@@ -101,7 +108,7 @@ export function SessionDetail({ id, admin, onBack }: { id: string; admin: boolea
       <QueryState fetching={fetching} error={error} data={data} onRetry={reload}>
         {({ voteSession: v }) => {
           const scrutineer = !admin && !!v.me?.scrutineer;
-          const manage = admin && v.roster !== null;
+          const manage = admin && v.manageable;
           const draft = v.status === 'DRAFT';
           return (
             <div data-testid="session-detail">
@@ -109,8 +116,9 @@ export function SessionDetail({ id, admin, onBack }: { id: string; admin: boolea
                 {v.name} <Tag color={STATUS_COLORS[v.status as MessageKey]} data-testid="session-status">{t(v.status as MessageKey)}</Tag>
               </Typography.Title>
               <Overview session={v} />
+              {admin && !v.manageable && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={l('notYours', { area: v.area.name })} data-testid="session-not-yours" />}
               {manage && <VoteControl session={v} onChanged={reload} />}
-              {v.round?.status === 'OPEN' && (manage || scrutineer) && <PaperBallots session={v} onChanged={reload} />}
+              {v.round?.status === 'OPEN' && (manage || scrutineer) && <PaperBallots session={v} manage={manage} onChanged={reload} />}
               {manage && draft && <Settings session={v} onSaved={reload} />}
               <Collapse
                 style={{ marginBottom: 16 }}
@@ -133,11 +141,13 @@ export function SessionDetail({ id, admin, onBack }: { id: string; admin: boolea
 function Overview({ session: v }: { session: DetailSession }) {
   const t = useMessages(messages);
   const s = useMessages(sessionMessages);
+  const l = useMessages(levelMessages);
   const needed = v.rosterSize ? Math.max(0, v.checkedIn + v.quorumShortfall) : 0;
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
-        <Descriptions.Item label={t('city')}>{v.city.name}</Descriptions.Item>
+        <Descriptions.Item label={l('area')}>{v.area.name === v.city.name ? v.area.name : `${v.city.name} ${v.area.name}`}</Descriptions.Item>
+        <Descriptions.Item label={l('level')}>{l(v.level)}</Descriptions.Item>
         <Descriptions.Item label={t('meetingDate')}>{v.meetingDate}</Descriptions.Item>
         <Descriptions.Item label={t('seats')}>{v.seats}</Descriptions.Item>
         <Descriptions.Item label={s('opensAt')}>{formatDateTime(v.opensAt)}</Descriptions.Item>
@@ -165,10 +175,12 @@ function Overview({ session: v }: { session: DetailSession }) {
 /** Open, close, conclude; with the frozen fingerprint once opened. */
 function VoteControl({ session: v, onChanged }: { session: DetailSession; onChanged: () => void }) {
   const s = useMessages(sessionMessages);
-  const [opened, open] = useMutation(OPEN);
+  const [opened, open] = useMutation<{ openVote: { countingShares: string[] | null } }>(OPEN);
   const [closed, close] = useMutation(CLOSE);
   const [concluded, conclude] = useMutation(CONCLUDE);
+  const [shares, setShares] = useState(['', '']);
   const error = opened.error ?? closed.error ?? concluded.error;
+  const handedOut = opened.data?.openVote.countingShares;
   const round = v.round;
   const tooFew = v.candidates.length <= v.seats;
   return (
@@ -217,10 +229,53 @@ function VoteControl({ session: v, onChanged }: { session: DetailSession; onChan
           </Descriptions.Item>
         </Descriptions>
       )}
+      {handedOut && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={s('sharesTitle')}
+          data-testid="counting-shares"
+          description={
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text>{s('sharesHint')}</Typography.Text>
+              {handedOut.map((share, i) => (
+                <div key={share}>
+                  <Typography.Text strong>{s('shareN', { n: i + 1 })}：</Typography.Text>
+                  <Typography.Text code copyable data-testid={`counting-share-${i}`} style={{ wordBreak: 'break-all' }}>
+                    {share}
+                  </Typography.Text>
+                </div>
+              ))}
+            </Space>
+          }
+        />
+      )}
       {v.status === 'VOTING' && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
           <Typography.Text type="secondary">{s('closeHint')}</Typography.Text>
-          <Popconfirm title={s('closeConfirm')} onConfirm={async () => (await close({ sessionId: v.id })).data && onChanged()} okButtonProps={{ 'data-testid': 'vote-close-ok' }}>
+          {shares.map((value, i) => (
+            <div key={i} data-testid={`close-share-${i}`}>
+              <Input.Password
+                addonBefore={s('shareLabel', { n: i + 1 })}
+                placeholder={s('sharePlaceholder')}
+                value={value}
+                visibilityToggle
+                autoComplete="off"
+                onChange={(e) => setShares(shares.map((x, j) => (j === i ? e.target.value : x)))}
+              />
+            </div>
+          ))}
+          <Popconfirm
+            title={s('closeConfirm')}
+            onConfirm={async () => {
+              if ((await close({ sessionId: v.id, shares: shares.map((x) => x.trim()).filter(Boolean) })).data) {
+                setShares(['', '']);
+                onChanged();
+              }
+            }}
+            okButtonProps={{ 'data-testid': 'vote-close-ok' }}
+          >
             <Button danger type="primary" loading={closed.fetching} data-testid="vote-close">
               {s('close')}
             </Button>
@@ -243,11 +298,16 @@ interface SettingsForm {
   seats: number;
   opensAt?: string;
   closesAt?: string;
+  supportOpensAt?: string;
+  supportClosesAt?: string;
 }
 
 function Settings({ session: v, onSaved }: { session: DetailSession; onSaved: () => void }) {
   const s = useMessages(sessionMessages);
-  const [{ fetching, error }, update] = useMutation(UPDATE);
+  const sp = useMessages(supportMessages);
+  const [form] = Form.useForm<SettingsForm>();
+  const errors = useFormErrors(form);
+  const [{ fetching }, update] = useMutation(UPDATE);
   return (
     <Collapse
       style={{ marginBottom: 16 }}
@@ -257,14 +317,16 @@ function Settings({ session: v, onSaved }: { session: DetailSession; onSaved: ()
           label: s('settingsTitle'),
           children: (
             <Form<SettingsForm>
+              form={form}
               layout="vertical"
-              initialValues={{ name: v.name, meetingDate: v.meetingDate, seats: v.seats, opensAt: toShanghaiInput(v.opensAt), closesAt: toShanghaiInput(v.closesAt) }}
+              initialValues={{ name: v.name, meetingDate: v.meetingDate, seats: v.seats, opensAt: toShanghaiInput(v.opensAt), closesAt: toShanghaiInput(v.closesAt), supportOpensAt: toShanghaiInput(v.supportOpensAt), supportClosesAt: toShanghaiInput(v.supportClosesAt) }}
               onFinish={async (f) => {
                 const r = await update({
                   id: v.id,
                   version: v.version,
-                  input: { name: f.name.trim(), meetingDate: f.meetingDate, seats: f.seats, opensAt: fromShanghaiInput(f.opensAt), closesAt: fromShanghaiInput(f.closesAt) },
+                  input: { name: f.name.trim(), meetingDate: f.meetingDate, seats: f.seats, opensAt: fromShanghaiInput(f.opensAt), closesAt: fromShanghaiInput(f.closesAt), supportOpensAt: fromShanghaiInput(f.supportOpensAt), supportClosesAt: fromShanghaiInput(f.supportClosesAt) },
                 });
+                if (errors.show(r.error)) return;
                 if (r.data) onSaved();
               }}
               style={{ maxWidth: 640 }}
@@ -274,19 +336,27 @@ function Settings({ session: v, onSaved }: { session: DetailSession; onSaved: ()
               </Form.Item>
               <Space wrap>
                 <Form.Item name="meetingDate" label={s('meetingDay')} rules={[{ required: true, message: s('required') }]}>
-                  <Input type="date" />
+                  <DateInput />
                 </Form.Item>
                 <Form.Item name="seats" label={s('seatsField')} rules={[{ required: true, message: s('required') }]}>
                   <InputNumber min={1} max={50} />
                 </Form.Item>
                 <Form.Item name="opensAt" label={s('opensAt')}>
-                  <Input type="datetime-local" />
+                  <DateTimeInput />
                 </Form.Item>
                 <Form.Item name="closesAt" label={s('closesAt')}>
-                  <Input type="datetime-local" />
+                  <DateTimeInput />
                 </Form.Item>
               </Space>
-              {error && <ErrorNotice error={error} />}
+              <Space wrap>
+                <Form.Item name="supportOpensAt" label={sp('pollOpens')}>
+                  <DateTimeInput testId="session-support-opens" />
+                </Form.Item>
+                <Form.Item name="supportClosesAt" label={sp('pollCloses')}>
+                  <DateTimeInput testId="session-support-closes" />
+                </Form.Item>
+              </Space>
+              {errors.notice}
               <Button type="primary" htmlType="submit" loading={fetching} style={{ marginTop: 8 }}>
                 {s('save')}
               </Button>

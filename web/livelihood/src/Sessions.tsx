@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, QueryState, useMessages, type Viewer } from '@kpd/web-kit';
-import { messages, sessionMessages, type MessageKey } from './messages';
+import { DateInput, DateTimeInput, QueryState, useFormErrors, useMessages, type Viewer } from '@kpd/web-kit';
+import { levelMessages, LEVELS, messages, sessionMessages, type Level, type MessageKey } from './messages';
 import { fromShanghaiInput, STATUS_COLORS } from './shared';
 
 interface SessionRow {
@@ -13,28 +13,44 @@ interface SessionRow {
   rosterSize: number;
   checkedIn: number;
   status: MessageKey;
-  city: { name: string };
+  level: Level;
+  area: { name: string };
   candidates: Array<{ id: string }>;
 }
 
 const SESSIONS = /* GraphQL */ `
-  query VoteSessions { voteSessions { id name meetingDate seats rosterSize checkedIn status city { name } candidates { id } } }
+  query VoteSessions($level: AreaLevel) { voteSessions(level: $level) { id name meetingDate seats rosterSize checkedIn status level area { name } candidates { id } } }
 `;
 const AREAS = /* GraphQL */ `
-  query VoteCities { areas { id name level } }
+  query VoteAreas { areas { id name level children { id name level children { id name level children { id name level } } } } }
 `;
 const CREATE = /* GraphQL */ `
-  mutation CreateVoteSession($cityId: ID!, $input: VoteSessionInput!) { createVoteSession(cityId: $cityId, input: $input) { id } }
+  mutation CreateVoteSession($areaId: ID!, $input: VoteSessionInput!) { createVoteSession(areaId: $areaId, input: $input) { id } }
 `;
 
-/** Congress sessions of the viewer's city; an admin of the city creates one here. */
+/**
+ * Congress sessions of the viewer's city and of the counties and townships in the viewer's scope,
+ * filtered by level; an admin creates one for a city, a county (区县) or a township (乡镇街道) here.
+ */
 export function Sessions({ admin, viewer, onOpen }: { admin: boolean; viewer: Viewer; onOpen: (id: string) => void }) {
   const t = useMessages(messages);
   const s = useMessages(sessionMessages);
+  const l = useMessages(levelMessages);
   const [creating, setCreating] = useState(false);
-  const [{ data, fetching, error }, refetch] = useQuery<{ voteSessions: SessionRow[] }>({ query: SESSIONS, requestPolicy: 'cache-and-network' });
+  const [level, setLevel] = useState<Level | undefined>();
+  const [{ data, fetching, error }, refetch] = useQuery<{ voteSessions: SessionRow[] }>({ query: SESSIONS, variables: { level: level ?? null }, requestPolicy: 'cache-and-network' });
   return (
     <>
+      <Space style={{ marginBottom: 12 }}>
+        <span>{l('level')}</span>
+        <Select<Level | 'ALL'>
+          style={{ minWidth: 160 }}
+          data-testid="session-level"
+          value={level ?? 'ALL'}
+          onChange={(v) => setLevel(v === 'ALL' ? undefined : v)}
+          options={[{ value: 'ALL', label: l('allLevels') }, ...LEVELS.map((v) => ({ value: v, label: l(v) }))]}
+        />
+      </Space>
       {admin && (
         <div style={{ marginBottom: 12 }}>
           {creating ? (
@@ -58,7 +74,8 @@ export function Sessions({ admin, viewer, onOpen }: { admin: boolean; viewer: Vi
             onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
             columns={[
               { title: t('name'), dataIndex: 'name', render: (v: string, r) => <a data-testid={`session-link-${r.id}`}>{v}</a> },
-              { title: t('city'), render: (_: unknown, r) => r.city.name, width: 90 },
+              { title: l('area'), render: (_: unknown, r) => r.area.name, width: 110 },
+              { title: l('level'), render: (_: unknown, r) => <Tag data-testid={`session-level-${r.id}`}>{l(r.level)}</Tag>, width: 110 },
               { title: t('meetingDate'), dataIndex: 'meetingDate', width: 110 },
               { title: t('seats'), dataIndex: 'seats', align: 'right', width: 90 },
               { title: t('candidates'), render: (_: unknown, r) => r.candidates.length, align: 'right', width: 90 },
@@ -73,7 +90,7 @@ export function Sessions({ admin, viewer, onOpen }: { admin: boolean; viewer: Vi
 }
 
 interface NewSessionForm {
-  cityId?: string;
+  areaId?: string;
   name: string;
   meetingDate: string;
   seats: number;
@@ -81,40 +98,61 @@ interface NewSessionForm {
   closesAt?: string;
 }
 
+interface AreaNode {
+  id: string;
+  name: string;
+  level: string;
+  children?: AreaNode[];
+}
+
+/** The area tree of the viewer's scope as a list, each with its parent's name. */
+function flatten(nodes: AreaNode[], parentName: string): Array<{ id: string; name: string; level: string; parentName: string }> {
+  return nodes.flatMap((n) => [{ id: n.id, name: n.name, level: n.level, parentName }, ...flatten(n.children ?? [], n.name)]);
+}
+
 function NewSession({ viewer, onCancel, onCreated }: { viewer: Viewer; onCancel: () => void; onCreated: (id: string) => void }) {
   const s = useMessages(sessionMessages);
-  const ownCity = viewer.area.level === 'CITY' ? viewer.area.id : null;
-  const [areas] = useQuery<{ areas: Array<{ id: string; name: string; level: string }> }>({ query: AREAS, pause: ownCity !== null });
-  const [{ fetching, error }, create] = useMutation<{ createVoteSession: { id: string } }>(CREATE);
+  const l = useMessages(levelMessages);
+  const [areas] = useQuery<{ areas: AreaNode[] }>({ query: AREAS });
+  const [{ fetching }, create] = useMutation<{ createVoteSession: { id: string } }>(CREATE);
   const [form] = Form.useForm<NewSessionForm>();
-  const cities = areas.data?.areas.filter((a) => a.level === 'CITY') ?? [];
+  const errors = useFormErrors(form);
+  // The congresses the viewer may run: a city admin its city's; a county admin its county's and its townships'.
+  const all = flatten(areas.data?.areas ?? [], '');
+  const cityLevel = viewer.area.level === 'CITY' || viewer.area.level === 'PROVINCE';
+  const runnable = all.filter((a) => (LEVELS as string[]).includes(a.level) && (cityLevel ? a.level === 'CITY' : a.level !== 'CITY'));
+  const label = (a: { name: string; parentName: string; level: string }) => (a.level === 'TOWNSHIP' ? `${a.parentName} ${a.name}` : a.name);
   return (
     <Card size="small" title={s('newSession')} style={{ maxWidth: 640 }} data-testid="session-form">
       <Form<NewSessionForm>
         form={form}
         layout="vertical"
-        initialValues={{ seats: 10 }}
+        initialValues={{ seats: 10, areaId: (LEVELS as string[]).includes(viewer.area.level) ? viewer.area.id : undefined }}
         onFinish={async (v) => {
-          const cityId = ownCity ?? v.cityId;
-          if (!cityId) return;
+          if (!v.areaId) return;
           const r = await create({
-            cityId,
+            areaId: v.areaId,
             input: { name: v.name.trim(), meetingDate: v.meetingDate, seats: v.seats, opensAt: fromShanghaiInput(v.opensAt), closesAt: fromShanghaiInput(v.closesAt) },
           });
+          if (errors.show(r.error)) return;
           if (r.data) onCreated(r.data.createVoteSession.id);
         }}
       >
-        {ownCity === null && (
-          <Form.Item name="cityId" label={s('cityField')} rules={[{ required: true, message: s('required') }]}>
-            <Select loading={areas.fetching} options={cities.map((c) => ({ value: c.id, label: c.name }))} />
-          </Form.Item>
-        )}
+        <Form.Item name="areaId" label={l('areaField')} extra={l('areaHelp')} rules={[{ required: true, message: s('required') }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={areas.fetching}
+            data-testid="session-area"
+            options={runnable.map((a) => ({ value: a.id, label: `${label(a)}（${l(a.level as Level)}）` }))}
+          />
+        </Form.Item>
         <Form.Item name="name" label={s('sessionName')} rules={[{ required: true, whitespace: true, message: s('required') }]}>
           <Input placeholder="阜新市十六届人大五次会议" data-testid="session-name" />
         </Form.Item>
         <Space wrap>
           <Form.Item name="meetingDate" label={s('meetingDay')} rules={[{ required: true, message: s('required') }]}>
-            <Input type="date" data-testid="session-date" />
+            <DateInput testId="session-date" />
           </Form.Item>
           <Form.Item name="seats" label={s('seatsField')} rules={[{ required: true, message: s('required') }]}>
             <InputNumber min={1} max={50} data-testid="session-seats" />
@@ -122,14 +160,14 @@ function NewSession({ viewer, onCancel, onCreated }: { viewer: Viewer; onCancel:
         </Space>
         <Space wrap>
           <Form.Item name="opensAt" label={s('opensAt')}>
-            <Input type="datetime-local" />
+            <DateTimeInput />
           </Form.Item>
           <Form.Item name="closesAt" label={s('closesAt')}>
-            <Input type="datetime-local" />
+            <DateTimeInput />
           </Form.Item>
         </Space>
         <Typography.Paragraph type="secondary">{s('passRule')}</Typography.Paragraph>
-        {error && <ErrorNotice error={error} />}
+        {errors.notice}
         <Space style={{ marginTop: 8 }}>
           <Button type="primary" htmlType="submit" loading={fetching} data-testid="session-create">
             {s('create')}

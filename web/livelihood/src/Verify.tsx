@@ -22,7 +22,8 @@ const BOARD = /* GraphQL */ `
     voteBulletinBoard(sessionId: $sessionId, round: $round) {
       round canonical fingerprint counted chainHead
       checkpoints { number count head }
-      entries { batch ballotHash prevHash chainHash receiptCode marks source salt }
+      entries { batch ballotHash prevHash chainHash }
+      opened { batch ballotHash prevHash chainHash receiptCode marks source salt }
     }
   }
 `;
@@ -53,6 +54,7 @@ export function Verifier({ sessionId }: { sessionId: string }) {
         if (board.error || !board.data) throw board.error ?? new Error('no data');
         const v = verifyRound(publishedRound(board.data.voteBulletinBoard, r));
         board.data.voteBulletinBoard.checkpoints.forEach((c) => known.add(c.head));
+        if (board.data.voteBulletinBoard.chainHead) known.add(board.data.voteBulletinBoard.chainHead);
         lines.push(t('roundLine', { n: v.round, entries: v.entries, checkpoints: v.checkpoints }));
         problems.push(...v.problems);
       }

@@ -1,13 +1,26 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Form, Image, Input, Row, Space, Table, Tabs, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Image, Input, Row, Space, Table, Tabs, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, formatDate, formatDateTime, formatMoney, formatPeriod, QueryState, sumMoney, UploadError, uploadFile, useFormErrors, useLocale, useMessages, yearOf, type Viewer } from '@kpd/web-kit';
+import { ErrorNotice, formatDate, formatDateTime, formatMoney, formatMoneyCell, formatPeriod, isFutureMonth, moneyTitle, QueryState, sumMoney, useLocale, useMessages, yearOf, type Viewer } from '@kpd/web-kit';
 import { BoundaryMap } from '@kpd/web-kit/map';
 import { graphql } from './gql';
 import type { LightColor, ProjectDetailQuery, ProjectProblemsQuery } from './gql/graphql';
 import { EditPlanButton } from './edit/PlanEditor';
+import { ReportForm } from './report/ReportForm';
 import { EditProjectButton } from './edit/ProjectForm';
+import { EditMilestonesButton } from './edit/MilestonesEditor';
+import { EditLocationButton } from './pictures/LocationEditor';
+import { EditRenderingsButton } from './pictures/RenderingsEditor';
 import { messages, type MessageKey } from './messages';
+import { procedureMessages } from './procedures/messages';
+import { ProceduresTab } from './procedures/ProceduresTab';
+import { FundingTab } from './funding/FundingTab';
+import { fundingMessages } from './funding/messages';
+import { PartiesTab, partyMessages } from './parties/PartiesTab';
+import { CompletionTab } from './contracts/CompletionTab';
+import { ContractsTab } from './contracts/ContractsTab';
+import { DocumentsTab } from './contracts/DocumentsTab';
+import { contractMessages } from './contracts/messages';
 
 const DETAIL = graphql(`
   query ProjectDetail($id: ID!) {
@@ -31,16 +44,6 @@ const DETAIL = graphql(`
 const PROBLEMS = graphql(`
   query ProjectProblems($id: ID!) {
     problems(filter: { projectId: $id }, first: 50) { totalCount nodes { id title status level deadline overdue raisedDate } }
-  }
-`);
-const SAVE = graphql(`
-  mutation SaveMonthlyReport($input: MonthlyReportInput!) {
-    saveMonthlyReport(input: $input) { id period actualInvestment version light { period color reason } }
-  }
-`);
-const REQUEST_CORRECTION = graphql(`
-  mutation RequestReportCorrection($input: ReportCorrectionInput!) {
-    requestReportCorrection(input: $input) { id status period }
   }
 `);
 const PLAN_VERSIONS = graphql(`
@@ -89,11 +92,16 @@ function Lamp({ light }: { light: Light | null | undefined }) {
  */
 export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onClose: () => void; viewer: Viewer }) {
   const t = useMessages(messages);
+  const tp = useMessages(procedureMessages);
+  const tf = useMessages(fundingMessages);
+  const tpa = useMessages(partyMessages);
+  const tc = useMessages(contractMessages);
   const locale = useLocale();
   const [{ data, fetching, error }, refetch] = useQuery({ query: DETAIL, variables: { id: id ?? '' }, pause: !id });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
-    <Drawer open={id !== null} onClose={onClose} size="large" title={data?.project.name ?? t('detail')} destroyOnHidden data-testid="project-detail">
+    // Twelve tabs: wide enough on a laptop that 问题 and 服务秘书 are not folded into the overflow menu.
+    <Drawer open={id !== null} onClose={onClose} size="min(1120px, 100vw)" title={data?.project.name ?? t('detail')} destroyOnHidden data-testid="project-detail">
       <QueryState fetching={fetching} error={error} data={data} isEmpty={() => false} onRetry={reload}>
         {({ project: p }) => {
           const latest = p.lights[p.lights.length - 1];
@@ -168,9 +176,15 @@ export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onCl
                       </>
                     ),
                   },
-                  { key: 'pictures', label: t('tabPictures'), children: <Pictures project={p} /> },
+                  { key: 'pictures', label: t('tabPictures'), children: <Pictures project={p} canEdit={admin} onSaved={reload} /> },
                   { key: 'lights', label: t('tabLights'), children: <LightHistory project={p} viewer={viewer} onDecided={reload} /> },
-                  { key: 'milestones', label: t('tabMilestones'), children: <Milestones project={p} /> },
+                  { key: 'milestones', label: t('tabMilestones'), children: <Milestones project={p} canEdit={admin || viewer.role === 'SECRETARY'} onSaved={reload} /> },
+                  { key: 'procedures', label: tp('tab'), children: <ProceduresTab projectId={p.id} viewer={viewer} /> },
+                  { key: 'funding', label: tf('tab'), children: <FundingTab projectId={p.id} viewer={viewer} /> },
+                  { key: 'parties', label: tpa('tab'), children: <PartiesTab projectId={p.id} viewer={viewer} /> },
+                  { key: 'documents', label: tc('documentsTab'), children: <DocumentsTab projectId={p.id} viewer={viewer} /> },
+                  { key: 'contracts', label: tc('contractsTab'), children: <ContractsTab projectId={p.id} viewer={viewer} /> },
+                  { key: 'completion', label: tc('completionTab'), children: <CompletionTab projectId={p.id} viewer={viewer} onCompleted={reload} /> },
                   { key: 'problems', label: t('tabProblems'), children: <Problems projectId={p.id} /> },
                   { key: 'secretaries', label: t('tabSecretaries'), children: <Secretaries project={p} /> },
                 ]}
@@ -233,8 +247,8 @@ function PlanTable({ project: p }: { project: Detail }) {
         scroll={{ x: 640 }}
         columns={[
           { title: t('month'), dataIndex: 'period', render: (v: string) => formatPeriod(v, locale), width: 100 },
-          { title: t('planned'), dataIndex: 'planned', render: (v: string | null) => (v ? formatMoney(v) : '—'), align: 'right' },
-          { title: t('actual'), render: (_: unknown, r) => (r.report ? formatMoney(r.report.actualInvestment) : '—'), align: 'right' },
+          { title: moneyTitle(t('planned'), 'wan', locale), dataIndex: 'planned', render: (v: string | null) => formatMoneyCell(v, 'wan'), align: 'right' },
+          { title: moneyTitle(t('actual'), 'wan', locale), render: (_: unknown, r) => formatMoneyCell(r.report?.actualInvestment, 'wan', { future: isFutureMonth(r.period) }), align: 'right' },
           { title: t('light'), render: (_: unknown, r) => <Lamp light={r.light ?? r.report?.light} />, width: 80 },
           { title: t('reason'), render: (_: unknown, r) => (r.light ?? r.report?.light)?.reason ?? '', ellipsis: true },
         ]}
@@ -244,17 +258,17 @@ function PlanTable({ project: p }: { project: Detail }) {
               <strong>{t('totalRow')}</strong>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">
-              <strong data-testid="plan-total">{formatMoney(plannedSum)}</strong>
+              <strong data-testid="plan-total">{formatMoneyCell(plannedSum, 'wan')}</strong>
               {yearPlan && yearPlan.plannedInvestment !== plannedSum ? (
                 <div>
                   <Typography.Text type="secondary">
-                    {t('yearPlan')} {formatMoney(yearPlan.plannedInvestment)}
+                    {t('yearPlan')} {formatMoneyCell(yearPlan.plannedInvestment, 'wan')}
                   </Typography.Text>
                 </div>
               ) : null}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={2} align="right">
-              <strong data-testid="actual-total">{formatMoney(actualSum)}</strong>
+              <strong data-testid="actual-total">{formatMoneyCell(actualSum, 'wan')}</strong>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={3} colSpan={2} />
           </Table.Summary.Row>
@@ -312,14 +326,14 @@ function PlanVersions({ projectId, year, canApprove }: { projectId: string; year
               title: (
                 <Tooltip title={[v.reason, `${v.requestedBy} ${formatDateTime(v.requestedAt)}`, v.decidedBy ? `${t('approvedBy')} ${v.decidedBy}` : ''].filter(Boolean).join(' · ')}>
                   <span data-testid="plan-version-head">
-                    v{v.version} {v.status === 'APPROVED' ? '' : <Tag color={v.status === 'PENDING' ? 'orange' : 'default'}>{t(`VERSION_${v.status}` as MessageKey)}</Tag>}
+                    {moneyTitle(`v${v.version}`, 'wan', locale)} {v.status === 'APPROVED' ? '' : <Tag color={v.status === 'PENDING' ? 'orange' : 'default'}>{t(`VERSION_${v.status}` as MessageKey)}</Tag>}
                   </span>
                 </Tooltip>
               ),
               align: 'right' as const,
-              render: (_: unknown, r: (typeof rows)[number]) => formatMoney(r.byVersion[i]),
+              render: (_: unknown, r: (typeof rows)[number]) => formatMoneyCell(r.byVersion[i], 'wan'),
             })),
-            { title: t('actual'), align: 'right' as const, render: (_: unknown, r: (typeof rows)[number]) => formatMoney(r.actual) },
+            { title: moneyTitle(t('actual'), 'wan', locale), align: 'right' as const, render: (_: unknown, r: (typeof rows)[number]) => formatMoneyCell(r.actual, 'wan', { future: isFutureMonth(r.period) }) },
           ]}
         />
       )}
@@ -370,13 +384,13 @@ function MonthPhotos({ report, title }: { report: Report | undefined; title: str
 }
 
 /** 一表三图: the boundary on the map, the renderings, and this month's photos beside last month's. */
-function Pictures({ project: p }: { project: Detail }) {
+function Pictures({ project: p, canEdit, onSaved }: { project: Detail; canEdit: boolean; onSaved: () => void }) {
   const t = useMessages(messages);
   const reports = [...p.reports].sort((a, b) => b.period.localeCompare(a.period));
   const loc = p.location;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card size="small" title={t('boundaryMap')}>
+      <Card size="small" title={t('boundaryMap')} extra={canEdit && <EditLocationButton projectId={p.id} onSaved={onSaved} />}>
         <BoundaryMap shapes={loc.geoJson ? [{ id: p.id, geoJson: loc.geoJson, color: '#b4232a', label: p.name }] : []} height={280} testId="project-boundary" emptyText={t('noBoundary')} />
         <Descriptions size="small" column={2} style={{ marginTop: 8 }}>
           <Descriptions.Item label={t('east')}>{loc.east ?? '—'}</Descriptions.Item>
@@ -385,7 +399,7 @@ function Pictures({ project: p }: { project: Detail }) {
           <Descriptions.Item label={t('north')}>{loc.north ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" title={t('renderings')}>
+      <Card size="small" title={t('renderings')} extra={canEdit && <EditRenderingsButton projectId={p.id} renderings={p.renderings} onSaved={onSaved} />}>
         {p.renderings.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noRenderings')} />
         ) : (
@@ -479,28 +493,35 @@ function Removal({ light, projectId, canDecide, onDecided }: { light: HistoryLig
   );
 }
 
-function Milestones({ project: p }: { project: Detail }) {
+function Milestones({ project: p, canEdit, onSaved }: { project: Detail; canEdit: boolean; onSaved: () => void }) {
   const t = useMessages(messages);
   return (
-    <Table
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={p.milestones}
-      data-testid="milestones"
-      locale={{ emptyText: t('noMilestones') }}
-      columns={[
-        { title: t('milestone'), dataIndex: 'name' },
-        { title: t('dueDate'), dataIndex: 'dueDate', width: 110 },
-        { title: t('metDate'), dataIndex: 'metDate', width: 110, render: (v: string | null) => v ?? '—' },
-        { title: t('milestoneProgress'), dataIndex: 'progress', width: 80, align: 'right', render: (v: number) => `${v}%` },
-        {
-          title: '',
-          width: 80,
-          render: (_: unknown, m) => (m.metDate ? <Tag color={m.metDate <= m.dueDate ? 'green' : 'orange'}>{m.metDate <= m.dueDate ? t('onTime') : t('late')}</Tag> : null),
-        },
-      ]}
-    />
+    <>
+      {canEdit && (
+        <div style={{ marginBottom: 8 }}>
+          <EditMilestonesButton projectId={p.id} milestones={p.milestones} onSaved={onSaved} />
+        </div>
+      )}
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={p.milestones}
+        data-testid="milestones"
+        locale={{ emptyText: t('noMilestones') }}
+        columns={[
+          { title: t('milestone'), dataIndex: 'name' },
+          { title: t('dueDate'), dataIndex: 'dueDate', width: 110 },
+          { title: t('metDate'), dataIndex: 'metDate', width: 110, render: (v: string | null) => v ?? '—' },
+          { title: t('milestoneProgress'), dataIndex: 'progress', width: 80, align: 'right', render: (v: number) => `${v}%` },
+          {
+            title: '',
+            width: 80,
+            render: (_: unknown, m) => (m.metDate ? <Tag color={m.metDate <= m.dueDate ? 'green' : 'orange'}>{m.metDate <= m.dueDate ? t('onTime') : t('late')}</Tag> : null),
+          },
+        ]}
+      />
+    </>
   );
 }
 
@@ -556,143 +577,5 @@ function Secretaries({ project: p }: { project: Detail }) {
         { title: '', width: 70, render: (_: unknown, a) => (a.active ? <Tag color="green">{t('active')}</Tag> : null) },
       ]}
     />
-  );
-}
-
-/** The closed month a refused save names (extensions.monthClosed), or null. */
-function closedMonthOf(error: unknown): string | null {
-  const errors = (error as { graphQLErrors?: Array<{ extensions?: Record<string, unknown> }> } | null)?.graphQLErrors ?? [];
-  const month = errors.map((e) => e.extensions?.monthClosed).find((m) => typeof m === 'string');
-  return typeof month === 'string' ? month : null;
-}
-
-/** ?report=2020-09 (the home page's 填报月报) opens the report form on that month. */
-function reportParam(): string | undefined {
-  const v = new URLSearchParams(window.location.search).get('report');
-  return v && /^\d{4}-\d{2}$/.test(v) ? v : undefined;
-}
-
-function ReportForm({ projectId, reports, onSaved }: { projectId: string; reports: Report[]; onSaved: () => void }) {
-  const t = useMessages(messages);
-  const locale = useLocale();
-  const [form] = Form.useForm<{ period: string; actualInvestment: string; progress: string; reason?: string }>();
-  const [photos, setPhotos] = useState<Array<{ id: string; name: string }>>([]);
-  const [uploading, setUploading] = useState<number | null>(null);
-  const [uploadError, setUploadError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<{ period: string; light: Light | null } | null>(null);
-  const [{ fetching, error }, save] = useMutation(SAVE);
-  // A closed month (月度关账) takes the report only as a correction request, with a reason.
-  const [closedMonth, setClosedMonth] = useState<string | null>(null);
-  const [requested, setRequested] = useState<string | null>(null);
-  const [correction, requestCorrection] = useMutation(REQUEST_CORRECTION);
-  const errors = useFormErrors(form);
-
-  const submit = async (v: { period: string; actualInvestment: string; progress: string; reason?: string }) => {
-    setSaved(null);
-    setRequested(null);
-    if (closedMonth && closedMonth === v.period) {
-      const r = await requestCorrection({ input: { projectId, period: v.period, actualInvestment: v.actualInvestment.trim(), progress: v.progress ?? '', reason: v.reason ?? '' } });
-      if (errors.show(r.error)) return;
-      if (r.data) {
-        setRequested(r.data.requestReportCorrection.id);
-        setClosedMonth(null);
-        form.setFieldValue('reason', '');
-      }
-      return;
-    }
-    const existing = reports.find((r) => r.period === v.period);
-    const r = await save({
-      input: {
-        projectId,
-        period: v.period,
-        actualInvestment: v.actualInvestment.trim(),
-        progress: v.progress ?? '',
-        photoIds: photos.length ? photos.map((p) => p.id) : null,
-        version: existing?.version ?? null,
-      },
-    });
-    const closed = closedMonthOf(r.error);
-    setClosedMonth(closed);
-    if (closed) return;
-    if (r.data) {
-      setSaved(r.data.saveMonthlyReport);
-      setPhotos([]);
-      onSaved();
-    }
-  };
-
-  return (
-    <div data-testid="report-form">
-      <Typography.Title level={5}>{t('report')}</Typography.Title>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ progress: '', period: reportParam() }}>
-        <Space wrap align="start">
-          <Form.Item name="period" label={t('month')} rules={[{ required: true, pattern: /^\d{4}-\d{2}$/, message: t('periodHint') }]}>
-            <Input type="month" style={{ width: 170 }} data-testid="report-period" />
-          </Form.Item>
-          <Form.Item name="actualInvestment" label={t('actualYuan')} rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: t('yuanHint') }]}>
-            <Input inputMode="decimal" suffix="元" style={{ width: 200 }} data-testid="report-actual" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="progress" label={t('progress')}>
-          <Input.TextArea rows={2} maxLength={2000} data-testid="report-progress" />
-        </Form.Item>
-        <Form.Item label={t('photos')}>
-          <Space wrap>
-            <Upload
-              accept="image/jpeg,image/png"
-              multiple
-              showUploadList={false}
-              disabled={uploading !== null}
-              beforeUpload={(file) => {
-                setUploadError(null);
-                setUploading(0);
-                uploadFile(file as unknown as File, 'photo', setUploading)
-                  .then((f) => setPhotos((p) => [...p, { id: f.id, name: file.name }]))
-                  .catch((e: unknown) => setUploadError(e instanceof UploadError && e.status === 0 ? new Error(t('uploadNetwork')) : e))
-                  .finally(() => setUploading(null));
-                return false;
-              }}
-            >
-              <Button loading={uploading !== null} data-testid="report-photo">
-                {uploading !== null ? `${t('uploading')} ${uploading}%` : t('addPhoto')}
-              </Button>
-            </Upload>
-            {photos.map((p) => (
-              <Tag key={p.id} closable onClose={() => setPhotos((all) => all.filter((x) => x.id !== p.id))} data-testid="report-photo-ready">
-                {p.name}
-              </Tag>
-            ))}
-          </Space>
-        </Form.Item>
-        {uploadError !== null && <ErrorNotice error={uploadError} />}
-        {error && !closedMonth && !requested && <ErrorNotice error={error} />}
-        {closedMonth && (
-          <>
-            <Alert type="warning" showIcon data-testid="report-month-closed" style={{ marginBottom: 8 }} title={t('monthClosed', { month: formatPeriod(closedMonth, locale) })} />
-            <Form.Item name="reason" label={t('correctionReason')} rules={[{ required: true, whitespace: true, message: t('correctionReasonHint') }]}>
-              <Input.TextArea rows={2} maxLength={500} data-testid="correction-reason" />
-            </Form.Item>
-          </>
-        )}
-        {errors.notice}
-        {requested && <Alert type="info" showIcon data-testid="correction-requested" style={{ marginBottom: 8 }} title={t('correctionRequested', { id: requested })} />}
-        {saved && (
-          <Alert
-            type="success"
-            showIcon
-            data-testid="report-saved"
-            style={{ marginBottom: 8 }}
-            title={
-              <>
-                {t('saved', { month: formatPeriod(saved.period, locale) })} <Lamp light={saved.light} /> {saved.light?.reason ?? ''}
-              </>
-            }
-          />
-        )}
-        <Button type="primary" htmlType="submit" loading={fetching || correction.fetching} disabled={uploading !== null} data-testid="report-save">
-          {closedMonth ? t('requestCorrection') : t('save')}
-        </Button>
-      </Form>
-    </div>
   );
 }

@@ -1,9 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { formatMoney, formatPeriod, ImportPanel, PendingApi, QueryState, queryParam, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { formatMoneyCell, formatPeriod, moneyTitle, ImportPanel, MonthPicker, PendingApi, previousMonth, QueryState, queryParam, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { ExportButton, MonthlyReportButton } from './ExportButton';
+import { Oc4idsButton } from './contracts/Oc4idsButton';
 import { NewProjectButton } from './edit/ProjectForm';
 import { ProjectDetail } from './ProjectDetail';
+import { ProcedureTemplateButton } from './procedures/TemplateEditor';
+import { FundingSourcesButton } from './funding/SourcesEditor';
 import { graphql } from './gql';
 import type { LightColor, ProjectCategory, ProjectFilter, ProjectsQuery, ProjectStage } from './gql/graphql';
 import { messages, type MessageKey } from './messages';
@@ -72,6 +76,8 @@ export function ProjectList({ viewer }: RemoteProps) {
   const [stage, setStage] = useState<ProjectStage | undefined>();
   const [category, setCategory] = useState<ProjectCategory | undefined>();
   const [light, setLight] = useState<LightColor | undefined>();
+  // The month the light filter reads: last month (the month reported on) unless another is chosen.
+  const [lightMonth, setLightMonth] = useState<string>(() => (/^\d{4}-\d{2}$/.test(queryParam('month') ?? '') ? queryParam('month')! : previousMonth()));
   const [pages, setPages] = useState<Array<string | null>>([null]);
   const [open, setOpenState] = useState<string | null>(() => (/^\d+$/.test(queryParam('open') ?? '') ? queryParam('open') : null));
   const setOpen = (id: string | null) => {
@@ -87,8 +93,9 @@ export function ProjectList({ viewer }: RemoteProps) {
       stages: stage ? [stage] : null,
       categories: category ? [category] : null,
       lightColor: light ?? null,
+      lightPeriod: light ? lightMonth : null,
     }),
-    [districtId, search, stage, category, light],
+    [districtId, search, stage, category, light, lightMonth],
   );
   const reset = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
@@ -104,9 +111,14 @@ export function ProjectList({ viewer }: RemoteProps) {
         <Space wrap>
           {viewer.role === 'ADMIN' && <NewProjectButton onCreated={(id) => setOpen(id)} />}
           <Button href="/api/projects/plan-template.xlsx">{t('planTemplate')}</Button>
+          {viewer.role === 'ADMIN' && <ProcedureTemplateButton viewer={viewer} />}
+          {viewer.role === 'ADMIN' && <FundingSourcesButton viewer={viewer} />}
           <Button onClick={() => setImportOpen((o) => !o)} data-testid="plan-import-toggle">
             {t('planImport')}
           </Button>
+          {(viewer.role === 'ADMIN' || viewer.role === 'ANALYST') && <ExportButton filter={filter} />}
+          {(viewer.role === 'ADMIN' || viewer.role === 'ANALYST') && <MonthlyReportButton viewer={viewer} districtId={districtId} month={lightMonth} />}
+          {(viewer.role === 'ADMIN' || viewer.role === 'ANALYST') && <Oc4idsButton areaId={districtId} />}
         </Space>
       </Space>
       {importOpen && (
@@ -138,7 +150,13 @@ export function ProjectList({ viewer }: RemoteProps) {
         <Input.Search allowClear placeholder={t('search')} style={{ width: 240 }} onSearch={reset(setSearch)} />
         <Select allowClear style={{ minWidth: 120 }} placeholder={t('anyStage')} value={stage} onChange={reset(setStage)} options={options(['RESERVE', 'NEW', 'CONTINUING', 'COMPLETED', 'REMOVED'])} />
         <Select allowClear style={{ minWidth: 130 }} placeholder={t('anyCategory')} value={category} onChange={reset(setCategory)} options={options(['INFRASTRUCTURE', 'INDUSTRIAL', 'MODERN_SERVICES', 'SOCIAL'])} />
-        <Select allowClear style={{ minWidth: 110 }} placeholder={t('anyLight')} value={light} onChange={reset(setLight)} options={options(['GREEN', 'YELLOW', 'RED'])} />
+        <Select allowClear style={{ minWidth: 110 }} placeholder={t('anyLight')} value={light} onChange={reset(setLight)} options={options(['GREEN', 'YELLOW', 'RED'])} data-testid="light-filter" />
+        <Space.Compact>
+          <Typography.Text type="secondary" style={{ alignSelf: 'center', marginRight: 6 }}>
+            {t('lightMonth')}
+          </Typography.Text>
+          <MonthPicker value={lightMonth} max={previousMonth()} onChange={(v) => v && reset(setLightMonth)(v)} testId="light-month" />
+        </Space.Compact>
       </Space>
       {pages.map((after, i) => (
         <Page key={`${JSON.stringify(filter)}:${after}`} filter={filter} after={after} first={i === 0} last={i === pages.length - 1} onMore={(c) => setPages((p) => [...p, c])} onOpen={setOpen} />
@@ -152,6 +170,7 @@ export function ProjectList({ viewer }: RemoteProps) {
 
 function Page({ filter, after, first, last, onMore, onOpen }: { filter: ProjectFilter; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void; onOpen: (id: string) => void }) {
   const t = useMessages(messages);
+  const locale = useLocale();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PROJECTS,
     variables: { filter, first: 10, after }, // with each light history, the server's cost limit allows 10 rows
@@ -187,8 +206,8 @@ function Page({ filter, after, first, last, onMore, onOpen }: { filter: ProjectF
               { title: t('district'), render: (_: unknown, r) => r.district.name, width: 110 },
               { title: t('category'), dataIndex: 'category', render: (v: MessageKey) => t(v), width: 110 },
               { title: t('stage'), dataIndex: 'stage', render: (v: MessageKey) => t(v), width: 80 },
-              { title: t('investment'), dataIndex: 'totalInvestment', render: (v: string) => formatMoney(v), align: 'right', width: 130 },
-              { title: t('light'), render: (_: unknown, r) => <LightBadge light={r.lights[r.lights.length - 1]} />, width: 150 },
+              { title: moneyTitle(t('investment'), 'wan', locale), dataIndex: 'totalInvestment', render: (v: string) => formatMoneyCell(v, 'wan'), align: 'right', width: 130 },
+              { title: t('light'), render: (_: unknown, r) => <LightBadge light={(filter.lightPeriod && r.lights.find((l) => l.period === filter.lightPeriod)) || r.lights[r.lights.length - 1]} />, width: 150 },
             ]}
           />
           {last && d.projects.pageInfo.hasNextPage && d.projects.pageInfo.endCursor && (

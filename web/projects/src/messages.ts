@@ -4,8 +4,8 @@ type Key =
   | 'title' | 'build' | 'search' | 'anyStage' | 'anyCategory' | 'anyLight' | 'code' | 'name' | 'district' | 'category' | 'stage'
   | 'investment' | 'light' | 'noLight' | 'total' | 'loadMore' | 'keyPush' | 'GREEN' | 'YELLOW' | 'RED'
   | 'detail' | 'construction' | 'byMonth' | 'month' | 'planned' | 'actual' | 'reason' | 'report' | 'periodHint' | 'actualYuan' | 'yuanHint'
-  | 'progress' | 'photos' | 'addPhoto' | 'uploading' | 'uploadNetwork' | 'saved' | 'save' | 'open' | 'planImport' | 'planTemplate'
-  | 'library' | 'inLibrary' | 'notInLibrary' | 'enterprise' | 'unit' | 'tabPlan' | 'tabPictures' | 'tabLights' | 'tabMilestones' | 'tabProblems' | 'tabSecretaries' | 'totalRow' | 'yearPlan' | 'planYears' | 'takenAt' | 'noExifTime' | 'photoOk' | 'noPhotos' | 'boundaryMap' | 'noBoundary' | 'east' | 'west' | 'south' | 'north' | 'renderings' | 'noRenderings' | 'thisMonthPhotos' | 'lastMonthPhotos' | 'noLights' | 'removalProposed' | 'removalReason' | 'removalConfirm' | 'removalDecline' | 'removalAdminsOnly' | 'REMOVAL_CONFIRMED' | 'REMOVAL_DECLINED' | 'REMOVAL_PROPOSED' | 'noMilestones' | 'milestone' | 'dueDate' | 'metDate' | 'onTime' | 'late' | 'noProblems' | 'problem' | 'problemLevel' | 'problemStatus' | 'deadline' | 'overdue' | 'LEVEL_CITY' | 'LEVEL_DISTRICT' | 'STATUS_OPEN' | 'STATUS_IN_PROGRESS' | 'STATUS_RESOLVED' | 'STATUS_CLOSED_OUT' | 'noSecretaries' | 'secretary' | 'secretaryUnit' | 'teamRole' | 'period' | 'active' | 'ROLE_SOLE' | 'ROLE_LEAD' | 'ROLE_MEMBER' | 'districtFilter' | 'milestoneProgress'
+  | 'progress' | 'photos' | 'addPhoto' | 'uploading' | 'uploadNetwork' | 'saved' | 'save' | 'open' | 'planImport' | 'planTemplate' | 'export' | 'exportStarted' | 'exportOpen'
+  | 'library' | 'inLibrary' | 'notInLibrary' | 'enterprise' | 'unit' | 'tabPlan' | 'tabPictures' | 'tabLights' | 'tabMilestones' | 'tabProblems' | 'tabSecretaries' | 'totalRow' | 'yearPlan' | 'planYears' | 'takenAt' | 'noExifTime' | 'photoOk' | 'noPhotos' | 'boundaryMap' | 'noBoundary' | 'east' | 'west' | 'south' | 'north' | 'renderings' | 'noRenderings' | 'thisMonthPhotos' | 'lastMonthPhotos' | 'noLights' | 'removalProposed' | 'removalReason' | 'removalConfirm' | 'removalDecline' | 'removalAdminsOnly' | 'REMOVAL_CONFIRMED' | 'REMOVAL_DECLINED' | 'REMOVAL_PROPOSED' | 'noMilestones' | 'milestone' | 'dueDate' | 'metDate' | 'onTime' | 'late' | 'noProblems' | 'problem' | 'problemLevel' | 'problemStatus' | 'deadline' | 'overdue' | 'LEVEL_CITY' | 'LEVEL_DISTRICT' | 'STATUS_OPEN' | 'STATUS_IN_PROGRESS' | 'STATUS_RESOLVED' | 'STATUS_CLOSED_OUT' | 'noSecretaries' | 'secretary' | 'secretaryUnit' | 'teamRole' | 'period' | 'active' | 'ROLE_SOLE' | 'ROLE_LEAD' | 'ROLE_MEMBER' | 'districtFilter' | 'milestoneProgress' | 'lightMonth'
   | 'planVersions' | 'approveBaseline' | 'noBaseline' | 'approvedBy' | 'VERSION_PENDING' | 'VERSION_REJECTED' | 'clearingTitle' | 'clearingNeeded' | 'clearingMilestone' | 'clearingRedBy' | 'monthClosed' | 'correctionReason' | 'correctionReasonHint' | 'requestCorrection' | 'correctionRequested'
   | 'RESERVE' | 'NEW' | 'CONTINUING' | 'COMPLETED' | 'REMOVED' | 'INDUSTRIAL' | 'INFRASTRUCTURE' | 'MODERN_SERVICES' | 'SOCIAL';
 
@@ -64,6 +64,9 @@ export const messages: Messages<Key> = {
     save: '保存填报',
     open: '详情',
     planImport: '导入计划表',
+    export: '导出',
+    exportStarted: '导出任务 {id} 已开始（当前筛选的全部项目）。',
+    exportOpen: '到导出页查看进度并下载',
     planTemplate: '下载计划模板',
     RESERVE: '储备',
     NEW: '新建',
@@ -81,6 +84,7 @@ export const messages: Messages<Key> = {
     unit: '责任单位',
     tabPlan: '计划与填报',
     tabPictures: '三图',
+    lightMonth: '亮灯月份',
     tabLights: '亮灯记录',
     tabMilestones: '节点',
     tabProblems: '问题',
@@ -195,6 +199,9 @@ export const messages: Messages<Key> = {
     save: 'Save report',
     open: 'Open',
     planImport: 'Import plans',
+    export: 'Export',
+    exportStarted: 'Export {id} started (every project of the current filter).',
+    exportOpen: 'See its progress and download it on the Export page',
     planTemplate: 'Plan template',
     RESERVE: 'Reserve',
     NEW: 'New',
@@ -212,6 +219,7 @@ export const messages: Messages<Key> = {
     unit: 'Responsible unit',
     tabPlan: 'Plan and report',
     tabPictures: 'Pictures',
+    lightMonth: 'Light month',
     tabLights: 'Lights',
     tabMilestones: 'Milestones',
     tabProblems: 'Problems',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { ImportPanel, MonthPicker, thisMonthInChina, useMessages, type RemoteProps } from '@kpd/web-kit';
+import { ImportPanel, MonthPicker, thisMonthInChina, useFormErrors, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { FIND_SECRETARIES, IMPORT_EVALUATIONS, SCORE } from './api';
 import { FormOutcome, useRequired } from './Forms';
 import { messages } from './messages';
@@ -58,15 +58,16 @@ function ScoreForm() {
     query: FIND_SECRETARIES,
     variables: { search: search.trim() || null },
   });
-  const [{ fetching, error }, score] = useMutation(
-    SCORE,
-  );
+  const [{ fetching }, score] = useMutation(SCORE);
+  const errors = useFormErrors(form);
   const [saved, setSaved] = useState<string | null>(null);
   const submit = async (v: ScoreValues) => {
     setSaved(null);
+    errors.clear();
     const r = await score({
       input: { secretaryId: v.secretaryId, period: v.period, score: v.score, comments: v.comments ?? '' },
     });
+    if (errors.show(r.error)) return;
     if (r.data) {
       const name = found.data?.secretaries.nodes.find((s) => s.id === v.secretaryId)?.name ?? '';
       setSaved(
@@ -102,7 +103,7 @@ function ScoreForm() {
       <Form.Item name="comments" label={t('comments')}>
         <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>
-      <FormOutcome error={error} success={saved} testId="score-saved" />
+      <FormOutcome notice={errors.notice} success={saved} testId="score-saved" />
       <Button type="primary" htmlType="submit" loading={fetching} data-testid="score-submit">
         {t('save')}
       </Button>

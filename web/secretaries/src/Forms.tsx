@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useMutation } from 'urql';
-import { DateInput, ErrorNotice, formatDate, todayInChina, useMessages } from '@kpd/web-kit';
+import { DateInput, formatDate, todayInChina, useFormErrors, useMessages } from '@kpd/web-kit';
 import { LOG_SERVICE, RAISE_PROBLEM } from './api';
 import { messages, PROBLEM_CATEGORIES, SERVICE_KINDS } from './messages';
 
@@ -16,23 +16,22 @@ export function useRequired(): (
   ];
 }
 
-/** What a form's last submit came to: the server's readable refusal, or the success line. */
+/**
+ * What a form's last submit came to: the success line, or the notice of what the server refused
+ * beyond the fields (useFormErrors puts each refused field's reason under that field).
+ */
 export function FormOutcome({
-  error,
+  notice,
   success,
   testId,
 }: {
-  error: unknown;
+  notice: ReactNode;
   success: string | null;
   testId: string;
 }) {
   return (
     <>
-      {error ? (
-        <div style={{ marginBottom: 12 }}>
-          <ErrorNotice error={error} />
-        </div>
-      ) : null}
+      {notice}
       {success && (
         <Alert type="success" showIcon title={success} data-testid={testId} style={{ marginBottom: 12 }} />
       )}
@@ -70,10 +69,12 @@ export function LogServiceForm({
   const t = useMessages(messages);
   const required = useRequired();
   const [form] = Form.useForm<LogValues>();
-  const [{ fetching, error }, log] = useMutation(LOG_SERVICE);
+  const [{ fetching }, log] = useMutation(LOG_SERVICE);
+  const errors = useFormErrors(form, { secretaryId: t('secretary') });
   const [saved, setSaved] = useState<string | null>(null);
   const submit = async (v: LogValues) => {
     setSaved(null);
+    errors.clear();
     const r = await log({
       input: {
         projectId: v.projectId,
@@ -83,6 +84,7 @@ export function LogServiceForm({
         secretaryId: secretaryId ?? null,
       },
     });
+    if (errors.show(r.error)) return;
     if (r.data) {
       const e = r.data.logService;
       setSaved(
@@ -125,7 +127,7 @@ export function LogServiceForm({
       <Form.Item name="summary" label={t('summary')} rules={required(t('summary'), true)}>
         <Input.TextArea rows={3} maxLength={1000} showCount data-testid="log-summary" />
       </Form.Item>
-      <FormOutcome error={error} success={saved} testId="log-saved" />
+      <FormOutcome notice={errors.notice} success={saved} testId="log-saved" />
       <Button type="primary" htmlType="submit" loading={fetching} data-testid="log-submit">
         {t('save')}
       </Button>
@@ -157,12 +159,12 @@ export function RaiseProblemForm({
   const t = useMessages(messages);
   const required = useRequired();
   const [form] = Form.useForm<ProblemValues>();
-  const [{ fetching, error }, raise] = useMutation(
-    RAISE_PROBLEM,
-  );
+  const [{ fetching }, raise] = useMutation(RAISE_PROBLEM);
+  const errors = useFormErrors(form);
   const [raised, setRaised] = useState<string | null>(null);
   const submit = async (v: ProblemValues) => {
     setRaised(null);
+    errors.clear();
     const r = await raise({
       input: {
         projectId: v.projectId,
@@ -173,6 +175,7 @@ export function RaiseProblemForm({
         description: v.description ?? '',
       },
     });
+    if (errors.show(r.error)) return;
     if (r.data) {
       setRaised(t('problemRaised', { deadline: r.data.raiseProblem.deadline }));
       form.resetFields(['title', 'description']);
@@ -211,7 +214,7 @@ export function RaiseProblemForm({
       <Form.Item name="description" label={t('description')}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
-      <FormOutcome error={error} success={raised} testId="problem-raised" />
+      <FormOutcome notice={errors.notice} success={raised} testId="problem-raised" />
       <Space>
         <Button type="primary" htmlType="submit" loading={fetching} data-testid="problem-submit">
           {t('submit')}

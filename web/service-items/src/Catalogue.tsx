@@ -1,10 +1,14 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Input, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { ImportPanel, QueryState, useLocale, useMessages, type RemoteProps } from '@kpd/web-kit';
 import { graphql } from './gql';
 import type { OnlineDepth, ServiceItemFilter, ServiceItemsQuery, ServiceItemType } from './gql/graphql';
 import { messages, TYPES } from './messages';
+import { GuideEditor } from './GuideEditor';
+import { guideMessages } from './guide.messages';
+import { EditItemButton, NewItemButton } from './edit/ItemEditor';
+import { HallButton } from './edit/HallEditor';
 
 const DISTRICTS = graphql(`
   query ServiceDistricts { districts { id name } }
@@ -45,8 +49,10 @@ type Item = ServiceItemsQuery['serviceItems']['nodes'][number];
 
 const percent = (s: Share) => (s.percent === null || s.percent === undefined ? '—' : `${s.percent.toFixed(1)}%`);
 
-export function Catalogue({ locale }: RemoteProps) {
+export function Catalogue({ locale, viewer }: RemoteProps) {
   const t = useMessages(messages);
+  const tg = useMessages(guideMessages);
+  const [guideItem, setGuideItem] = useState<{ id: string; name: string } | null>(null);
   const [districtId, setDistrictId] = useState<string | undefined>();
   const [search, setSearch] = useState('');
   const [type, setType] = useState<ServiceItemType | undefined>();
@@ -84,6 +90,17 @@ export function Catalogue({ locale }: RemoteProps) {
           {t('title')}
         </Typography.Title>
         <Space wrap>
+          {viewer.role === 'ADMIN' && districts.data && (
+            <NewItemButton
+              districts={districts.data.districts}
+              onSaved={() => {
+                refetchFigures({ requestPolicy: 'network-only' });
+                setGeneration((g) => g + 1);
+                setPages([null]);
+              }}
+            />
+          )}
+          {viewer.role === 'ADMIN' && <HallButton district={districts.data?.districts.find((d) => d.id === exportDistrict)} />}
           <Tooltip title={exportDistrict ? undefined : t('exportHint')}>
             <Button href={exportDistrict ? `/api/service-items/export.xlsx?districtId=${exportDistrict}` : undefined} disabled={!exportDistrict} data-testid="export">
               {t('export')}
@@ -184,14 +201,18 @@ export function Catalogue({ locale }: RemoteProps) {
       </Space>
 
       {pages.map((after, i) => (
-        <ItemsPage key={`${generation}:${JSON.stringify(filter)}:${after}`} filter={filter} after={after} first={i === 0} last={i === pages.length - 1} onMore={(cursor) => setPages((p) => [...p, cursor])} />
+        <ItemsPage key={`${generation}:${JSON.stringify(filter)}:${after}`} filter={filter} after={after} first={i === 0} last={i === pages.length - 1} onMore={(cursor) => setPages((p) => [...p, cursor])} onGuide={setGuideItem} canEdit={viewer.role === 'ADMIN'} onEdited={() => setGeneration((g) => g + 1)} />
       ))}
+      <Drawer open={!!guideItem} onClose={() => setGuideItem(null)} size="large" title={guideItem ? `${tg('guide')} · ${guideItem.name}` : ''} destroyOnHidden data-testid="guide-drawer">
+        {guideItem && <GuideEditor itemId={guideItem.id} canEdit={viewer.role === 'ADMIN'} />}
+      </Drawer>
     </>
   );
 }
 
-function ItemsPage({ filter, after, first, last, onMore }: { filter: ServiceItemFilter; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void }) {
+function ItemsPage({ filter, after, first, last, onMore, onGuide, canEdit, onEdited }: { filter: ServiceItemFilter; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void; onGuide: (item: { id: string; name: string }) => void; canEdit: boolean; onEdited: () => void }) {
   const t = useMessages(messages);
+  const tg = useMessages(guideMessages);
   const locale = useLocale();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ITEMS,
@@ -218,7 +239,11 @@ function ItemsPage({ filter, after, first, last, onMore }: { filter: ServiceItem
                 width: 260,
                 render: (v: string, r) => (
                   <>
-                    {v} {r.highFrequency ? <Tag color="blue">{t('highFrequency')}</Tag> : null}
+                    {v} {r.highFrequency ? <Tag color="blue">{t('highFrequency')}</Tag> : null}{' '}
+                    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onGuide({ id: r.id, name: r.name })} data-testid="open-guide">
+                      {tg('guide')}
+                    </Button>{' '}
+                    {canEdit && <EditItemButton id={r.id} onSaved={onEdited} />}
                   </>
                 ),
               },

@@ -8,6 +8,9 @@ import { Home } from './Home';
 import { messages } from './messages';
 import { homeFor, matchNav, navFor, pagesFor } from './nav';
 import { AccountPage, Administration, MyTokensPage } from './admin';
+import { ExportsPage } from './exports/Exports';
+import { Bell } from './notices/Bell';
+import { NoticesPage } from './notices/Inbox';
 import { matchPublic, type PublicPage } from './public';
 import { RemoteView } from './RemoteView';
 import { usePath } from './router';
@@ -152,6 +155,10 @@ function Shell({ viewer, locale, onToggleLocale, onSignedOut }: { viewer: Viewer
     content = <AccountPage />;
   } else if (current.key === 'tokens') {
     content = <MyTokensPage />;
+  } else if (current.key === 'exports') {
+    content = <ExportsPage />;
+  } else if (current.key === 'notices') {
+    content = <NoticesPage path={path.slice(current.path.length) || '/'} navigate={navigate} />;
   } else {
     content = <Home viewer={viewer} items={items} locale={locale} navigate={navigate} />;
   }
@@ -179,6 +186,7 @@ function Shell({ viewer, locale, onToggleLocale, onSignedOut }: { viewer: Viewer
           </Space>
           {/* On a phone the bar keeps the name only, cut short, so nothing spills out of it. */}
           <Space size={narrow ? 4 : 'middle'} style={{ minWidth: 0 }}>
+            <Bell navigate={navigate} path={path} />
             <Typography.Link
               href="/account"
               title={`${viewer.displayName} · ${viewer.area.name} — ${t('account')}`}

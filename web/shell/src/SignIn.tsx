@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card, Form, Input, List, Tag, Typography } from 'antd';
-import { useMutation, useQuery } from 'urql';
-import { ErrorNotice, useMessages } from '@kpd/web-kit';
+import { useClient, useMutation, useQuery } from 'urql';
+import { ErrorNotice, Loading, useMessages } from '@kpd/web-kit';
 import { graphql } from './gql';
+import { SIGN_IN_STEP } from './identity/queries';
+import { SignInStepView } from './identity/SignInSteps';
 import { messages } from './messages';
 
 const DEMO_ACCOUNTS = graphql(`
@@ -15,9 +17,14 @@ const LOGIN = graphql(`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
       expiresAt
+      next
       user { id }
     }
   }
+`);
+
+const RESTART = graphql(`
+  mutation SignInRestart { logout }
 `);
 
 export function SignIn({ onSignedIn, onToggleLocale }: { onSignedIn: () => void; onToggleLocale: () => void }) {
@@ -26,13 +33,48 @@ export function SignIn({ onSignedIn, onToggleLocale }: { onSignedIn: () => void;
   const [demo] = useQuery({ query: DEMO_ACCOUNTS });
   const [form] = Form.useForm<{ username: string; password: string }>();
   const [error, setError] = useState<unknown>(null);
+  const client = useClient();
+  const [, restart] = useMutation(RESTART);
+  // A sign-in waiting at a step after the password (its code, a new password, enrolment); undefined: not known yet.
+  const [step, setStep] = useState<string | null | undefined>(undefined);
   const accounts = demo.data?.demoAccounts ?? [];
+  const askStep = async () => {
+    const res = await client.query(SIGN_IN_STEP, {}, { requestPolicy: 'network-only' }).toPromise();
+    return res.data?.signInStep ?? null;
+  };
+  useEffect(() => {
+    // After a reload, a sign-in waiting at a step carries on there.
+    void client
+      .query(SIGN_IN_STEP, {}, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((res) => setStep(res.data?.signInStep ?? null));
+  }, [client]);
+  const onStep = async (next: string | null) => {
+    const now = next ?? (await askStep());
+    if (now === null || now === 'DONE') onSignedIn();
+    else setStep(now);
+  };
   const submit = async (values: { username: string; password: string }) => {
     setError(null);
     const res = await login(values);
     if (res.error) setError(res.error);
-    else onSignedIn();
+    else void onStep(res.data!.login.next);
   };
+  if (step === undefined) return <Loading />;
+  if (step !== null)
+    return (
+      <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f3f4f6', padding: 16 }}>
+        <Card style={{ width: step === 'ENROL_TOTP' ? 520 : 380, maxWidth: '100%' }}>
+          <SignInStepView
+            step={step}
+            onStep={(next) => void onStep(next)}
+            onCancel={() => {
+              void restart({}).then(() => setStep(null));
+            }}
+          />
+        </Card>
+      </div>
+    );
   return (
     <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f3f4f6', padding: 16 }}>
       <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', justifyContent: 'center', alignItems: 'flex-start' }}>

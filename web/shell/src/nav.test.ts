@@ -5,8 +5,8 @@ const keys = (role: Parameters<typeof navFor>[0]) => navFor(role).map((n) => n.k
 
 describe('role-aware navigation', () => {
   test.each([
-    ['ADMIN', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items', 'admin', 'audit']],
-    ['ANALYST', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items', 'tokens']],
+    ['ADMIN', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items', 'investment', 'admin', 'audit', 'exports']],
+    ['ANALYST', ['home', 'districts', 'projects', 'dispatch', 'secretaries', 'livelihood', 'service-items', 'investment', 'tokens', 'exports']],
     ['SECRETARY', ['home', 'projects', 'secretaries']],
     ['DELEGATE', ['home', 'livelihood']],
     ['EVALUATOR', ['home', 'secretaries']],
@@ -51,6 +51,7 @@ describe('public pages', () => {
     ['/public/lights/2020-09', 'lights'],
     ['/public/votes', 'votes'],
     ['/public/votes/12', 'votes'],
+    ['/public/rate/rate_3q2-Zx', 'rate'],
     ['/public/lightsx', undefined],
     ['/projects', undefined],
     ['/', undefined],

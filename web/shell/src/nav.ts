@@ -24,7 +24,9 @@ export const NAV: NavItem[] = [
   { key: 'admin', path: '/admin', roles: ['ADMIN'], label: { zh: '系统管理', en: 'Administration' } },
   { key: 'audit', path: '/audit', roles: ['ADMIN'], label: { zh: '审计日志', en: 'Audit log' } },
   { key: 'tokens', path: '/tokens', roles: ['ANALYST'], label: { zh: 'API 令牌', en: 'API tokens' } },
+  { key: 'exports', path: '/exports', roles: ['ADMIN', 'ANALYST'], label: { zh: '导出', en: 'Export' } },
   { key: 'account', path: '/account', roles: ALL, label: { zh: '修改密码', en: 'Change password' }, menu: false },
+  { key: 'notices', path: '/notices', roles: ALL, label: { zh: '提醒', en: 'Notices' }, menu: false },
 ];
 
 /** The menu of a role. */

@@ -1,4 +1,4 @@
-import { now, setTodayForTesting, today, currentPeriod } from './clock';
+import { applyDemoClockDefault, clockSource, DEMO_TODAY, now, setTodayForTesting, today, currentPeriod } from './clock';
 
 describe('the service clock', () => {
   const saved = process.env.KPD_TODAY;
@@ -35,5 +35,23 @@ describe('the service clock', () => {
     expect(today()).toBe('2021-03-08');
     setTodayForTesting(null);
     expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(5000);
+  });
+
+  it('reads KPD_TODAY=real as the real date', () => {
+    process.env.KPD_TODAY = 'real';
+    expect(clockSource()).toBe('real');
+    expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(5000);
+  });
+
+  it.each([
+    [{}, DEMO_TODAY],
+    [{ NODE_ENV: 'development' }, DEMO_TODAY],
+    [{ KPD_TODAY: '2021-03-08' }, '2021-03-08'],
+    [{ KPD_TODAY: 'real' }, 'real'],
+    [{ NODE_ENV: 'production' }, undefined],
+    [{ SEED_DEMO: 'false' }, undefined],
+  ])('the started demo runs on its own day by default: %j gives KPD_TODAY=%s', (env: NodeJS.ProcessEnv, expected) => {
+    applyDemoClockDefault(env);
+    expect(env.KPD_TODAY).toBe(expected);
   });
 });

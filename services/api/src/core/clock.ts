@@ -15,10 +15,19 @@ const MS_PER_DAY = 86_400_000;
 
 let override: string | null | undefined;
 
+/**
+ * The demo's day: Liaoning in autumn 2020, September 2020 the month just closed. `pnpm start`
+ * runs at it outside production while the demo data is on, unless KPD_TODAY says otherwise.
+ */
+export const DEMO_TODAY = '2020-10-15';
+
+/** `KPD_TODAY=real`: the real date, also where the demo clock would be the default. */
+const REAL = 'real';
+
 function configured(): string | null {
   if (override !== undefined) return override;
   const value = process.env.KPD_TODAY?.trim();
-  if (!value) return null;
+  if (!value || value === REAL) return null;
   if (!isCalendarDate(value)) throw new Error(`KPD_TODAY="${value}" is not a date written YYYY-MM-DD`);
   return value;
 }
@@ -46,6 +55,23 @@ export function today(): string {
 /** The service's current month, YYYY-MM (Asia/Shanghai). */
 export function currentPeriod(): string {
   return periodOfInstant(now());
+}
+
+/**
+ * The started service's default (main.ts, before any process forks): outside production, with the
+ * demo data on (SEED_DEMO not `false`) and KPD_TODAY unset, the clock is the demo's day. Tests and
+ * production keep the real date. Returns the date it set, or null.
+ */
+export function applyDemoClockDefault(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.KPD_TODAY?.trim()) return null;
+  if (env.NODE_ENV === 'production' || env.SEED_DEMO === 'false') return null;
+  env.KPD_TODAY = DEMO_TODAY;
+  return DEMO_TODAY;
+}
+
+/** Which clock runs: `KPD_TODAY` (a set date), or `real`. */
+export function clockSource(): 'KPD_TODAY' | 'real' {
+  return configured() === null ? 'real' : 'KPD_TODAY';
 }
 
 /** Checks KPD_TODAY at start, so a typo stops the service instead of the first request. */

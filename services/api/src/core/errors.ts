@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -71,4 +72,12 @@ export class ConflictError extends GraphQLError {
 /** Throws when any problem was collected, naming every one of them. */
 export function refuseIfAny(problems: FieldProblem[]): void {
   if (problems.length > 0) throw UserInputError.of(problems);
+}
+
+/**
+ * A plain HTTP route's refusal (a download, an upload) in the GraphQL error shape, so a client reads
+ * `errors[0].extensions.code` (and `field`, `reason` when one argument is at fault) the same way.
+ */
+export function sendError(res: Response, status: number, code: ErrorCode, reason: string, field?: string): void {
+  res.status(status).json({ errors: [{ message: reason, extensions: { code, ...(field ? { field, reason } : {}) } }] });
 }

@@ -4,6 +4,8 @@ import { AuditResolver } from './audit/audit.resolver';
 import { ApiTokenResolver, AuthResolver } from './auth/auth.resolver';
 import { RateLimitResolver } from './rate-limit/rate-limit.resolver';
 import { Session } from './auth/session.entity';
+import { RecoveryCode } from './auth/recovery-code.entity';
+import { SignInResolver } from './auth/sign-in.resolver';
 import { User } from './auth/user.entity';
 import { seedAccounts } from './auth/seed';
 import { Area } from './areas/area.entity';
@@ -27,8 +29,8 @@ export const areasModule: ApiModule = {
 /** Users, sessions, API tokens and the audit trail. */
 export const accountsModule: ApiModule = {
   name: 'accounts',
-  entities: [User, Session, AuditRecord, AuditChainHead],
-  resolvers: [AuthResolver, ApiTokenResolver, AuditResolver, RateLimitResolver],
+  entities: [User, Session, RecoveryCode, AuditRecord, AuditChainHead],
+  resolvers: [AuthResolver, ApiTokenResolver, SignInResolver, AuditResolver, RateLimitResolver],
   // No routes of its own: the hook starts the audit chain's sealing and anchor jobs.
   routes: (_router, services) => startAuditJobs(services),
   seedDemo: seedAccounts,
@@ -49,3 +51,5 @@ export const webModule: ApiModule = {
   resolvers: [],
   routes: webRoutes,
 };
+
+export { noticesModule } from './notices';

@@ -1,3 +1,4 @@
+import { jobDuration, jobRuns } from './metrics/metrics';
 import type { ModuleServices } from './module';
 
 export interface BackgroundJob {
@@ -25,13 +26,18 @@ export function scheduleJob(services: ModuleServices, job: BackgroundJob): void 
   const tick = async () => {
     if (running || !services.db.isInitialized) return;
     running = true;
+    const started = process.hrtime.bigint();
+    let outcome = 'ok';
     try {
       const changed = await job.run(services);
       if (changed > 0) services.log.info({ job: job.name, changed }, `${job.name} job`);
     } catch (e) {
+      outcome = 'failed';
       services.log.error({ err: e, job: job.name }, `${job.name} job failed`);
     } finally {
       running = false;
+      jobRuns.inc({ job: job.name, outcome });
+      jobDuration.observe({ job: job.name }, Number(process.hrtime.bigint() - started) / 1e9);
     }
   };
   setTimeout(() => void tick(), job.firstRunAfterMs).unref();

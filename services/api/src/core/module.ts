@@ -24,7 +24,20 @@ export interface ModuleServices {
   log: Logger;
   /** The GraphQL context of a plain HTTP request: its viewer, scope and loaders. */
   contextFor(req: import('express').Request, res: import('express').Response): Promise<Context>;
+  /** The service's GraphQL schema, for a route that answers through the same resolvers (a figures CSV). */
+  schema(): Promise<import('graphql').GraphQLSchema>;
+  /**
+   * Charges a query a plain route runs through the schema to its caller's cost bucket, as /graphql
+   * charges it: refused over the per-query limit, THROTTLED (with the seconds to wait) when the bucket
+   * lacks the points. The points are the same estimate /graphql makes.
+   */
+  chargeQuery(ctx: Context, document: import('graphql').DocumentNode, variables: Record<string, unknown>): QueryCharge;
 }
+
+export type QueryCharge =
+  | { ok: true; requested: number; remaining: number }
+  | { ok: false; code: 'THROTTLED'; requested: number; remaining: number; retryAfterSeconds: number }
+  | { ok: false; code: 'BAD_USER_INPUT'; requested: number; reason: string };
 
 export interface SeedContext {
   em: EntityManager;

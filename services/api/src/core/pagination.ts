@@ -1,16 +1,22 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { UserInputError } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType({ description: 'Where a page of a list ends. 分页信息' })
+@ObjectType({ description: 'Where a page of a list starts and ends (Relay cursor connections). 分页信息' })
 export class PageInfo {
-  @Field({ description: 'Whether more items follow this page' })
+  @Field({ description: 'Whether more items follow this page. Paging backwards (`last`/`before`): true when `before` was given. 有下一页' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Pass as `after` to fetch the next page' })
+  @Field({ description: 'Whether items come before this page. Paging forwards (`first`/`after`): true when `after` was given. 有上一页' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The first item’s cursor: pass as `before` to fetch the page before (null on an empty page). 起始游标' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The last item’s cursor: pass as `after` to fetch the next page (null on an empty page). 结束游标' })
   endCursor!: string | null;
 }
 
@@ -53,6 +59,45 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/**
+ * The four Relay arguments of every list. A module's own list arguments extend this class, so no list can
+ * forget backward paging (`architecture/connections.test.ts` checks the schema).
+ */
+@ArgsType()
+export class PageArgsType implements PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size counted from the start or from \`after\` (at most ${100}, default ${20}). 每页条数` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts. 游标' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page size counted back from the end or from \`before\` (at most ${100}); not with \`first\`. 末尾条数` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the item before which the page ends. 向前游标' })
+  before?: string | null;
+}
+
+/** Which way a page is read, and how many items: forwards from `after`, or backwards from `before`. */
+interface Direction {
+  backwards: boolean;
+  limit: number;
+  cursor: string | null;
+  cursorField: 'after' | 'before';
+}
+
+function direction(args: PageArgs): Direction {
+  const hasLast = args.last !== null && args.last !== undefined;
+  if (hasLast && args.first !== null && args.first !== undefined) throw new UserInputError('last', 'cannot be combined with first: page forwards or backwards');
+  if (hasLast || args.before) {
+    if (args.after) throw new UserInputError('before', 'cannot be combined with after');
+    return { backwards: true, limit: pageSize(args.last, 'last'), cursor: args.before ?? null, cursorField: 'before' };
+  }
+  return { backwards: false, limit: pageSize(args.first), cursor: args.after ?? null, cursorField: 'after' };
 }
 
 export interface SortKey {
@@ -67,7 +112,7 @@ function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): unknown[] {
+function decodeCursor(cursor: string, length: number, field: string): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === length) {
@@ -76,13 +121,13 @@ function decodeCursor(cursor: string, length: number): unknown[] {
   } catch {
     // fall through to the refusal below
   }
-  throw new UserInputError('after', 'is not a cursor this list gave out');
+  throw new UserInputError(field, 'is not a cursor this list gave out');
 }
 
-export function pageSize(first: number | null | undefined): number {
+export function pageSize(first: number | null | undefined, field: 'first' | 'last' = 'first'): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new UserInputError('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
+    throw new UserInputError(field, `must be between 0 and ${MAX_PAGE_SIZE}`);
   }
   return first;
 }
@@ -104,25 +149,28 @@ export async function paginate<T extends ObjectLiteral>(
   keys: SortKey[],
   args: PageArgs,
 ): Promise<Page<T>> {
-  const limit = pageSize(args.first);
+  const { backwards, limit, cursor, cursorField } = direction(args);
   const countQb = qb.clone();
-  if (args.after) {
-    const values = decodeCursor(args.after, keys.length);
-    // (k1, k2, …) after (v1, v2, …) in the sort order, written portably without row-value syntax.
+  // Backwards, the list is read in the reverse order from the cursor and the page turned round afterwards.
+  const readOrder = keys.map((k) => ({ ...k, direction: backwards === (k.direction === 'ASC') ? ('DESC' as const) : ('ASC' as const) }));
+  if (cursor) {
+    const values = decodeCursor(cursor, keys.length, cursorField);
+    // (k1, k2, …) beyond (v1, v2, …) in the reading order, written portably without row-value syntax.
     const ors: string[] = [];
     const params: Record<string, unknown> = {};
-    keys.forEach((key, i) => {
-      const ands = keys.slice(0, i).map((k, j) => `${k.expression} = :__c${j}`);
+    readOrder.forEach((key, i) => {
+      const ands = readOrder.slice(0, i).map((k, j) => `${k.expression} = :__c${j}`);
       ands.push(`${key.expression} ${key.direction === 'ASC' ? '>' : '<'} :__c${i}`);
       ors.push(`(${ands.join(' AND ')})`);
       params[`__c${i}`] = values[i];
     });
     qb.andWhere(`(${ors.join(' OR ')})`, params);
   }
-  keys.forEach((key, i) => (i === 0 ? qb.orderBy(key.expression, key.direction) : qb.addOrderBy(key.expression, key.direction)));
+  readOrder.forEach((key, i) => (i === 0 ? qb.orderBy(key.expression, key.direction) : qb.addOrderBy(key.expression, key.direction)));
   const rows = limit === 0 ? [] : await qb.limit(limit + 1).getMany();
-  const hasNextPage = rows.length > limit;
+  const more = rows.length > limit;
   const nodes = rows.slice(0, limit);
+  if (backwards) nodes.reverse();
   const edges = nodes.map((node) => ({
     node,
     cursor: encodeCursor(keys.map((k) => cursorValue((node as Record<string, unknown>)[k.property]))),
@@ -131,24 +179,35 @@ export async function paginate<T extends ObjectLiteral>(
   return {
     nodes,
     edges,
-    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: pageInfoOf(edges, backwards ? { hasNextPage: !!cursor, hasPreviousPage: more } : { hasNextPage: more, hasPreviousPage: !!cursor }),
     get totalCount() {
       return (counted ??= countQb.getCount());
     },
   };
 }
 
-/** Pages a list computed in memory: the cursor is the position. */
-export function pageOfList<T>(items: T[], first: number | null | undefined, after: string | null | undefined): Page<T> {
-  const limit = pageSize(first);
-  let start = 0;
-  if (after) {
-    const n = Number(Buffer.from(after, 'base64url').toString('utf8'));
-    if (!Number.isInteger(n) || n < 0 || n >= items.length) throw new UserInputError('after', 'is not a cursor this list gave out');
-    start = n + 1;
-  }
-  const nodes = items.slice(start, start + limit);
-  const edges = nodes.map((node, i) => ({ node, cursor: Buffer.from(String(start + i), 'utf8').toString('base64url') }));
-  return { nodes, edges, pageInfo: { hasNextPage: start + limit < items.length, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: Promise.resolve(items.length) };
+function pageInfoOf(edges: { cursor: string }[], has: { hasNextPage: boolean; hasPreviousPage: boolean }): PageInfo {
+  return { ...has, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
 }
 
+/** Pages a list computed in memory: the cursor is the position. */
+export function pageOfList<T>(items: T[], args: PageArgs): Page<T> {
+  const { backwards, limit, cursor, cursorField } = direction(args);
+  let position: number | null = null;
+  if (cursor) {
+    const n = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Number.isInteger(n) || n < 0 || n >= items.length) throw new UserInputError(cursorField, 'is not a cursor this list gave out');
+    position = n;
+  }
+  // The page is items[start, end): after a cursor it begins past it; before one it ends at it.
+  const end = backwards ? (position ?? items.length) : Math.min(items.length, (position === null ? 0 : position + 1) + limit);
+  const start = backwards ? Math.max(0, end - limit) : position === null ? 0 : position + 1;
+  const nodes = items.slice(start, end);
+  const edges = nodes.map((node, i) => ({ node, cursor: Buffer.from(String(start + i), 'utf8').toString('base64url') }));
+  return {
+    nodes,
+    edges,
+    pageInfo: pageInfoOf(edges, { hasNextPage: end < items.length, hasPreviousPage: start > 0 }),
+    totalCount: Promise.resolve(items.length),
+  };
+}

@@ -39,7 +39,8 @@ export const MoneyScalar = new GraphQLScalarType<Fen, string>({
 /** A calendar month "YYYY-MM" on the Asia/Shanghai calendar. */
 export const PeriodScalar = new GraphQLScalarType<string, string>({
   name: 'Period',
-  description: 'A calendar month written "YYYY-MM", e.g. "2020-09". 期间（月）',
+  description: 'A calendar month written "YYYY-MM" (ISO 8601 calendar month, reduced precision), e.g. "2020-09". 期间（月）',
+  specifiedByURL: 'https://www.iso.org/iso-8601-date-and-time-format.html',
   serialize(value) {
     if (typeof value === 'string' && isPeriod(value)) return value;
     throw new TypeError(`Period cannot represent ${String(value)}`);
@@ -69,7 +70,8 @@ function readDate(value: unknown): string {
 /** A calendar day "YYYY-MM-DD" (Asia/Shanghai), for due dates and deadlines. */
 export const LocalDateScalar = new GraphQLScalarType<string, string>({
   name: 'LocalDate',
-  description: 'A calendar day written "YYYY-MM-DD" on the Asia/Shanghai calendar. 日期',
+  description: 'A calendar day written "YYYY-MM-DD" (RFC 3339 full-date) on the Asia/Shanghai calendar. 日期',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize(value) {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
     return readDate(value);

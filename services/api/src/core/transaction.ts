@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from './context';
 import { AuditRecord } from './audit/audit-record.entity';
 import { toJson } from './columns';
+import { blindIndex, isEncryptedProperty } from './crypto/field-encryption';
 
 export interface AuditEntry {
   action: string;
@@ -22,7 +23,10 @@ export interface Tx {
 
 const SENSITIVE = /password|token|hash|secret/i;
 
-/** Strips credentials from audit images whatever the entity calls them. */
+/**
+ * Strips credentials from audit images whatever the entity calls them, and replaces a value encrypted
+ * at rest (a phone number) by a keyed fingerprint: the difference shows it changed, not what it is.
+ */
 function scrub(value: unknown): unknown {
   if (value === null || value === undefined) return value;
   if (Array.isArray(value)) return value.map(scrub);
@@ -30,10 +34,14 @@ function scrub(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
         .filter(([k]) => !SENSITIVE.test(k))
-        .map(([k, v]) => [k, scrub(v)]),
+        .map(([k, v]) => [k, isEncryptedProperty(k) && typeof v === 'string' && v !== '' ? encryptedMark(v) : scrub(v)]),
     );
   }
   return value;
+}
+
+function encryptedMark(value: string): string {
+  return `[已加密 ${blindIndex(value, 'audit').slice(0, 12)}]`;
 }
 
 function auditRow(actorUserId: number | null, actorUsername: string | null, requestId: string, entry: AuditEntry) {

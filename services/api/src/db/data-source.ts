@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import type { Logger } from 'pino';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { ClockStamps } from './clock-stamps';
 import { SnakeNamingStrategy } from './naming';
 import { SqlCounter } from './sql-counter';
 import { gateSqlite } from './sqlite-gate';
@@ -56,6 +57,7 @@ export function dataSourceOptions(url: string, entities: EntityList, log: Logger
   const common = {
     entities,
     namingStrategy: new SnakeNamingStrategy(),
+    subscribers: [ClockStamps],
     synchronize: false,
     migrationsRun: false,
     migrationsTableName: 'schema_migrations',
@@ -98,6 +100,9 @@ export function dataSourceOptions(url: string, entities: EntityList, log: Logger
       db.pragma('busy_timeout = 10000');
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
+      // Deleted and overwritten content is zeroed, so a value replaced by its encryption (or deleted)
+      // does not linger in the file's free space.
+      db.pragma('secure_delete = ON');
     },
   };
 }
@@ -142,7 +147,10 @@ async function migrateUnderLock(dataSource: DataSource, url: string): Promise<vo
     }
   }
   try {
-    await dataSource.runMigrations({ transaction: 'all' });
+    const ran = await dataSource.runMigrations({ transaction: 'all' });
+    // A migration that rewrote values (encrypting them at rest) leaves the old page images in the WAL:
+    // copied back and cut off, so the file and its WAL keep no clear text the migration replaced.
+    if (ran.length > 0) await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
   } finally {
     fs.rmSync(lock, { force: true });
   }

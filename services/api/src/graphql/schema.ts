@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { defaultFieldResolver, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLScalarType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../core/auth/policy';
 import type { Context } from '../core/context';
@@ -16,8 +16,19 @@ export function apiSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
-  }).then(guardMutations);
+  }).then(guardMutations).then(specifyScalars);
   return built;
+}
+
+/**
+ * Every custom scalar names the specification of its format (`@specifiedBy`), so generated clients can map it.
+ * Money has no public specification: its description gives its format. The date-time scalar comes from
+ * graphql-scalars without one.
+ */
+function specifyScalars(schema: GraphQLSchema): GraphQLSchema {
+  const dateTime = schema.getType('DateTimeISO');
+  if (dateTime instanceof GraphQLScalarType && !dateTime.specifiedByURL) Object.assign(dateTime, { specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6' });
+  return schema;
 }
 
 /**

@@ -1,10 +1,13 @@
-import { accountsModule, areasModule, filesModule, webModule } from '../core';
+import { accountsModule, areasModule, filesModule, noticesModule, webModule } from '../core';
 import type { ApiModule } from '../core/module';
 import { dispatchModule } from './dispatch';
+import { exportsModule } from './exports';
+import { investmentModule } from './investment';
 import { livelihoodModule } from './livelihood';
 import { problemsModule } from './problems';
 import { projectsModule } from './projects';
 import { rankingsModule } from './rankings';
+import { remindersModule } from './reminders';
 import { secretariesModule } from './secretaries';
 import { serviceItemsModule } from './service-items';
 
@@ -13,6 +16,7 @@ export const modules: ApiModule[] = [
   areasModule,
   accountsModule,
   filesModule,
+  noticesModule,
   projectsModule,
   secretariesModule,
   problemsModule,
@@ -20,6 +24,9 @@ export const modules: ApiModule[] = [
   dispatchModule,
   serviceItemsModule,
   livelihoodModule,
+  investmentModule,
+  exportsModule,
+  remindersModule,
   webModule,
 ];
 

@@ -5,8 +5,9 @@ import { publishedRound, verifyRound, type BoardAnswer, type CountAnswer, type R
  *
  * Verifies a congress session's vote from its public data alone, as any member of the public can:
  * fetches the bulletin board and the published count of every round from the public API (no
- * sign-in) and recomputes the fingerprint, each ballot's commitment, the chain against every
- * checkpoint, the tally and the attendance arithmetic. `--head` gives checkpoint heads noted earlier
+ * sign-in) and recomputes the fingerprint, the chain of sealed ballots against every checkpoint,
+ * that as many ballots were opened at the count as were sealed, each opened ballot's commitment and
+ * its chain to the published head, the tally and the attendance arithmetic. `--head` gives checkpoint heads noted earlier
  * (from a receipt check or the public page); each must still be on the chain. Prints "verified" and
  * exits 0, or says where it breaks and exits 1.
  */
@@ -16,7 +17,8 @@ const SESSION = `query($id: ID!) { voteSession(id: $id) { id name rounds { numbe
   attendance { rosterSize checkedIn votedElectronically votedOnPaper sheetsIssued sheetsReturned spoiled } } } }`;
 const SESSIONS = `query { voteSessions { id name } }`;
 const BOARD = `query($s: ID!, $r: Int) { voteBulletinBoard(sessionId: $s, round: $r) { round canonical fingerprint counted chainHead
-  checkpoints { number count head } entries { batch ballotHash prevHash chainHash receiptCode marks source salt } } }`;
+  checkpoints { number count head } entries { batch ballotHash prevHash chainHash }
+  opened { batch ballotHash prevHash chainHash receiptCode marks source salt } } }`;
 
 async function gql<T>(api: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await fetch(`${api.replace(/\/$/, '')}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
@@ -49,6 +51,7 @@ export async function verifyVote(api: string, session: string, knownHeads: strin
     const { voteBulletinBoard: board } = await gql<{ voteBulletinBoard: BoardAnswer }>(api, BOARD, { s: id, r: round.number });
     rounds.push(verifyRound(publishedRound(board, round)));
     for (const c of board.checkpoints) heads.add(c.head);
+    if (board.chainHead) heads.add(board.chainHead);
   }
   const problems = rounds.flatMap((r) => r.problems);
   for (const h of knownHeads) {

@@ -13,6 +13,7 @@ export interface ChildServer {
 }
 
 const MAIN = path.join(__dirname, '..', 'main.ts');
+const START_TIMEOUT_MS = 150_000;
 const REGISTER = path.join(__dirname, 'ts-register.js');
 /** The compiled service, as `pnpm start` runs it (`pnpm --filter @kpd/api build` first). */
 const BUILT_MAIN = path.join(__dirname, '..', '..', 'dist', 'main.js');
@@ -22,6 +23,9 @@ const BUILT_MAIN = path.join(__dirname, '..', '..', 'dist', 'main.js');
  * against `databaseUrl` and waits until it listens; CHILD_NODE_ARGS adds Node options (a profiler's).
  * The database is migrated (and demo-seeded unless SEED_DEMO=false) as on a real start.
  */
+/** The field key of the test servers (a production-mode one needs a key of its own). Public: tests only. */
+export const TEST_FIELD_KEY = 'test:' + '7e57'.repeat(16);
+
 export function startChildServer(options: { databaseUrl: string; dataDir: string; env?: Record<string, string>; built?: boolean }): Promise<ChildServer> {
   const args = options.built ? ['--enable-source-maps', BUILT_MAIN] : ['-r', REGISTER, MAIN];
   const child = spawn(process.execPath, [...(process.env.CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...args], {
@@ -33,6 +37,9 @@ export function startChildServer(options: { databaseUrl: string; dataDir: string
       DATA_DIR: options.dataDir,
       PASSWORD_COST_N: '1024',
       LOG_LEVEL: 'info',
+      // The real date, as every test server: a child started outside production would otherwise run on the demo's day.
+      KPD_TODAY: 'real',
+      FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,10 +47,11 @@ export function startChildServer(options: { databaseUrl: string; dataDir: string
   const output: string[] = [];
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   return new Promise((resolve, reject) => {
+    // A first start migrates and seeds the whole demo from source: on two busy cores that can take a minute or more.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`server did not start in 60 s:\n${output.slice(-20).join('\n')}`));
-    }, 60_000);
+      reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s:\n${output.slice(-20).join('\n')}`));
+    }, START_TIMEOUT_MS);
     const onLine = (line: string) => {
       output.push(line);
       if (output.length > 2000) output.splice(0, output.length - 2000);

@@ -14,8 +14,11 @@ import { RateLimiter } from '../core/rate-limit/rate-limit';
 import { AreaScope } from '../core/auth/scope';
 import { areaDirectory } from '../core/areas/area-directory';
 import type { Request, Response } from 'express';
+import { TEST_FIELD_KEY } from './child-server';
 
 /** SQLite always; MySQL/MariaDB too when MYSQL_URL points at a server. */
+export { TEST_FIELD_KEY };
+
 export const DRIVERS: Driver[] = process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite'];
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -34,7 +37,11 @@ export interface TestServer {
   server: RunningServer;
   /** Every JSON log line the server wrote. */
   logLines: string[];
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
   /** Signs in a demo account and returns its bearer token. */
   login(username: string, password?: string): Promise<string>;
   /** A resolver context acting as this user, for calling services directly. */
@@ -49,6 +56,23 @@ export interface TestServerOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/**
+ * fetch, sent again once when the connection was reset before any answer. A pooled keep-alive
+ * socket the server closes for idleness (after 5 s) while the client is reusing it resets the
+ * request before the server read it; on a loaded machine the client's timers lag enough for that
+ * race, so hundreds of requests at once (the ballot storms) meet it. A request the server did read
+ * is answered, never reset, so sending it again cannot do anything twice. Any other failure stands.
+ */
+async function fetchAgainIfReset(url: string, init: RequestInit): Promise<globalThis.Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause;
+    if (cause?.code !== 'ECONNRESET') throw e;
+    return fetch(url, init);
+  }
+}
+
 export async function startTestServer(driver: Driver, options: TestServerOptions = {}): Promise<TestServer> {
   const scratch: ScratchDatabase = await scratchDatabase(driver, 't');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpd-data-'));
@@ -60,7 +84,7 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
     },
   });
   const config = loadConfig(
-    { NODE_ENV: 'test', ...options.env },
+    { NODE_ENV: 'test', FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY, ...options.env },
     {
       port: 0,
       databaseUrl: scratch.url,
@@ -82,7 +106,7 @@ export async function startTestServer(driver: Driver, options: TestServerOptions
   }
   const url = server.url;
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string | null) => {
-    const res = await fetch(`${url}/graphql`, {
+    const res = await fetchAgainIfReset(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
@@ -151,7 +175,13 @@ export function errorCode(res: GraphQLResponse): unknown {
  * The SQL statements a request runs, the least of a few tries: a process keeps a session for a few
  * seconds and reads it again after any audited change, so one try may count the session's statement.
  */
-export async function leastStatements(t: TestServer, query: string, variables: Record<string, unknown>, token: string, tries = 3): Promise<number> {
+export async function leastStatements(
+  t: TestServer,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+  tries = 3,
+): Promise<number> {
   let least = Infinity;
   for (let i = 0; i < tries; i++) {
     const res = await t.gql(query, variables, token);
@@ -159,4 +189,23 @@ export async function leastStatements(t: TestServer, query: string, variables: R
     least = Math.min(least, Number(res.headers.get('x-sql-statements')));
   }
   return least;
+}
+
+/** Uploads a workbook or CSV file as `token`'s spreadsheet (POST /api/files) and answers its file id. */
+export async function uploadSpreadsheet(
+  t: TestServer,
+  token: string,
+  buffer: Buffer,
+  name = '表格.xlsx',
+): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(buffer)]), name);
+  const res = await fetch(`${t.url}/api/files?purpose=spreadsheet`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const body = (await res.json()) as { id: string; errors?: unknown };
+  if (res.status !== 201) throw new Error(`upload refused: ${res.status} ${JSON.stringify(body)}`);
+  return body.id;
 }

@@ -3,7 +3,8 @@
  * total investment) and one year by month (the months add up to that year), amounts in 万元, with the
  * totals shown as they are typed. A column (or row) of amounts copied from Excel and pasted into a
  * month fills the months from there on. The rule of packages/domain checks the table before it is
- * sent; the server's refusals land under the same cells.
+ * sent; the server's refusals land under the same cells. A change the server takes only as a request
+ * (a closed month's plan, or a year with an approved baseline) is sent as one, with a reason.
  */
 import { useEffect, useMemo, useState, type ClipboardEvent } from 'react';
 import {
@@ -32,6 +33,7 @@ import {
 import { editMessages } from './messages';
 import { parseSheetPaste } from './paste';
 import { PLAN_FOR_EDIT, SAVE_PLAN_TABLE } from './queries';
+import { planRequestMessages, planRequestOf, PlanRequestFields, useSendPlanRequest, type PlanRequest } from './PlanRequest';
 
 interface YearRow {
   year: number;
@@ -46,6 +48,8 @@ interface MonthRow {
 interface PlanValues {
   years: YearRow[];
   months: MonthRow[];
+  /** Why, when the table goes in as a request. */
+  reason?: string;
 }
 
 const fenOfWan = (v: string | undefined) => {
@@ -104,6 +108,10 @@ function PlanEditor({ projectId, onClose }: { projectId: string; onClose: (saved
     year: t('monthsYear'),
   });
   const [{ fetching }, save] = useMutation(SAVE_PLAN_TABLE);
+  // Set once a save was refused for a request: the next submit sends the table as that request.
+  const [request, setRequest] = useState<PlanRequest | null>(null);
+  const sender = useSendPlanRequest(projectId);
+  const tr = useMessages(planRequestMessages);
   const ready = p && year !== null && !loading;
 
   useEffect(() => {
@@ -199,7 +207,21 @@ function PlanEditor({ projectId, onClose }: { projectId: string; onClose: (saved
       });
       return;
     }
+    if (request) {
+      const sent = await sender.send(request, input, String(form.getFieldValue('reason') ?? ''));
+      if (errors.show(sent.error) || !sent.sent) return;
+      message.success(sent.sent);
+      onClose(true);
+      return;
+    }
     const res = await save({ projectId, input });
+    const needed = planRequestOf(res.error);
+    if (needed) {
+      setRequest(needed);
+      // The closed months' cells say which they are; a baseline's refusal is the notice itself.
+      if (needed.kind === 'correction') errors.show(res.error);
+      return;
+    }
     if (errors.show(res.error)) return;
     message.success(t('planSaved'));
     onClose(true);
@@ -224,10 +246,10 @@ function PlanEditor({ projectId, onClose }: { projectId: string; onClose: (saved
       width={860}
       title={t('editPlan')}
       onCancel={() => onClose(false)}
-      okText={t('save')}
+      okText={request ? tr(request.kind === 'correction' ? 'sendCorrection' : 'sendVersion') : t('save')}
       cancelText={t('cancel')}
       onOk={() => form.submit()}
-      confirmLoading={fetching}
+      confirmLoading={fetching || sender.fetching}
       okButtonProps={{ disabled: !ready }}
       destroyOnHidden
     >
@@ -300,7 +322,10 @@ function PlanEditor({ projectId, onClose }: { projectId: string; onClose: (saved
           </Typography.Title>
           <Select
             value={year ?? undefined}
-            onChange={setYear}
+            onChange={(y) => {
+              setYear(y);
+              setRequest(null);
+            }}
             options={years.map((y) => ({ value: y, label: `${y}` }))}
             style={{ width: 100 }}
             data-testid="plan-months-year"
@@ -362,6 +387,7 @@ function PlanEditor({ projectId, onClose }: { projectId: string; onClose: (saved
           </Typography.Text>
           {status(monthsTotal === yearTotal)}
         </Space>
+        {request && <PlanRequestFields request={request} />}
         {errors.notice}
       </Form>
     </Modal>

@@ -32,6 +32,7 @@ interface ProjectValues {
   constructionStart: string;
   constructionEnd: string;
   enterprise: string;
+  nationalCode?: string | null;
   responsibleUnit: string;
   responsibleLeader: string;
   keyPush: boolean;
@@ -189,6 +190,14 @@ function ProjectFields({
       </Row>
       <Form.Item name="enterprise" label={t('enterprise')} rules={req(t('enterprise'), 200)}>
         <Input />
+      </Form.Item>
+      <Form.Item
+        name="nationalCode"
+        label={t('nationalCode')}
+        extra={t('nationalCodeHint')}
+        rules={[{ pattern: /^\s*(\d{4}-\d{6}-\d{2}-\d{2}-\d{6})?\s*$/, message: t('nationalCodeHint') }]}
+      >
+        <Input maxLength={30} placeholder="2020-210111-48-01-000123" data-testid="project-national-code" />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={12}>

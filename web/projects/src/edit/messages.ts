@@ -17,6 +17,8 @@ type Key =
   | 'constructionStart'
   | 'constructionEnd'
   | 'enterprise'
+  | 'nationalCode'
+  | 'nationalCodeHint'
   | 'responsibleUnit'
   | 'responsibleLeader'
   | 'keyPush'
@@ -69,6 +71,8 @@ export const editMessages: Messages<Key> = {
     constructionStart: '建设周期开始',
     constructionEnd: '建设周期结束',
     enterprise: '实施企业',
+    nationalCode: '项目代码（全国投资项目在线审批监管平台）',
+    nationalCodeHint: '24 位：年份-行政区划-行业-类型-流水号，如 2020-210111-48-01-000123；没有可不填',
     responsibleUnit: '责任单位',
     responsibleLeader: '包保领导',
     keyPush: '重点推进项目',
@@ -121,6 +125,8 @@ export const editMessages: Messages<Key> = {
     constructionStart: 'Construction from',
     constructionEnd: 'Construction to',
     enterprise: 'Enterprise',
+    nationalCode: 'National project code',
+    nationalCodeHint: '24 characters: year-division-industry-type-serial, e.g. 2020-210111-48-01-000123; leave empty if none',
     responsibleUnit: 'Responsible unit',
     responsibleLeader: 'Responsible leader',
     keyPush: 'Key-push project',

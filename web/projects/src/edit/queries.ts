@@ -20,6 +20,7 @@ export const PROJECT_FOR_EDIT = graphql(`
       name
       category
       stage
+      nationalCode
       enterprise
       responsibleUnit
       responsibleLeader

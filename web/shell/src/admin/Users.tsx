@@ -6,7 +6,7 @@ import { chineseMessage, CursorTable, formatDateTime, readableError, useCursorPa
 import type { AdminUsersQuery, Role } from '../gql/graphql';
 import { adminMessages, ROLES } from './messages';
 import { AreaPicker, passwordRules } from './parts';
-import { CREATE_USER, UPDATE_USER_ACCESS, USERS } from './queries';
+import { CREATE_USER, RESET_USER_PASSWORD, RESET_USER_TWO_FACTOR, UPDATE_USER_ACCESS, USERS } from './queries';
 
 type UserRow = AdminUsersQuery['users']['nodes'][number];
 
@@ -22,13 +22,24 @@ export function Users({ viewerId }: { viewerId: string }) {
   const pages = useCursorPages({ role, areaId });
   const [{ data, fetching, error }, refetch] = useQuery({ query: USERS, variables: { first: pages.first, after: pages.after, role, areaId } });
   const [, updateAccess] = useMutation(UPDATE_USER_ACCESS);
+  const [, resetTwoFactor] = useMutation(RESET_USER_TWO_FACTOR);
   const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<UserRow | null>(null);
 
   const access = async (u: UserRow, change: { active?: boolean; unlock?: boolean }, done: string) => {
     const res = await updateAccess({ id: u.id, ...change });
     if (res.error) message.error(locale === 'zh' ? chineseMessage(readableError(res.error)) : readableError(res.error).message);
     else {
       message.success(done);
+      refetch({ requestPolicy: 'network-only' });
+    }
+  };
+
+  const clearTwoFactor = async (u: UserRow) => {
+    const res = await resetTwoFactor({ id: u.id });
+    if (res.error) message.error(locale === 'zh' ? chineseMessage(readableError(res.error)) : readableError(res.error).message);
+    else {
+      message.success(t('resetTwoFactorDone', { name: u.displayName }));
       refetch({ requestPolicy: 'network-only' });
     }
   };
@@ -69,6 +80,8 @@ export function Users({ viewerId }: { viewerId: string }) {
               <Space size={4} wrap data-testid={`user-status-${u.username}`}>
                 {u.active ? <Tag color="green">{t('active')}</Tag> : <Tag>{t('disabled')}</Tag>}
                 {isLocked(u) && <Tag color="red">{t('lockedUntil', { at: formatDateTime(u.lockedUntil) })}</Tag>}
+                {u.mustChangePassword && <Tag color="orange">{t('mustChange')}</Tag>}
+                {u.totpEnabledAt && <Tag color="blue">{t('twoFactorTag')}</Tag>}
               </Space>
             ),
           },
@@ -76,9 +89,21 @@ export function Users({ viewerId }: { viewerId: string }) {
           {
             title: t('actions'),
             key: 'actions',
-            width: 150,
+            width: 300,
             render: (_: unknown, u) => (
-              <Space size={4}>
+              <Space size={4} wrap>
+                {u.id !== viewerId && (
+                  <Button size="small" onClick={() => setResetting(u)} data-testid={`reset-password-${u.username}`}>
+                    {t('resetPassword')}
+                  </Button>
+                )}
+                {u.id !== viewerId && u.totpEnabledAt && (
+                  <Popconfirm title={t('resetTwoFactorConfirm', { name: u.displayName })} onConfirm={() => clearTwoFactor(u)} okText={t('resetTwoFactor')} cancelText={t('cancel')}>
+                    <Button size="small" data-testid={`reset-two-factor-${u.username}`}>
+                      {t('resetTwoFactor')}
+                    </Button>
+                  </Popconfirm>
+                )}
                 {isLocked(u) && (
                   <Button size="small" onClick={() => access(u, { unlock: true }, t('unlocked', { name: u.displayName }))} data-testid={`unlock-${u.username}`}>
                     {t('unlock')}
@@ -102,6 +127,18 @@ export function Users({ viewerId }: { viewerId: string }) {
           },
         ]}
       />
+      {resetting && (
+        <ResetPassword
+          user={resetting}
+          onClose={(done) => {
+            setResetting(null);
+            if (done) {
+              message.success(t('resetDone', { name: resetting.displayName }));
+              refetch({ requestPolicy: 'network-only' });
+            }
+          }}
+        />
+      )}
       {creating && (
         <NewUser
           onClose={(created) => {
@@ -114,6 +151,42 @@ export function Users({ viewerId }: { viewerId: string }) {
         />
       )}
     </>
+  );
+}
+
+/** 重置密码: a temporary password for an account of the admin's scope; its sessions end and its next sign-in changes it. */
+function ResetPassword({ user, onClose }: { user: UserRow; onClose: (done: boolean) => void }) {
+  const t = useMessages(adminMessages);
+  const [form] = Form.useForm<{ password: string; confirm: string }>();
+  const errors = useFormErrors(form);
+  const [{ fetching }, reset] = useMutation(RESET_USER_PASSWORD);
+  const submit = async ({ password }: { password: string }) => {
+    errors.clear();
+    const res = await reset({ id: user.id, password });
+    if (errors.show(res.error)) return;
+    onClose(true);
+  };
+  return (
+    <Modal open title={t('resetPasswordTitle', { name: user.displayName })} onCancel={() => onClose(false)} okText={t('resetPassword')} cancelText={t('cancel')} onOk={() => form.submit()} confirmLoading={fetching} destroyOnHidden data-testid="reset-password-dialog">
+      <Typography.Paragraph type="secondary">{t('resetPasswordHint')}</Typography.Paragraph>
+      <Form<{ password: string; confirm: string }> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item name="password" label={t('temporaryPassword')} rules={passwordRules(t)} extra={t('passwordHint')}>
+          <Input.Password id="reset-password" autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('confirmPassword')}
+          dependencies={['password']}
+          rules={[
+            { required: true, message: t('passwordRule') },
+            ({ getFieldValue }) => ({ validator: (_r, v) => (!v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('passwordMismatch')))) }),
+          ]}
+        >
+          <Input.Password id="reset-password-confirm" autoComplete="new-password" />
+        </Form.Item>
+        {errors.notice}
+      </Form>
+    </Modal>
   );
 }
 
@@ -164,7 +237,7 @@ function NewUser({ onClose }: { onClose: (created: string | null) => void }) {
         <Form.Item name="areaId" label={t('area')} rules={[{ required: true, message: t('areaRule') }]}>
           <AreaPicker testId="new-user-area" />
         </Form.Item>
-        <Form.Item name="password" label={t('password')} rules={passwordRules(t)} extra={t('passwordHint')}>
+        <Form.Item name="password" label={t('password')} rules={passwordRules(t)} extra={`${t('passwordHint')} ${t('temporaryHint')}`}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

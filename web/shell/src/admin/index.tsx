@@ -1,24 +1,27 @@
 import { App as AntApp, Tabs, Typography } from 'antd';
 import { route, useMessages, type Viewer } from '@kpd/web-kit';
 import { Account } from './Account';
+import { SessionsCard, TwoFactorCard } from '../identity/Security';
 import { CitySettings } from './CitySettings';
 import { adminMessages } from './messages';
 import { MonthEnd } from './MonthEnd';
 import { Tokens } from './Tokens';
 import { Users } from './Users';
+import { NoticeChannels } from '../notices/Channels';
 
-const TABS = ['users', 'tokens', 'settings', 'month-end'] as const;
+const TABS = ['users', 'tokens', 'settings', 'month-end', 'notices'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
  * 系统管理 (admins): users, API tokens, city settings and the month-end job, one tab each at
- * /admin/users, /admin/tokens, /admin/settings and /admin/month-end.
+ * /admin/users, /admin/tokens, /admin/settings and /admin/month-end, and the outbound notice channels at
+ * /admin/notices.
  */
 export function Administration({ viewer, path, navigate }: { viewer: Viewer; path: string; navigate: (to: string) => void }) {
   const t = useMessages(adminMessages);
   const matched = route(path, { tab: '/:tab' });
   const tab: Tab = matched && (TABS as readonly string[]).includes(matched.params.tab) ? (matched.params.tab as Tab) : 'users';
-  const labels: Record<Tab, string> = { users: t('tabUsers'), tokens: t('tabTokens'), settings: t('tabSettings'), 'month-end': t('tabMonthEnd') };
+  const labels: Record<Tab, string> = { users: t('tabUsers'), tokens: t('tabTokens'), settings: t('tabSettings'), 'month-end': t('tabMonthEnd'), notices: '外发渠道' };
   return (
     <AntApp>
       <Typography.Title level={3}>{t('admin')}</Typography.Title>
@@ -29,7 +32,7 @@ export function Administration({ viewer, path, navigate }: { viewer: Viewer; pat
         items={TABS.map((k) => ({
           key: k,
           label: <span data-testid={`admin-tab-${k}`}>{labels[k]}</span>,
-          children: k === 'users' ? <Users viewerId={viewer.id} /> : k === 'tokens' ? <Tokens /> : k === 'settings' ? <CitySettings viewer={viewer} /> : <MonthEnd />,
+          children: k === 'users' ? <Users viewerId={viewer.id} /> : k === 'tokens' ? <Tokens /> : k === 'settings' ? <CitySettings viewer={viewer} /> : k === 'month-end' ? <MonthEnd /> : <NoticeChannels />,
         }))}
       />
     </AntApp>
@@ -53,6 +56,8 @@ export function AccountPage() {
   return (
     <AntApp>
       <Account />
+      <TwoFactorCard />
+      <SessionsCard />
     </AntApp>
   );
 }

@@ -7,6 +7,7 @@ type Key =
   | 'disableConfirm' | 'newUser' | 'create' | 'cancel' | 'created' | 'password' | 'confirmPassword'
   | 'usernameRule' | 'usernameLength' | 'displayNameRule' | 'roleRule' | 'areaRule' | 'passwordRule' | 'passwordLength' | 'passwordClasses'
   | 'passwordMismatch' | 'usernameTaken'
+  | 'resetTwoFactor' | 'resetTwoFactorConfirm' | 'resetTwoFactorDone' | 'resetPassword' | 'resetPasswordTitle' | 'resetPasswordHint' | 'resetDone' | 'temporaryPassword' | 'mustChange' | 'twoFactorTag' | 'temporaryHint'
   | 'account' | 'currentPassword' | 'newPassword' | 'changePassword' | 'passwordChanged' | 'currentPasswordRule' | 'passwordHint'
   | 'tokenName' | 'tokenArea' | 'tokenAreaHint' | 'expiresInDays' | 'expiresAt' | 'lastUsedAt' | 'never' | 'newToken' | 'tokenNameRule'
   | 'expiresRule' | 'tokenCreated' | 'tokenOnce' | 'tokenCopy' | 'tokenDone' | 'revoke' | 'revokeConfirm' | 'revoked' | 'expired' | 'valid'
@@ -41,6 +42,17 @@ export const adminMessages: Messages<Key> = {
     enable: '启用',
     unlock: '解锁',
     unlocked: '已解锁 {name}',
+    resetTwoFactor: '重置两步验证',
+    resetTwoFactorConfirm: '清除 {name} 的手机验证器和恢复码？其所有登录会话立即失效；管理员下次登录时须重新绑定。',
+    resetTwoFactorDone: '已重置 {name} 的两步验证',
+    resetPassword: '重置密码',
+    resetPasswordTitle: '重置 {name} 的密码',
+    resetPasswordHint: '设置一个临时密码并告知本人：其所有登录会话立即失效，下次登录时必须修改密码。',
+    resetDone: '已重置 {name} 的密码，下次登录须修改',
+    temporaryPassword: '临时密码',
+    mustChange: '须修改密码',
+    twoFactorTag: '两步验证',
+    temporaryHint: '这是临时密码：对方首次登录时必须修改。',
     enabled: '已启用 {name}',
     disabledDone: '已停用 {name}',
     disableConfirm: '停用后 {name} 不能再登录，确定停用？',
@@ -161,6 +173,17 @@ export const adminMessages: Messages<Key> = {
     enable: 'Enable',
     unlock: 'Unlock',
     unlocked: '{name} unlocked',
+    resetTwoFactor: 'Reset two-step',
+    resetTwoFactorConfirm: 'Remove the authenticator and recovery codes of {name}? Every session of the account ends; an admin enrols a new authenticator at the next sign-in.',
+    resetTwoFactorDone: 'Two-step verification of {name} reset',
+    resetPassword: 'Reset password',
+    resetPasswordTitle: 'Reset the password of {name}',
+    resetPasswordHint: 'Set a temporary password and tell its owner: every session of the account ends now, and the next sign-in must change it.',
+    resetDone: 'Password of {name} reset; it must be changed at the next sign-in',
+    temporaryPassword: 'Temporary password',
+    mustChange: 'must change password',
+    twoFactorTag: 'two-step',
+    temporaryHint: 'This is a temporary password: it must be changed at the first sign-in.',
     enabled: '{name} enabled',
     disabledDone: '{name} disabled',
     disableConfirm: '{name} will no longer be able to sign in. Disable?',

@@ -16,7 +16,7 @@ export const USERS = graphql(`
     users(first: $first, after: $after, role: $role, areaId: $areaId) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id username displayName role active lockedUntil createdAt area { id name } }
+      nodes { id username displayName role active lockedUntil mustChangePassword totpEnabledAt createdAt area { id name } }
     }
   }
 `);
@@ -30,6 +30,18 @@ export const CREATE_USER = graphql(`
 export const UPDATE_USER_ACCESS = graphql(`
   mutation AdminUpdateUserAccess($id: ID!, $active: Boolean, $unlock: Boolean) {
     updateUserAccess(id: $id, active: $active, unlock: $unlock) { id active lockedUntil }
+  }
+`);
+
+export const RESET_USER_PASSWORD = graphql(`
+  mutation AdminResetUserPassword($id: ID!, $password: String!) {
+    resetUserPassword(id: $id, password: $password) { id mustChangePassword lockedUntil }
+  }
+`);
+
+export const RESET_USER_TWO_FACTOR = graphql(`
+  mutation AdminResetUserTwoFactor($id: ID!) {
+    resetUserTwoFactor(id: $id) { id totpEnabledAt }
   }
 `);
 

@@ -1,3 +1,5 @@
+import type { SecurityEventKind } from '@kpd/domain';
+
 /** The audit trail's codes as a Chinese reader reads them: actions, record kinds and common fields. */
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -10,6 +12,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.changePassword': '修改密码',
   'apiToken.create': '新建API令牌',
   'apiToken.revoke': '吊销API令牌',
+  'auth.totp_failed': '动态验证码错误',
+  'auth.recovery_code': '使用恢复码登录',
+  'user.totp_enrol_begin': '开始绑定双因素认证',
+  'user.totp_enrol': '绑定双因素认证',
+  'user.totp_reset': '重置双因素认证',
+  'user.resetPassword': '重置密码',
+  'session.revoke': '注销登录会话',
   'citySettings.update': '修改城市参数',
   'file.upload': '上传文件',
   'lightBoard.publish': '发布亮灯公示',
@@ -190,3 +199,14 @@ export function differences(before: string | null, after: string | null): Array<
     .filter((k) => show(a[k]) !== show(b[k]))
     .map((k) => ({ field: fieldLabel(k), from: before ? show(a[k]) : '', to: show(b[k]) }));
 }
+
+/** The kinds of security event (安全事件) in Chinese. */
+export const SECURITY_KIND_LABELS: Record<SecurityEventKind, string> = {
+  SIGN_IN_FAILURE: '登录失败',
+  LOCKOUT: '账号锁定',
+  TWO_FACTOR: '双因素认证',
+  PASSWORD: '密码',
+  ACCOUNT: '账号状态',
+  API_TOKEN: 'API令牌',
+  SESSION: '登录会话',
+};

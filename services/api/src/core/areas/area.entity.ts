@@ -25,10 +25,10 @@ registerEnumType(AreaLevel, {
   name: 'AreaLevel',
   description: 'Where an area stands in the tree: province → city → district/county/zone → township. 层级',
   valuesConfig: {
-    PROVINCE: { description: '省' },
-    CITY: { description: '市（含省直管示范区）' },
-    DISTRICT: { description: '区、县、县级市、开发区' },
-    TOWNSHIP: { description: '镇、乡、街道' },
+    PROVINCE: { description: 'Province level. 省' },
+    CITY: { description: 'City level (including zones under the province). 市（含省直管示范区）' },
+    DISTRICT: { description: 'District level: districts, counties, county-level cities, development zones. 区、县、县级市、开发区' },
+    TOWNSHIP: { description: 'Township level: towns, townships, subdistricts. 镇、乡、街道' },
   },
 });
 
@@ -36,16 +36,16 @@ registerEnumType(AreaKind, {
   name: 'AreaKind',
   description: 'What kind of administrative area it is. 区划类型',
   valuesConfig: {
-    PROVINCE: { description: '省' },
-    CITY: { description: '地级市' },
-    DEMONSTRATION_ZONE: { description: '示范区' },
-    URBAN_DISTRICT: { description: '市辖区' },
-    COUNTY: { description: '县（含自治县）' },
-    COUNTY_LEVEL_CITY: { description: '县级市' },
-    DEVELOPMENT_ZONE: { description: '开发区、高新区' },
-    TOWN: { description: '镇' },
-    TOWNSHIP: { description: '乡' },
-    SUBDISTRICT: { description: '街道' },
+    PROVINCE: { description: 'Province. 省' },
+    CITY: { description: 'Prefecture-level city. 地级市' },
+    DEMONSTRATION_ZONE: { description: 'Demonstration zone. 示范区' },
+    URBAN_DISTRICT: { description: 'Urban district. 市辖区' },
+    COUNTY: { description: 'County (including autonomous counties). 县（含自治县）' },
+    COUNTY_LEVEL_CITY: { description: 'County-level city. 县级市' },
+    DEVELOPMENT_ZONE: { description: 'Development zone or high-tech zone. 开发区、高新区' },
+    TOWN: { description: 'Town. 镇' },
+    TOWNSHIP: { description: 'Township. 乡' },
+    SUBDISTRICT: { description: 'Subdistrict. 街道' },
   },
 });
 

@@ -64,5 +64,6 @@ export const LIAONING: AreaSeed = d('辽宁省', '210000', AreaKind.PROVINCE, [
     d('阜新蒙古族自治县', '210921', C, [d('阜新镇', undefined, T)]),
     d('彰武县', '210922', C, [d('彰武镇', undefined, T)]),
   ]),
-  d('沈抚改革创新示范区', undefined, AreaKind.DEMONSTRATION_ZONE),
+  // 省直管 (province-run): its one district-level area, 沈抚新城 (the new town the zone grew from), holds its key projects.
+  d('沈抚改革创新示范区', undefined, AreaKind.DEMONSTRATION_ZONE, [d('沈抚新城', undefined, Z)]),
 ]);

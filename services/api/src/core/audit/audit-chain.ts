@@ -20,6 +20,8 @@ import { AuditChainHead, AuditRecord } from './audit-record.entity';
 /** The hash before the first record. */
 export const GENESIS_HASH = '0'.repeat(64);
 const HEAD_ID = 1;
+/** The row of audit_chain_head holding where the kept chain starts after an archive. */
+export const BASE_ID = 2;
 const BATCH = 500;
 
 /** What the chain hash covers: every column of the record but its place and hash, in a fixed order. */
@@ -86,6 +88,15 @@ export async function sealAuditChain(db: DataSource): Promise<number> {
   }
 }
 
+/**
+ * Where the chain kept in the database starts: place 0 and the genesis hash, or the last archived
+ * record's place and hash (row 2 of audit_chain_head, written by the archive with its pruning).
+ */
+export async function auditChainBase(db: DataSource | EntityManager): Promise<{ seq: number; hash: string }> {
+  const base = await db.getRepository(AuditChainHead).findOneBy({ id: BASE_ID });
+  return base ? { seq: base.seq, hash: base.hash } : { seq: 0, hash: GENESIS_HASH };
+}
+
 /** The head of the chain as it stands: the place and hash an anchor records. */
 export async function auditChainHead(db: DataSource): Promise<{ seq: number; hash: string }> {
   const head = await db.getRepository(AuditChainHead).findOneBy({ id: HEAD_ID });
@@ -116,9 +127,13 @@ export type AuditVerification =
 export async function verifyAuditChain(db: DataSource, anchors: AuditAnchor[] = []): Promise<AuditVerification> {
   const repo = db.getRepository(AuditRecord);
   const unsealed = await repo.createQueryBuilder('a').where('a.chainSeq IS NULL').getCount();
-  const pending = new Map(anchors.map((a) => [a.seq, a.hash]));
-  let seq = 0;
-  let hash = GENESIS_HASH;
+  // After an archive (AUDIT_RETENTION_DAYS), the chain in the database starts after the archived part,
+  // from the place and hash the archive ended at; anchors inside the archived part are checked against
+  // the archive files (verify-audit --archive), not here.
+  const base = await auditChainBase(db);
+  const pending = new Map(anchors.filter((a) => a.seq > base.seq).map((a) => [a.seq, a.hash]));
+  let seq = base.seq;
+  let hash = base.hash;
   const broken = (recordId: number | null, at: number, reason: string): AuditVerification => ({ ok: false, sealed: seq, unsealed, recordId, seq: at, reason });
   for (;;) {
     const rows = await repo.createQueryBuilder('a').where('a.chainSeq > :seq', { seq }).orderBy('a.chainSeq', 'ASC').limit(1000).getMany();

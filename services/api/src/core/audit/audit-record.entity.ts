@@ -67,8 +67,9 @@ export class AuditRecord {
 }
 
 /**
- * The head of the audit chain: the last sealed record's place and hash. One row (id 1); the sealing
- * job locks it, so several processes sealing at once chain each record once.
+ * The head of the audit chain: the last sealed record's place and hash. Row id 1; the sealing job
+ * locks it, so several processes sealing at once chain each record once. Row id 2, once records have
+ * been archived and pruned, holds the last archived record's place and hash: the kept chain's start.
  */
 @Entity('audit_chain_head')
 export class AuditChainHead {

@@ -1,13 +1,8 @@
-import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { PageArgsType } from '../pagination';
+import { ArgsType, Field, ID } from 'type-graphql';
 
 @ArgsType()
-export class AuditLogArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, at most 100 (default 20)' })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
-
+export class AuditLogArgs extends PageArgsType {
   @Field(() => ID, { nullable: true, description: 'Only changes to records of this area or below it' })
   areaId?: string;
 
@@ -19,6 +14,9 @@ export class AuditLogArgs {
 
   @Field(() => String, { nullable: true, description: 'Action, e.g. project.update' })
   action?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only security events: failed sign-ins and second-factor codes, lockouts, two-factor changes, password changes and resets, account access changes, API tokens created or revoked, sessions revoked. 仅安全事件' })
+  securityEvents?: boolean;
 
   @Field(() => String, { nullable: true, description: 'Username of who made the change' })
   actor?: string;

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { scheduleJob } from '../jobs';
+import { registerGauge } from '../metrics/metrics';
+import { AuditRecord } from './audit-record.entity';
 import type { ModuleServices } from '../module';
 import { auditChainHead, sealAuditChain } from './audit-chain';
 
@@ -31,6 +33,11 @@ export async function publishAuditAnchor(services: ModuleServices, env: NodeJS.P
  * several at once). Off in tests, which call the functions directly.
  */
 export function startAuditJobs(services: ModuleServices): void {
+  registerGauge({
+    name: 'kpd_audit_unsealed_records',
+    help: 'Audit records written but not yet sealed into the hash chain (should stay near one sealing interval of writes).',
+    read: async (db) => [{ labels: {}, value: await db.getRepository(AuditRecord).createQueryBuilder('a').where('a.chainSeq IS NULL').getCount() }],
+  });
   scheduleJob(services, {
     name: 'audit sealing',
     intervalVariable: 'AUDIT_SEAL_MINUTES',

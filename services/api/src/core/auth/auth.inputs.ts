@@ -1,3 +1,4 @@
+import { PageArgsType } from '../pagination';
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { TokenScope } from './token-scope';
@@ -46,13 +47,7 @@ export class CreateUserInput {
 }
 
 @ArgsType()
-export class UserListArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, at most 100 (default 20)' })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
-
+export class UserListArgs extends PageArgsType {
   @Field(() => Role, { nullable: true, description: 'Only accounts with this role' })
   role?: Role;
 

@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import { Area } from '../areas/area.entity';
 import { CreateApiTokenInput, CreateUserInput, UserListArgs } from './auth.inputs';
 import * as auth from './auth.service';
-import { CreatedApiToken, DemoAccount, LoginPayload, UserConnection } from './auth.types';
+import { CreatedApiToken, DemoAccount, LoginPayload, SignInStepValue, UserConnection } from './auth.types';
 import { SESSION_COOKIE } from './authenticate';
 import { canSeeLockOf, Public, TOKEN_MANAGERS } from './policy';
 import { TokenScope } from './token-scope';
@@ -16,7 +16,7 @@ import { Role, User } from './user.entity';
 @Resolver(() => User)
 export class AuthResolver {
   @Public('signing in')
-  @Mutation(() => LoginPayload, { description: 'Signs in. Repeated failures lock the account for a while. 登录' })
+  @Mutation(() => LoginPayload, { description: 'Signs in with a password. Repeated failures lock the account for a while; `next` says what the sign-in still needs (the second factor\'s code, a new password, enrolment). 登录' })
   async login(
     @Arg('username', { description: 'Sign-in name (case does not matter). 用户名' }) username: string,
     @Arg('password', { description: 'Password. 密码' }) password: string,
@@ -28,9 +28,10 @@ export class AuthResolver {
       sameSite: 'lax',
       secure: ctx.req.secure,
       path: '/',
-      expires: result.expiresAt,
+      // The browser may keep it as long as a finished sign-in lasts; the server ends a waiting one sooner.
+      expires: new Date(Date.now() + ctx.config.sessionTtlHours * 3600_000),
     });
-    return result;
+    return { ...result, next: result.next as SignInStepValue };
   }
 
   @Public('signing out ends the session the request carries, if any')
@@ -54,14 +55,18 @@ export class AuthResolver {
     return auth.me(ctx);
   }
 
-  @Authorized()
-  @Mutation(() => Boolean, { description: 'Changes your own password; your other sessions end. 修改密码' })
+  @Public('a sign-in waiting for a new password (a temporary or expired one) changes it before it is signed in; anyone else must be signed in (UNAUTHENTICATED)')
+  @Mutation(() => Boolean, {
+    description:
+      'Changes your own password (signed in, or at the sign-in step CHANGE_PASSWORD); your other sessions end, and a waiting sign-in moves on (ask signInStep). 修改密码',
+  })
   async changePassword(
     @Arg('currentPassword', { description: 'Your password now. 原密码' }) currentPassword: string,
     @Arg('newPassword', { description: 'At least 10 characters mixing three character classes. 新密码' }) newPassword: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    return auth.changePassword(ctx, currentPassword, newPassword);
+    await auth.changePassword(ctx, currentPassword, newPassword);
+    return true;
   }
 
   @Public('null when not signed in with an API token')
@@ -116,6 +121,18 @@ export class AuthResolver {
     @Ctx() ctx: Context,
   ): Promise<User> {
     return auth.updateUserAccess(ctx, parseId(id, 'id'), active, unlock);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User, {
+    description: "Sets a temporary password on an account of your area (a forgotten one): its next sign-in must change it, and its sessions end. 重置密码",
+  })
+  resetUserPassword(
+    @Arg('id', () => ID, { description: 'Id of the account. 用户编号' }) id: string,
+    @Arg('password', { description: 'The temporary password (the password policy holds). 临时密码' }) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<User> {
+    return auth.resetUserPassword(ctx, parseId(id, 'id'), password);
   }
 
   @FieldResolver(() => Area, { description: 'The area the account is scoped to. 所属区划' })

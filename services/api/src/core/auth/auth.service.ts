@@ -3,9 +3,11 @@ import { isValidUsername, normalizeUsername } from '@kpd/domain';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../errors';
 import { parseId } from '../ids';
 import { paginate, type Page } from '../pagination';
-import { mutate, writeAudit } from '../transaction';
+import { mutate } from '../transaction';
 import type { Context } from '../context';
-import { burnPasswordCheck, hashPassword, hashToken, newToken, passwordWeakness, verifyPassword } from './password';
+import type { SignInStep } from '@kpd/domain';
+import { burnPasswordCheck, hashPassword, hashToken, newToken, passwordWeakness, recentPasswordHashes, verifyPassword } from './password';
+import { advance, countFailedSignIn, lockedError, PENDING_MINUTES, signInSubject, stepFor } from './sign-in.service';
 import { forgetCachedSessions } from './authenticate';
 import { Session, SessionKind } from './session.entity';
 import { User } from './user.entity';
@@ -13,7 +15,7 @@ import { DEMO_GUIDE } from './demo-guide';
 import type { DemoAccount } from './auth.types';
 import { DEMO_PASSWORD } from './seed';
 import type { CreateUserInput, UserListArgs } from './auth.inputs';
-import { canGrantScope, canManageApiTokens, canManageToken, isApiToken, isReadOnlyRole, isSignedIn, requireSignedIn, requireThat } from './policy';
+import { canGrantScope, canManageApiTokens, canManageToken, isApiToken, isReadOnlyRole, isSignedIn, requireThat } from './policy';
 import { formatScopes, parseScopes, type TokenScope } from './token-scope';
 
 
@@ -21,16 +23,14 @@ export interface LoginResult {
   token: string;
   expiresAt: Date;
   user: User;
-}
-
-function lockedMessage(until: Date): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return `账户因多次密码错误已锁定，请 ${minutes} 分钟后再试 (account locked after repeated failed sign-ins; try again in ${minutes} min)`;
+  /** What the sign-in still needs; DONE: signed in. */
+  next: SignInStep;
 }
 
 /**
- * Checks a password and opens a session. Repeated failures lock the account for a while;
- * the failure count is kept even though the sign-in itself fails, so it is committed on its own.
+ * Checks a password and opens a session. Repeated failures lock the account for a while. When the
+ * account owes a further step (its second factor's code, a new password, the enrolment of a second
+ * factor) the session waits at that step for PENDING_MINUTES: it reads nothing and may only take it.
  */
 export async function login(ctx: Context, usernameInput: string, password: string): Promise<LoginResult> {
   const username = normalizeUsername(usernameInput);
@@ -42,51 +42,21 @@ export async function login(ctx: Context, usernameInput: string, password: strin
     await burnPasswordCheck(password, ctx.config.passwordCostN);
     throw wrong();
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    throw new UnauthenticatedError(lockedMessage(user.lockedUntil), {
-      reason: 'LOCKED',
-      lockedUntil: user.lockedUntil.toISOString(),
-    });
-  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw lockedError(user.lockedUntil);
   const ok = await verifyPassword(password, user.passwordHash);
   if (!ok || !user.active) {
-    const { maxAttempts, minutes } = ctx.config.lockout;
-    const lockedUntil = await ctx.db.transaction(async (em) => {
-      // Counted in the database so concurrent attempts cannot slip past the limit.
-      await em
-        .createQueryBuilder()
-        .update(User)
-        .set({ failedLogins: () => 'failed_logins + 1' })
-        .where('id = :id', { id: user.id })
-        .execute();
-      const fresh = await em.findOneByOrFail(User, { id: user.id });
-      let until: Date | null = null;
-      if (fresh.failedLogins >= maxAttempts) {
-        until = new Date(Date.now() + minutes * 60_000);
-        await em.update(User, user.id, { failedLogins: 0, lockedUntil: until });
-      }
-      await writeAudit(em, ctx, {
-        action: until ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'User',
-        entityId: user.id,
-        areaId: user.areaId,
-        // Nobody is signed in yet: the record names whose sign-in it was.
-        after: { username: user.username, ...(until ? { lockedUntil: until } : {}) },
-      });
-      return until;
-    });
-    if (lockedUntil) {
-      throw new UnauthenticatedError(lockedMessage(lockedUntil), {
-        reason: 'LOCKED',
-        lockedUntil: lockedUntil.toISOString(),
-      });
-    }
+    const lockedUntil = await countFailedSignIn(ctx, user, 'auth.login_failed');
+    if (lockedUntil) throw lockedError(lockedUntil);
     throw wrong();
   }
+  const next = stepFor(ctx, user, false);
   const token = newToken('kpd');
-  const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3600_000);
+  const now = Date.now();
+  const expiresAt = new Date(now + (next === 'DONE' ? ctx.config.sessionTtlHours * 3600_000 : PENDING_MINUTES * 60_000));
+  const agent = ctx.req?.headers?.['user-agent'];
   await mutate(ctx, async (tx) => {
-    await tx.em.update(User, user.id, { failedLogins: 0, lockedUntil: null });
+    // A pending sign-in keeps the failure count: the second factor's failures add to the password's.
+    if (next === 'DONE') await tx.em.update(User, user.id, { failedLogins: 0, lockedUntil: null });
     const session = await tx.em.save(
       tx.em.create(Session, {
         userId: user.id,
@@ -97,11 +67,16 @@ export async function login(ctx: Context, usernameInput: string, password: strin
         areaId: null,
         name: null,
         createdByUserId: user.id,
+        stage: next === 'DONE' ? null : next,
+        userAgent: typeof agent === 'string' ? agent.slice(0, 255) : null,
+        createdIp: ctx.req?.ip ? ctx.req.ip.slice(0, 45) : null,
+        lastIp: ctx.req?.ip ? ctx.req.ip.slice(0, 45) : null,
+        lastUsedAt: new Date(now),
       }),
     );
-    await tx.audit({ action: 'auth.login', entityType: 'Session', entityId: session.id, areaId: user.areaId, after: { username: user.username } });
+    await tx.audit({ action: 'auth.login', entityType: 'Session', entityId: session.id, areaId: user.areaId, after: { username: user.username, next } });
   });
-  return { token, expiresAt, user };
+  return { token, expiresAt, user, next };
 }
 
 export async function logout(ctx: Context): Promise<boolean> {
@@ -207,32 +182,45 @@ export async function creatorOf(ctx: Context, token: Session): Promise<User | nu
   return ctx.db.getRepository(User).findOneBy({ id: token.createdByUserId });
 }
 
-export async function changePassword(ctx: Context, current: string, next: string): Promise<boolean> {
-  requireSignedIn(ctx.viewer);
-  const user = await ctx.db.getRepository(User).findOneByOrFail({ id: ctx.viewer.userId });
+/**
+ * Changes the password of the account signed in, or of a sign-in waiting for a new password (a
+ * temporary one set by an admin, or an admin's that ran out). The policy of the configuration holds,
+ * and none of the last PASSWORD_HISTORY passwords may come back. Every other session of the account
+ * ends; a waiting sign-in moves on to its next step.
+ */
+export async function changePassword(ctx: Context, current: string, next: string): Promise<SignInStep> {
+  const subject = await signInSubject(ctx, ['CHANGE_PASSWORD'], true);
+  const user = await ctx.db.getRepository(User).findOneByOrFail({ id: subject.user.id });
   if (!(await verifyPassword(current, user.passwordHash))) {
-    throw new UserInputError('currentPassword', 'is not your current password');
+    throw new UserInputError('currentPassword', '原密码不正确 (is not your current password)');
   }
-  const weakness = passwordWeakness(next);
+  const policy = ctx.config.passwordPolicy;
+  const weakness = passwordWeakness(next, policy);
   if (weakness) throw new UserInputError('newPassword', weakness);
+  const recent = recentPasswordHashes(user.passwordHash, user.passwordHistory, policy.history);
+  for (const hash of recent) {
+    if (await verifyPassword(next, hash)) {
+      throw new UserInputError('newPassword', `不能与最近 ${policy.history} 次使用过的密码相同 (must differ from your last ${policy.history} passwords)`);
+    }
+  }
   const passwordHash = await hashPassword(next, ctx.config.passwordCostN);
-  await mutate(ctx, async (tx) => {
-    await tx.em.update(User, user.id, { passwordHash });
-    // Other sessions of this user end: a changed password should lock out whoever knew the old one.
+  const history = JSON.stringify(recentPasswordHashes(user.passwordHash, user.passwordHistory, Math.max(0, policy.history - 1)));
+  const keep = subject.session?.id ?? 0;
+  const step = await mutate(ctx, async (tx) => {
+    await tx.em.update(User, user.id, { passwordHash, passwordHistory: history, passwordChangedAt: new Date(), mustChangePassword: false });
+    // Every other session of this user ends: a changed password locks out whoever knew the old one.
     await tx.em
       .createQueryBuilder()
       .update(Session)
       .set({ revokedAt: new Date() })
-      .where('user_id = :uid AND kind = :kind AND id <> :current AND revoked_at IS NULL', {
-        uid: user.id,
-        kind: SessionKind.SESSION,
-        current: ctx.viewer.sessionId ?? 0,
-      })
+      .where('user_id = :uid AND kind = :kind AND id <> :current AND revoked_at IS NULL', { uid: user.id, kind: SessionKind.SESSION, current: keep })
       .execute();
+    const after = await advance(ctx, tx.em, subject, true);
     await tx.audit({ action: 'user.changePassword', entityType: 'User', entityId: user.id, areaId: user.areaId });
+    return after;
   });
   forgetCachedSessions(ctx.db);
-  return true;
+  return step;
 }
 
 /**
@@ -252,6 +240,8 @@ export async function me(ctx: Context): Promise<User | null> {
       areaId: viewer.scope.root.id,
       active: true,
       lockedUntil: null,
+      mustChangePassword: false,
+      totpEnabledAt: null,
       createdAt: token.createdAt,
       updatedAt: token.createdAt,
     });
@@ -286,13 +276,14 @@ export async function createUser(ctx: Context, input: CreateUserInput): Promise<
   }
   const areaId = parseId(input.areaId, 'input.areaId');
   if (!ctx.viewer.scope!.contains(areaId)) throw new ForbiddenError('That area is outside your scope');
-  const weakness = passwordWeakness(input.password);
+  const weakness = passwordWeakness(input.password, ctx.config.passwordPolicy);
   if (weakness) throw new UserInputError('input.password', weakness);
   const passwordHash = await hashPassword(input.password, ctx.config.passwordCostN);
   return mutate(ctx, async (tx) => {
     if (await tx.em.findOneBy(User, { username })) throw new ConflictError(`用户名 ${username} 已存在 (username taken)`);
     const user = await tx.em.save(
-      tx.em.create(User, { username, displayName: input.displayName, role: input.role, areaId, passwordHash, active: true }),
+      // The password an admin sets is temporary: the first sign-in changes it.
+      tx.em.create(User, { username, displayName: input.displayName, role: input.role, areaId, passwordHash, active: true, mustChangePassword: true, passwordChangedAt: new Date() }),
     );
     await tx.audit({ action: 'user.create', entityType: 'User', entityId: user.id, areaId, after: user });
     return user;
@@ -314,6 +305,34 @@ export async function updateUserAccess(ctx: Context, userId: number, active: boo
     await tx.em.save(user);
     await tx.audit({ action: 'user.access', entityType: 'User', entityId: user.id, areaId: user.areaId, before, after: user });
     return user;
+  });
+  forgetCachedSessions(ctx.db);
+  return changed;
+}
+
+/**
+ * Sets a temporary password on an account of the viewer's scope (a forgotten one): its next sign-in
+ * must change it, every session of the account ends, and a sign-in lock is lifted. The policy holds
+ * for the temporary password too.
+ */
+export async function resetUserPassword(ctx: Context, userId: number, password: string): Promise<User> {
+  const weakness = passwordWeakness(password, ctx.config.passwordPolicy);
+  if (weakness) throw new UserInputError('password', weakness);
+  const passwordHash = await hashPassword(password, ctx.config.passwordCostN);
+  const changed = await mutate(ctx, async (tx) => {
+    const user = await tx.em.findOneBy(User, { id: userId });
+    if (!user || !ctx.viewer.scope!.contains(user.areaId)) throw new NotFoundError('User', userId);
+    if (user.id === ctx.viewer.userId) throw new UserInputError('password', '请在"修改密码"中修改自己的密码 (change your own password on your account page)');
+    const history = JSON.stringify(recentPasswordHashes(user.passwordHash, user.passwordHistory, Math.max(0, ctx.config.passwordPolicy.history - 1)));
+    await tx.em.update(User, user.id, { passwordHash, passwordHistory: history, passwordChangedAt: new Date(), mustChangePassword: true, lockedUntil: null, failedLogins: 0 });
+    await tx.em
+      .createQueryBuilder()
+      .update(Session)
+      .set({ revokedAt: new Date() })
+      .where('user_id = :uid AND kind = :kind AND revoked_at IS NULL', { uid: user.id, kind: SessionKind.SESSION })
+      .execute();
+    await tx.audit({ action: 'user.resetPassword', entityType: 'User', entityId: user.id, areaId: user.areaId, after: { username: user.username, mustChangePassword: true } });
+    return tx.em.findOneByOrFail(User, { id: user.id });
   });
   forgetCachedSessions(ctx.db);
   return changed;

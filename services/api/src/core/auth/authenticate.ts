@@ -37,8 +37,9 @@ const MAX_CACHED = 10_000;
  */
 const SESSION_SQL =
   'SELECT s.id AS id, s.kind AS kind, s.read_only AS readOnly, s.area_id AS areaId, s.expires_at AS expiresAt, s.revoked_at AS revokedAt, s.last_used_at AS lastUsedAt, ' +
-  's.name AS name, s.scopes AS scopes, s.last_ip AS lastIp, ' +
-  'u.id AS userId, u.username AS username, u.display_name AS displayName, u.role AS role, u.area_id AS userAreaId, u.active AS active, u.locked_until AS lockedUntil, u.created_at AS createdAt ' +
+  's.name AS name, s.scopes AS scopes, s.last_ip AS lastIp, s.stage AS stage, s.created_at AS sessionCreatedAt, ' +
+  'u.id AS userId, u.username AS username, u.display_name AS displayName, u.role AS role, u.area_id AS userAreaId, u.active AS active, u.locked_until AS lockedUntil, u.created_at AS createdAt, ' +
+  'u.must_change_password AS mustChangePassword, u.totp_enabled_at AS totpEnabledAt ' +
   'FROM sessions s INNER JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?';
 
 interface SessionRow {
@@ -52,6 +53,8 @@ interface SessionRow {
   name: string | null;
   scopes: string | null;
   lastIp: string | null;
+  stage: string | null;
+  sessionCreatedAt: unknown;
   userId: unknown;
   username: string;
   displayName: string;
@@ -60,6 +63,8 @@ interface SessionRow {
   active: unknown;
   lockedUntil: unknown;
   createdAt: unknown;
+  mustChangePassword: unknown;
+  totpEnabledAt: unknown;
 }
 
 /** A boolean column as either driver returns it (1/0, true/false). */
@@ -128,11 +133,11 @@ export function forgetCachedSessions(db: DataSource): void {
 }
 
 /**
- * Records the session's use, at most once a minute (an API token's new address at once), without
- * making the request wait for it.
+ * Records the session's use, at most once a minute (a new address at once), without making the
+ * request wait for it. The idle timeout reads the same "last used", so it is exact to the minute.
  */
 function touch(db: DataSource, session: CachedSession, now: number, address: string | null): void {
-  const newAddress = session.viewer.sessionKind === 'API' && address !== null && address !== session.lastIp;
+  const newAddress = address !== null && address !== session.lastIp;
   if (!newAddress && session.lastUsedAt !== null && now - session.lastUsedAt <= TOUCH_EVERY_MS) return;
   session.lastUsedAt = now;
   if (newAddress) session.lastIp = address;
@@ -148,7 +153,7 @@ function touch(db: DataSource, session: CachedSession, now: number, address: str
  * user active. An unknown or dead token makes the request anonymous; resolvers that need a
  * user then answer UNAUTHENTICATED. With `cacheMs`, a live session is kept that long (see SessionCache).
  */
-export async function authenticate(db: DataSource, areas: AreaDirectory, token: string | null, cacheMs = 0, ip: string | null = null): Promise<Viewer> {
+export async function authenticate(db: DataSource, areas: AreaDirectory, token: string | null, cacheMs = 0, ip: string | null = null, idleMs = 0): Promise<Viewer> {
   if (!token || token.length > 200) return ANONYMOUS;
   const address = ip ? ip.slice(0, 45) : null;
   const hash = hashToken(token);
@@ -158,7 +163,8 @@ export async function authenticate(db: DataSource, areas: AreaDirectory, token: 
     await cache.fresh(now);
     const hit = cache.entries.get(hash);
     if (hit && hit.generation === cache.generation && now - hit.cachedAt < cacheMs) {
-      if (hit.expiresAt === null || hit.expiresAt > now) {
+      const idle = idleMs > 0 && hit.viewer.sessionKind === 'SESSION' && hit.lastUsedAt !== null && now - hit.lastUsedAt > idleMs + TOUCH_EVERY_MS;
+      if ((hit.expiresAt === null || hit.expiresAt > now) && !idle) {
         touch(db, hit, now, address);
         return hit.viewer;
       }
@@ -169,15 +175,20 @@ export async function authenticate(db: DataSource, areas: AreaDirectory, token: 
   const generation = cache?.generation ?? null;
   const [row] = (await db.query(SESSION_SQL, [hash])) as SessionRow[];
   now = Date.now();
-  if (!row || !flag(row.active)) return ANONYMOUS;
+  // A sign-in still short of a step (its second factor, a new password, enrolment) reads nothing.
+  if (!row || !flag(row.active) || (row.stage !== null && row.stage !== undefined)) return ANONYMOUS;
   // Datetimes as the entities would read them (the drivers return them differently).
   const sessions = db.getMetadata(Session);
-  const date = (value: unknown, property: 'expiresAt' | 'revokedAt' | 'lastUsedAt') =>
+  const date = (value: unknown, property: 'expiresAt' | 'revokedAt' | 'lastUsedAt' | 'createdAt') =>
     value === null || value === undefined ? null : (db.driver.prepareHydratedValue(value, sessions.findColumnWithPropertyName(property)!) as Date);
   const expiresAt = date(row.expiresAt, 'expiresAt');
   const lastUsedAt = date(row.lastUsedAt, 'lastUsedAt');
   if (date(row.revokedAt, 'revokedAt') || (expiresAt && expiresAt.getTime() <= now)) return ANONYMOUS;
   const isToken = row.kind === SessionKind.API;
+  // The idle timeout (SESSION_IDLE_MINUTES) ends a sign-in session unused that long; tokens have their
+  // expiry only. "Last used" is recorded once a minute, so the bound is exact to that minute.
+  const lastUse = lastUsedAt ?? date(row.sessionCreatedAt, 'createdAt');
+  if (!isToken && idleMs > 0 && lastUse && now - lastUse.getTime() > idleMs + TOUCH_EVERY_MS) return ANONYMOUS;
   const root = areas.get(row.areaId === null || row.areaId === undefined ? Number(row.userAreaId) : Number(row.areaId));
   if (!root) return ANONYMOUS;
   // A token reads no wider than its creator does now: moved to a smaller area, the creator takes it along.
@@ -199,7 +210,7 @@ export async function authenticate(db: DataSource, areas: AreaDirectory, token: 
     };
   } else {
     const users = db.getMetadata(User);
-    const userDate = (value: unknown, property: 'lockedUntil' | 'createdAt') =>
+    const userDate = (value: unknown, property: 'lockedUntil' | 'createdAt' | 'totpEnabledAt') =>
       value === null || value === undefined ? null : (db.driver.prepareHydratedValue(value, users.findColumnWithPropertyName(property)!) as Date);
     // The account as `me` shows it; its password hash is not read.
     const account = Object.assign(new User(), {
@@ -211,6 +222,8 @@ export async function authenticate(db: DataSource, areas: AreaDirectory, token: 
       active: true,
       lockedUntil: userDate(row.lockedUntil, 'lockedUntil'),
       createdAt: userDate(row.createdAt, 'createdAt')!,
+      mustChangePassword: flag(row.mustChangePassword),
+      totpEnabledAt: userDate(row.totpEnabledAt, 'totpEnabledAt'),
     });
     viewer = {
       userId: account.id,

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness as domainPasswordWeakness, type PasswordWeakness } from '@kpd/domain';
+import { DEFAULT_PASSWORD_POLICY, PASSWORD_MAX_LENGTH, passwordWeakness as domainPasswordWeakness, type PasswordPolicy } from '@kpd/domain';
 
 const scrypt = promisify(crypto.scrypt) as (
   password: string,
@@ -49,14 +49,32 @@ export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-const WEAKNESS_REASONS: Record<PasswordWeakness, string> = {
-  tooShort: `must be at least ${PASSWORD_MIN_LENGTH} characters`,
-  tooLong: `must be at most ${PASSWORD_MAX_LENGTH} characters`,
-  tooFewClasses: 'must mix at least three of: lower case, upper case, digits, symbols',
-};
+/** Why a new password is refused (the rule of packages/domain under the configured policy, in the API's words), or null when it is acceptable. */
+export function passwordWeakness(password: string, policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string | null {
+  const weakness = domainPasswordWeakness(password, policy);
+  const min = Math.max(8, policy.minLength);
+  const classes = Math.min(4, Math.max(1, policy.minClasses));
+  switch (weakness) {
+    case 'tooShort':
+      return `密码至少 ${min} 个字符 (must be at least ${min} characters)`;
+    case 'tooLong':
+      return `密码至多 ${PASSWORD_MAX_LENGTH} 个字符 (must be at most ${PASSWORD_MAX_LENGTH} characters)`;
+    case 'tooFewClasses':
+      return `密码须包含小写字母、大写字母、数字、符号中的至少 ${classes} 类 (must mix at least ${classes} of: lower case, upper case, digits, symbols)`;
+    default:
+      return null;
+  }
+}
 
-/** Why a new password is refused (the rule of packages/domain, in the API's words), or null when it is acceptable. */
-export function passwordWeakness(password: string): string | null {
-  const weakness = domainPasswordWeakness(password);
-  return weakness ? WEAKNESS_REASONS[weakness] : null;
+/** The hashes a new password may not match: the current one and those kept in the history, the last `count` in all. */
+export function recentPasswordHashes(current: string, history: string | null, count: number): string[] {
+  if (count <= 0) return [];
+  let previous: string[] = [];
+  try {
+    const parsed: unknown = history ? JSON.parse(history) : [];
+    if (Array.isArray(parsed)) previous = parsed.filter((h): h is string => typeof h === 'string');
+  } catch {
+    previous = [];
+  }
+  return [current, ...previous].slice(0, count);
 }

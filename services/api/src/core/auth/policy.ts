@@ -73,6 +73,8 @@ export const TOKEN_SCOPE_OF_ROOT_FIELD: Readonly<Record<string, TokenScope | 'an
   problem: TokenScope.READ_PROJECTS,
   lightCorrections: TokenScope.READ_PROJECTS,
   planVersionRequests: TokenScope.READ_PROJECTS,
+  procedureTemplate: TokenScope.READ_PROJECTS,
+  fundingSources: TokenScope.READ_PROJECTS,
   investmentStats: TokenScope.READ_FIGURES,
   planVsActual: TokenScope.READ_FIGURES,
   earlyWarnings: TokenScope.READ_FIGURES,
@@ -88,10 +90,31 @@ export const TOKEN_SCOPE_OF_ROOT_FIELD: Readonly<Record<string, TokenScope | 'an
   suggestedMeetingHost: TokenScope.READ_FIGURES,
   serviceCatalogueFigures: TokenScope.READ_FIGURES,
   monthClose: TokenScope.READ_FIGURES,
+  procedureFigures: TokenScope.READ_FIGURES,
+  fundingStats: TokenScope.READ_FIGURES,
   serviceItems: TokenScope.READ_SERVICES,
   serviceItem: TokenScope.READ_SERVICES,
   serviceZones: TokenScope.READ_SERVICES,
   serviceBaseline: TokenScope.READ_SERVICES,
+  serviceCases: TokenScope.READ_SERVICES,
+  serviceCaseFigures: TokenScope.READ_FIGURES,
+  serviceRectifications: TokenScope.READ_SERVICES,
+  serviceRectification: TokenScope.READ_SERVICES,
+  serviceRatingFigures: TokenScope.READ_FIGURES,
+  serviceBundles: TokenScope.READ_SERVICES,
+  industryChains: TokenScope.READ_PROJECTS,
+  industryChain: TokenScope.READ_PROJECTS,
+  targetCompanies: TokenScope.READ_PROJECTS,
+  targetCompany: TokenScope.READ_PROJECTS,
+  companyDuplicates: TokenScope.READ_PROJECTS,
+  companyMatches: TokenScope.READ_PROJECTS,
+  investmentLeads: TokenScope.READ_PROJECTS,
+  investmentLead: TokenScope.READ_PROJECTS,
+  investmentBoard: TokenScope.READ_FIGURES,
+  // A bulk export runs its query through the same resolvers, which ask the token for their scopes.
+  startExport: 'any',
+  exportJob: 'any',
+  exportJobs: 'any',
 };
 
 /** FORBIDDEN naming the missing scope. */
@@ -124,8 +147,14 @@ const SELF_SERVICE_MUTATIONS = new Set(['createApiToken', 'revokeApiToken']);
 
 /** Whether a root mutation may run for this credential at all (who may change what is decided inside). */
 export function mayRunMutation(viewer: Viewer, field: string): boolean {
-  return !isSignedIn(viewer) || canWrite(viewer) || (SELF_SERVICE_MUTATIONS.has(field) && canManageApiTokens(viewer));
+  return !isSignedIn(viewer) || canWrite(viewer) || (SELF_SERVICE_MUTATIONS.has(field) && canManageApiTokens(viewer)) || READ_ONLY_MUTATIONS.has(field);
 }
+
+/**
+ * Mutations that only read for the caller (a bulk export runs a query as the caller and keeps a job
+ * of its own), open to every signed-in credential, read-only analysts and API tokens included.
+ */
+const READ_ONLY_MUTATIONS = new Set(['startExport']);
 
 /** A token is managed by the admins whose scope holds its area, and by whoever made it. */
 export function canManageToken(viewer: Viewer, token: { areaId: number | null; createdByUserId: number | null }): boolean {
@@ -314,9 +343,16 @@ export function canAttachAnyUpload(viewer: Viewer, areaId: number | null): boole
 
 // ───────────────────────────── livelihood (民生实事) ─────────────────────────────
 
-/** Congress sessions, their candidates and rosters are managed by the admins of the session's city. */
-export function canManageSessions(viewer: Viewer, cityId: number): boolean {
-  return canAdminister(viewer, cityId);
+/**
+ * A congress session (its rules, candidates, roster, count and delivery) is run by the admins of the
+ * congress's own area: a city's by admins of the city (or the province); a county's (区县) or a
+ * township's (乡镇街道) by admins of the county — a city admin sees those below but does not run them.
+ */
+export function canManageSessions(viewer: Viewer, areaId: number, level: AreaLevel = AreaLevel.CITY): boolean {
+  if (!canActAsAdmin(viewer) || !viewer.scope.contains(areaId)) return false;
+  if (level === AreaLevel.CITY || level === AreaLevel.PROVINCE) return true;
+  const own = viewer.scope.root.level;
+  return own === AreaLevel.DISTRICT || own === AreaLevel.TOWNSHIP;
 }
 
 /** Proposals not yet screened, in the viewer's scope: every signed-in credential but a token without read:livelihood (it sees what the public sees). */
@@ -344,6 +380,19 @@ export function canEvaluate(viewer: Viewer): viewer is SignedInViewer {
   return canVote(viewer);
 }
 
+/**
+ * An inspection of a livelihood project (人大监督) is recorded by a delegate of its supervision group,
+ * or by the admins who run the project's congress (who also form the groups).
+ */
+export function canRecordInspection(viewer: Viewer, areaId: number, level: AreaLevel, isGroupMember: boolean): boolean {
+  return canManageSessions(viewer, areaId, level) || (isGroupMember && canWrite(viewer) && viewer.role === Role.DELEGATE);
+}
+
+/** A supervision advice (督办建议) is answered for the lead department by the admins and responsible units (secretaries) whose scope covers the project. */
+export function canAnswerSupervision(viewer: Viewer, areaId: number): boolean {
+  return canWrite(viewer) && (viewer.role === Role.ADMIN || viewer.role === Role.SECRETARY) && viewer.scope.contains(areaId);
+}
+
 /** Paper ballots are issued and entered by the city's admins and by the session's scrutineers. */
 export function canHandlePaperBallots(viewer: Viewer, cityId: number, isScrutineer: boolean): boolean {
   return canManageSessions(viewer, cityId) || (isScrutineer && canWrite(viewer));
@@ -358,4 +407,16 @@ export function canSeeProposer(viewer: Viewer, proposal: { areaId: number; submi
 export function canProposeFor(viewer: Viewer, cityId: number): boolean {
   if (!isSignedIn(viewer)) return true;
   return canWrite(viewer) && concernsViewer(viewer, cityId);
+}
+
+/**
+ * Investment attraction (招商): admins and analysts read the chains, companies and pipeline of their area
+ * (a token with read:projects; the board's figures with read:figures); only admins of the area change them.
+ */
+export function readsInvestment(viewer: SignedInViewer, scope: TokenScope = TokenScope.READ_PROJECTS): boolean {
+  return FIGURE_READERS.includes(viewer.role) && hasScope(viewer, scope);
+}
+
+export function canManageInvestment(viewer: Viewer, areaId: number): boolean {
+  return canAdminister(viewer, areaId);
 }

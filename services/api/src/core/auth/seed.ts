@@ -12,6 +12,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'admin.sujiatun', displayName: '苏家屯区发改局', role: Role.ADMIN, area: '苏家屯区' },
   { username: 'admin.dadong', displayName: '大东区发改局', role: Role.ADMIN, area: '大东区' },
   { username: 'admin.zhongshan', displayName: '中山区发改局', role: Role.ADMIN, area: '中山区' },
+  { username: 'admin.shenfu', displayName: '沈抚示范区招商局', role: Role.ADMIN, area: '沈抚改革创新示范区' },
   { username: 'secretary.lijun', displayName: '李军（中山区东港街道）', role: Role.SECRETARY, area: '中山区' },
   { username: 'delegate.001', displayName: '阜新市人大代表 001', role: Role.DELEGATE, area: '阜新市' },
   { username: 'delegate.002', displayName: '阜新市人大代表 002', role: Role.DELEGATE, area: '阜新市' },

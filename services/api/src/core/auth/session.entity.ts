@@ -69,4 +69,19 @@ export class Session {
   @Field(() => String, { nullable: true, description: 'The address the last use came from (IPv4 or IPv6). 最近使用地址' })
   @Column({ type: 'varchar', length: 45, nullable: true })
   lastIp!: string | null;
+
+  /**
+   * A sign-in session still short of a step (`TOTP`, `CHANGE_PASSWORD`, `ENROL_TOTP`): it reads
+   * nothing and may only take that step; null once signed in (and for API tokens).
+   */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  stage!: string | null;
+
+  /** The browser or client that signed in (its User-Agent, cut to 255). */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  userAgent!: string | null;
+
+  /** The address the sign-in came from. */
+  @Column({ type: 'varchar', length: 45, nullable: true })
+  createdIp!: string | null;
 }

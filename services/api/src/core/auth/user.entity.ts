@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { encrypted } from '../crypto/field-encryption';
 
 export enum Role {
   ADMIN = 'ADMIN',
@@ -59,6 +60,34 @@ export class User {
   @Field(() => Date, { nullable: true, description: 'Sign-in refused until this time after repeated failures. 锁定至' })
   @Column({ type: 'datetime', nullable: true })
   lockedUntil!: Date | null;
+
+  /** The confirmed TOTP secret (base32, encrypted at rest); null until a second factor is enrolled. Never selected into GraphQL. */
+  @Column({ type: 'varchar', length: 255, nullable: true, transformer: encrypted({ table: 'users', column: 'totp_secret', property: 'totpSecret' }) })
+  totpSecret!: string | null;
+
+  /** A secret shown for enrolment and not yet confirmed with a code from it (encrypted at rest). */
+  @Column({ type: 'varchar', length: 255, nullable: true, transformer: encrypted({ table: 'users', column: 'totp_pending_secret', property: 'totpPendingSecret' }) })
+  totpPendingSecret!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the second factor (TOTP) was enrolled; null: none. 两步验证启用时间' })
+  @Column({ type: 'datetime', nullable: true })
+  totpEnabledAt!: Date | null;
+
+  /** The last TOTP step accepted: a code of this step or an earlier one is refused (no replay). */
+  @Column({ type: 'int', nullable: true })
+  totpLastStep!: number | null;
+
+  /** When the password was last set; null for accounts older than the password policy (their creation counts). */
+  @Column({ type: 'datetime', nullable: true })
+  passwordChangedAt!: Date | null;
+
+  @Field({ description: 'The password was set by an admin (or has run out): the next sign-in must change it. 须修改密码' })
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  /** The hashes of the previous passwords, newest first (JSON), for PASSWORD_HISTORY. Never selected into GraphQL. */
+  @Column({ type: 'text', nullable: true })
+  passwordHistory!: string | null;
 
   @Field({ description: 'When the account was created. 创建时间' })
   @CreateDateColumn({ type: 'datetime' })

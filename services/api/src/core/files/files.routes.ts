@@ -77,7 +77,15 @@ function receive(req: Request, maxBytes: number, timeoutMs: number): Promise<Rec
 function purposeOf(value: unknown): FilePurpose | null {
   if (value === 'photo') return FilePurpose.PHOTO;
   if (value === 'spreadsheet') return FilePurpose.SPREADSHEET;
+  if (value === 'document') return FilePurpose.DOCUMENT;
   return null;
+}
+
+/** The plain-ASCII file name's extension: from an export's own name, else from the type. */
+function asciiExtension(file: StoredFile): string {
+  const own = /\.(csv|xlsx|jsonl)$/.exec(file.name)?.[1];
+  if (file.purpose === FilePurpose.EXPORT && own) return own;
+  return file.mime.split('/')[1]?.includes('sheet') ? 'xlsx' : (file.mime.split('/')[1] ?? 'bin');
 }
 
 export function fileJson(file: StoredFile) {
@@ -108,7 +116,7 @@ export function fileRoutes(router: Router, services: ModuleServices): void {
       return fail(res, 403, 'FORBIDDEN', '缺少 x-kpd-csrf 请求头 (missing the x-kpd-csrf header)', 'x-kpd-csrf');
     }
     const purpose = purposeOf(req.query.purpose);
-    if (!purpose) return fail(res, 400, 'BAD_USER_INPUT', 'purpose 应为 photo 或 spreadsheet (purpose must be photo or spreadsheet)', 'purpose');
+    if (!purpose) return fail(res, 400, 'BAD_USER_INPUT', 'purpose 应为 photo、spreadsheet 或 document (purpose must be photo, spreadsheet or document)', 'purpose');
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > config.uploads.maxBytes + 64 * 1024) {
       res.setHeader('connection', 'close');
@@ -133,7 +141,7 @@ export function fileRoutes(router: Router, services: ModuleServices): void {
     }
     const id = crypto.randomUUID();
     const now = clockNow();
-    const key = `${purpose === FilePurpose.PHOTO ? 'photo' : 'spreadsheet'}/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${id}`;
+    const key = `${purpose.toLowerCase()}/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${id}`;
     const thumbKey = inspected.thumbnail ? `${key}.thumb.jpg` : null;
     const storage = storageFor(config);
     try {
@@ -188,7 +196,7 @@ export function fileRoutes(router: Router, services: ModuleServices): void {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'private, max-age=3600');
     res.setHeader('content-security-policy', "default-src 'none'; sandbox");
-    res.setHeader('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="file.${file.mime.split('/')[1]?.includes('sheet') ? 'xlsx' : file.mime.split('/')[1]}"; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    res.setHeader('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="file.${asciiExtension(file)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`);
     res.send(body);
   };
   router.get('/:id', serve('original'));

@@ -33,6 +33,8 @@ export function thumbnailUrl(file: Pick<StoredFile, 'id' | 'thumbnailKey'>): str
   return file.thumbnailKey ? `/api/files/${file.id}/thumbnail` : null;
 }
 
+const PURPOSE_NAMES: Record<FilePurpose, string> = { PHOTO: '图片', SPREADSHEET: '表格', EXPORT: '导出文件', DOCUMENT: 'PDF 或扫描件' };
+
 export interface AttachTarget {
   ownerType: string;
   ownerId: string | number;
@@ -59,7 +61,7 @@ export async function attachFiles(ctx: Context, tx: Tx, fileIds: string[], targe
     const file = byId.get(id);
     const at = `${field}[${i}]`;
     if (!file) problems.push({ field: at, reason: '没有这个文件 (no such file)' });
-    else if (file.purpose !== target.purpose) problems.push({ field: at, reason: `应为${target.purpose === FilePurpose.PHOTO ? '图片' : '表格'} (wrong kind of file)` });
+    else if (file.purpose !== target.purpose) problems.push({ field: at, reason: `应为${PURPOSE_NAMES[target.purpose]} (wrong kind of file)` });
     else if (file.ownerType && (file.ownerType !== target.ownerType || file.ownerId !== ownerId)) problems.push({ field: at, reason: '文件已用于其他记录 (already attached elsewhere)' });
     else if (file.uploadedByUserId !== ctx.viewer.userId && !adminHere) problems.push({ field: at, reason: '只能使用自己上传的文件 (not your upload)' });
   });

@@ -253,7 +253,7 @@ describe.each(DRIVERS)('uploads [%s]', (driver) => {
     expect(untouched.ownerType).toBeNull();
   });
 
-  it('accepts an .xlsx workbook for imports and refuses a CSV named .xlsx', async () => {
+  it('accepts an .xlsx workbook or a CSV export for imports, by their content, and refuses anything else', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('计划').addRow(['项目编码', '项目名称']);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
@@ -263,8 +263,14 @@ describe.each(DRIVERS)('uploads [%s]', (driver) => {
     const ctx = await t.context('admin.sujiatun');
     expect((await readUploadedSpreadsheet(ctx, String(ok.body.id))).equals(xlsx)).toBe(true);
     await expect(readUploadedSpreadsheet(await t.context('admin.dadong'), String(ok.body.id))).rejects.toMatchObject({ extensions: { field: 'fileId' } });
+    // What the file holds decides, not its name: CSV text is taken as CSV whatever it is called.
     const csv = await upload(t, sujiatun, Buffer.from('项目编码,项目名称\n'), 'plan.xlsx', { purpose: 'spreadsheet' });
-    expect(csv.status).toBe(400);
+    expect(csv.status).toBe(201);
+    expect(csv.body.mime).toBe('text/csv');
+    // A picture offered as a spreadsheet is neither.
+    const picture = await upload(t, sujiatun, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'plan.xlsx', { purpose: 'spreadsheet' });
+    expect(picture.status).toBe(400);
+    expect(picture.body.errors![0].extensions.field).toBe('file');
     const fileServed = await fetch(`${t.url}/api/files/${ok.body.id}`, { headers: { authorization: `Bearer ${sujiatun}` } });
     expect(fileServed.headers.get('content-disposition')).toMatch(/^attachment/);
   });

@@ -2,6 +2,7 @@ import { dHash } from '@kpd/domain';
 import exifr from 'exifr';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
+import { csvText } from '../xlsx/csv';
 import { FilePurpose } from './stored-file.entity';
 
 /** Why an upload was refused; answered as BAD_USER_INPUT on the field `file`. */
@@ -48,7 +49,7 @@ export function exifInstant(time: unknown, offset: unknown): Date | null {
   return Number.isNaN(instant) || y < 1990 ? null : new Date(instant);
 }
 
-async function inspectPhoto(buf: Buffer, maxPixels: number): Promise<Inspected> {
+async function inspectPhoto(buf: Buffer, maxPixels: number, withThumbnail: boolean): Promise<Inspected> {
   const type = imageType(buf);
   if (!type) throw new UploadRefused('只接受 JPEG、PNG 或 WebP 图片 (only JPEG, PNG or WebP pictures are accepted)');
   let meta: sharp.Metadata;
@@ -62,11 +63,11 @@ async function inspectPhoto(buf: Buffer, maxPixels: number): Promise<Inspected> 
   if (meta.width * meta.height > maxPixels) {
     throw new UploadRefused(`图片像素过多（${meta.width}×${meta.height}），上限 ${Math.round(maxPixels / 1e6)} 百万像素 (too many pixels)`);
   }
-  let thumbnail: Buffer;
+  let thumbnail: Buffer | null;
   let grey: Buffer;
   try {
     const decoded = sharp(buf, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
-    thumbnail = await decoded.clone().resize({ width: 400, withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
+    thumbnail = withThumbnail ? await decoded.clone().resize({ width: 400, withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer() : null;
     grey = await decoded.clone().greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer();
   } catch {
     throw new UploadRefused('图片已损坏 (the picture is damaged)');
@@ -89,7 +90,12 @@ async function inspectPhoto(buf: Buffer, maxPixels: number): Promise<Inspected> 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function inspectSpreadsheet(buf: Buffer): Promise<Inspected> {
-  if (!startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) throw new UploadRefused('只接受 .xlsx 表格 (only .xlsx workbooks are accepted)');
+  if (!startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
+    // A CSV export (UTF-8 or GB18030 text) is read by the imports as one sheet.
+    const text = csvText(buf);
+    if (text === null || !/[,\n]/.test(text)) throw new UploadRefused('只接受 .xlsx 表格或 CSV 文件 (only .xlsx workbooks or CSV files are accepted)');
+    return { mime: 'text/csv', extension: 'csv', width: null, height: null, takenAt: null, gps: null, perceptualHash: null, thumbnail: null };
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
@@ -100,7 +106,22 @@ async function inspectSpreadsheet(buf: Buffer): Promise<Inspected> {
   return { mime: XLSX, extension: 'xlsx', width: null, height: null, takenAt: null, gps: null, perceptualHash: null, thumbnail: null };
 }
 
-export function inspect(buf: Buffer, purpose: FilePurpose, maxPixels: number): Promise<Inspected> {
+/**
+ * A document: a PDF (by its `%PDF-` header and `%%EOF` trailer), or a scanned page as a picture,
+ * checked as a photo is (pixel limit, decodable) with its thumbnail.
+ */
+async function inspectDocument(buf: Buffer, maxPixels: number, withThumbnail: boolean): Promise<Inspected> {
+  if (startsWith(buf, [0x25, 0x50, 0x44, 0x46, 0x2d])) {
+    if (!buf.subarray(Math.max(0, buf.length - 1024)).includes('%%EOF')) throw new UploadRefused('PDF 文件不完整 (the PDF is truncated)');
+    return { mime: 'application/pdf', extension: 'pdf', width: null, height: null, takenAt: null, gps: null, perceptualHash: null, thumbnail: null };
+  }
+  if (imageType(buf)) return inspectPhoto(buf, maxPixels, withThumbnail);
+  throw new UploadRefused('只接受 PDF 文件或 JPEG、PNG、WebP 扫描件 (only a PDF or a scanned picture is accepted)');
+}
+
+/** `withThumbnail: false` for pictures already small enough to show as they are (the demo's drawn ones). */
+export function inspect(buf: Buffer, purpose: FilePurpose, maxPixels: number, options: { withThumbnail?: boolean } = {}): Promise<Inspected> {
   if (buf.length === 0) return Promise.reject(new UploadRefused('文件是空的 (the file is empty)'));
-  return purpose === FilePurpose.PHOTO ? inspectPhoto(buf, maxPixels) : inspectSpreadsheet(buf);
+  if (purpose === FilePurpose.DOCUMENT) return inspectDocument(buf, maxPixels, options.withThumbnail ?? true);
+  return purpose === FilePurpose.PHOTO ? inspectPhoto(buf, maxPixels, options.withThumbnail ?? true) : inspectSpreadsheet(buf);
 }

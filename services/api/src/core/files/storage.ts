@@ -11,7 +11,7 @@ export interface FileStorage {
 }
 
 /** Keys are made by the service only: purpose/yyyy/mm/uuid[.thumb.jpg]. Anything else is refused. */
-const KEY = /^(photo|spreadsheet)\/\d{4}\/\d{2}\/[0-9a-f-]{36}(\.thumb\.jpg)?$/;
+const KEY = /^(photo|spreadsheet|export|document)\/\d{4}\/\d{2}\/[0-9a-f-]{36}(\.thumb\.jpg)?$/;
 
 function checkKey(key: string): string {
   if (!KEY.test(key)) throw new Error(`refusing storage key ${JSON.stringify(key)}`);

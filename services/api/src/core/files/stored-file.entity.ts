@@ -4,12 +4,17 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 export enum FilePurpose {
   PHOTO = 'PHOTO',
   SPREADSHEET = 'SPREADSHEET',
+  EXPORT = 'EXPORT',
+  DOCUMENT = 'DOCUMENT',
 }
 
 registerEnumType(FilePurpose, {
   name: 'FilePurpose',
   description: 'What a file was uploaded as. 文件用途',
-  valuesConfig: { PHOTO: { description: 'A JPEG, PNG or WebP picture. 图片' }, SPREADSHEET: { description: 'An .xlsx workbook to import. 表格' } },
+  valuesConfig: { PHOTO: { description: 'A JPEG, PNG or WebP picture. 图片' }, SPREADSHEET: { description: 'An .xlsx workbook to import. 表格' },
+    EXPORT: { description: 'A file written by a bulk export (CSV, XLSX or JSON Lines), readable by its requester only. 导出文件' },
+    DOCUMENT: { description: 'A document of a project (an approval, a contract, a completion acceptance): a PDF, or a scan as JPEG, PNG or WebP. 项目文件' },
+  },
 });
 
 @ObjectType({ description: 'A GPS position in WGS84 degrees. 坐标' })

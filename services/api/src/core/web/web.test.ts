@@ -27,7 +27,7 @@ describe('WEB_REMOTES', () => {
 
   test('an override replaces one address, an empty one removes the app, a new name adds one', () => {
     const { remotes } = buildManifest({ projects: 'https://cdn.example.cn/p/remoteEntry.js', livelihood: '', reports: '/web/reports/remoteEntry.js' });
-    expect(remotes.map((r) => r.name)).toEqual(['districts', 'projects', 'dispatch', 'secretaries', 'service-items', 'reports']);
+    expect(remotes.map((r) => r.name)).toEqual(['districts', 'projects', 'dispatch', 'secretaries', 'service-items', 'investment', 'reports']);
     expect(remotes.find((r) => r.name === 'projects')?.entry).toBe('https://cdn.example.cn/p/remoteEntry.js');
     expect(remotes.find((r) => r.name === 'service-items')).toEqual({ name: 'service-items', scope: 'kpd_service_items', entry: '/web/service-items/remoteEntry.js' });
   });

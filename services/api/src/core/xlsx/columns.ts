@@ -139,6 +139,36 @@ export function date<R, K extends keyof R & string>(key: K, o: Base): Column<R, 
   };
 }
 
+const DATE_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * A day and time on China's clock (UTC+8, no daylight saving), read as an instant: an Excel date cell
+ * (which arrives as the wall time at UTC) or text like 2020-09-14 09:05[:30] (a day alone is 00:00).
+ */
+export function dateTime<R, K extends keyof R & string>(key: K, o: Base): Column<R, K> {
+  const shanghai = (y: number, mo: number, d: number, h: number, mi: number, s: number) => new Date(Date.UTC(y, mo - 1, d, h - 8, mi, s));
+  return {
+    key,
+    ...o,
+    parse(value) {
+      if (value instanceof Date)
+        return shanghai(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.getUTCHours(), value.getUTCMinutes(), value.getUTCSeconds()) as R[K];
+      const m = DATE_TIME.exec(asText(value));
+      const [y, mo, d, h, mi, sec] = m ? m.slice(1).map((x) => Number(x ?? 0)) : [];
+      const at = m ? shanghai(y, mo, d, h, mi, sec) : null;
+      const sameDay = at && new Date(at.getTime() + 8 * 3600_000).getUTCDate() === d;
+      if (!at || !sameDay || mo > 12 || h > 23 || mi > 59 || sec > 59)
+        throw new CellError(`"${asText(value)}" 不是时间，应写作 2020-09-14 09:05 (not a time like 2020-09-14 09:05)`);
+      return at as R[K];
+    },
+    format(v) {
+      if (v === null || v === undefined) return null;
+      const local = new Date((v as unknown as Date).getTime() + 8 * 3600_000).toISOString();
+      return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+    },
+  };
+}
+
 const TRUE = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓']);
 const FALSE = new Set(['否', 'n', 'no', 'false', '0', '×', '✗']);
 

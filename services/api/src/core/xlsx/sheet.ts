@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CellError, type Plain, type SheetSpec } from './columns';
+import { csvText, isZip, parseCsv } from './csv';
 
 export interface SheetProblem {
   /** Row number as Excel shows it (1-based); 0 for the file itself. */
@@ -51,8 +52,9 @@ function columnLetter(n: number): string {
 const normalHeader = (s: string) => s.replace(/[\s*＊]/g, '').replace(/（/g, '(').replace(/）/g, ')');
 
 /**
- * Reads a sheet against its spec: finds the header row by the headers' names (any order, extra
- * columns ignored), and reports every cell it cannot read — not just the first.
+ * Reads a sheet (an .xlsx, or a CSV file read as one sheet) against its spec: finds the header row
+ * by the headers' names (any order, extra columns ignored), and reports every cell it cannot read —
+ * not just the first.
  */
 export async function readSheet<R>(buffer: Buffer, spec: SheetSpec<R>): Promise<ReadResult<R>> {
   let positions = new Map<string, number>();
@@ -61,10 +63,18 @@ export async function readSheet<R>(buffer: Buffer, spec: SheetSpec<R>): Promise<
     return { column: positions.has(key) ? columnLetter(positions.get(key)!) : '', header: c?.header ?? key };
   };
   const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    return { rows: [], totalRows: 0, locate, problems: [{ row: 0, column: '', header: '', reason: '文件不是有效的 .xlsx 表格 (the file is not an .xlsx workbook)' }] };
+  if (isZip(buffer)) {
+    try {
+      await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    } catch {
+      return { rows: [], totalRows: 0, locate, problems: [{ row: 0, column: '', header: '', reason: '文件不是有效的 .xlsx 表格 (the file is not an .xlsx workbook)' }] };
+    }
+  } else {
+    // A CSV is read as a sheet of text cells, its records numbered as rows.
+    const text = csvText(buffer);
+    if (text === null) return { rows: [], totalRows: 0, locate, problems: [{ row: 0, column: '', header: '', reason: '文件不是 .xlsx 表格或 CSV 文本 (neither an .xlsx workbook nor CSV text)' }] };
+    const sheet = wb.addWorksheet(spec.name);
+    for (const record of parseCsv(text)) sheet.addRow(record);
   }
   const ws = wb.getWorksheet(spec.name) ?? wb.worksheets[0];
   if (!ws) return { rows: [], totalRows: 0, locate, problems: [{ row: 0, column: '', header: '', reason: '表格中没有工作表 (the workbook has no sheet)' }] };

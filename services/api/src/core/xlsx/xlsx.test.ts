@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { DRIVERS, startTestServer, type TestServer } from '../../testing/harness';
-import { bool, CellError, choice, date, integer, money, period, text, type Column, type SheetSpec } from './columns';
+import { bool, CellError, choice, date, dateTime, integer, money, period, text, type Column, type SheetSpec } from './columns';
 import { chunks, duplicateKeyProblems, ImportRowError, runImport } from './import';
 import { readSheet, templateSheet, writeSheet } from './sheet';
 
@@ -73,6 +73,17 @@ describe('cell parsers', () => {
   ])('choice %p → %p', (cell, out) => expect(c(cell)).toBe(out));
   it('choice refuses an unknown label, listing the allowed ones', () => expect(() => c('农业')).toThrow(/工业项目、社会事业项目/));
 
+  const dt = parser(dateTime<Record<string, unknown>, 'a'>('a', { header: '受理时间' }));
+  it.each<[string | Date, string]>([
+    ['2020-09-14 09:05', '2020-09-14T01:05:00.000Z'],
+    ['2020/9/14 9:05:30', '2020-09-14T01:05:30.000Z'],
+    ['2020-09-14', '2020-09-13T16:00:00.000Z'],
+    [new Date(Date.UTC(2020, 8, 14, 9, 5)), '2020-09-14T01:05:00.000Z'],
+  ])('dateTime %p on China’s clock → %p', (cell, out) => expect((dt(cell) as Date).toISOString()).toBe(out));
+  it.each(['2020-02-30 09:00', '2020-09-14 24:00', '9月14日', '2020-09-14 09:60'])('dateTime refuses %p', (cell) =>
+    expect(() => dt(cell)).toThrow(/不是时间/),
+  );
+
   const t = parser(text<Record<string, unknown>, 'a'>('a', { header: '名称', max: 5 }));
   it('text trims and limits length', () => {
     expect(t('  桃李面包 ')).toBe('桃李面包');
@@ -140,9 +151,21 @@ describe('reading and writing sheets', () => {
     expect(read.problems[0].reason).toMatch(/缺少必填列/);
   });
 
-  it('refuses a file that is not a workbook', async () => {
-    const read = await readSheet(Buffer.from('项目编码,项目名称\nSJT-001,桃李面包\n'), spec);
-    expect(read.problems).toEqual([{ row: 0, column: '', header: '', reason: expect.stringMatching(/不是有效的 \.xlsx/) }]);
+  it('reads a CSV export as one sheet, its records numbered as rows', async () => {
+    const csv = '\uFEFF项目编码,项目名称,月份,计划投资（元）\r\nSJT-001,"桃李面包,一期",2020-09,1500.5\r\nSJT-002,达利食品,2020-13,abc\r\n';
+    const read = await readSheet(Buffer.from(csv, 'utf8'), spec);
+    expect(read.rows.map((r) => [r.rowNumber, r.values.name, r.values.amount])).toEqual([[2, '桃李面包,一期', 150050n]]);
+    expect(read.problems.map((p) => [p.row, p.column, p.header])).toEqual([
+      [3, 'C', '月份'],
+      [3, 'D', '计划投资（元）'],
+    ]);
+  });
+
+  it('refuses a file that is neither a workbook nor CSV text', async () => {
+    const read = await readSheet(Buffer.from([0x00, 0x01, 0xff, 0xfe]), spec);
+    expect(read.problems).toEqual([{ row: 0, column: '', header: '', reason: expect.stringMatching(/CSV/) }]);
+    const broken = await readSheet(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x01, 0x02]), spec);
+    expect(broken.problems).toEqual([{ row: 0, column: '', header: '', reason: expect.stringMatching(/不是有效的 \.xlsx/) }]);
   });
 
   it('refuses sheets over the row limit', async () => {

@@ -1,3 +1,4 @@
+import { PageArgsType } from '../../core/pagination';
 import { ArrayMaxSize, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar, PeriodScalar } from '../../core/scalars';
@@ -70,13 +71,8 @@ export class RecordMeetingInput {
 export class DecisionInput extends RaiseProblemInput {}
 
 @ArgsType()
-export class MeetingsArgs {
+export class MeetingsArgs extends PageArgsType {
   @Field(() => ID, { nullable: true, description: 'An area in your scope. 区划' })
   areaId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor. 游标' })
-  after?: string | null;
 }

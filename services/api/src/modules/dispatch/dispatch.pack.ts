@@ -1,7 +1,8 @@
 import { formatInUnit, MUST_DISPATCH_REASON_LABELS, periodRange, type Fen, parsePeriod, period as makePeriod, yearOf } from '@kpd/domain';
-import type { Response, Router } from 'express';
+import type { Router } from 'express';
 import { In } from 'typeorm';
 import { isSignedIn } from '../../core/auth/policy';
+import { sendError } from '../../core/errors';
 import { fileUrl, StoredFile } from '../../core/files';
 import { money, period, text, writeSheet, type Column, type SheetSpec } from '../../core/xlsx';
 import type { Context } from '../../core/context';
@@ -176,25 +177,21 @@ export function packRows(pages: PackPage[]): PackRow[] {
   );
 }
 
-function fail(res: Response, status: number, code: string, reason: string): void {
-  res.status(status).json({ errors: [{ message: reason, extensions: { code } }] });
-}
-
 /** GET /api/dispatch/meetings/:id/pack.html and pack.xlsx — to whoever may read the meeting. */
 export function dispatchRoutes(router: Router, services: ModuleServices): void {
   router.get('/meetings/:id/pack.:format', async (req, res, next) => {
     try {
       const ctx = await services.contextFor(req, res);
-      if (!isSignedIn(ctx.viewer)) return fail(res, 401, 'UNAUTHENTICATED', 'Sign in first');
+      if (!isSignedIn(ctx.viewer)) return sendError(res, 401, 'UNAUTHENTICATED', 'Sign in first');
       const format = String(req.params.format);
-      if (format !== 'html' && format !== 'xlsx') return fail(res, 404, 'NOT_FOUND', 'No such pack');
+      if (format !== 'html' && format !== 'xlsx') return sendError(res, 404, 'NOT_FOUND', 'No such pack');
       const raw = String(req.params.id);
-      if (!/^\d{1,12}$/.test(raw)) return fail(res, 404, 'NOT_FOUND', 'Meeting not found');
+      if (!/^\d{1,12}$/.test(raw)) return sendError(res, 404, 'NOT_FOUND', 'Meeting not found');
       let meeting: DispatchMeeting;
       try {
         meeting = await readableMeeting(ctx, Number(raw));
       } catch {
-        return fail(res, 404, 'NOT_FOUND', `Meeting ${raw} not found`);
+        return sendError(res, 404, 'NOT_FOUND', `Meeting ${raw} not found`);
       }
       const pages = await packPages(ctx, meeting);
       res.setHeader('cache-control', 'private, no-store');

@@ -25,7 +25,7 @@ export class DispatchResolver {
   @Authorized()
   @Query(() => MeetingConnection, { description: 'Dispatch meetings in your scope, latest month first. 调度会' })
   dispatchMeetings(@Args() args: MeetingsArgs, @Ctx() ctx: Context): Promise<Page<DispatchMeeting>> {
-    return listMeetings(ctx, args.areaId ?? null, { first: args.first, after: args.after });
+    return listMeetings(ctx, args.areaId ?? null, args);
   }
 
   @Authorized()

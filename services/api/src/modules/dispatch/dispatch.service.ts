@@ -12,6 +12,7 @@ import { queryArea } from '../../core/areas/areas.service';
 import { openProblemCounts } from '../problems/figures.service';
 import { insertProblem } from '../problems/problems.service';
 import type { Problem } from '../problems/problem.entity';
+import { overdueProcedureCounts } from '../projects/procedures.service';
 import { Project } from '../projects/project.entity';
 import { isDuplicateKey } from '../projects/projects.service';
 import { rankingCity, suggestedHost } from '../rankings/rankings.service';
@@ -29,8 +30,9 @@ export interface ListEntry {
 
 /** The report list of an area by the must-dispatch rule (四个必调), with each project's reasons. */
 export async function generateList(em: EntityManager, areaIds: number[]): Promise<ListEntry[]> {
-  const projects = await em.find(Project, { where: { areaId: In(areaIds), stage: In(['NEW', 'CONTINUING']) }, order: { code: 'ASC' } });
+  const projects = await em.find(Project, { where: { areaId: In(areaIds), stage: In(['RESERVE', 'NEW', 'CONTINUING']) }, order: { code: 'ASC' } });
   const open = await openProblemCounts(em, projects.map((p) => p.id));
+  const overdue = await overdueProcedureCounts(em, projects.map((p) => p.id));
   const list = mustDispatchList(
     projects.map((p) => ({
       id: String(p.id),
@@ -38,6 +40,7 @@ export async function generateList(em: EntityManager, areaIds: number[]): Promis
       stage: p.stage as DomainStage,
       majorGovernmentInvestment: p.majorGovernmentInvestment,
       openProblemCount: open.get(p.id) ?? 0,
+      overdueProcedureCount: overdue.get(p.id) ?? 0,
     })),
   );
   const byId = new Map(projects.map((p) => [String(p.id), p]));

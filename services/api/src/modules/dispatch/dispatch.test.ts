@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { setTodayForTesting } from '../../core/clock';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
 import { Area } from '../../core/areas/area.entity';
 import { Project } from '../projects/project.entity';
@@ -28,12 +29,16 @@ describe.each(DRIVERS)('dispatch meetings [%s]', (driver) => {
   };
 
   it('generates Sujiatun’s report list by the must-dispatch rule, with each project’s reasons', async () => {
+    setTodayForTesting('2020-10-15');
     const l = await list();
     expect(l.get('恒大文化旅游城')).toMatchObject({ reasons: ['KEY_PUSH', 'CONTINUING_WITH_PROBLEMS'], labels: ['重点推进项目', '存在问题的续建项目'] });
     expect(l.get('航空生物联仪产业园')!.reasons).toEqual(['NEW']);
     expect(l.get('姚千街道医共体医院改扩建项目（98号）')!.reasons).toEqual(['CONTINUING_WITH_PROBLEMS', 'MAJOR_GOVERNMENT_INVESTMENT']);
     expect(l.has('桃李面包沈阳生产基地扩建')).toBe(false); // continuing, its problem closed out
-    expect(l.has('苏家屯区农贸市场提升')).toBe(false); // reserve
+    // Reserve projects are listed only when a pre-construction procedure is past its promised limit:
+    // 社区卫生服务中心改造's 环评, due 10 September, is; 农贸市场提升's 立项, applied for on 9 October, is not yet.
+    expect(l.get('苏家屯区社区卫生服务中心改造')).toMatchObject({ reasons: ['OVERDUE_PROCEDURES'], labels: ['前期手续逾期项目'] });
+    expect(l.has('苏家屯区农贸市场提升')).toBe(false);
     // A new problem puts a continuing project on the list; resolving it takes it off.
     const raised = await t.gql<{ raiseProblem: { id: string } }>(
       'mutation($i: RaiseProblemInput!) { raiseProblem(input: $i) { id } }',
@@ -45,6 +50,7 @@ describe.each(DRIVERS)('dispatch meetings [%s]', (driver) => {
     expect((await list()).has('桃李面包沈阳生产基地扩建')).toBe(false);
     expect(errorCode(await t.gql('query($a: ID) { dispatchList(areaId: $a) { reasons } }', { a: ids['苏家屯区'] }, tok['admin.dadong']))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql('{ dispatchList { reasons } }', {}, tok['secretary.lijun']))).toBe('FORBIDDEN');
+    setTodayForTesting(undefined);
   });
 
   it('shows the September 2020 meeting to its district and city, not to another district', async () => {

@@ -12,6 +12,7 @@ export enum MustDispatchReason {
   NEW = 'NEW',
   CONTINUING_WITH_PROBLEMS = 'CONTINUING_WITH_PROBLEMS',
   MAJOR_GOVERNMENT_INVESTMENT = 'MAJOR_GOVERNMENT_INVESTMENT',
+  OVERDUE_PROCEDURES = 'OVERDUE_PROCEDURES',
 }
 
 registerEnumType(MeetingKind, {
@@ -26,10 +27,11 @@ registerEnumType(MustDispatchReason, {
   name: 'MustDispatchReason',
   description: 'Why a project must be dispatched (四个必调). 必调原因',
   valuesConfig: {
-    KEY_PUSH: { description: '重点推进项目' },
-    NEW: { description: '新建项目' },
-    CONTINUING_WITH_PROBLEMS: { description: '存在问题的续建项目' },
-    MAJOR_GOVERNMENT_INVESTMENT: { description: '重大政府投资项目' },
+    KEY_PUSH: { description: 'Project singled out for a push. 重点推进项目' },
+    NEW: { description: 'New project. 新建项目' },
+    CONTINUING_WITH_PROBLEMS: { description: 'Continuing project with open problems. 存在问题的续建项目' },
+    MAJOR_GOVERNMENT_INVESTMENT: { description: 'Major government-funded project. 重大政府投资项目' },
+    OVERDUE_PROCEDURES: { description: 'A pre-construction procedure is past its promised time limit, whatever the stage. 前期手续逾期项目' },
   },
 });
 

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../core/auth/user.entity';
+import { canManageSessions } from '../../core/auth/policy';
+import { AreaLevel } from '../../core/areas/area.entity';
 import { isSignedIn } from '../../core/auth/viewer';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors';
 import type { Context } from '../../core/context';
@@ -12,20 +14,27 @@ export async function findSession(ctx: Context, id: number, em: EntityManager = 
   return session;
 }
 
-/** True when the viewer is an admin whose scope covers the session's city. */
+/**
+ * True when the viewer runs the congress of the area (a city, a county or a township): an admin
+ * of that congress's own level (see canManageSessions) whose scope covers it.
+ */
 export function managesArea(ctx: Context, areaId: number): boolean {
-  return isSignedIn(ctx.viewer) && ctx.viewer.role === Role.ADMIN && !ctx.viewer.readOnly && ctx.viewer.scope.contains(areaId);
+  const area = ctx.areas.get(areaId);
+  return !!area && canManageSessions(ctx.viewer, areaId, area.level);
 }
 
+/** The levels whose congresses choose livelihood projects: a city, a county (区县), a township (乡镇街道). */
+export const CONGRESS_LEVELS: readonly AreaLevel[] = [AreaLevel.CITY, AreaLevel.DISTRICT, AreaLevel.TOWNSHIP];
+
 /**
- * A session the viewer manages: admins of its city or the province. Others in scope are FORBIDDEN;
+ * A session the viewer manages: admins of its congress's area (see managesArea). Others in scope are FORBIDDEN;
  * admins of another city do not see it to manage (NOT_FOUND).
  */
 export async function managedSession(ctx: Context, id: number, em: EntityManager = ctx.db.manager): Promise<VoteSession> {
   if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
   const session = await em.findOneBy(VoteSession, { id });
   if (!session || !ctx.viewer.scope.contains(session.areaId)) throw new NotFoundError('VoteSession', id);
-  if (!managesArea(ctx, session.areaId)) throw new ForbiddenError('Only admins of the city manage its congress sessions');
+  if (!managesArea(ctx, session.areaId)) throw new ForbiddenError('Only admins of the congress’s own area manage its sessions (a city admin sees county and township sessions but does not run them)');
   return session;
 }
 

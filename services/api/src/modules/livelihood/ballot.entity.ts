@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /*
  * Secrecy of the vote. Who voted (participation) and what was voted (ballots) live in separate
@@ -24,9 +24,95 @@ export class RoundParticipation {
 
   @Column({ type: 'varchar', length: 12 })
   method!: BallotSource;
+
+  /** For a paper sheet: the issuing batch, which a second person confirms (null for the app). */
+  @Column({ type: 'int', nullable: true })
+  paperBatch!: number | null;
 }
 
-/** One ballot: a receipt code and the candidate ids it marks. Nothing about who cast it. */
+/**
+ * A batch of paper sheets handed out by one scrutineer (or admin) against the check-in list. The
+ * sheets count as issued only once a second person — another scrutineer or an admin running the
+ * session — confirmed the batch.
+ */
+@Entity('livelihood_paper_batches')
+@Index(['roundId', 'issuedBy'])
+export class PaperBatch {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  roundId!: number;
+
+  @Column({ type: 'int' })
+  issuedBy!: number;
+
+  @Column({ type: 'int', nullable: true })
+  confirmedBy!: number | null;
+
+  @Column({ type: 'int' })
+  sheets!: number;
+}
+
+/**
+ * A receipt code pre-printed on a paper sheet (its stub stays with the paper voter), as SHA-256 of
+ * the round fingerprint and the code: entering a sheet needs one printed and not yet used. Printed
+ * in bulk, before any sheet is handed out, so nothing links a code to the delegate who drew it.
+ */
+@Entity('livelihood_paper_codes', { withoutRowid: true })
+export class PaperCode {
+  @PrimaryColumn({ type: 'int' })
+  roundId!: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  codeHash!: string;
+
+  @Column({ type: 'boolean', default: false })
+  used!: boolean;
+}
+
+/**
+ * A ballot as cast, sealed under the round's counting key: a random id, the sealed text (receipt
+ * code, marks, salt) and its SHA-256, the tracker the delegate keeps and the board shows while the
+ * round is open. Nothing in it is readable, or shared with the opened ballot, without two key shares.
+ */
+@Entity('livelihood_sealed_ballots', { withoutRowid: true })
+@Index(['roundId', 'batch'])
+@Index(['roundId', 'tracker'])
+export class SealedBallot {
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  id!: string;
+
+  @Column({ type: 'int' })
+  roundId!: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  source!: BallotSource;
+
+  /** base64: ephemeral public key | nonce | tag | AES-256-GCM ciphertext. */
+  @Column({ type: 'text' })
+  sealed!: string;
+
+  /** SHA-256 of the sealed text (hex): the ballot's entry on the board while the round is open. */
+  @Column({ type: 'varchar', length: 64 })
+  tracker!: string;
+
+  /** The board batch (checkpoint number) that sealed it; null until sealed. */
+  @Column({ type: 'int', nullable: true })
+  batch!: number | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  prevHash!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  chainHash!: string | null;
+}
+
+/**
+ * One ballot opened at the count: a receipt code and the candidate ids it marks. Written only at the
+ * count, in receipt-code order, with nothing shared with the sealed ballot it came from. Nothing
+ * about who cast it.
+ */
 @Entity('livelihood_ballots', { withoutRowid: true })
 @Index(['roundId', 'receiptCode'])
 @Index(['roundId', 'batch'])
@@ -55,11 +141,14 @@ export class Ballot {
   @Column({ type: 'varchar', length: 64 })
   ballotHash!: string;
 
-  /** The board batch (checkpoint number) that sealed it; null until sealed. */
+  /**
+   * The board batch (checkpoint number) that sealed it, for rounds counted before ballots were
+   * sealed; null for an opened ballot (it is chained at the count, after the last checkpoint).
+   */
   @Column({ type: 'int', nullable: true })
   batch!: number | null;
 
-  /** Its link on the board, set when its batch is sealed: the previous link and SHA-256(previous|ballotHash). */
+  /** Its link: the previous link and SHA-256(previous|ballotHash). */
   @Column({ type: 'varchar', length: 64, nullable: true })
   prevHash!: string | null;
 

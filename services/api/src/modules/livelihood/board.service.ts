@@ -4,11 +4,11 @@ import { IsNull } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { ConflictError } from '../../core/errors';
 import { forUpdate } from './secrecy';
-import { Ballot, BoardCheckpoint } from './ballot.entity';
+import { BoardCheckpoint, SealedBallot } from './ballot.entity';
 import type { VoteRound } from './session.entity';
 
 /*
- * The round's bulletin board (公告板): ballots' commitments sealed in batches, sorted by commitment
+ * The round's bulletin board (公告板): the sealed ballots' trackers in batches, sorted by tracker
  * and chained, each batch's head a published checkpoint. The rule lives in packages/domain
  * (bulletin.ts); this file stores it.
  */
@@ -35,15 +35,15 @@ export async function sealBoard(em: EntityManager, round: VoteRound): Promise<Bo
   // The last checkpoint by a locking read (the latest committed, whatever this transaction's
   // snapshot); what the snapshot sees as sealed must agree with it, or another seal came between.
   const last = await forUpdate(em, em.createQueryBuilder(BoardCheckpoint, 'c').where('c.round_id = :id', { id: round.id }).orderBy('c.number', 'DESC').limit(1)).getOne();
-  const sealedSeen = await em.createQueryBuilder(Ballot, 'b').where('b.round_id = :id AND b.batch IS NOT NULL', { id: round.id }).getCount();
+  const sealedSeen = await em.createQueryBuilder(SealedBallot, 'b').where('b.round_id = :id AND b.batch IS NOT NULL', { id: round.id }).getCount();
   if (sealedSeen !== (last?.count ?? 0)) throw new ConflictError('公告板正在更新，请重试 (the bulletin board changed meanwhile; try again)', { retry: true });
-  const unsealed = await em.find(Ballot, { where: { roundId: round.id, batch: IsNull() }, select: { receiptCode: true, ballotHash: true } });
+  const unsealed = await em.find(SealedBallot, { where: { roundId: round.id, batch: IsNull() }, select: { id: true, tracker: true } });
   if (!unsealed.length) return null;
   const number = (last?.number ?? 0) + 1;
-  const receiptOf = new Map(unsealed.map((b) => [b.ballotHash, b.receiptCode]));
-  const { entries, head } = sealBatch(last?.head ?? round.fingerprint, unsealed.map((b) => b.ballotHash));
+  const idOf = new Map(unsealed.map((b) => [b.tracker, b.id]));
+  const { entries, head } = sealBatch(last?.head ?? round.fingerprint, unsealed.map((b) => b.tracker));
   for (const e of entries) {
-    const done = await em.update(Ballot, { receiptCode: receiptOf.get(e.hash)!, batch: IsNull() }, { batch: number, prevHash: e.prev, chainHash: e.link });
+    const done = await em.update(SealedBallot, { id: idOf.get(e.hash)!, batch: IsNull() }, { batch: number, prevHash: e.prev, chainHash: e.link });
     if (done.affected === 0) throw new ConflictError('公告板正在更新，请重试 (the bulletin board changed meanwhile; try again)', { retry: true });
   }
   const checkpoint = em.create(BoardCheckpoint, { roundId: round.id, number, count: (last?.count ?? 0) + entries.length, head });
@@ -57,9 +57,9 @@ export async function sealBoard(em: EntityManager, round: VoteRound): Promise<Bo
  * ballot committed before it (MySQL's snapshot starts at that read; SQLite has one writer).
  */
 export async function sealWhenDue(em: EntityManager, round: VoteRound): Promise<void> {
-  if ((await em.countBy(Ballot, { roundId: round.id, batch: IsNull() })) < BOARD_BATCH) return;
+  if ((await em.countBy(SealedBallot, { roundId: round.id, batch: IsNull() })) < BOARD_BATCH) return;
   const last = await forUpdate(em, em.createQueryBuilder(BoardCheckpoint, 'c').where('c.round_id = :id', { id: round.id }).orderBy('c.number', 'DESC').limit(1)).getOne();
-  const sealedSeen = await em.createQueryBuilder(Ballot, 'b').where('b.round_id = :id AND b.batch IS NOT NULL', { id: round.id }).getCount();
+  const sealedSeen = await em.createQueryBuilder(SealedBallot, 'b').where('b.round_id = :id AND b.batch IS NOT NULL', { id: round.id }).getCount();
   // A stale view leaves the sealing to the next cast or the count.
   if (sealedSeen === (last?.count ?? 0)) await sealBoard(em, round);
 }
@@ -67,8 +67,8 @@ export async function sealWhenDue(em: EntityManager, round: VoteRound): Promise<
 /** The board as stored, checked by the public rule; refuses to count a round whose board does not verify. */
 export async function requireBoardIntact(em: EntityManager, round: VoteRound): Promise<void> {
   const checkpoints = await checkpointsOf(em, round.id);
-  const sealed = await em.createQueryBuilder(Ballot, 'b').where('b.round_id = :id AND b.batch IS NOT NULL', { id: round.id }).getMany();
-  const entries: BoardEntry[] = sealed.map((b) => ({ batch: b.batch!, ballotHash: b.ballotHash, prevHash: b.prevHash ?? '', chainHash: b.chainHash ?? '' }));
-  const check = verifyRound({ number: round.number, canonical: round.canonical, fingerprint: round.fingerprint, counted: false, checkpoints, entries, chainHead: null, tally: null, attendance: null });
+  const sealed = await em.createQueryBuilder(SealedBallot, 'b').where('b.round_id = :id AND b.batch IS NOT NULL', { id: round.id }).getMany();
+  const entries: BoardEntry[] = sealed.map((b) => ({ batch: b.batch!, ballotHash: b.tracker, prevHash: b.prevHash ?? '', chainHash: b.chainHash ?? '' }));
+  const check = verifyRound({ number: round.number, canonical: round.canonical, fingerprint: round.fingerprint, counted: false, checkpoints, entries, opened: [], chainHead: null, tally: null, attendance: null });
   if (!check.verified) throw new ConflictError(`公告板与已公布的检查点不符，拒绝计票：${check.problems.join('；')} (the bulletin board was altered)`, { problems: check.problems });
 }

@@ -1,8 +1,8 @@
 import { IsNull } from 'typeorm';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
-import { Ballot, RoundParticipation } from './ballot.entity';
+import { SealedBallot, RoundParticipation } from './ballot.entity';
 import { RosterEntry, VoteRound } from './session.entity';
-import { cityId, loginAll, makeDelegates, Q, rosterWorkbook, uploadSpreadsheet } from './testkit';
+import { cityId, loginAll, makeDelegates, Q, rosterWorkbook, uploadSpreadsheet, openRound, closeRound } from './testkit';
 
 /** 500 delegates cast at once, 100 of them twice: exactly one ballot each. */
 describe.each(DRIVERS)('livelihood concurrent casting [%s]', (driver) => {
@@ -25,7 +25,7 @@ describe.each(DRIVERS)('livelihood concurrent casting [%s]', (driver) => {
     expect(imp.data!.importVoteRoster).toMatchObject({ committed: true, created: 500 });
     // Setup shortcut: everybody checked in (check-in itself is tested elsewhere).
     await t.server.db.getRepository(RosterEntry).update({ checkedInAt: IsNull() }, { checkedInAt: new Date() });
-    expect((await t.gql(Q.open, { s: id }, admin)).errors).toBeUndefined();
+    expect((await openRound(t, id, admin)).errors).toBeUndefined();
     const tokens = await loginAll(t, delegates, 50);
 
     const requests = [
@@ -49,11 +49,11 @@ describe.each(DRIVERS)('livelihood concurrent casting [%s]', (driver) => {
     expect(new Set(ok.map((r) => r.res.data!.castBallot.receiptCode)).size).toBe(500);
 
     const round = await t.server.db.getRepository(VoteRound).findOneByOrFail({ sessionId: Number(id), number: 1 });
-    expect(await t.server.db.getRepository(Ballot).countBy({ roundId: round.id })).toBe(500);
+    expect(await t.server.db.getRepository(SealedBallot).countBy({ roundId: round.id })).toBe(500);
     expect(await t.server.db.getRepository(RoundParticipation).countBy({ roundId: round.id })).toBe(500);
 
     // The digest kept under the row lock matches the stored ballots: the count goes through.
-    const closed = await t.gql(Q.close, { s: id }, admin);
+    const closed = await closeRound(t, id, admin);
     expect(closed.errors).toBeUndefined();
     const s = await t.gql<{ voteSession: { round: { tally: { ballotsCast: number; validBallots: number } } } }>(Q.session, { id });
     expect(s.data!.voteSession.round.tally).toMatchObject({ ballotsCast: 500, validBallots: 500 });

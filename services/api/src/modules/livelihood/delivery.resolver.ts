@@ -1,16 +1,14 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Max, Min } from 'class-validator';
-import { In } from 'typeorm';
+import { PageArgsType } from '../../core/pagination';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../core/auth/user.entity';
 import { isSignedIn } from '../../core/auth/viewer';
 import { ForbiddenError, NotFoundError } from '../../core/errors';
 import { parseId, parseOptionalId } from '../../core/ids';
-import { paginate } from '../../core/pagination';
 import { PeriodScalar, LocalDateScalar } from '../../core/scalars';
 import { loader, type Context } from '../../core/context';
-import { Area } from '../../core/areas/area.entity';
+import { Area, AreaLevel } from '../../core/areas/area.entity';
 import { findSession, managesArea } from './access';
-import { EvaluationBallot, EvaluationParticipation } from './ballot.entity';
+import type { EvaluationBallot } from './ballot.entity';
 import * as delivery from './delivery.service';
 import { candidateById, milestonesByProject, progressByProject, proposalById } from './loaders';
 import {
@@ -32,20 +30,10 @@ import {
 import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodProject } from './project.entity';
 import { LivelihoodProposal, SCREENING_REASON_LABELS } from './proposal.entity';
 import * as proposals from './proposals.service';
+import { journeyOf } from './journey.service';
+import { ProposalJourneyStep } from './journey.types';
 import { formatQuantity, percentDone } from './quantity';
-import { normaliseReceipt } from './secrecy';
 import { RoundStatus, VoteCandidateEntity } from './session.entity';
-
-@ArgsType()
-class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size (at most 100). 每页条数' })
-  @Min(0)
-  @Max(100)
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after. 游标' })
-  after?: string | null;
-}
 
 @Resolver(() => LivelihoodProposal)
 export class ProposalResolver {
@@ -70,7 +58,7 @@ export class ProposalResolver {
   }
 
   @Query(() => ProposalConnection, { description: 'Proposals, newest first: in your scope, or (not signed in) the screened ones of a city. 建议列表' })
-  livelihoodProposals(@Arg('filter', () => ProposalFilterInput, { nullable: true, description: 'Filters' }) filter: ProposalFilterInput | null, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  livelihoodProposals(@Arg('filter', () => ProposalFilterInput, { nullable: true, description: 'Filters' }) filter: ProposalFilterInput | null, @Args(() => PageArgsType) page: PageArgsType, @Ctx() ctx: Context) {
     return proposals.listProposals(ctx, { cityId: parseOptionalId(filter?.cityId, 'filter.cityId'), status: filter?.status ?? null }, page);
   }
 
@@ -100,6 +88,11 @@ export class ProposalResolver {
     return managesArea(ctx, p.areaId) ? p.contact : null;
   }
 
+  @FieldResolver(() => [ProposalJourneyStep], { description: 'Its whole path under its tracking code: screening, candidate lists, the vote, the reserve, delivery and evaluation; public. 办理全过程' })
+  journey(@Root() p: LivelihoodProposal, @Ctx() ctx: Context): Promise<ProposalJourneyStep[]> {
+    return journeyOf(ctx, p);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'The reason code in words. 理由' })
   reasonLabel(@Root() p: LivelihoodProposal): string | null {
     return p.reasonCode ? SCREENING_REASON_LABELS[p.reasonCode] : null;
@@ -123,20 +116,32 @@ export class ProposalResolver {
 
 @Resolver(() => LivelihoodProject)
 export class LivelihoodProjectResolver {
-  @Query(() => [LivelihoodProject], { description: 'The board of a city’s livelihood projects of a year (挂图作战, 逐件销号); public. 民生实事看板' })
+  @Query(() => [LivelihoodProject], { description: 'The board of livelihood projects of a year (挂图作战, 逐件销号); public. By cityId: that area’s own congress; by areaId: it and every congress below, narrowed by level. 民生实事看板' })
   async livelihoodBoard(
-    @Arg('cityId', () => ID, { description: 'The city' }) cityId: string,
+    @Arg('cityId', () => ID, { nullable: true, description: 'Only this area’s own congress (exactly this area)' }) cityId: string | null,
     @Arg('year', () => Int, { description: 'Year' }) year: number,
+    @Arg('areaId', () => ID, { nullable: true, description: 'This area’s congress and every congress below it. 区域' }) areaId: string | null,
+    @Arg('level', () => AreaLevel, { nullable: true, description: 'Only congresses of this level: CITY, DISTRICT (区县) or TOWNSHIP (乡镇街道). 层级' }) level: AreaLevel | null,
     @Ctx() ctx: Context,
   ): Promise<LivelihoodProject[]> {
-    const id = parseId(cityId, 'cityId');
-    if (!ctx.areas.get(id)) throw new NotFoundError('City', cityId);
-    return ctx.db.getRepository(LivelihoodProject).find({ where: { areaId: id, year }, order: { candidateId: 'ASC' } });
+    return delivery.boardOf(ctx, { cityId: parseOptionalId(cityId, 'cityId'), areaId: parseOptionalId(areaId, 'areaId'), level: level ?? null, year });
   }
 
   @Query(() => LivelihoodProject, { description: 'One livelihood project; public. 民生实事项目' })
   livelihoodProject(@Arg('id', () => ID, { description: 'Project id' }) id: string, @Ctx() ctx: Context): Promise<LivelihoodProject> {
     return delivery.readableProject(ctx, parseId(id, 'id'));
+  }
+
+  @FieldResolver(() => Area, { description: 'The city, county or township whose congress chose it. 行政区' })
+  area(@Root() p: LivelihoodProject, @Ctx() ctx: Context): Area {
+    const a = ctx.areas.get(p.areaId);
+    if (!a) throw new NotFoundError('Area', p.areaId);
+    return a;
+  }
+
+  @FieldResolver(() => AreaLevel, { description: 'The level of the congress that chose it. 层级' })
+  level(@Root() p: LivelihoodProject, @Ctx() ctx: Context): AreaLevel {
+    return this.area(p, ctx).level;
   }
 
   @FieldResolver(() => String, { description: 'Target quantity, a decimal string, e.g. "222". 目标数量' })
@@ -237,9 +242,7 @@ function publishSheet(b: EvaluationBallot): PublishedEvaluationSheet {
 export class EvaluationResolver {
   @FieldResolver(() => [LivelihoodProject], { description: 'Projects rated, in sheet order. 测评项目' })
   async projects(@Root() e: EvaluationRound, @Ctx() ctx: Context): Promise<LivelihoodProject[]> {
-    const ids = delivery.evaluationProjectIds(e);
-    const rows = await ctx.db.getRepository(LivelihoodProject).findBy({ id: In(ids) });
-    return ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
+    return delivery.evaluationProjects(ctx, e);
   }
 
   @FieldResolver(() => [ProjectEvaluationType], { nullable: true, description: 'Each project’s result by the rule; null while open. 测评结果' })
@@ -253,6 +256,11 @@ export class EvaluationResolver {
       basicallySatisfied: p.basic,
       unsatisfied: p.unsatisfied,
       rating: p.rating as Satisfaction,
+      delegateRating: (p.delegateRating ?? p.rating) as Satisfaction,
+      delegateScore: p.delegateScore ?? null,
+      publicScore: p.publicScore ?? null,
+      score: p.score ?? null,
+      publicSurvey: p.public ? { satisfied: p.public.satisfied, basicallySatisfied: p.public.basic, unsatisfied: p.public.unsatisfied, source: p.public.source } : null,
     }));
   }
 
@@ -264,7 +272,7 @@ export class EvaluationResolver {
   @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the signed-in delegate has rated (null for others). 我已评价' })
   async rated(@Root() e: EvaluationRound, @Ctx() ctx: Context): Promise<boolean | null> {
     if (!isSignedIn(ctx.viewer)) return null;
-    return ctx.db.getRepository(EvaluationParticipation).existsBy({ evaluationId: e.id, userId: ctx.viewer.userId });
+    return delivery.hasRated(ctx, e, ctx.viewer.userId);
   }
 
   @Authorized(Role.ADMIN)
@@ -300,7 +308,7 @@ export class EvaluationResolver {
     const session = await findSession(ctx, parseId(sessionId, 'sessionId'));
     const e = await delivery.evaluationOf(ctx, session.id, year);
     if (!e || e.status !== RoundStatus.CLOSED) return null;
-    const sheet = await ctx.db.getRepository(EvaluationBallot).findOneBy({ evaluationId: e.id, receiptCode: normaliseReceipt(receiptCode.slice(0, 40)) });
+    const sheet = await delivery.evaluationSheet(ctx, e, receiptCode);
     return sheet ? publishSheet(sheet) : null;
   }
 
@@ -308,15 +316,14 @@ export class EvaluationResolver {
   async publishedEvaluationSheets(
     @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
     @Arg('year', () => Int, { description: 'Year' }) year: number,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PageArgsType) page: PageArgsType,
     @Ctx() ctx: Context,
   ) {
     const session = await findSession(ctx, parseId(sessionId, 'sessionId'));
     const e = await delivery.evaluationOf(ctx, session.id, year);
     if (!e) throw new NotFoundError('Evaluation', year);
     if (e.status !== RoundStatus.CLOSED) throw new ForbiddenError('测评进行中，结束后公布 (no sheets while the evaluation is open)');
-    const qb = ctx.db.getRepository(EvaluationBallot).createQueryBuilder('b').where('b.evaluation_id = :id', { id: e.id });
-    const result = await paginate(qb, [{ expression: 'b.receipt_code', property: 'receiptCode', direction: 'ASC' }], page);
+    const result = await delivery.evaluationSheets(ctx, e, page);
     const publish = publishSheet;
     return {
       nodes: result.nodes.map(publish),

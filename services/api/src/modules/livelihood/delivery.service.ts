@@ -1,16 +1,22 @@
-import { isCalendarDate, satisfaction, canonicalJson, type SatisfactionRating } from '@kpd/domain';
+import { combinedSatisfaction, DomainError, formatPoints, isCalendarDate, satisfaction, canonicalJson, type SatisfactionRating } from '@kpd/domain';
 import { In } from 'typeorm';
 import { isSignedIn } from '../../core/auth/viewer';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError, type FieldProblem } from '../../core/errors';
 import { mutate } from '../../core/transaction';
 import type { Context } from '../../core/context';
+import type { AreaLevel } from '../../core/areas/area.entity';
 import { findSession, managedSession, managesArea, rosterEntryOf } from './access';
 import { EvaluationBallot, EvaluationParticipation } from './ballot.entity';
 import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodProject, ObligationStatus } from './project.entity';
 import { parseQuantity, type Milli } from './quantity';
-import { addToDigest, ballotHash, chain, digestOf, forUpdate, isDuplicateKey, newReceiptCode, sha256, ZERO_DIGEST } from './secrecy';
+import { addToDigest, ballotHash, chain, digestOf, forUpdate, isDuplicateKey, newReceiptCode, normaliseReceipt, sha256, ZERO_DIGEST } from './secrecy';
+import { paginate, type PageArgs } from '../../core/pagination';
+import { noticeDelegates } from './livelihood.notices';
+import { NoticeKind } from '../../core/notices';
 import { RosterEntry, RoundStatus, SessionStatus } from './session.entity';
 import { now as clockNow } from '../../core/clock';
+import { PublicSurvey } from './rating.entity';
+import { ruleFor, type EffectiveRule } from './rating.service';
 
 /** Today on the Asia/Shanghai calendar, "YYYY-MM-DD". */
 export function shanghaiToday(now = clockNow()): string {
@@ -24,11 +30,32 @@ export async function readableProject(ctx: Context, id: number): Promise<Livelih
   return project;
 }
 
-async function managedProject(ctx: Context, id: number): Promise<LivelihoodProject> {
+export interface BoardFilter {
+  cityId: number | null;
+  areaId: number | null;
+  level: AreaLevel | null;
+  year: number;
+}
+
+/**
+ * The board of a year: by cityId the projects of that area's own congress (as before levels); by
+ * areaId those of it and every congress below it; level narrows either to one level of congress.
+ */
+export async function boardOf(ctx: Context, f: BoardFilter): Promise<LivelihoodProject[]> {
+  const root = f.cityId ?? f.areaId;
+  if (root === null) throw new UserInputError('areaId', '请指定市、区县或乡镇 (name an area)');
+  if (!ctx.areas.get(root)) throw new NotFoundError('Area', root);
+  let ids = f.cityId !== null ? [f.cityId] : ctx.areas.subtree(root).map((a) => a.id);
+  if (f.level !== null) ids = ids.filter((id) => ctx.areas.get(id)?.level === f.level);
+  if (ids.length === 0) return [];
+  return ctx.db.getRepository(LivelihoodProject).find({ where: { areaId: In(ids), year: f.year }, order: { areaId: 'ASC', candidateId: 'ASC' } });
+}
+
+export async function managedProject(ctx: Context, id: number): Promise<LivelihoodProject> {
   if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
   const project = await ctx.db.getRepository(LivelihoodProject).findOneBy({ id });
   if (!project || !ctx.viewer.scope.contains(project.areaId)) throw new NotFoundError('LivelihoodProject', id);
-  if (!managesArea(ctx, project.areaId)) throw new ForbiddenError('Only admins of the city manage its livelihood projects');
+  if (!managesArea(ctx, project.areaId)) throw new ForbiddenError('Only admins of the congress’s own area manage its livelihood projects');
   return project;
 }
 
@@ -188,6 +215,7 @@ export async function openEvaluation(ctx: Context, sessionId: number, year: numb
       throw e;
     }
     await tx.audit({ action: 'livelihood.evaluation.open', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { year, fingerprint: evaluation.fingerprint } });
+    await noticeDelegates(tx.em, session, NoticeKind.EVALUATION_OPEN, `${year} 年度民生实事满意度评价已开始`, `${session.name} 确定的 ${projects.length} 个民生实事项目请逐项评价（满意、基本满意、不满意）。`, `/livelihood/evaluation`, `${sessionId}:${year}`);
     return evaluation;
   });
 }
@@ -235,8 +263,19 @@ export interface ProjectEvaluation {
   satisfied: number;
   basic: number;
   unsatisfied: number;
+  /** The published rating: the delegates' majority rule, or with a public weight the combined score's band. */
   rating: SatisfactionRating;
+  /** The delegates' rating by their majority rule (results counted before the public's part lack it: then `rating`). */
+  delegateRating?: SatisfactionRating;
+  /** Scores out of 100 as text ("91.22"); absent in results counted before the public's part. */
+  delegateScore?: string | null;
+  publicScore?: string | null;
+  score?: string;
+  public?: { satisfied: number; basic: number; unsatisfied: number; source: string } | null;
 }
+
+/** The weights an evaluation was counted with, frozen in its result. */
+export type FrozenRule = Omit<EffectiveRule, 'areaId'>;
 
 /** Closes the evaluation: checks and chains the sheets, and rates each project by the rule. */
 export async function closeEvaluation(ctx: Context, sessionId: number, year: number): Promise<EvaluationRound> {
@@ -259,13 +298,23 @@ export async function closeEvaluation(ctx: Context, sessionId: number, year: num
         if (c && (code === 'S' || code === 'B' || code === 'U')) c[code] += 1;
       }
     }
-    const result: ProjectEvaluation[] = [...counts].map(([projectId, c]) => ({
-      projectId,
-      satisfied: c.S,
-      basic: c.B,
-      unsatisfied: c.U,
-      rating: satisfaction({ rosterSize: evaluation.rosterSize, satisfied: c.S, basic: c.B, unsatisfied: c.U }),
-    }));
+    // The public's part (镇海): the configured weights and the survey's counts, frozen in the result.
+    const rule = await ruleFor(tx.em, ctx.areas, session.areaId, session.id);
+    const surveys = await tx.em.find(PublicSurvey, { where: { evaluationId: evaluation.id } });
+    const missing = rule.publicWeight > 0 ? [...counts.keys()].filter((id) => !surveys.some((s) => s.projectId === id)) : [];
+    if (missing.length) {
+      const names = (await tx.em.find(LivelihoodProject, { where: { id: In(missing) } })).map((p) => `“${p.name}”`);
+      throw new ConflictError(`群众测评占 ${rule.publicWeight} 分，${names.join('、')} 的群众满意度调查尚未录入 (the public survey of ${missing.length} project(s) is missing)`, { projectIds: missing.map(String) });
+    }
+    const result: ProjectEvaluation[] = [...counts].map(([projectId, c]) => {
+      try {
+        return rateProject(rule, evaluation.rosterSize, projectId, c, surveys.find((s) => s.projectId === projectId) ?? null);
+      } catch (e) {
+        if (e instanceof DomainError) throw new ConflictError(`测评权重无效：${e.reason} (the configured weights are invalid)`);
+        throw e;
+      }
+    });
+    const frozen: FrozenRule = { delegateWeight: rule.delegateWeight, publicWeight: rule.publicWeight, satisfiedFrom: rule.satisfiedFrom, basicFrom: rule.basicFrom, source: rule.source };
     const { links, head } = chain(evaluation.fingerprint, sheets.map((s) => s.ballotHash));
     for (let i = 0; i < sheets.length; i++) {
       await tx.em.update(EvaluationBallot, { receiptCode: sheets[i].receiptCode }, { prevHash: links[i].prev, chainHash: links[i].hash });
@@ -273,14 +322,32 @@ export async function closeEvaluation(ctx: Context, sessionId: number, year: num
     evaluation.status = RoundStatus.CLOSED;
     evaluation.closedAt = clockNow();
     evaluation.chainHead = head;
-    evaluation.result = JSON.stringify({ sheets: sheets.length, projects: result });
+    evaluation.result = JSON.stringify({ sheets: sheets.length, projects: result, rule: frozen });
     await tx.em.save(evaluation);
     await tx.audit({ action: 'livelihood.evaluation.close', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { year, sheets: sheets.length, chainHead: head } });
     return evaluation;
   });
 }
 
-export function evaluationResult(e: EvaluationRound): { sheets: number; projects: ProjectEvaluation[] } | null {
+/** One project's published result: the delegates' counts and rule, and by the weights the public's part and the combined score. */
+export function rateProject(rule: FrozenRule, rosterSize: number, projectId: number, c: { S: number; B: number; U: number }, survey: Pick<PublicSurvey, 'satisfied' | 'basic' | 'unsatisfied' | 'source'> | null): ProjectEvaluation {
+  const delegates = { rosterSize, satisfied: c.S, basic: c.B, unsatisfied: c.U };
+  const combined = combinedSatisfaction({ weights: { delegates: rule.delegateWeight, public: rule.publicWeight }, bands: rule, delegates, public: survey });
+  return {
+    projectId,
+    satisfied: c.S,
+    basic: c.B,
+    unsatisfied: c.U,
+    rating: combined.rating,
+    delegateRating: satisfaction(delegates),
+    delegateScore: combined.delegateScore === null ? null : formatPoints(combined.delegateScore),
+    publicScore: combined.publicScore === null ? null : formatPoints(combined.publicScore),
+    score: formatPoints(combined.score),
+    public: survey ? { satisfied: survey.satisfied, basic: survey.basic, unsatisfied: survey.unsatisfied, source: survey.source } : null,
+  };
+}
+
+export function evaluationResult(e: EvaluationRound): { sheets: number; projects: ProjectEvaluation[]; rule?: FrozenRule } | null {
   return e.status === RoundStatus.CLOSED && e.result ? JSON.parse(e.result) : null;
 }
 
@@ -288,4 +355,27 @@ export { CODE_RATING };
 
 export async function projectsOfSession(ctx: Context, sessionIds: number[]): Promise<LivelihoodProject[]> {
   return ctx.db.getRepository(LivelihoodProject).find({ where: { sessionId: In(sessionIds) }, order: { candidateId: 'ASC' } });
+}
+
+/** The projects an evaluation rates, in sheet order. */
+export async function evaluationProjects(ctx: Context, e: EvaluationRound): Promise<LivelihoodProject[]> {
+  const ids = evaluationProjectIds(e);
+  const rows = await ctx.db.getRepository(LivelihoodProject).findBy({ id: In(ids) });
+  return ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
+}
+
+/** Whether the delegate has rated in the evaluation. */
+export function hasRated(ctx: Context, e: EvaluationRound, userId: number): Promise<boolean> {
+  return ctx.db.getRepository(EvaluationParticipation).existsBy({ evaluationId: e.id, userId });
+}
+
+/** The sheet of an evaluation with this receipt code (as typed: normalised, at most 40 characters), or null. */
+export function evaluationSheet(ctx: Context, e: EvaluationRound, receiptCode: string): Promise<EvaluationBallot | null> {
+  return ctx.db.getRepository(EvaluationBallot).findOneBy({ evaluationId: e.id, receiptCode: normaliseReceipt(receiptCode.slice(0, 40)) });
+}
+
+/** A page of an evaluation's sheets by receipt code. */
+export function evaluationSheets(ctx: Context, e: EvaluationRound, page: PageArgs) {
+  const qb = ctx.db.getRepository(EvaluationBallot).createQueryBuilder('b').where('b.evaluation_id = :id', { id: e.id });
+  return paginate(qb, [{ expression: 'b.receipt_code', property: 'receiptCode', direction: 'ASC' }], page);
 }

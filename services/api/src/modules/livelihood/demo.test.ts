@@ -1,5 +1,5 @@
 import { DRIVERS, startTestServer, type TestServer } from '../../testing/harness';
-import { allPublished, cityId, Q, recomputeChain } from './testkit';
+import { allPublished, boardHead, cityId, Q, recomputeChain } from './testkit';
 
 describe.each(DRIVERS)('livelihood demo data [%s]', (driver) => {
   let t: TestServer;
@@ -38,13 +38,25 @@ describe.each(DRIVERS)('livelihood demo data [%s]', (driver) => {
     expect(s.fingerprint).toBe(s.round.fingerprint);
   });
 
+  it('holds a county session beside it: 苏家屯区’s own roster of 40 and 7 candidates, in preparation, run by admin.sujiatun', async () => {
+    type S = { name: string; status: string; level: string; area: { name: string }; rosterSize: number; quorumShortfall: number; seats: number; candidates: unknown[]; manageable: boolean };
+    const q = '{ voteSessions(level: DISTRICT) { name status level area { name } rosterSize quorumShortfall seats candidates { id } manageable } }';
+    const county = await t.gql<{ voteSessions: S[] }>(q, {}, await t.login('admin.sujiatun'));
+    expect(county.data!.voteSessions).toEqual([
+      { name: '苏家屯区人民代表大会会议（演示）', status: 'DRAFT', level: 'DISTRICT', area: { name: '苏家屯区' }, rosterSize: 40, quorumShortfall: 27, seats: 5, candidates: expect.any(Array), manageable: true },
+    ]);
+    expect(county.data!.voteSessions[0].candidates).toHaveLength(7);
+    const city = await t.gql<{ voteSessions: S[] }>(q, {}, await t.login('admin.shenyang'));
+    expect(city.data!.voteSessions.map((s) => [s.name, s.manageable])).toEqual([['苏家屯区人民代表大会会议（演示）', false]]);
+  });
+
   it('publishes every ballot by receipt code with a chain anyone can recompute, and verifies a receipt', async () => {
     const res = await t.gql<{ voteSession: { round: { fingerprint: string; chainHead: string } } }>(Q.session, { id: sessionId });
     const { fingerprint, chainHead } = res.data!.voteSession.round;
     const ballots = await allPublished(t, sessionId);
     expect(ballots).toHaveLength(341);
     expect(ballots.map((b) => b.receiptCode)).toEqual([...ballots.map((b) => b.receiptCode)].sort());
-    expect(recomputeChain(fingerprint, ballots)).toBe(chainHead);
+    expect(recomputeChain(fingerprint, await boardHead(t, sessionId), ballots)).toBe(chainHead);
     const some = ballots[123];
     const v = await t.gql<{ verifyReceipt: Record<string, unknown> }>(Q.verify, { s: sessionId, r: some.receiptCode.toLowerCase() });
     expect(v.data!.verifyReceipt).toMatchObject({ found: true, counted: true, round: 1, chainHash: some.chainHash, chainHead });

@@ -1,13 +1,26 @@
 import type { ApiModule } from '../../core/module';
 import { templateSheet } from '../../core/xlsx';
-import { Ballot, BoardCheckpoint, EvaluationBallot, EvaluationParticipation, RoundParticipation } from './ballot.entity';
+import { Ballot, BoardCheckpoint, EvaluationBallot, EvaluationParticipation, RoundParticipation, SealedBallot, PaperBatch, PaperCode } from './ballot.entity';
 import { EvaluationResolver, LivelihoodProgressResolver, LivelihoodProjectResolver, ProposalResolver } from './delivery.resolver';
 import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodProject } from './project.entity';
 import { LivelihoodProposal } from './proposal.entity';
 import { seedLivelihood } from './seed';
+import { ReserveItem } from './reserve.entity';
+import { ReserveItemResolver } from './reserve.resolver';
+import { SupportEntry } from './support.entity';
+import { SupportResolver } from './support.resolver';
+import { Inspection, SupervisionAdvice, SupervisionGroup, SupervisionMember } from './supervision.entity';
+import { InspectionResolver, ProjectSupervisionResolver, SupervisionAdviceResolver, SupervisionGroupResolver } from './supervision.resolver';
+import { registerSupervisionFileAccess } from './supervision.service';
+import { PublicSurvey, RatingRule } from './rating.entity';
+import { EvaluationRatingResolver, PublicSurveyResolver, RatingRuleResolver } from './rating.resolver';
+import { SubItem } from './subitem.entity';
+import { ProjectSubItemResolver, SubItemResolver } from './subitem.resolver';
 import { RosterEntry, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
 import { ROSTER_SHEET } from './voting.service';
 import { BulletinBoardResolver, VoteCandidateResolver, VoteRoundResolver, VoteSessionResolver } from './voting.resolver';
+
+registerSupervisionFileAccess();
 
 /**
  * Livelihood projects chosen by the delegates' vote (民生实事人大代表票决): proposals, congress
@@ -23,6 +36,9 @@ export const livelihoodModule: ApiModule = {
     VoteRound,
     RoundParticipation,
     Ballot,
+    SealedBallot,
+    PaperBatch,
+    PaperCode,
     BoardCheckpoint,
     LivelihoodProject,
     LivelihoodMilestone,
@@ -30,6 +46,15 @@ export const livelihoodModule: ApiModule = {
     EvaluationRound,
     EvaluationParticipation,
     EvaluationBallot,
+    ReserveItem,
+    SupportEntry,
+    SupervisionGroup,
+    SupervisionMember,
+    Inspection,
+    SupervisionAdvice,
+    RatingRule,
+    PublicSurvey,
+    SubItem,
   ],
   resolvers: [
     VoteSessionResolver,
@@ -40,6 +65,17 @@ export const livelihoodModule: ApiModule = {
     LivelihoodProjectResolver,
     LivelihoodProgressResolver,
     EvaluationResolver,
+    ReserveItemResolver,
+    SupportResolver,
+    SupervisionGroupResolver,
+    InspectionResolver,
+    SupervisionAdviceResolver,
+    ProjectSupervisionResolver,
+    RatingRuleResolver,
+    PublicSurveyResolver,
+    EvaluationRatingResolver,
+    SubItemResolver,
+    ProjectSubItemResolver,
   ],
   routes: (router) => {
     // The roster template: GET /api/livelihood/roster-template.xlsx

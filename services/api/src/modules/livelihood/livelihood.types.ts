@@ -7,6 +7,7 @@ import { BallotSource } from './ballot.entity';
 import { LivelihoodProject } from './project.entity';
 import { LivelihoodProposal, ProposalCategory, ProposalStatus, ScreeningReason } from './proposal.entity';
 import { VoteCandidateEntity } from './session.entity';
+import { PublicSurveyPart } from './rating.types';
 
 export enum Satisfaction {
   SATISFIED = 'SATISFIED',
@@ -18,9 +19,9 @@ registerEnumType(Satisfaction, {
   name: 'Satisfaction',
   description: 'A delegate’s rating of a livelihood project, and a project’s result by the rule. 满意度',
   valuesConfig: {
-    SATISFIED: { description: '满意' },
-    BASICALLY_SATISFIED: { description: '基本满意' },
-    UNSATISFIED: { description: '不满意' },
+    SATISFIED: { description: 'Satisfied. 满意' },
+    BASICALLY_SATISFIED: { description: 'Mostly satisfied. 基本满意' },
+    UNSATISFIED: { description: 'Not satisfied. 不满意' },
   },
 });
 
@@ -63,10 +64,28 @@ export class VoteSessionInput {
 
   @Field(() => Date, { nullable: true, description: 'Planned closing; casts after it are refused. 计划结束时间' })
   closesAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Opening of the public support poll on the candidates (null: no poll). 公众支持度征集开始' })
+  supportOpensAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Closing of the public support poll. 公众支持度征集结束' })
+  supportClosesAt?: Date | null;
+}
+
+@ObjectType('SupportReceipt', { description: 'A support counted in the public poll. 支持结果' })
+export class SupportReceiptType {
+  @Field(() => ID, { description: 'The candidate supported. 候选项目' })
+  candidateId!: string;
+
+  @Field(() => Int, { description: 'Supports it has now. 支持数' })
+  supports!: number;
 }
 
 @InputType({ description: 'A candidate project for the ballot. 候选项目' })
 export class CandidateInput {
+  @Field(() => ID, { nullable: true, description: 'The reserve library item it is drawn from (项目储备库), which then shows its history. 储备项目' })
+  reserveItemId?: string | null;
+
   @Field({ description: 'Name on the ballot. 项目名称' })
   @MaxLength(200)
   name!: string;
@@ -183,8 +202,11 @@ export class RatingInput {
 
 @ObjectType({ description: 'What a delegate keeps after voting: the receipt code to find the ballot in the published list. 投票回执' })
 export class CastReceiptType {
-  @Field({ description: 'Random receipt code, e.g. 7K2M-9QXD-4T1B-HW8R. 回执码' })
+  @Field({ description: 'Random receipt code, e.g. 7K2M-9QXD-4T1B-HW8R: sealed with the ballot until the count, then shows it in the published list. 回执码' })
   receiptCode!: string;
+
+  @Field({ description: 'SHA-256 of the sealed ballot: on the bulletin board while the round is open. 选票追踪码' })
+  tracker!: string;
 
   @Field(() => Int, { description: 'The round voted in. 轮次' })
   round!: number;
@@ -245,6 +267,27 @@ export class PaperReconciliationType {
 
   @Field(() => Boolean, { nullable: true, description: 'No more returned than handed out (after the count). 有效' })
   valid!: boolean | null;
+}
+
+@ObjectType({ description: 'A batch of paper sheets handed out by one person, confirmed by a second. 纸质选票发放批次' })
+export class PaperBatchType {
+  @Field(() => ID, { description: 'Batch id. 批次编号' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Sheets handed out in it. 张数' })
+  sheets!: number;
+
+  @Field({ description: 'Who handed them out (roster name, or the admin). 发放人' })
+  issuedBy!: string;
+
+  @Field(() => String, { nullable: true, description: 'Who confirmed it (null until confirmed). 确认人' })
+  confirmedBy!: string | null;
+
+  @Field({ description: 'The viewer handed out this batch (and so cannot confirm it). 本人发放' })
+  mine!: boolean;
+
+  @Field(() => [String], { description: 'The delegates handed a sheet, by roster name. 领票代表' })
+  delegates!: string[];
 }
 
 @ObjectType({ description: 'Who took part in a counted round, for anyone to check against the ballots. 出席与投票核对' })
@@ -375,7 +418,7 @@ export class BoardEntryType {
   @Field(() => Int, { description: 'The batch that sealed it. 批次' })
   batch!: number;
 
-  @Field({ description: 'Its commitment. 选票哈希' })
+  @Field({ description: 'A sealed ballot’s tracker, or an opened ballot’s commitment. 选票哈希' })
   ballotHash!: string;
 
   @Field({ description: 'The previous link. 前一链接' })
@@ -417,8 +460,11 @@ export class BulletinBoardType {
   @Field(() => [BoardCheckpointType], { description: 'Checkpoints, first to last. 检查点' })
   checkpoints!: BoardCheckpointType[];
 
-  @Field(() => [BoardEntryType], { complexity: 5, description: 'Entries by batch, then by commitment. 条目' })
+  @Field(() => [BoardEntryType], { complexity: 5, description: 'The sealed ballots’ trackers, by batch, then by tracker. 条目' })
   entries!: BoardEntryType[];
+
+  @Field(() => [BoardEntryType], { complexity: 5, description: 'After the count: every ballot opened (batch 0), by commitment, chained on from the last checkpoint; nothing links one to its tracker. 计票公开的选票' })
+  opened!: BoardEntryType[];
 
   @Field(() => String, { nullable: true, description: 'The chain head published at the count. 哈希链头' })
   chainHead!: string | null;
@@ -503,8 +549,23 @@ export class ProjectEvaluationType {
   @Field(() => Int, { description: 'Unsatisfied. 不满意票' })
   unsatisfied!: number;
 
-  @Field(() => Satisfaction, { description: 'Result by the rule. 测评结果' })
+  @Field(() => Satisfaction, { description: 'Result by the rule: the delegates’ majority rule, or with a public weight the combined score’s band. 测评结果' })
   rating!: Satisfaction;
+
+  @Field(() => Satisfaction, { description: 'The delegates’ part by their majority rule. 代表测评结果' })
+  delegateRating!: Satisfaction;
+
+  @Field(() => String, { nullable: true, description: 'The delegates’ part out of 100 (满意 100, 基本满意 60, 不满意 0 per sheet), e.g. "94.55"; null without sheets or in results counted before the public’s part. 代表测评得分' })
+  delegateScore!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The public survey’s part out of 100, scored alike; null without a survey. 群众测评得分' })
+  publicScore!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The combined score out of 100 by the weights; null in results counted before the public’s part. 综合得分' })
+  score!: string | null;
+
+  @Field(() => PublicSurveyPart, { nullable: true, description: 'The public survey’s counts (null without one). 群众测评' })
+  publicSurvey!: PublicSurveyPart | null;
 }
 
 @ObjectType({ description: 'A rating on a published evaluation sheet. 评价' })

@@ -5,8 +5,10 @@ import { LivelihoodMilestone, LivelihoodProgress } from './project.entity';
 import { toInt } from '../../core/columns';
 import { LivelihoodProposal } from './proposal.entity';
 import { RosterEntry, VoteCandidateEntity } from './session.entity';
+import { SupportEntry } from './support.entity';
 
-function grouped<T>(rows: T[], key: (r: T) => number, ids: readonly number[]): T[][] {
+/** Rows by the id their key gives, in the order of `ids` (an empty list for an id without rows). */
+export function grouped<T>(rows: T[], key: (r: T) => number, ids: readonly number[]): T[][] {
   const map = new Map<number, T[]>();
   for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
   return ids.map((id) => map.get(id) ?? []);
@@ -55,4 +57,20 @@ export const proposalById = (ctx: Context) =>
   new DataLoader<number, LivelihoodProposal | null>(async (ids) => {
     const rows = await ctx.db.getRepository(LivelihoodProposal).findBy({ id: In([...ids]) });
     return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+  });
+
+/** Supports of the public's poll per candidate, per session, in one GROUP BY. */
+export const supportCountsBySession = (ctx: Context) =>
+  new DataLoader<number, Map<number, number>>(async (ids) => {
+    const rows: { sessionId: unknown; candidateId: unknown; n: unknown }[] = await ctx.db
+      .getRepository(SupportEntry)
+      .createQueryBuilder('s')
+      .select('s.session_id', 'sessionId')
+      .addSelect('s.candidate_id', 'candidateId')
+      .addSelect('COUNT(*)', 'n')
+      .where('s.session_id IN (:...ids)', { ids: [...ids] })
+      .groupBy('s.session_id')
+      .addGroupBy('s.candidate_id')
+      .getRawMany();
+    return ids.map((id) => new Map(rows.filter((r) => toInt(r.sessionId) === id).map((r) => [toInt(r.candidateId), toInt(r.n)])));
   });

@@ -1,7 +1,9 @@
+import { bilingualValues } from '../../core/enum-values';
 import type { Fen } from '@kpd/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { moneyColumn } from '../../core/columns';
+import { encrypted } from '../../core/crypto/field-encryption';
 import { MoneyScalar } from '../../core/scalars';
 
 export enum ProposalSource {
@@ -64,16 +66,16 @@ registerEnumType(ProposalCategory, {
   name: 'ProposalCategory',
   description: 'Field of a livelihood proposal. 建议类别',
   valuesConfig: {
-    EDUCATION: { description: '教育' },
-    HEALTH: { description: '医疗卫生' },
-    HOUSING: { description: '住房与老旧小区' },
-    TRANSPORT: { description: '交通与道路' },
-    UTILITIES: { description: '供水、供暖、燃气' },
-    ELDERLY_CARE: { description: '养老与社会保障' },
-    CULTURE_SPORTS: { description: '文化体育' },
-    ENVIRONMENT: { description: '生态环境' },
-    EMPLOYMENT: { description: '就业创业' },
-    OTHER: { description: '其他' },
+    EDUCATION: { description: 'Education. 教育' },
+    HEALTH: { description: 'Health care. 医疗卫生' },
+    HOUSING: { description: 'Housing and old neighbourhoods. 住房与老旧小区' },
+    TRANSPORT: { description: 'Transport and roads. 交通与道路' },
+    UTILITIES: { description: 'Water, heating and gas. 供水、供暖、燃气' },
+    ELDERLY_CARE: { description: 'Elderly care and social security. 养老与社会保障' },
+    CULTURE_SPORTS: { description: 'Culture and sport. 文化体育' },
+    ENVIRONMENT: { description: 'Environment. 生态环境' },
+    EMPLOYMENT: { description: 'Jobs and start-ups. 就业创业' },
+    OTHER: { description: 'Other. 其他' },
   },
 });
 
@@ -87,12 +89,19 @@ registerEnumType(ProposalStatus, {
   },
 });
 
+const SCREENING_REASON_ENGLISH: Record<ScreeningReason, string> = {
+  ACCEPTED_AS_CANDIDATE: 'Accepted as a candidate',
+  ADDS_PUBLIC_BURDEN: 'Would add to the public’s burden',
+  ALREADY_PLANNED: 'Already in another plan or routine work',
+  DEBT_RISK: 'Would create government debt risk',
+  MERGED: 'Merged into another proposal',
+  NOT_FEASIBLE_THIS_YEAR: 'Cannot be finished this year',
+  NOT_LIVELIHOOD: 'Not a livelihood matter',
+};
 registerEnumType(ScreeningReason, {
   name: 'ScreeningReason',
   description: 'The published reason of a screening outcome. 筛选理由',
-  valuesConfig: Object.fromEntries(
-    Object.entries(SCREENING_REASON_LABELS).map(([k, v]) => [k, { description: v }]),
-  ) as Record<ScreeningReason, { description: string }>,
+  valuesConfig: bilingualValues(SCREENING_REASON_ENGLISH, SCREENING_REASON_LABELS),
 });
 
 @ObjectType('LivelihoodProposal', { description: 'A proposed livelihood project and its screening outcome. 民生实事建议' })
@@ -139,8 +148,8 @@ export class LivelihoodProposal {
   @Column({ type: 'varchar', length: 64, nullable: true })
   submitterName!: string | null;
 
-  /** Phone or e-mail for a reply (public proposals); shown to admins only. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  /** Phone or e-mail for a reply (public proposals), encrypted at rest; shown to admins only. */
+  @Column({ type: 'varchar', length: 512, nullable: true, transformer: encrypted({ table: 'livelihood_proposals', column: 'contact', property: 'contact' }) })
   contact!: string | null;
 
   /** The code a proposer follows the proposal with; shown only to the proposer and admins. */

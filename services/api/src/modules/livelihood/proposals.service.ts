@@ -9,7 +9,7 @@ import { paginate, type Page, type PageArgs } from '../../core/pagination';
 import { mutate } from '../../core/transaction';
 import type { Context } from '../../core/context';
 import { AreaLevel } from '../../core/areas/area.entity';
-import { managesArea } from './access';
+import { CONGRESS_LEVELS, managesArea } from './access';
 import { LivelihoodProposal, ProposalCategory, ProposalSource, ProposalStatus, ScreeningReason } from './proposal.entity';
 import { now as clockNow } from '../../core/clock';
 
@@ -59,11 +59,13 @@ export interface ProposalFields {
 /** Anyone proposes: the public without signing in (throttled), delegates and departments signed in. */
 export async function submitProposal(ctx: Context, f: ProposalFields): Promise<LivelihoodProposal> {
   const problems: FieldProblem[] = [];
+  // cityId names the congress proposed to: a city, a county (区县) or a township (乡镇街道).
   const city = ctx.areas.get(f.cityId);
-  if (!city || city.level !== AreaLevel.CITY) problems.push({ field: 'input.cityId', reason: '不是一个市 (not a city)' });
+  if (!city || !CONGRESS_LEVELS.includes(city.level)) problems.push({ field: 'input.cityId', reason: '不是市、区县或乡镇 (not a city, a county or a township)' });
   if (f.districtId !== null) {
     const d = ctx.areas.get(f.districtId);
-    if (!d || d.level !== AreaLevel.DISTRICT || d.parentId !== f.cityId) problems.push({ field: 'input.districtId', reason: '不是该市的区县 (not a district of that city)' });
+    if (!d || (d.level !== AreaLevel.DISTRICT && d.level !== AreaLevel.TOWNSHIP) || d.id === f.cityId || !ctx.areas.isWithin(d.id, f.cityId))
+      problems.push({ field: 'input.districtId', reason: '不是该地区所辖的区县或乡镇 (not a district or township within that area)' });
   }
   const title = (f.title ?? '').trim();
   if (title.length < 4 || title.length > 200) problems.push({ field: 'input.title', reason: '标题须为 4–200 个字 (4 to 200 characters)' });

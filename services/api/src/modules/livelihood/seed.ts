@@ -1,18 +1,22 @@
-import { wan } from '@kpd/domain';
+import { periodOfInstant, shanghaiDate, wan } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import { Role, User } from '../../core/auth/user.entity';
 import { chunks } from '../../core/xlsx';
 import type { Tx } from '../../core/transaction';
 import type { SeedContext } from '../../core/module';
-import { Ballot, BallotSource, EvaluationBallot, EvaluationParticipation, RoundParticipation } from './ballot.entity';
+import { BallotSource, EvaluationBallot, EvaluationParticipation, RoundParticipation, SealedBallot } from './ballot.entity';
 import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodProject, ObligationStatus } from './project.entity';
 import { LivelihoodProposal, ProposalCategory, ProposalSource, ProposalStatus, ScreeningReason } from './proposal.entity';
 import { parseQuantity } from './quantity';
 import { addToDigest, ballotHash, chain, newReceiptCode, sha256, ZERO_DIGEST } from './secrecy';
-import { commitmentOf, newSalt, sealBoard } from './board.service';
+import { sealBoard } from './board.service';
 import { RosterEntry, RoundStatus, SessionStatus, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
-import { closeRoundIn } from './voting.service';
-import { BOARD_BATCH, canonicalJson, satisfaction, sessionFingerprintInput } from '@kpd/domain';
+import { closeRoundIn, sealedBallotRow } from './voting.service';
+import { newCountingKey, rebuildCountingKey } from './counting-key';
+import { newSupportSalt } from './support.service';
+import { BOARD_BATCH, canonicalJson, sessionFingerprintInput } from '@kpd/domain';
+import { rateProject } from './delivery.service';
+import { FUXIN_RULE, seedFuxinSubItems, seedFuxinSupervision, seedFuxinSurvey } from './supervision.seed';
 
 /** Delegates on the demo roster of 阜新市十六届人大四次会议 (delegate.001 … delegate.360). */
 export const DEMO_ROSTER_SIZE = 360;
@@ -39,6 +43,12 @@ const CANDIDATES: { name: string; dept: string; qty: string; unit: string; cost:
   { name: '新建城市口袋公园15个', dept: '市自然资源局', qty: '15', unit: '个', cost: wan(1200), category: ProposalCategory.ENVIRONMENT, votes: 86 },
   { name: '建设农村客运候车亭100个', dept: '市交通运输局', qty: '100', unit: '个', cost: wan(300), category: ProposalCategory.TRANSPORT, votes: 71 },
 ];
+
+/** Proposals came in over September and early October 2020 and were screened before the demo's day. */
+const SCREENED_AT = new Date('2020-10-12T02:00:00Z');
+function proposedAt(i: number): Date {
+  return new Date(Date.UTC(2020, 8, 1 + ((i * 3) % 36), 2));
+}
 
 /** Small deterministic generator, so the demo looks the same on every start (receipt codes aside). */
 function prng(seed: number): () => number {
@@ -78,10 +88,21 @@ async function insertDelegates(seed: SeedContext, em: EntityManager, cityId: num
   return byNumber;
 }
 
+/** When report 003's vote was counted, and when the year-end evaluation of its ten projects closed. */
+const VOTE_COUNTED_AT = new Date('2021-01-15T03:05:00Z');
+const EVALUATION_CLOSED_AT = new Date('2021-12-28T08:00:00Z');
+
 /**
  * Fuxin's 2021 vote (report 003: 1月15日，阜新市十六届人大四次会议…选出2021年阜新市政府10件民生实事):
  * proposals screened, 15 candidates, a roster of 360 delegates, 342 ballots (7 on paper), 10
  * adopted, their 2021 delivery and the year-end evaluation.
+ *
+ * The demo holds what had happened by its day (`seed.now`): on the demo's default day, 2020-10-15,
+ * the proposals are in and screened and the session is in preparation (its 15 candidates for 10
+ * seats and its roster of 360 set, nobody checked in), so an admin of 阜新市 runs the check-in, the
+ * vote and the count themselves. On a later day (`KPD_TODAY`, or the real date) the vote has been held
+ * as the report records it, with the delivery months and milestones up to that day and the evaluation
+ * once it closed.
  */
 export async function seedLivelihood(seed: SeedContext): Promise<void> {
   const { em } = seed;
@@ -113,7 +134,8 @@ export async function seedLivelihood(seed: SeedContext): Promise<void> {
         reasonCode: ScreeningReason.ACCEPTED_AS_CANDIDATE,
         reasonNote: '列入2021年民生实事候选项目',
         mergedIntoId: null,
-        screenedAt: new Date('2020-12-10T02:00:00Z'),
+        screenedAt: SCREENED_AT,
+        createdAt: proposedAt(i),
       }),
     );
     proposalIds.push(p.id);
@@ -143,7 +165,8 @@ export async function seedLivelihood(seed: SeedContext): Promise<void> {
       reasonCode: reason,
       reasonNote: note,
       mergedIntoId: reason === ScreeningReason.MERGED ? proposalIds[2] : null,
-      screenedAt: new Date('2020-12-10T02:00:00Z'),
+      screenedAt: SCREENED_AT,
+      createdAt: proposedAt(20 + i),
     });
   }
   await em.insert(LivelihoodProposal, {
@@ -197,6 +220,8 @@ export async function seedLivelihood(seed: SeedContext): Promise<void> {
       }),
     ),
   );
+  const held = seed.now >= VOTE_COUNTED_AT;
+  const today = shanghaiDate(seed.now);
   const rosterRows = [...delegates].map(([n, userId]) => ({
     sessionId: session.id,
     userId,
@@ -204,11 +229,16 @@ export async function seedLivelihood(seed: SeedContext): Promise<void> {
     delegation: DELEGATIONS[n % DELEGATIONS.length],
     scrutineer: n === 3 || n === 17,
     // 351 checked in; 009, 018, … (nine) did not come.
-    checkedInAt: n % 40 === 9 ? null : new Date(Date.UTC(2021, 0, 15, 0, 30, 0) + n * 4000),
+    checkedInAt: !held || n % 40 === 9 ? null : new Date(Date.UTC(2021, 0, 15, 0, 30, 0) + n * 4000),
   }));
   for (const part of chunks(rosterRows, 200)) await em.insert(RosterEntry, part);
+  if (!held) {
+    await seedCountySession(seed);
+    return;
+  }
 
-  // Round 1, opened with the fingerprint of the frozen rules and list.
+  // Round 1, opened with the fingerprint of the frozen rules and list, and its counting key.
+  const key = newCountingKey();
   const canonical = sessionFingerprintInput({ rosterSize: DEMO_ROSTER_SIZE, seats: 10, candidates: candidates.map((c) => ({ id: String(c.id), name: c.name })) });
   const fingerprint = sha256(canonical);
   const round = await em.save(
@@ -227,6 +257,7 @@ export async function seedLivelihood(seed: SeedContext): Promise<void> {
       paperIssued: 8,
       chainHead: null,
       result: null,
+      publicKey: key.publicKey,
     }),
   );
   await em.update(VoteSession, { id: session.id }, { status: SessionStatus.VOTING, currentRound: 1, fingerprint, version: 2 });
@@ -240,39 +271,38 @@ export async function seedLivelihood(seed: SeedContext): Promise<void> {
   sheets.push({ choices: tooMany, source: BallotSource.PAPER }, { choices: [...tooMany].reverse(), source: BallotSource.PAPER });
   const participation = voters.map((v, i) => ({ roundId: round.id, userId: v.userId, method: i < 334 ? BallotSource.ELECTRONIC : BallotSource.PAPER }));
   for (const part of chunks(participation, 300)) await em.insert(RoundParticipation, part);
+  // Every ballot sealed under the round's counting key; the key's shares are used once, at the count.
   let digest = ZERO_DIGEST;
   const ballotRows = sheets
     .filter((_, i) => i < 334 || i >= 335)
     .map((s) => {
-      const receiptCode = newReceiptCode();
-      const choices = s.choices.join(',');
-      const salt = newSalt();
-      const hash = commitmentOf(fingerprint, receiptCode, choices, s.source, salt);
-      digest = addToDigest(digest, hash);
-      return { receiptCode, roundId: round.id, choices, source: s.source, salt, ballotHash: hash, batch: null, prevHash: null, chainHash: null };
+      const row = sealedBallotRow({ ...round, publicKey: key.publicKey }, s.choices.join(','), s.source);
+      digest = addToDigest(digest, row.tracker);
+      return row;
     });
   void rand;
   // Cast in batches of ten, each sealed onto the bulletin board as the vote goes on.
   for (const part of chunks(ballotRows, BOARD_BATCH)) {
-    await em.insert(Ballot, part);
+    await em.insert(SealedBallot, part);
     await sealBoard(em, round);
   }
   await em.update(VoteRound, { id: round.id }, { digest });
 
-  // Counted: the top ten pass the majority of 181; the obligations are created.
+  // Counted with two of the three shares: the top ten pass the majority of 181; the obligations are created.
   const tx: Tx = { em, audit: async () => undefined, unchanged: () => undefined };
-  await closeRoundIn(tx, session.id, new Date('2021-01-15T03:05:00Z'));
+  await closeRoundIn(tx, session.id, VOTE_COUNTED_AT, rebuildCountingKey(key.publicKey, key.shares.slice(1)));
 
   // 2021 delivery: milestones, monthly progress, closed out by year end (one not quite).
   const projects = await em.find(LivelihoodProject, { where: { sessionId: session.id }, order: { candidateId: 'ASC' } });
   for (const [i, p] of projects.entries()) {
     const behind = i === 8; // the parking spaces fell short
-    await em.insert(LivelihoodMilestone, [
+    const milestones = [
       { projectId: p.id, name: '完成项目前期和招标', dueDate: '2021-04-30', doneDate: '2021-04-2' + (i % 8) },
       { projectId: p.id, name: '全面开工', dueDate: '2021-05-31', doneDate: '2021-05-2' + (i % 9) },
       { projectId: p.id, name: '完成年度目标的一半', dueDate: '2021-08-31', doneDate: behind ? '2021-09-15' : '2021-08-2' + (i % 9) },
       { projectId: p.id, name: '完工验收', dueDate: '2021-11-30', doneDate: behind ? null : '2021-11-2' + (i % 9) },
-    ]);
+    ];
+    await em.insert(LivelihoodMilestone, milestones.map((m) => ({ ...m, doneDate: m.doneDate !== null && m.doneDate <= today ? m.doneDate : null })));
     const months = ['2021-04', '2021-05', '2021-06', '2021-07', '2021-08', '2021-09', '2021-10', '2021-11'];
     const shares = [5, 15, 20, 20, 15, 10, 10, 5];
     const target = p.targetQuantity;
@@ -284,8 +314,15 @@ export async function seedLivelihood(seed: SeedContext): Promise<void> {
       given += qty;
       return { projectId: p.id, period, quantityDone: qty, note: `${p.leadDepartment}报送：本月完成${(Number(qty) / 1000).toString()}${p.unit}`, reportedByUserId: adminId };
     });
-    await em.insert(LivelihoodProgress, rows);
-    if (!behind) await em.update(LivelihoodProject, { id: p.id }, { status: ObligationStatus.COMPLETED, completedOn: `2021-11-${25 + (i % 5)}` });
+    // A month's progress is reported once the month has ended.
+    const reported = rows.filter((r) => r.period < periodOfInstant(seed.now));
+    if (reported.length) await em.insert(LivelihoodProgress, reported);
+    const completedOn = `2021-11-${25 + (i % 5)}`;
+    if (!behind && completedOn <= today) await em.update(LivelihoodProject, { id: p.id }, { status: ObligationStatus.COMPLETED, completedOn });
+  }
+  if (seed.now < EVALUATION_CLOSED_AT) {
+    await seedCountySession(seed);
+    return;
   }
 
   // Year-end evaluation: 330 delegates rate each project; all sheets counted by the rule.
@@ -325,23 +362,102 @@ export async function seedLivelihood(seed: SeedContext): Promise<void> {
   const { links, head } = chain(evalFingerprint, evalSheets.map((s) => s.ballotHash));
   evalSheets.forEach((s, i) => Object.assign(s, { prevHash: links[i].prev, chainHash: links[i].hash }));
   for (const part of chunks(evalSheets, 200)) await em.insert(EvaluationBallot, part);
+  // Counted with the households' part (60 of 100, as 镇海 does) from the demo's survey.
+  const surveys = await seedFuxinSurvey(em, session.areaId, session.id, evaluation.id, projects, adminId);
   const results = projects.map((p) => {
-    let S = 0;
-    let B = 0;
-    let U = 0;
+    const c = { S: 0, B: 0, U: 0 };
     for (const s of evalSheets) {
-      const code = s.ratings.split(';').find((x) => x.startsWith(`${p.id}:`))!.split(':')[1];
-      if (code === 'S') S++;
-      else if (code === 'B') B++;
-      else U++;
+      const code = s.ratings.split(';').find((x) => x.startsWith(`${p.id}:`))!.split(':')[1] as 'S' | 'B' | 'U';
+      c[code]++;
     }
-    return { projectId: p.id, satisfied: S, basic: B, unsatisfied: U, rating: satisfaction({ rosterSize: DEMO_ROSTER_SIZE, satisfied: S, basic: B, unsatisfied: U }) };
+    return rateProject(FUXIN_RULE, DEMO_ROSTER_SIZE, p.id, c, surveys.get(p.id)!);
   });
   await em.update(EvaluationRound, { id: evaluation.id }, {
     status: RoundStatus.CLOSED,
-    closedAt: new Date('2021-12-28T08:00:00Z'),
+    closedAt: EVALUATION_CLOSED_AT,
     digest: evalSheets.reduce((d, s) => addToDigest(d, s.ballotHash), ZERO_DIGEST),
     chainHead: head,
-    result: JSON.stringify({ sheets: evalSheets.length, projects: results }),
+    result: JSON.stringify({ sheets: evalSheets.length, projects: results, rule: FUXIN_RULE }),
   });
+  await seedFuxinSupervision(em, session.id, projects, adminId);
+  await seedFuxinSubItems(em, projects[0], adminId);
+  await seedCountySession(seed);
+}
+
+/** Delegates of the demo county congress of 苏家屯区 (delegate.sjt01 … delegate.sjt40). */
+export const SUJIATUN_ROSTER_SIZE = 40;
+
+/**
+ * A county-level congress beside Fuxin's city one: 苏家屯区's session (演示数据: the reports give no
+ * county vote, so its name and candidates are illustrative, in the manner of Fuxin's), in
+ * preparation — its own roster of 40 district delegates, 7 candidates for 5 seats — for
+ * admin.sujiatun to run: delegates check in, the vote opens at two thirds of its own roster.
+ */
+export async function seedCountySession(seed: SeedContext): Promise<void> {
+  const { em } = seed;
+  const sujiatun = seed.area('苏家屯区');
+  const towns = ['临湖街道', '沙河街道'];
+  const rows: Partial<User>[] = [];
+  const existing = new Set((await em.find(User, { select: { username: true } })).map((u) => u.username));
+  for (let i = 1; i <= SUJIATUN_ROSTER_SIZE; i++) {
+    const username = `delegate.sjt${String(i).padStart(2, '0')}`;
+    if (!existing.has(username)) rows.push({ username, displayName: `苏家屯区人大代表 ${String(i).padStart(2, '0')}`, role: Role.DELEGATE, areaId: sujiatun.id, passwordHash: seed.demoPasswordHash, active: true, failedLogins: 0, lockedUntil: null });
+  }
+  if (rows.length) await em.insert(User, rows);
+  const users = await em.find(User, { where: { areaId: sujiatun.id, role: Role.DELEGATE }, order: { username: 'ASC' } });
+  const session = await em.save(
+    em.create(VoteSession, {
+      areaId: sujiatun.id,
+      name: '苏家屯区人民代表大会会议（演示）',
+      // Scheduled after the demo's day (2020-10-15); the public's support poll opened on 1 October
+      // and has no closing set, so it is open on the demo's day and any day after.
+      meetingDate: '2021-01-08',
+      seats: 5,
+      opensAt: null,
+      closesAt: null,
+      supportOpensAt: new Date('2020-10-01T00:00:00Z'),
+      supportClosesAt: null,
+      supportSalt: newSupportSalt(),
+      status: SessionStatus.DRAFT,
+      currentRound: 0,
+      fingerprint: null,
+      version: 1,
+    }),
+  );
+  const list: [string, string, string, string, bigint][] = [
+    ['改造临湖街道老旧小区供热管网5公里', '区住房和城乡建设局', '5', '公里', wan(1500)],
+    ['维修改造农村公路60公里', '区交通运输局', '60', '公里', wan(3000)],
+    ['新建社区卫生服务站3个', '区卫生健康局', '3', '个', wan(450)],
+    ['改造沙河街道背街小巷12条', '区住房和城乡建设局', '12', '条', wan(960)],
+    ['新建社区居家养老服务站5个', '区民政局', '5', '个', wan(500)],
+    ['为中小学校配备校园安防设施20所', '区教育局', '20', '所', wan(300)],
+    ['新增公共停车泊位500个', '区城市管理局', '500', '个', wan(250)],
+  ];
+  await em.insert(
+    VoteCandidateEntity,
+    list.map(([name, dept, qty, unit, cost], i) => ({
+      sessionId: session.id,
+      position: i + 1,
+      name,
+      description: `${dept}牵头，2022年内完成${qty}${unit}。`,
+      leadDepartment: dept,
+      targetQuantity: parseQuantity(qty, 'qty'),
+      unit,
+      estimatedCost: cost,
+      proposalIds: '',
+      adopted: false,
+      adoptedInRound: null,
+    })),
+  );
+  await em.insert(
+    RosterEntry,
+    users.slice(0, SUJIATUN_ROSTER_SIZE).map((u, i) => ({
+      sessionId: session.id,
+      userId: u.id,
+      name: delegateName(900 + i),
+      delegation: `${towns[i % towns.length]}代表团`,
+      scrutineer: i === 0,
+      checkedInAt: null,
+    })),
+  );
 }

@@ -59,6 +59,18 @@ export class VoteSession {
   @Column({ type: 'varchar', length: 16 })
   status!: SessionStatus;
 
+  @Field(() => Date, { nullable: true, description: 'Opening of the public support poll on the candidates (公众支持度征集), before the congress. 征集开始' })
+  @Column({ type: 'datetime', nullable: true })
+  supportOpensAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Closing of the public support poll. 征集结束' })
+  @Column({ type: 'datetime', nullable: true })
+  supportClosesAt!: Date | null;
+
+  /** Random salt of the supporters' phone hashes in this session's poll. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  supportSalt!: string | null;
+
   @Field(() => Int, { description: 'The round in progress or last held (0 before the first). 轮次' })
   @Column({ type: 'int', default: 0 })
   currentRound!: number;
@@ -78,6 +90,13 @@ export class VoteSession {
   @Field({ description: 'When the session was created. 创建时间' })
   @CreateDateColumn({ type: 'datetime' })
   createdAt!: Date;
+
+  /**
+   * The counting key's three shares, on the answer of the opening only (never stored, never shown
+   * again): each scrutineer keeps one; two of them count the round.
+   */
+  @Field(() => [String], { nullable: true, description: 'On opening only: the three shares of the round’s counting key, one for each of three scrutineers to keep; two are needed to count. Never stored nor shown again. 计票密钥份额' })
+  countingShares?: string[] | null;
 }
 
 @ObjectType('VoteCandidate', { description: 'A candidate livelihood project on the ballot. 候选项目' })
@@ -121,6 +140,10 @@ export class VoteCandidateEntity {
   /** Ids of the proposals behind it, comma-separated. */
   @Column({ type: 'varchar', length: 255, default: '' })
   proposalIds!: string;
+
+  /** The reserve library item it was drawn from (项目储备库), when one. */
+  @Column({ type: 'int', nullable: true })
+  reserveItemId!: number | null;
 
   @Field({ description: 'Adopted by the vote (set when counted). 是否当选' })
   @Column({ type: 'boolean', default: false })
@@ -234,6 +257,15 @@ export class VoteRound {
   digest!: string;
 
   /** Paper sheets handed out by the scrutineers (发出选票). */
+  /**
+   * The round's counting key (X25519, base64url): every ballot is sealed under it. Its private key is
+   * never stored: it was split into the scrutineers' shares when the round opened. Null for rounds
+   * counted before ballots were sealed.
+   */
+  @Field(() => String, { nullable: true, description: 'The round’s public counting key (X25519, base64url): every ballot is sealed under it; its private key exists only in the scrutineers’ shares. 计票公钥' })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  publicKey!: string | null;
+
   @Column({ type: 'int', default: 0 })
   paperIssued!: number;
 

@@ -59,9 +59,9 @@ export const Q = {
   candidates: `mutation($s: ID!, $c: [CandidateInput!]!) { setVoteCandidates(sessionId: $s, candidates: $c) { id position name } }`,
   importRoster: `mutation($s: ID!, $f: ID!, $d: Boolean!) { importVoteRoster(sessionId: $s, fileId: $f, dryRun: $d) { dryRun totalRows validRows created committed problems { row column header reason } } }`,
   checkIn: `mutation($s: ID!) { checkInToSession(sessionId: $s) { checkedInAt } }`,
-  open: `mutation($s: ID!) { openVote(sessionId: $s) { status currentRound fingerprint } }`,
-  cast: `mutation($s: ID!, $c: [ID!]!) { castBallot(sessionId: $s, candidateIds: $c) { receiptCode round fingerprint } }`,
-  close: `mutation($s: ID!) { closeVote(sessionId: $s) { status currentRound } }`,
+  open: `mutation($s: ID!) { openVote(sessionId: $s) { status currentRound fingerprint countingShares } }`,
+  cast: `mutation($s: ID!, $c: [ID!]!) { castBallot(sessionId: $s, candidateIds: $c) { receiptCode tracker round fingerprint } }`,
+  close: `mutation($s: ID!, $k: [String!]!) { closeVote(sessionId: $s, shares: $k) { status currentRound } }`,
   session: `query($id: ID!) { voteSession(id: $id) { id name status fingerprint currentRound rosterSize checkedIn quorumShortfall
       candidates { id name position adopted targetQuantity unit }
       me { onRoster checkedInAt votedInCurrentRound }
@@ -99,14 +99,20 @@ export async function allPublished(t: TestServer, sessionId: string, round: numb
   }
 }
 
+/** The head of a round's last board checkpoint (the fingerprint when none): where the opened ballots' chain starts. */
+export async function boardHead(t: TestServer, sessionId: string, round: number | null = null): Promise<string> {
+  const res = await t.gql<{ voteBulletinBoard: { fingerprint: string; checkpoints: { head: string }[] } }>('query($s: ID!, $r: Int) { voteBulletinBoard(sessionId: $s, round: $r) { fingerprint checkpoints { head } } }', { s: sessionId, r: round });
+  const b = res.data!.voteBulletinBoard;
+  return b.checkpoints.length ? b.checkpoints[b.checkpoints.length - 1].head : b.fingerprint;
+}
+
 /**
- * Recomputes the chain the way a member of the public would, with node's own SHA-256: each
- * commitment from the opened ballot, then batch by batch, by commitment within a batch, from the
- * fingerprint.
+ * Recomputes the chain of the opened ballots the way a member of the public would, with node's own
+ * SHA-256: each commitment from the opened ballot, then by commitment, from the board's last head.
  */
-export function recomputeChain(fingerprint: string, ballots: PublishedBallotRow[]): string {
-  let prev = fingerprint;
-  const ordered = [...ballots].sort((a, b) => a.batch - b.batch || (a.ballotHash < b.ballotHash ? -1 : 1));
+export function recomputeChain(fingerprint: string, start: string, ballots: PublishedBallotRow[]): string {
+  let prev = start;
+  const ordered = [...ballots].sort((a, b) => (a.ballotHash < b.ballotHash ? -1 : 1));
   for (const b of ordered) {
     if (sha256(`${fingerprint}|${b.receiptCode}|${b.marks.join(',')}|${b.source}|${b.salt}`) !== b.ballotHash) throw new Error(`hash of ${b.receiptCode} does not match`);
     if (b.prevHash !== prev) throw new Error(`link of ${b.receiptCode} does not follow`);
@@ -142,4 +148,33 @@ export async function preparedSession(
 export async function rosterIds(t: TestServer, id: string, token: string): Promise<Map<string, string>> {
   const res = await t.gql<{ voteSession: { roster: { userId: string; name: string }[] } }>('query($id: ID!) { voteSession(id: $id) { roster { userId name } } }', { id }, token);
   return new Map(res.data!.voteSession.roster.map((r) => [r.name, r.userId]));
+}
+
+/** The counting key shares answered by each session's last opening, as the scrutineers would keep them. */
+export const countingShares = new Map<string, string[]>();
+
+/** Opens a round (Q.open) and keeps its key shares for the count. */
+export async function openRound<T = { openVote: { status: string; currentRound: number; fingerprint: string; countingShares: string[] | null } }>(t: TestServer, sessionId: string, token: string): Promise<GraphQLResponse<T>> {
+  const res = await t.gql<{ openVote: { countingShares: string[] | null } }>(Q.open, { s: sessionId }, token);
+  const shares = res.data?.openVote.countingShares;
+  if (shares) countingShares.set(String(sessionId), shares);
+  return res as unknown as GraphQLResponse<T>;
+}
+
+/** Counts the open round (Q.close) with two scrutineers' shares (the second and third, unless given). */
+export async function closeRound<T = { closeVote: { status: string; currentRound: number } }>(t: TestServer, sessionId: string, token: string, shares?: string[]): Promise<GraphQLResponse<T>> {
+  return t.gql<T>(Q.close, { s: sessionId, k: shares ?? (countingShares.get(String(sessionId)) ?? []).slice(1) }, token);
+}
+
+/** Confirms, as `token` (a second scrutineer or an admin), every paper batch of the session's open round it did not hand out. */
+export async function confirmPaperBatches(t: TestServer, sessionId: string, token: string): Promise<number> {
+  const res = await t.gql<{ voteSession: { round: { paperBatches: { id: string; confirmedBy: string | null; mine: boolean }[] | null } } }>('query($id: ID!) { voteSession(id: $id) { round { paperBatches { id confirmedBy mine } } } }', { id: sessionId }, token);
+  let n = 0;
+  for (const b of res.data!.voteSession.round.paperBatches ?? []) {
+    if (b.confirmedBy !== null || b.mine) continue;
+    const done = await t.gql('mutation($s: ID!, $b: ID!) { confirmPaperBatch(sessionId: $s, batchId: $b) }', { s: sessionId, b: b.id }, token);
+    if (done.errors) throw new Error(JSON.stringify(done.errors));
+    n++;
+  }
+  return n;
 }

@@ -1,17 +1,16 @@
+import { PageArgsType } from '../../core/pagination';
 import { validateBallot } from '@kpd/domain';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Args, ArgsType, Field } from 'type-graphql';
-import { Max, Min } from 'class-validator';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Args } from 'type-graphql';
 import { Public } from '../../core/auth/policy';
 import { Role } from '../../core/auth/user.entity';
 import { isSignedIn } from '../../core/auth/viewer';
 import { ForbiddenError, NotFoundError, UserInputError } from '../../core/errors';
 import { parseId, parseOptionalId } from '../../core/ids';
-import { paginate } from '../../core/pagination';
 import { ImportResult } from '../../core/xlsx';
 import { loader, type Context } from '../../core/context';
-import { Area } from '../../core/areas/area.entity';
+import { Area, AreaLevel } from '../../core/areas/area.entity';
 import { findSession, managesArea } from './access';
-import { Ballot, RoundParticipation } from './ballot.entity';
+import { Ballot } from './ballot.entity';
 import { candidateById, candidatesBySession, rosterCountsBySession } from './loaders';
 import { EvaluationRound, LivelihoodProject } from './project.entity';
 import { normaliseReceipt } from './secrecy';
@@ -20,6 +19,7 @@ import {
   CandidateInput,
   CastReceiptType,
   DelegateStatusType,
+  PaperBatchType,
   PaperReconciliationType,
   AttendanceType,
   BulletinBoardType,
@@ -31,22 +31,14 @@ import {
   VoteSessionInput,
 } from './livelihood.types';
 import * as voting from './voting.service';
+import { supportCountsBySession } from './loaders';
+import { ReserveItem } from './reserve.entity';
+import { reserveItem as reserveItemOf } from './reserve.service';
 import { evaluationOf, projectsOfSession } from './delivery.service';
 import { quorumShortfall } from '@kpd/domain';
 import { formatQuantity } from './quantity';
 
 const HIDDEN_WHILE_OPEN = '投票进行中，计票结果在本轮结束后公布 (no counts while the vote is open)';
-
-@ArgsType()
-class PageArgsType {
-  @Field(() => Int, { nullable: true, description: 'Page size (at most 100). 每页条数' })
-  @Min(0)
-  @Max(100)
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after. 游标' })
-  after?: string | null;
-}
 
 async function candidatesIn(ctx: Context, ids: number[]): Promise<VoteCandidateEntity[]> {
   const rows = await loader(ctx, candidateById).loadMany(ids);
@@ -56,16 +48,14 @@ async function candidatesIn(ctx: Context, ids: number[]): Promise<VoteCandidateE
 @Resolver(() => VoteSession)
 export class VoteSessionResolver {
   @Public('congress sessions and their votes are published')
-  @Query(() => [VoteSession], { description: 'Congress sessions voting on livelihood projects, newest first; public. 票决会议列表' })
-  async voteSessions(@Arg('cityId', () => ID, { nullable: true, description: 'Only this city’s. 城市' }) cityId: string | null, @Ctx() ctx: Context): Promise<VoteSession[]> {
-    const id = parseOptionalId(cityId, 'cityId');
-    const qb = ctx.db.getRepository(VoteSession).createQueryBuilder('s').orderBy('s.meeting_date', 'DESC').addOrderBy('s.id', 'DESC').take(100);
-    if (id !== null) qb.where('s.area_id = :id', { id });
-    else if (isSignedIn(ctx.viewer) && !ctx.viewer.scope.isEverything) {
-      const city = ctx.areas.cityOf(ctx.viewer.scope.root.id);
-      if (city) qb.where('s.area_id = :id', { id: city.id });
-    }
-    return qb.getMany();
+  @Query(() => [VoteSession], { description: 'Congress sessions voting on livelihood projects, newest first; public. Signed in without a filter: your city’s and those in your scope (a city admin sees every county and township below). 票决会议列表' })
+  async voteSessions(
+    @Arg('cityId', () => ID, { nullable: true, description: 'Only this area’s own congress (exactly this area). 城市' }) cityId: string | null,
+    @Arg('areaId', () => ID, { nullable: true, description: 'This area’s congress and every congress below it (a city: its counties and townships). 区域' }) areaId: string | null,
+    @Arg('level', () => AreaLevel, { nullable: true, description: 'Only congresses of this level: CITY, DISTRICT (区县) or TOWNSHIP (乡镇街道). 层级' }) level: AreaLevel | null,
+    @Ctx() ctx: Context,
+  ): Promise<VoteSession[]> {
+    return voting.listSessions(ctx, { cityId: parseOptionalId(cityId, 'cityId'), areaId: parseOptionalId(areaId, 'areaId'), level: level ?? null });
   }
 
   @Public('congress sessions and their votes are published')
@@ -74,11 +64,26 @@ export class VoteSessionResolver {
     return findSession(ctx, parseId(id, 'id'));
   }
 
-  @FieldResolver(() => Area, { description: 'The city whose congress meets. 城市' })
-  city(@Root() s: VoteSession, @Ctx() ctx: Context): Area {
+  @FieldResolver(() => Area, { description: 'The area whose congress meets: a city, a county (区县) or a township (乡镇街道). 行政区' })
+  area(@Root() s: VoteSession, @Ctx() ctx: Context): Area {
     const a = ctx.areas.get(s.areaId);
     if (!a) throw new NotFoundError('Area', s.areaId);
     return a;
+  }
+
+  @FieldResolver(() => AreaLevel, { description: 'The congress’s level: CITY, DISTRICT (区县) or TOWNSHIP (乡镇街道). 层级' })
+  level(@Root() s: VoteSession, @Ctx() ctx: Context): AreaLevel {
+    return this.area(s, ctx).level;
+  }
+
+  @FieldResolver(() => Area, { description: 'The city the congress belongs to (the session’s own area for a city session). 所属城市' })
+  city(@Root() s: VoteSession, @Ctx() ctx: Context): Area {
+    return ctx.areas.cityOf(s.areaId) ?? this.area(s, ctx);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the signed-in viewer runs this session (its rules, roster, count). 可管理' })
+  manageable(@Root() s: VoteSession, @Ctx() ctx: Context): boolean {
+    return managesArea(ctx, s.areaId);
   }
 
   @FieldResolver(() => [VoteCandidateEntity], { description: 'The candidate list in ballot order (frozen once the vote opened). 候选项目' })
@@ -93,7 +98,7 @@ export class VoteSessionResolver {
 
   @FieldResolver(() => VoteRound, { nullable: true, description: 'The round open or last held. 当前轮次' })
   round(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<VoteRound | null> {
-    return voting.currentRound(ctx.db.manager, s);
+    return voting.currentRoundOf(ctx, s);
   }
 
   @FieldResolver(() => Int, { description: 'Delegates on the roster. 应到代表数' })
@@ -113,24 +118,14 @@ export class VoteSessionResolver {
     return quorumShortfall(checkedIn, size);
   }
 
-  @FieldResolver(() => [RosterEntry], { nullable: true, description: 'The roster, for admins of the city and the session’s scrutineers (null for others). 代表名册' })
+  @FieldResolver(() => [RosterEntry], { nullable: true, description: 'The roster, for admins whose scope covers the session’s area (a city admin reads its counties’ rosters) and the session’s scrutineers (null for others). 代表名册' })
   async roster(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<RosterEntry[] | null> {
-    if (!managesArea(ctx, s.areaId)) {
-      if (!isSignedIn(ctx.viewer)) return null;
-      const mine = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId: s.id, userId: ctx.viewer.userId });
-      if (!mine?.scrutineer) return null;
-    }
-    return ctx.db.getRepository(RosterEntry).find({ where: { sessionId: s.id }, order: { delegation: 'ASC', id: 'ASC' } });
+    return voting.rosterSeenBy(ctx, s);
   }
 
   @FieldResolver(() => DelegateStatusType, { nullable: true, description: 'The signed-in delegate’s standing (null when not signed in). 我的状态' })
   async me(@Root() s: VoteSession, @Ctx() ctx: Context): Promise<DelegateStatusType | null> {
-    if (!isSignedIn(ctx.viewer)) return null;
-    const entry = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId: s.id, userId: ctx.viewer.userId });
-    if (!entry) return { onRoster: false, checkedInAt: null, scrutineer: false, votedInCurrentRound: false };
-    const round = await voting.currentRound(ctx.db.manager, s);
-    const voted = round ? await ctx.db.getRepository(RoundParticipation).existsBy({ roundId: round.id, userId: ctx.viewer.userId }) : false;
-    return { onRoster: true, checkedInAt: entry.checkedInAt, scrutineer: entry.scrutineer, votedInCurrentRound: voted };
+    return voting.delegateStatus(ctx, s);
   }
 
   @FieldResolver(() => [VoteCandidateEntity], { description: 'Candidates adopted so far (empty while the first round is open). 当选项目' })
@@ -149,9 +144,16 @@ export class VoteSessionResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => VoteSession, { description: 'Creates a congress session’s vote (admins of the city). 新建票决会议' })
-  createVoteSession(@Arg('cityId', () => ID, { description: 'The city' }) cityId: string, @Arg('input', () => VoteSessionInput, { description: 'Settings' }) input: VoteSessionInput, @Ctx() ctx: Context): Promise<VoteSession> {
-    return voting.createSession(ctx, parseId(cityId, 'cityId'), input);
+  @Mutation(() => VoteSession, { description: 'Creates the vote of a city’s, a county’s or a township’s congress session (admins of that area). 新建票决会议' })
+  createVoteSession(
+    @Arg('cityId', () => ID, { nullable: true, description: 'The area (older name of areaId; either one)' }) cityId: string | null,
+    @Arg('areaId', () => ID, { nullable: true, description: 'The city, county (区县) or township (乡镇街道) whose congress meets' }) areaId: string | null,
+    @Arg('input', () => VoteSessionInput, { description: 'Settings' }) input: VoteSessionInput,
+    @Ctx() ctx: Context,
+  ): Promise<VoteSession> {
+    if (areaId) return voting.createSession(ctx, parseId(areaId, 'areaId'), input, 'areaId');
+    if (!cityId) throw new UserInputError('areaId', '请选择召开会议的市、区县或乡镇 (name the area)');
+    return voting.createSession(ctx, parseId(cityId, 'cityId'), input, 'cityId');
   }
 
   @Authorized(Role.ADMIN)
@@ -194,7 +196,7 @@ export class VoteSessionResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => VoteSession, { description: 'Opens the first round (freezing rules and candidates) or a further round; needs two thirds of the roster checked in. 开始投票' })
+  @Mutation(() => VoteSession, { description: 'Opens the first round (freezing rules and candidates) or a further round; needs two thirds of the roster checked in. Answers, once, the three shares of the round’s counting key (countingShares) for three scrutineers to keep. 开始投票' })
   openVote(@Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string, @Ctx() ctx: Context): Promise<VoteSession> {
     return voting.openVote(ctx, parseId(sessionId, 'sessionId'));
   }
@@ -220,19 +222,46 @@ export class VoteSessionResolver {
   }
 
   @Authorized()
-  @Mutation(() => [String], { description: 'Scrutineers enter returned paper sheets exactly as marked; returns their receipt codes. 录入纸质选票' })
-  enterPaperBallots(
+  @Mutation(() => Boolean, { description: 'A second person (another scrutineer, or an admin running the session; never the issuer) confirms a batch of paper sheets; only confirmed sheets count as issued. 确认纸质选票发放批次' })
+  confirmPaperBatch(
     @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
-    @Arg('sheets', () => [[ID]], { description: 'Each sheet’s marked candidate ids' }) sheets: string[][],
+    @Arg('batchId', () => ID, { description: 'The batch (VoteRound.paperBatches)' }) batchId: string,
     @Ctx() ctx: Context,
-  ): Promise<string[]> {
-    return voting.enterPaperBallots(ctx, parseId(sessionId, 'sessionId'), sheets);
+  ): Promise<boolean> {
+    return voting.confirmPaperBatch(ctx, parseId(sessionId, 'sessionId'), parseId(batchId, 'batchId'));
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => VoteSession, { description: 'Closes the open round and counts it; publishes ballots, chain head and results. 结束投票并计票' })
-  closeVote(@Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string, @Ctx() ctx: Context): Promise<VoteSession> {
-    return voting.closeVote(ctx, parseId(sessionId, 'sessionId'));
+  @Mutation(() => [String], { description: 'Prints receipt codes for the open round’s paper sheets, returned once (stored only hashed): each sheet carries one on a stub the paper voter keeps. 印制纸质选票回执码' })
+  printPaperSheets(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('count', () => Int, { description: 'Sheets to print (1–500)' }) count: number,
+    @Ctx() ctx: Context,
+  ): Promise<string[]> {
+    return voting.printPaperSheets(ctx, parseId(sessionId, 'sessionId'), count);
+  }
+
+  @Authorized()
+  @Mutation(() => [String], { description: 'Scrutineers enter returned paper sheets exactly as marked, each with its pre-printed receipt code when the sheets carry one; returns their receipt codes. 录入纸质选票' })
+  enterPaperBallots(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('sheets', () => [[ID]], { description: 'Each sheet’s marked candidate ids' }) sheets: string[][],
+    @Arg('receiptCodes', () => [String], { nullable: true, description: 'Each sheet’s pre-printed receipt code (required once the round’s sheets were printed with codes)' }) receiptCodes: string[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<string[]> {
+    if (receiptCodes && receiptCodes.length > 500) throw new UserInputError('receiptCodes', '一次录入 1–500 张 (1 to 500 sheets at a time)');
+    return voting.enterPaperBallots(ctx, parseId(sessionId, 'sessionId'), sheets, receiptCodes ?? null);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => VoteSession, { description: 'Closes the open round and counts it with two scrutineers’ key shares: the ballots are opened in memory, shuffled, counted and published with the chain head and results. 结束投票并计票' })
+  closeVote(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('shares', () => [String], { description: 'At least two of the three counting key shares handed out at the opening' }) shares: string[],
+    @Ctx() ctx: Context,
+  ): Promise<VoteSession> {
+    if (shares.length > 10) throw new UserInputError('shares', '最多提交 10 个份额 (at most 10 shares)');
+    return voting.closeVote(ctx, parseId(sessionId, 'sessionId'), shares);
   }
 
   @Authorized(Role.ADMIN)
@@ -251,11 +280,10 @@ export class VoteSessionResolver {
   ) {
     const session = await findSession(ctx, parseId(sessionId, 'sessionId'));
     const number = roundArg ?? session.currentRound;
-    const round = await ctx.db.getRepository(VoteRound).findOneBy({ sessionId: session.id, number });
+    const round = await voting.roundByNumber(ctx, session.id, number);
     if (!round) throw new NotFoundError('VoteRound', number);
     if (round.status !== RoundStatus.CLOSED) throw new ForbiddenError(HIDDEN_WHILE_OPEN);
-    const qb = ctx.db.getRepository(Ballot).createQueryBuilder('b').where('b.round_id = :id', { id: round.id });
-    const result = await paginate(qb, [{ expression: 'b.receipt_code', property: 'receiptCode', direction: 'ASC' }], page);
+    const result = await voting.publishedBallotPage(ctx, round, page);
     const onBallot = voting.roundCandidateIds(round).map(String);
     const candidates = await candidatesIn(ctx, onBallot.map(Number));
     const publish = (b: Ballot): PublishedBallot => {
@@ -290,13 +318,37 @@ export class VoteSessionResolver {
   @Query(() => ReceiptCheckType, { description: 'Confirms that the ballot with this receipt code was recorded and counted as cast; reveals nothing about who cast it. 回执核验' })
   async verifyReceipt(
     @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
-    @Arg('receiptCode', { description: 'The receipt code kept after voting' }) receiptCode: string,
+    @Arg('receiptCode', { description: 'The receipt code kept after voting (after the count), or the ballot’s tracker (64 hex digits, while the round is open)' }) receiptCode: string,
     @Ctx() ctx: Context,
   ): Promise<ReceiptCheckType> {
-    if (receiptCode.length > 40) throw new UserInputError('receiptCode', 'is too long');
-    const { found, round, ballot } = await voting.findReceipt(ctx, parseId(sessionId, 'sessionId'), normaliseReceipt(receiptCode));
+    if (receiptCode.length > 80) throw new UserInputError('receiptCode', '回执码过长 (is too long)');
+    const id = parseId(sessionId, 'sessionId');
+    const { found, round, ballot, sealed } = await voting.findReceipt(ctx, id, normaliseReceipt(receiptCode));
+    const none = { found: false, round: null, counted: false, choices: [], valid: null, invalidReason: null, ballotHash: null, chainHash: null, chainHead: null, fingerprint: null, checkpoint: null, checkpointHead: null };
+    if (found && round && sealed) {
+      // The tracker: on the board, sealed; nothing about the marks, before or after the count.
+      const counted = round.status === RoundStatus.CLOSED;
+      return {
+        ...none,
+        found: true,
+        round: round.number,
+        counted,
+        fingerprint: round.fingerprint,
+        checkpoint: sealed.batch,
+        checkpointHead: sealed.batch ? ((await voting.checkpointOf(ctx, round.id, sealed.batch))?.head ?? null) : null,
+        message: counted
+          ? `密封选票在第 ${round.number} 轮公告板上，已开启计票；请用回执码查看选票内容 (sealed ballot on the board, counted; use the receipt code to see the marks)`
+          : `选票已记录（已加密封存，公告板第 ${sealed.batch ?? '—'} 批），将在第 ${round.number} 轮结束后开启计票 (recorded, sealed; opened when round ${round.number} is counted)`,
+      };
+    }
     if (!found || !round || !ballot) {
-      return { found: false, round: null, counted: false, choices: [], valid: null, invalidReason: null, ballotHash: null, chainHash: null, chainHead: null, fingerprint: null, checkpoint: null, checkpointHead: null, message: '未找到该回执码的选票 (no ballot with this receipt code in this session)' };
+      const sealedUntilCount = await voting.hasOpenRound(ctx, id);
+      return {
+        ...none,
+        message: sealedUntilCount
+          ? '回执码随选票加密封存，计票后才能查询；投票期间请用选票追踪码核对 (receipt codes are sealed until the count; check the tracker meanwhile)'
+          : '未找到该回执码的选票 (no ballot with this receipt code in this session)',
+      };
     }
     const counted = round.status === RoundStatus.CLOSED;
     // While the round is open a receipt proves only that the ballot was recorded: its marks (or
@@ -379,6 +431,21 @@ export class VoteRoundResolver {
     return voting.roundTally(r)?.attendance ?? null;
   }
 
+  @FieldResolver(() => [PaperBatchType], { nullable: true, description: 'The batches of paper sheets handed out, with who handed them out, who confirmed and to whom; for admins running the session and its scrutineers (null for others). 纸质选票发放批次' })
+  async paperBatches(@Root() r: VoteRound, @Ctx() ctx: Context): Promise<PaperBatchType[] | null> {
+    const roster = await voting.paperRosterSeenBy(ctx, r);
+    if (!roster) return null;
+    const nameOf = (userId: number) => roster.find((e) => e.userId === userId)?.name ?? '会议管理员';
+    return (await voting.paperBatchesOf(ctx, r)).map(({ batch, delegates }) => ({
+      id: String(batch.id),
+      sheets: batch.sheets,
+      issuedBy: nameOf(batch.issuedBy),
+      confirmedBy: batch.confirmedBy === null ? null : nameOf(batch.confirmedBy),
+      mine: isSignedIn(ctx.viewer) && ctx.viewer.userId === batch.issuedBy,
+      delegates: delegates.map(nameOf).sort(),
+    }));
+  }
+
   @FieldResolver(() => PaperReconciliationType, { description: 'Paper sheets handed out, and after the count returned. 纸质选票核对' })
   paper(@Root() r: VoteRound): PaperReconciliationType {
     const t = voting.roundTally(r);
@@ -397,6 +464,16 @@ export class VoteCandidateResolver {
   @FieldResolver(() => [ID], { description: 'Ids of the proposals behind it. 来源建议' })
   proposalIds(@Root() c: VoteCandidateEntity): string[] {
     return c.proposalIds ? c.proposalIds.split(',') : [];
+  }
+
+  @FieldResolver(() => Int, { description: 'Supports from the public’s poll (公众支持数), advice to the delegates; public. 群众支持数' })
+  async supportCount(@Root() c: VoteCandidateEntity, @Ctx() ctx: Context): Promise<number> {
+    return (await loader(ctx, supportCountsBySession).load(c.sessionId)).get(c.id) ?? 0;
+  }
+
+  @FieldResolver(() => ReserveItem, { nullable: true, description: 'The reserve library item it was drawn from, with its votes, reason and history (null for a new one). 储备来源' })
+  reserveItem(@Root() c: VoteCandidateEntity, @Ctx() ctx: Context): Promise<ReserveItem | null> {
+    return reserveItemOf(ctx, c.reserveItemId);
   }
 }
 

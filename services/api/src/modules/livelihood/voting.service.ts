@@ -9,6 +9,8 @@ import {
   type Fen,
   type TallyResult,
 } from '@kpd/domain';
+import type { KeyObject } from 'node:crypto';
+import crypto from 'node:crypto';
 import { In, IsNull } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { Role, User } from '../../core/auth/user.entity';
@@ -19,16 +21,24 @@ import { mutate, type Tx } from '../../core/transaction';
 import { bool, chunks, duplicateKeyProblems, runImport, text, type ImportResult, type SheetSpec } from '../../core/xlsx';
 import { readUploadedSpreadsheet } from '../../core/files';
 import type { Context } from '../../core/context';
-import { AreaLevel } from '../../core/areas/area.entity';
-import { findSession, managedSession, managesArea, requireNotFrozen, rosterEntryOf } from './access';
-import { Ballot, BallotSource, BoardCheckpoint, RoundParticipation } from './ballot.entity';
+import { CONGRESS_LEVELS, findSession, managedSession, managesArea, requireNotFrozen, rosterEntryOf } from './access';
+import { Ballot, BallotSource, BoardCheckpoint, PaperBatch, PaperCode, RoundParticipation, SealedBallot } from './ballot.entity';
+import { newCountingKey, openBallot, rebuildCountingKey, sealBallot } from './counting-key';
 import { ObligationStatus, LivelihoodProject } from './project.entity';
 import { LivelihoodProposal, ProposalStatus } from './proposal.entity';
 import { parseQuantity, type Milli } from './quantity';
-import { addToDigest, digestOf, forUpdate, isDuplicateKey, newReceiptCode, sha256, ZERO_DIGEST } from './secrecy';
+import { addToDigest, digestOf, forUpdate, isDuplicateKey, newReceiptCode, normaliseReceipt, sha256, ZERO_DIGEST } from './secrecy';
+import { drawProblems, redraw, reserveAfterDecision } from './reserve.service';
+import { hasSupports, newSupportSalt } from './support.service';
 import { checkpointsOf, commitmentOf, newSalt, requireBoardIntact, sealBoard, sealWhenDue } from './board.service';
+import { sealBatch } from '@kpd/domain';
+import { noticeDelegates } from './livelihood.notices';
+import { NoticeKind } from '../../core/notices';
 import { RosterEntry, RoundStatus, SessionStatus, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
 import { now as clockNow } from '../../core/clock';
+import { canAdminister } from '../../core/auth/policy';
+import type { AreaLevel } from '../../core/areas/area.entity';
+import { paginate, type PageArgs } from '../../core/pagination';
 
 // ------------------------------------------------------------------ session set-up (before the vote)
 
@@ -38,6 +48,8 @@ export interface SessionFields {
   seats?: number | null;
   opensAt?: Date | null;
   closesAt?: Date | null;
+  supportOpensAt?: Date | null;
+  supportClosesAt?: Date | null;
 }
 
 function sessionProblems(f: SessionFields, creating: boolean): FieldProblem[] {
@@ -50,33 +62,43 @@ function sessionProblems(f: SessionFields, creating: boolean): FieldProblem[] {
     if (!Number.isInteger(f.seats) || f.seats! < 1 || f.seats! > 50) problems.push({ field: 'input.seats', reason: '应选数须为 1–50 (between 1 and 50)' });
   }
   if (f.opensAt && f.closesAt && f.closesAt <= f.opensAt) problems.push({ field: 'input.closesAt', reason: '结束时间须晚于开始时间 (must be after opensAt)' });
+  if (f.supportClosesAt && !f.supportOpensAt && creating) problems.push({ field: 'input.supportOpensAt', reason: '请填写征集开始时间 (the poll needs its opening)' });
+  if (f.supportOpensAt && f.supportClosesAt && f.supportClosesAt <= f.supportOpensAt) problems.push({ field: 'input.supportClosesAt', reason: '征集结束时间须晚于开始时间 (must be after supportOpensAt)' });
   return problems;
 }
 
-export async function createSession(ctx: Context, cityId: number, f: SessionFields): Promise<VoteSession> {
+/**
+ * Creates the session of a city's, a county's (区县) or a township's (乡镇街道) congress: each has its
+ * own roster, quorum (two thirds of its own roster) and rules (seats, times). `field` names the
+ * argument that chose the area, for the error.
+ */
+export async function createSession(ctx: Context, areaId: number, f: SessionFields, field = 'areaId'): Promise<VoteSession> {
   if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
-  const city = ctx.areas.get(cityId);
-  if (!city || !ctx.viewer.scope.contains(cityId)) throw new NotFoundError('City', cityId);
-  if (city.level !== AreaLevel.CITY) throw new UserInputError('cityId', '票决会议属于市级人大 (must be a city)');
-  if (!managesArea(ctx, cityId)) throw new ForbiddenError('Only admins of the city create its congress sessions');
+  const area = ctx.areas.get(areaId);
+  if (!area || !ctx.viewer.scope.contains(areaId)) throw new NotFoundError('Area', areaId);
+  if (!CONGRESS_LEVELS.includes(area.level)) throw new UserInputError(field, '票决会议属于市、区县或乡镇（街道）人大 (must be a city, a county or a township)');
+  if (!managesArea(ctx, areaId)) throw new ForbiddenError('Only admins of the area run its congress sessions (a city admin does not run a county’s)');
   const problems = sessionProblems(f, true);
   if (problems.length) throw UserInputError.of(problems);
   return mutate(ctx, async (tx) => {
     const session = await tx.em.save(
       tx.em.create(VoteSession, {
-        areaId: cityId,
+        areaId,
         name: f.name!.trim(),
         meetingDate: f.meetingDate!,
         seats: f.seats!,
         opensAt: f.opensAt ?? null,
         closesAt: f.closesAt ?? null,
+        supportOpensAt: f.supportOpensAt ?? null,
+        supportClosesAt: f.supportClosesAt ?? null,
+        supportSalt: newSupportSalt(),
         status: SessionStatus.DRAFT,
         currentRound: 0,
         fingerprint: null,
         version: 1,
       }),
     );
-    await tx.audit({ action: 'livelihood.session.create', entityType: 'VoteSession', entityId: session.id, areaId: cityId, after: session });
+    await tx.audit({ action: 'livelihood.session.create', entityType: 'VoteSession', entityId: session.id, areaId, after: session });
     return session;
   });
 }
@@ -105,6 +127,11 @@ export async function updateSession(ctx: Context, id: number, f: SessionFields, 
     if (f.opensAt !== undefined) session.opensAt = f.opensAt;
     if (f.closesAt !== undefined) session.closesAt = f.closesAt;
     if (session.opensAt && session.closesAt && session.closesAt <= session.opensAt) throw new UserInputError('input.closesAt', '结束时间须晚于开始时间 (must be after opensAt)');
+    if (f.supportOpensAt !== undefined) session.supportOpensAt = f.supportOpensAt;
+    if (f.supportClosesAt !== undefined) session.supportClosesAt = f.supportClosesAt;
+    if (session.supportClosesAt && !session.supportOpensAt) throw new UserInputError('input.supportOpensAt', '请填写征集开始时间 (the poll needs its opening)');
+    if (session.supportOpensAt && session.supportClosesAt && session.supportClosesAt <= session.supportOpensAt) throw new UserInputError('input.supportClosesAt', '征集结束时间须晚于开始时间 (must be after supportOpensAt)');
+    session.supportSalt ??= newSupportSalt();
     session.version += 1;
     await tx.em.save(session);
     await tx.audit({ action: 'livelihood.session.update', entityType: 'VoteSession', entityId: id, areaId: session.areaId, before, after: session });
@@ -120,6 +147,8 @@ export interface CandidateFields {
   unit?: string | null;
   estimatedCost?: Fen | null;
   proposalIds?: string[] | null;
+  /** The reserve library item it is drawn from (项目储备库), when one. */
+  reserveItemId?: string | null;
 }
 
 /** Replaces the candidate list (ballot order = list order). Refused once the vote opened. */
@@ -129,6 +158,7 @@ export async function setCandidates(ctx: Context, sessionId: number, list: Candi
   const names = new Map<string, number>();
   const targets: (Milli | null)[] = [];
   const proposalIds: number[][] = [];
+  const drawn: (number | null)[] = [];
   if (list.length > 60) problems.push({ field: 'candidates', reason: '候选项目最多 60 个 (at most 60)' });
   list.forEach((c, i) => {
     const at = `candidates[${i}]`;
@@ -150,18 +180,21 @@ export async function setCandidates(ctx: Context, sessionId: number, list: Candi
     targets.push(target);
     if (c.estimatedCost !== undefined && c.estimatedCost !== null && c.estimatedCost < 0n) problems.push({ field: `${at}.estimatedCost`, reason: '不能为负 (must not be negative)' });
     proposalIds.push((c.proposalIds ?? []).map((id, j) => parseId(id, `${at}.proposalIds[${j}]`)));
+    drawn.push(c.reserveItemId ? parseId(c.reserveItemId, `${at}.reserveItemId`) : null);
   });
+  problems.push(...(await drawProblems(ctx, s, drawn)));
   const allProposalIds = [...new Set(proposalIds.flat())];
   if (allProposalIds.length) {
     const found = await ctx.db.getRepository(LivelihoodProposal).findBy({ id: In(allProposalIds) });
     const ok = new Set(found.filter((p) => p.areaId === s.areaId && p.status === ProposalStatus.ACCEPTED).map((p) => p.id));
     proposalIds.forEach((ids, i) =>
       ids.forEach((id, j) => {
-        if (!ok.has(id)) problems.push({ field: `candidates[${i}].proposalIds[${j}]`, reason: '不是本市已采纳的建议 (not an accepted proposal of this city)' });
+        if (!ok.has(id)) problems.push({ field: `candidates[${i}].proposalIds[${j}]`, reason: '不是本级已采纳的建议 (not an accepted proposal of this congress’s area)' });
       }),
     );
   }
   if (problems.length) throw UserInputError.of(problems);
+  if (await hasSupports(ctx, sessionId)) throw new ConflictError('公众支持度征集已有支持，候选项目不能再修改 (the public has supported this list; it can no longer change)');
   return mutate(ctx, async (tx) => {
     const session = await lockSession(tx, sessionId, version);
     requireNotFrozen(session);
@@ -178,11 +211,13 @@ export async function setCandidates(ctx: Context, sessionId: number, list: Candi
         unit: c.unit?.trim() || null,
         estimatedCost: c.estimatedCost ?? null,
         proposalIds: proposalIds[i].join(','),
+        reserveItemId: drawn[i],
         adopted: false,
         adoptedInRound: null,
       }),
     );
     const saved = rows.length ? await tx.em.save(rows) : [];
+    await redraw(tx.em, sessionId, drawn.filter((x): x is number => x !== null));
     session.version += 1;
     await tx.em.save(session);
     await tx.audit({ action: 'livelihood.candidates.set', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, before, after: saved });
@@ -234,7 +269,7 @@ export async function importRoster(ctx: Context, sessionId: number, fileId: stri
           : user.role !== Role.DELEGATE
             ? '不是人大代表账号 (not a delegate account)'
             : !ctx.areas.isWithin(user.areaId, session.areaId)
-              ? '不是本市代表 (not a delegate of this city)'
+              ? '不是本级（市、区县或乡镇）的代表 (not a delegate of this congress’s area)'
               : null;
         if (reason) problems.push({ row: row.rowNumber, column: at.column, header: at.header, reason });
       }
@@ -259,6 +294,7 @@ export async function importRoster(ctx: Context, sessionId: number, fileId: stri
       }
       locked.version += 1;
       await tx.em.save(locked);
+      await noticeDelegates(tx.em, locked, NoticeKind.SESSION_CHECK_IN, `${locked.name}：请报到签到`, `您已列入 ${locked.name}（${locked.meetingDate}）的代表名册，请在会议开始后于系统中报到签到。`, `/livelihood/ballot`);
       return { created: rows.length, updated: removed.affected ?? 0 };
     },
     audit: { action: 'livelihood.roster.import', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId },
@@ -316,7 +352,10 @@ export async function currentRound(em: EntityManager, session: VoteSession): Pro
  */
 export async function openVote(ctx: Context, sessionId: number): Promise<VoteSession> {
   await managedSession(ctx, sessionId);
-  return mutate(ctx, async (tx) => {
+  // The counting key: its public half is stored with the round, its private half only as the
+  // scrutineers' shares, returned once with this answer and never stored.
+  const key = newCountingKey();
+  const opened = await mutate(ctx, async (tx) => {
     const session = await lockSession(tx, sessionId);
     if (session.status === SessionStatus.VOTING) throw new ConflictError('投票已在进行 (a round is already open)');
     if (session.status === SessionStatus.DECIDED) throw new ConflictError('票决已结束 (the vote is over)');
@@ -364,6 +403,7 @@ export async function openVote(ctx: Context, sessionId: number): Promise<VoteSes
       paperIssued: 0,
       chainHead: null,
       result: null,
+      publicKey: key.publicKey,
     });
     const before = { ...session };
     if (session.fingerprint === null) session.fingerprint = fingerprint;
@@ -371,9 +411,12 @@ export async function openVote(ctx: Context, sessionId: number): Promise<VoteSes
     session.currentRound = number;
     session.version += 1;
     await tx.em.save(session);
-    await tx.audit({ action: 'livelihood.vote.open', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, before, after: { ...session, round: number, seats, fingerprint } });
+    await tx.audit({ action: 'livelihood.vote.open', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, before, after: { ...session, round: number, seats, fingerprint, publicKey: key.publicKey } });
+    await noticeDelegates(tx.em, session, NoticeKind.ROUND_OPEN, `${session.name}：第 ${number} 轮票决已开始`, `第 ${number} 轮应选 ${seats} 个，候选 ${onBallot.length} 个。已报到的代表请在系统中投票。`, `/livelihood/ballot`, `${sessionId}:${number}`);
     return session;
   });
+  opened.countingShares = key.shares;
+  return opened;
 }
 
 /** The open round under its row lock (the serialisation point of casting). */
@@ -389,17 +432,36 @@ async function lockOpenRound(tx: Tx, sessionId: number): Promise<{ session: Vote
   return { session, round };
 }
 
-async function insertBallot(tx: Tx, round: VoteRound, marks: number[], source: BallotSource): Promise<{ receiptCode: string; hash: string }> {
-  const choices = marks.join(',');
-  const receiptCode = newReceiptCode();
-  const salt = newSalt();
-  const hash = commitmentOf(round.fingerprint, receiptCode, choices, source, salt);
-  await tx.em.insert(Ballot, { receiptCode, roundId: round.id, choices, source, salt, ballotHash: hash, batch: null, prevHash: null, chainHash: null });
-  return { receiptCode, hash };
+/** What a sealed ballot holds: the round's fingerprint, the receipt code, the marks, the source and the salt. */
+interface BallotContent {
+  f: string;
+  r: string;
+  c: string;
+  s: string;
+  src: BallotSource;
+}
+
+/**
+ * Writes a ballot sealed under the round's counting key: a random id, the sealed text and its
+ * SHA-256 (the tracker). The receipt code and the marks exist only inside the sealed text.
+ */
+async function insertBallot(tx: Tx, round: VoteRound, marks: number[], source: BallotSource, receiptCode = newReceiptCode()): Promise<{ receiptCode: string; tracker: string }> {
+  const row = sealedBallotRow(round, marks.join(','), source, receiptCode);
+  await tx.em.insert(SealedBallot, row);
+  return { receiptCode, tracker: row.tracker };
+}
+
+/** A sealed ballot row for the round (its id random, its content sealed under the round's key). */
+export function sealedBallotRow(round: Pick<VoteRound, 'id' | 'fingerprint' | 'publicKey'>, choices: string, source: BallotSource, receiptCode = newReceiptCode()): SealedBallot {
+  if (!round.publicKey) throw new ConflictError('本轮没有计票公钥，不能投票 (the round has no counting key)');
+  const content: BallotContent = { f: round.fingerprint, r: receiptCode, c: choices, s: newSalt(), src: source };
+  const sealed = sealBallot(round.publicKey, JSON.stringify(content));
+  return Object.assign(new SealedBallot(), { id: crypto.randomBytes(16).toString('hex'), roundId: round.id, source, sealed, tracker: sha256(sealed), batch: null, prevHash: null, chainHash: null });
 }
 
 export interface CastReceipt {
   receiptCode: string;
+  tracker: string;
   round: number;
   fingerprint: string;
 }
@@ -455,16 +517,16 @@ export async function castBallot(ctx: Context, sessionId: number, candidateIds: 
       throw e;
     }
     // The fingerprint is fixed when the round opens, so the ballot can be written before the lock.
-    const { receiptCode, hash } = await insertBallot(tx, round, marks, BallotSource.ELECTRONIC);
+    const { receiptCode, tracker } = await insertBallot(tx, round, marks, BallotSource.ELECTRONIC);
     await tx.audit({ action: 'livelihood.ballot.cast', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: round.number, voted: true } });
     // The round's row lock last, held only for the digest: ballots of a round queue on it for two
     // statements and the commit. A round closed meanwhile refuses the ballot, and its rows roll back
     // (the count, under the same lock, never saw them).
     const locked = await forUpdate(tx.em, tx.em.createQueryBuilder(VoteRound, 'r').where('r.id = :id', { id: round.id })).getOne();
     if (!locked || locked.status !== RoundStatus.OPEN) throw new ConflictError('本轮投票已结束 (this round is closed)');
-    await tx.em.update(VoteRound, { id: locked.id }, { digest: addToDigest(locked.digest, hash) });
+    await tx.em.update(VoteRound, { id: locked.id }, { digest: addToDigest(locked.digest, tracker) });
     await sealWhenDue(tx.em, locked);
-    return { receiptCode, round: locked.number, fingerprint: locked.fingerprint };
+    return { receiptCode, tracker, round: locked.number, fingerprint: locked.fingerprint };
   });
   return receipt;
 }
@@ -487,15 +549,19 @@ async function alreadyTookPart(em: EntityManager, roundId: number, userId: numbe
     : new ConflictError('您已在本轮投票 (you have already voted in this round)');
 }
 
-/** Admins of the city, or delegates named scrutineers on the roster. */
+/** Admins who run the session, or delegates named scrutineers on the roster. */
 async function requireScrutineer(ctx: Context, session: VoteSession): Promise<void> {
   if (managesArea(ctx, session.areaId)) return;
   if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
   const entry = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId: session.id, userId: ctx.viewer.userId });
-  if (!entry?.scrutineer || ctx.viewer.readOnly) throw new ForbiddenError('Only scrutineers and admins of the city handle paper ballots');
+  if (!entry?.scrutineer || ctx.viewer.readOnly) throw new ForbiddenError('Only scrutineers and the admins running the session handle paper ballots');
 }
 
-/** A scrutineer hands a delegate a paper sheet: the delegate then cannot also vote online. */
+/**
+ * A scrutineer hands a checked-in delegate a paper sheet: the delegate then cannot also vote online.
+ * The sheet joins the issuer's open batch, which counts as issued once a second person confirmed it.
+ * The audit names no delegate (the participation row holds who took a sheet).
+ */
 export async function issuePaperBallot(ctx: Context, sessionId: number, userId: number): Promise<boolean> {
   const session = await findSession(ctx, sessionId);
   if (isSignedIn(ctx.viewer) && !ctx.viewer.scope.contains(session.areaId)) throw new NotFoundError('VoteSession', sessionId);
@@ -506,38 +572,106 @@ export async function issuePaperBallot(ctx: Context, sessionId: number, userId: 
   return mutate(ctx, async (tx) => {
     const { session: current, round } = await lockOpenRound(tx, sessionId);
     if (votingTimeIsOver(current)) throw new ConflictError('投票时间已过，不能再发放纸质选票 (voting time is over)');
+    const issuer = isSignedIn(ctx.viewer) ? ctx.viewer.userId : 0;
+    let batch = await tx.em.findOneBy(PaperBatch, { roundId: round.id, issuedBy: issuer, confirmedBy: IsNull() });
+    if (!batch) batch = await tx.em.save(tx.em.create(PaperBatch, { roundId: round.id, issuedBy: issuer, confirmedBy: null, sheets: 0 }));
     try {
-      await tx.em.insert(RoundParticipation, { roundId: round.id, userId, method: BallotSource.PAPER });
+      await tx.em.insert(RoundParticipation, { roundId: round.id, userId, method: BallotSource.PAPER, paperBatch: batch.id });
     } catch (e) {
       if (isDuplicateKey(e)) throw new ConflictError('该代表本轮已投票或已领取纸质选票 (already voted or holds a paper sheet)');
       throw e;
     }
-    await tx.em.update(VoteRound, { id: round.id }, { paperIssued: round.paperIssued + 1 });
-    await tx.audit({ action: 'livelihood.paper.issue', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: round.number, userId } });
+    await tx.em.update(PaperBatch, { id: batch.id }, { sheets: batch.sheets + 1 });
+    await tx.audit({ action: 'livelihood.paper.issue', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: round.number, batch: batch.id } });
     return true;
   });
 }
 
 /**
- * Scrutineers enter returned paper sheets exactly as marked (a sheet marking too many is kept and
- * counted invalid). More sheets back than were handed out is refused.
+ * A second person confirms a batch of paper sheets: another scrutineer, or an admin running the
+ * session, never the one who handed them out. Only confirmed sheets count as issued.
  */
-export async function enterPaperBallots(ctx: Context, sessionId: number, sheets: string[][]): Promise<string[]> {
+export async function confirmPaperBatch(ctx: Context, sessionId: number, batchId: number): Promise<boolean> {
+  const session = await findSession(ctx, sessionId);
+  if (isSignedIn(ctx.viewer) && !ctx.viewer.scope.contains(session.areaId)) throw new NotFoundError('VoteSession', sessionId);
+  await requireScrutineer(ctx, session);
+  return mutate(ctx, async (tx) => {
+    const { round } = await lockOpenRound(tx, sessionId);
+    const batch = await tx.em.findOneBy(PaperBatch, { id: batchId, roundId: round.id });
+    if (!batch) throw new UserInputError('batchId', '本轮没有这一批纸质选票 (no such batch in the open round)');
+    if (batch.confirmedBy !== null) throw new ConflictError('这一批纸质选票已经确认 (already confirmed)');
+    if (isSignedIn(ctx.viewer) && batch.issuedBy === ctx.viewer.userId) {
+      throw new ForbiddenError('须由另一名监票人或会议管理员确认，发放人不能确认自己发放的一批 (a second person confirms a batch, not its issuer)');
+    }
+    await tx.em.update(PaperBatch, { id: batch.id }, { confirmedBy: isSignedIn(ctx.viewer) ? ctx.viewer.userId : 0 });
+    await tx.em.update(VoteRound, { id: round.id }, { paperIssued: round.paperIssued + batch.sheets });
+    await tx.audit({ action: 'livelihood.paper.confirm', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: round.number, batch: batch.id, sheets: batch.sheets } });
+    return true;
+  });
+}
+
+/** The paper batches of a round, with who handed out, who confirmed and to whom (for scrutineers and admins). */
+export async function paperBatchesOf(ctx: Context, round: VoteRound): Promise<{ batch: PaperBatch; delegates: number[] }[]> {
+  const batches = await ctx.db.getRepository(PaperBatch).find({ where: { roundId: round.id }, order: { id: 'ASC' } });
+  if (!batches.length) return [];
+  const rows = await ctx.db.getRepository(RoundParticipation).find({ where: { roundId: round.id, paperBatch: In(batches.map((b) => b.id)) } });
+  return batches.map((batch) => ({ batch, delegates: rows.filter((r) => r.paperBatch === batch.id).map((r) => r.userId) }));
+}
+
+/**
+ * Prints receipt codes for paper sheets (its stub stays with the paper voter): returned once, stored
+ * only as SHA-256(fingerprint|code). Printed in bulk, so nothing links a code to who draws its sheet.
+ */
+export async function printPaperSheets(ctx: Context, sessionId: number, count: number): Promise<string[]> {
+  const session = await managedSession(ctx, sessionId);
+  if (!Number.isInteger(count) || count < 1 || count > 500) throw new UserInputError('count', '一次印制 1–500 张 (1 to 500 sheets at a time)');
+  return mutate(ctx, async (tx) => {
+    const { round } = await lockOpenRound(tx, sessionId);
+    const codes = Array.from({ length: count }, () => newReceiptCode());
+    for (const part of chunkRows(codes, 100)) await tx.em.insert(PaperCode, part.map((code) => ({ roundId: round.id, codeHash: sha256(`${round.fingerprint}|${code}`), used: false })));
+    await tx.audit({ action: 'livelihood.paper.print', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: round.number, printed: count } });
+    return codes.sort();
+  });
+}
+
+/**
+ * Scrutineers enter returned paper sheets exactly as marked (a sheet marking too many is kept and
+ * counted invalid), each with the receipt code pre-printed on it when the round's sheets were printed
+ * with codes. More sheets back than were handed out in confirmed batches is refused.
+ */
+export async function enterPaperBallots(ctx: Context, sessionId: number, sheets: string[][], receiptCodes: string[] | null = null): Promise<string[]> {
   const session = await findSession(ctx, sessionId);
   if (isSignedIn(ctx.viewer) && !ctx.viewer.scope.contains(session.areaId)) throw new NotFoundError('VoteSession', sessionId);
   await requireScrutineer(ctx, session);
   if (sheets.length === 0 || sheets.length > 500) throw new UserInputError('sheets', '一次录入 1–500 张 (1 to 500 sheets at a time)');
   const parsed = sheets.map((marks, i) => marks.map((id, j) => parseId(id, `sheets[${i}][${j}]`)));
+  const codes = receiptCodes?.map((c) => normaliseReceipt(c.trim())) ?? null;
+  if (codes && codes.length !== sheets.length) throw new UserInputError('receiptCodes', `回执码 ${codes.length} 个，与选票 ${sheets.length} 张不符 (one code per sheet)`);
+  codes?.forEach((c, i) => {
+    if (!/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(c)) throw new UserInputError(`receiptCodes[${i}]`, '回执码格式不正确，应为 16 位字母数字 (not a receipt code)');
+    if (codes.indexOf(c) !== i) throw new UserInputError(`receiptCodes[${i}]`, '同一回执码录入了两次 (the same code twice)');
+  });
   return mutate(ctx, async (tx) => {
     const { round } = await lockOpenRound(tx, sessionId);
-    const returned = await tx.em.countBy(Ballot, { roundId: round.id, source: BallotSource.PAPER });
+    const pending = await tx.em.countBy(PaperBatch, { roundId: round.id, confirmedBy: IsNull() });
+    const returned = await tx.em.countBy(SealedBallot, { roundId: round.id, source: BallotSource.PAPER });
     const check = reconcilePaperBallots(round.paperIssued, returned + sheets.length);
-    if (!check.valid) throw new UserInputError('sheets', `${check.reason} (more sheets than were handed out)`);
+    if (!check.valid) {
+      throw new UserInputError('sheets', `${check.reason}${pending ? `（另有 ${pending} 批发放尚未经第二人确认）` : ''} (more sheets than were handed out in confirmed batches)`);
+    }
+    const printed = await tx.em.countBy(PaperCode, { roundId: round.id });
+    if (printed && !codes) throw new UserInputError('receiptCodes', '本轮选票印有回执码，请逐张录入 (the sheets carry pre-printed receipt codes: enter each)');
+    if (codes) {
+      for (const [i, c] of codes.entries()) {
+        const done = await tx.em.update(PaperCode, { roundId: round.id, codeHash: sha256(`${round.fingerprint}|${c}`), used: false }, { used: true });
+        if (!done.affected) throw new UserInputError(`receiptCodes[${i}]`, `回执码 ${c} 不是本轮印制的选票或已录入过 (not a printed, unused code of this round)`);
+      }
+    }
     let digest = round.digest;
     const receipts: string[] = [];
-    for (const marks of parsed) {
-      const { receiptCode, hash } = await insertBallot(tx, round, marks, BallotSource.PAPER);
-      digest = addToDigest(digest, hash);
+    for (const [i, marks] of parsed.entries()) {
+      const { receiptCode, tracker } = await insertBallot(tx, round, marks, BallotSource.PAPER, codes?.[i]);
+      digest = addToDigest(digest, tracker);
       receipts.push(receiptCode);
     }
     await tx.em.update(VoteRound, { id: round.id }, { digest });
@@ -553,13 +687,54 @@ export async function enterPaperBallots(ctx: Context, sessionId: number, sheets:
  * adopted. A tie at the last seat or unfilled seats leave the session waiting for a further round;
  * otherwise the adopted projects become delivery obligations.
  */
-export async function closeVote(ctx: Context, sessionId: number): Promise<VoteSession> {
-  await managedSession(ctx, sessionId);
-  return mutate(ctx, (tx) => closeRoundIn(tx, sessionId, clockNow()));
+export async function closeVote(ctx: Context, sessionId: number, shares: readonly string[]): Promise<VoteSession> {
+  const session = await managedSession(ctx, sessionId);
+  const round = await currentRound(ctx.db.manager, session);
+  if (session.status !== SessionStatus.VOTING || !round || round.status !== RoundStatus.OPEN) throw new ConflictError('投票未开放 (the vote is not open)');
+  if (!round.publicKey) throw new ConflictError('本轮没有计票公钥 (the round has no counting key)');
+  // The private key exists only here, rebuilt from the shares for this count, and is not kept.
+  const key = rebuildCountingKey(round.publicKey, shares);
+  return mutate(ctx, (tx) => closeRoundIn(tx, sessionId, clockNow(), key));
 }
 
-export async function closeRoundIn(tx: Tx, sessionId: number, now: Date): Promise<VoteSession> {
+/**
+ * Opens the sealed ballots with the rebuilt key and writes them as opened ballots, in receipt-code
+ * order (a shuffle of the cast order), chained on from the board's last checkpoint. Refuses a round
+ * whose sealed ballots do not open, or belong to another round.
+ */
+async function openSealedBallots(tx: Tx, round: VoteRound, key: KeyObject, head: string): Promise<{ ballots: Ballot[]; head: string }> {
+  const sealed = await tx.em.find(SealedBallot, { where: { roundId: round.id } });
+  const ballots: Ballot[] = sealed.map((b) => {
+    let content: BallotContent;
+    try {
+      content = JSON.parse(openBallot(key, round.publicKey!, b.sealed));
+    } catch {
+      throw new ConflictError('有选票无法用计票密钥打开（已被改动），拒绝计票 (a sealed ballot does not open: it was altered)');
+    }
+    if (content.f !== round.fingerprint || content.src !== b.source) throw new ConflictError('有选票不属于本轮，拒绝计票 (a sealed ballot belongs to another round)');
+    return tx.em.create(Ballot, { receiptCode: content.r, roundId: round.id, choices: content.c, source: content.src, salt: content.s, ballotHash: commitmentOf(round.fingerprint, content.r, content.c, content.src, content.s), batch: null, prevHash: null, chainHash: null });
+  });
+  const byHash = new Map(ballots.map((b) => [b.ballotHash, b]));
+  const chained = sealBatch(head, ballots.map((b) => b.ballotHash));
+  for (const e of chained.entries) Object.assign(byHash.get(e.hash)!, { prevHash: e.prev, chainHash: e.link });
+  ballots.sort((a, b) => (a.receiptCode < b.receiptCode ? -1 : 1));
+  for (const part of chunkRows(ballots, 100)) await tx.em.insert(Ballot, part);
+  return { ballots, head: chained.head };
+}
+
+function chunkRows<T>(rows: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+export async function closeRoundIn(tx: Tx, sessionId: number, now: Date, key: KeyObject): Promise<VoteSession> {
   const { session, round } = await lockOpenRound(tx, sessionId);
+  const unconfirmed = await tx.em.find(PaperBatch, { where: { roundId: round.id, confirmedBy: IsNull() } });
+  if (unconfirmed.length) {
+    const sheets = unconfirmed.reduce((n, b) => n + b.sheets, 0);
+    throw new ConflictError(`有 ${unconfirmed.length} 批纸质选票（${sheets} 张）尚未经第二人确认，不能计票 (paper batches await a second person's confirmation)`);
+  }
   const all = await sessionCandidates(tx.em, sessionId);
   const ids = roundCandidateIds(round);
   const onBallot = ids.map((id) => all.find((c) => c.id === id)).filter((c): c is VoteCandidateEntity => !!c);
@@ -567,16 +742,18 @@ export async function closeRoundIn(tx: Tx, sessionId: number, now: Date): Promis
   if (onBallot.length !== ids.length || sha256(canonicalRules(rosterSize, round.seats, onBallot)) !== round.fingerprint) {
     throw new ConflictError('规则或候选项目与冻结指纹不符，拒绝计票 (rules or candidates differ from the frozen fingerprint)', { fingerprint: round.fingerprint });
   }
-  const ballots = await tx.em.find(Ballot, { where: { roundId: round.id }, order: { receiptCode: 'ASC' } });
-  for (const b of ballots) {
-    if (commitmentOf(round.fingerprint, b.receiptCode, b.choices, b.source, b.salt) !== b.ballotHash) {
-      throw new ConflictError('选票内容与其哈希不符，拒绝计票 (a ballot does not match its hash)');
-    }
+  const sealed = await tx.em.find(SealedBallot, { where: { roundId: round.id }, select: { id: true, sealed: true, tracker: true } });
+  for (const b of sealed) {
+    if (sha256(b.sealed) !== b.tracker) throw new ConflictError('密封选票与其追踪码不符，拒绝计票 (a sealed ballot does not match its tracker)');
   }
   await requireBoardIntact(tx.em, round);
-  if (digestOf(ballots.map((b) => b.ballotHash)) !== round.digest) {
+  if (digestOf(sealed.map((b) => b.tracker)) !== round.digest) {
     throw new ConflictError('选票集合与投票时的摘要不符，拒绝计票 (the ballots differ from those cast)');
   }
+  // The ballots still waiting are sealed as the last batch; the opened ballots chain on from its head.
+  await sealBoard(tx.em, round);
+  const checkpoints = await checkpointsOf(tx.em, round.id);
+  const { ballots, head } = await openSealedBallots(tx, round, key, checkpoints.length ? checkpoints[checkpoints.length - 1].head : round.fingerprint);
   const paperReturned = ballots.filter((b) => b.source === BallotSource.PAPER).length;
   const onBallotIds = ids.map(String);
   const attendance: Attendance = {
@@ -598,10 +775,6 @@ export async function closeRoundIn(tx: Tx, sessionId: number, now: Date): Promis
     candidates: onBallot.map((c) => ({ id: String(c.id), name: c.name })),
     ballots: ballots.map((b) => (b.choices ? b.choices.split(',') : [])),
   });
-  // The ballots still waiting are sealed as the last batch; its head is the round's chain head.
-  await sealBoard(tx.em, round);
-  const checkpoints = await checkpointsOf(tx.em, round.id);
-  const head = checkpoints.length ? checkpoints[checkpoints.length - 1].head : round.fingerprint;
   const stored: StoredRoundResult = { ...result, paperIssued: round.paperIssued, paperReturned, electronic: ballots.length - paperReturned, attendance };
   await tx.em.update(VoteRound, { id: round.id }, { status: RoundStatus.CLOSED, closedAt: now, chainHead: head, result: JSON.stringify(stored) });
   if (result.adopted.length) {
@@ -611,7 +784,10 @@ export async function closeRoundIn(tx: Tx, sessionId: number, now: Date): Promis
   session.status = result.runoff ? SessionStatus.COUNTED : SessionStatus.DECIDED;
   session.version += 1;
   await tx.em.save(session);
-  if (session.status === SessionStatus.DECIDED) await createObligations(tx, session);
+  if (session.status === SessionStatus.DECIDED) {
+    await createObligations(tx, session);
+    await reserveAfterDecision(tx, session);
+  }
   await tx.audit({
     action: 'livelihood.vote.close',
     entityType: 'VoteSession',
@@ -634,6 +810,7 @@ export async function concludeVote(ctx: Context, sessionId: number): Promise<Vot
     session.version += 1;
     await tx.em.save(session);
     await createObligations(tx, session);
+    await reserveAfterDecision(tx, session);
     await tx.audit({ action: 'livelihood.vote.conclude', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, before, after: session });
     return session;
   });
@@ -665,16 +842,33 @@ export interface ReceiptCheckResult {
   found: boolean;
   round: VoteRound | null;
   ballot: Ballot | null;
+  /** Found by its tracker: the sealed ballot on the board. */
+  sealed: SealedBallot | null;
 }
 
-/** Finds a ballot by its receipt code within a session, telling nothing about who cast it. */
-export async function findReceipt(ctx: Context, sessionId: number, receiptCode: string): Promise<ReceiptCheckResult> {
+/**
+ * Finds a ballot within a session, telling nothing about who cast it: by its receipt code among the
+ * ballots opened at a count, or by its tracker (64 hex digits) among the sealed ballots on the board.
+ */
+export async function findReceipt(ctx: Context, sessionId: number, code: string): Promise<ReceiptCheckResult> {
   await findSession(ctx, sessionId);
-  const ballot = await ctx.db.getRepository(Ballot).findOneBy({ receiptCode });
-  if (!ballot) return { found: false, round: null, ballot: null };
+  const none = { found: false, round: null, ballot: null, sealed: null };
+  const tracker = code.trim().toLowerCase();
+  if (/^[0-9a-f]{64}$/.test(tracker)) {
+    const sealed = await ctx.db.getRepository(SealedBallot).findOneBy({ tracker });
+    const round = sealed && (await ctx.db.getRepository(VoteRound).findOneBy({ id: sealed.roundId }));
+    return sealed && round && round.sessionId === sessionId ? { found: true, round, ballot: null, sealed } : none;
+  }
+  const ballot = await ctx.db.getRepository(Ballot).findOneBy({ receiptCode: code });
+  if (!ballot) return none;
   const round = await ctx.db.getRepository(VoteRound).findOneBy({ id: ballot.roundId });
-  if (!round || round.sessionId !== sessionId) return { found: false, round: null, ballot: null };
-  return { found: true, round, ballot };
+  if (!round || round.sessionId !== sessionId) return none;
+  return { found: true, round, ballot, sealed: null };
+}
+
+/** True while the session has a round open (receipt codes are sealed until its count). */
+export async function hasOpenRound(ctx: Context, sessionId: number): Promise<boolean> {
+  return (await ctx.db.getRepository(VoteRound).countBy({ sessionId, status: RoundStatus.OPEN })) > 0;
 }
 
 export async function roundsOf(ctx: Context, sessionId: number): Promise<VoteRound[]> {
@@ -692,9 +886,12 @@ export interface BulletinBoard {
   counted: boolean;
   pending: number;
   checkpoints: { number: number; count: number; head: string }[];
-  entries: { batch: number; ballotHash: string; prevHash: string; chainHash: string; receiptCode: string | null; marks: string[] | null; source: BallotSource | null; salt: string | null }[];
+  entries: BoardRow[];
+  opened: BoardRow[];
   chainHead: string | null;
 }
+
+type BoardRow = { batch: number; ballotHash: string; prevHash: string; chainHash: string; receiptCode: string | null; marks: string[] | null; source: BallotSource | null; salt: string | null };
 
 /**
  * A round's bulletin board, public: while the round is open only the sealed commitments (by batch,
@@ -706,8 +903,9 @@ export async function bulletinBoard(ctx: Context, sessionId: number, number: num
   const round = await ctx.db.getRepository(VoteRound).findOneBy({ sessionId, number: n });
   if (!round) throw new NotFoundError('VoteRound', n);
   const counted = round.status === RoundStatus.CLOSED;
-  const ballots = await ctx.db.getRepository(Ballot).find({ where: { roundId: round.id }, order: { batch: 'ASC', ballotHash: 'ASC' } });
+  const ballots = await ctx.db.getRepository(SealedBallot).find({ where: { roundId: round.id }, order: { batch: 'ASC', tracker: 'ASC' }, select: { batch: true, tracker: true, prevHash: true, chainHash: true } });
   const sealed = ballots.filter((b) => b.batch !== null);
+  const opened = counted ? await ctx.db.getRepository(Ballot).find({ where: { roundId: round.id }, order: { ballotHash: 'ASC' } }) : [];
   return {
     round: round.number,
     canonical: round.canonical,
@@ -715,16 +913,105 @@ export async function bulletinBoard(ctx: Context, sessionId: number, number: num
     counted,
     pending: ballots.length - sealed.length,
     checkpoints: await checkpointsOf(ctx.db.manager, round.id),
-    entries: sealed.map((b) => ({
-      batch: b.batch!,
+    entries: sealed.map((b) => ({ batch: b.batch!, ballotHash: b.tracker, prevHash: b.prevHash ?? '', chainHash: b.chainHash ?? '', receiptCode: null, marks: null, source: null, salt: null })),
+    opened: opened.map((b) => ({
+      batch: 0,
       ballotHash: b.ballotHash,
       prevHash: b.prevHash ?? '',
       chainHash: b.chainHash ?? '',
-      receiptCode: counted ? b.receiptCode : null,
-      marks: counted ? (b.choices ? b.choices.split(',') : []) : null,
-      source: counted ? b.source : null,
-      salt: counted ? b.salt : null,
+      receiptCode: b.receiptCode,
+      marks: b.choices ? b.choices.split(',') : [],
+      source: b.source,
+      salt: b.salt,
     })),
     chainHead: counted ? round.chainHead : null,
   };
+}
+
+export interface SessionFilter {
+  cityId: number | null;
+  areaId: number | null;
+  level: AreaLevel | null;
+}
+
+/**
+ * Sessions, newest first (at most 100): by cityId exactly that area's congress; by areaId it and
+ * every congress below; signed in without either, the viewer's city's and those in scope; narrowed
+ * to one level.
+ */
+export async function listSessions(ctx: Context, f: SessionFilter): Promise<VoteSession[]> {
+  const qb = ctx.db.getRepository(VoteSession).createQueryBuilder('s').orderBy('s.meeting_date', 'DESC').addOrderBy('s.id', 'DESC').take(100);
+  let ids: number[] | null = null;
+  if (f.cityId !== null) ids = [f.cityId];
+  else if (f.areaId !== null) {
+    if (!ctx.areas.get(f.areaId)) throw new NotFoundError('Area', f.areaId);
+    ids = ctx.areas.subtree(f.areaId).map((a) => a.id);
+  } else if (isSignedIn(ctx.viewer) && !ctx.viewer.scope.isEverything) {
+    const city = ctx.areas.cityOf(ctx.viewer.scope.root.id);
+    ids = [...new Set([...(city ? [city.id] : []), ...(ctx.viewer.scope.areaIds() ?? [])])];
+  }
+  if (f.level) {
+    const ofLevel = new Set(ctx.areas.ofLevel(f.level).map((a) => a.id));
+    ids = (ids ?? [...ofLevel]).filter((x) => ofLevel.has(x));
+  }
+  if (ids !== null) {
+    if (ids.length === 0) return [];
+    qb.where('s.area_id IN (:...ids)', { ids });
+  }
+  return qb.getMany();
+}
+
+/** The round open or last held, read outside a transaction. */
+export function currentRoundOf(ctx: Context, s: VoteSession): Promise<VoteRound | null> {
+  return currentRound(ctx.db.manager, s);
+}
+
+/** Whether the signed-in viewer is a scrutineer on the session's roster. */
+async function isScrutineerOf(ctx: Context, sessionId: number): Promise<boolean> {
+  if (!isSignedIn(ctx.viewer)) return false;
+  const mine = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId, userId: ctx.viewer.userId });
+  return !!mine?.scrutineer;
+}
+
+/** The roster, for admins whose scope covers the session's area and the session's scrutineers; null for others. */
+export async function rosterSeenBy(ctx: Context, s: VoteSession): Promise<RosterEntry[] | null> {
+  if (!canAdminister(ctx.viewer, s.areaId) && !(await isScrutineerOf(ctx, s.id))) return null;
+  return ctx.db.getRepository(RosterEntry).find({ where: { sessionId: s.id }, order: { delegation: 'ASC', id: 'ASC' } });
+}
+
+/** The signed-in delegate's standing in a session (null when not signed in). */
+export async function delegateStatus(ctx: Context, s: VoteSession): Promise<{ onRoster: boolean; checkedInAt: Date | null; scrutineer: boolean; votedInCurrentRound: boolean } | null> {
+  if (!isSignedIn(ctx.viewer)) return null;
+  const entry = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId: s.id, userId: ctx.viewer.userId });
+  if (!entry) return { onRoster: false, checkedInAt: null, scrutineer: false, votedInCurrentRound: false };
+  const round = await currentRound(ctx.db.manager, s);
+  const voted = round ? await ctx.db.getRepository(RoundParticipation).existsBy({ roundId: round.id, userId: ctx.viewer.userId }) : false;
+  return { onRoster: true, checkedInAt: entry.checkedInAt, scrutineer: entry.scrutineer, votedInCurrentRound: voted };
+}
+
+/** A session's round by its number, or null. */
+export function roundByNumber(ctx: Context, sessionId: number, number: number): Promise<VoteRound | null> {
+  return ctx.db.getRepository(VoteRound).findOneBy({ sessionId, number });
+}
+
+/** A page of a counted round's opened ballots by receipt code. */
+export function publishedBallotPage(ctx: Context, round: VoteRound, page: PageArgs) {
+  const qb = ctx.db.getRepository(Ballot).createQueryBuilder('b').where('b.round_id = :id', { id: round.id });
+  return paginate(qb, [{ expression: 'b.receipt_code', property: 'receiptCode', direction: 'ASC' }], page);
+}
+
+/**
+ * The roster of a round's session, for naming who handed out and received paper sheets: for admins
+ * whose scope covers the session's area and the session's scrutineers; null for others (and for a
+ * round without its session).
+ */
+export async function paperRosterSeenBy(ctx: Context, r: VoteRound): Promise<RosterEntry[] | null> {
+  const session = await ctx.db.getRepository(VoteSession).findOneBy({ id: r.sessionId });
+  if (!session) return null;
+  const roster = await ctx.db.getRepository(RosterEntry).find({ where: { sessionId: r.sessionId } });
+  if (!canAdminister(ctx.viewer, session.areaId)) {
+    if (!isSignedIn(ctx.viewer)) return null;
+    if (!roster.find((e) => e.userId === ctx.viewer.userId)?.scrutineer) return null;
+  }
+  return roster;
 }

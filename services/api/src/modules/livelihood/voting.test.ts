@@ -1,8 +1,9 @@
 import { AuditRecord } from '../../core/audit/audit-record.entity';
 import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../testing/harness';
-import { Ballot, RoundParticipation } from './ballot.entity';
-import { VoteCandidateEntity } from './session.entity';
-import { allPublished, cityId, loginAll, makeDelegates, Q, recomputeChain, rosterWorkbook, sha256, uploadSpreadsheet } from './testkit';
+import { BallotSource, RoundParticipation, SealedBallot } from './ballot.entity';
+import { sealedBallotRow } from './voting.service';
+import { VoteCandidateEntity, VoteRound } from './session.entity';
+import { allPublished, cityId, loginAll, makeDelegates, Q, recomputeChain, boardHead, rosterWorkbook, sha256, uploadSpreadsheet, openRound, closeRound, confirmPaperBatches } from './testkit';
 
 type Session = {
   status: string;
@@ -93,7 +94,7 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
 
     // Quorum: two thirds of 10 → 7 must check in.
     for (const u of roster.slice(0, 6)) expect((await t.gql(Q.checkIn, { s: id }, tok[u])).errors).toBeUndefined();
-    const noQuorum = await t.gql(Q.open, { s: id }, admin);
+    const noQuorum = await openRound(t, id, admin);
     expect(errorCode(noQuorum)).toBe('CONFLICT');
     expect(noQuorum.errors![0].extensions).toMatchObject({ shortfall: 1, rosterSize: 10 });
     // A delegate not on the roster cannot check in.
@@ -101,7 +102,7 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
     for (const u of roster.slice(6, 9)) await t.gql(Q.checkIn, { s: id }, tok[u]);
 
     // Opening freezes rules and candidates: the fingerprint is the SHA-256 of the canonical text.
-    const opened = await t.gql<{ openVote: { status: string; fingerprint: string } }>(Q.open, { s: id }, admin);
+    const opened = await openRound<{ openVote: { status: string; fingerprint: string } }>(t, id, admin);
     expect(opened.data!.openVote.status).toBe('VOTING');
     const seen = await session(id, tok[roster[1]]);
     expect(seen.round!.fingerprint).toBe(sha256(seen.round!.canonical));
@@ -128,8 +129,11 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
     // Votes: A 7, B 6, C 1, D 0 from 7 online ballots; one paper sheet marking too many.
     const votes: string[][] = [[A, B], [A, B], [A, B], [B, A], [A, B], [A, B], [A, C]];
     const receipts: string[] = [];
+    const trackers: string[] = [];
     for (let i = 0; i < votes.length; i++) {
-      const r = await t.gql<{ castBallot: { receiptCode: string; fingerprint: string } }>(Q.cast, { s: id, c: votes[i] }, tok[roster[i + 1]]);
+      const r = await t.gql<{ castBallot: { receiptCode: string; tracker: string; fingerprint: string } }>(Q.cast, { s: id, c: votes[i] }, tok[roster[i + 1]]);
+      expect(r.data!.castBallot.tracker).toMatch(/^[0-9a-f]{64}$/);
+      trackers.push(r.data!.castBallot.tracker);
       expect(r.errors).toBeUndefined();
       expect(r.data!.castBallot.receiptCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       expect(r.data!.castBallot.fingerprint).toBe(seen.fingerprint);
@@ -153,6 +157,7 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
     const twoSheets = await t.gql('mutation($s: ID!, $x: [[ID!]!]!) { enterPaperBallots(sessionId: $s, sheets: $x) }', { s: id, x: [[A], [B]] }, tok[roster[0]]);
     expect(errorCode(twoSheets)).toBe('BAD_USER_INPUT');
     expect(twoSheets.errors![0].extensions).toMatchObject({ field: 'sheets' });
+    expect(await confirmPaperBatches(t, id, admin)).toBe(1);
     const sheet = await t.gql<{ enterPaperBallots: string[] }>('mutation($s: ID!, $x: [[ID!]!]!) { enterPaperBallots(sessionId: $s, sheets: $x) }', { s: id, x: [[A, B, C]] }, admin);
     expect(sheet.data!.enterPaperBallots).toHaveLength(1);
 
@@ -162,14 +167,19 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
     expect(open.round!.tallyHiddenReason).toMatch(/投票进行中/);
     expect(open.round!.paper).toEqual({ issued: 1, returned: null, notReturned: null, valid: null });
     expect(errorCode(await t.gql(Q.ballots, { s: id, r: 1, after: null }, admin))).toBe('FORBIDDEN');
-    const early = await t.gql<{ verifyReceipt: { found: boolean; counted: boolean; chainHead: string | null; valid: boolean | null } }>(Q.verify, { s: id, r: receipts[0] });
-    expect(early.data!.verifyReceipt).toMatchObject({ found: true, counted: false, chainHead: null, valid: null });
+    // The receipt code is sealed with the ballot until the count; the tracker is on the board.
+    const early = await t.gql<{ verifyReceipt: { found: boolean; counted: boolean; chainHead: string | null; valid: boolean | null; message: string } }>(Q.verify, { s: id, r: receipts[0] });
+    expect(early.data!.verifyReceipt).toMatchObject({ found: false, counted: false, chainHead: null, valid: null });
+    expect(early.data!.verifyReceipt.message).toContain('计票后才能查询');
+    const tracked = await t.gql<{ verifyReceipt: { found: boolean; counted: boolean; choices: unknown[]; message: string } }>(Q.verify, { s: id, r: trackers[0] });
+    expect(tracked.data!.verifyReceipt).toMatchObject({ found: true, counted: false, choices: [] });
+    expect(tracked.data!.verifyReceipt.message).toContain('选票已记录');
 
     // Other cities' admins cannot manage it; delegates cannot close it.
-    expect(errorCode(await t.gql(Q.close, { s: id }, tok['admin.shenyang']))).toBe('NOT_FOUND');
-    expect(errorCode(await t.gql(Q.close, { s: id }, tok[roster[1]]))).toBe('FORBIDDEN');
+    expect(errorCode(await closeRound(t, id, tok['admin.shenyang']))).toBe('NOT_FOUND');
+    expect(errorCode(await closeRound(t, id, tok[roster[1]]))).toBe('FORBIDDEN');
 
-    const closed = await t.gql<{ closeVote: { status: string } }>(Q.close, { s: id }, admin);
+    const closed = await closeRound<{ closeVote: { status: string } }>(t, id, admin);
     expect(closed.errors).toBeUndefined();
     expect(closed.data!.closeVote.status).toBe('DECIDED');
     const done = await session(id);
@@ -182,7 +192,7 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
     // Published: every receipt is in the list, the chain recomputes to the head.
     const published = await allPublished(t, id, 1);
     expect(published.map((b) => b.receiptCode).sort()).toEqual([...receipts, ...sheet.data!.enterPaperBallots].sort());
-    expect(recomputeChain(done.round!.fingerprint, published)).toBe(done.round!.chainHead);
+    expect(recomputeChain(done.round!.fingerprint, await boardHead(t, id, 1), published)).toBe(done.round!.chainHead);
     const spoilt = published.find((b) => b.source === 'PAPER')!;
     expect(spoilt).toMatchObject({ valid: false, marks: [A, B, C] });
     for (const [i, code] of receipts.entries()) {
@@ -205,11 +215,11 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
     const roster = delegates.slice(0, 9);
     const { id, candidateIds } = await prepared(2, ['甲项目', '乙项目', '丙项目'], roster);
     const [A, B, C] = candidateIds;
-    await t.gql(Q.open, { s: id }, admin);
+    await openRound(t, id, admin);
     // A 8, B 5, C 5 of 9: B and C tie at the last seat, both with a majority (5 > 4.5).
     const marks = [[A, B], [A, B], [A, B], [A, B], [A, C], [A, C], [A, C], [A, C], [B, C]];
     for (let i = 0; i < roster.length; i++) expect((await t.gql(Q.cast, { s: id, c: marks[i] }, tok[roster[i]])).errors).toBeUndefined();
-    const s1 = (await t.gql<{ closeVote: { status: string } }>(Q.close, { s: id }, admin)).data!.closeVote;
+    const s1 = (await closeRound<{ closeVote: { status: string } }>(t, id, admin)).data!.closeVote;
     const after1 = await session(id);
     expect(after1.round!.tally!.adopted.map((c) => c.id)).toEqual([A]);
     expect(after1.round!.tally!.runoff).toEqual({ reason: 'TIE_AT_LAST_SEAT', seats: 1, candidates: [{ id: B }, { id: C }] });
@@ -217,13 +227,13 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
     expect(after1.round!.tally!.runoff!.seats).toBe(1);
 
     // The further round: only the runoff candidates, one seat; casting anew is allowed.
-    const opened = await t.gql<{ openVote: { currentRound: number } }>(Q.open, { s: id }, admin);
+    const opened = await openRound<{ openVote: { currentRound: number } }>(t, id, admin);
     expect(opened.data!.openVote.currentRound).toBe(2);
     const round2 = await session(id);
     expect(round2.round).toMatchObject({ number: 2, seats: 1 });
     expect(errorCode(await t.gql(Q.cast, { s: id, c: [A] }, tok[roster[0]]))).toBe('BAD_USER_INPUT');
     for (let i = 0; i < roster.length; i++) await t.gql(Q.cast, { s: id, c: [i < 6 ? C : B] }, tok[roster[i]]);
-    await t.gql(Q.close, { s: id }, admin);
+    await closeRound(t, id, admin);
     const final = await session(id);
     expect(final.status).toBe('DECIDED');
     expect(final.candidates.filter((c) => c.adopted).map((c) => c.id)).toEqual([A, C]);
@@ -235,9 +245,9 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
     const roster = delegates.slice(0, 9);
     const { id, candidateIds } = await prepared(2, ['丁项目', '戊项目', '己项目'], roster);
     const [A, B] = candidateIds;
-    await t.gql(Q.open, { s: id }, admin);
+    await openRound(t, id, admin);
     for (let i = 0; i < roster.length; i++) await t.gql(Q.cast, { s: id, c: i < 3 ? [A, B] : [A] }, tok[roster[i]]);
-    await t.gql(Q.close, { s: id }, admin);
+    await closeRound(t, id, admin);
     const s = await session(id);
     expect(s.status).toBe('COUNTED');
     expect(s.round!.tally!.runoff).toMatchObject({ reason: 'SEATS_UNFILLED', seats: 1 });
@@ -249,30 +259,30 @@ describe.each(DRIVERS)('livelihood vote [%s]', (driver) => {
   it('refuses a count when the frozen candidates were changed behind the API', async () => {
     const roster = delegates.slice(0, 9);
     const { id, candidateIds } = await prepared(1, ['庚项目', '辛项目'], roster);
-    await t.gql(Q.open, { s: id }, admin);
+    await openRound(t, id, admin);
     await t.gql(Q.cast, { s: id, c: [candidateIds[0]] }, tok[roster[0]]);
     await t.server.db.getRepository(VoteCandidateEntity).update({ id: Number(candidateIds[1]) }, { name: '被篡改的项目' });
-    const res = await t.gql(Q.close, { s: id }, admin);
+    const res = await closeRound(t, id, admin);
     expect(errorCode(res)).toBe('CONFLICT');
     expect((await session(id)).round!.status).toBe('OPEN');
     await t.server.db.getRepository(VoteCandidateEntity).update({ id: Number(candidateIds[1]) }, { name: '辛项目' });
-    // A ballot slipped into the table without a cast (even correctly hashed) is noticed too.
-    const fp = (await session(id)).round!.fingerprint;
-    const roundId = (await t.server.db.getRepository(Ballot).findOneByOrFail({ choices: candidateIds[0] })).roundId;
-    const receiptCode = 'ZZZZ-ZZZZ-ZZZZ-ZZZZ';
-    await t.server.db.getRepository(Ballot).insert({ receiptCode, roundId, choices: candidateIds[1], source: 'ELECTRONIC' as never, ballotHash: sha256(`${fp}|${receiptCode}|${candidateIds[1]}|ELECTRONIC`), prevHash: null, chainHash: null });
-    expect(errorCode(await t.gql(Q.close, { s: id }, admin))).toBe('CONFLICT');
-    await t.server.db.getRepository(Ballot).delete({ receiptCode });
-    expect((await t.gql(Q.close, { s: id }, admin)).errors).toBeUndefined();
+    // A ballot slipped into the table without a cast (even sealed correctly under the round's public key) is noticed too.
+    const round = await t.server.db.getRepository(VoteRound).findOneByOrFail({ sessionId: Number(id), number: 1 });
+    const roundId = round.id;
+    const slipped = sealedBallotRow(round, candidateIds[1], BallotSource.ELECTRONIC);
+    await t.server.db.getRepository(SealedBallot).insert(slipped);
+    expect(errorCode(await closeRound(t, id, admin))).toBe('CONFLICT');
+    await t.server.db.getRepository(SealedBallot).delete({ id: slipped.id });
+    expect((await closeRound(t, id, admin)).errors).toBeUndefined();
     expect(await t.server.db.getRepository(RoundParticipation).countBy({ roundId })).toBe(1);
   });
 
   it('delivers and evaluates the adopted projects: targets, milestones, monthly progress, secret ratings', async () => {
     const roster = delegates.slice(0, 9);
     const { id, candidateIds } = await prepared(1, ['改造居民小区配水管网20公里', '维修改造农村公路500公里'], roster);
-    await t.gql(Q.open, { s: id }, admin);
+    await openRound(t, id, admin);
     for (const u of roster) await t.gql(Q.cast, { s: id, c: [candidateIds[0]] }, tok[u]);
-    await t.gql(Q.close, { s: id }, admin);
+    await closeRound(t, id, admin);
     const pid = (await t.gql<{ voteSession: { projects: { id: string }[] } }>('query($id: ID!) { voteSession(id: $id) { projects { id } } }', { id })).data!.voteSession.projects[0].id;
 
     const upd = await t.gql<{ updateLivelihoodProject: { leadDepartment: string; targetQuantity: string; unit: string } }>(

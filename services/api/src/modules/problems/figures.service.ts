@@ -105,13 +105,27 @@ export async function problemFiguresBySecretary(em: EntityManager, secretaryIds:
   );
 }
 
+const noProblems = (key: string): ProblemFigureRow => ({ key, total: 0, open: 0, overdue: 0, resolved: 0, resolvedOnTime: 0, closedOut: 0, listedForSupervision: 0, daysToResolveSum: 0 });
+
 const CATEGORY_LABELS: Record<string, string> = { LAND: '土地', PLANNING: '规划', PERMITS: '审批手续', POWER: '电力', DEMOLITION: '征收动迁', UTILITIES: '市政配套', FINANCING: '融资', OTHER: '其他' };
 const LEVEL_LABELS: Record<string, string> = { DISTRICT: '区级限时解决', CITY: '市级挂牌督办' };
 
 /** The problem figures of an area in the viewer's scope, grouped, each row named. */
 export async function problemFiguresOf(ctx: Context, areaIdArg: string | null, groupBy: ProblemGroupByValue, asOf: string | null): Promise<ProblemFigures[]> {
   const area = queryArea(ctx, parseOptionalId(areaIdArg, 'areaId'));
-  const rows = await problemFigureRows(ctx, ctx.areas.subtree(area.id).map((a) => a.id), groupBy, asOf ?? today());
+  const counted = await problemFigureRows(ctx, ctx.areas.subtree(area.id).map((a) => a.id), groupBy, asOf ?? today());
+  // Every group of the grouping has a row, with zeros where no problem was raised: a district
+  // without problems is shown as such, not left out.
+  const byKey = new Map(counted.map((r) => [r.key, r]));
+  const keys =
+    groupBy === ProblemGroupByValue.DISTRICT
+      ? [...new Set([...(area.level === AreaLevel.DISTRICT ? [area.id] : ctx.areas.ofLevel(AreaLevel.DISTRICT, area.id).map((a) => a.id)).map(String), ...byKey.keys()])].sort((a, b) => Number(a) - Number(b))
+      : groupBy === ProblemGroupByValue.CATEGORY
+        ? [...new Set([...Object.keys(CATEGORY_LABELS), ...byKey.keys()])].sort()
+        : groupBy === ProblemGroupByValue.LEVEL
+          ? [...new Set([...Object.keys(LEVEL_LABELS), ...byKey.keys()])].sort()
+          : ['ALL'];
+  const rows = keys.map((key) => byKey.get(key) ?? noProblems(key));
   return rows.map((r) => {
     const district = groupBy === ProblemGroupByValue.DISTRICT ? (ctx.areas.get(Number(r.key)) ?? null) : null;
     const label =

@@ -2,7 +2,10 @@ import type { ApiModule } from '../../core/module';
 import { startEscalationJob } from './escalation.job';
 import { Problem, ProblemNote } from './problem.entity';
 import { ProblemsResolver } from './problems.resolver';
+import { registerProblemFileAccess } from './problems.files';
 import { seedProblems } from './seed';
+
+registerProblemFileAccess();
 
 /**
  * Problem lists (问题清单): raised against projects, followed monthly, escalated to city supervision

@@ -44,32 +44,32 @@ registerEnumType(ProblemStatus, {
   name: 'ProblemStatus',
   description: 'Where a problem stands. 办理状态',
   valuesConfig: {
-    OPEN: { description: '待办理' },
-    IN_PROGRESS: { description: '办理中' },
-    RESOLVED: { description: '已解决' },
-    CLOSED_OUT: { description: '已销号' },
+    OPEN: { description: 'Open. 待办理' },
+    IN_PROGRESS: { description: 'In progress. 办理中' },
+    RESOLVED: { description: 'Resolved. 已解决' },
+    CLOSED_OUT: { description: 'Closed out. 已销号' },
   },
 });
 registerEnumType(ProblemCategory, {
   name: 'ProblemCategory',
   description: 'What kind of bottleneck it is. 问题类别',
   valuesConfig: {
-    LAND: { description: '土地' },
-    PLANNING: { description: '规划' },
-    PERMITS: { description: '审批手续' },
-    POWER: { description: '电力' },
-    DEMOLITION: { description: '征收动迁' },
-    UTILITIES: { description: '市政配套' },
-    FINANCING: { description: '融资' },
-    OTHER: { description: '其他' },
+    LAND: { description: 'Land. 土地' },
+    PLANNING: { description: 'Planning. 规划' },
+    PERMITS: { description: 'Approvals and permits. 审批手续' },
+    POWER: { description: 'Electric power. 电力' },
+    DEMOLITION: { description: 'Expropriation and relocation. 征收动迁' },
+    UTILITIES: { description: 'Municipal utilities. 市政配套' },
+    FINANCING: { description: 'Financing. 融资' },
+    OTHER: { description: 'Other. 其他' },
   },
 });
 registerEnumType(ProblemLevel, {
   name: 'ProblemLevel',
   description: 'Who solves it: the district within its time limit, or the city under listed supervision. 督办层级',
   valuesConfig: {
-    DISTRICT: { description: '区级限时解决' },
-    CITY: { description: '市级挂牌督办' },
+    DISTRICT: { description: 'Solved by the district within a deadline. 区级限时解决' },
+    CITY: { description: 'Supervised by the city. 市级挂牌督办' },
   },
 });
 registerEnumType(ProblemAction, {
@@ -88,9 +88,9 @@ registerEnumType(EscalationReason, {
   name: 'EscalationReason',
   description: 'Why a problem went (or should go) to the city. 提级原因',
   valuesConfig: {
-    DEADLINE_PASSED: { description: '超过办结期限' },
-    DISTRICT_REQUESTED: { description: '区县申请市级协调' },
-    CITY_DECISION: { description: '市级决定挂牌督办' },
+    DEADLINE_PASSED: { description: 'Its deadline has passed. 超过办结期限' },
+    DISTRICT_REQUESTED: { description: 'The district asked for city coordination. 区县申请市级协调' },
+    CITY_DECISION: { description: 'The city decided to supervise it. 市级决定挂牌督办' },
   },
 });
 

@@ -1,3 +1,4 @@
+import { PageArgsType } from '../../core/pagination';
 import { ArrayMaxSize, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../../core/scalars';
@@ -52,6 +53,10 @@ export class ProblemMoveInput {
   @MaxLength(500, { each: true })
   evidence?: string[] | null;
 
+  @Field(() => [ID], { nullable: true, description: 'CLOSE_OUT: uploaded pictures of the evidence (purpose=photo), with or instead of the text. 佐证附件' })
+  @ArrayMaxSize(10)
+  evidenceFileIds?: string[] | null;
+
   @Field(() => String, { nullable: true, description: 'REOPEN and REQUEST_ESCALATION: why. 理由' })
   @MaxLength(500)
   reason?: string | null;
@@ -95,13 +100,8 @@ export class ProblemFilter {
 }
 
 @ArgsType()
-export class ProblemsArgs {
+export class ProblemsArgs extends PageArgsType {
   @Field(() => ProblemFilter, { nullable: true, description: 'Which problems. 筛选' })
   filter?: ProblemFilter | null;
 
-  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts. 游标' })
-  after?: string | null;
 }

@@ -8,6 +8,8 @@ import type { Page } from '../../core/pagination';
 import { LocalDateScalar, PeriodScalar } from '../../core/scalars';
 import { loader, type Context } from '../../core/context';
 import { Area } from '../../core/areas/area.entity';
+import { filesOf, StoredFile } from '../../core/files';
+import { PROBLEM_EVIDENCE } from './problems.files';
 import { Project } from '../projects/project.entity';
 import { projectLoader } from '../projects/projects.loaders';
 import { problemFiguresOf } from './figures.service';
@@ -23,7 +25,7 @@ export class ProblemsResolver {
   @Authorized()
   @Query(() => ProblemConnection, { description: 'Problems in your scope, earliest deadline first. 问题清单' })
   problems(@Args() args: ProblemsArgs, @Ctx() ctx: Context): Promise<Page<Problem>> {
-    return listProblems(ctx, args.filter ?? null, { first: args.first, after: args.after });
+    return listProblems(ctx, args.filter ?? null, args);
   }
 
   @Authorized()
@@ -33,7 +35,7 @@ export class ProblemsResolver {
   }
 
   @Authorized()
-  @Query(() => [ProblemFigures], { description: 'Open, overdue, resolved-on-time figures and average days to resolve, grouped; computed by the database. 问题统计' })
+  @Query(() => [ProblemFigures], { description: 'Open, overdue, resolved-on-time figures and average days to resolve, grouped; computed by the database. Every group has a row (every district of the area, every category, both levels), zeros where no problem was raised. 问题统计' })
   problemFigures(
     @Arg('areaId', () => ID, { nullable: true, description: 'The area (default: your own)' }) areaIdArg: string | null,
     @Arg('groupBy', () => ProblemGroupByValue, { defaultValue: ProblemGroupByValue.NONE, description: 'Grouping' }) groupBy: ProblemGroupByValue,
@@ -100,6 +102,11 @@ export class ProblemsResolver {
   @FieldResolver(() => [String], { description: 'The close-out evidence. 销号佐证' })
   evidence(@Root() p: Problem): string[] {
     return evidenceOf(p);
+  }
+
+  @FieldResolver(() => [StoredFile], { description: 'Pictures attached to the close-out. 佐证附件' })
+  evidenceFiles(@Root() p: Problem, @Ctx() ctx: Context): Promise<StoredFile[]> {
+    return filesOf(ctx, PROBLEM_EVIDENCE).load(String(p.id));
   }
 
   @FieldResolver(() => Boolean, { description: 'Open or in progress past its deadline today. 是否逾期' })

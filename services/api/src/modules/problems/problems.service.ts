@@ -13,6 +13,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import { canAdminister, isActingSecretary, requireWriter } from '../../core/auth/policy';
 import { ConflictError, ForbiddenError, UserInputError } from '../../core/errors';
+import { attachFiles, FilePurpose } from '../../core/files';
+import { PROBLEM_EVIDENCE } from './problems.files';
 import { parseId, parseOptionalId } from '../../core/ids';
 import { paginate, type Page, type PageArgs } from '../../core/pagination';
 import { mutate, type Tx } from '../../core/transaction';
@@ -22,6 +24,7 @@ import { queryArea } from '../../core/areas/areas.service';
 import { Project } from '../projects/project.entity';
 import { reportableProject } from '../projects/projects.scope';
 import { answerableSecretary, secretaryIdOfUser } from '../secretaries/secretaries.responsible';
+import { noticeProblemsEscalated } from './problems.notices';
 import { EscalationReason, Problem, ProblemAction, ProblemLevel, ProblemNote, ProblemStatus } from './problem.entity';
 import type { ProblemFilter, ProblemMoveInput, RaiseProblemInput } from './problems.inputs';
 import { readableProblem, scopedProblems } from './problems.scope';
@@ -206,11 +209,15 @@ export async function moveProblem(ctx: Context, id: number, action: ProblemActio
     if (problem.version !== input.version) {
       throw new ConflictError(`问题已被他人办理（当前版本 ${problem.version}，你提交的是 ${input.version}），请刷新后再操作`, { currentVersion: problem.version });
     }
+    // Pictures of the evidence are attached in the same transaction: a refused move attaches nothing.
+    const fileIds = input.evidenceFileIds ?? [];
+    if (fileIds.length && action !== ProblemAction.CLOSE_OUT) throw new UserInputError('input.evidenceFileIds', '只有销号时可以附佐证材料');
+    const attached = fileIds.length ? await attachFiles(ctx, tx, fileIds, { ownerType: PROBLEM_EVIDENCE, ownerId: id, areaId: problem.areaId, purpose: FilePurpose.PHOTO }, 'input.evidenceFileIds') : [];
     let next: ProblemState;
     try {
       next = transition(stateOf(problem), action, {
         date,
-        evidence: input.evidence ?? undefined,
+        evidence: [...(input.evidence ?? []), ...attached.map((f) => `附件：${f.name}`)],
         reason: input.reason ?? undefined,
         cityLeader: input.cityLeader ?? undefined,
         deadline: input.deadline ?? undefined,
@@ -233,6 +240,7 @@ export async function moveProblem(ctx: Context, id: number, action: ProblemActio
     if (result.affected === 0) throw new ConflictError('问题刚被他人办理，请刷新后再操作', { currentVersion: problem.version + 1 });
     const after = await tx.em.findOneByOrFail(Problem, { id });
     await tx.audit({ action: `problem.${action.toLowerCase()}`, entityType: 'Problem', entityId: id, areaId: problem.areaId, before: problem, after });
+    if (action === ProblemAction.ESCALATE) await noticeProblemsEscalated(tx.em, [after]);
     return after;
   });
 }
@@ -276,6 +284,7 @@ export async function escalateDue(
     await audit({ action: 'problem.escalate', entityType: 'Problem', entityId: problem.id, areaId: problem.areaId, before: problem, after });
     moved.push(after);
   }
+  await noticeProblemsEscalated(em, moved);
   return moved;
 }
 

@@ -1,6 +1,7 @@
+import sharp from 'sharp';
 import { DRIVERS, errorCode, startTestServer, type GraphQLResponse, type TestServer } from '../../testing/harness';
 import { AuditRecord } from '../../core/audit/audit-record.entity';
-import { Area } from '../../core/areas/area.entity';
+import { Area, AreaLevel } from '../../core/areas/area.entity';
 import { Project } from '../projects/project.entity';
 import { Problem, ProblemLevel } from './problem.entity';
 
@@ -114,6 +115,33 @@ describe.each(DRIVERS)('problems [%s]', (driver) => {
     expect(row.version).toBe(5);
   });
 
+  it('closes out with pictures as evidence, attached only when the move succeeds and served to the problem’s readers', async () => {
+    const upload = async (name: string, body: Buffer, who = 'admin.sujiatun') => {
+      const form = new FormData();
+      form.append('file', new Blob([body]), name);
+      const res = await fetch(`${t.url}/api/files?purpose=photo`, { method: 'POST', headers: { authorization: `Bearer ${tok[who]}` }, body: form });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const picture = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 40, g: 120, b: 200 } } }).jpeg().toBuffer();
+    const p = (await raise({ raisedDate: '2020-09-01', workingDays: 10, title: '附件销号' })).data!.raiseProblem;
+    await move(p.id, 'RESOLVE', { version: 1, date: '2020-09-10' });
+    const file = await upload('验收照片.jpg', picture);
+    // Not with another move; and a refused close-out (before the resolution) attaches nothing.
+    expect(field(await move(p.id, 'REOPEN', { version: 2, reason: 'x', evidenceFileIds: [file] }))).toBe('input.evidenceFileIds');
+    expect(field(await move(p.id, 'CLOSE_OUT', { version: 2, date: '2020-09-05', evidenceFileIds: [file] }))).toBe('input.date');
+    const closed = await t.gql<{ moveProblem: { status: string; evidence: string[]; evidenceFiles: Array<{ id: string; name: string; url: string }> } }>(
+      'mutation($id: ID!, $i: ProblemMoveInput!) { moveProblem(id: $id, action: CLOSE_OUT, input: $i) { status evidence evidenceFiles { id name url } } }',
+      { id: p.id, i: { version: 2, date: '2020-09-15', evidenceFileIds: [file] } },
+      tok['admin.sujiatun'],
+    );
+    expect(closed.errors).toBeUndefined();
+    expect(closed.data!.moveProblem).toMatchObject({ status: 'CLOSED_OUT', evidence: ['附件：验收照片.jpg'], evidenceFiles: [{ id: file, name: '验收照片.jpg' }] });
+    const url = closed.data!.moveProblem.evidenceFiles[0].url;
+    expect((await fetch(`${t.url}${url}`, { headers: { authorization: `Bearer ${tok['admin.shenyang']}` } })).status).toBe(200);
+    expect((await fetch(`${t.url}${url}`, { headers: { authorization: `Bearer ${tok['admin.dadong']}` } })).status).toBe(404);
+  });
+
   it('escalates on request or when the deadline passes: once, even when asked twice at the same time', async () => {
     const fresh = (await raise({ raisedDate: '2020-09-01', workingDays: 5, title: '逾期测试' })).data!.raiseProblem;
     expect(fresh.overdue).toBe(true);
@@ -190,6 +218,8 @@ describe.each(DRIVERS)('problem figures [%s]', (driver) => {
       { key: 'DEMOLITION', label: '征收动迁', total: 1, open: 0 },
       { key: 'FINANCING', label: '融资', total: 1, open: 1 },
       { key: 'LAND', label: '土地', total: 2, open: 1 },
+      // A category with no problem is listed with zeros: missing is not zero, and zero is shown.
+      { key: 'OTHER', label: '其他', total: 0, open: 0 },
       { key: 'PERMITS', label: '审批手续', total: 1, open: 0 },
       { key: 'PLANNING', label: '规划', total: 1, open: 1 },
       { key: 'POWER', label: '电力', total: 1, open: 0 },
@@ -211,10 +241,15 @@ describe.each(DRIVERS)('problem figures [%s]', (driver) => {
     const map = Object.fromEntries(byDistrict.data!.problemFigures.map((r) => [r.district.name, r.total]));
     const stored = await t.server.db.getRepository(Problem).createQueryBuilder('p').select('p.areaId', 'areaId').addSelect('COUNT(*)', 'n').groupBy('p.areaId').getRawMany<{ areaId: number; n: string | number }>();
     const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
-    expect(map).toEqual(Object.fromEntries(stored.map((r) => [names[String(r.areaId)], Number(r.n)])));
+    // Every district of the province has its row: those without a problem read 0.
+    const districts = await t.server.db.getRepository(Area).countBy({ level: AreaLevel.DISTRICT });
+    expect(byDistrict.data!.problemFigures).toHaveLength(districts);
+    const counted = Object.fromEntries(stored.map((r) => [names[String(r.areaId)], Number(r.n)]));
+    expect(Object.fromEntries(Object.entries(map).filter(([, n]) => n > 0))).toEqual(counted);
+    expect(Object.values(map).filter((n) => n === 0).length).toBe(districts - Object.keys(counted).length);
     expect(map['苏家屯区']).toBe(9);
-    // Before anything was raised: no rows.
-    expect((await t.gql<{ problemFigures: unknown[] }>(`{ problemFigures(asOf: "2020-01-01") { total } }`, {}, token)).data!.problemFigures).toEqual([]);
+    // Before anything was raised: one row of zeros, not none.
+    expect((await t.gql<{ problemFigures: unknown[] }>(`{ problemFigures(asOf: "2020-01-01") { total open } }`, {}, token)).data!.problemFigures).toEqual([{ total: 0, open: 0 }]);
     const other = await t.login('admin.dadong');
     expect(errorCode(await t.gql('query($a: ID) { problemFigures(areaId: $a) { total } }', { a: ids['苏家屯区'] }, other))).toBe('FORBIDDEN');
   });

@@ -54,7 +54,7 @@ describe.each(DRIVERS)('what clears a light [%s]', (driver) => {
   });
 
   it('shows it on the district board to its admins, never to the public', async () => {
-    const q = 'query($a: ID, $p: String!) { lightBoard(areaId: $a, period: $p) { projects { color clearing { nextPeriod redBy } } } }';
+    const q = 'query($a: ID, $p: Period!) { lightBoard(areaId: $a, period: $p) { projects { color clearing { nextPeriod redBy } } } }';
     const admin = await t.gql<{ lightBoard: { projects: Array<{ color: string; clearing: { nextPeriod: string } | null }> } }>(q, { a: ids['苏家屯区'], p: '2020-09' }, token);
     expect(admin.errors).toBeUndefined();
     expect(admin.data!.lightBoard.projects).toHaveLength(14);

@@ -7,6 +7,14 @@ import { LightCorrection, MonthClose } from './month-close.entity';
 import { MonthCloseResolver } from './month-close.resolver';
 import { PlanVersion } from './plan-version.entity';
 import { PlanVersionsResolver } from './plan-versions.resolver';
+import { ProcedureNode, ProcedureType } from './procedure.entity';
+import { FundingSource, ProjectFunding } from './funding.entity';
+import { FundingResolver, ProjectFundingResolver } from './funding.resolver';
+import { ProjectParty } from './party.entity';
+import { ContractVariation, ProjectCompletion, ProjectContract, ProjectDocument } from './contracts.entity';
+import { ContractsResolver, ProjectCompletionFieldsResolver, ProjectContractFieldsResolver, ProjectContractsResolver, ProjectDocumentFieldsResolver } from './contracts.resolver';
+import { PartiesResolver, ProjectPartiesResolver } from './parties.resolver';
+import { ProceduresResolver, ProcedureTypeResolver, ProjectProceduresResolver } from './procedures.resolver';
 import { registerProjectFileAccess } from './projects.files';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { Project, ProjectAssignment, ProjectStageChange } from './project.entity';
@@ -24,8 +32,8 @@ registerProjectFileAccess();
  */
 export const projectsModule: ApiModule = {
   name: 'projects',
-  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary, LightCount, MonthClose, LightCorrection, PlanVersion],
-  resolvers: [ProjectsResolver, MonthlyReportResolver, LightsResolver, BoardEntryResolver, PlanImportResolver, MonthCloseResolver, PlanVersionsResolver],
+  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary, LightCount, MonthClose, LightCorrection, PlanVersion, ProcedureType, ProcedureNode, FundingSource, ProjectFunding, ProjectParty, ProjectDocument, ProjectContract, ContractVariation, ProjectCompletion],
+  resolvers: [ProjectsResolver, MonthlyReportResolver, LightsResolver, BoardEntryResolver, PlanImportResolver, MonthCloseResolver, PlanVersionsResolver, ProceduresResolver, ProcedureTypeResolver, ProjectProceduresResolver, FundingResolver, ProjectFundingResolver, PartiesResolver, ProjectPartiesResolver, ContractsResolver, ProjectContractFieldsResolver, ProjectCompletionFieldsResolver, ProjectDocumentFieldsResolver, ProjectContractsResolver],
   routes: (router, services) => {
     projectRoutes(router, services);
     startMonthEndJob(services);

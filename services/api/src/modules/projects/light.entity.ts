@@ -11,7 +11,7 @@ export enum LightColor {
 registerEnumType(LightColor, {
   name: 'LightColor',
   description: 'A monthly light. 亮灯',
-  valuesConfig: { GREEN: { description: '绿灯：按计划完成' }, YELLOW: { description: '黄灯：未按计划完成' }, RED: { description: '红灯：零进展、逾期或连续落后' } },
+  valuesConfig: { GREEN: { description: 'Green: on plan. 绿灯：按计划完成' }, YELLOW: { description: 'Yellow: behind plan. 黄灯：未按计划完成' }, RED: { description: 'Red: no progress, overdue, or behind several months running. 红灯：零进展、逾期或连续落后' } },
 });
 
 export enum RemovalDecision {

@@ -1,7 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../core/auth/policy';
 import { Role } from '../../core/auth/user.entity';
-import { UserInputError } from '../../core/errors';
 import { PeriodScalar } from '../../core/scalars';
 import type { Context } from '../../core/context';
 import { decideLibraryRemoval } from './library.service';
@@ -20,10 +19,9 @@ export class LightsResolver {
   })
   lightBoard(
     @Arg('areaId', () => ID, { nullable: true, description: 'The area (default: your own)' }) areaId: string | null,
-    @Arg('period', () => String, { description: 'The month, YYYY-MM' }) period: string,
+    @Arg('period', () => PeriodScalar, { description: 'The month. 月份' }) period: string,
     @Ctx() ctx: Context,
   ): Promise<LightBoard> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new UserInputError('period', '应写作 YYYY-MM');
     return lightBoard(ctx, areaId, period);
   }
 

@@ -31,7 +31,7 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
 
   it('lights Sujiatun’s September 2020 as the report says: 100 key projects, 10 yellow, 4 red, computed by the rule', async () => {
     const board = await t.gql<{ lightBoard: { published: boolean; districts: { district: { name: string }; green: number; yellow: number; red: number; total: number }[]; projects: { name: string; color: string; reason: string; reasonCode: string }[] } }>(
-      'query($a: ID, $p: String!) { lightBoard(areaId: $a, period: $p) { published districts { district { name } green yellow red total } projects { name color reason reasonCode } } }',
+      'query($a: ID, $p: Period!) { lightBoard(areaId: $a, period: $p) { published districts { district { name } green yellow red total } projects { name color reason reasonCode } } }',
       { a: ids['苏家屯区'], p: '2020-09' },
       tokens['admin.sujiatun'],
     );
@@ -133,7 +133,8 @@ describe.each(DRIVERS)('lights [%s]', (driver) => {
     // Another month, or the city above, is not published.
     expect(errorCode(await t.gql('query($a: ID) { lightBoard(areaId: $a, period: "2020-07") { period } }', { a: ids['苏家屯区'] }))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql('query($a: ID) { lightBoard(areaId: $a, period: "2020-09") { period } }', { a: ids['沈阳市'] }))).toBe('NOT_FOUND');
-    expect(errorCode(await t.gql('{ lightBoard(period: "2020-9") { period } }', {}, tokens['admin.sujiatun']))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.gql('query($p: Period!) { lightBoard(period: $p) { period } }', { p: '2020-9' }, tokens['admin.sujiatun']))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.gql('{ lightBoard(period: "2020-9") { period } }', {}, tokens['admin.sujiatun']))).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('reads whether a board is published only when asked', async () => {

@@ -17,6 +17,7 @@ import { holdLightCounts, LightCount } from './light-counts';
 import { ProjectLight } from './light.entity';
 import { lightSettingsByCity, recomputeProjectLights, runMonthEndLights, type LightChange } from './lights.service';
 import { CorrectionKind, CorrectionStatus, DistrictMonthClose, LightCorrection, MonthClose, RelitMonth } from './month-close.entity';
+import { noticeCorrectionPending, noticeMonthClosed } from './month-close.notices';
 import { MonthlyReport, PlanMonth } from './plan.entity';
 import { markDecided, requestToDecide } from './approvals';
 import { checkPlanTable, closedPlanMonthsChanged, planImage, writePlan } from './plans.service';
@@ -95,6 +96,11 @@ export async function closeDistricts(em: EntityManager, period: string, district
         closedAt: now,
       };
     }),
+  );
+  await noticeMonthClosed(
+    em,
+    period,
+    open.map((d) => ({ id: d.id, cityId: d.cityId, green: counts.get(d.id)?.green ?? 0, yellow: counts.get(d.id)?.yellow ?? 0, red: counts.get(d.id)?.red ?? 0 })),
   );
   return open.length;
 }
@@ -217,6 +223,7 @@ async function newCorrection(ctx: Context, project: Project, period: string, kin
       }),
     );
     await tx.audit({ action: 'correction.request', entityType: 'LightCorrection', entityId: row.id, areaId: project.areaId, after: row });
+    await noticeCorrectionPending(tx.em, row, project.name);
     return row;
   });
 }

@@ -8,7 +8,7 @@ import { MonthClose } from './month-close.entity';
 const SEED = ['areas', 'accounts', 'projects'];
 
 const CLOSE = `mutation($a: ID, $p: Period!) { closeMonth(areaId: $a, period: $p) { districtName closed green yellow red reports actual closedBy } }`;
-const BOARD = `query($a: ID, $p: String!) { lightBoard(areaId: $a, period: $p) { published districts { green yellow red total } } }`;
+const BOARD = `query($a: ID, $p: Period!) { lightBoard(areaId: $a, period: $p) { published districts { green yellow red total } } }`;
 const PLAN = `query($id: ID!) { project(id: $id) { totalInvestment planYears { year plannedInvestment plannedProgress } planMonths(year: 2020) { period plannedInvestment plannedMilestone } report(period: "2020-09") { actualInvestment version } light(period: "2020-09") { color } } }`;
 const DECIDE = `mutation($id: ID!, $ok: Boolean!, $r: String!) { decideCorrection(id: $id, approve: $ok, reason: $r) { id status decidedBy before after relitMonths { period before after closed } } }`;
 

@@ -1,6 +1,7 @@
-import { gcj02ToWgs84, isSameImage, periodStart, takenAtSite, validateSiteGeometry, DomainError, type Position, type SiteGeometry } from '@kpd/domain';
+import { gcj02ToWgs84, isSameImage, periodStart, siteCornerOutside, takenAtSite, validateSiteGeometry, DomainError, type Position, type SiteGeometry } from '@kpd/domain';
 import { requireWriter } from '../../core/auth/policy';
 import { UserInputError } from '../../core/errors';
+import { outlineOf } from '../../core/areas/outlines';
 import { attachFiles, detachFiles, FilePurpose, filesOf } from '../../core/files';
 import { mutate } from '../../core/transaction';
 import { loader, type Context } from '../../core/context';
@@ -42,6 +43,12 @@ export async function setProjectLocation(ctx: Context, id: number, input: Locati
   requireWriter(ctx.viewer);
   const project = await editableProject(ctx, id);
   const site = parseSite(input.geoJson, input.gcj02);
+  // The site lies in the project's district: the first area up the tree with a real outline.
+  const area = [ctx.areas.get(project.areaId), ...ctx.areas.ancestors(project.areaId).reverse()].find((a) => a && outlineOf(a.code));
+  if (area) {
+    const corner = siteCornerOutside(site, outlineOf(area.code)!);
+    if (corner) throw new UserInputError('input.geoJson', `范围超出${area.name}的边界：顶点 ${corner[0].toFixed(6)}, ${corner[1].toFixed(6)} 不在${area.name}内`);
+  }
   return mutate(ctx, async (tx) => {
     const before = { location: project.locationGeoJson, east: project.boundaryEast, west: project.boundaryWest, south: project.boundarySouth, north: project.boundaryNorth };
     const values = {

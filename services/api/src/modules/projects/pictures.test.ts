@@ -1,42 +1,11 @@
 import ExcelJS from 'exceljs';
-import sharp from 'sharp';
 import { DRIVERS, errorCode, startTestServer, type GraphQLResponse, type TestServer } from '../../testing/harness';
+import { photo, upload } from '../../testing/photos';
 import { Area } from '../../core/areas/area.entity';
 import { PlanMonth, PlanYear } from './plan.entity';
 import { Project } from './project.entity';
 
 const SEED = ['areas', 'accounts', 'projects'];
-
-/** A JPEG with EXIF time (China time) and GPS, like a phone photo of the site. */
-async function photo(options: { taken?: string; gps?: [number, number]; color?: number; quality?: number } = {}): Promise<Buffer> {
-  const exif: Record<string, Record<string, string>> = { IFD0: { Make: 'KPD test camera' } };
-  if (options.taken) exif.IFD2 = { DateTimeOriginal: options.taken };
-  if (options.gps) {
-    const dms = (v: number) => {
-      const d = Math.floor(v);
-      const m = Math.floor((v - d) * 60);
-      const s = Math.round(((v - d) * 60 - m) * 60 * 100);
-      return `${d}/1 ${m}/1 ${s}/100`;
-    };
-    exif.IFD3 = { GPSLatitudeRef: 'N', GPSLatitude: dms(options.gps[0]), GPSLongitudeRef: 'E', GPSLongitude: dms(options.gps[1]) };
-  }
-  const width = 640;
-  const height = 480;
-  const c = options.color ?? 0;
-  const raw = Buffer.alloc(width * height * 3);
-  // Different colours give different structures, so the perceptual hashes differ.
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.fill(Math.floor(128 + 127 * Math.sin((x * (1 + c / 7) + y * (c % 5)) / 40)), (y * width + x) * 3, (y * width + x) * 3 + 3);
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: options.quality ?? 85 }).withExif(exif).toBuffer();
-}
-
-async function upload(t: TestServer, token: string, body: Buffer, name: string, purpose = 'photo'): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([body]), name);
-  const res = await fetch(`${t.url}/api/files?purpose=${purpose}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  const json = (await res.json()) as { id: string };
-  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(json)}`);
-  return json.id;
-}
 
 async function getFile(t: TestServer, path: string, token?: string): Promise<{ status: number; type: string | null; body: Buffer }> {
   const res = await fetch(`${t.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -98,6 +67,15 @@ describe.each(DRIVERS)('pictures and spreadsheets [%s]', (driver) => {
       expect(field(await t.gql(SET, { id, i: input({ type: 'Point', coordinates: [123, 41] }) }, tokens['admin.sujiatun']))).toBe('input.geoJson.type');
       expect(errorCode(await t.gql(SET, { id, i: input({ type: 'Polygon', coordinates: [ring] }) }, tokens['admin.dadong']))).toBe('NOT_FOUND');
       expect(errorCode(await t.gql(SET, { id, i: input({ type: 'Polygon', coordinates: [ring] }, { east: '' }) }, tokens['admin.sujiatun']))).toBe('BAD_USER_INPUT');
+    });
+
+    it('refuses a site drawn outside the project’s district, naming the corner', async () => {
+      const id = byName['达利食品沈阳生产基地'];
+      // Around 大连 (121.6°E, 38.9°N): far from 苏家屯区.
+      const far = ring.map(([a, b]) => [a - 1.75, b - 2.7]);
+      const res = await t.gql(SET, { id, i: input({ type: 'Polygon', coordinates: [far] }) }, tokens['admin.sujiatun']);
+      expect([errorCode(res), field(res)]).toEqual(['BAD_USER_INPUT', 'input.geoJson']);
+      expect(res.errors![0].message).toContain('苏家屯区');
     });
   });
 

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgsType } from '../../core/pagination';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../core/auth/user.entity';
 import { loader, type Context } from '../../core/context';
 import { Connection } from '../../core/pagination';
@@ -49,11 +50,10 @@ export class PlanVersionsResolver {
   @Query(() => PlanVersionConnection, { description: 'Plan versions of your area, newest first (a secretary: its own requests). 计划版本' })
   planVersionRequests(
     @Arg('status', () => CorrectionStatus, { nullable: true, description: 'Only in this state' }) status: CorrectionStatus | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size (at most 100, default 20)' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the item after which the page starts' }) after: string | null,
+    @Args() page: PageArgsType,
     @Ctx() ctx: Context,
   ) {
-    return planVersionRequests(ctx, status, { first, after });
+    return planVersionRequests(ctx, status, page);
   }
 
   @FieldResolver(() => [PlanVersionMonth], { complexity: 12, description: 'The months of the version. 分月计划' })

@@ -1,4 +1,4 @@
-import { isCalendarDate, periodOfInstant, period as makePeriod, validateMonthlyReport, validatePlanTable, type Fen, periodOfDate } from '@kpd/domain';
+import { periodOfInstant, period as makePeriod, validateMilestones, validateMonthlyReport, validatePlanTable, type Fen, periodOfDate } from '@kpd/domain';
 import { In, type EntityManager } from 'typeorm';
 import { requireWriter } from '../../core/auth/policy';
 import { ConflictError, MonthClosedError, UserInputError, withExtensions, type FieldProblem } from '../../core/errors';
@@ -255,17 +255,7 @@ export async function saveMonthlyReport(ctx: Context, input: MonthlyReportInput)
 export async function saveMilestones(ctx: Context, id: number, milestones: MilestoneInput[]): Promise<Project> {
   requireWriter(ctx.viewer);
   const project = await reportableProject(ctx, id);
-  const problems: FieldProblem[] = [];
-  milestones.forEach((m, i) => {
-    const at = `milestones[${i}]`;
-    if (!isCalendarDate(m.dueDate)) problems.push({ field: `${at}.dueDate`, reason: '日期应写作 YYYY-MM-DD' });
-    if (m.startDate && !isCalendarDate(m.startDate)) problems.push({ field: `${at}.startDate`, reason: '日期应写作 YYYY-MM-DD' });
-    if (m.metDate && !isCalendarDate(m.metDate)) problems.push({ field: `${at}.metDate`, reason: '日期应写作 YYYY-MM-DD' });
-    if (m.startDate && isCalendarDate(m.startDate) && isCalendarDate(m.dueDate) && m.startDate > m.dueDate) {
-      problems.push({ field: `${at}.startDate`, reason: '开始日期不能晚于计划完成日期' });
-    }
-    if (m.metDate && m.progress !== 100) problems.push({ field: `${at}.progress`, reason: '已完成的节点进度应为100%' });
-  });
+  const problems: FieldProblem[] = validateMilestones(milestones);
   if (problems.length) throw UserInputError.of(problems);
   return mutate(ctx, async (tx) => {
     const before = await tx.em.find(ProjectMilestone, { where: { projectId: id } });

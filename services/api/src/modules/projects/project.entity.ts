@@ -23,10 +23,10 @@ registerEnumType(ProjectCategory, {
   name: 'ProjectCategory',
   description: 'What kind of project it is. 项目类别',
   valuesConfig: {
-    INFRASTRUCTURE: { description: '基础设施' },
-    INDUSTRIAL: { description: '工业' },
-    MODERN_SERVICES: { description: '现代服务业' },
-    SOCIAL: { description: '社会事业' },
+    INFRASTRUCTURE: { description: 'Infrastructure. 基础设施' },
+    INDUSTRIAL: { description: 'Industry. 工业' },
+    MODERN_SERVICES: { description: 'Modern services. 现代服务业' },
+    SOCIAL: { description: 'Social programmes. 社会事业' },
   },
 });
 
@@ -34,11 +34,11 @@ registerEnumType(ProjectStage, {
   name: 'ProjectStage',
   description: 'Where a project stands. 项目阶段',
   valuesConfig: {
-    RESERVE: { description: '储备' },
-    NEW: { description: '新建' },
-    CONTINUING: { description: '续建' },
-    COMPLETED: { description: '竣工' },
-    REMOVED: { description: '已剔除' },
+    RESERVE: { description: 'Reserve. 储备' },
+    NEW: { description: 'New. 新建' },
+    CONTINUING: { description: 'Continuing. 续建' },
+    COMPLETED: { description: 'Completed. 竣工' },
+    REMOVED: { description: 'Removed from the list. 已剔除' },
   },
 });
 
@@ -56,6 +56,7 @@ export const asDomainCategory = (c: ProjectCategory): DomainCategory => c as Dom
 @Index(['totalInvestment'])
 @Index(['name'])
 @Index(['enterprise'])
+@Index(['nationalCode'], { unique: true })
 /** Covers the library-membership and construction tests of the statistics' key-project counts (a scan of the index alone). */
 @Index(['areaId', 'stage', 'removedFromLibrary', 'totalInvestment', 'cityId', 'constructionStart', 'constructionEnd'])
 export class Project {
@@ -118,6 +119,10 @@ export class Project {
   @Field({ description: 'A major government-investment project. 重大政府投资项目' })
   @Column({ type: 'boolean', default: false })
   majorGovernmentInvestment!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The national project code of 全国投资项目在线审批监管平台 (YYYY-AAAAAA-II-TT-NNNNNN), when it has one. 项目代码' })
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  nationalCode!: string | null;
 
   /** An admin confirmed the removal from the key-project library (after a red light). */
   @Column({ type: 'boolean', default: false })

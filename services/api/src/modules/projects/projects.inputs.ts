@@ -1,3 +1,4 @@
+import { PageArgsType } from '../../core/pagination';
 import type { Fen } from '@kpd/domain';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
@@ -103,12 +104,20 @@ export class CreateProjectInput {
 
   @Field({ defaultValue: false, description: 'Major government investment. 重大政府投资项目' })
   majorGovernmentInvestment!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The national project code (YYYY-AAAAAA-II-TT-NNNNNN), when it has one. 项目代码' })
+  @MaxLength(30)
+  nationalCode?: string | null;
 }
 
 @InputType({ description: 'Changes to a project; omitted fields stay as they are. 项目修改' })
 export class UpdateProjectInput {
   @Field(() => Int, { description: 'The version you read (a stale one is refused with CONFLICT). 版本' })
   version!: number;
+
+  @Field(() => String, { nullable: true, description: 'The national project code (YYYY-AAAAAA-II-TT-NNNNNN); an empty string clears it. 项目代码' })
+  @MaxLength(30)
+  nationalCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name. 项目名称' })
   @IsOptional()
@@ -284,18 +293,13 @@ export class MilestoneInput {
 }
 
 @ArgsType()
-export class ProjectsArgs {
+export class ProjectsArgs extends PageArgsType {
   @Field(() => ProjectFilter, { nullable: true, description: 'Which projects. 筛选' })
   filter?: ProjectFilter | null;
 
   @Field(() => ProjectOrder, { defaultValue: ProjectOrder.NAME, description: 'Sort order. 排序' })
   orderBy!: ProjectOrder;
 
-  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts. 游标' })
-  after?: string | null;
 }
 
 @ArgsType()
@@ -358,13 +362,8 @@ export class CorrectionFilter {
 }
 
 @ArgsType()
-export class CorrectionsArgs {
+export class CorrectionsArgs extends PageArgsType {
   @Field(() => CorrectionFilter, { nullable: true, description: 'Which corrections. 筛选' })
   filter?: CorrectionFilter | null;
 
-  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts. 游标' })
-  after?: string | null;
 }

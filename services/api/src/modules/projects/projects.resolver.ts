@@ -26,7 +26,7 @@ export class ProjectsResolver {
   @Authorized()
   @Query(() => ProjectConnection, { description: 'Projects in your reach, filtered, ordered and paged. 项目列表' })
   projects(@Args() args: ProjectsArgs, @Ctx() ctx: Context): Promise<Page<Project>> {
-    return listProjects(ctx, args.filter ?? null, args.orderBy, { first: args.first, after: args.after });
+    return listProjects(ctx, args.filter ?? null, args.orderBy, args);
   }
 
   @Authorized()

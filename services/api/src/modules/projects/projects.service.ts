@@ -1,4 +1,4 @@
-import { libraryMembership } from '@kpd/domain';
+import { DomainError, libraryMembership, requireProjectCode, shanghaiDate } from '@kpd/domain';
 import { Brackets } from 'typeorm';
 import { canActAsAdmin, requireThat, requireWriter } from '../../core/auth/policy';
 import { ConflictError, UserInputError, type FieldProblem } from '../../core/errors';
@@ -93,6 +93,25 @@ function periodProblems(start: string | null | undefined, end: string | null | u
   return [];
 }
 
+/**
+ * The national project code of an input: null for none ('' clears it), else checked by the domain
+ * rule (its year up to this year) and refused when another project already carries it.
+ */
+async function nationalCodeOf(ctx: Context, value: string | null | undefined, projectId: number | null): Promise<string | null | undefined> {
+  if (value === undefined || value === null) return value;
+  if (!value.trim()) return null;
+  let code: string;
+  try {
+    code = requireProjectCode(value, 'input.nationalCode', Number(shanghaiDate(clockNow()).slice(0, 4)));
+  } catch (e) {
+    if (e instanceof DomainError) throw new UserInputError(e.field, e.reason);
+    throw e;
+  }
+  const other = await ctx.db.getRepository(Project).findOne({ where: { nationalCode: code }, select: { id: true } });
+  if (other && other.id !== projectId) throw new UserInputError('input.nationalCode', `项目代码 ${code} 已登记在另一个项目上`);
+  return code;
+}
+
 export async function createProject(ctx: Context, input: CreateProjectInput): Promise<Project> {
   requireWriter(ctx.viewer);
   requireThat(ctx.viewer, canActAsAdmin(ctx.viewer), 'Only admins enter projects');
@@ -104,6 +123,7 @@ export async function createProject(ctx: Context, input: CreateProjectInput): Pr
   if (!/^[A-Za-z0-9-]+$/.test(input.code)) problems.push({ field: 'input.code', reason: '项目编码只能含字母、数字和连字符' });
   if (input.stage === ProjectStage.REMOVED) problems.push({ field: 'input.stage', reason: '新项目不能是已剔除阶段' });
   if (problems.length) throw UserInputError.of(problems);
+  const nationalCode = (await nationalCodeOf(ctx, input.nationalCode, null)) ?? null;
   try {
     return await mutate(ctx, async (tx) => {
       const project = await tx.em.save(
@@ -122,6 +142,7 @@ export async function createProject(ctx: Context, input: CreateProjectInput): Pr
           responsibleUnit: input.responsibleUnit.trim(),
           keyPush: input.keyPush,
           majorGovernmentInvestment: input.majorGovernmentInvestment,
+          nationalCode,
           removedFromLibrary: false,
           locationGeoJson: null,
           version: 1,
@@ -139,6 +160,10 @@ export async function createProject(ctx: Context, input: CreateProjectInput): Pr
       return project;
     });
   } catch (e) {
+    // Two entries at once with the same national code: the unique index refuses the second.
+    if (isDuplicateKey(e) && nationalCode && (await ctx.db.getRepository(Project).count({ where: { nationalCode } }))) {
+      throw new UserInputError('input.nationalCode', `项目代码 ${nationalCode} 已登记在另一个项目上`);
+    }
     if (isDuplicateKey(e)) throw new UserInputError('input.code', `项目编码 ${input.code} 已存在 (code already used)`);
     throw e;
   }
@@ -153,6 +178,7 @@ export async function updateProject(ctx: Context, id: number, input: UpdateProje
   }
   if (input.stage && !input.stageReason?.trim()) problems.push({ field: 'input.stageReason', reason: '变更阶段须说明原因' });
   if (problems.length) throw UserInputError.of(problems);
+  const nationalCode = await nationalCodeOf(ctx, input.nationalCode, id);
   return mutate(ctx, async (tx) => {
     const summaryKey = await lockSummaryKey(tx.em, id);
     const project = await tx.em.findOneByOrFail(Project, { id });
@@ -175,6 +201,7 @@ export async function updateProject(ctx: Context, id: number, input: UpdateProje
       responsibleUnit: input.responsibleUnit?.trim() ?? project.responsibleUnit,
       keyPush: input.keyPush ?? project.keyPush,
       majorGovernmentInvestment: input.majorGovernmentInvestment ?? project.majorGovernmentInvestment,
+      nationalCode: nationalCode === undefined ? project.nationalCode : nationalCode,
     });
     if (input.stage && input.stage !== project.stage) {
       await tx.em.insert(ProjectStageChange, {
@@ -202,6 +229,7 @@ export async function updateProject(ctx: Context, id: number, input: UpdateProje
         responsibleUnit: project.responsibleUnit,
         keyPush: project.keyPush,
         majorGovernmentInvestment: project.majorGovernmentInvestment,
+        nationalCode: project.nationalCode,
         version: project.version + 1,
         updatedAt: clockNow(),
       })
@@ -212,6 +240,10 @@ export async function updateProject(ctx: Context, id: number, input: UpdateProje
     const after = await tx.em.findOneByOrFail(Project, { id });
     await tx.audit({ action: 'project.update', entityType: 'Project', entityId: id, areaId: project.areaId, before, after });
     return after;
+  }).catch((e: unknown) => {
+    // Two projects given the same national code at once: the unique index refuses the second.
+    if (isDuplicateKey(e) && nationalCode) throw new UserInputError('input.nationalCode', `项目代码 ${nationalCode} 已登记在另一个项目上`);
+    throw e;
   });
 }
 

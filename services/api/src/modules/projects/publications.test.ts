@@ -12,7 +12,7 @@ const SEED = ['areas', 'accounts', 'projects'];
 const REPO = path.resolve(__dirname, '../../../../..');
 
 const PUBLISHED = `{ publishedLightBoards { id area { name } period version sha256 correctionId content districts { green yellow red } } }`;
-const WALL = `query($a: ID, $p: String!) { lightBoard(areaId: $a, period: $p) { published publication { id version sha256 } districts { green yellow red } projects { name color } } }`;
+const WALL = `query($a: ID, $p: Period!) { lightBoard(areaId: $a, period: $p) { published publication { id version sha256 } districts { green yellow red } projects { name color } } }`;
 
 interface Published {
   id: string;

@@ -6,6 +6,10 @@ import { AreaDirectory } from '../../core/areas/area-directory';
 import { storePublication } from './light-board.service';
 import { demoSiteGeoJson, siteInside, siteOutlineCode } from '../../core/areas/outlines';
 import { computeLights, storeLights } from './lights.service';
+import { seedProcedures } from './procedures.seed';
+import { seedFunding } from './funding.seed';
+import { recordDemoCompletion, seedContracts } from './contracts.seed';
+import { seedPictures } from './pictures.seed';
 import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.entity';
 import { Project, ProjectAssignment, ProjectCategory, ProjectStage, ProjectStageChange } from './project.entity';
 
@@ -260,6 +264,31 @@ const DADONG: DemoProject[] = [
   { district: '大东区', code: 'DD-2020-002', name: '大东区棚户区改造项目', category: ProjectCategory.SOCIAL, stage: ProjectStage.CONTINUING, enterprise: '沈阳大东城建有限公司', leader: '副区长', unit: '大东区住建局', start: '2019-03', end: '2021-12', totalWan: 60_000, majorGovernmentInvestment: true },
 ];
 
+/**
+ * 大东区's completed project (a demo project): built from 2019-05, reported on plan monthly and lit up
+ * to August 2020, accepted on 2020-08-28; its final account (决算) came in under the approved cost.
+ */
+const DADONG_COMPLETED: DemoProject = {
+  district: '大东区', code: 'DD-2019-001', name: '大东区东塔片区老旧小区改造项目', category: ProjectCategory.SOCIAL, stage: ProjectStage.CONTINUING, enterprise: '沈阳大东城建有限公司', leader: '副区长', unit: '大东区住建局', start: '2019-05', end: '2020-08', totalWan: 12_000, majorGovernmentInvestment: true,
+};
+
+async function seedCompletedProject(em: EntityManager, seed: SeedContext): Promise<void> {
+  const p = DADONG_COMPLETED;
+  const project = await insertProject(em, seed, p, p.totalWan!);
+  const plan = evenPlan(p.totalWan!, p.start, p.end);
+  await insertPlan(em, project.id, plan.years, plan.months);
+  const months = plan.months.filter((m) => m.wan > 0);
+  await insertReports(em, project, months, p.unit);
+  const periods = months.map((m) => makePeriod(2020, m.month));
+  await storeLights(em, project.id, periods, await computeLights(em, [{ project, periods }], seed.now), seed.now);
+  await recordDemoCompletion(em, seed, project, {
+    endDate: '2020-08-28',
+    finalCost: wan(p.totalWan! - 360),
+    finalScope: '改造老旧小区38个、建筑面积86万平方米，更新供热供水管网42公里，完成屋面防水和外墙保温',
+    deviationReason: '决算较批复概算节余360万元：外墙保温材料招标价低于概算',
+  });
+}
+
 async function insertProject(em: EntityManager, seed: SeedContext, p: DemoProject, totalWan: number): Promise<Project> {
   const district = seed.area(p.district);
   const city = seed.areas.cityOf(district.id)!;
@@ -488,5 +517,10 @@ export async function seedProjects(seed: SeedContext): Promise<void> {
   // 苏家屯区 puts its lights on the wall (上墙公示, report 000): its September board is published.
   const areas = new AreaDirectory(await em.find(Area));
   await storePublication(em, areas, areas.get(seed.area('苏家屯区').id)!, DEMO_PERIOD, 'admin.sujiatun', onTime(DEMO_PERIOD));
+  await seedCompletedProject(em, seed);
+  await seedProcedures(em, seed);
+  await seedFunding(em, seed);
+  await seedContracts(em, seed);
+  await seedPictures(em, seed);
   seed.log.info({ projects: lit.length, lights: lights.length }, 'demo projects seeded');
 }

@@ -24,6 +24,10 @@ export class RankingPublication {
 
   @Column({ type: 'datetime' })
   publishedAt!: Date;
+
+  /** SHA-256 of the canonical JSON of the ranking as published (null: published before rankings were hashed). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sha256!: string | null;
 }
 
 /** One district's line of a published ranking, with the figures it was ranked on. */

@@ -11,6 +11,7 @@ import {
   firstDayOf,
   periodOfInstant,
   yearToDate,
+  canonicalJson,
 } from '@kpd/domain';
 import type { EntityManager } from 'typeorm';
 import { canAdminister, canReadFigures, concernsViewer, requireThat, signedIn } from '../../core/auth/policy';
@@ -31,6 +32,7 @@ import { Project } from '../projects/project.entity';
 import { RankingEntry, RankingPublication } from './ranking.entity';
 import type { Ranking, RankHistoryEntry, RankingRow } from './rankings.types';
 import { now as clockNow } from '../../core/clock';
+import { sha256Hex } from '../../core/digest';
 
 export const UNDER_CONSTRUCTION = ['NEW', 'CONTINUING'];
 
@@ -136,6 +138,8 @@ export interface RankingResult {
   published: boolean;
   publishedBy: string | null;
   publishedAt: Date | null;
+  /** The published snapshot's SHA-256 (null when live, or published before rankings were hashed). */
+  sha256?: string | null;
   weights: RankingWeights;
   lines: RankingLine[];
 }
@@ -171,6 +175,7 @@ export async function publishedRanking(em: EntityManager, areas: AreaDirectory, 
     published: true,
     publishedBy: pub.publishedBy,
     publishedAt: pub.publishedAt,
+    sha256: pub.sha256,
     weights: JSON.parse(pub.weightsJson) as RankingWeights,
     lines: entries.map((e) => entryLine(areas, e)),
   };
@@ -211,8 +216,10 @@ export async function publishRanking(ctx: Context, cityId: number, period: strin
   try {
     return await mutate(ctx, async (tx) => {
       const live = await liveRanking(tx.em, ctx.areas, city, period);
+      // Whole seconds: what both databases store of a datetime, so the hash verifies from the stored row.
+      const publishedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
       const pub = await tx.em.save(
-        tx.em.create(RankingPublication, { cityId: city.id, period, weightsJson: JSON.stringify(live.weights), publishedBy: ctx.viewer.username ?? '', publishedAt: now }),
+        tx.em.create(RankingPublication, { cityId: city.id, period, weightsJson: JSON.stringify(live.weights), publishedBy: ctx.viewer.username ?? '', publishedAt, sha256: null }),
       );
       if (live.lines.length) {
         await tx.em.insert(
@@ -238,8 +245,10 @@ export async function publishRanking(ctx: Context, cityId: number, period: strin
           })),
         );
       }
-      await tx.audit({ action: 'ranking.publish', entityType: 'Ranking', entityId: `${city.id}:${period}`, areaId: city.id, after: { period, lines: live.lines.map((l) => ({ area: l.name, score: l.score, rank: l.rank })) } });
-      return { ...live, published: true, publishedBy: pub.publishedBy, publishedAt: pub.publishedAt };
+      pub.sha256 = sha256Hex(await rankingCanonical(tx.em, pub));
+      await tx.em.update(RankingPublication, { id: pub.id }, { sha256: pub.sha256 });
+      await tx.audit({ action: 'ranking.publish', entityType: 'Ranking', entityId: `${city.id}:${period}`, areaId: city.id, after: { period, sha256: pub.sha256, lines: live.lines.map((l) => ({ area: l.name, score: l.score, rank: l.rank })) } });
+      return { ...live, published: true, publishedBy: pub.publishedBy, publishedAt: pub.publishedAt, sha256: pub.sha256 };
     });
   } catch (e) {
     if (isDuplicateKey(e)) {
@@ -248,6 +257,47 @@ export async function publishRanking(ctx: Context, cityId: number, period: strin
     }
     throw e;
   }
+}
+
+/**
+ * The canonical JSON of a published ranking, read back from its stored rows: the city, month,
+ * weights, who and when, and every district's line with the figures it was ranked on, in rank order.
+ * Its SHA-256 is the publication's hash.
+ */
+export async function rankingCanonical(em: EntityManager, pub: RankingPublication): Promise<string> {
+  const entries = await em.find(RankingEntry, { where: { publicationId: pub.id }, order: { id: 'ASC' } });
+  return canonicalJson({
+    kind: 'ranking',
+    cityId: pub.cityId,
+    period: pub.period,
+    weights: JSON.parse(pub.weightsJson),
+    publishedBy: pub.publishedBy,
+    publishedAt: new Date(pub.publishedAt).toISOString(),
+    rows: entries.map((e) => ({
+      areaId: e.areaId,
+      rank: e.rank,
+      projectCount: e.projectCount,
+      milestonesDue: e.milestonesDue,
+      milestonesMetOnTime: e.milestonesMetOnTime,
+      ytdPlanned: e.ytdPlanned.toString(),
+      ytdActual: e.ytdActual.toString(),
+      green: e.green,
+      yellow: e.yellow,
+      red: e.red,
+      milestoneRateTenths: e.milestoneRateTenths,
+      investmentRateTenths: e.investmentRateTenths,
+      lightScoreTenths: e.lightScoreTenths,
+      scoreHundredths: e.scoreHundredths,
+    })),
+  });
+}
+
+/** Recomputes a published ranking's hash from its stored rows (`pnpm verify-publication ranking:<id>`). */
+export async function verifyRankingPublication(em: EntityManager, id: number): Promise<{ id: number; stored: string | null; computed: string; ok: boolean }> {
+  const pub = await em.findOneBy(RankingPublication, { id });
+  if (!pub) throw new NotFoundError('RankingPublication', id);
+  const computed = sha256Hex(await rankingCanonical(em, pub));
+  return { id, stored: pub.sha256, computed, ok: pub.sha256 === computed };
 }
 
 /** A district's published ranks, oldest first. */
@@ -313,7 +363,7 @@ export function rankingRow(ctx: Context, l: RankingLine): RankingRow {
 
 
 function rankingOut(ctx: Context, r: RankingResult): Ranking {
-  return { ...r, rows: r.lines.map((l) => rankingRow(ctx, l)) };
+  return { ...r, sha256: r.sha256 ?? null, rows: r.lines.map((l) => rankingRow(ctx, l)) };
 }
 
 export async function rankingOf(ctx: Context, cityIdArg: string, period: string): Promise<Ranking> {

@@ -2,6 +2,7 @@ import { DRIVERS, errorCode, startTestServer, type TestServer } from '../../test
 import { AuditRecord } from '../../core/audit/audit-record.entity';
 import { Area } from '../../core/areas/area.entity';
 import { RankingEntry, RankingPublication } from './ranking.entity';
+import { verifyRankingPublication } from './rankings.service';
 
 const SEED = ['areas', 'accounts', 'projects', 'problems', 'rankings'];
 
@@ -109,6 +110,14 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
     const months = (await q('MONTH')).data!.planVsActual;
     expect(months).toHaveLength(12);
     expect(months[8].actual).toBe('1480000000.00');
+    // Missing is not zero: September was reported, October (after the demo's last report) was not.
+    const reported = await t.gql<{ planVsActual: { reported: boolean; actual: string }[] }>(
+      'query($a: ID!) { planVsActual(areaId: $a, year: 2020, view: MONTH) { reported actual } }',
+      { a: ids['苏家屯区'] },
+      tok['admin.sujiatun'],
+    );
+    expect(reported.data!.planVsActual[8]).toEqual({ reported: true, actual: '1480000000.00' });
+    expect(reported.data!.planVsActual[9]).toEqual({ reported: false, actual: '0.00' });
   });
 
   it('ranks a city’s districts, shows the ranking to its district admins, and publishes it once', async () => {
@@ -139,6 +148,19 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
     expect(frozen.data!.ranking).toMatchObject({ published: true, publishedBy: 'admin.shenyang' });
     expect(errorCode(await t.gql(PUBLISH, { c: ids['沈阳市'], p: '2099-09' }, tok['admin.shenyang']))).toBe('BAD_USER_INPUT');
 
+    // Like the light board's publications, the ranking carries the SHA-256 of what was published:
+    // it verifies from the stored rows, and fails after a hand edit of one of them.
+    const hashed = await t.gql<{ ranking: { sha256: string | null } }>('query($c: ID!) { ranking(cityId: $c, period: "2020-09") { sha256 } }', { c: ids['沈阳市'] }, tok['admin.sujiatun']);
+    expect(hashed.data!.ranking.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const pub = await t.server.db.getRepository(RankingPublication).findOneByOrFail({ cityId: Number(ids['沈阳市']), period: '2020-09' });
+    expect(await verifyRankingPublication(t.server.db.manager, pub.id)).toMatchObject({ ok: true, stored: hashed.data!.ranking.sha256 });
+    const first = await t.server.db.getRepository(RankingEntry).findOneOrFail({ where: { publicationId: pub.id }, order: { id: 'ASC' } });
+    await t.server.db.getRepository(RankingEntry).update({ id: first.id }, { red: first.red + 1 });
+    expect((await verifyRankingPublication(t.server.db.manager, pub.id)).ok).toBe(false);
+    await t.server.db.getRepository(RankingEntry).update({ id: first.id }, { red: first.red });
+    expect((await verifyRankingPublication(t.server.db.manager, pub.id)).ok).toBe(true);
+    expect(live.data!.ranking.published).toBe(false);
+
     const hist = await t.gql<{ rankHistory: { period: string; rank: number; ranked: number }[] }>('query($d: ID!) { rankHistory(districtId: $d) { period rank ranked } }', { d: ids['苏家屯区'] }, tok['admin.sujiatun']);
     expect(hist.data!.rankHistory).toEqual([{ period: '2020-09', rank: expect.any(Number), ranked: 13 }]);
   });
@@ -151,6 +173,7 @@ describe.each(DRIVERS)('investment statistics, rankings and milestones [%s]', (d
     );
     expect(res.data!.ranking.published).toBe(true);
     expect(res.data!.ranking.rows[0]).toMatchObject({ district: { name: '彰武县' }, rank: 1 });
+    for (const pub of await t.server.db.getRepository(RankingPublication).findBy({ cityId: Number(ids['阜新市']) })) expect((await verifyRankingPublication(t.server.db.manager, pub.id)).ok).toBe(true);
     expect(res.data!.ranking.rows.filter((r) => r.rank !== null)).toHaveLength(7);
   });
 

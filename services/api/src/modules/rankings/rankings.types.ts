@@ -39,7 +39,7 @@ registerEnumType(StatsGroupBy, {
 registerEnumType(PlanView, {
   name: 'PlanView',
   description: 'Month, quarter or year view of plan against actual (月对账、季交账、年底算总账). 对账周期',
-  valuesConfig: { MONTH: { description: '月对账' }, QUARTER: { description: '季交账' }, YEAR: { description: '年底算总账' } },
+  valuesConfig: { MONTH: { description: 'Monthly reconciliation. 月对账' }, QUARTER: { description: 'Quarterly account. 季交账' }, YEAR: { description: 'Year-end total. 年底算总账' } },
 });
 registerEnumType(MilestoneState, {
   name: 'MilestoneState',
@@ -138,6 +138,9 @@ export class Ranking {
 
   @Field(() => Date, { nullable: true, description: 'When it was published. 通报时间' })
   publishedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the published ranking’s canonical JSON (`pnpm verify-publication ranking:<id>` recomputes it); null when live. 通报哈希' })
+  sha256!: string | null;
 
   @Field(() => RankingWeightsUsed, { description: 'The weights used. 权重' })
   weights!: RankingWeightsUsed;
@@ -261,6 +264,12 @@ export class PlanVsActualRow {
 
   @Field(() => Rate, { description: 'Cumulative completion. 累计完成率' })
   cumulativeCompletion!: Rate;
+
+  @Field({
+    description:
+      'Whether any monthly report was filed in the span. Missing is not zero: where this is false nothing was reported, and `actual` reads 0.00 for want of figures. 是否已填报',
+  })
+  reported!: boolean;
 }
 
 @ObjectType({ description: 'A milestone in the month’s view, with its project. 节点' })

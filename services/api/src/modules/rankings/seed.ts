@@ -5,8 +5,9 @@ import { computeLights, storeLights } from '../projects/lights.service';
 import { MonthlyReport, PlanMonth, PlanYear } from '../projects/plan.entity';
 import { Project, ProjectCategory, ProjectStage, ProjectStageChange } from '../projects/project.entity';
 import { problemsForQuietDistricts } from '../problems/seed';
-import { liveRanking } from './rankings.service';
+import { liveRanking, rankingCanonical } from './rankings.service';
 import { RankingEntry, RankingPublication } from './ranking.entity';
+import { sha256Hex } from '../../core/digest';
 
 /** Sujiatun's 2019 (report 000: September 2020's 14.8亿元 is "+20.6%" on September 2019). */
 export const SUJIATUN_2019 = { septemberWan: 122_700, janSepWan: 800_000 } as const;
@@ -163,6 +164,7 @@ export async function seedRankings(seed: SeedContext): Promise<void> {
         rank: l.rank,
       })),
     );
+    await em.update(RankingPublication, { id: pub.id }, { sha256: sha256Hex(await rankingCanonical(em, pub)) });
   }
   seed.log.info({ sujiatun2019Reports: rows.length, fuxinProjects: lit.length }, 'demo statistics and rankings seeded');
 }

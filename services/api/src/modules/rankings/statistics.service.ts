@@ -268,6 +268,8 @@ export interface PlanLine {
   cumulativePlanned: bigint;
   cumulativeActual: bigint;
   cumulativeCompletion: RateResult;
+  /** Whether any monthly report was filed in the span (missing is not zero). */
+  reported: boolean;
 }
 
 /** 月对账、季交账、年底算总账: the year's plan against actual by month, quarter or the whole year. */
@@ -280,9 +282,11 @@ export async function planVsActual(ctx: Context, areaIds: number[], year: number
     .select('s.period', 'period')
     .addSelect('SUM(s.planned)', 'planned')
     .addSelect('SUM(s.actual)', 'actual')
+    .addSelect('SUM(s.reports)', 'reports')
     .where('s.area_id IN (:...ids) AND s.period >= :from AND s.period <= :to', { ids: areaIds, from, to })
     .groupBy('s.period')
-    .getRawMany<{ period: string; planned: unknown; actual: unknown }>();
+    .getRawMany<{ period: string; planned: unknown; actual: unknown; reports: unknown }>();
+  const reportedMonths = new Set(sums.filter((r) => toInt(r.reports ?? 0) > 0).map((r) => r.period));
   const planned = sums.map((r) => ({ period: r.period, amount: r.planned }));
   const actual = sums.map((r) => ({ period: r.period, amount: r.actual }));
   const p = new Map(planned.map((r) => [r.period, fen(r.amount)]));
@@ -310,6 +314,7 @@ export async function planVsActual(ctx: Context, areaIds: number[], year: number
       cumulativePlanned: cp,
       cumulativeActual: ca,
       cumulativeCompletion: completionRate(ca, cp),
+      reported: b.months.some((m) => reportedMonths.has(m)),
     };
   });
 }

@@ -203,7 +203,7 @@ export async function quietProjects(ctx: Context, args: AreaDayArgs): Promise<Pa
   const quiet = states
     .filter((s) => s.quiet)
     .sort((a, b) => (b.daysSinceContact ?? Infinity) - (a.daysSinceContact ?? Infinity) || a.project.id - b.project.id);
-  const page = pageOfList(quiet, args.first, args.after);
+  const page = pageOfList(quiet, args);
   const projects = new Map((await projectsByIds(ctx, page.nodes.map((s) => s.project.id))).map((p) => [p.id, p]));
   const nodes = page.nodes.map((s) =>
     Object.assign(new QuietProject(), {

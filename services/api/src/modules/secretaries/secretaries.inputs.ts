@@ -1,3 +1,4 @@
+import { PageArgsType } from '../../core/pagination';
 import { IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar, PeriodScalar } from '../../core/scalars';
@@ -150,15 +151,6 @@ export class ServiceLogFilter {
   @Field(() => LocalDateScalar, { nullable: true, description: 'To this day. 截止日期' })
   @IsOptional()
   to?: string | null;
-}
-
-@ArgsType()
-export class PageArgsType {
-  @Field(() => Int, { nullable: true, description: 'Page size (at most 100, default 20). 每页条数' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts. 游标' })
-  after?: string | null;
 }
 
 @ArgsType()

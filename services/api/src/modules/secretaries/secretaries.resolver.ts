@@ -1,3 +1,4 @@
+import { PageArgsType } from '../../core/pagination';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canReadContacts, FIGURE_READERS, PROJECT_REPORTERS, requireScope } from '../../core/auth/policy';
 import { TokenScope } from '../../core/auth/token-scope';
@@ -13,7 +14,7 @@ import { Problem } from '../problems/problem.entity';
 import { Project } from '../projects/project.entity';
 import { projectLoader } from '../projects/projects.loaders';
 import { projectsByIds, quietProjects, secretaryOverview, workloadOf } from './figures.service';
-import { AreaDayArgs, AssignSecretaryInput, CreateSecretaryInput, EvaluationInput, PageArgsType, SecretaryFilter, ServiceLogFilter, ServiceLogInput, UpdateSecretaryInput } from './secretaries.inputs';
+import { AreaDayArgs, AssignSecretaryInput, CreateSecretaryInput, EvaluationInput, SecretaryFilter, ServiceLogFilter, ServiceLogInput, UpdateSecretaryInput } from './secretaries.inputs';
 import { assignmentsOfProject, assignmentsOfSecretary, evaluationsOfSecretary, problemsOfSecretary, secretaryLoader } from './secretaries.loaders';
 import { assignSecretary, createSecretary, endAssignment, listSecretaries, listServiceLog, logService, scoreSecretary, secretaryById, todayOr, updateSecretary } from './secretaries.service';
 import { QuietProject, QuietProjectConnection, SecretaryAreaFigures, SecretaryConnection, SecretaryOverview, SecretaryWorkload, ServiceLogConnection } from './secretaries.types';

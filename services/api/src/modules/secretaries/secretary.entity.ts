@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { encrypted } from '../../core/crypto/field-encryption';
 import { LocalDateScalar, PeriodScalar } from '../../core/scalars';
 
 export enum TeamRole {
@@ -72,8 +73,8 @@ export class Secretary {
   @Column({ type: 'varchar', length: 64, default: '' })
   title!: string;
 
-  /** Telephone and other contact details: admins in scope only (GraphQL field `contact`). */
-  @Column({ type: 'varchar', length: 200, default: '' })
+  /** Telephone and other contact details, encrypted at rest: admins in scope only (GraphQL field `contact`). */
+  @Column({ type: 'varchar', length: 1024, default: '', transformer: encrypted({ table: 'secretaries', column: 'contact', property: 'contact' }) })
   contact!: string;
 
   @Field(() => Int, { description: 'Version for optimistic concurrency. 版本' })

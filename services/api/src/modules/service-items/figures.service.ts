@@ -97,6 +97,18 @@ export async function catalogueFigures(ctx: Context, area: Area, groupBy: Figure
         windowsReduction: w && w.before !== null ? share(w.before - w.now, w.before) : null,
       };
     });
+  if (groupBy === 'DISTRICT') {
+    // Every district of the area in the viewer's reach is listed, with zeros where it has no item in use.
+    const present = new Set(rows.map((r) => r.districtId));
+    const districts = area.level === AreaLevel.DISTRICT ? [area.id] : ctx.areas.ofLevel(AreaLevel.DISTRICT, area.id).map((a) => a.id);
+    const readable = readableDistrictIds(ctx);
+    for (const id of districts) {
+      if (present.has(id) || (readable && !readable.includes(id))) continue;
+      const w = windows?.byDistrict.get(id);
+      rows.push({ ...emptyRow(null), districtId: id, windowsBefore: w?.before ?? null, windowsNow: w?.now ?? null, windowsReduction: w && w.before !== null ? share(w.before - w.now, w.before) : null });
+    }
+    rows.sort((a, b) => a.districtId! - b.districtId!);
+  }
   if (groupBy === 'TYPE') {
     // Every one of the 10+1 types is listed, with zeros where the catalogue has none.
     const present = new Set(rows.map((r) => r.type));
@@ -106,7 +118,7 @@ export async function catalogueFigures(ctx: Context, area: Area, groupBy: Figure
   return rows;
 }
 
-function emptyRow(type: ServiceItemType): FigureRow {
+function emptyRow(type: ServiceItemType | null): FigureRow {
   const none = share(0, 0);
   return {
     districtId: null,

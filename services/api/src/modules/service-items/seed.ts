@@ -5,6 +5,10 @@ import type { SeedContext } from '../../core/module';
 import { ServiceItem, ServiceItemStatus } from './service-item.entity';
 import { violationMaskOf, type ItemFields } from './service-items.service';
 import { ServiceBaseline, ServiceWindow, ServiceZone } from './service-zone.entity';
+import { seedGuides } from './guides.seed';
+import { seedCases } from './cases.seed';
+import { seedRatings } from './ratings.seed';
+import { seedBundles } from './bundles.seed';
 
 /** A small deterministic PRNG (mulberry32), so the demo catalogue is the same on every start. */
 export function prng(seed: number) {
@@ -290,6 +294,14 @@ export async function seedServiceItems(seed: SeedContext): Promise<void> {
   const district = (name: string) => seed.areas.get(seed.area(name).id)!;
   const sujiatun = district('苏家屯区');
   await seedCatalogue(seed.em, sujiatun.id, sujiatun.code ?? 'SJT', SUJIATUN_SHAPE, 2180, 139);
+  // 办事指南 for its high-frequency items (report 000: “高频‘最多跑一次’事项突破150个”).
+  await seedGuides(seed.em, sujiatun.id, '苏家屯区政务服务中心');
+  // A year of cases (办件) of those items, with their real handling times.
+  await seedCases(seed.em, sujiatun.id, 'SJT', 2020);
+  // 好差评 of those cases, the bad ones rectified or in rectification on the demo's day.
+  await seedRatings(seed.em, sujiatun.id, 2025);
+  // “一件事” bundles across departments, the construction one within 50 working days.
+  await seedBundles(seed.em, sujiatun.id, '苏家屯区政务服务中心');
   for (const [name, n] of [['大东区', 2104], ['中山区', 2102]] as const) {
     const d = district(name);
     await seedCatalogue(seed.em, d.id, d.code ?? name, SMALL_SHAPE, n, 120);

@@ -11,23 +11,52 @@ import {
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { moneyColumn } from '../../core/columns';
+import { bilingualValues } from '../../core/enum-values';
 import { MoneyScalar } from '../../core/scalars';
 
-const described = <T extends string>(labels: Readonly<Record<T, string>>) =>
-  Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { description: v as string }]));
+const SERVICE_ITEM_TYPE_ENGLISH: Record<ServiceItemType, string> = {
+  ADMINISTRATIVE_ADJUDICATION: 'Administrative adjudication',
+  ADMINISTRATIVE_COERCION: 'Administrative coercion',
+  ADMINISTRATIVE_CONFIRMATION: 'Administrative confirmation',
+  ADMINISTRATIVE_INSPECTION: 'Administrative inspection',
+  ADMINISTRATIVE_LEVY: 'Administrative levy',
+  ADMINISTRATIVE_LICENSE: 'Administrative licence',
+  ADMINISTRATIVE_PAYMENT: 'Administrative payment',
+  ADMINISTRATIVE_PENALTY: 'Administrative penalty',
+  ADMINISTRATIVE_REWARD: 'Administrative reward',
+  OTHER_ADMINISTRATIVE_POWER: 'Other administrative power',
+  PUBLIC_SERVICE: 'Public service',
+};
+const ONLINE_DEPTH_ENGLISH: Record<OnlineDepth, string> = {
+  FULLY_ONLINE: 'Fully online',
+  OFFLINE: 'Offline only',
+  PARTLY_ONLINE: 'Partly online',
+};
+const CASE_KIND_ENGLISH: Record<CaseKind, string> = {
+  IMMEDIATE: 'Handled on the spot (promised time 0)',
+  PROMISED: 'Handled within a promised time',
+};
+const COMPLIANCE_ENGLISH: Record<ComplianceCode, string> = {
+  FULLY_ONLINE_WITH_VISITS: 'Fully online but still needs visits',
+  IMMEDIATE_WITH_PROMISED_TIME: 'Handled on the spot but with a promised time above 0',
+  PROMISED_ABOVE_TARGET: 'Promised time above 30% of the legal time',
+  PROMISED_EXCEEDS_LEGAL: 'Promised time longer than the legal time',
+  PROMISED_LIMIT_MISSING: 'Promised-time item without a promised time',
+  VISITS_WITHOUT_REASON: 'Visits required without a stated reason',
+};
 
 export const ServiceItemTypeEnum = Object.fromEntries(Object.keys(SERVICE_ITEM_TYPE_LABELS).map((k) => [k, k])) as Record<ServiceItemType, ServiceItemType>;
 registerEnumType(ServiceItemTypeEnum, {
   name: 'ServiceItemType',
   description: 'The "10+1" types: ten kinds of administrative power plus public service. 事项类型',
-  valuesConfig: described(SERVICE_ITEM_TYPE_LABELS),
+  valuesConfig: bilingualValues(SERVICE_ITEM_TYPE_ENGLISH, SERVICE_ITEM_TYPE_LABELS),
 });
 
 export const OnlineDepthEnum = Object.fromEntries(Object.keys(ONLINE_DEPTH_LABELS).map((k) => [k, k])) as Record<OnlineDepth, OnlineDepth>;
-registerEnumType(OnlineDepthEnum, { name: 'OnlineDepth', description: 'How much of an item can be done online. 网办深度', valuesConfig: described(ONLINE_DEPTH_LABELS) });
+registerEnumType(OnlineDepthEnum, { name: 'OnlineDepth', description: 'How much of an item can be done online. 网办深度', valuesConfig: bilingualValues(ONLINE_DEPTH_ENGLISH, ONLINE_DEPTH_LABELS) });
 
 export const CaseKindEnum = Object.fromEntries(Object.keys(CASE_KIND_LABELS).map((k) => [k, k])) as Record<CaseKind, CaseKind>;
-registerEnumType(CaseKindEnum, { name: 'CaseKind', description: 'Done on the spot, or by a promised date. 办件类型', valuesConfig: described(CASE_KIND_LABELS) });
+registerEnumType(CaseKindEnum, { name: 'CaseKind', description: 'Done on the spot, or by a promised date. 办件类型', valuesConfig: bilingualValues(CASE_KIND_ENGLISH, CASE_KIND_LABELS) });
 
 export enum ServiceItemStatus {
   IN_USE = 'IN_USE',
@@ -37,7 +66,7 @@ export enum ServiceItemStatus {
 registerEnumType(ServiceItemStatus, {
   name: 'ServiceItemStatus',
   description: 'Whether an item is offered. 事项状态',
-  valuesConfig: { IN_USE: { description: '在用' }, SUSPENDED: { description: '暂停' }, CANCELLED: { description: '取消' } },
+  valuesConfig: { IN_USE: { description: 'In use. 在用' }, SUSPENDED: { description: 'Suspended. 暂停' }, CANCELLED: { description: 'Cancelled. 取消' } },
 });
 export const STATUS_LABELS: Record<ServiceItemStatus, string> = { IN_USE: '在用', SUSPENDED: '暂停', CANCELLED: '取消' };
 
@@ -65,7 +94,7 @@ export const COMPLIANCE_LABELS: Record<ComplianceCode, string> = {
 registerEnumType(ComplianceRuleEnum, {
   name: 'ComplianceRule',
   description: 'A rule a service item can break. 合规规则',
-  valuesConfig: described(COMPLIANCE_LABELS),
+  valuesConfig: bilingualValues(COMPLIANCE_ENGLISH, COMPLIANCE_LABELS),
 });
 
 export function maskOf(codes: readonly ComplianceCode[]): number {

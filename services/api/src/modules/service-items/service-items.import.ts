@@ -24,6 +24,7 @@ import { ServiceItem, ServiceItemStatus, STATUS_LABELS } from './service-item.en
 import { editableDistrict, readableDistrict, scopedItems } from './service-items.scope';
 import { ruleView, violationMaskOf, type ItemFields } from './service-items.service';
 import { ServiceZone } from './service-zone.entity';
+import { CASE_TEMPLATE_EXAMPLE, caseSpec } from './cases.import';
 
 /** A catalogue row as the spreadsheet holds it: the zone by name. */
 export interface CatalogueRow extends Omit<ItemFields, 'zoneId'> {
@@ -154,7 +155,10 @@ function rowOf(item: ServiceItem, zoneName: Map<number, string>): CatalogueRow {
   };
 }
 
-/** GET /api/service-items/export.xlsx?districtId= — the whole catalogue, in the import's columns. */
+/**
+ * GET /api/service-items/export.xlsx?districtId= — the whole catalogue, in the import's columns;
+ * template.xlsx and cases-template.xlsx — the catalogue's and the cases' import templates.
+ */
 export function serviceItemRoutes(router: Router, services: ModuleServices): void {
   router.get('/export.xlsx', async (req, res) => {
     const ctx = await services.contextFor(req, res);
@@ -177,6 +181,12 @@ export function serviceItemRoutes(router: Router, services: ModuleServices): voi
     res.setHeader('content-disposition', `attachment; filename="service-items.xlsx"; filename*=UTF-8''${encodeURIComponent(`${district.name}政务服务事项.xlsx`)}`);
     res.setHeader('cache-control', 'private, no-store');
     res.send(buffer);
+  });
+
+  router.get('/cases-template.xlsx', async (_req, res) => {
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="service-cases-template.xlsx"; filename*=UTF-8''${encodeURIComponent('办件导入模板.xlsx')}`);
+    res.send(await templateSheet(caseSpec, [CASE_TEMPLATE_EXAMPLE]));
   });
 
   router.get('/template.xlsx', async (_req, res) => {

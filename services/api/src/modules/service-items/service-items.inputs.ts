@@ -1,3 +1,4 @@
+import { PageArgsType } from '../../core/pagination';
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import type { ComplianceCode, Fen, ServiceItemType } from '@kpd/domain';
@@ -40,15 +41,10 @@ export class ServiceItemFilter {
 }
 
 @ArgsType()
-export class ServiceItemsArgs {
+export class ServiceItemsArgs extends PageArgsType {
   @Field(() => ServiceItemFilter, { nullable: true, description: 'Which items. 筛选' })
   filter?: ServiceItemFilter;
 
-  @Field(() => Int, { nullable: true, description: 'Page size, at most 100 (default 20)' })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
 }
 
 @InputType({ description: 'A service item’s fields. 事项信息' })

@@ -31,7 +31,7 @@ export class ServiceItemsResolver {
   }
 
   @Authorized()
-  @Query(() => [ServiceCatalogueFigures], { description: 'Reform figures of the catalogues in an area, computed by the database. 政务服务指标' })
+  @Query(() => [ServiceCatalogueFigures], { description: 'Reform figures of the catalogues in an area, computed by the database. By district or type every district in reach and every type has a row, zeros where the catalogue has none. 政务服务指标' })
   serviceCatalogueFigures(
     @Arg('areaId', () => ID, { nullable: true, description: 'Area (default: your scope). 区划' }) areaId: string | null,
     @Arg('groupBy', () => FigureGroupingEnum, { defaultValue: FigureGroupingEnum.NONE, description: 'Grouping. 分组' }) groupBy: FigureGroupingEnum,

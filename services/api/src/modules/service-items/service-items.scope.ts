@@ -4,6 +4,7 @@ import { NotFoundError, UserInputError } from '../../core/errors';
 import type { Context } from '../../core/context';
 import { AreaLevel, type Area } from '../../core/areas/area.entity';
 import { ServiceItem } from './service-item.entity';
+import { ServiceCase } from './service-case.entity';
 
 /** Districts the viewer may read (all levels read within their scope). */
 export function readableDistrictIds(ctx: Context): number[] | null {
@@ -34,4 +35,12 @@ export function readableDistrict(ctx: Context, districtId: number): Area {
   const district = ctx.areas.get(districtId);
   if (!district || district.level !== AreaLevel.DISTRICT || !viewer.scope.contains(districtId)) throw new NotFoundError('District', districtId);
   return district;
+}
+
+/** Every read of cases starts here: cases of districts outside the viewer's scope never come back. */
+export function scopedCases(ctx: Context, alias = 'c'): SelectQueryBuilder<ServiceCase> {
+  const qb = ctx.db.getRepository(ServiceCase).createQueryBuilder(alias);
+  const ids = readableDistrictIds(ctx);
+  if (ids) qb.where(`${alias}.districtId IN (:...scopeIds)`, { scopeIds: ids.length ? ids : [0] });
+  return qb;
 }

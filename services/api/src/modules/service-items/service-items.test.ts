@@ -231,6 +231,9 @@ describe.each(DRIVERS)('service items [%s]', (driver) => {
         tokens['admin.shenyang'],
       );
       expect(city.data!.serviceCatalogueFigures).toContainEqual({ district: { name: '大东区' }, total: 7 });
+      // Every district of the city has its row, those with no item in use at zero.
+      expect(city.data!.serviceCatalogueFigures).toHaveLength(13);
+      expect(city.data!.serviceCatalogueFigures).toContainEqual({ district: { name: '新民市' }, total: 0 });
       const other = await t.gql('query($a: ID!) { serviceCatalogueFigures(areaId: $a) { total } }', { a: ids['大东区'] }, tokens['admin.sujiatun']);
       expect(errorCode(other)).toBe('FORBIDDEN');
       expect(other.data).toBeNull();

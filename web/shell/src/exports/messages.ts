@@ -1,0 +1,63 @@
+import type { Messages } from '@kpd/web-kit';
+
+type Key =
+  | 'title' | 'hint' | 'template' | 'templateProjects' | 'templateSecretaries' | 'templateProblems' | 'query' | 'queryRule' | 'variables' | 'variablesHint'
+  | 'format' | 'start' | 'started' | 'jobs' | 'id' | 'connection' | 'status' | 'rows' | 'createdAt' | 'download' | 'error'
+  | 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+
+export const exportMessages: Messages<Key> = {
+  zh: {
+    title: '批量导出',
+    hint: '粘贴或选择一个只含一个列表的查询（选择其 nodes 或 edges { node }），按您的权限范围在后台逐页导出全部行；嵌套对象展开为带点的列名（如 district.name），金额在 CSV 中为精确小数、在 Excel 中为两位小数的数字。文件仅您本人可下载。',
+    template: '常用查询',
+    templateProjects: '全部项目（名称、区县、总投资）',
+    templateSecretaries: '服务秘书',
+    templateProblems: '问题清单',
+    query: '查询（GraphQL）',
+    queryRule: '请输入查询',
+    variables: '变量（JSON，可选）',
+    variablesHint: '例如 {"filter": {"districtId": "12"}}；分页参数由导出自动设置',
+    format: '格式',
+    start: '开始导出',
+    started: '导出任务已开始',
+    jobs: '我的导出任务',
+    id: '编号',
+    connection: '列表',
+    status: '状态',
+    rows: '行数',
+    createdAt: '申请时间',
+    download: '下载',
+    error: '失败原因',
+    QUEUED: '排队中',
+    RUNNING: '导出中',
+    DONE: '已完成',
+    FAILED: '失败',
+  },
+  en: {
+    title: 'Bulk export',
+    hint: 'Paste or pick a query that selects one connection (its nodes or edges { node }); every row in your scope is exported page by page in the background. Nested objects become dotted columns (district.name); money is exact decimal text in CSV and numbers with two decimals in Excel. Only you can download the file.',
+    template: 'Common queries',
+    templateProjects: 'All projects (name, district, total investment)',
+    templateSecretaries: 'Service secretaries',
+    templateProblems: 'Problems',
+    query: 'Query (GraphQL)',
+    queryRule: 'Enter a query',
+    variables: 'Variables (JSON, optional)',
+    variablesHint: 'e.g. {"filter": {"districtId": "12"}}; the export sets the paging arguments',
+    format: 'Format',
+    start: 'Start export',
+    started: 'Export started',
+    jobs: 'My exports',
+    id: 'No.',
+    connection: 'List',
+    status: 'Status',
+    rows: 'Rows',
+    createdAt: 'Requested',
+    download: 'Download',
+    error: 'Error',
+    QUEUED: 'Queued',
+    RUNNING: 'Running',
+    DONE: 'Done',
+    FAILED: 'Failed',
+  },
+};
