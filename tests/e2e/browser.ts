@@ -74,6 +74,37 @@ export async function chooseOption(
   }
 }
 
+/**
+ * Chooses the first `count` options of the multiple Select with this data-testid, one by one, each
+ * confirmed by its tag in the Select before the next: a click that lands while the dropdown is still
+ * opening, or while it re-renders after the previous choice, is not taken by antd, so each missing
+ * choice is clicked again (up to three times). Answers the chosen labels.
+ */
+export async function chooseFirstOptions(page: Page, testId: string, count: number): Promise<string[]> {
+  const select = page.locator(`.ant-select:is([data-testid=${testId}], :has([data-testid=${testId}]))`).first();
+  const open = async () => {
+    if (!(await page.locator(OPEN_DROPDOWN).count())) await select.click();
+    await page.locator(OPEN_SELECT_OPTION).first().waitFor();
+  };
+  await open();
+  const labels = (await page.locator(OPEN_SELECT_OPTION).allTextContents()).slice(0, count);
+  if (labels.length < count) throw new Error(`${testId}: ${labels.length} options, ${count} wanted`);
+  for (const label of labels) {
+    const tag = select.locator('.ant-select-selection-item', { hasText: label });
+    for (let attempt = 1; !(await tag.count()); attempt++) {
+      await open();
+      await page.locator(OPEN_SELECT_OPTION, { hasText: label }).first().click();
+      try {
+        await tag.first().waitFor({ timeout: 5_000 });
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
+  if (await page.locator(OPEN_DROPDOWN).count()) await page.keyboard.press('Escape');
+  return labels;
+}
+
 /** Clicks the option labelled `label` (substring) in the dropdown that is open now. */
 export async function pickOption(page: Page, label: string): Promise<void> {
   await page.locator(OPEN_SELECT_OPTION, { hasText: label }).first().click();

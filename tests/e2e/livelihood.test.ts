@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { rosterWorkbook } from '../../services/api/src/modules/livelihood/testkit';
-import { adminInBrowser, browserDescribe, chooseOption, OPEN_SELECT_OPTION, pickOption, typeInPicker } from './browser';
+import { adminInBrowser, browserDescribe, chooseFirstOptions, chooseOption, pickOption, typeInPicker } from './browser';
 
 const SESSION_NAME = '阜新市十六届人大六次会议（浏览器测试）';
 const DELEGATES = ['delegate.001', 'delegate.002', 'delegate.003'];
@@ -67,12 +67,12 @@ browserDescribe('livelihood votes in the browser', () => {
       sessionId = a.url().split('/').pop()!;
 
       // Candidates from three accepted proposals of the city.
-      await a.click('[data-testid=candidate-editor] .ant-select');
-      const options = a.locator(OPEN_SELECT_OPTION);
-      await options.first().waitFor();
-      for (let i = 0; i < 3; i++) await options.nth(i).click();
-      await a.keyboard.press('Escape');
+      const chosen = await chooseFirstOptions(a, 'candidate-proposals', 3);
       await a.click('[data-testid=candidate-add-proposals]');
+      const candidateRows = a.locator('[data-testid=candidate-editor] .ant-table-row');
+      await candidateRows.nth(chosen.length - 1).waitFor();
+      expect(await candidateRows.count()).toBe(3);
+      expect(await Promise.all(chosen.map((_, i) => candidateRows.nth(i).locator('input').first().inputValue()))).toEqual(chosen);
       await a.click('[data-testid=candidate-save]');
       await a.waitForSelector('[data-testid=candidate-saved]');
 
