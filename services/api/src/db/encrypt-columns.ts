@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { decryptField, encryptField, fieldKeyring, keyIdOf, type FieldKeyring } from '../core/crypto/field-encryption';
+import { decryptField, encryptField, fieldKeyring, isCurrent, keyIdOf, type FieldCipher, type FieldKeyring } from '../core/crypto/field-encryption';
 
 export interface StoredColumn {
   table: string;
@@ -19,7 +19,7 @@ export const CHANNEL_SECRET_COLUMNS: StoredColumn[] = [{ table: 'notice_channels
 
 /**
  * Rewrites every value of the columns: `encrypt` puts each one (clear, or under an older key) under the
- * current key; `decrypt` writes them back in clear (a migration's down). Rows already in the wanted form
+ * current key and algorithm (FIELD_CIPHER: AES-256-GCM values become SM4 ones and back); `decrypt` writes them back in clear (a migration's down). Rows already in the wanted form
  * are left alone, so a run cut short can be run again. Returns how many values were rewritten.
  */
 export async function rewriteColumns(runner: QueryRunner, columns: readonly StoredColumn[], direction: 'encrypt' | 'decrypt', keyring: FieldKeyring = fieldKeyring()): Promise<number> {
@@ -36,8 +36,7 @@ export async function rewriteColumns(runner: QueryRunner, columns: readonly Stor
       if (rows.length === 0) break;
       for (const row of rows) {
         after = Number(row.id);
-        const keyId = keyIdOf(row.v);
-        if (direction === 'encrypt' ? keyId === keyring.current.id : keyId === null) continue;
+        if (direction === 'encrypt' ? isCurrent(row.v, keyring) : keyIdOf(row.v) === null) continue;
         const plain = decryptField(row.v, label, keyring);
         const next = direction === 'encrypt' ? encryptField(plain, label, keyring) : plain;
         await runner.query(`UPDATE ${q(table)} SET ${q(column)} = ? WHERE ${q('id')} = ?`, [next, row.id]);
@@ -48,14 +47,21 @@ export async function rewriteColumns(runner: QueryRunner, columns: readonly Stor
   return rewritten;
 }
 
-/** How many stored values are not (yet) under the given key: clear, or under another one. */
-export async function valuesNotUnder(runner: QueryRunner, columns: readonly StoredColumn[], keyId: string): Promise<number> {
+/**
+ * How many stored values are not (yet) under the given key and algorithm: clear, under another key, or
+ * under this key with the other algorithm. An AES-256-GCM value's body has no `:`; an SM4 one starts `sm4:`.
+ */
+export async function valuesNotUnder(runner: QueryRunner, columns: readonly StoredColumn[], keyId: string, cipher: FieldCipher = 'aes-256-gcm'): Promise<number> {
   const q = (name: string) => runner.connection.driver.escape(name);
+  const like = (text: string) => text.replace(/[!%_]/g, '!$&');
+  const under = `enc:${like(keyId)}:`;
   let count = 0;
   for (const { table, column } of columns) {
+    const c = q(column);
+    const current = cipher === 'sm4' ? `${c} LIKE ? ESCAPE '!'` : `(${c} LIKE ? ESCAPE '!' AND ${c} NOT LIKE ? ESCAPE '!')`;
     const [row]: { n: number | string }[] = await runner.query(
-      `SELECT COUNT(*) AS n FROM ${q(table)} WHERE ${q(column)} IS NOT NULL AND ${q(column)} <> '' AND ${q(column)} NOT LIKE ? ESCAPE '!'`,
-      [`enc:${keyId.replace(/[!%_]/g, '!$&')}:%`],
+      `SELECT COUNT(*) AS n FROM ${q(table)} WHERE ${c} IS NOT NULL AND ${c} <> '' AND NOT ${current}`,
+      cipher === 'sm4' ? [`${under}sm4:%`] : [`${under}%`, `${under}%:%`],
     );
     count += Number(row.n);
   }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { encryptedFields, fieldKeyring, keyringFromEnv, useFieldKeyring, type FieldKeyring } from '../core/crypto/field-encryption';
 import { NoticeChannel } from '../core/notices/notice.entity';
+import { User } from '../core/auth/user.entity';
 import { DEMO_PASSWORD } from '../core/auth/seed';
 import { totpCode } from '../core/auth/totp';
 import { sqliteFile } from './data-source';
@@ -111,6 +112,51 @@ describe.each(DRIVERS)('encryption at rest [%s]', (driver) => {
       expect(login.data?.login.next).toBe('TOTP');
       const verified = await t.gql<{ verifySignInCode: string }>('mutation($c: String!) { verifySignInCode(code: $c) }', { c: totpCode(secret, Date.now() + 30_000) }, login.data!.login.token);
       expect(verified.errors).toBeUndefined();
+    } finally {
+      await runner.release();
+      useFieldKeyring(keyringFromEnv({ FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY }, true));
+    }
+  });
+
+  it('moves every value from AES-256-GCM to SM4 (FIELD_CIPHER=sm4) with the rotation command, and back', async () => {
+    // The values are under k3 (AES-256-GCM) from the test above; the same key, now with SM4.
+    const k3 = `k3:${'6b'.repeat(32)}`;
+    const runner = t.server.db.createQueryRunner();
+    try {
+      expect(await valuesNotUnder(runner, FIRST_ENCRYPTED_COLUMNS, 'k3', 'sm4')).toBe(2);
+      expect(await valuesNotUnder(runner, FIRST_ENCRYPTED_COLUMNS, 'k3', 'aes-256-gcm')).toBe(0);
+      const run = await runScript(process.execPath, ['-r', path.join(REPO, 'services/api/src/testing/ts-register.js'), path.join(REPO, 'services/api/src/scripts/rotate-field-key.ts')], {
+        env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: t.databaseUrl, FIELD_CIPHER: 'sm4', FIELD_ENCRYPTION_KEY: k3 },
+        timeout: 120_000,
+      });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/rewrote 2 values under key "k3" \(sm4\) .*; 0 left under another key or algorithm/);
+      expect(run.status).toBe(0);
+      const [row]: { contact: string }[] = await runner.query('SELECT contact FROM secretaries WHERE id = ?', [secretaryId]);
+      expect(row.contact).toMatch(/^enc:k3:sm4:[A-Za-z0-9_-]{60,}$/);
+      expect(await valuesNotUnder(runner, FIRST_ENCRYPTED_COLUMNS, 'k3', 'sm4')).toBe(0);
+      expect(await valuesNotUnder(runner, FIRST_ENCRYPTED_COLUMNS, 'k3', 'aes-256-gcm')).toBe(2);
+      expect(stolenCopy(t).includes(PHONE)).toBe(false);
+
+      // The service configured for SM4 reads the contact and accepts a code from the same TOTP secret.
+      const sm4 = keyringFromEnv({ FIELD_CIPHER: 'sm4', FIELD_ENCRYPTION_KEY: k3 }, true);
+      useFieldKeyring(sm4);
+      const read = await t.gql<{ secretary: { contact: string; version: number } }>('query($id: ID!) { secretary(id: $id) { contact version } }', { id: secretaryId }, admin);
+      expect(read.data?.secretary.contact).toBe(`办公室 ${PHONE}`);
+      expect((await t.server.db.getRepository(User).findOneByOrFail({ username: 'admin.sujiatun' })).totpSecret).toBe(secret);
+      // A value written now is SM4.
+      const changed = await t.gql<{ updateSecretary: { contact: string } }>(UPDATE, { id: secretaryId, i: { version: read.data!.secretary.version, contact: `手机 ${PHONE}` } }, admin);
+      expect(changed.errors).toBeUndefined();
+      const [written]: { contact: string }[] = await runner.query('SELECT contact FROM secretaries WHERE id = ?', [secretaryId]);
+      expect(written.contact).toMatch(/^enc:k3:sm4:/);
+
+      // And back to AES-256-GCM under the same key: the rotation is the same step either way.
+      const aes = keyringFromEnv({ FIELD_CIPHER: 'aes-256-gcm', FIELD_ENCRYPTION_KEY: k3 }, true);
+      expect(await rewriteColumns(runner, FIRST_ENCRYPTED_COLUMNS, 'encrypt', aes)).toBe(2);
+      expect(await valuesNotUnder(runner, FIRST_ENCRYPTED_COLUMNS, 'k3', 'aes-256-gcm')).toBe(0);
+      useFieldKeyring(aes);
+      const again = await t.gql<{ secretary: { contact: string } }>('query($id: ID!) { secretary(id: $id) { contact } }', { id: secretaryId }, admin);
+      expect(again.data?.secretary.contact).toBe(`手机 ${PHONE}`);
     } finally {
       await runner.release();
       useFieldKeyring(keyringFromEnv({ FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY }, true));

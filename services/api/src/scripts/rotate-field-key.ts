@@ -2,7 +2,8 @@
  * `pnpm rotate-field-key`: rewrites every value encrypted at rest (TOTP secrets, phone numbers,
  * outbound channels' signing secrets: every column with the `encrypted` transformer) under
  * the current FIELD_ENCRYPTION_KEY, reading older ones with FIELD_ENCRYPTION_OLD_KEYS; a value still in
- * clear is encrypted too. Safe to run while the service runs and to run again; when it reports 0 left
+ * clear is encrypted too, and a value under the other algorithm (FIELD_CIPHER: aes-256-gcm or sm4) is
+ * re-encrypted with the configured one. Safe to run while the service runs and to run again; when it reports 0 left
  * under another key, the old key can be dropped from FIELD_ENCRYPTION_OLD_KEYS (docs/RUNBOOK.md).
  */
 import { loadConfig } from '../config';
@@ -22,8 +23,9 @@ async function main() {
     const columns = encryptedFields();
     const rewritten = await rewriteColumns(runner, columns, 'encrypt', config.fieldKeys);
     await forgetOldPages(runner);
-    const left = await valuesNotUnder(runner, columns, config.fieldKeys.current.id);
-    console.log(`rewrote ${rewritten} values under key "${config.fieldKeys.current.id}" in ${columns.map((c) => `${c.table}.${c.column}`).join(', ')}; ${left} left under another key`);
+    const { current, cipher } = config.fieldKeys;
+    const left = await valuesNotUnder(runner, columns, current.id, cipher);
+    console.log(`rewrote ${rewritten} values under key "${current.id}" (${cipher}) in ${columns.map((c) => `${c.table}.${c.column}`).join(', ')}; ${left} left under another key or algorithm`);
     if (left > 0) process.exitCode = 1;
   } finally {
     await runner.release();
