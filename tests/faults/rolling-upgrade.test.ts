@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { resolveDataSourceOptions } from '../../services/api/src/db/data-source';
-import { createLogger } from '../../services/api/src/logger';
 import { startChildServer, type ChildServer } from '../../services/api/src/testing/child-server';
 import { DRIVERS, startTestServer, type TestServer } from '../../services/api/src/testing/harness';
+import { migrateAsNextRelease } from '../../services/api/src/testing/next-release';
 import { Client } from './client';
 
 /**
@@ -14,35 +12,8 @@ import { Client } from './client';
  * process of this build keeps serving, and a second process of this build starts on the database now one
  * migration ahead of it — an old instance restarted in the middle of the upgrade. The month-end job runs on
  * each while the other answers reads, and the lights it writes fill the next release's new column with its
- * default. (The previous release's own build is not started: a CI run builds one release.)
+ * default (testing/next-release.ts). The previous release's own build is not started: a CI run builds one release.
  */
-class NextReleaseExpand9999999999999 implements MigrationInterface {
-  name = 'NextReleaseExpand9999999999999';
-
-  public async up(runner: QueryRunner): Promise<void> {
-    const mysql = runner.connection.options.type !== 'better-sqlite3';
-    const sql = (text: string) => runner.query(mysql ? text.replace(/"/g, '`') : text);
-    // A column with a default on the table the month-end job inserts into, a nullable one on projects, a new table.
-    await sql(`ALTER TABLE "project_lights" ADD "review_note" varchar(200) NOT NULL DEFAULT ''`);
-    await sql('ALTER TABLE "projects" ADD "next_code" varchar(32)');
-    await sql('CREATE TABLE "light_reviews" ("id" integer NOT NULL PRIMARY KEY, "light_id" integer NOT NULL, "note" varchar(200) NOT NULL)');
-  }
-
-  public async down(): Promise<void> {}
-}
-
-/** Runs this build's migrations and the next release's on the database, as the next release's first start would. */
-async function migrateAsNextRelease(url: string): Promise<string[]> {
-  const options = await resolveDataSourceOptions(url, [], createLogger('silent'));
-  const db = new DataSource({ ...options, migrations: [...(options.migrations as (new () => MigrationInterface)[]), NextReleaseExpand9999999999999] } as typeof options);
-  await db.initialize();
-  try {
-    return (await db.runMigrations({ transaction: 'all' })).map((m) => m.name);
-  } finally {
-    await db.destroy();
-  }
-}
-
 const BOARD = 'query($p: Period!) { lightBoard(period: $p) { districts { district { name } green yellow red total } } }';
 const PROJECTS = '{ projects(first: 20) { totalCount nodes { id name lights { period color } } } }';
 const MONTH_END = 'mutation($p: Period!) { runMonthEndLights(period: $p) }';

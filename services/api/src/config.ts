@@ -60,7 +60,8 @@ export interface Config {
   openData: { publisher: string; license: string; idPrefix: string; uriBase: string };
   /**
    * FIELD_ENCRYPTION_KEY (<id>:<32 bytes base64>) and FIELD_ENCRYPTION_OLD_KEYS: the keys of the columns
-   * encrypted at rest. Required in production; elsewhere a public development key (id `dev`).
+   * encrypted at rest. Required in production; elsewhere a public development key (id `dev`). FIELD_CIPHER:
+   * the algorithm new values are written with, `aes-256-gcm` (default) or `sm4`.
    */
   fieldKeys: FieldKeyring;
   /**
