@@ -29,7 +29,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   useFieldKeyring(config.fieldKeys);
   if (config.fieldKeys.development) log.warn('FIELD_ENCRYPTION_KEY is not set: phone numbers and TOTP secrets are encrypted under the public development key');
-  log.info({ database: redactUrl(config.databaseUrl), env: config.env }, 'opening database');
+  log.info({ database: redactUrl(config.databaseUrl), env: config.env, fieldCipher: config.fieldKeys.cipher, fieldKey: config.fieldKeys.current.id }, 'opening database');
   const db = await openDatabase(config.databaseUrl, entities, log);
   const seeded = await seedDemoIfEmpty(db, config, log, options.seedModules);
   const app = await createApp(config, db, log);
