@@ -23,7 +23,7 @@ import type { ValueTransformer } from 'typeorm';
  * A stored value names its key and its algorithm, so values of both kinds coexist and
  * `pnpm rotate-field-key` moves them from one to the other:
  * - `enc:<keyId>:<base64url(iv ‖ tag ‖ ciphertext)>`: AES-256-GCM (the first format, unchanged, so a
- *   process of the previous release reads what this one writes under AES);
+ *   process built before FIELD_CIPHER existed reads what this one writes under AES; it refuses SM4 values);
  * - `enc:<keyId>:sm4:<base64url(iv ‖ tag ‖ ciphertext)>`: SM4-CTR + HMAC-SM3, version 1 (base64url has
  *   no `:`, so the tag cannot be mistaken for the start of an AES value; another construction would get
  *   another tag).
