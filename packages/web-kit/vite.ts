@@ -83,8 +83,14 @@ function typedClient(app: string): Plugin {
 
 const API = process.env.KPD_API_URL ?? 'http://localhost:4000';
 
+/** The app's public pages, `src/Public.tsx` or, once split into a folder, `src/Public/index.tsx`. */
+function publicEntry(root: string): string | undefined {
+  return ['src/Public.tsx', 'src/Public/index.tsx'].find((file) => fs.existsSync(path.join(root, file)));
+}
+
 export function kpdViteConfig({ app, port, root }: KpdApp, command: 'build' | 'serve'): UserConfig {
   const isShell = app === 'shell';
+  const publicPages = publicEntry(root);
   const domainSrc = path.resolve(root, '../../packages/domain/src/index.ts');
   return {
     root,
@@ -103,7 +109,7 @@ export function kpdViteConfig({ app, port, root }: KpdApp, command: 'build' | 's
         // A remote with public pages (no sign-in) exposes them as ./Public beside its ./App.
         ...(isShell
           ? { remotes: {} }
-          : { exposes: { './App': './src/App.tsx', ...(fs.existsSync(path.join(root, 'src/Public.tsx')) ? { './Public': './src/Public.tsx' } : {}) } }),
+          : { exposes: { './App': './src/App.tsx', ...(publicPages ? { './Public': `./${publicPages}` } : {}) } }),
         shared: sharedFor(isShell),
         dts: false,
         manifest: false,

@@ -2,8 +2,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Provider } from 'urql';
 import { fakeServer } from '@kpd/web-kit/testing';
-import Public from '../Public';
-import { Ratings } from './Ratings';
+import Public from '../../Public';
+import { Ratings } from '.';
 
 const FORM = {
   caseNo: 'SJT202009140001',

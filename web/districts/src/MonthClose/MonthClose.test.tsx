@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fakeServer, fireEvent, Mounted, render, screen, waitFor } from '@kpd/web-kit/testing';
-import { MonthClosePage } from './MonthClose';
+import { MonthClosePage } from '.';
 
 const SHENYANG = { id: '2', name: '沈阳市', level: 'CITY' };
 const page = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
