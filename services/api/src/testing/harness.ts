@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../config';
 import type { Driver } from '../db/data-source';
-import { scratchDatabase, type ScratchDatabase } from '../db/scratch-database';
+import type { ScratchDatabase } from '../db/scratch-database';
 import { DEMO_PASSWORD } from '../core/auth/seed';
 import { createLogger } from '../logger';
 import { startServer, type RunningServer } from '../server';
@@ -15,6 +15,7 @@ import { AreaScope } from '../core/auth/scope';
 import { areaDirectory } from '../core/areas/area-directory';
 import type { Request, Response } from 'express';
 import { TEST_FIELD_KEY } from './child-server';
+import { migratedScratchDatabase } from './migrated-scratch';
 
 /** SQLite always; MySQL/MariaDB too when MYSQL_URL points at a server. */
 export { TEST_FIELD_KEY };
@@ -74,7 +75,7 @@ async function fetchAgainIfReset(url: string, init: RequestInit): Promise<global
 }
 
 export async function startTestServer(driver: Driver, options: TestServerOptions = {}): Promise<TestServer> {
-  const scratch: ScratchDatabase = await scratchDatabase(driver, 't');
+  const scratch: ScratchDatabase = await migratedScratchDatabase(driver, 't');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpd-data-'));
   const logLines: string[] = [];
   const sink = new Writable({
