@@ -1,6 +1,7 @@
 /**
- * `pnpm rotate-field-key`: rewrites every value encrypted at rest (TOTP secrets, phone numbers,
- * outbound channels' signing secrets: every column with the `encrypted` transformer) under
+ * `pnpm rotate-field-key`: rewrites every value encrypted at rest (TOTP secrets, the phone numbers of
+ * secretaries and responsible units, outbound channels' signing secrets: every column with the
+ * `encrypted` transformer) under
  * the current FIELD_ENCRYPTION_KEY, reading older ones with FIELD_ENCRYPTION_OLD_KEYS; a value still in
  * clear is encrypted too. Safe to run while the service runs and to run again; when it reports 0 left
  * under another key, the old key can be dropped from FIELD_ENCRYPTION_OLD_KEYS (docs/RUNBOOK.md).
