@@ -203,3 +203,22 @@ describe.each(DRIVERS)('responsible units [%s]', (driver) => {
     }
   }, 120_000);
 });
+
+describe('the demo directory', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite', { seedModules: ['areas', 'accounts', 'notices'] });
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('lists 苏家屯区’s departments and power company, and 沈阳市’s, one of them disabled', async () => {
+    const sujiatun = String((await t.server.db.getRepository(Area).findOneByOrFail({ name: '苏家屯区' })).id);
+    const list = await t.gql<{ responsibleUnits: { name: string; enabled: boolean; phone: string | null; area: { name: string } }[] }>(LIST, { a: sujiatun }, await t.login('admin.shenyang'));
+    expect(list.errors).toBeUndefined();
+    const units = list.data!.responsibleUnits;
+    expect(units.filter((u) => u.area.name === '苏家屯区').map((u) => u.name)).toEqual(expect.arrayContaining(['苏家屯区自然资源分局', '国网沈阳供电公司苏家屯分公司', '苏家屯区财政局']));
+    expect(units.filter((u) => u.area.name === '沈阳市').map((u) => u.name).sort()).toEqual(['国网沈阳供电公司', '沈阳市自然资源局'].sort());
+    expect(units.find((u) => u.name === '苏家屯区征收办')?.enabled).toBe(false);
+    expect(units.every((u) => /^1[3-9]\d{9}$/.test(u.phone ?? ''))).toBe(true);
+  });
+});
