@@ -82,6 +82,7 @@ export const QUERIES: Record<string, Row> = {
   myNoticePreferences:     /* */ 'D A A A A A A A',
   noticeChannels:          /* */ 'D D A A A D D A',
   noticeDeliveries:        /* */ 'D D A A A D D A',
+  responsibleUnits:        /* */ 'D A A A D D D D',
   areas:                   /* */ 'D A A A A A A A',
   area:                    /* */ 'D A A A D D D D',
   district:                /* */ 'D A A A D D D D',
@@ -178,6 +179,7 @@ export const MUTATIONS: Record<string, Row> = {
   setNoticePreferences:    /* */ 'D D A A A A A A',
   saveNoticeChannel:       /* */ 'D D A A A D D A',
   retryNoticeDelivery:     /* */ 'D D A A D D D D',
+  saveResponsibleUnit:     /* */ 'D D A A D D D D',
   revokeApiToken:          /* */ 'D D A A D D D D',
   createUser:              /* */ 'D D A A D D D D',
   updateUserAccess:        /* */ 'D D A A D D D D',
@@ -307,6 +309,7 @@ export const SENSITIVE_FIELDS: Record<string, Row> = {
   'LivelihoodProposal.trackingCode':  /* */ 'H H H H H H H S',
   'Secretary.contact':                /* */ 'H H S S H H H H',
   'TargetCompany.contactPhone':       /* */ 'H H S S H H H H',
+  'ResponsibleUnit.phone':            /* */ 'H H S S H H H H',
 };
 
 export function expected<L extends string = 'A' | 'D'>(row: Row, principal: Person, allowed: readonly L[] = ['A', 'D'] as unknown as L[]): L {
@@ -334,7 +337,7 @@ export const TOKEN_NEEDS: Record<string, Need> = {
   procedureTemplate: 'READ_PROJECTS', procedureFigures: 'READ_FIGURES', fundingSources: 'READ_PROJECTS', fundingStats: 'READ_FIGURES',
   secretaries: 'READ_PROJECTS', secretary: 'READ_PROJECTS', serviceLog: 'READ_PROJECTS',
   secretaryOverview: 'READ_FIGURES', quietProjects: 'READ_FIGURES',
-  problems: 'READ_PROJECTS', problem: 'READ_PROJECTS',
+  problems: 'READ_PROJECTS', problem: 'READ_PROJECTS', responsibleUnits: 'READ_PROJECTS',
   problemFigures: 'READ_FIGURES', ranking: 'READ_FIGURES', rankHistory: 'READ_FIGURES', investmentStats: 'READ_FIGURES',
   planVsActual: 'READ_FIGURES', milestoneView: 'READ_FIGURES', earlyWarnings: 'READ_FIGURES',
   dispatchList: 'READ_FIGURES', dispatchMeetings: 'READ_FIGURES', dispatchMeeting: 'READ_FIGURES', suggestedMeetingHost: 'READ_FIGURES',
@@ -362,7 +365,7 @@ export function outcome(kind: 'query' | 'mutation', field: string, principal: Pr
 }
 
 /** The contact fields a token with read:contacts (and read:projects) sees: a secretary's, a target company's telephone. */
-const CONTACT_FIELDS: ReadonlySet<string> = new Set(['Secretary.contact', 'TargetCompany.contactPhone']);
+const CONTACT_FIELDS: ReadonlySet<string> = new Set(['Secretary.contact', 'TargetCompany.contactPhone', 'ResponsibleUnit.phone']);
 
 /** Whether a sensitive field is shown to a principal: a token sees a contact field only with read:contacts. */
 export function sensitiveOutcome(field: string, principal: Principal): 'S' | 'H' {

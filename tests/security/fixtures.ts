@@ -221,6 +221,9 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
       sj,
     ),
   );
+  await must(
+    t.gql('mutation($i: ResponsibleUnitInput!) { saveResponsibleUnit(input: $i) { id } }', { i: { areaId: areaId['苏家屯区'], name: '矩阵责任单位', contactName: '矩阵联系人', phone: '13904180000', enabled: true } }, sj),
+  );
   const lead = await must(
     t.gql<{ createInvestmentLead: { id: string } }>(
       'mutation($i: CreateLeadInput!) { createInvestmentLead(input: $i) { id } }',
@@ -330,6 +333,11 @@ export const SENSITIVE_QUERIES: Record<string, (fx: Fixtures) => { query: string
     variables: { id: fx.sujiatunCompany },
     pick: (data: Record<string, unknown>) => (data.targetCompany as { contactPhone?: string | null } | null)?.contactPhone,
   }),
+  'ResponsibleUnit.phone': (fx) => ({
+    query: 'query($a: ID!) { responsibleUnits(areaId: $a) { name phone } }',
+    variables: { a: fx.areaId['苏家屯区'] },
+    pick: (data: Record<string, unknown>) => (data.responsibleUnits as { name: string; phone: string | null }[] | null)?.find((u) => u.name === '矩阵责任单位')?.phone,
+  }),
   'Secretary.contact': (fx) => ({
     query: 'query($id: ID!) { secretary(id: $id) { id contact } }',
     variables: { id: fx.sujiatunSecretary },
@@ -376,6 +384,8 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   retryNoticeDelivery: (fx) => ({ id: fx.sujiatunDelivery }),
   markNoticesRead: () => ({ ids: null }),
   setNoticePreferences: () => ({ input: [{ kind: 'NO_CONTACT', inbox: true, outbound: true }] }),
+  responsibleUnits: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
+  saveResponsibleUnit: (fx, p) => ({ input: { areaId: fx.areaId['苏家屯区'], name: `矩阵单位 ${p}`, contactName: '矩阵联系人', phone: '13904180001', enabled: false } }),
   saveNoticeChannel: (_fx, p) => ({ input: { kind: 'SMS', name: `矩阵测试 ${p}`, url: 'http://127.0.0.1:9/hook', secret: 'matrix-secret-0123456789', enabled: false } }),
   exportJob: (fx, p) => ({ id: fx.exportJobOf[p] ?? '1' }),
   createUser: (fx, p) => ({ input: { username: `authz.${p}`, displayName: '矩阵测试', role: 'SECRETARY', areaId: fx.areaId['苏家屯区'], password: 'Authz@Matrix2020' } }),

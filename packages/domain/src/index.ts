@@ -35,6 +35,7 @@ export * from './service-ratings';
 export * from './service-bundles';
 export * from './reserve';
 export * from './support';
+export * from './responsible-units';
 export * from './contracts';
 export * from './oc4ids';
 export * from './reminders';

@@ -43,4 +43,33 @@ describe('the secretary’s forms show the server’s refusals under their field
     await waitFor(() => expect(server.sent('SecretaryRaiseProblem')).toHaveLength(1));
     expect(onRaised).not.toHaveBeenCalled();
   });
+
+  test('反映问题: the owner unit field offers the directory and says whether the unit will be notified', async () => {
+    const area = { id: '8', name: '苏家屯区' };
+    const server = fakeServer({
+      SecretaryOwnerUnits: () => ({
+        data: {
+          responsibleUnits: [
+            { id: '1', name: '苏家屯区自然资源分局', enabled: true, area },
+            { id: '2', name: '苏家屯区征收办', enabled: false, area },
+          ],
+        },
+      }),
+    });
+    render(
+      <Mounted client={server.client}>
+        <RaiseProblemForm projects={projects} areaId="8" />
+      </Mounted>,
+    );
+    await waitFor(() => expect(server.sent('SecretaryOwnerUnits')).toHaveLength(1));
+    expect(server.sent('SecretaryOwnerUnits')[0].variables).toMatchObject({ areaId: '8' });
+    const owner = screen.getByTestId('problem-owner');
+    fireEvent.change(owner, { target: { value: '苏家屯区 自然资源分局' } });
+    expect((await screen.findByTestId('owner-notified')).textContent).toContain('苏家屯区自然资源分局 在苏家屯区责任单位名录中：到期前 2 个工作日和逾期时将收到短信提醒');
+    fireEvent.change(owner, { target: { value: '苏家屯区征收办' } });
+    await waitFor(() => expect(screen.getByTestId('owner-notified').textContent).toContain('已停用：不会收到提醒'));
+    // Free text still goes: a unit not in the directory is said to get nothing.
+    fireEvent.change(owner, { target: { value: '某某建设公司' } });
+    await waitFor(() => expect(screen.getByTestId('owner-notified').textContent).toContain('不在责任单位名录中'));
+  });
 });

@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
-import { useMutation } from 'urql';
+import { Alert, AutoComplete, Button, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography } from 'antd';
+import { useMutation, useQuery } from 'urql';
+import { unitNameKey } from '@kpd/domain';
 import { DateInput, formatDate, todayInChina, useFormErrors, useMessages } from '@kpd/web-kit';
-import { LOG_SERVICE, RAISE_PROBLEM } from './api';
+import { LOG_SERVICE, OWNER_UNITS, RAISE_PROBLEM } from './api';
 import { messages, PROBLEM_CATEGORIES, SERVICE_KINDS } from './messages';
 
 /** The rule of a required field, with the message naming it; a text field must not be blank either. */
@@ -147,11 +148,14 @@ interface ProblemValues {
 /** 反映问题: raises a problem on one of the secretary's projects; the deadline is counted in working days by the server. */
 export function RaiseProblemForm({
   projects,
+  areaId,
   initialProjectId,
   onRaised,
   onCancel,
 }: {
   projects: ProjectOption[];
+  /** The projects' district: its directory of responsible units (and its city's) is offered. */
+  areaId?: string;
   initialProjectId?: string;
   onRaised?: () => void;
   onCancel?: () => void;
@@ -205,9 +209,7 @@ export function RaiseProblemForm({
       <Form.Item name="title" label={t('problemTitle')} rules={required(t('problemTitle'), true)}>
         <Input maxLength={200} data-testid="problem-title" />
       </Form.Item>
-      <Form.Item name="ownerUnit" label={t('ownerUnit')} rules={required(t('ownerUnit'), true)}>
-        <Input maxLength={128} data-testid="problem-owner" />
-      </Form.Item>
+      <OwnerUnitField areaId={areaId} label={t('ownerUnit')} rules={required(t('ownerUnit'), true)} />
       <Form.Item name="workingDays" label={t('workingDays')} rules={required(t('workingDays'))}>
         <InputNumber min={1} max={250} precision={0} data-testid="problem-days" />
       </Form.Item>
@@ -222,5 +224,45 @@ export function RaiseProblemForm({
         {onCancel && <Button onClick={onCancel}>{t('cancel')}</Button>}
       </Space>
     </Form>
+  );
+}
+
+/**
+ * 责任单位: free text, offering the units of the directory (the district's, then its city's), and
+ * saying under the field whether the unit typed will be sent the problem's deadline reminders.
+ */
+function OwnerUnitField({ areaId, label, rules }: { areaId?: string; label: string; rules: ReturnType<ReturnType<typeof useRequired>> }) {
+  const t = useMessages(messages);
+  const form = Form.useFormInstance();
+  const typed = (Form.useWatch('ownerUnit', form) as string | undefined) ?? '';
+  const [{ data }] = useQuery({ query: OWNER_UNITS, variables: { areaId: areaId ?? '' }, pause: !areaId });
+  const units = data?.responsibleUnits ?? [];
+  const match = typed.trim() ? units.find((u) => unitNameKey(u.name) === unitNameKey(typed)) : undefined;
+  const status = !areaId || !typed.trim() ? null : match ? (
+    <Typography.Text type={match.enabled ? 'success' : 'warning'} data-testid="owner-notified">
+      {t(match.enabled ? 'ownerUnitNotified' : 'ownerUnitDisabled', { unit: match.name, area: match.area.name })}
+    </Typography.Text>
+  ) : (
+    <Typography.Text type="secondary" data-testid="owner-notified">
+      {t('ownerUnitUnlisted')}
+    </Typography.Text>
+  );
+  return (
+    <Form.Item name="ownerUnit" label={label} rules={rules} extra={status}>
+      <AutoComplete
+        options={units.map((u) => ({
+          value: u.name,
+          label: (
+            <Space>
+              {u.name}
+              <Tag color={u.enabled ? 'green' : undefined}>{u.enabled ? u.area.name : `${u.area.name} · 停用`}</Tag>
+            </Space>
+          ),
+        }))}
+        filterOption={(input, option) => unitNameKey(String(option?.value ?? '')).includes(unitNameKey(input))}
+      >
+        <Input maxLength={128} data-testid="problem-owner" />
+      </AutoComplete>
+    </Form.Item>
   );
 }

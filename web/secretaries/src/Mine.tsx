@@ -151,6 +151,7 @@ export function Mine(_props: RemoteProps) {
                     <RaiseProblemForm
                       key={`problem-${action.projectId}`}
                       projects={options}
+                      areaId={self.district.id}
                       initialProjectId={action.projectId}
                       onRaised={refresh}
                     />

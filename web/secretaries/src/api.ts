@@ -159,6 +159,13 @@ export const LOG_SERVICE = graphql(`
   }
 `);
 
+/** The directory units the owner unit field offers (the district's and its city's), and whether each is notified. */
+export const OWNER_UNITS = graphql(`
+  query SecretaryOwnerUnits($areaId: ID!) {
+    responsibleUnits(areaId: $areaId) { id name enabled area { id name } }
+  }
+`);
+
 export const RAISE_PROBLEM = graphql(`
   mutation SecretaryRaiseProblem($input: RaiseProblemInput!) {
     raiseProblem(input: $input) {
@@ -208,7 +215,7 @@ export const FIND_SECRETARIES = graphql(`
 
 export const MINE = graphql(`
   query MySecretaryService {
-    secretaries(first: 1) { nodes { id name workUnit district { name } ...WorkloadFields assignments { id teamRole startDate endDate active project { id } } } }
+    secretaries(first: 1) { nodes { id name workUnit district { id name } ...WorkloadFields assignments { id teamRole startDate endDate active project { id } } } }
     projects(first: 50) { totalCount nodes { id name code district { name } } }
   }
 `);

@@ -121,6 +121,9 @@ type Key =
   | 'notLinked'
   | 'category'
   | 'ownerUnit'
+  | 'ownerUnitNotified'
+  | 'ownerUnitDisabled'
+  | 'ownerUnitUnlisted'
   | 'workingDays'
   | 'description'
   | 'problemRaised'
@@ -262,6 +265,9 @@ export const messages: Messages<Key> = {
     notLinked: '您的账号尚未关联服务秘书，请联系区发改局。',
     category: '问题类别',
     ownerUnit: '责任单位',
+    ownerUnitNotified: '{unit} 在{area}责任单位名录中：到期前 2 个工作日和逾期时将收到短信提醒',
+    ownerUnitDisabled: '{unit} 在{area}责任单位名录中但已停用：不会收到提醒',
+    ownerUnitUnlisted: '不在责任单位名录中：该单位不会收到提醒（可请管理员录入名录）',
     workingDays: '办结时限（工作日）',
     description: '问题描述',
     problemRaised: '问题已提交，办结期限 {deadline}',
@@ -397,6 +403,9 @@ export const messages: Messages<Key> = {
       'Your account is not linked to a service secretary yet; ask the district’s development office.',
     category: 'Category',
     ownerUnit: 'Owner unit',
+    ownerUnitNotified: '{unit} is in the directory of {area}: it gets SMS reminders two working days before the deadline and when overdue',
+    ownerUnitDisabled: '{unit} is in the directory of {area} but disabled: it gets no reminders',
+    ownerUnitUnlisted: 'Not in the directory of responsible units: the unit gets no reminders (an admin can add it)',
     workingDays: 'Time limit (working days)',
     description: 'Details',
     problemRaised: 'Problem raised, due {deadline}',

@@ -1,6 +1,7 @@
 /**
- * `pnpm rotate-field-key`: rewrites every value encrypted at rest (TOTP secrets, phone numbers,
- * outbound channels' signing secrets: every column with the `encrypted` transformer) under
+ * `pnpm rotate-field-key`: rewrites every value encrypted at rest (TOTP secrets, the phone numbers of
+ * secretaries and responsible units, outbound channels' signing secrets: every column with the
+ * `encrypted` transformer) under
  * the current FIELD_ENCRYPTION_KEY, reading older ones with FIELD_ENCRYPTION_OLD_KEYS; a value still in
  * clear is encrypted too, and a value under the other algorithm (FIELD_CIPHER: aes-256-gcm or sm4) is
  * re-encrypted with the configured one. Safe to run while the service runs and to run again; when it reports 0 left

@@ -51,3 +51,11 @@ export const DELIVERIES = graphql(`
 export const RETRY_DELIVERY = graphql(`
   mutation RetryNoticeDelivery($id: ID!) { retryNoticeDelivery(id: $id) { id status attempts } }
 `);
+
+export const RESPONSIBLE_UNITS = graphql(`
+  query ResponsibleUnits($areaId: ID!) { responsibleUnits(areaId: $areaId) { id name contactName phone enabled createdBy updatedAt area { id name } } }
+`);
+
+export const SAVE_RESPONSIBLE_UNIT = graphql(`
+  mutation SaveResponsibleUnit($input: ResponsibleUnitInput!) { saveResponsibleUnit(input: $input) { id name contactName phone enabled area { id name } } }
+`);

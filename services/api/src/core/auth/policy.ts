@@ -71,6 +71,8 @@ export const TOKEN_SCOPE_OF_ROOT_FIELD: Readonly<Record<string, TokenScope | 'an
   serviceLog: TokenScope.READ_PROJECTS,
   problems: TokenScope.READ_PROJECTS,
   problem: TokenScope.READ_PROJECTS,
+  // The directory of responsible units; their contact person and phone need READ_CONTACTS as well.
+  responsibleUnits: TokenScope.READ_PROJECTS,
   lightCorrections: TokenScope.READ_PROJECTS,
   planVersionRequests: TokenScope.READ_PROJECTS,
   procedureTemplate: TokenScope.READ_PROJECTS,

@@ -7,6 +7,11 @@ import { DeliveryStatus, NoticeChannelKind, NoticeKind } from './notice.types';
  * One notice to one user: the outbox row, written in the same transaction as the event that causes
  * it, and the user's inbox entry. The delivery worker fans it out to the outbound channels once
  * (`dispatchedAt`), claiming it with a lease so that several processes never fan out twice.
+ *
+ * A notice to a responsible unit of the directory (a problem's owner unit, which has no account)
+ * has no user: `userId` is null and `unitId` names the unit. It is in nobody's inbox (the inbox
+ * asks for `user_id = <the viewer>`, which a null never equals) and goes out through the outbound
+ * channels only. Exactly one of the two is set.
  */
 @ObjectType({ description: 'A reminder or to-do addressed to one user. 提醒' })
 @Entity('notices')
@@ -18,8 +23,13 @@ export class Notice {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'int' })
-  userId!: number;
+  /** The user whose inbox holds it; null for a notice to a responsible unit. */
+  @Column({ type: 'int', nullable: true })
+  userId!: number | null;
+
+  /** The responsible unit (`responsible_units`) it is addressed to instead of a user; null for a user's notice. */
+  @Column({ type: 'int', nullable: true })
+  unitId!: number | null;
 
   @Field(() => NoticeKind, { description: 'What the notice is about. 类型' })
   @Column({ type: 'varchar', length: 32 })
@@ -48,7 +58,7 @@ export class Notice {
   @Column({ type: 'int', nullable: true })
   areaId!: number | null;
 
-  /** user:kind:record:day for scheduled reminders (one a day at most); null for an event's notice. */
+  /** user:kind:record:day (unit<id>:kind:record:day for a unit) for scheduled reminders (one a day at most); null for an event's notice. */
   @Column({ type: 'varchar', length: 160, nullable: true, unique: true })
   dedupeKey!: string | null;
 

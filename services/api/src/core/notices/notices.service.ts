@@ -8,6 +8,7 @@ import { parseId, parseOptionalId } from '../ids';
 import { paginate, type Page } from '../pagination';
 import { mutate } from '../transaction';
 import { Notice, NoticeAttempt, NoticeChannel, NoticeDelivery, NoticePreference } from './notice.entity';
+import { ResponsibleUnit } from './responsible-unit.entity';
 import { DeliveryStatus, NOTICE_KIND_LABELS, NoticeKind } from './notice.types';
 import type { MyNoticesArgs, NoticeChannelInput, NoticeDeliveriesArgs, NoticePreferenceInput } from './notices.inputs';
 import type { DeliveredNotice, NoticeChannelCounts, NoticePreferenceView } from './notices.types';
@@ -21,6 +22,7 @@ function me(ctx: Context): number | null {
 /** The signed-in user's notices, newest first. */
 export async function myNotices(ctx: Context, args: MyNoticesArgs): Promise<Page<Notice>> {
   const userId = me(ctx) ?? 0;
+  // A unit's notice has no user (user_id NULL), so it is in nobody's inbox.
   const qb = ctx.db.getRepository(Notice).createQueryBuilder('n').where('n.userId = :userId', { userId });
   if (args.unreadOnly) qb.andWhere('n.readAt IS NULL');
   return paginate(qb, [{ expression: 'n.id', property: 'id', direction: 'DESC' }], args);
@@ -219,11 +221,15 @@ export function deliveryAttempts(ctx: Context, delivery: NoticeDelivery): Promis
 const deliveredNoticeLoader = (ctx: Context) =>
   new DataLoader<number, DeliveredNotice | null>(async (ids) => {
     const notices = await ctx.db.getRepository(Notice).find({ where: { id: In([...ids]) } });
-    const users = notices.length ? await ctx.db.getRepository(User).find({ where: { id: In([...new Set(notices.map((n) => n.userId))]) }, select: { id: true, displayName: true } }) : [];
+    const userIds = [...new Set(notices.flatMap((n) => (n.userId === null ? [] : [n.userId])))];
+    const unitIds = [...new Set(notices.flatMap((n) => (n.unitId === null ? [] : [n.unitId])))];
+    const users = userIds.length ? await ctx.db.getRepository(User).find({ where: { id: In(userIds) }, select: { id: true, displayName: true } }) : [];
+    const units = unitIds.length ? await ctx.db.getRepository(ResponsibleUnit).find({ where: { id: In(unitIds) }, select: { id: true, name: true } }) : [];
     const name = new Map(users.map((u) => [u.id, u.displayName]));
+    const unitName = new Map(units.map((u) => [u.id, `${u.name}（责任单位）`]));
     return ids.map((id) => {
       const n = notices.find((x) => x.id === id);
-      return n ? { id: n.id, kind: n.kind, title: n.title, recipient: name.get(n.userId) ?? '' } : null;
+      return n ? { id: n.id, kind: n.kind, title: n.title, recipient: (n.unitId !== null ? unitName.get(n.unitId) : name.get(n.userId ?? 0)) ?? '' } : null;
     });
   });
 

@@ -5,7 +5,10 @@ import type { NoticeKind } from './notice.types';
 
 /** A notice to write: to whom, about what, naming its record and the form that deals with it. */
 export interface NoticeDraft {
-  userId: number;
+  /** The user whose inbox gets it; or */
+  userId?: number | null;
+  /** a responsible unit of the directory (no inbox: outbound channels only, no preferences). */
+  unitId?: number | null;
   kind: NoticeKind;
   title: string;
   body: string;
@@ -30,13 +33,15 @@ function cut(text: string, max: number): string {
  */
 export async function enqueueNotices(em: EntityManager, drafts: NoticeDraft[]): Promise<number> {
   if (drafts.length === 0) return 0;
-  const userIds = [...new Set(drafts.map((d) => d.userId))];
-  const prefs = await em.createQueryBuilder(NoticePreference, 'p').where('p.userId IN (:...userIds)', { userIds }).getMany();
+  if (drafts.some((d) => ((d.userId ?? null) === null) === ((d.unitId ?? null) === null))) throw new Error('A notice goes to a user or to a unit');
+  const userIds = [...new Set(drafts.filter((d) => d.userId).map((d) => d.userId!))];
+  const prefs = userIds.length ? await em.createQueryBuilder(NoticePreference, 'p').where('p.userId IN (:...userIds)', { userIds }).getMany() : [];
   const pref = new Map(prefs.map((p) => [`${p.userId}:${p.kind}`, p]));
   const rows = drafts
-    .filter((d) => pref.get(`${d.userId}:${d.kind}`)?.inbox !== false)
+    .filter((d) => d.unitId || pref.get(`${d.userId}:${d.kind}`)?.inbox !== false)
     .map((d) => ({
-      userId: d.userId,
+      userId: d.userId ?? null,
+      unitId: d.unitId ?? null,
       kind: d.kind,
       title: cut(d.title, 200),
       body: cut(d.body, 1000),
@@ -44,10 +49,10 @@ export async function enqueueNotices(em: EntityManager, drafts: NoticeDraft[]): 
       recordId: String(d.recordId),
       link: cut(d.link, 300),
       areaId: d.areaId ?? null,
-      dedupeKey: d.day ? cut(`${d.userId}:${d.kind}:${d.recordType}:${d.recordId}:${d.day}`, 160) : null,
+      dedupeKey: d.day ? cut(`${d.unitId ? `unit${d.unitId}` : d.userId}:${d.kind}:${d.recordType}:${d.recordId}:${d.day}`, 160) : null,
       readAt: null,
       dispatchedAt: null,
-      outbound: pref.get(`${d.userId}:${d.kind}`)?.outbound !== false,
+      outbound: !!d.unitId || pref.get(`${d.userId}:${d.kind}`)?.outbound !== false,
       leaseOwner: null,
       leaseUntil: null,
     }));

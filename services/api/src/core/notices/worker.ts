@@ -6,6 +6,7 @@ import { Area } from '../areas/area.entity';
 import { User } from '../auth/user.entity';
 import type { ModuleServices } from '../module';
 import { Notice, NoticeAttempt, NoticeChannel, NoticeDelivery } from './notice.entity';
+import { ResponsibleUnit } from './responsible-unit.entity';
 import { DeliveryStatus, NOTICE_KIND_LABELS } from './notice.types';
 
 /**
@@ -15,6 +16,8 @@ import { DeliveryStatus, NOTICE_KIND_LABELS } from './notice.types';
  *
  * 1. fan-out: a notice still in the outbox gets one delivery row per outbound channel that carries
  *    its user's area (unless the user turned the kind's outbound off); the inbox needs nothing more.
+ *    A notice to a responsible unit goes to the channels that carry the area of the unit's directory,
+ *    while the unit is enabled (it has no inbox: without a channel it goes nowhere).
  * 2. delivery: a due delivery is POSTed to its channel's gateway, signed; a 2xx marks it SENT, any
  *    other answer or no answer retries it with exponential backoff, and after the channel's last try
  *    it is dead-lettered (DEAD). Every try is kept (`notice_attempts`).
@@ -100,9 +103,15 @@ export async function dispatchNotices(db: DataSource, opts: WorkerOptions): Prom
     await db.transaction(async (em) => {
       const notice = await em.findOneByOrFail(Notice, { id });
       if (notice.outbound && channels.length) {
-        const user = await em.findOne(User, { where: { id: notice.userId }, select: { id: true, areaId: true } });
+        let areaId: number | null = null;
+        if (notice.unitId !== null) {
+          const unit = await em.findOne(ResponsibleUnit, { where: { id: notice.unitId }, select: { id: true, areaId: true, enabled: true } });
+          areaId = unit?.enabled ? unit.areaId : null;
+        } else if (notice.userId !== null) {
+          areaId = (await em.findOne(User, { where: { id: notice.userId }, select: { id: true, areaId: true } }))?.areaId ?? null;
+        }
         const rows = channels
-          .filter((c) => user && carries(areaPaths.get(c.areaId), areaPaths.get(user.areaId)))
+          .filter((c) => areaId !== null && carries(areaPaths.get(c.areaId), areaPaths.get(areaId)))
           .map((c) => ({ noticeId: id, channelId: c.id, status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: now, lastError: null, deliveredAt: null, leaseOwner: null, leaseUntil: null }));
         if (rows.length) await em.createQueryBuilder().insert().into(NoticeDelivery).values(rows).orIgnore().execute();
       }
@@ -118,8 +127,11 @@ export async function dispatchNotices(db: DataSource, opts: WorkerOptions): Prom
   return dispatched;
 }
 
+/** Whom a webhook names: a user by account, or a responsible unit by its contact (for an SMS gateway). */
+export type WebhookRecipient = { username: string; displayName: string } | { unit: string; contactName: string; phone: string };
+
 /** The JSON a gateway receives. */
-export function webhookBody(delivery: NoticeDelivery, notice: Notice, channel: NoticeChannel, user: { username: string; displayName: string } | null, linkBase: string): string {
+export function webhookBody(delivery: NoticeDelivery, notice: Notice, channel: NoticeChannel, recipient: WebhookRecipient | null, linkBase: string): string {
   return JSON.stringify({
     delivery: delivery.id,
     notice: notice.id,
@@ -130,7 +142,7 @@ export function webhookBody(delivery: NoticeDelivery, notice: Notice, channel: N
     body: notice.body,
     link: `${linkBase}${notice.link}`,
     record: { type: notice.recordType, id: notice.recordId },
-    recipient: user ? { username: user.username, displayName: user.displayName } : null,
+    recipient: !recipient ? null : 'unit' in recipient ? { unit: recipient.unit, contactName: recipient.contactName, phone: recipient.phone } : { username: recipient.username, displayName: recipient.displayName },
     createdAt: notice.createdAt.toISOString(),
   });
 }
@@ -173,6 +185,15 @@ async function record(em: EntityManager, delivery: NoticeDelivery, channel: Noti
   return outcome.ok;
 }
 
+async function recipientOf(db: DataSource, notice: Notice): Promise<WebhookRecipient | null> {
+  if (notice.unitId !== null) {
+    const unit = await db.getRepository(ResponsibleUnit).findOneBy({ id: notice.unitId });
+    return unit ? { unit: unit.name, contactName: unit.contactName, phone: unit.phone } : null;
+  }
+  if (notice.userId === null) return null;
+  return db.getRepository(User).findOne({ where: { id: notice.userId }, select: { id: true, username: true, displayName: true } });
+}
+
 /** Step 2: posts the due deliveries. Answers how many the gateways accepted. */
 export async function deliverDue(db: DataSource, opts: WorkerOptions): Promise<number> {
   const now = opts.now();
@@ -196,8 +217,7 @@ export async function deliverDue(db: DataSource, opts: WorkerOptions): Promise<n
     if (!channel || !channel.enabled) {
       outcome = { ok: false, httpStatus: null, error: '渠道已停用或已删除' };
     } else {
-      const user = await db.getRepository(User).findOne({ where: { id: notice.userId }, select: { id: true, username: true, displayName: true } });
-      outcome = await post(channel, webhookBody(delivery, notice, channel, user, opts.linkBase), delivery.id, opts);
+      outcome = await post(channel, webhookBody(delivery, notice, channel, await recipientOf(db, notice), opts.linkBase), delivery.id, opts);
     }
     if (await db.transaction((em) => record(em, delivery, channel && channel.enabled ? channel : null, outcome, started, opts))) sent += 1;
   }

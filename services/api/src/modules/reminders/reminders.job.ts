@@ -4,8 +4,8 @@ import { CitySettings } from '../../core/areas/city-settings.entity';
 import { today as clockToday } from '../../core/clock';
 import { scheduleJob } from '../../core/jobs';
 import type { ModuleServices } from '../../core/module';
-import { enqueueNotices, NoticeKind, type NoticeDraft } from '../../core/notices';
-import { liveProblemsWithSecretary } from '../problems/reminders.service';
+import { enqueueNotices, NoticeKind, ownerUnitsOf, type NoticeDraft } from '../../core/notices';
+import { liveProblems } from '../problems/reminders.service';
 import { clearingHints, litProjectsAmong, reportedKeys } from '../projects/reminders.service';
 import { lastContacts, runningAssignments, secretaryUsers } from '../secretaries/reminders.service';
 
@@ -81,15 +81,14 @@ export async function remindersTick(em: EntityManager, today: string): Promise<n
     });
   }
 
-  // Problems near or past their deadline, to the secretary who follows them.
-  const problems = await liveProblemsWithSecretary(em);
-  const users = await secretaryUsers(em, problems.map((p) => p.secretaryId!));
-  for (const pr of problems) {
-    const userId = users.get(pr.secretaryId!);
-    const kind = userId ? problemReminderOn(today, pr.deadline) : null;
-    if (!userId || !kind) continue;
-    drafts.push({
-      userId,
+  // Problems near or past their deadline, to the secretary who follows them and to the owner unit
+  // when the directory of the problem's district (or city) lists it, enabled (outbound only).
+  const problems = (await liveProblems(em)).filter((pr) => problemReminderOn(today, pr.deadline) !== null);
+  const users = await secretaryUsers(em, problems.flatMap((p) => (p.secretaryId === null ? [] : [p.secretaryId])));
+  const units = await ownerUnitsOf(em, problems);
+  problems.forEach((pr, i) => {
+    const kind = problemReminderOn(today, pr.deadline)!;
+    const notice = {
       kind: NoticeKind[kind],
       title: kind === 'PROBLEM_OVERDUE' ? `问题已逾期：${pr.title}` : `问题即将到期：${pr.title}`,
       body: `${pr.title}（责任单位：${pr.ownerUnit}）办理期限 ${pr.deadline}${kind === 'PROBLEM_OVERDUE' ? '，已逾期，将列入市级督办' : '，还有 2 个工作日'}。`,
@@ -98,8 +97,12 @@ export async function remindersTick(em: EntityManager, today: string): Promise<n
       link: `/projects?open=${pr.projectId}`,
       areaId: pr.areaId,
       day: today,
-    });
-  }
+    };
+    const userId = pr.secretaryId === null ? undefined : users.get(pr.secretaryId);
+    if (userId) drafts.push({ ...notice, userId });
+    const unit = units[i];
+    if (unit) drafts.push({ ...notice, unitId: unit.id });
+  });
   return enqueueNotices(em, drafts);
 }
 
