@@ -1,27 +1,14 @@
 import { useState } from 'react';
 import { Button, Card, Col, Collapse, Form, Input, Progress, Row, Select, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from './gql';
+import type { LivelihoodBoardQuery } from './gql/graphql';
 import { DateInput, ErrorNotice, formatDate, formatPeriod, MonthPicker, QueryState, useLocale, useMessages, type Viewer } from '@kpd/web-kit';
 import { boardMessages as messages, levelMessages, LEVELS, type Level } from './messages';
 import { quantity } from './shared';
 import { supervisionMessages } from './supervision.messages';
 
-interface BoardProject {
-  id: string;
-  name: string;
-  year: number;
-  leadDepartment: string;
-  targetQuantity: string;
-  unit: string;
-  status: 'IN_PROGRESS' | 'COMPLETED';
-  completedOn: string | null;
-  candidate: { id: string; position: number };
-  summary: { done: string; percent: number | null; milestonesDone: number; milestonesOverdue: number; milestonesTotal: number };
-  supervision: { advices: number; overdue: number };
-  milestones: Array<{ id: string; name: string; dueDate: string; doneDate: string | null }>;
-  progress: Array<{ id: string; period: string; quantityDone: string; note: string }>;
-  proposals: Array<{ id: string; title: string; source: string; status: string; reasonLabel: string | null }>;
-}
+type BoardProject = LivelihoodBoardQuery['livelihoodBoard'][number];
 interface BoardChoice {
   key: string;
   cityId: string;
@@ -30,10 +17,10 @@ interface BoardChoice {
   year: number;
 }
 
-const CHOICES = /* GraphQL */ `
+const CHOICES = graphql(`
   query BoardChoices { voteSessions { id meetingDate level area { id name } adopted { id } } }
-`;
-const BOARD = /* GraphQL */ `
+`);
+const BOARD = graphql(`
   query LivelihoodBoard($cityId: ID!, $year: Int!) {
     livelihoodBoard(cityId: $cityId, year: $year) {
       id name year leadDepartment targetQuantity unit status completedOn
@@ -45,25 +32,25 @@ const BOARD = /* GraphQL */ `
       proposals { id title source status reasonLabel }
     }
   }
-`;
-const REPORT = /* GraphQL */ `
+`);
+const REPORT = graphql(`
   mutation ReportLivelihoodProgress($projectId: ID!, $period: Period!, $quantityDone: String!, $note: String!) {
     reportLivelihoodProgress(projectId: $projectId, period: $period, quantityDone: $quantityDone, note: $note) { id }
   }
-`;
-const OBLIGATION = /* GraphQL */ `
+`);
+const OBLIGATION = graphql(`
   mutation UpdateLivelihoodProject($id: ID!, $input: ObligationInput!) { updateLivelihoodProject(id: $id, input: $input) { id } }
-`;
-const MILESTONES = /* GraphQL */ `
+`);
+const MILESTONES = graphql(`
   mutation SaveLivelihoodMilestones($projectId: ID!, $milestones: [LivelihoodMilestoneInput!]!) { saveLivelihoodMilestones(projectId: $projectId, milestones: $milestones) { id } }
-`;
-const COMPLETE = /* GraphQL */ `
+`);
+const COMPLETE = graphql(`
   mutation CompleteLivelihoodProject($projectId: ID!, $completedOn: LocalDate!) { completeLivelihoodProject(projectId: $projectId, completedOn: $completedOn) { id status } }
-`;
+`);
 
 /** The (area, year) boards there are: one per congress (city, county or township) and year with adopted projects, newest first. */
 export function useBoardChoices(): { choices: BoardChoice[]; fetching: boolean; error: unknown } {
-  const [{ data, fetching, error }] = useQuery<{ voteSessions: Array<{ id: string; meetingDate: string; level: Level; area: { id: string; name: string }; adopted: Array<{ id: string }> }> }>({ query: CHOICES });
+  const [{ data, fetching, error }] = useQuery({ query: CHOICES });
   const seen = new Map<string, BoardChoice>();
   for (const s of data?.voteSessions ?? []) {
     if (s.adopted.length === 0) continue;
@@ -118,7 +105,7 @@ export function Board({ cityId, cityName, year, admin }: { cityId: string; cityN
   const t = useMessages(messages);
   const s = useMessages(supervisionMessages);
   const locale = useLocale();
-  const [{ data, fetching, error }, refetch] = useQuery<{ livelihoodBoard: BoardProject[] }>({ query: BOARD, variables: { cityId, year }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: BOARD, variables: { cityId, year }, requestPolicy: 'cache-and-network' });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <QueryState fetching={fetching} error={error} data={data} isEmpty={(d) => d.livelihoodBoard.length === 0} empty={t('none')} onRetry={reload}>

@@ -1,59 +1,19 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Collapse, Descriptions, Form, Input, InputNumber, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { DateInput, DateTimeInput, ErrorNotice, formatDateTime, IMPORT_RESULT_FIELDS, ImportPanel, QueryState, useFormErrors, useMessages, type ImportResult } from '@kpd/web-kit';
+import { graphql } from './gql';
+import type { VoteSessionDetailQuery } from './gql/graphql';
+import { DateInput, DateTimeInput, ErrorNotice, formatDateTime, ImportPanel, QueryState, useFormErrors, useMessages, type ImportResult } from '@kpd/web-kit';
 import { levelMessages, messages, sessionMessages, supportMessages, type Level, type MessageKey } from './messages';
 import { fromShanghaiInput, STATUS_COLORS, toShanghaiInput, type SessionStatus } from './shared';
 import { Hash, Results } from './Results';
 import { Candidates, type CandidateRow } from './Candidates';
 import { PaperBallots } from './Paper';
 
-interface RosterRow {
-  id: string;
-  userId: string;
-  name: string;
-  delegation: string;
-  scrutineer: boolean;
-  checkedInAt: string | null;
-}
-export interface DetailSession {
-  id: string;
-  name: string;
-  meetingDate: string;
-  seats: number;
-  status: SessionStatus;
-  version: number;
-  opensAt: string | null;
-  supportOpensAt: string | null;
-  supportClosesAt: string | null;
-  closesAt: string | null;
-  fingerprint: string | null;
-  currentRound: number;
-  rosterSize: number;
-  checkedIn: number;
-  quorumShortfall: number;
-  area: { id: string; name: string };
-  city: { id: string; name: string };
-  level: Level;
-  manageable: boolean;
-  candidates: CandidateRow[];
-  roster: RosterRow[] | null;
-  me: { onRoster: boolean; scrutineer: boolean } | null;
-  round: {
-    id: string;
-    number: number;
-    status: 'OPEN' | 'CLOSED';
-    seats: number;
-    fingerprint: string;
-    canonical: string;
-    openedAt: string;
-    candidates: Array<{ id: string; name: string; position: number }>;
-    paper: { issued: number; returned: number | null; notReturned: number | null; valid: boolean | null };
-    paperBatches: Array<{ id: string; sheets: number; issuedBy: string; confirmedBy: string | null; mine: boolean; delegates: string[] }> | null;
-  } | null;
-}
+export type DetailSession = NonNullable<VoteSessionDetailQuery['voteSession']>;
+type RosterRow = NonNullable<DetailSession['roster']>[number];
 
-const DETAIL = /* GraphQL */ `
+const DETAIL = graphql(`
   query VoteSessionDetail($id: ID!) {
     voteSession(id: $id) {
       id name meetingDate seats status version opensAt closesAt supportOpensAt supportClosesAt fingerprint currentRound
@@ -65,22 +25,22 @@ const DETAIL = /* GraphQL */ `
       round { id number status seats fingerprint canonical openedAt candidates { id name position } paper { issued returned notReturned valid } paperBatches { id sheets issuedBy confirmedBy mine delegates } }
     }
   }
-`;
-const UPDATE = /* GraphQL */ `
+`);
+const UPDATE = graphql(`
   mutation UpdateVoteSession($id: ID!, $input: VoteSessionInput!, $version: Int) { updateVoteSession(id: $id, input: $input, version: $version) { id version } }
-`;
-const IMPORT = /* GraphQL */ `
-  mutation ImportVoteRoster($sessionId: ID!, $fileId: ID!, $dryRun: Boolean!) { importVoteRoster(sessionId: $sessionId, fileId: $fileId, dryRun: $dryRun) { ${IMPORT_RESULT_FIELDS} } }
-`;
-const OPEN = /* GraphQL */ `
+`);
+const IMPORT = graphql(`
+  mutation ImportVoteRoster($sessionId: ID!, $fileId: ID!, $dryRun: Boolean!) { importVoteRoster(sessionId: $sessionId, fileId: $fileId, dryRun: $dryRun) { dryRun committed totalRows validRows created updated problems { row column header reason } } }
+`);
+const OPEN = graphql(`
   mutation OpenVote($sessionId: ID!) { openVote(sessionId: $sessionId) { id status fingerprint countingShares } }
-`;
-const CLOSE = /* GraphQL */ `
+`);
+const CLOSE = graphql(`
   mutation CloseVote($sessionId: ID!, $shares: [String!]!) { closeVote(sessionId: $sessionId, shares: $shares) { id status } }
-`;
-const CONCLUDE = /* GraphQL */ `
+`);
+const CONCLUDE = graphql(`
   mutation ConcludeVote($sessionId: ID!) { concludeVote(sessionId: $sessionId) { id status } }
-`;
+`);
 
 /**
  * One congress session. Admins of the city set it up (settings, roster import, candidates), follow the
@@ -91,7 +51,7 @@ export function SessionDetail({ id, admin, onBack }: { id: string; admin: boolea
   const t = useMessages(messages);
   const s = useMessages(sessionMessages);
   const l = useMessages(levelMessages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ voteSession: DetailSession }>({ query: DETAIL, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: DETAIL, variables: { id }, requestPolicy: 'cache-and-network' });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const live = data?.voteSession.status === 'DRAFT' || data?.voteSession.status === 'VOTING';
   // The check-in count is live while the session is being prepared or voting.
@@ -175,7 +135,7 @@ function Overview({ session: v }: { session: DetailSession }) {
 /** Open, close, conclude; with the frozen fingerprint once opened. */
 function VoteControl({ session: v, onChanged }: { session: DetailSession; onChanged: () => void }) {
   const s = useMessages(sessionMessages);
-  const [opened, open] = useMutation<{ openVote: { countingShares: string[] | null } }>(OPEN);
+  const [opened, open] = useMutation(OPEN);
   const [closed, close] = useMutation(CLOSE);
   const [concluded, conclude] = useMutation(CONCLUDE);
   const [shares, setShares] = useState(['', '']);
@@ -370,7 +330,7 @@ function Settings({ session: v, onSaved }: { session: DetailSession; onSaved: ()
 
 function Roster({ session: v, editable, onImported }: { session: DetailSession; editable: boolean; onImported: () => void }) {
   const s = useMessages(sessionMessages);
-  const [, importRoster] = useMutation<{ importVoteRoster: ImportResult }>(IMPORT);
+  const [, importRoster] = useMutation(IMPORT);
   const [filter, setFilter] = useState('');
   const rows = (v.roster ?? []).filter((r) => !filter || r.name.includes(filter) || r.delegation.includes(filter));
   return (

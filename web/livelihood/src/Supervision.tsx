@@ -1,65 +1,37 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Form, Image, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from './gql';
+import type { AdviceFieldsFragment, SupervisionAdvicesQuery, SupervisionAdviceState, SupervisionProjectQuery } from './gql/graphql';
 import { DateInput, ErrorNotice, QueryState, uploadFile, useMessages, type Viewer } from '@kpd/web-kit';
 import { useBoardChoices } from './Board';
 import { supervisionMessages as messages } from './supervision.messages';
 import { SubItems } from './SubItems';
 
-type AdviceState = 'PENDING' | 'OVERDUE' | 'ANSWERED' | 'ANSWERED_LATE';
-const STATE_COLORS: Record<AdviceState, string> = { PENDING: 'blue', OVERDUE: 'red', ANSWERED: 'green', ANSWERED_LATE: 'orange' };
+const STATE_COLORS: Record<SupervisionAdviceState, string> = { PENDING: 'blue', OVERDUE: 'red', ANSWERED: 'green', ANSWERED_LATE: 'orange' };
 
-interface Advice {
-  id: string;
-  content: string;
-  department: string;
-  issuedOn: string;
-  dueDate: string;
-  state: AdviceState;
-  answer: string | null;
-  answeredOn: string | null;
-  answeredBy: string | null;
-}
-interface ListedAdvice extends Advice {
-  project: { id: string; name: string };
-  inspection: { group: { name: string } };
-}
-interface Inspection {
-  id: string;
-  inspectedOn: string;
-  place: string;
-  findings: string;
-  photos: Array<{ file: { id: string; url: string; thumbnailUrl: string | null; name: string }; flags: string[] }>;
-  advices: Advice[];
-}
-interface Group {
-  id: string;
-  name: string;
-  isMember: boolean;
-  members: Array<{ id: string; name: string; delegation: string; leader: boolean }>;
-  inspections: Inspection[];
-}
-interface SupervisedProject {
-  id: string;
-  name: string;
-  leadDepartment: string;
-  session: { id: string; roster: Array<{ id: string; name: string; delegation: string }> | null };
-  supervisionGroups: Group[];
-}
+type Advice = AdviceFieldsFragment;
+type ListedAdvice = SupervisionAdvicesQuery['livelihoodSupervisionAdvices'][number];
+type SupervisedProject = NonNullable<SupervisionProjectQuery['livelihoodProject']>;
+type Group = SupervisedProject['supervisionGroups'][number];
 
-const PROJECTS = /* GraphQL */ `
+/** An advice as its text and the answer form show it. */
+export const ADVICE_FIELDS = graphql(`
+  fragment AdviceFields on LivelihoodSupervisionAdvice { id content department issuedOn dueDate state answer answeredOn answeredBy }
+`);
+const PROJECTS = graphql(`
   query SupervisionProjects($cityId: ID!, $year: Int!) {
     livelihoodBoard(cityId: $cityId, year: $year) { id name candidate { position } supervision { groups inspections advices overdue } }
   }
-`;
-const ADVICES = /* GraphQL */ `
+`);
+const ADVICES = graphql(`
   query SupervisionAdvices($areaId: ID!, $year: Int!, $overdueOnly: Boolean!) {
     livelihoodSupervisionAdvices(areaId: $areaId, year: $year, overdueOnly: $overdueOnly) {
-      id content department issuedOn dueDate state answer answeredOn answeredBy project { id name } inspection { group { name } }
+      ...AdviceFields project { id name } inspection { group { name } }
     }
   }
-`;
-const PROJECT = /* GraphQL */ `
+`);
+const PROJECT = graphql(`
   query SupervisionProject($id: ID!) {
     livelihoodProject(id: $id) {
       id name leadDepartment
@@ -69,21 +41,21 @@ const PROJECT = /* GraphQL */ `
         inspections {
           id inspectedOn place findings
           photos { file { id url thumbnailUrl name } flags }
-          advices { id content department issuedOn dueDate state answer answeredOn answeredBy }
+          advices { ...AdviceFields }
         }
       }
     }
   }
-`;
-const FORM_GROUP = /* GraphQL */ `
+`);
+const FORM_GROUP = graphql(`
   mutation FormSupervisionGroup($projectId: ID!, $input: SupervisionGroupInput!) { formLivelihoodSupervisionGroup(projectId: $projectId, input: $input) { id } }
-`;
-const RECORD = /* GraphQL */ `
+`);
+const RECORD = graphql(`
   mutation RecordInspection($groupId: ID!, $input: InspectionInput!) { recordLivelihoodInspection(groupId: $groupId, input: $input) { id } }
-`;
-const ANSWER = /* GraphQL */ `
+`);
+const ANSWER = graphql(`
   mutation AnswerAdvice($id: ID!, $input: AdviceAnswerInput!) { answerLivelihoodSupervisionAdvice(id: $id, input: $input) { id state } }
-`;
+`);
 
 /**
  * 人大监督: the advices (督办建议) of a congress's year with overdue answers flagged, and per project
@@ -117,7 +89,7 @@ function AdviceList({ areaId, year, viewer }: { areaId: string; year: number; vi
   const t = useMessages(messages);
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [answering, setAnswering] = useState<ListedAdvice | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery<{ livelihoodSupervisionAdvices: ListedAdvice[] }>({ query: ADVICES, variables: { areaId, year, overdueOnly }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ADVICES, variables: { areaId, year, overdueOnly }, requestPolicy: 'cache-and-network' });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <Card size="small" title={t('advices')} extra={<Space><span>{t('overdueOnly')}</span><Switch checked={overdueOnly} onChange={setOverdueOnly} data-testid="advices-overdue-only" /></Space>} style={{ marginBottom: 16 }}>
@@ -157,7 +129,7 @@ function AdviceList({ areaId, year, viewer }: { areaId: string; year: number; vi
   );
 }
 
-function StateTag({ state }: { state: AdviceState }) {
+function StateTag({ state }: { state: SupervisionAdviceState }) {
   const t = useMessages(messages);
   return (
     <Tag color={STATE_COLORS[state]} data-testid="advice-state" data-state={state}>
@@ -211,7 +183,7 @@ function AnswerForm({ advice, onClose }: { advice: Advice; onClose: (saved: bool
 
 function ProjectPicker({ cityId, year, viewer }: { cityId: string; year: number; viewer: Viewer }) {
   const t = useMessages(messages);
-  const [{ data }] = useQuery<{ livelihoodBoard: Array<{ id: string; name: string; candidate: { position: number }; supervision: { groups: number; inspections: number; advices: number; overdue: number } }> }>({ query: PROJECTS, variables: { cityId, year } });
+  const [{ data }] = useQuery({ query: PROJECTS, variables: { cityId, year } });
   const [id, setId] = useState<string | undefined>();
   const projects = [...(data?.livelihoodBoard ?? [])].sort((a, b) => a.candidate.position - b.candidate.position);
   const chosen = projects.find((p) => p.id === id) ?? projects[0];
@@ -235,7 +207,7 @@ function ProjectPicker({ cityId, year, viewer }: { cityId: string; year: number;
 
 function ProjectSupervision({ id, viewer }: { id: string; viewer: Viewer }) {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ livelihoodProject: SupervisedProject }>({ query: PROJECT, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: PROJECT, variables: { id }, requestPolicy: 'cache-and-network' });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const [recording, setRecording] = useState<Group | null>(null);
   const admin = viewer.role === 'ADMIN';
