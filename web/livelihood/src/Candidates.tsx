@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from './gql';
-import type { AcceptedProposalsQuery, VoteSessionDetailQuery } from './gql/graphql';
+import type { VoteSessionDetailQuery } from './gql/graphql';
 import { ErrorNotice, formatMoneyIn, useMessages } from '@kpd/web-kit';
 import { candidateMessages as messages, reserveMessages, supportMessages } from './messages';
-import { RESERVE, ReserveHistory, type ReserveRow } from './Reserve';
+import { RESERVE, ReserveHistory } from './Reserve';
 import { quantity } from './shared';
 
 export type CandidateRow = NonNullable<VoteSessionDetailQuery['voteSession']>['candidates'][number];
@@ -22,7 +22,6 @@ interface Draft {
   /** The reserve item it is drawn from, with what to show of it. */
   reserve: CandidateRow['reserveItem'];
 }
-type AcceptedProposal = AcceptedProposalsQuery['livelihoodProposals']['nodes'][number];
 
 const ACCEPTED = graphql(`
   query AcceptedProposals($filter: ProposalFilterInput) {

@@ -7,7 +7,7 @@ import { ErrorNotice, formatDateTime, QueryState, useMessages } from '@kpd/web-k
 import { evaluationMessages as messages } from './messages';
 import { Hash } from './Results';
 import { quantity } from './shared';
-import { CombinedResults, PublicPart, type CombinedResult, type RatingRule, type SurveyRow } from './PublicSurvey';
+import { CombinedResults, PublicPart } from './PublicSurvey';
 
 type Rating = Satisfaction;
 const RATINGS: Rating[] = ['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'];

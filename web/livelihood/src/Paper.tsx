@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { graphql } from './gql';
 import { ErrorNotice, useMessages } from '@kpd/web-kit';
 import { paperMessages as messages } from './messages';
-import type { DetailSession } from './SessionDetail';
+import type { DetailSession } from './SessionDetail/queries';
 
 const ISSUE = graphql(`
   mutation IssuePaperBallot($sessionId: ID!, $userId: ID!) { issuePaperBallot(sessionId: $sessionId, userId: $userId) }

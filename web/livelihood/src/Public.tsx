@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Card, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { graphql } from './gql';
-import type { PublicVoteSessionsQuery } from './gql/graphql';
 import { LocaleProvider, QueryState, useMessages, type PublicProps } from '@kpd/web-kit';
-import { levelMessages, LEVELS, messages, publicMessages, trackMessages, type Level, type MessageKey } from './messages';
+import { levelMessages, LEVELS, messages, publicMessages, trackMessages, type Level } from './messages';
 import { Track } from './Track';
 import { Propose, proposeMessages } from './Propose';
 import { Support } from './Support';
@@ -13,7 +12,6 @@ import { Results } from './Results';
 import { Board } from './Board';
 import { STATUS_COLORS } from './shared';
 
-type PublicSession = PublicVoteSessionsQuery['voteSessions'][number];
 
 const SESSIONS = graphql(`
   query PublicVoteSessions { voteSessions { id name meetingDate seats rosterSize status level area { id name } city { id name } } }

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from './gql';
 import type { ReserveFieldsFragment } from './gql/graphql';
 import { QueryState, useFormErrors, useMessages } from '@kpd/web-kit';
-import { levelMessages, reserveMessages, type Level } from './messages';
+import { levelMessages, reserveMessages } from './messages';
 
 /** What the reserve list and the candidates' editor show of a reserve item. */
 export const RESERVE_FIELDS = graphql(`

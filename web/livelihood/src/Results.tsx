@@ -9,7 +9,6 @@ import { Verifier } from './Verify';
 
 type ResultSession = NonNullable<VoteResultsQuery['voteSession']>;
 type Round = ResultSession['rounds'][number];
-type Tally = NonNullable<Round['tally']>;
 type PublishedBallot = PublishedBallotsQuery['publishedBallots']['nodes'][number];
 
 const RESULTS = graphql(`

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from './gql';
-import type { VoteAreasQuery, VoteSessionsQuery } from './gql/graphql';
+import type { VoteSessionsQuery } from './gql/graphql';
 import { DateInput, DateTimeInput, QueryState, useFormErrors, useMessages, type Viewer } from '@kpd/web-kit';
 import { levelMessages, LEVELS, messages, sessionMessages, type Level, type MessageKey } from './messages';
 import { fromShanghaiInput, STATUS_COLORS } from './shared';

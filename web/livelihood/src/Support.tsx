@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from './gql';
-import type { SupportPollsQuery } from './gql/graphql';
 import { QueryState, useFormErrors, useMessages } from '@kpd/web-kit';
 import { supportMessages } from './messages';
 
-type PollSession = SupportPollsQuery['voteSessions'][number];
 
 const POLLS = graphql(`
   query SupportPolls { voteSessions { id name status supportOpensAt supportClosesAt area { name } candidates { id position name description supportCount } } }

@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { Alert, Card, Form, Input, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { graphql } from './gql';
-import type { TrackLivelihoodProposalQuery } from './gql/graphql';
 import { QueryState, useMessages } from '@kpd/web-kit';
 import { trackMessages } from './messages';
 
-type Tracked = NonNullable<TrackLivelihoodProposalQuery['livelihoodProposalByCode']>;
 
 const TRACK = graphql(`
   query TrackLivelihoodProposal($code: String!) {
