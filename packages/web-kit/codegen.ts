@@ -15,11 +15,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
 
-/**
- * The apps whose operations are generated. The livelihood app still sends untyped strings (its pages
- * are being rebuilt with the vote); it joins this list when they become `graphql()` documents.
- */
-export const TYPED_APPS = ['shell', 'districts', 'projects', 'secretaries', 'service-items', 'dispatch', 'investment'];
+/** The apps whose operations are generated: every web app. */
+export const TYPED_APPS = ['shell', 'districts', 'projects', 'secretaries', 'service-items', 'dispatch', 'investment', 'livelihood'];
 
 /**
  * The examples typed the same way: examples/<name>/*.ts documents, the client in examples/<name>/gql/.

@@ -1,32 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from './gql';
+import type { BallotSessionsQuery } from './gql/graphql';
 import { ErrorNotice, formatDateTime, QueryState, useMessages } from '@kpd/web-kit';
 import { ballotMessages as messages } from './messages';
 import { ReceiptSearch } from './Results';
 
-interface Candidate {
-  id: string;
-  name: string;
-  description: string;
-  position: number;
-}
-interface Round {
-  number: number;
-  status: 'OPEN' | 'CLOSED';
-  seats: number;
-  fingerprint: string;
-  candidates: Candidate[];
-}
-interface Session {
-  id: string;
-  name: string;
-  status: string;
-  round: Round | null;
-  me: { onRoster: boolean; checkedInAt: string | null; votedInCurrentRound: boolean } | null;
-}
+type Session = BallotSessionsQuery['voteSessions'][number];
 
-const SESSIONS = /* GraphQL */ `
+const SESSIONS = graphql(`
   query BallotSessions {
     voteSessions {
       id name status
@@ -34,15 +17,15 @@ const SESSIONS = /* GraphQL */ `
       me { onRoster checkedInAt votedInCurrentRound }
     }
   }
-`;
-const CAST = /* GraphQL */ `
+`);
+const CAST = graphql(`
   mutation CastBallot($sessionId: ID!, $candidateIds: [ID!]!) {
     castBallot(sessionId: $sessionId, candidateIds: $candidateIds) { receiptCode tracker fingerprint round }
   }
-`;
-const CHECK_IN = /* GraphQL */ `
+`);
+const CHECK_IN = graphql(`
   mutation CheckIn($sessionId: ID!) { checkInToSession(sessionId: $sessionId) { id checkedInAt } }
-`;
+`);
 
 /**
  * The delegate's page, sized for a phone: check in to a session being prepared, then the ballot for the
@@ -50,7 +33,7 @@ const CHECK_IN = /* GraphQL */ `
  */
 export function Ballot() {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ voteSessions: Session[] }>({ query: SESSIONS, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SESSIONS, requestPolicy: 'cache-and-network' });
   const sessions = data?.voteSessions ?? [];
   const open = sessions.filter((s) => s.round?.status === 'OPEN');
   const toCheckIn = sessions.filter((s) => s.me?.onRoster && (s.status === 'DRAFT' || s.status === 'VOTING' || s.status === 'COUNTED'));
@@ -134,7 +117,7 @@ function BallotCard({ session }: { session: Session }) {
   // Casting cannot be undone: the marks are read back and confirmed first.
   const [confirming, setConfirming] = useState(false);
   const [receipt, setReceipt] = useState<{ receiptCode: string; tracker: string; fingerprint: string; round: number } | null>(null);
-  const [{ fetching, error }, cast] = useMutation<{ castBallot: { receiptCode: string; tracker: string; fingerprint: string; round: number } }>(CAST);
+  const [{ fetching, error }, cast] = useMutation(CAST);
   const toggle = (id: string, on: boolean) => setChosen((c) => (on ? (c.length < round.seats ? [...c, id] : c) : c.filter((x) => x !== id)));
   return (
     <Card size="small" title={session.name} style={{ marginBottom: 12 }} data-testid="ballot">

@@ -1,25 +1,14 @@
 import { useState } from 'react';
 import { Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from './gql';
+import type { VoteSessionDetailQuery } from './gql/graphql';
 import { ErrorNotice, formatMoneyIn, useMessages } from '@kpd/web-kit';
 import { candidateMessages as messages, reserveMessages, supportMessages } from './messages';
-import { RESERVE, ReserveHistory, type ReserveRow } from './Reserve';
+import { RESERVE, ReserveHistory } from './Reserve';
 import { quantity } from './shared';
 
-export interface CandidateRow {
-  id: string;
-  name: string;
-  description: string;
-  position: number;
-  leadDepartment: string | null;
-  targetQuantity: string | null;
-  unit: string | null;
-  estimatedCost: string | null;
-  proposalIds: string[];
-  adopted: boolean;
-  supportCount: number;
-  reserveItem: Pick<ReserveRow, 'id' | 'votes' | 'rosterSize' | 'reason' | 'fromSession' | 'history'> | null;
-}
+export type CandidateRow = NonNullable<VoteSessionDetailQuery['voteSession']>['candidates'][number];
 interface Draft {
   key: string;
   name: string;
@@ -33,23 +22,17 @@ interface Draft {
   /** The reserve item it is drawn from, with what to show of it. */
   reserve: CandidateRow['reserveItem'];
 }
-interface AcceptedProposal {
-  id: string;
-  title: string;
-  description: string;
-  estimatedCost: string | null;
-}
 
-const ACCEPTED = /* GraphQL */ `
+const ACCEPTED = graphql(`
   query AcceptedProposals($filter: ProposalFilterInput) {
     livelihoodProposals(filter: $filter, first: 100) { nodes { id title description estimatedCost } }
   }
-`;
-const SET = /* GraphQL */ `
+`);
+const SET = graphql(`
   mutation SetVoteCandidates($sessionId: ID!, $candidates: [CandidateInput!]!, $version: Int) {
     setVoteCandidates(sessionId: $sessionId, candidates: $candidates, version: $version) { id }
   }
-`;
+`);
 
 let nextKey = 0;
 const key = () => `d${++nextKey}`;
@@ -117,8 +100,8 @@ function CandidateEditor({ session, onSaved }: { session: { id: string; version:
   const [picked, setPicked] = useState<string[]>([]);
   const [pickedReserve, setPickedReserve] = useState<string[]>([]);
   const r = useMessages(reserveMessages);
-  const [reserve] = useQuery<{ livelihoodReserve: ReserveRow[] }>({ query: RESERVE, variables: { areaId: session.area.id, status: 'RESERVED' } });
-  const [accepted] = useQuery<{ livelihoodProposals: { nodes: AcceptedProposal[] } }>({ query: ACCEPTED, variables: { filter: { cityId: session.area.id, status: 'ACCEPTED' } } });
+  const [reserve] = useQuery({ query: RESERVE, variables: { areaId: session.area.id, status: 'RESERVED' } });
+  const [accepted] = useQuery({ query: ACCEPTED, variables: { filter: { cityId: session.area.id, status: 'ACCEPTED' } } });
   const [{ fetching, error }, save] = useMutation(SET);
   const [saved, setSaved] = useState(false);
   const proposals = accepted.data?.livelihoodProposals.nodes ?? [];

@@ -1,86 +1,56 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, InputNumber, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from './gql';
+import type { SessionEvaluationQuery, Satisfaction } from './gql/graphql';
 import { ErrorNotice, formatDateTime, QueryState, useMessages } from '@kpd/web-kit';
 import { evaluationMessages as messages } from './messages';
 import { Hash } from './Results';
 import { quantity } from './shared';
-import { CombinedResults, PublicPart, RATING_FIELDS, RESULT_FIELDS, type CombinedResult, type RatingRule, type SurveyRow } from './PublicSurvey';
+import { CombinedResults, PublicPart } from './PublicSurvey';
 
-type Rating = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED';
+type Rating = Satisfaction;
 const RATINGS: Rating[] = ['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'];
 const RATING_COLORS: Record<Rating, string> = { SATISFIED: 'green', BASICALLY_SATISFIED: 'gold', UNSATISFIED: 'red' };
 
-interface EvalProject {
-  id: string;
-  name: string;
-  leadDepartment: string;
-  targetQuantity: string;
-  unit: string;
-  status: string;
-}
-interface EvaluationRound {
-  id: string;
-  year: number;
-  status: 'OPEN' | 'CLOSED';
-  fingerprint: string;
-  chainHead: string | null;
-  rosterSize: number;
-  sheets: number | null;
-  rated: boolean | null;
-  openedAt: string;
-  closedAt: string | null;
-  projects: EvalProject[];
-  results: Array<CombinedResult & { rating: Rating }> | null;
-  ratingRule: RatingRule;
-  publicSurveys: SurveyRow[];
-}
-interface EvalSession {
-  id: string;
-  name: string;
-  meetingDate: string;
-  city: { name: string };
-  area?: { id: string };
-  projects: Array<{ id: string }>;
-  me: { onRoster: boolean } | null;
-  evaluation: EvaluationRound | null;
-}
+type EvalSession = NonNullable<SessionEvaluationQuery['voteSession']>;
+type EvaluationRound = NonNullable<EvalSession['evaluation']>;
 
-const SESSIONS = /* GraphQL */ `
+const SESSIONS = graphql(`
   query EvaluationSessions { voteSessions { id name meetingDate city { name } projects { id } } }
-`;
-const EVALUATION = /* GraphQL */ `
+`);
+const EVALUATION = graphql(`
   query SessionEvaluation($id: ID!, $year: Int) {
     voteSession(id: $id) {
       id name meetingDate city { name } area { id } projects { id } me { onRoster }
       evaluation(year: $year) {
         id year status fingerprint chainHead rosterSize sheets rated openedAt closedAt
         projects { id name leadDepartment targetQuantity unit status }
-        results { satisfied basicallySatisfied unsatisfied rating project { id name } ${RESULT_FIELDS} }
-        ${RATING_FIELDS}
+        results { ...CombinedResultFields }
+        ...RatingFields
       }
     }
   }
-`;
-const OPEN = /* GraphQL */ `
+`);
+const OPEN = graphql(`
   mutation OpenEvaluation($sessionId: ID!, $year: Int!) { openEvaluation(sessionId: $sessionId, year: $year) { id status } }
-`;
-const CLOSE = /* GraphQL */ `
+`);
+const CLOSE = graphql(`
   mutation CloseEvaluation($sessionId: ID!, $year: Int!) { closeEvaluation(sessionId: $sessionId, year: $year) { id status } }
-`;
-const SUBMIT = /* GraphQL */ `
+`);
+const SUBMIT = graphql(`
   mutation SubmitEvaluation($sessionId: ID!, $year: Int!, $ratings: [RatingInput!]!) { submitEvaluation(sessionId: $sessionId, year: $year, ratings: $ratings) { receiptCode fingerprint } }
-`;
-const VERIFY = /* GraphQL */ `
+`);
+const VERIFY = graphql(`
   query VerifyEvaluationReceipt($sessionId: ID!, $year: Int!, $receiptCode: String!) {
     verifyEvaluationReceipt(sessionId: $sessionId, year: $year, receiptCode: $receiptCode) { receiptCode chainHash ratings { projectId rating } }
   }
-`;
+`);
 
 /** The year-end evaluation (人大评): admins open and close it, delegates rate each project, everyone sees the result. */
 export function Evaluation({ admin, delegate }: { admin: boolean; delegate: boolean }) {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ voteSessions: EvalSession[] }>({ query: SESSIONS });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SESSIONS });
   const [sessionId, setSessionId] = useState<string | undefined>();
   const withProjects = data?.voteSessions.filter((s) => s.projects.length > 0) ?? [];
   const chosen = withProjects.find((s) => s.id === sessionId) ?? withProjects[0];
@@ -103,7 +73,7 @@ export function Evaluation({ admin, delegate }: { admin: boolean; delegate: bool
 function SessionEvaluation({ sessionId, defaultYear, admin, delegate }: { sessionId: string; defaultYear: number; admin: boolean; delegate: boolean }) {
   const t = useMessages(messages);
   const [year, setYear] = useState(defaultYear);
-  const [{ data, fetching, error }, refetch] = useQuery<{ voteSession: EvalSession }>({ query: EVALUATION, variables: { id: sessionId, year }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: EVALUATION, variables: { id: sessionId, year }, requestPolicy: 'cache-and-network' });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const [opened, open] = useMutation(OPEN);
   const [closed, close] = useMutation(CLOSE);
@@ -180,7 +150,7 @@ function RatingSheet({ sessionId, evaluation: e, onDone }: { sessionId: string; 
   const t = useMessages(messages);
   const [ratings, setRatings] = useState<Record<string, Rating>>({});
   const [receipt, setReceipt] = useState<string | null>(null);
-  const [{ fetching, error }, submit] = useMutation<{ submitEvaluation: { receiptCode: string } }>(SUBMIT);
+  const [{ fetching, error }, submit] = useMutation(SUBMIT);
   const missing = e.projects.filter((p) => !ratings[p.id]).length;
   if (receipt) {
     return (
@@ -241,7 +211,7 @@ function RatingSheet({ sessionId, evaluation: e, onDone }: { sessionId: string; 
 
 function EvaluationResults({ evaluation: e }: { evaluation: EvaluationRound }) {
   const t = useMessages(messages);
-  if (e.ratingRule.publicWeight > 0) return <CombinedResults results={e.results ?? []} rule={e.ratingRule} label={(r) => t(r as Rating)} />;
+  if (e.ratingRule.publicWeight > 0) return <CombinedResults results={e.results ?? []} rule={e.ratingRule} label={(r) => t(r)} />;
   return (
     <>
       <Typography.Paragraph style={{ marginTop: 12 }}>{t('rule', { roster: e.rosterSize })}</Typography.Paragraph>
@@ -265,11 +235,11 @@ function EvaluationResults({ evaluation: e }: { evaluation: EvaluationRound }) {
   );
 }
 
-function EvaluationReceipt({ sessionId, year, projects }: { sessionId: string; year: number; projects: EvalProject[] }) {
+function EvaluationReceipt({ sessionId, year, projects }: { sessionId: string; year: number; projects: EvaluationRound['projects'] }) {
   const t = useMessages(messages);
   const [code, setCode] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
-  const [{ data, fetching, error }] = useQuery<{ verifyEvaluationReceipt: { receiptCode: string; chainHash: string; ratings: Array<{ projectId: string; rating: Rating }> } | null }>({
+  const [{ data, fetching, error }] = useQuery({
     query: VERIFY,
     variables: { sessionId, year, receiptCode: asked ?? '' },
     pause: !asked,

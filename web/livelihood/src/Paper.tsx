@@ -1,22 +1,23 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation } from 'urql';
+import { graphql } from './gql';
 import { ErrorNotice, useMessages } from '@kpd/web-kit';
 import { paperMessages as messages } from './messages';
-import type { DetailSession } from './SessionDetail';
+import type { DetailSession } from './SessionDetail/queries';
 
-const ISSUE = /* GraphQL */ `
+const ISSUE = graphql(`
   mutation IssuePaperBallot($sessionId: ID!, $userId: ID!) { issuePaperBallot(sessionId: $sessionId, userId: $userId) }
-`;
-const ENTER = /* GraphQL */ `
+`);
+const ENTER = graphql(`
   mutation EnterPaperBallots($sessionId: ID!, $sheets: [[ID!]!]!, $receiptCodes: [String!]) { enterPaperBallots(sessionId: $sessionId, sheets: $sheets, receiptCodes: $receiptCodes) }
-`;
-const CONFIRM = /* GraphQL */ `
+`);
+const CONFIRM = graphql(`
   mutation ConfirmPaperBatch($sessionId: ID!, $batchId: ID!) { confirmPaperBatch(sessionId: $sessionId, batchId: $batchId) }
-`;
-const PRINT = /* GraphQL */ `
+`);
+const PRINT = graphql(`
   mutation PrintPaperSheets($sessionId: ID!, $count: Int!) { printPaperSheets(sessionId: $sessionId, count: $count) }
-`;
+`);
 
 type Batch = NonNullable<NonNullable<DetailSession['round']>['paperBatches']>[number];
 
@@ -31,9 +32,9 @@ export function PaperBallots({ session, manage, onChanged }: { session: DetailSe
   const round = session.round!;
   const [delegate, setDelegate] = useState<string | undefined>();
   const [issued, issue] = useMutation(ISSUE);
-  const [entered, enter] = useMutation<{ enterPaperBallots: string[] }>(ENTER);
+  const [entered, enter] = useMutation(ENTER);
   const [confirmed, confirm] = useMutation(CONFIRM);
-  const [printing, print] = useMutation<{ printPaperSheets: string[] }>(PRINT);
+  const [printing, print] = useMutation(PRINT);
   const [toPrint, setToPrint] = useState<number>(10);
   const [printed, setPrinted] = useState<string[]>([]);
   const [sheets, setSheets] = useState<string[][]>([[]]);
@@ -61,6 +62,7 @@ export function PaperBallots({ session, manage, onChanged }: { session: DetailSe
           loading={issued.fetching}
           data-testid="paper-issue"
           onClick={async () => {
+            if (!delegate) return;
             const r = await issue({ sessionId: session.id, userId: delegate });
             if (r.data) {
               setDelegate(undefined);

@@ -1,31 +1,15 @@
 import { useState } from 'react';
 import { Button, Descriptions, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from './gql';
+import type { ProposalStatus, ProposalsQuery, ScreeningReason } from './gql/graphql';
 import { formatDate, formatMoneyIn, QueryState, useFormErrors, useMessages } from '@kpd/web-kit';
 import { messages, screenMessages, type MessageKey } from './messages';
 import { STATUS_COLORS } from './shared';
 
-interface Proposal {
-  id: string;
-  title: string;
-  description: string;
-  category: MessageKey;
-  source: MessageKey;
-  status: MessageKey;
-  reasonCode: string | null;
-  reasonLabel: string | null;
-  reasonNote: string | null;
-  mergedIntoId: string | null;
-  estimatedCost: string | null;
-  submitterName: string | null;
-  contact: string | null;
-  trackingCode: string | null;
-  createdAt: string;
-  city: { id: string; name: string };
-  district: { name: string } | null;
-}
+type Proposal = ProposalsQuery['livelihoodProposals']['nodes'][number];
 
-const PROPOSALS = /* GraphQL */ `
+const PROPOSALS = graphql(`
   query Proposals($filter: ProposalFilterInput, $first: Int, $after: String) {
     livelihoodProposals(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -36,10 +20,10 @@ const PROPOSALS = /* GraphQL */ `
       }
     }
   }
-`;
-const SCREEN = /* GraphQL */ `
+`);
+const SCREEN = graphql(`
   mutation ScreenProposal($id: ID!, $input: ScreeningInput!) { screenLivelihoodProposal(id: $id, input: $input) { id status reasonCode reasonLabel reasonNote mergedIntoId } }
-`;
+`);
 
 const ACCEPT_REASONS = ['ACCEPTED_AS_CANDIDATE', 'MERGED'] as const;
 const REJECT_REASONS = ['ADDS_PUBLIC_BURDEN', 'DEBT_RISK', 'NOT_FEASIBLE_THIS_YEAR', 'ALREADY_PLANNED', 'NOT_LIVELIHOOD', 'MERGED'] as const;
@@ -47,7 +31,7 @@ const REJECT_REASONS = ['ADDS_PUBLIC_BURDEN', 'DEBT_RISK', 'NOT_FEASIBLE_THIS_YE
 /** Proposals of the viewer's city; admins screen them with a published outcome and reason code. */
 export function Proposals({ admin }: { admin: boolean }) {
   const t = useMessages(messages);
-  const [status, setStatus] = useState<string | undefined>();
+  const [status, setStatus] = useState<ProposalStatus | undefined>();
   const [pages, setPages] = useState<Array<string | null>>([null]);
   const [generation, setGeneration] = useState(0);
   const [screening, setScreening] = useState<Proposal | null>(null);
@@ -93,10 +77,10 @@ export function Proposals({ admin }: { admin: boolean }) {
   );
 }
 
-function ProposalPage({ status, after, first, last, admin, onScreen, onMore }: { status?: string; after: string | null; first: boolean; last: boolean; admin: boolean; onScreen: (p: Proposal) => void; onMore: (c: string) => void }) {
+function ProposalPage({ status, after, first, last, admin, onScreen, onMore }: { status?: ProposalStatus; after: string | null; first: boolean; last: boolean; admin: boolean; onScreen: (p: Proposal) => void; onMore: (c: string) => void }) {
   const t = useMessages(messages);
   const s = useMessages(screenMessages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ livelihoodProposals: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Proposal[] } }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: PROPOSALS,
     variables: { filter: { status: status ?? null }, first: 20, after },
     requestPolicy: 'cache-and-network',
@@ -167,7 +151,7 @@ function ProposalDetail({ proposal: p }: { proposal: Proposal }) {
 
 interface ScreenForm {
   status: 'ACCEPTED' | 'REJECTED';
-  reasonCode: string;
+  reasonCode: ScreeningReason;
   mergedIntoId?: string;
   note?: string;
 }
@@ -180,7 +164,7 @@ function ScreenDialog({ proposal, onClose }: { proposal: Proposal; onClose: (cha
   const reason = Form.useWatch('reasonCode', form);
   const [{ fetching }, screen] = useMutation(SCREEN);
   const errors = useFormErrors(form);
-  const [others] = useQuery<{ livelihoodProposals: { nodes: Proposal[] } }>({ query: PROPOSALS, variables: { filter: { cityId: proposal.city.id, status: 'ACCEPTED' }, first: 100 }, pause: reason !== 'MERGED' });
+  const [others] = useQuery({ query: PROPOSALS, variables: { filter: { cityId: proposal.city.id, status: 'ACCEPTED' }, first: 100 }, pause: reason !== 'MERGED' });
   const reasons = status === 'ACCEPTED' ? ACCEPT_REASONS : REJECT_REASONS;
   return (
     <Modal

@@ -8,30 +8,25 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Form, Input, Result, Select, Space, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from './gql';
+import type { ProposalCategory, ProposalCongressesQuery } from './gql/graphql';
 import { QueryState, useFormErrors, useMessages, wanInputToYuan, type Messages } from '@kpd/web-kit';
 import { messages, type MessageKey } from './messages';
 
 const CATEGORIES = ['TRANSPORT', 'EDUCATION', 'HEALTH', 'ELDERLY_CARE', 'HOUSING', 'UTILITIES', 'ENVIRONMENT', 'CULTURE_SPORTS', 'EMPLOYMENT', 'OTHER'] as const;
 
-interface CongressArea {
-  id: string;
-  name: string;
-  level: 'PROVINCE' | 'CITY' | 'DISTRICT' | 'TOWNSHIP';
-}
-interface SessionAreas {
-  area: CongressArea;
-  city: { id: string; name: string };
-}
+type SessionAreas = ProposalCongressesQuery['voteSessions'][number];
+type CongressArea = SessionAreas['area'];
 
 // The congresses one may propose to: those that hold livelihood votes (public, like their results).
-const CONGRESSES = /* GraphQL */ `
+const CONGRESSES = graphql(`
   query ProposalCongresses { voteSessions { area { id name level } city { id name } } }
-`;
-const SUBMIT = /* GraphQL */ `
+`);
+const SUBMIT = graphql(`
   mutation SubmitLivelihoodProposal($input: ProposalInput!) {
     submitLivelihoodProposal(input: $input) { trackingCode proposal { id title status } }
   }
-`;
+`);
 
 type Key =
   | 'tab' | 'intro' | 'signedInIntro' | 'congress' | 'congressRule' | 'district' | 'districtHelp' | 'category' | 'categoryRule' | 'title' | 'titleRule'
@@ -100,7 +95,7 @@ export const proposeMessages: Messages<Key> = {
 interface Values {
   cityId: string;
   districtId?: string;
-  category: string;
+  category: ProposalCategory;
   title: string;
   description: string;
   estimatedCost?: string;
@@ -132,8 +127,8 @@ export function Propose({ signedIn, onTrack }: { signedIn: boolean; onTrack: (co
   const m = useMessages(messages);
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form);
-  const [{ data, fetching, error }, refetch] = useQuery<{ voteSessions: SessionAreas[] }>({ query: CONGRESSES });
-  const [submitting, submit] = useMutation<{ submitLivelihoodProposal: { trackingCode: string } }>(SUBMIT);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CONGRESSES });
+  const [submitting, submit] = useMutation(SUBMIT);
   const [code, setCode] = useState<string | null>(null);
   const congresses = useMemo(() => congressesOf(data?.voteSessions ?? []), [data]);
   const cityId = Form.useWatch('cityId', form);

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Card, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
+import { graphql } from './gql';
 import { LocaleProvider, QueryState, useMessages, type PublicProps } from '@kpd/web-kit';
-import { levelMessages, LEVELS, messages, publicMessages, trackMessages, type Level, type MessageKey } from './messages';
+import { levelMessages, LEVELS, messages, publicMessages, trackMessages, type Level } from './messages';
 import { Track } from './Track';
 import { Propose, proposeMessages } from './Propose';
 import { Support } from './Support';
@@ -11,21 +12,10 @@ import { Results } from './Results';
 import { Board } from './Board';
 import { STATUS_COLORS } from './shared';
 
-interface PublicSession {
-  id: string;
-  name: string;
-  meetingDate: string;
-  seats: number;
-  rosterSize: number;
-  status: MessageKey;
-  level: Level;
-  area: { id: string; name: string };
-  city: { id: string; name: string };
-}
 
-const SESSIONS = /* GraphQL */ `
+const SESSIONS = graphql(`
   query PublicVoteSessions { voteSessions { id name meetingDate seats rosterSize status level area { id name } city { id name } } }
-`;
+`);
 
 /** The session a public address names ("/12"), if any. */
 function sessionOf(path: string): string | undefined {
@@ -40,7 +30,7 @@ function sessionOf(path: string): string | undefined {
 function PublicVotes({ path, navigate }: PublicProps) {
   const t = useMessages(publicMessages);
   const m = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ voteSessions: PublicSession[] }>({ query: SESSIONS, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SESSIONS, requestPolicy: 'cache-and-network' });
   const l = useMessages(levelMessages);
   const [tab, setTab] = useState('results');
   const [level, setLevel] = useState<Level | 'ALL'>('ALL');

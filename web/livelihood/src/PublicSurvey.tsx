@@ -1,49 +1,36 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useMutation } from 'urql';
+import { graphql } from './gql';
+import type { CombinedResultFieldsFragment, RatingFieldsFragment, Satisfaction } from './gql/graphql';
 import { ErrorNotice, useMessages } from '@kpd/web-kit';
 import { ratingMessages as messages } from './supervision.messages';
 
-export interface RatingRule {
-  delegateWeight: number;
-  publicWeight: number;
-  satisfiedFrom: number;
-  basicFrom: number;
-  source: 'DEFAULT' | 'AREA' | 'SESSION';
-}
-export interface SurveyRow {
-  projectId: string;
-  satisfied: number;
-  basicallySatisfied: number;
-  unsatisfied: number;
-  source: string;
-}
-export interface CombinedResult {
-  project: { id: string; name: string };
-  satisfied: number;
-  basicallySatisfied: number;
-  unsatisfied: number;
-  rating: string;
-  delegateRating: string;
-  delegateScore: string | null;
-  publicScore: string | null;
-  score: string | null;
-  publicSurvey: { satisfied: number; basicallySatisfied: number; unsatisfied: number } | null;
-}
+export type RatingRule = RatingFieldsFragment['ratingRule'];
+export type SurveyRow = RatingFieldsFragment['publicSurveys'][number];
+export type CombinedResult = CombinedResultFieldsFragment;
 
-/** The fields the evaluation page asks for the public's part (spliced into its query). */
-export const RATING_FIELDS = `
-  ratingRule { delegateWeight publicWeight satisfiedFrom basicFrom source }
-  publicSurveys { projectId satisfied basicallySatisfied unsatisfied source }
-`;
-export const RESULT_FIELDS = 'delegateRating delegateScore publicScore score publicSurvey { satisfied basicallySatisfied unsatisfied }';
+/** The public's part of an evaluation, as the evaluation page asks for it. */
+export const RATING_FIELDS = graphql(`
+  fragment RatingFields on LivelihoodEvaluation {
+    ratingRule { delegateWeight publicWeight satisfiedFrom basicFrom source }
+    publicSurveys { projectId satisfied basicallySatisfied unsatisfied source }
+  }
+`);
+/** A project's combined result: the delegates' and the households' parts. */
+export const RESULT_FIELDS = graphql(`
+  fragment CombinedResultFields on ProjectEvaluationType {
+    satisfied basicallySatisfied unsatisfied rating project { id name }
+    delegateRating delegateScore publicScore score publicSurvey { satisfied basicallySatisfied unsatisfied }
+  }
+`);
 
-const SET_RULE = /* GraphQL */ `
+const SET_RULE = graphql(`
   mutation SetRatingRule($input: RatingRuleInput!) { setLivelihoodRatingRule(input: $input) { delegateWeight publicWeight source } }
-`;
-const SURVEY = /* GraphQL */ `
+`);
+const SURVEY = graphql(`
   mutation RecordPublicSurvey($sessionId: ID!, $year: Int!, $input: PublicSurveyInput!) { recordLivelihoodPublicSurvey(sessionId: $sessionId, year: $year, input: $input) { projectId } }
-`;
+`);
 
 /** The weights in words: delegates alone, or both parts and the bands of the combined score. */
 export function RuleText({ rule }: { rule: RatingRule }) {
@@ -57,7 +44,7 @@ export function RuleText({ rule }: { rule: RatingRule }) {
 }
 
 /** The published result with both parts: the delegates' counts and score, the households' counts and score, the combined score. */
-export function CombinedResults({ results, rule, label }: { results: CombinedResult[]; rule: RatingRule; label: (rating: string) => string }) {
+export function CombinedResults({ results, rule, label }: { results: CombinedResult[]; rule: RatingRule; label: (rating: Satisfaction) => string }) {
   const t = useMessages(messages);
   const counts = (s: number, b: number, u: number) => `${s} / ${b} / ${u}`;
   return (
@@ -77,7 +64,7 @@ export function CombinedResults({ results, rule, label }: { results: CombinedRes
           { title: t('publicCounts'), width: 150, render: (_: unknown, r) => (r.publicSurvey ? counts(r.publicSurvey.satisfied, r.publicSurvey.basicallySatisfied, r.publicSurvey.unsatisfied) : '—') },
           { title: t('publicScore'), dataIndex: 'publicScore', width: 90, align: 'right', render: (v: string | null) => v ?? '—' },
           { title: t('score'), dataIndex: 'score', width: 90, align: 'right', render: (v: string | null) => <span data-testid="combined-score">{v ?? '—'}</span> },
-          { title: t('result'), dataIndex: 'rating', width: 100, render: (v: string) => <Tag color={v === 'SATISFIED' ? 'green' : v === 'UNSATISFIED' ? 'red' : 'gold'}>{label(v)}</Tag> },
+          { title: t('result'), dataIndex: 'rating', width: 100, render: (v: Satisfaction) => <Tag color={v === 'SATISFIED' ? 'green' : v === 'UNSATISFIED' ? 'red' : 'gold'}>{label(v)}</Tag> },
         ]}
       />
     </>

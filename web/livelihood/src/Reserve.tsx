@@ -1,39 +1,29 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from './gql';
+import type { ReserveFieldsFragment } from './gql/graphql';
 import { QueryState, useFormErrors, useMessages } from '@kpd/web-kit';
-import { levelMessages, reserveMessages, type Level } from './messages';
+import { levelMessages, reserveMessages } from './messages';
 
-export interface ReserveRow {
-  id: string;
-  name: string;
-  description: string;
-  leadDepartment: string | null;
-  targetQuantity: string | null;
-  unit: string | null;
-  estimatedCost: string | null;
-  origin: 'NOT_ADOPTED' | 'NOT_PUT_TO_VOTE';
-  status: 'RESERVED' | 'DRAWN' | 'WITHDRAWN';
-  votes: number | null;
-  rosterSize: number | null;
-  reason: string;
-  withdrawnReason: string | null;
-  proposalIds: string[];
-  fromSession: { id: string; name: string } | null;
-  drawnIntoSession: { id: string; name: string } | null;
-  history: Array<{ id: string; votes: number | null; rosterSize: number | null; reason: string; fromSession: { name: string } | null }>;
-}
-
-export const RESERVE_FIELDS = 'id name description leadDepartment targetQuantity unit estimatedCost origin status votes rosterSize reason withdrawnReason proposalIds fromSession { id name } drawnIntoSession { id name } history { id votes rosterSize reason fromSession { name } }';
-export const RESERVE = /* GraphQL */ `
-  query LivelihoodReserve($areaId: ID!, $status: ReserveStatus) { livelihoodReserve(areaId: $areaId, status: $status) { ${RESERVE_FIELDS} } }
-`;
-const CONGRESSES = /* GraphQL */ `
+/** What the reserve list and the candidates' editor show of a reserve item. */
+export const RESERVE_FIELDS = graphql(`
+  fragment ReserveFields on LivelihoodReserveItem {
+    id name description leadDepartment targetQuantity unit estimatedCost origin status votes rosterSize reason withdrawnReason proposalIds
+    fromSession { id name } drawnIntoSession { id name } history { id votes rosterSize reason fromSession { name } }
+  }
+`);
+export const RESERVE = graphql(`
+  query LivelihoodReserve($areaId: ID!, $status: ReserveStatus) { livelihoodReserve(areaId: $areaId, status: $status) { ...ReserveFields } }
+`);
+const CONGRESSES = graphql(`
   query ReserveCongresses { voteSessions { id level area { id name } manageable } }
-`;
-const WITHDRAW = /* GraphQL */ `
+`);
+const WITHDRAW = graphql(`
   mutation WithdrawLivelihoodReserveItem($id: ID!, $reason: String!) { withdrawLivelihoodReserveItem(id: $id, reason: $reason) { id status withdrawnReason } }
-`;
+`);
+
+export type ReserveRow = ReserveFieldsFragment;
 
 const STATUS_COLOR = { RESERVED: 'blue', DRAWN: 'green', WITHDRAWN: 'default' } as const;
 
@@ -59,12 +49,12 @@ export function ReserveHistory({ item }: { item: Pick<ReserveRow, 'votes' | 'ros
 export function Reserve({ admin }: { admin: boolean }) {
   const t = useMessages(reserveMessages);
   const l = useMessages(levelMessages);
-  const [congresses] = useQuery<{ voteSessions: Array<{ id: string; level: Level; area: { id: string; name: string }; manageable: boolean }> }>({ query: CONGRESSES });
+  const [congresses] = useQuery({ query: CONGRESSES });
   const areas = [...new Map((congresses.data?.voteSessions ?? []).map((s) => [s.area.id, { ...s.area, level: s.level, manageable: s.manageable }])).values()];
   const [areaId, setAreaId] = useState<string | undefined>();
   const [status, setStatus] = useState<ReserveRow['status'] | 'ALL'>('RESERVED');
   const chosen = areas.find((a) => a.id === areaId) ?? areas[0];
-  const [{ data, fetching, error }, refetch] = useQuery<{ livelihoodReserve: ReserveRow[] }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: RESERVE,
     variables: { areaId: chosen?.id ?? '0', status: status === 'ALL' ? null : status },
     pause: !chosen,

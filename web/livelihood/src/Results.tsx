@@ -1,66 +1,17 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Input, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
+import { graphql } from './gql';
+import type { PublishedBallotsQuery, VoteResultsQuery } from './gql/graphql';
 import { ErrorNotice, formatDateTime, QueryState, useMessages } from '@kpd/web-kit';
 import { resultMessages as messages } from './messages';
 import { Verifier } from './Verify';
 
-interface Named {
-  id: string;
-  name: string;
-}
-interface Tally {
-  rosterSize: number;
-  ballotsCast: number;
-  electronicBallots: number;
-  paperBallots: number;
-  validBallots: number;
-  blankBallots: number;
-  invalidBallots: number;
-  invalidTooManyMarks: number;
-  invalidUnknownCandidate: number;
-  invalidDuplicateMark: number;
-  majorityVotes: number;
-  ruleVersion: string;
-  counts: Array<{ position: number; votes: number; hasMajority: boolean; adopted: boolean; candidate: Named }>;
-  adopted: Named[];
-  runoff: { reason: 'TIE_AT_LAST_SEAT' | 'SEATS_UNFILLED'; seats: number; candidates: Named[] } | null;
-}
-interface Round {
-  id: string;
-  number: number;
-  status: 'OPEN' | 'CLOSED';
-  seats: number;
-  fingerprint: string;
-  chainHead: string | null;
-  openedAt: string;
-  closedAt: string | null;
-  tallyHiddenReason: string | null;
-  paper: { issued: number; returned: number | null; notReturned: number | null; valid: boolean | null };
-  tally: Tally | null;
-}
-interface ResultSession {
-  id: string;
-  name: string;
-  status: string;
-  seats: number;
-  rosterSize: number;
-  fingerprint: string | null;
-  adopted: Array<Named & { position: number; adoptedInRound: number | null }>;
-  rounds: Round[];
-}
-interface PublishedBallot {
-  receiptCode: string;
-  round: number;
-  choices: Named[];
-  valid: boolean;
-  invalidReason: string | null;
-  source: 'ELECTRONIC' | 'PAPER';
-  ballotHash: string;
-  chainHash: string;
-}
+type ResultSession = NonNullable<VoteResultsQuery['voteSession']>;
+type Round = ResultSession['rounds'][number];
+type PublishedBallot = PublishedBallotsQuery['publishedBallots']['nodes'][number];
 
-const RESULTS = /* GraphQL */ `
+const RESULTS = graphql(`
   query VoteResults($id: ID!) {
     voteSession(id: $id) {
       id name status seats rosterSize fingerprint
@@ -78,8 +29,8 @@ const RESULTS = /* GraphQL */ `
       }
     }
   }
-`;
-const BALLOTS = /* GraphQL */ `
+`);
+const BALLOTS = graphql(`
   query PublishedBallots($sessionId: ID!, $round: Int, $first: Int, $after: String) {
     publishedBallots(sessionId: $sessionId, round: $round, first: $first, after: $after) {
       totalCount
@@ -87,14 +38,14 @@ const BALLOTS = /* GraphQL */ `
       nodes { receiptCode round valid invalidReason source ballotHash chainHash choices { id name } }
     }
   }
-`;
-const VERIFY = /* GraphQL */ `
+`);
+const VERIFY = graphql(`
   query VerifyReceipt($sessionId: ID!, $receiptCode: String!) {
     verifyReceipt(sessionId: $sessionId, receiptCode: $receiptCode) {
       found counted valid invalidReason message round fingerprint ballotHash chainHash chainHead checkpoint checkpointHead choices { id name }
     }
   }
-`;
+`);
 
 /** A hash shown whole, small and breakable, with a copy button. */
 export function Hash({ value, testId }: { value: string | null | undefined; testId?: string }) {
@@ -113,7 +64,7 @@ export function Hash({ value, testId }: { value: string | null | undefined; test
  */
 export function Results({ sessionId }: { sessionId: string }) {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ voteSession: ResultSession }>({ query: RESULTS, variables: { id: sessionId }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: RESULTS, variables: { id: sessionId }, requestPolicy: 'cache-and-network' });
   const [chosen, setChosen] = useState<number | null>(null);
   return (
     <QueryState fetching={fetching} error={error} data={data} onRetry={() => refetch({ requestPolicy: 'network-only' })}>
@@ -244,7 +195,7 @@ function BallotList({ sessionId, round }: { sessionId: string; round: number }) 
   const t = useMessages(messages);
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const after = cursors[cursors.length - 1];
-  const [{ data, fetching, error }, refetch] = useQuery<{ publishedBallots: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: PublishedBallot[] } }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: BALLOTS,
     variables: { sessionId, round, first: 20, after },
   });
@@ -288,21 +239,7 @@ export function ReceiptSearch({ sessionId }: { sessionId: string | undefined }) 
   const t = useMessages(messages);
   const [code, setCode] = useState('');
   const [asked, setAsked] = useState<{ sessionId: string; receiptCode: string } | null>(null);
-  const [{ data, fetching, error }] = useQuery<{
-    verifyReceipt: {
-      found: boolean;
-      counted: boolean;
-      valid: boolean | null;
-      invalidReason: string | null;
-      message: string;
-      round: number | null;
-      chainHash: string | null;
-      chainHead: string | null;
-      checkpoint: number | null;
-      checkpointHead: string | null;
-      choices: Named[];
-    };
-  }>({ query: VERIFY, variables: asked ?? {}, pause: !asked || asked.sessionId !== sessionId, requestPolicy: 'network-only' });
+  const [{ data, fetching, error }] = useQuery({ query: VERIFY, variables: asked ?? { sessionId: '', receiptCode: '' }, pause: !asked || asked.sessionId !== sessionId, requestPolicy: 'network-only' });
   const v = asked?.sessionId === sessionId ? data?.verifyReceipt : undefined;
   return (
     <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }} data-testid="receipt-search">

@@ -1,32 +1,23 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from './gql';
+import type { VoteSessionsQuery } from './gql/graphql';
 import { DateInput, DateTimeInput, QueryState, useFormErrors, useMessages, type Viewer } from '@kpd/web-kit';
 import { levelMessages, LEVELS, messages, sessionMessages, type Level, type MessageKey } from './messages';
 import { fromShanghaiInput, STATUS_COLORS } from './shared';
 
-interface SessionRow {
-  id: string;
-  name: string;
-  meetingDate: string;
-  seats: number;
-  rosterSize: number;
-  checkedIn: number;
-  status: MessageKey;
-  level: Level;
-  area: { name: string };
-  candidates: Array<{ id: string }>;
-}
+type SessionRow = VoteSessionsQuery['voteSessions'][number];
 
-const SESSIONS = /* GraphQL */ `
+const SESSIONS = graphql(`
   query VoteSessions($level: AreaLevel) { voteSessions(level: $level) { id name meetingDate seats rosterSize checkedIn status level area { name } candidates { id } } }
-`;
-const AREAS = /* GraphQL */ `
+`);
+const AREAS = graphql(`
   query VoteAreas { areas { id name level children { id name level children { id name level children { id name level } } } } }
-`;
-const CREATE = /* GraphQL */ `
+`);
+const CREATE = graphql(`
   mutation CreateVoteSession($areaId: ID!, $input: VoteSessionInput!) { createVoteSession(areaId: $areaId, input: $input) { id } }
-`;
+`);
 
 /**
  * Congress sessions of the viewer's city and of the counties and townships in the viewer's scope,
@@ -38,7 +29,7 @@ export function Sessions({ admin, viewer, onOpen }: { admin: boolean; viewer: Vi
   const l = useMessages(levelMessages);
   const [creating, setCreating] = useState(false);
   const [level, setLevel] = useState<Level | undefined>();
-  const [{ data, fetching, error }, refetch] = useQuery<{ voteSessions: SessionRow[] }>({ query: SESSIONS, variables: { level: level ?? null }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SESSIONS, variables: { level: level ?? null }, requestPolicy: 'cache-and-network' });
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -101,33 +92,33 @@ interface NewSessionForm {
 interface AreaNode {
   id: string;
   name: string;
-  level: string;
-  children?: AreaNode[];
+  level: Level;
+  children?: AreaNode[] | null;
 }
 
 /** The area tree of the viewer's scope as a list, each with its parent's name. */
-function flatten(nodes: AreaNode[], parentName: string): Array<{ id: string; name: string; level: string; parentName: string }> {
+function flatten(nodes: AreaNode[], parentName: string): Array<{ id: string; name: string; level: Level; parentName: string }> {
   return nodes.flatMap((n) => [{ id: n.id, name: n.name, level: n.level, parentName }, ...flatten(n.children ?? [], n.name)]);
 }
 
 function NewSession({ viewer, onCancel, onCreated }: { viewer: Viewer; onCancel: () => void; onCreated: (id: string) => void }) {
   const s = useMessages(sessionMessages);
   const l = useMessages(levelMessages);
-  const [areas] = useQuery<{ areas: AreaNode[] }>({ query: AREAS });
-  const [{ fetching }, create] = useMutation<{ createVoteSession: { id: string } }>(CREATE);
+  const [areas] = useQuery({ query: AREAS });
+  const [{ fetching }, create] = useMutation(CREATE);
   const [form] = Form.useForm<NewSessionForm>();
   const errors = useFormErrors(form);
   // The congresses the viewer may run: a city admin its city's; a county admin its county's and its townships'.
   const all = flatten(areas.data?.areas ?? [], '');
   const cityLevel = viewer.area.level === 'CITY' || viewer.area.level === 'PROVINCE';
-  const runnable = all.filter((a) => (LEVELS as string[]).includes(a.level) && (cityLevel ? a.level === 'CITY' : a.level !== 'CITY'));
-  const label = (a: { name: string; parentName: string; level: string }) => (a.level === 'TOWNSHIP' ? `${a.parentName} ${a.name}` : a.name);
+  const runnable = all.filter((a) => LEVELS.includes(a.level) && (cityLevel ? a.level === 'CITY' : a.level !== 'CITY'));
+  const label = (a: { name: string; parentName: string; level: Level }) => (a.level === 'TOWNSHIP' ? `${a.parentName} ${a.name}` : a.name);
   return (
     <Card size="small" title={s('newSession')} style={{ maxWidth: 640 }} data-testid="session-form">
       <Form<NewSessionForm>
         form={form}
         layout="vertical"
-        initialValues={{ seats: 10, areaId: (LEVELS as string[]).includes(viewer.area.level) ? viewer.area.id : undefined }}
+        initialValues={{ seats: 10, areaId: LEVELS.some((l) => l === viewer.area.level) ? viewer.area.id : undefined }}
         onFinish={async (v) => {
           if (!v.areaId) return;
           const r = await create({
@@ -144,7 +135,7 @@ function NewSession({ viewer, onCancel, onCreated }: { viewer: Viewer; onCancel:
             optionFilterProp="label"
             loading={areas.fetching}
             data-testid="session-area"
-            options={runnable.map((a) => ({ value: a.id, label: `${label(a)}（${l(a.level as Level)}）` }))}
+            options={runnable.map((a) => ({ value: a.id, label: `${label(a)}（${l(a.level)}）` }))}
           />
         </Form.Item>
         <Form.Item name="name" label={s('sessionName')} rules={[{ required: true, whitespace: true, message: s('required') }]}>

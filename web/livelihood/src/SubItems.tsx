@@ -1,28 +1,17 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Progress, Select, Space, Table, Tag } from 'antd';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from './gql';
+import type { LivelihoodSubItemsQuery, Satisfaction } from './gql/graphql';
 import { ErrorNotice, QueryState, useMessages, type Viewer } from '@kpd/web-kit';
 import { subItemMessages as messages } from './supervision.messages';
 
-type Rating = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED';
+type Rating = Satisfaction;
 const RATING_COLORS: Record<Rating, string> = { SATISFIED: 'green', BASICALLY_SATISFIED: 'gold', UNSATISFIED: 'red' };
 
-interface SubItem {
-  id: string;
-  position: number;
-  name: string;
-  delegation: string;
-  targetQuantity: string;
-  doneQuantity: string;
-  unit: string;
-  percent: number | null;
-  progressNote: string | null;
-  rating: Rating | null;
-  ratingNote: string | null;
-  ratedOn: string | null;
-}
+type SubItem = NonNullable<LivelihoodSubItemsQuery['livelihoodProject']>['subItems'][number];
 
-const SUB_ITEMS = /* GraphQL */ `
+const SUB_ITEMS = graphql(`
   query LivelihoodSubItems($id: ID!) {
     livelihoodProject(id: $id) {
       id unit
@@ -30,16 +19,16 @@ const SUB_ITEMS = /* GraphQL */ `
       subItems { id position name delegation targetQuantity doneQuantity unit percent progressNote rating ratingNote ratedOn }
     }
   }
-`;
-const ADD = /* GraphQL */ `
+`);
+const ADD = graphql(`
   mutation AddSubItem($projectId: ID!, $input: SubItemInput!) { addLivelihoodSubItem(projectId: $projectId, input: $input) { id } }
-`;
-const REPORT = /* GraphQL */ `
+`);
+const REPORT = graphql(`
   mutation ReportSubItem($id: ID!, $doneQuantity: String!, $note: String!) { reportLivelihoodSubItem(id: $id, doneQuantity: $doneQuantity, note: $note) { id } }
-`;
-const RATE = /* GraphQL */ `
+`);
+const RATE = graphql(`
   mutation RateSubItem($id: ID!, $rating: Satisfaction!, $note: String) { rateLivelihoodSubItem(id: $id, rating: $rating, note: $note) { id rating } }
-`;
+`);
 
 /**
  * 分项目 (湖州): a project's parts with their own target and progress, each rated once by the
@@ -47,7 +36,7 @@ const RATE = /* GraphQL */ `
  */
 export function SubItems({ projectId, viewer }: { projectId: string; viewer: Viewer }) {
   const t = useMessages(messages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ livelihoodProject: { id: string; unit: string; session: { roster: Array<{ delegation: string }> | null }; subItems: SubItem[] } }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: SUB_ITEMS,
     variables: { id: projectId },
     requestPolicy: 'cache-and-network',

@@ -1,30 +1,22 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from './gql';
 import { QueryState, useFormErrors, useMessages } from '@kpd/web-kit';
 import { supportMessages } from './messages';
 
-interface PollSession {
-  id: string;
-  name: string;
-  status: string;
-  supportOpensAt: string | null;
-  supportClosesAt: string | null;
-  area: { name: string };
-  candidates: Array<{ id: string; position: number; name: string; description: string; supportCount: number }>;
-}
 
-const POLLS = /* GraphQL */ `
+const POLLS = graphql(`
   query SupportPolls { voteSessions { id name status supportOpensAt supportClosesAt area { name } candidates { id position name description supportCount } } }
-`;
-const SUPPORT = /* GraphQL */ `
+`);
+const SUPPORT = graphql(`
   mutation SupportLivelihoodCandidate($candidateId: ID!, $phone: String!) { supportLivelihoodCandidate(candidateId: $candidateId, phone: $phone) { candidateId supports } }
-`;
+`);
 
 /** The public's support poll (公众支持度征集): the open polls' candidates, each supported once per mobile number. */
 export function Support() {
   const t = useMessages(supportMessages);
-  const [{ data, fetching, error }, refetch] = useQuery<{ voteSessions: PollSession[] }>({ query: POLLS, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: POLLS, requestPolicy: 'cache-and-network' });
   const now = Date.now();
   const polls = (data?.voteSessions ?? []).filter((s) => s.status === 'DRAFT' && s.supportOpensAt && Date.parse(s.supportOpensAt) <= now);
   const [sessionId, setSessionId] = useState<string | undefined>();
@@ -87,7 +79,7 @@ function SupportForm({ candidate, onDone, onClose }: { candidate: { id: string; 
   const t = useMessages(supportMessages);
   const [form] = Form.useForm<{ phone: string }>();
   const errors = useFormErrors(form);
-  const [{ fetching }, support] = useMutation<{ supportLivelihoodCandidate: { supports: number } }>(SUPPORT);
+  const [{ fetching }, support] = useMutation(SUPPORT);
   const [count, setCount] = useState<number | null>(null);
   return (
     <Card size="small" title={candidate.name} style={{ maxWidth: 520, marginTop: 16 }} data-testid="support-form" extra={<Button size="small" onClick={onClose}>×</Button>}>

@@ -1,27 +1,16 @@
 import { useState } from 'react';
 import { Alert, Card, Form, Input, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from 'urql';
+import { graphql } from './gql';
 import { QueryState, useMessages } from '@kpd/web-kit';
 import { trackMessages } from './messages';
 
-interface Step {
-  stage: string;
-  on: string | null;
-  title: string;
-  detail: string | null;
-}
-interface Tracked {
-  title: string;
-  status: 'SUBMITTED' | 'ACCEPTED' | 'REJECTED';
-  city: { name: string };
-  journey: Step[];
-}
 
-const TRACK = /* GraphQL */ `
+const TRACK = graphql(`
   query TrackLivelihoodProposal($code: String!) {
     livelihoodProposalByCode(trackingCode: $code) { title status city { name } journey { stage on title detail } }
   }
-`;
+`);
 
 const COLORS: Record<string, string> = { VOTED: 'blue', DELIVERY: 'blue', INSPECTED: 'purple', ANSWERED: 'green', COMPLETED: 'green', EVALUATED: 'green', RESERVED: 'orange', WITHDRAWN: 'gray', MERGED: 'gray' };
 
@@ -34,7 +23,7 @@ export function Track({ code, onSearch }: { code: string | undefined; onSearch: 
   const [form] = Form.useForm<{ code: string }>();
   const [submitted, setSubmitted] = useState(code);
   const current = code ?? submitted;
-  const [{ data, fetching, error }] = useQuery<{ livelihoodProposalByCode: Tracked | null }>({ query: TRACK, variables: { code: current ?? '' }, pause: !current });
+  const [{ data, fetching, error }] = useQuery({ query: TRACK, variables: { code: current ?? '' }, pause: !current });
   return (
     <div data-testid="track">
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>

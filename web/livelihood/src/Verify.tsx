@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import { useClient } from 'urql';
+import { graphql } from './gql';
 import { publishedRound, verifyRound, type BoardAnswer, type CountAnswer } from '@kpd/domain';
 import { useMessages } from '@kpd/web-kit';
 import { verifyMessages as messages } from './messages';
 
-const ROUNDS = /* GraphQL */ `
+const ROUNDS = graphql(`
   query VerifyVoteRounds($id: ID!) {
     voteSession(id: $id) {
       id
@@ -16,8 +17,8 @@ const ROUNDS = /* GraphQL */ `
       }
     }
   }
-`;
-const BOARD = /* GraphQL */ `
+`);
+const BOARD = graphql(`
   query VerifyVoteBoard($sessionId: ID!, $round: Int) {
     voteBulletinBoard(sessionId: $sessionId, round: $round) {
       round canonical fingerprint counted chainHead
@@ -26,7 +27,7 @@ const BOARD = /* GraphQL */ `
       opened { batch ballotHash prevHash chainHash receiptCode marks source salt }
     }
   }
-`;
+`);
 
 type Outcome = { verified: boolean; lines: string[] };
 

@@ -1,4 +1,5 @@
 import type { Messages } from '@kpd/web-kit';
+import type { AreaLevel } from './gql/graphql';
 
 type Key =
   | 'title' | 'sessions' | 'proposals' | 'name' | 'city' | 'meetingDate' | 'seats' | 'candidates' | 'roster' | 'checkedIn' | 'status'
@@ -739,6 +740,7 @@ export const publicMessages = table(
 /** The levels of congress (市、区县、乡镇街道) and the filters by level and area. */
 export const levelMessages = table(
   {
+    PROVINCE: '省级',
     CITY: '市级',
     DISTRICT: '区县级',
     TOWNSHIP: '乡镇（街道）级',
@@ -751,6 +753,7 @@ export const levelMessages = table(
     notYours: '本会议由 {area} 的管理员组织，您只能查看。',
   },
   {
+    PROVINCE: 'Province',
     CITY: 'City',
     DISTRICT: 'County',
     TOWNSHIP: 'Township',
@@ -764,7 +767,8 @@ export const levelMessages = table(
   },
 );
 
-export type Level = 'CITY' | 'DISTRICT' | 'TOWNSHIP';
+/** The schema's AreaLevel: a congress meets in a city, a county or a township; the province is named, never run here. */
+export type Level = AreaLevel;
 export const LEVELS: Level[] = ['CITY', 'DISTRICT', 'TOWNSHIP'];
 
 export const reserveMessages = table(
