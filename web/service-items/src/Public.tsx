@@ -19,6 +19,7 @@ import { graphql } from './gql';
 import type { PublicServiceGuideQuery } from './gql/graphql';
 import { guideMessages } from './guide.messages';
 import { PublicRate, RATING_PAGE } from './ratings/PublicRate';
+import { BUNDLE_PAGE, BundleLinks, PublicBundle } from './bundles/PublicBundle';
 
 const GUIDES = graphql(`
   query PublicServiceGuides($search: String, $first: Int, $after: String) {
@@ -57,6 +58,10 @@ const GUIDE = graphql(`
       legalLimitDays
       promisedLimitDays
       legalBasis
+      bundles {
+        id
+        name
+      }
       zone {
         name
       }
@@ -116,6 +121,12 @@ export default function Public(props: PublicProps) {
     return (
       <LocaleProvider locale={props.locale}>
         <PublicRate token={id ?? ''} />
+      </LocaleProvider>
+    );
+  if (props.basePath === BUNDLE_PAGE)
+    return (
+      <LocaleProvider locale={props.locale}>
+        <PublicBundle id={id ?? ''} />
       </LocaleProvider>
     );
   return (
@@ -298,6 +309,7 @@ function Guide({ item, onBack }: { item: Item; onBack: () => void }) {
       <Typography.Paragraph type="secondary">
         {item.districtName} · {item.department} · {item.implementationCode}
       </Typography.Paragraph>
+      <BundleLinks bundles={item.bundles} />
 
       <Card {...section}>
         <Descriptions column={1} size="small" bordered>
