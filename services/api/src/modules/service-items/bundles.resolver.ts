@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BundleFigures } from '@kpd/domain';
 import { Public } from '../../core/auth/policy';
 import { Role } from '../../core/auth/user.entity';
@@ -51,6 +51,7 @@ export class ServiceBundlesResolver {
     return bundleItems(ctx, b.id);
   }
 
+  @Extensions({ listSize: 6 })
   @FieldResolver(() => [ServiceBundlePart], {
     description: 'Its parts outside the district’s catalogue (tax office, seal filing, provident fund, bank). 进驻事项',
   })

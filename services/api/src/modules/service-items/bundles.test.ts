@@ -215,6 +215,17 @@ describe('the demo bundles', () => {
     expect(byName['开办企业'].visitsSaved).toBeGreaterThan(0);
     expect(byName['我要开餐馆'].visitsSaved).toBeGreaterThan(0);
     expect(byName['开办企业']).toMatchObject({ items: 7, departments: 6 });
+    // The admin's whole page in one query, within the cost limit: every bundle with its items, parts and figures.
+    const page = await t.gql<{ serviceBundles: Array<{ name: string; parts: Array<{ name: string; materials: unknown[] }> }> }>(
+      `{ districts { id name } serviceBundles { id name description limitDays version district { id name }
+        parts { name department stage promisedDays visits visitsReason materials { name shared } }
+        items { stage hasGuide item { id name department promisedLimitDays caseKind visits } }
+        figures { items departments stages oneByOneDays combinedDays daysSaved oneByOneMaterials bundleMaterials materialsSaved oneByOneVisits bundleVisits visitsSaved materialList limitDays withinLimit } } }`,
+      {},
+      await t.login('admin.sujiatun'),
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.serviceBundles[0].parts.map((p) => p.name)).toEqual(['公章刻制', '首次申领发票及税务UKey', '住房公积金单位缴存登记', '银行开户']);
     expect(byName['工程建设项目审批（立项到竣工验收）']).toMatchObject({ items: 7, withinLimit: true });
     expect(byName['工程建设项目审批（立项到竣工验收）'].combinedDays as number).toBeLessThanOrEqual(50);
   });

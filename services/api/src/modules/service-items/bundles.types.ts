@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Extensions, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceItem } from './service-item.entity';
 
 @ObjectType('ServiceBundleItem', { description: 'An item of a bundle with the stage it runs in. 一件事事项' })
@@ -92,6 +92,7 @@ export class ServiceBundlePart {
   @Field(() => String, { nullable: true, description: 'Why it needs a visit. 到现场理由' })
   visitsReason!: string | null;
 
+  @Extensions({ listSize: 5 })
   @Field(() => [ServiceBundleMaterial], { description: 'Its materials. 材料' })
   materials!: ServiceBundleMaterial[];
 }
@@ -138,6 +139,7 @@ export class PublicServiceBundle {
   @Field(() => String, { nullable: true, description: 'The one window that takes the whole bundle in. 受理窗口' })
   place!: string | null;
 
+  @Extensions({ listSize: 10 })
   @Field(() => [PublicServiceBundleItem], { description: 'Its items and outside parts, by stage. 事项' })
   items!: PublicServiceBundleItem[];
 
