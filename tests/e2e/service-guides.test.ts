@@ -4,7 +4,7 @@
  * and promised time; admin.sujiatun reads last year's on-time share and median handling time of that
  * item against its promise; an applicant rates a case on a phone through the link the admin issued,
  * and admin.sujiatun takes a bad rating in rectification one step on; the bundle for 开办企业 shows
- * the materials and visits it saves.
+ * the materials and visits it saves, in the admin and to a citizen on a phone from its item's guide.
  */
 import { rectificationDeadline, shanghaiDate } from '@kpd/domain';
 import { adminInBrowser, browserDescribe, typeInPicker } from './browser';
@@ -139,7 +139,7 @@ browserDescribe('service guides and cases in Chromium', () => {
     }
   });
 
-  test('一件事: the bundle for 开办企业 shows the materials and visits it saves', async () => {
+  test('一件事: the bundle for 开办企业 shows the materials and visits it saves, in the admin and on a phone without signing in', async () => {
     const { context, page } = await newPage();
     try {
       await signIn(page, 'admin.sujiatun');
@@ -148,7 +148,9 @@ browserDescribe('service guides and cases in Chromium', () => {
       const card = page.locator('[data-testid=bundle]', { has: page.locator('[data-testid=bundle-name]', { hasText: '开办企业' }) });
       await card.waitFor();
       expect(await card.locator('[data-testid=saved-materials]').textContent()).toMatch(/^减少\d+$/);
-      expect(await card.locator('[data-testid=bundle-figures]').textContent()).toContain('跑动');
+      // The seal, the first invoice and UKey and the bank account are a trip each done alone; one at the one window.
+      expect(await card.locator('[data-testid=saved-visits]').textContent()).toMatch(/^减少[1-9]\d*$/);
+      expect(await card.textContent()).toContain('公章刻制（沈阳市公安局苏家屯分局，进驻单位）');
       const restaurant = page.locator('[data-testid=bundle]', { hasText: '我要开餐馆' });
       expect(await restaurant.locator('[data-testid=saved-visits]').textContent()).toMatch(/^减少\d+$/);
       const construction = page.locator('[data-testid=bundle]', { hasText: '工程建设项目审批' });
@@ -156,6 +158,33 @@ browserDescribe('service guides and cases in Chromium', () => {
       await shot(page, 'guide-05-bundles');
     } finally {
       await context.close();
+    }
+
+    // A citizen on a phone, not signed in: from 企业设立登记's guide to the bundle it belongs to.
+    const guides = await admin.server.gql<{ publicServiceGuides: { nodes: Array<{ id: string; name: string }> } }>(
+      '{ publicServiceGuides(search: "企业设立登记", first: 50) { nodes { id name } } }',
+      {},
+      null,
+    );
+    const licence = guides.data!.publicServiceGuides.nodes.find((n) => n.name === '企业设立登记')!;
+    const phone = await newPage({ width: 390, height: 844 });
+    try {
+      await phone.page.goto(`${admin.server.url}/public/guides/${licence.id}`);
+      await phone.page.waitForSelector('[data-testid=public-guide]');
+      await phone.page.click('[data-testid=guide-bundle-link]:has-text("开办企业")');
+      await phone.page.waitForSelector('[data-testid=public-bundle] [data-testid=bundle-title]');
+      expect(phone.page.url()).toMatch(/\/public\/bundles\/\d+$/);
+      expect(await phone.page.textContent('[data-testid=bundle-title]')).toBe('开办企业');
+      expect(await phone.page.textContent('[data-testid=bundle-saved-materials]')).toMatch(/^提交材料 ?减少[1-9]\d*$/);
+      expect(await phone.page.textContent('[data-testid=bundle-saved-visits]')).toMatch(/^跑动次数 ?减少[1-9]\d*$/);
+      expect(await phone.page.textContent('[data-testid=bundle-place]')).toContain('苏家屯区政务服务中心');
+      expect(await phone.page.textContent('[data-testid=bundle-combined]')).toMatch(/^\d+个工作日$/);
+      expect(await phone.page.locator('[data-testid=bundle-department]').count()).toBe(6);
+      expect(await phone.page.textContent('[data-testid=bundle-materials]')).toContain('《一件事联办申请表》');
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shot(phone.page, 'guide-06-bundle-phone');
+    } finally {
+      await phone.context.close();
     }
   });
 });

@@ -104,6 +104,7 @@ export const QUERIES: Record<string, Row> = {
   serviceRectification:    /* */ 'D A A A D D D D',
   serviceRatingFigures:    /* */ 'D A A A D D D D',
   serviceBundles:          /* */ 'D A A A D D D D',
+  publicServiceBundle:     /* */ 'A A A A A A A A',
   // 民生实事 (livelihood): against 阜新市's session and projects
   voteSessions:              /* */ 'A A A A A A A A',
   voteSession:               /* */ 'A A A A A A A A',

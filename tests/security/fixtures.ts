@@ -12,6 +12,8 @@ export interface Fixtures {
   /** A second sign-in session of each person, for revokeSession to end (their own tokens stay live). */
   spareSessions: Record<string, string>;
   sujiatunServiceItem: string;
+  /** A 一件事 bundle of the fixture item and one outside part. */
+  sujiatunBundle: string;
   /** A decided case of the fixture item, its rating link never used; another's unused link token; a rectification of a bad rating. */
   sujiatunCase: string;
   ratingToken: string;
@@ -147,6 +149,13 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     t.gql<{ createServiceItem: { id: string } }>('mutation($d: ID!, $i: ServiceItemInput!) { createServiceItem(districtId: $d, input: $i) { id } }', { d: areaId['苏家屯区'], i: SERVICE_ITEM }, sj),
   );
   await must(t.gql('mutation($id: ID!, $i: ServiceGuideInput!) { saveServiceGuide(itemId: $id, input: $i) { version } }', { id: item.createServiceItem.id, i: SERVICE_GUIDE }, sj));
+  const bundle = await must(
+    t.gql<{ saveServiceBundle: { id: string } }>(
+      'mutation($d: ID!, $i: ServiceBundleInput!) { saveServiceBundle(districtId: $d, input: $i) { id } }',
+      { d: areaId['苏家屯区'], i: { name: '矩阵公开一件事', items: [{ itemId: item.createServiceItem.id, stage: 1 }], parts: [{ name: '银行开户', department: '开户银行', stage: 1, promisedDays: 1, visits: 1, visitsReason: '需到银行面签' }] } },
+      sj,
+    ),
+  );
   const serviceCase = async (caseNo: string) =>
     (
       await must(
@@ -299,6 +308,7 @@ export async function buildFixtures(t: TestServer): Promise<Fixtures> {
     fuxinSubItem: supervised.livelihoodBoard.flatMap((p) => p.subItems).find((i) => i.delegation === '新邱区代表团')!.id,
     delegateUserId: delegate.me.id,
     sujiatunServiceItem: item.createServiceItem.id,
+    sujiatunBundle: bundle.saveServiceBundle.id,
     sujiatunCase: linkCase,
     ratingToken,
     sujiatunRectification: rectification.serviceRectifications.nodes[0].id,
@@ -408,6 +418,7 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   recordRectificationStep: (fx) => ({ id: fx.sujiatunRectification, expectedVersion: 999, input: { step: 'VERIFY', date: '2020-09-16', note: '矩阵测试', founded: true } }),
   importServiceCases: (fx, p) => ({ districtId: fx.areaId['苏家屯区'], fileId: fx.workbookOf[p] ?? '00000000-0000-4000-8000-000000000000', dryRun: true }),
   serviceBundles: (fx) => ({ areaId: fx.areaId['苏家屯区'] }),
+  publicServiceBundle: (fx) => ({ id: fx.sujiatunBundle }),
   saveServiceBundle: (fx) => ({ districtId: fx.areaId['苏家屯区'], input: { name: '矩阵测试一件事', items: [{ itemId: fx.sujiatunServiceItem, stage: 1 }] } }),
   saveServiceGuide: (fx) => ({ itemId: fx.sujiatunServiceItem, expectedVersion: 1, input: SERVICE_GUIDE }),
   setServiceBaseline: (fx) => ({ districtId: fx.areaId['苏家屯区'], takenOn: '2018-06-30', windowsBefore: 139 }),

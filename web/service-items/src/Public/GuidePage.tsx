@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { QueryState, readableError, useMessages } from '@kpd/web-kit';
 import { guideMessages } from '../guide.messages';
 import { GUIDE, type Item } from './queries';
+import { BundleLinks } from '../bundles/PublicBundle';
 
 export function GuidePage({ id, onBack }: { id: string; onBack: () => void }) {
   const t = useMessages(guideMessages);
@@ -49,6 +50,7 @@ function Guide({ item, onBack }: { item: Item; onBack: () => void }) {
       <Typography.Paragraph type="secondary">
         {item.districtName} · {item.department} · {item.implementationCode}
       </Typography.Paragraph>
+      <BundleLinks bundles={item.bundles} />
 
       <Card {...section}>
         <Descriptions column={1} size="small" bordered>

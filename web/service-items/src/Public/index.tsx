@@ -1,5 +1,6 @@
 import { LocaleProvider, type PublicProps } from '@kpd/web-kit';
 import { PublicRate, RATING_PAGE } from '../ratings/PublicRate';
+import { BUNDLE_PAGE, PublicBundle } from '../bundles/PublicBundle';
 import { GuideList } from './GuideList';
 import { GuidePage } from './GuidePage';
 
@@ -15,6 +16,12 @@ export default function Public(props: PublicProps) {
     return (
       <LocaleProvider locale={props.locale}>
         <PublicRate token={id ?? ''} />
+      </LocaleProvider>
+    );
+  if (props.basePath === BUNDLE_PAGE)
+    return (
+      <LocaleProvider locale={props.locale}>
+        <PublicBundle id={id ?? ''} />
       </LocaleProvider>
     );
   return (

@@ -38,6 +38,10 @@ export const GUIDE = graphql(`
       legalLimitDays
       promisedLimitDays
       legalBasis
+      bundles {
+        id
+        name
+      }
       zone {
         name
       }

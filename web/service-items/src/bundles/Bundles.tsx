@@ -5,6 +5,7 @@ import { QueryState, useFormErrors, useMessages } from '@kpd/web-kit';
 import { graphql } from '../gql';
 import type { ServiceBundlesQuery } from '../gql/graphql';
 import { bundleMessages } from './messages';
+import { BUNDLE_PAGE } from './PublicBundle';
 
 const BUNDLES = graphql(`
   query ServiceBundles {
@@ -21,6 +22,18 @@ const BUNDLES = graphql(`
       district {
         id
         name
+      }
+      parts {
+        name
+        department
+        stage
+        promisedDays
+        visits
+        visitsReason
+        materials {
+          name
+          shared
+        }
       }
       items {
         stage
@@ -127,7 +140,7 @@ export function Bundles({ canEdit }: { canEdit: boolean }) {
 function BundleCard({ bundle: b, onEdit }: { bundle: Bundle; onEdit?: () => void }) {
   const t = useMessages(bundleMessages);
   const f = b.figures;
-  const stages = [...new Set(b.items.map((i) => i.stage))];
+  const stages = [...new Set([...b.items, ...b.parts].map((i) => i.stage))].sort((x, y) => x - y);
   const rows = [
     { key: 'materials', label: t('materials'), one: f.oneByOneMaterials, bundle: f.bundleMaterials, saved: f.materialsSaved, unit: (n: number) => String(n) },
     { key: 'visits', label: t('visits'), one: f.oneByOneVisits, bundle: f.bundleVisits, saved: f.visitsSaved, unit: (n: number) => String(n) },
@@ -141,7 +154,14 @@ function BundleCard({ bundle: b, onEdit }: { bundle: Bundle; onEdit?: () => void
           {b.name} <Typography.Text type="secondary">{b.district?.name}</Typography.Text>
         </span>
       }
-      extra={onEdit && <Button size="small" onClick={onEdit} data-testid="bundle-edit">{t('edit')}</Button>}
+      extra={
+        <Space size={4}>
+          <Button size="small" type="link" href={`${BUNDLE_PAGE}/${b.id}`} target="_blank" data-testid="bundle-public">
+            {t('publicPage')}
+          </Button>
+          {onEdit && <Button size="small" onClick={onEdit} data-testid="bundle-edit">{t('edit')}</Button>}
+        </Space>
+      }
       data-testid="bundle"
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -172,10 +192,10 @@ function BundleCard({ bundle: b, onEdit }: { bundle: Bundle; onEdit?: () => void
         {stages.map((s) => (
           <div key={s} style={{ marginBottom: 4 }}>
             <Typography.Text strong>{t('stage', { n: s })}：</Typography.Text>
-            {b.items
-              .filter((i) => i.stage === s)
-              .map((i) => `${i.item.name}（${i.item.department}）`)
-              .join('、')}
+            {[
+              ...b.items.filter((i) => i.stage === s).map((i) => `${i.item.name}（${i.item.department}）`),
+              ...b.parts.filter((p) => p.stage === s).map((p) => `${p.name}（${p.department}，${t('outside')}）`),
+            ].join('、')}
           </div>
         ))}
       </div>
@@ -190,12 +210,24 @@ function BundleCard({ bundle: b, onEdit }: { bundle: Bundle; onEdit?: () => void
   );
 }
 
+interface PartValues {
+  name: string;
+  department: string;
+  stage: number;
+  promisedDays: number;
+  visits: number;
+  visitsReason?: string | null;
+  materials?: string[];
+  shared?: string[];
+}
+
 interface Values {
   districtId?: string;
   name: string;
   description?: string;
   limitDays?: number | null;
   items: Array<{ itemId: string; stage: number }>;
+  parts?: PartValues[];
 }
 
 function BundleEditor({
@@ -225,7 +257,24 @@ function BundleEditor({
       districtId: (v.districtId ?? bundle?.district?.id ?? districts[0]?.id)!,
       id: bundle?.id ?? null,
       expectedVersion: bundle?.version ?? null,
-      input: { name: v.name, description: v.description ?? '', limitDays: v.limitDays ?? null, items: v.items ?? [] },
+      input: {
+        name: v.name,
+        description: v.description ?? '',
+        limitDays: v.limitDays ?? null,
+        items: v.items ?? [],
+        parts: (v.parts ?? []).map((p) => ({
+          name: p.name,
+          department: p.department,
+          stage: p.stage,
+          promisedDays: p.promisedDays,
+          visits: p.visits,
+          visitsReason: p.visitsReason || null,
+          materials: [
+            ...(p.materials ?? []).map((name) => ({ name, shared: false })),
+            ...(p.shared ?? []).map((name) => ({ name, shared: true })),
+          ],
+        })),
+      },
     });
     if (errors.show(res.error)) return;
     onSaved();
@@ -242,6 +291,17 @@ function BundleEditor({
           description: bundle?.description,
           limitDays: bundle?.limitDays ?? null,
           items: bundle?.items.map((i) => ({ itemId: i.item.id, stage: i.stage })) ?? [{ stage: 1 }],
+          parts:
+            bundle?.parts.map((p) => ({
+              name: p.name,
+              department: p.department,
+              stage: p.stage,
+              promisedDays: p.promisedDays,
+              visits: p.visits,
+              visitsReason: p.visitsReason,
+              materials: p.materials.filter((m) => !m.shared).map((m) => m.name),
+              shared: p.materials.filter((m) => m.shared).map((m) => m.name),
+            })) ?? [],
         }}
         data-testid="bundle-form"
       >
@@ -281,6 +341,65 @@ function BundleEditor({
               <div style={{ marginBottom: 12 }}>
                 <Button type="dashed" onClick={() => add({ stage: 1 })}>
                   {t('addItem')}
+                </Button>
+              </div>
+            </>
+          )}
+        </Form.List>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('partsHint')}
+        </Typography.Paragraph>
+        <Form.List name="parts">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Card key={f.key} size="small" style={{ marginBottom: 8 }} data-testid="bundle-part">
+                  <Space align="start" wrap>
+                    <Form.Item name={[f.name, 'name']} label={t('partName')} rules={[...required, { max: 100, message: t('tooLong') }]}>
+                      <Input style={{ width: 200 }} data-testid="bundle-part-name" />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'department']} label={t('partDepartment')} rules={[...required, { max: 100, message: t('tooLong') }]}>
+                      <Input style={{ width: 240 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'stage']} label={t('stageLabel')} rules={required}>
+                      <InputNumber min={1} max={20} precision={0} style={{ width: 80 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'promisedDays']} label={t('partDays')} rules={required}>
+                      <InputNumber min={0} max={3650} precision={0} style={{ width: 100 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'visits']} label={t('partVisits')} rules={required}>
+                      <Select style={{ width: 100 }} options={[0, 1, 2].map((n) => ({ value: n, label: n === 2 ? '2+' : String(n) }))} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[f.name, 'visitsReason']}
+                      label={t('partVisitsReason')}
+                      dependencies={[['parts', f.name, 'visits']]}
+                      rules={[
+                        ({ getFieldValue }) => ({
+                          validator: (_: unknown, value?: string | null) =>
+                            (getFieldValue(['parts', f.name, 'visits']) ?? 0) > 0 && !(value ?? '').trim()
+                              ? Promise.reject(new Error(t('reasonRequired')))
+                              : Promise.resolve(),
+                        }),
+                      ]}
+                    >
+                      <Input style={{ width: 240 }} maxLength={200} data-testid="bundle-part-reason" />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'materials']} label={t('partMaterials')}>
+                      <Select mode="tags" style={{ width: 300 }} open={false} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'shared']} label={t('partShared')}>
+                      <Select mode="tags" style={{ width: 240 }} open={false} />
+                    </Form.Item>
+                    <Button onClick={() => remove(f.name)} style={{ marginTop: 30 }}>
+                      {t('remove')}
+                    </Button>
+                  </Space>
+                </Card>
+              ))}
+              <div style={{ marginBottom: 12 }}>
+                <Button type="dashed" onClick={() => add({ stage: 2, promisedDays: 1, visits: 1 })} data-testid="bundle-add-part">
+                  {t('addPart')}
                 </Button>
               </div>
             </>

@@ -31,7 +31,20 @@ type Key =
   | 'save'
   | 'cancel'
   | 'required'
-  | 'empty';
+  | 'empty'
+  | 'publicPage'
+  | 'outside'
+  | 'partsHint'
+  | 'partName'
+  | 'partDepartment'
+  | 'partDays'
+  | 'partVisits'
+  | 'partVisitsReason'
+  | 'partMaterials'
+  | 'partShared'
+  | 'addPart'
+  | 'reasonRequired'
+  | 'tooLong';
 
 export const bundleMessages: Messages<Key> = {
   zh: {
@@ -66,6 +79,19 @@ export const bundleMessages: Messages<Key> = {
     cancel: '取消',
     required: '请填写',
     empty: '本区尚未设立“一件事”',
+    publicPage: '公开页',
+    outside: '进驻单位',
+    partsHint: '不在本区事项目录中、由进驻单位办理的环节（如税务发票申领、公章刻制、公积金缴存登记、银行开户），按单独办理时的时限、跑动和材料填写，一并计入减材料、减跑动。',
+    partName: '进驻事项',
+    partDepartment: '办理单位',
+    partDays: '承诺时限（工作日）',
+    partVisits: '单独办理到现场次数',
+    partVisitsReason: '到现场理由',
+    partMaterials: '材料（回车添加）',
+    partShared: '共享免交的材料',
+    addPart: '添加进驻单位事项',
+    reasonRequired: '需到现场的，须说明理由',
+    tooLong: '不能超过 100 个字',
   },
   en: {
     tab: 'Bundles',
@@ -99,5 +125,18 @@ export const bundleMessages: Messages<Key> = {
     cancel: 'Cancel',
     required: 'Required',
     empty: 'The district has no bundle yet',
+    publicPage: 'Public page',
+    outside: 'stationed body',
+    partsHint: 'Steps done by bodies outside the district’s catalogue (the tax office’s invoices, seal engraving, the provident fund, the bank account), as they are done alone: their limits, visits and materials count in what the bundle saves.',
+    partName: 'Outside part',
+    partDepartment: 'Done by',
+    partDays: 'Promised limit (working days)',
+    partVisits: 'Visits when done alone',
+    partVisitsReason: 'Why a visit',
+    partMaterials: 'Materials (Enter to add)',
+    partShared: 'Shared, not handed in',
+    addPart: 'Add an outside part',
+    reasonRequired: 'Say why a visit is needed',
+    tooLong: 'At most 100 characters',
   },
 };

@@ -1,11 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BundleFigures } from '@kpd/domain';
+import { Public } from '../../core/auth/policy';
 import { Role } from '../../core/auth/user.entity';
 import type { Context } from '../../core/context';
 import { Area } from '../../core/areas/area.entity';
 import { ServiceBundleInput } from './bundles.inputs';
-import { bundleItems, figuresOfBundle, listBundles, saveBundle } from './bundles.service';
-import { ServiceBundleFigures, ServiceBundleItemType, ServiceBundleType } from './bundles.types';
+import { bundleItems, figuresOfBundle, listBundles, partsOf, publicServiceBundle, saveBundle } from './bundles.service';
+import { PublicServiceBundle, ServiceBundleFigures, ServiceBundleItemType, ServiceBundlePart, ServiceBundleType } from './bundles.types';
 
 @Resolver(() => ServiceBundleType)
 export class ServiceBundlesResolver {
@@ -16,6 +17,17 @@ export class ServiceBundlesResolver {
     @Ctx() ctx: Context,
   ): Promise<ServiceBundleType[]> {
     return listBundles(ctx, areaId ?? null);
+  }
+
+  @Public('一件事 bundles are published for citizens, like the service guides (一件事办事指南公开)')
+  @Query(() => PublicServiceBundle, {
+    description: 'One bundle for anyone: its items by stage, the one window, the merged materials and what it saves. 一件事（公开）',
+  })
+  publicServiceBundle(
+    @Arg('id', () => ID, { description: 'The bundle' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<PublicServiceBundle> {
+    return publicServiceBundle(ctx, id);
   }
 
   @Authorized(Role.ADMIN)
@@ -37,6 +49,14 @@ export class ServiceBundlesResolver {
   @FieldResolver(() => [ServiceBundleItemType], { description: 'Its items, by stage. 事项' })
   items(@Root() b: ServiceBundleType, @Ctx() ctx: Context): Promise<ServiceBundleItemType[]> {
     return bundleItems(ctx, b.id);
+  }
+
+  @Extensions({ listSize: 6 })
+  @FieldResolver(() => [ServiceBundlePart], {
+    description: 'Its parts outside the district’s catalogue (tax office, seal filing, provident fund, bank). 进驻事项',
+  })
+  parts(@Root() b: ServiceBundleType): ServiceBundlePart[] {
+    return partsOf(b).map((p) => ({ ...p, materials: [...p.materials] }));
   }
 
   @FieldResolver(() => ServiceBundleFigures, { description: 'Materials, visits and days against one by one. 减材料、减跑动、减时限' })

@@ -1,4 +1,12 @@
-import { bundleFigures, bundleProblems, type BundleFigures, type GuideMaterial } from '@kpd/domain';
+import {
+  bundleFigures,
+  bundleProblems,
+  partAsItem,
+  type BundleFigures,
+  type BundleItem,
+  type BundlePart,
+  type GuideMaterial,
+} from '@kpd/domain';
 import { In } from 'typeorm';
 import type { Context } from '../../core/context';
 import { loader } from '../../core/context';
@@ -6,10 +14,11 @@ import { ConflictError, NotFoundError, refuseIfAny, UserInputError } from '../..
 import { parseId, parseOptionalId } from '../../core/ids';
 import { mutate } from '../../core/transaction';
 import type { ServiceBundleInput } from './bundles.inputs';
-import type { ServiceBundleItemType, ServiceBundleType } from './bundles.types';
+import type { PublicServiceBundle, PublicServiceBundleItem, ServiceBundleItemType, ServiceBundleType } from './bundles.types';
 import { districtsOf } from './cases.service';
 import { ServiceBundle, ServiceBundleItem } from './service-bundle.entity';
-import { ServiceItem } from './service-item.entity';
+import { ServiceItem, ServiceItemStatus } from './service-item.entity';
+import { ServiceGuideRow } from './service-guide.entity';
 import { bundleItemsLoader, guideByItemLoader, itemLoader } from './service-items.loaders';
 import { editableDistrict } from './service-items.scope';
 
@@ -29,22 +38,79 @@ export async function bundleItems(ctx: Context, bundleId: number): Promise<Servi
   return rows.flatMap((r, k) => (items[k] ? [{ stage: r.stage, item: items[k]!, hasGuide: guides[k] !== null }] : []));
 }
 
-/** The bundle's figures from its items and their guides, by the rule in packages/domain. */
+/** The bundle's parts outside the district's catalogue, as saved. */
+export function partsOf(bundle: { parts: string | null }): BundlePart[] {
+  return bundle.parts ? (JSON.parse(bundle.parts) as BundlePart[]) : [];
+}
+
+/** A catalogue item of a bundle as the figures take it: its promise, its visits, its guide's materials. */
+function asBundleItem(item: ServiceItem, stage: number, guide: ServiceGuideRow | null): BundleItem {
+  return {
+    itemId: item.id,
+    department: item.department,
+    stage,
+    promisedDays: item.caseKind === 'IMMEDIATE' ? 0 : item.promisedLimitDays,
+    visits: item.visits,
+    materials: guide ? (JSON.parse(guide.materials) as GuideMaterial[]) : null,
+    materialsCount: item.materialsNow,
+  };
+}
+
+/** The bundle's figures from its items, their guides and its outside parts, by the rule in packages/domain. */
 export async function figuresOfBundle(ctx: Context, bundle: ServiceBundleType): Promise<BundleFigures> {
   const rows = await bundleItems(ctx, bundle.id);
   const guides = await Promise.all(rows.map((r) => loader(ctx, guideByItemLoader).load(r.item.id)));
   return bundleFigures(
-    rows.map((r, k) => ({
-      itemId: r.item.id,
-      department: r.item.department,
-      stage: r.stage,
-      promisedDays: r.item.caseKind === 'IMMEDIATE' ? 0 : r.item.promisedLimitDays,
-      visits: r.item.visits,
-      materials: guides[k] ? (JSON.parse(guides[k]!.materials) as GuideMaterial[]) : null,
-      materialsCount: r.item.materialsNow,
-    })),
+    [...rows.map((r, k) => asBundleItem(r.item, r.stage, guides[k])), ...partsOf(bundle).map(partAsItem)],
     bundle.limitDays,
   );
+}
+
+/**
+ * A bundle for anyone (no sign-in): its items in use and its outside parts by stage, the one window
+ * that takes it in (the place of the first item's guide), the merged materials and what it saves.
+ * NOT_FOUND when there is no such bundle.
+ */
+export async function publicServiceBundle(ctx: Context, idArg: string): Promise<PublicServiceBundle> {
+  const id = parseId(idArg, 'id');
+  const bundle = await ctx.db.getRepository(ServiceBundle).findOneBy({ id });
+  if (!bundle) throw new NotFoundError('ServiceBundle', idArg);
+  const rows = await ctx.db.getRepository(ServiceBundleItem).find({ where: { bundleId: id }, order: { stage: 'ASC', sortOrder: 'ASC' } });
+  const items = new Map(
+    (await ctx.db.getRepository(ServiceItem).findBy({ id: In([...rows.map((r) => r.itemId), 0]), status: ServiceItemStatus.IN_USE })).map((i) => [i.id, i]),
+  );
+  const guides = new Map((await ctx.db.getRepository(ServiceGuideRow).findBy({ itemId: In([...items.keys(), 0]) })).map((g) => [g.itemId, g]));
+  const inUse = rows.filter((r) => items.has(r.itemId));
+  const parts = partsOf(bundle);
+  const figures = bundleFigures(
+    [...inUse.map((r) => asBundleItem(items.get(r.itemId)!, r.stage, guides.get(r.itemId) ?? null)), ...parts.map(partAsItem)],
+    bundle.limitDays,
+  );
+  const listed: PublicServiceBundleItem[] = [
+    ...inUse.map((r) => {
+      const item = items.get(r.itemId)!;
+      return {
+        stage: r.stage,
+        itemId: item.id,
+        hasGuide: guides.has(item.id),
+        name: item.name,
+        department: item.department,
+        promisedDays: item.caseKind === 'IMMEDIATE' ? 0 : item.promisedLimitDays,
+        visits: item.visits,
+      };
+    }),
+    ...parts.map((p) => ({ stage: p.stage, itemId: null, hasGuide: false, name: p.name, department: p.department, promisedDays: p.promisedDays, visits: p.visits })),
+  ].sort((a, b) => a.stage - b.stage);
+  const lead = inUse.find((r) => guides.has(r.itemId));
+  return {
+    id: bundle.id,
+    name: bundle.name,
+    description: bundle.description,
+    districtName: ctx.areas.get(bundle.districtId)?.name ?? '',
+    place: lead ? guides.get(lead.itemId)!.place : null,
+    items: listed,
+    figures,
+  };
 }
 
 /**
@@ -64,6 +130,15 @@ export async function saveBundle(
   editableDistrict(ctx, districtId);
   const itemIds = input.items.map((i, k) => parseId(i.itemId, `input.items[${k}].itemId`));
   const name = input.name.trim();
+  const parts: BundlePart[] = (input.parts ?? []).map((p) => ({
+    name: p.name.trim(),
+    department: p.department.trim(),
+    stage: p.stage,
+    promisedDays: p.promisedDays,
+    visits: p.visits,
+    visitsReason: p.visitsReason?.trim() || null,
+    materials: (p.materials ?? []).map((m) => ({ name: m.name.trim(), shared: m.shared })),
+  }));
   return mutate(ctx, async (tx) => {
     const items = new Map((await tx.em.findBy(ServiceItem, { id: In(itemIds.length ? itemIds : [0]) })).map((i) => [i.id, i]));
     const missing = itemIds.findIndex((itemId) => items.get(itemId)?.districtId !== districtId);
@@ -72,6 +147,7 @@ export async function saveBundle(
       bundleProblems({
         name,
         limitDays: input.limitDays ?? null,
+        parts,
         items: input.items.map((i, k) => {
           const item = items.get(itemIds[k])!;
           return { itemId: item.id, stage: i.stage, promisedDays: item.caseKind === 'IMMEDIATE' ? 0 : item.promisedLimitDays };
@@ -85,7 +161,7 @@ export async function saveBundle(
     const clash = await tx.em.findOneBy(ServiceBundle, { districtId, name });
     if (clash && clash.id !== existing?.id) throw new ConflictError(`本区已有一件事“${name}”`, { field: 'input.name' });
     const before = existing ? { ...existing, items: await tx.em.findBy(ServiceBundleItem, { bundleId: existing.id }) } : null;
-    const fields = { districtId, name, description: input.description.trim(), limitDays: input.limitDays ?? null };
+    const fields = { districtId, name, description: input.description.trim(), limitDays: input.limitDays ?? null, parts: parts.length ? JSON.stringify(parts) : null };
     const saved = existing
       ? await tx.em.save(Object.assign(existing, fields, { version: existing.version + 1 }))
       : await tx.em.save(tx.em.create(ServiceBundle, { ...fields, version: 1 }));

@@ -128,6 +128,39 @@ describe.each(DRIVERS)('一件事 bundles [%s]', (driver) => {
     expect(list.data!.serviceBundles).toEqual([{ name: '开办企业', figures: { materialsSaved: 2 } }]);
   });
 
+  it('counts parts outside the catalogue (seal, bank) in the figures, and refuses a wrong one naming its field, writing nothing', async () => {
+    const seal = { name: '公章刻制', department: '沈阳市公安局苏家屯分局', stage: 2, promisedDays: 1, visits: 1, visitsReason: '需到刻章企业领取实物印章', materials: [{ name: '营业执照', shared: true }, { name: '承诺书' }] };
+    const bank = { ...seal, name: '银行开户', department: '开户银行', visitsReason: '需法定代表人到银行网点面签', materials: [] };
+    const withParts = { ...input(startBusiness), name: '开办企业（含进驻事项）', parts: [seal, bank] };
+    const wrong = await save({ ...withParts, parts: [seal, { ...bank, visitsReason: ' ' }] });
+    expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.errors![0].extensions).toMatchObject({ field: 'input.parts[1].visitsReason', reason: '需到现场的，须说明理由' });
+    const list = await t.gql<{ serviceBundles: Array<{ name: string }> }>('{ serviceBundles { name } }', {}, tokens['admin.sujiatun']);
+    expect(list.data!.serviceBundles.map((b) => b.name)).not.toContain('开办企业（含进驻事项）');
+    const res = await t.gql<{ saveServiceBundle: { parts: unknown[]; figures: Record<string, unknown> } }>(
+      SAVE.replace('figures {', 'parts { name department stage promisedDays visits visitsReason materials { name shared } } figures {'),
+      { d: ids['苏家屯区'], i: withParts },
+      tokens['admin.sujiatun'],
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.saveServiceBundle.parts).toEqual([
+      { ...seal, materials: [{ name: '营业执照', shared: true }, { name: '承诺书', shared: false }] },
+      { ...bank, materials: [] },
+    ]);
+    // The three items' visits 1 + 1 + 0, the seal's and the bank's 1 each: 4 one by one, 1 at the one window.
+    expect(res.data!.saveServiceBundle.figures).toMatchObject({
+      items: 5,
+      departments: 4,
+      oneByOneVisits: 4,
+      bundleVisits: 1,
+      visitsSaved: 3,
+      oneByOneDays: 4 + 1 + 1,
+      combinedDays: 3,
+      oneByOneMaterials: 3 + 2 + 3 + 1,
+      materialList: ['《一件事联办申请表》', '场所使用证明', '承诺书'],
+    });
+  });
+
   it('checks the construction-approval bundle’s combined limit against the 50 working days', async () => {
     const construction = (stages: number[]) => ({
       name: '工程建设项目审批（立项到竣工验收）',
@@ -145,7 +178,7 @@ describe.each(DRIVERS)('一件事 bundles [%s]', (driver) => {
   });
 
   it('refuses a stale version, a name taken, another district’s item, and other districts and analysts', async () => {
-    const [bundle] = (await t.gql<{ serviceBundles: Array<{ id: string }> }>('{ serviceBundles { id } }', {}, tokens['admin.sujiatun'])).data!.serviceBundles;
+    const [bundle] = (await t.gql<{ serviceBundles: Array<{ id: string; name: string }> }>('{ serviceBundles { id name } }', {}, tokens['admin.sujiatun'])).data!.serviceBundles.filter((b) => b.name === '开办企业');
     expect(errorCode(await save(input(startBusiness), { id: bundle.id, v: 7 }))).toBe('CONFLICT');
     expect(errorCode(await save(input(startBusiness)))).toBe('CONFLICT');
     const again = await save({ ...input(startBusiness), description: '改' }, { id: bundle.id, v: 1 });
@@ -165,9 +198,9 @@ describe('the demo bundles', () => {
   });
   afterAll(() => t.close());
 
-  it('give 苏家屯区 开办企业 with materials saved, a restaurant with visits saved, and construction approval within 50 working days', async () => {
+  it('give 苏家屯区 开办企业 with materials and visits saved, a restaurant with visits saved, and construction approval within 50 working days', async () => {
     const res = await t.gql<{ serviceBundles: Array<{ name: string; figures: Record<string, number | boolean | null> }> }>(
-      '{ serviceBundles { name figures { items departments materialsSaved visitsSaved daysSaved combinedDays withinLimit } } }',
+      '{ serviceBundles { name figures { items departments materialsSaved oneByOneVisits bundleVisits visitsSaved daysSaved combinedDays withinLimit } } }',
       {},
       await t.login('admin.sujiatun'),
     );
@@ -175,11 +208,56 @@ describe('the demo bundles', () => {
     const byName = Object.fromEntries(res.data!.serviceBundles.map((b) => [b.name, b.figures]));
     expect(Object.keys(byName)).toEqual(['开办企业', '我要开餐馆', '工程建设项目审批（立项到竣工验收）']);
     expect(byName['开办企业'].materialsSaved).toBeGreaterThan(0);
-    // 开办企业's items are mostly done online in the demo; opening a restaurant saves a visit.
-    expect(byName['开办企业'].visitsSaved).toBeGreaterThanOrEqual(0);
+    // 开办企业: the catalogue's 企业设立登记 and 社会保险登记 are fully online, 就业失业登记 a trip; done alone, the
+    // seal, the first invoice and UKey and the bank account are a trip each (the provident fund online): 4 trips
+    // one by one, 1 at the one window.
+    expect(byName['开办企业']).toMatchObject({ oneByOneVisits: 4, bundleVisits: 1, visitsSaved: 3 });
+    expect(byName['开办企业'].visitsSaved).toBeGreaterThan(0);
     expect(byName['我要开餐馆'].visitsSaved).toBeGreaterThan(0);
-    expect(byName['开办企业'].departments).toBe(2);
+    expect(byName['开办企业']).toMatchObject({ items: 7, departments: 6 });
+    // The admin's whole page in one query, within the cost limit: every bundle with its items, parts and figures.
+    const page = await t.gql<{ serviceBundles: Array<{ name: string; parts: Array<{ name: string; materials: unknown[] }> }> }>(
+      `{ districts { id name } serviceBundles { id name description limitDays version district { id name }
+        parts { name department stage promisedDays visits visitsReason materials { name shared } }
+        items { stage hasGuide item { id name department promisedLimitDays caseKind visits } }
+        figures { items departments stages oneByOneDays combinedDays daysSaved oneByOneMaterials bundleMaterials materialsSaved oneByOneVisits bundleVisits visitsSaved materialList limitDays withinLimit } } }`,
+      {},
+      await t.login('admin.sujiatun'),
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.serviceBundles[0].parts.map((p) => p.name)).toEqual(['公章刻制', '首次申领发票及税务UKey', '住房公积金单位缴存登记', '银行开户']);
     expect(byName['工程建设项目审批（立项到竣工验收）']).toMatchObject({ items: 7, withinLimit: true });
     expect(byName['工程建设项目审批（立项到竣工验收）'].combinedDays as number).toBeLessThanOrEqual(50);
+  });
+
+  it('publish 开办企业 to anyone, without sign-in, linked from its items’ guides', async () => {
+    const [start] = (
+      await t.gql<{ serviceBundles: Array<{ id: string; name: string; items: Array<{ item: { id: string; name: string } }> }> }>(
+        '{ serviceBundles { id name items { item { id name } } } }',
+        {},
+        await t.login('admin.sujiatun'),
+      )
+    ).data!.serviceBundles.filter((b) => b.name === '开办企业');
+    const res = await t.gql<{ publicServiceBundle: Record<string, unknown> & { items: Array<Record<string, unknown>>; figures: Record<string, unknown> } }>(
+      'query($id: ID!) { publicServiceBundle(id: $id) { id name districtName place items { stage itemId hasGuide name department promisedDays visits } figures { items materialsSaved visitsSaved bundleVisits combinedDays materialList } } }',
+      { id: start.id },
+    );
+    expect(res.errors).toBeUndefined();
+    const b = res.data!.publicServiceBundle;
+    expect(b).toMatchObject({ name: '开办企业', districtName: '苏家屯区', figures: { items: 7, visitsSaved: 3, bundleVisits: 1 } });
+    expect(b.place).toMatch(/^苏家屯区政务服务中心/);
+    expect(b.items.map((i) => i.name)).toEqual(['企业设立登记', '社会保险登记', '就业失业登记', '公章刻制', '首次申领发票及税务UKey', '住房公积金单位缴存登记', '银行开户']);
+    expect(b.items[0]).toMatchObject({ stage: 1, itemId: start.items[0].item.id, hasGuide: true });
+    expect(b.items[3]).toMatchObject({ stage: 2, itemId: null, hasGuide: false, department: '沈阳市公安局苏家屯分局', visits: 1 });
+    expect((b.figures.materialsSaved as number) > 0).toBe(true);
+    expect(b.figures.materialList).toContain('《一件事联办申请表》');
+    // Nothing internal: no version, no district id, no compliance.
+    expect(Object.keys(b).sort()).toEqual(['districtName', 'figures', 'id', 'items', 'name', 'place']);
+    const guide = await t.gql<{ publicServiceGuide: { bundles: Array<{ id: string; name: string }> } }>(
+      'query($id: ID!) { publicServiceGuide(itemId: $id) { bundles { id name } } }',
+      { id: start.items[0].item.id },
+    );
+    expect(guide.data!.publicServiceGuide.bundles).toEqual([{ id: start.id, name: '开办企业' }]);
+    expect(errorCode(await t.gql('{ publicServiceBundle(id: "999999") { id } }'))).toBe('NOT_FOUND');
   });
 });

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Extensions, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceItem } from './service-item.entity';
 
 @ObjectType('ServiceBundleItem', { description: 'An item of a bundle with the stage it runs in. 一件事事项' })
@@ -61,6 +61,101 @@ export class ServiceBundleFigures {
   withinLimit!: boolean | null;
 }
 
+@ObjectType({ description: 'A material of an outside part. 材料' })
+export class ServiceBundleMaterial {
+  @Field({ description: 'Name. 材料名称' })
+  name!: string;
+
+  @Field({ description: 'Shared from another department’s data, so not handed in. 共享免交' })
+  shared!: boolean;
+}
+
+@ObjectType({
+  description: 'A part of a bundle done by a body outside the district’s catalogue (tax office, seal filing, provident fund, bank). 一件事进驻事项',
+})
+export class ServiceBundlePart {
+  @Field({ description: 'Name, e.g. 公章刻制. 事项名称' })
+  name!: string;
+
+  @Field({ description: 'The body that does it. 办理单位' })
+  department!: string;
+
+  @Field(() => Int, { description: 'Stage. 阶段' })
+  stage!: number;
+
+  @Field(() => Int, { description: 'Promised limit, working days. 承诺时限' })
+  promisedDays!: number;
+
+  @Field(() => Int, { description: 'On-site visits it needs alone; 2 means two or more. 到现场次数' })
+  visits!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why it needs a visit. 到现场理由' })
+  visitsReason!: string | null;
+
+  @Extensions({ listSize: 5 })
+  @Field(() => [ServiceBundleMaterial], { description: 'Its materials. 材料' })
+  materials!: ServiceBundleMaterial[];
+}
+
+@ObjectType({ description: 'A part of a bundle as the public reads it: an item of the catalogue or an outside part. 一件事事项（公开）' })
+export class PublicServiceBundleItem {
+  @Field(() => Int, { description: 'Stage. 阶段' })
+  stage!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The catalogue item, whose guide is public; none for an outside part. 事项编号' })
+  itemId!: number | null;
+
+  @Field({ description: 'Its guide is published (open it at /public/guides/<itemId>). 有办事指南' })
+  hasGuide!: boolean;
+
+  @Field({ description: 'Name. 事项名称' })
+  name!: string;
+
+  @Field({ description: 'The department or body that does it. 办理部门' })
+  department!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Promised limit, working days (0: on the spot). 承诺时限' })
+  promisedDays!: number | null;
+
+  @Field(() => Int, { description: 'On-site visits it needs done alone; 2 means two or more. 单独办理到现场次数' })
+  visits!: number;
+}
+
+/** What anyone may read of a bundle: names, parts, the merged materials and the figures; no versions, no internals. */
+@ObjectType({ description: 'A "一件事" bundle as the public reads it. 一件事（公开）' })
+export class PublicServiceBundle {
+  @Field(() => ID, { description: 'Stable id. 编号' })
+  id!: number;
+
+  @Field({ description: 'Name. 名称' })
+  name!: string;
+
+  @Field({ description: 'What it is for. 说明' })
+  description!: string;
+
+  @Field({ description: 'The district. 区县' })
+  districtName!: string;
+
+  @Field(() => String, { nullable: true, description: 'The one window that takes the whole bundle in. 受理窗口' })
+  place!: string | null;
+
+  @Extensions({ listSize: 10 })
+  @Field(() => [PublicServiceBundleItem], { description: 'Its items and outside parts, by stage. 事项' })
+  items!: PublicServiceBundleItem[];
+
+  @Field(() => ServiceBundleFigures, { description: 'Materials, visits and days against one by one. 减材料、减跑动、减时限' })
+  figures!: ServiceBundleFigures;
+}
+
+@ObjectType({ description: 'A bundle an item belongs to. 所属一件事' })
+export class PublicServiceBundleLink {
+  @Field(() => ID, { description: 'Stable id. 编号' })
+  id!: number;
+
+  @Field({ description: 'Name. 名称' })
+  name!: string;
+}
+
 @ObjectType('ServiceBundle', { description: 'A "一件事" bundle: items of several departments done as one application at one window. 一件事' })
 export class ServiceBundleType {
   @Field(() => ID, { description: 'Stable id. 编号' })
@@ -76,6 +171,9 @@ export class ServiceBundleType {
 
   @Field(() => Int, { nullable: true, description: 'A cap on the combined promised limit, working days. 时限上限' })
   limitDays!: number | null;
+
+  /** Outside parts as JSON (BundlePart[]); read through the `parts` field. */
+  parts!: string | null;
 
   @Field(() => Int, { description: 'Raised by every save; send it back to save again. 版本' })
   version!: number;

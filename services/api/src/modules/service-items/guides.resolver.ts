@@ -19,7 +19,8 @@ import { PublicServiceGuidesArgs, ServiceGuideInput } from './guides.inputs';
 import { guideView, publicServiceGuide, publicServiceGuides, saveServiceGuide } from './guides.service';
 import { PublicServiceItem, PublicServiceItemConnection, ServiceGuide } from './guides.types';
 import { ServiceItem } from './service-item.entity';
-import { guideByItemLoader, windowsByZoneLoader, zoneOf } from './service-items.loaders';
+import { bundlesByItemLoader, guideByItemLoader, windowsByZoneLoader, zoneOf } from './service-items.loaders';
+import { PublicServiceBundleLink } from './bundles.types';
 import { ServiceWindow, ServiceZone } from './service-zone.entity';
 
 async function guideOfItem(ctx: Context, itemId: number): Promise<ServiceGuide | null> {
@@ -96,6 +97,13 @@ export class PublicServiceItemResolver {
   @FieldResolver(() => [ServiceWindow], { description: 'The windows of that zone. 受理窗口' })
   async windows(@Root() item: PublicServiceItem, @Ctx() ctx: Context): Promise<ServiceWindow[]> {
     return item.zoneId === null ? [] : loader(ctx, windowsByZoneLoader).load(item.zoneId);
+  }
+
+  @FieldResolver(() => [PublicServiceBundleLink], {
+    description: 'The "一件事" bundles it belongs to (open them with publicServiceBundle). 所属一件事',
+  })
+  bundles(@Root() item: PublicServiceItem, @Ctx() ctx: Context): Promise<PublicServiceBundleLink[]> {
+    return loader(ctx, bundlesByItemLoader).load(item.id);
   }
 
   @FieldResolver(() => ServiceGuide, { description: 'The service guide. 办事指南' })

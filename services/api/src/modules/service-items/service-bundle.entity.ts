@@ -20,6 +20,10 @@ export class ServiceBundle {
   @Column({ type: 'int', nullable: true })
   limitDays!: number | null;
 
+  /** Its parts outside the district's catalogue (BundlePart[] as JSON: tax office, seal filing, bank…); null: none. */
+  @Column({ type: 'text', nullable: true })
+  parts!: string | null;
+
   @Column({ type: 'int', default: 1 })
   version!: number;
 

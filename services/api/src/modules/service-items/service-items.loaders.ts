@@ -5,7 +5,7 @@ import { loader, type Context } from '../../core/context';
 import { ServiceItem, ServiceItemStatus } from './service-item.entity';
 import { scopedCases, scopedItems } from './service-items.scope';
 import { ServiceCase } from './service-case.entity';
-import { ServiceBundleItem } from './service-bundle.entity';
+import { ServiceBundle, ServiceBundleItem } from './service-bundle.entity';
 import { ServiceRating, ServiceRectification, ServiceRectificationStepRow } from './service-rating.entity';
 import { ServiceWindow, ServiceZone } from './service-zone.entity';
 import { ServiceGuideRow } from './service-guide.entity';
@@ -108,4 +108,17 @@ export const bundleItemsLoader = (ctx: Context) =>
       .getRepository(ServiceBundleItem)
       .find({ where: { bundleId: In([...ids]) }, order: { stage: 'ASC', sortOrder: 'ASC' } });
     return ids.map((id) => rows.filter((r) => r.bundleId === id));
+  });
+
+/** The bundles (id and name) each item belongs to, by bundle id, batched per request (bundles are public). */
+export const bundlesByItemLoader = (ctx: Context) =>
+  new DataLoader<number, Array<{ id: number; name: string }>>(async (itemIds) => {
+    const rows = await ctx.db.getRepository(ServiceBundleItem).findBy({ itemId: In([...itemIds]) });
+    const bundles = rows.length
+      ? await ctx.db.getRepository(ServiceBundle).find({ where: { id: In([...new Set(rows.map((r) => r.bundleId))]) }, order: { id: 'ASC' } })
+      : [];
+    return itemIds.map((id) => {
+      const of = new Set(rows.filter((r) => r.itemId === id).map((r) => r.bundleId));
+      return bundles.filter((b) => of.has(b.id)).map((b) => ({ id: b.id, name: b.name }));
+    });
   });
