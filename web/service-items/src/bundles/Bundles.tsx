@@ -2,92 +2,10 @@ import { useState } from 'react';
 import { Button, Card, Col, Empty, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { QueryState, useFormErrors, useMessages } from '@kpd/web-kit';
-import { graphql } from '../gql';
-import type { ServiceBundlesQuery } from '../gql/graphql';
+import { BUNDLES, ITEM_SEARCH, SAVE, type Bundle } from './queries';
 import { bundleMessages } from './messages';
 import { BUNDLE_PAGE } from './PublicBundle';
 
-const BUNDLES = graphql(`
-  query ServiceBundles {
-    districts {
-      id
-      name
-    }
-    serviceBundles {
-      id
-      name
-      description
-      limitDays
-      version
-      district {
-        id
-        name
-      }
-      parts {
-        name
-        department
-        stage
-        promisedDays
-        visits
-        visitsReason
-        materials {
-          name
-          shared
-        }
-      }
-      items {
-        stage
-        hasGuide
-        item {
-          id
-          name
-          department
-          promisedLimitDays
-          caseKind
-          visits
-        }
-      }
-      figures {
-        items
-        departments
-        stages
-        oneByOneDays
-        combinedDays
-        daysSaved
-        oneByOneMaterials
-        bundleMaterials
-        materialsSaved
-        oneByOneVisits
-        bundleVisits
-        visitsSaved
-        materialList
-        limitDays
-        withinLimit
-      }
-    }
-  }
-`);
-const ITEM_SEARCH = graphql(`
-  query BundleItemSearch($filter: ServiceItemFilter) {
-    serviceItems(filter: $filter, first: 20) {
-      nodes {
-        id
-        name
-        department
-      }
-    }
-  }
-`);
-const SAVE = graphql(`
-  mutation SaveServiceBundle($districtId: ID!, $id: ID, $expectedVersion: Int, $input: ServiceBundleInput!) {
-    saveServiceBundle(districtId: $districtId, id: $id, expectedVersion: $expectedVersion, input: $input) {
-      id
-      version
-    }
-  }
-`);
-
-type Bundle = ServiceBundlesQuery['serviceBundles'][number];
 
 /** "一件事" bundles: each with its items by stage and what it saves against doing them one by one; admins add and edit. */
 export function Bundles({ canEdit }: { canEdit: boolean }) {
