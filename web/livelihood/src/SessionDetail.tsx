@@ -7,6 +7,7 @@ import { fromShanghaiInput, STATUS_COLORS, toShanghaiInput, type SessionStatus }
 import { Hash, Results } from './Results';
 import { Candidates, type CandidateRow } from './Candidates';
 import { PaperBallots } from './Paper';
+import { KeyHolder, ShareStatus, type ShareRow } from './KeyHolder';
 
 interface RosterRow {
   id: string;
@@ -38,7 +39,7 @@ export interface DetailSession {
   manageable: boolean;
   candidates: CandidateRow[];
   roster: RosterRow[] | null;
-  me: { onRoster: boolean; scrutineer: boolean } | null;
+  me: { onRoster: boolean; scrutineer: boolean; shareKey: string | null } | null;
   round: {
     id: string;
     number: number;
@@ -50,6 +51,10 @@ export interface DetailSession {
     candidates: Array<{ id: string; name: string; position: number }>;
     paper: { issued: number; returned: number | null; notReturned: number | null; valid: boolean | null };
     paperBatches: Array<{ id: string; sheets: number; issuedBy: string; confirmedBy: string | null; mine: boolean; delegates: string[] }> | null;
+    awaitingShares: boolean;
+    sharesNeeded: number;
+    countingShares: ShareRow[] | null;
+    myCountingShare: { number: number; sealed: string; keyTag: string; submitted: boolean } | null;
   } | null;
 }
 
@@ -61,8 +66,9 @@ const DETAIL = /* GraphQL */ `
       area { id name } city { id name } level manageable
       candidates { id name description position leadDepartment targetQuantity unit estimatedCost proposalIds adopted supportCount reserveItem { id votes rosterSize reason fromSession { id name } history { id votes rosterSize reason fromSession { name } } } }
       roster { id userId name delegation scrutineer checkedInAt }
-      me { onRoster scrutineer }
-      round { id number status seats fingerprint canonical openedAt candidates { id name position } paper { issued returned notReturned valid } paperBatches { id sheets issuedBy confirmedBy mine delegates } }
+      me { onRoster scrutineer shareKey }
+      round { id number status seats fingerprint canonical openedAt candidates { id name position } paper { issued returned notReturned valid } paperBatches { id sheets issuedBy confirmedBy mine delegates }
+        awaitingShares sharesNeeded countingShares { number holder submitted mine } myCountingShare { number sealed keyTag submitted } }
     }
   }
 `;
@@ -73,10 +79,10 @@ const IMPORT = /* GraphQL */ `
   mutation ImportVoteRoster($sessionId: ID!, $fileId: ID!, $dryRun: Boolean!) { importVoteRoster(sessionId: $sessionId, fileId: $fileId, dryRun: $dryRun) { ${IMPORT_RESULT_FIELDS} } }
 `;
 const OPEN = /* GraphQL */ `
-  mutation OpenVote($sessionId: ID!) { openVote(sessionId: $sessionId) { id status fingerprint countingShares } }
+  mutation OpenVote($sessionId: ID!) { openVote(sessionId: $sessionId) { id status fingerprint } }
 `;
 const CLOSE = /* GraphQL */ `
-  mutation CloseVote($sessionId: ID!, $shares: [String!]!) { closeVote(sessionId: $sessionId, shares: $shares) { id status } }
+  mutation EndCasting($sessionId: ID!) { closeVote(sessionId: $sessionId) { id status } }
 `;
 const CONCLUDE = /* GraphQL */ `
   mutation ConcludeVote($sessionId: ID!) { concludeVote(sessionId: $sessionId) { id status } }
@@ -118,6 +124,7 @@ export function SessionDetail({ id, admin, onBack }: { id: string; admin: boolea
               <Overview session={v} />
               {admin && !v.manageable && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={l('notYours', { area: v.area.name })} data-testid="session-not-yours" />}
               {manage && <VoteControl session={v} onChanged={reload} />}
+              {scrutineer && v.status !== 'DECIDED' && <KeyHolder session={v} onChanged={reload} />}
               {v.round?.status === 'OPEN' && (manage || scrutineer) && <PaperBallots session={v} manage={manage} onChanged={reload} />}
               {manage && draft && <Settings session={v} onSaved={reload} />}
               <Collapse
@@ -175,12 +182,10 @@ function Overview({ session: v }: { session: DetailSession }) {
 /** Open, close, conclude; with the frozen fingerprint once opened. */
 function VoteControl({ session: v, onChanged }: { session: DetailSession; onChanged: () => void }) {
   const s = useMessages(sessionMessages);
-  const [opened, open] = useMutation<{ openVote: { countingShares: string[] | null } }>(OPEN);
+  const [opened, open] = useMutation(OPEN);
   const [closed, close] = useMutation(CLOSE);
   const [concluded, conclude] = useMutation(CONCLUDE);
-  const [shares, setShares] = useState(['', '']);
   const error = opened.error ?? closed.error ?? concluded.error;
-  const handedOut = opened.data?.openVote.countingShares;
   const round = v.round;
   const tooFew = v.candidates.length <= v.seats;
   return (
@@ -229,57 +234,20 @@ function VoteControl({ session: v, onChanged }: { session: DetailSession; onChan
           </Descriptions.Item>
         </Descriptions>
       )}
-      {handedOut && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginTop: 12 }}
-          title={s('sharesTitle')}
-          data-testid="counting-shares"
-          description={
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Typography.Text>{s('sharesHint')}</Typography.Text>
-              {handedOut.map((share, i) => (
-                <div key={share}>
-                  <Typography.Text strong>{s('shareN', { n: i + 1 })}：</Typography.Text>
-                  <Typography.Text code copyable data-testid={`counting-share-${i}`} style={{ wordBreak: 'break-all' }}>
-                    {share}
-                  </Typography.Text>
-                </div>
-              ))}
-            </Space>
-          }
-        />
-      )}
-      {v.status === 'VOTING' && (
+      {v.status === 'VOTING' && round && !round.awaitingShares && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
           <Typography.Text type="secondary">{s('closeHint')}</Typography.Text>
-          {shares.map((value, i) => (
-            <div key={i} data-testid={`close-share-${i}`}>
-              <Input.Password
-                addonBefore={s('shareLabel', { n: i + 1 })}
-                placeholder={s('sharePlaceholder')}
-                value={value}
-                visibilityToggle
-                autoComplete="off"
-                onChange={(e) => setShares(shares.map((x, j) => (j === i ? e.target.value : x)))}
-              />
-            </div>
-          ))}
-          <Popconfirm
-            title={s('closeConfirm')}
-            onConfirm={async () => {
-              if ((await close({ sessionId: v.id, shares: shares.map((x) => x.trim()).filter(Boolean) })).data) {
-                setShares(['', '']);
-                onChanged();
-              }
-            }}
-            okButtonProps={{ 'data-testid': 'vote-close-ok' }}
-          >
+          <Popconfirm title={s('closeConfirm')} onConfirm={async () => (await close({ sessionId: v.id })).data && onChanged()} okButtonProps={{ 'data-testid': 'vote-close-ok' }}>
             <Button danger type="primary" loading={closed.fetching} data-testid="vote-close">
               {s('close')}
             </Button>
           </Popconfirm>
+        </Space>
+      )}
+      {v.status === 'VOTING' && round?.awaitingShares && (
+        <Space direction="vertical" style={{ width: '100%', marginTop: 12 }} data-testid="awaiting-shares">
+          <Alert type="info" showIcon title={s('awaitingShares')} />
+          <ShareStatus round={round} />
         </Space>
       )}
       {v.status === 'DECIDED' && <Typography.Text type="success">{s('decided')}</Typography.Text>}
