@@ -18,6 +18,7 @@ export const keyMessages = table(
     holding: '您保管本轮第 {n} 份计票密钥份额。管理员截止投票后，请在这里用密钥文件打开份额并提交。',
     notHolding: '本轮计票密钥份额不由您保管。',
     keyFile: '密钥文件',
+    publicKey: '计票公钥',
     keyFileRequired: '请选择登记公钥时下载的密钥文件',
     notKeyFile: '这不是计票密钥文件',
     wrongKey: '该密钥文件打不开本轮份额：不是您登记的那把密钥',
@@ -45,6 +46,7 @@ export const keyMessages = table(
     holding: 'You hold share {n} of this round’s counting key. Once the admin ends the casting, open it here with your key file and submit it.',
     notHolding: 'You hold no share of this round’s counting key.',
     keyFile: 'Key file',
+    publicKey: 'Counting public key',
     keyFileRequired: 'Choose the key file downloaded when you registered',
     notKeyFile: 'Not a counting key file',
     wrongKey: 'This key file does not open this round’s share: it is not the key you registered',
@@ -116,9 +118,9 @@ export function KeyHolder({ session, onChanged }: { session: { id: string; name:
   const k = useMessages(keyMessages);
   const [registered, register] = useMutation(REGISTER);
   const [submitted, submit] = useMutation<{ submitCountingShare: { counted: boolean } }>(SUBMIT);
-  const [keyForm] = Form.useForm<{ publicKey?: string }>();
+  const [keyForm] = Form.useForm<Record<string, never>>();
   const [shareForm] = Form.useForm<{ keyFile?: string; share?: string }>();
-  const keyErrors = useFormErrors(keyForm);
+  const keyErrors = useFormErrors(keyForm, { publicKey: k('publicKey') });
   const shareErrors = useFormErrors(shareForm, { share: k('share') });
   const [fileText, setFileText] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -167,9 +169,6 @@ export function KeyHolder({ session, onChanged }: { session: { id: string; name:
           <Form form={keyForm} layout="vertical" onFinish={generate}>
             <Typography.Paragraph data-testid="key-state">{shareKey ? k('registered', { tag: shareKey.slice(0, 8) }) : k('notRegistered')}</Typography.Paragraph>
             <Typography.Paragraph type="secondary">{k('keep')}</Typography.Paragraph>
-            <Form.Item name="publicKey" hidden>
-              <Input />
-            </Form.Item>
             {keyErrors.notice}
             <Button type={shareKey ? 'default' : 'primary'} htmlType="submit" loading={registered.fetching} block data-testid="key-generate">
               {k(shareKey ? 'regenerate' : 'generate')}
