@@ -92,7 +92,7 @@ export function ShareStatus({ round }: { round: KeyRound }) {
   if (!round.countingShares?.length) return null;
   const n = round.countingShares.filter((r) => r.submitted).length;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="share-status">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="share-status">
       <Typography.Text>{k('needed', { n, needed: round.sharesNeeded })}</Typography.Text>
       <Table<ShareRow>
         size="small"
@@ -164,7 +164,7 @@ export function KeyHolder({ session, onChanged }: { session: { id: string; name:
 
   return (
     <Card size="small" title={k('title')} style={{ marginBottom: 16 }} data-testid="key-holder">
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         {!open && (
           <Form form={keyForm} layout="vertical" onFinish={generate}>
             <Typography.Paragraph data-testid="key-state">{shareKey ? k('registered', { tag: shareKey.slice(0, 8) }) : k('notRegistered')}</Typography.Paragraph>

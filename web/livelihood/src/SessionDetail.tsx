@@ -235,7 +235,7 @@ function VoteControl({ session: v, onChanged }: { session: DetailSession; onChan
         </Descriptions>
       )}
       {v.status === 'VOTING' && round && !round.awaitingShares && (
-        <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>
           <Typography.Text type="secondary">{s('closeHint')}</Typography.Text>
           <Popconfirm title={s('closeConfirm')} onConfirm={async () => (await close({ sessionId: v.id })).data && onChanged()} okButtonProps={{ 'data-testid': 'vote-close-ok' }}>
             <Button danger type="primary" loading={closed.fetching} data-testid="vote-close">
@@ -245,7 +245,7 @@ function VoteControl({ session: v, onChanged }: { session: DetailSession; onChan
         </Space>
       )}
       {v.status === 'VOTING' && round?.awaitingShares && (
-        <Space direction="vertical" style={{ width: '100%', marginTop: 12 }} data-testid="awaiting-shares">
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }} data-testid="awaiting-shares">
           <Alert type="info" showIcon title={s('awaitingShares')} />
           <ShareStatus round={round} />
         </Space>
