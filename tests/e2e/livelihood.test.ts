@@ -311,7 +311,7 @@ browserDescribe('livelihood votes in the browser', () => {
     } finally {
       fs.rmSync(path.dirname(rosterFile), { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 420_000);
 
   test('the admin tracks the adopted projects on the implementation board; the demo year shows its ten', async () => {
     // The implementation board of the new session's year: the admin sets a project's target and

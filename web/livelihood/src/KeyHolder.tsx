@@ -183,7 +183,7 @@ export function KeyHolder({ session, onChanged }: { session: { id: string; name:
             <Typography.Paragraph>{k('holding', { n: mine.number })}</Typography.Paragraph>
             <Form.Item label={k('keyFile')} required>
               <Form.Item name="keyFile" noStyle rules={[{ required: true, message: k('keyFileRequired') }]}>
-                <Input hidden />
+                <input type="hidden" />
               </Form.Item>
               <input
                 type="file"
