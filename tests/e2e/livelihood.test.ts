@@ -1,7 +1,9 @@
 /**
  * The livelihood vote in a real browser: an admin of 阜新市 sets up a session in the admin (roster
  * import, candidates from accepted proposals), a delegate on a phone checks in, sees the frozen list
- * and its fingerprint, votes and keeps the receipt code; after the admin closes the vote the code is
+ * and its fingerprint, votes and keeps the receipt code; the scrutineers hold the counting key's
+ * shares (one makes her key on her phone and opens her share there); after the admin ends the
+ * casting and two scrutineers brought their shares the code is
  * in the published ballot list, in the admin and on the public page without sign-in; the admin's
  * implementation board shows the demo year's adopted projects, and the year-end evaluation runs from
  * opening to each project's result.
@@ -11,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { rosterWorkbook } from '../../services/api/src/modules/livelihood/testkit';
+import { newHolderKey, openShare } from '../../services/api/src/modules/livelihood/counting-key';
 import { adminInBrowser, browserDescribe, chooseFirstOptions, chooseOption, pickOption, typeInPicker } from './browser';
 
 const SESSION_NAME = '阜新市十六届人大六次会议（浏览器测试）';
@@ -31,6 +34,7 @@ browserDescribe('livelihood votes in the browser', () => {
   let a: Page;
   let d: Page;
   let p: Page;
+  let sc: Page;
   let url: string;
   let sessionId: string;
   let candidates: Array<{ id: string; name: string; position: number }>;
@@ -38,8 +42,8 @@ browserDescribe('livelihood votes in the browser', () => {
 
   beforeAll(async () => {
     url = admin.server.url;
-    [a, d, p] = (
-      await Promise.all([admin.newPage(), admin.newPage({ width: 390, height: 844 }), admin.newPage()])
+    [a, d, p, sc] = (
+      await Promise.all([admin.newPage(), admin.newPage({ width: 390, height: 844 }), admin.newPage(), admin.newPage({ width: 390, height: 844 })])
     ).map((x) => x.page);
   });
 
@@ -48,7 +52,7 @@ browserDescribe('livelihood votes in the browser', () => {
     fs.writeFileSync(
       rosterFile,
       await rosterWorkbook(
-        DELEGATES.map((username, i) => ({ username, name: `代表${i + 1}`, scrutineer: i === 2 })),
+        DELEGATES.map((username, i) => ({ username, name: `代表${i + 1}`, scrutineer: true })),
       ),
     );
     try {
@@ -85,14 +89,37 @@ browserDescribe('livelihood votes in the browser', () => {
       expect(await a.textContent('[data-testid=quorum]')).toContain('还差 2 人');
       await admin.shot(a, 'livelihood-01-session-setup');
 
+      // Opening before three scrutineers registered their counting keys is refused with the reason.
+      await a.click('[data-testid=vote-open]');
+      await a.click('[data-testid=vote-open-ok]');
+      await a.locator('[data-testid=vote-control]', { hasText: '已登记计票公钥的监票人 0 名，须至少 3 名' }).waitFor();
+
+      // The scrutineers register their keys: 代表3 makes hers on her phone (the key file is
+      // downloaded, the private key never sent); 代表1 and 代表2 through the API, keeping theirs.
+      tokens = await Promise.all(DELEGATES.map((u) => admin.server.login(u)));
+      const holderKeys = [newHolderKey(), newHolderKey()];
+      for (const i of [0, 1]) {
+        const r = await admin.server.gql('mutation($s: ID!, $k: String!) { registerCountingKey(sessionId: $s, publicKey: $k) { shareKey } }', { s: sessionId, k: holderKeys[i].publicKey }, tokens[i]);
+        expect(r.errors).toBeUndefined();
+      }
+      await admin.signIn(sc, 'delegate.003');
+      await sc.waitForSelector('[data-testid=viewer]');
+      await sc.goto(`${url}/livelihood/sessions/${sessionId}`);
+      expect(await (await sc.waitForSelector('[data-testid=key-state]')).textContent()).toContain('尚未登记');
+      const [download] = await Promise.all([sc.waitForEvent('download'), sc.click('[data-testid=key-generate]')]);
+      const keyFile = path.join(path.dirname(rosterFile), 'counting-key.json');
+      await download.saveAs(keyFile);
+      await sc.locator('[data-testid=key-state]', { hasText: '已登记计票公钥' }).waitFor();
+      const saved = JSON.parse(fs.readFileSync(keyFile, 'utf8')) as { publicKey: string; privateKey: { d: string } };
+      expect(saved.privateKey.d).toBeTruthy();
+      const registered = await admin.server.gql<{ voteSession: { me: { shareKey: string } } }>('query($id: ID!) { voteSession(id: $id) { me { shareKey } } }', { id: sessionId }, tokens[2]);
+      expect(registered.data!.voteSession.me.shareKey).toBe(saved.publicKey);
+      await admin.shot(sc, 'livelihood-02a-scrutineer-key-phone');
+
       // Opening without a quorum is refused with the server's reason.
       await a.click('[data-testid=vote-open]');
       await a.click('[data-testid=vote-open-ok]');
-      expect(
-        await (
-          await a.waitForSelector('[data-testid=vote-control] [data-testid=error-message]')
-        ).textContent(),
-      ).toContain('三分之二');
+      await a.locator('[data-testid=vote-control]', { hasText: '三分之二' }).waitFor();
 
       // The delegate checks in on a phone.
       await admin.signIn(d, 'delegate.001');
@@ -104,7 +131,6 @@ browserDescribe('livelihood votes in the browser', () => {
       await admin.shot(d, 'livelihood-02-delegate-checked-in');
 
       // The other two check in (through the API); the admin's count follows, and the vote opens.
-      tokens = await Promise.all(DELEGATES.map((u) => admin.server.login(u)));
       for (const token of tokens.slice(1)) {
         const r = await admin.server.gql(
           'mutation($s: ID!) { checkInToSession(sessionId: $s) { checkedInAt } }',
@@ -123,11 +149,8 @@ browserDescribe('livelihood votes in the browser', () => {
       ).textContent())!.trim();
       expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
       expect(await a.textContent('[data-testid=session-status]')).toBe('投票中');
-      // The three shares of the counting key, shown this once for three scrutineers to keep.
-      await a.waitForSelector('[data-testid=counting-shares]');
-      const shares: string[] = [];
-      for (let i = 0; i < 3; i++) shares.push((await a.locator(`[data-testid=counting-share-${i}]`).innerText()).trim());
-      for (const share of shares) expect(share).toMatch(/^[0-9A-F]{8}-[123]-[0-9A-F]{64}$/);
+      // The admin never sees a share: each is sealed to its scrutineer's key.
+      expect(await a.locator('[data-testid=vote-control]').innerText()).not.toMatch(/[0-9A-F]{8}-[123]-[0-9A-F]{64}/);
       // No counts while the vote is open.
       expect(await a.textContent('[data-testid=results-hidden]')).toContain('投票进行中');
       await admin.shot(a, 'livelihood-03-vote-open');
@@ -206,16 +229,29 @@ browserDescribe('livelihood votes in the browser', () => {
       );
       expect(twice.errors?.[0].extensions?.code).toBe('CONFLICT');
 
-      // Two scrutineers paste their shares; the admin closes the vote: counts, adopted list, the ballot list holds the receipt.
-      await a.fill('[data-testid=close-share-0] input', shares[0]);
-      await a.fill('[data-testid=close-share-1] input', shares[0]);
+      // The admin ends the casting; the count waits for the scrutineers' shares.
       await a.click('[data-testid=vote-close]');
       await a.click('[data-testid=vote-close-ok]');
-      expect(await (await a.waitForSelector('[data-testid=vote-control] [data-testid=error-message]')).textContent()).toContain('两次');
-      await a.fill('[data-testid=close-share-1] input', shares[2]);
-      await a.click('[data-testid=vote-close]');
-      await a.click('[data-testid=vote-close-ok]');
-      await a.waitForSelector('[data-testid=results-counts]');
+      await a.locator('[data-testid=awaiting-shares]', { hasText: '已提交 0 份，计票需 2 份' }).waitFor();
+      await admin.shot(a, 'livelihood-05c-awaiting-shares');
+      // 代表1 opens her share with her key and brings it (through the API): one share counts nothing.
+      const mine = await admin.server.gql<{ voteSession: { round: { myCountingShare: { sealed: string } } } }>('query($id: ID!) { voteSession(id: $id) { round { myCountingShare { sealed } } } }', { id: sessionId }, tokens[0]);
+      const first = await admin.server.gql<{ submitCountingShare: { counted: boolean } }>(
+        'mutation($s: ID!, $k: String!) { submitCountingShare(sessionId: $s, share: $k) { counted } }',
+        { s: sessionId, k: openShare(holderKeys[0].privateJwk.d!, mine.data!.voteSession.round.myCountingShare.sealed) },
+        tokens[0],
+      );
+      expect(first.data!.submitCountingShare.counted).toBe(false);
+      await a.locator('[data-testid=awaiting-shares]', { hasText: '已提交 1 份' }).waitFor({ timeout: 20_000 });
+      // 代表3 opens hers on her phone with her key file and submits it: the round is counted.
+      await sc.reload();
+      await sc.waitForSelector('[data-testid=share-form]');
+      await sc.setInputFiles('[data-testid=key-file]', keyFile);
+      await admin.shot(sc, 'livelihood-05d-scrutineer-share-phone');
+      await sc.click('[data-testid=share-submit]');
+      await sc.locator('[data-testid=session-status]', { hasText: '已公布' }).waitFor({ timeout: 20_000 });
+      // Counts, adopted list, the ballot list holds the receipt.
+      await a.waitForSelector('[data-testid=results-counts]', { timeout: 20_000 });
       expect(await a.textContent('[data-testid=session-status]')).toBe('已公布');
       const counts = await texts(a, '[data-testid=results-counts] tr.ant-table-row');
       expect(counts[0]).toContain(candidates[0].name);
@@ -275,7 +311,7 @@ browserDescribe('livelihood votes in the browser', () => {
     } finally {
       fs.rmSync(path.dirname(rosterFile), { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 420_000);
 
   test('the admin tracks the adopted projects on the implementation board; the demo year shows its ten', async () => {
     // The implementation board of the new session's year: the admin sets a project's target and

@@ -215,6 +215,8 @@ export const MUTATIONS: Record<string, Row> = {
   confirmPaperBatch:         /* */ 'D D D D D D D A',
   printPaperSheets:          /* */ 'D D D D D D D A',
   closeVote:                 /* */ 'D D D D D D D A',
+  registerCountingKey:       /* */ 'D D D D D D D D',
+  submitCountingShare:       /* */ 'D D D D D D A A',
   concludeVote:              /* */ 'D D D D D D D A',
   withdrawLivelihoodReserveItem: /* */ 'D D D D D D D A',
   updateLivelihoodProject:   /* */ 'D D D D D D D A',

@@ -451,6 +451,8 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   confirmPaperBatch: (fx) => ({ sessionId: fx.fuxinSession, batchId: '1' }),
   printPaperSheets: (fx) => ({ sessionId: fx.fuxinSession, count: 1 }),
   closeVote: (fx) => ({ sessionId: fx.fuxinSession, shares: [] }),
+  registerCountingKey: (fx) => ({ sessionId: fx.fuxinSession, publicKey: 'BAAA' }),
+  submitCountingShare: (fx) => ({ sessionId: fx.fuxinSession, share: '00000000-1-00' }),
   concludeVote: (fx) => ({ sessionId: fx.fuxinSession }),
   updateLivelihoodProject: (fx) => ({ id: fx.fuxinProject, input: { leadDepartment: '市住房和城乡建设局' } }),
   saveLivelihoodMilestones: (fx) => ({ projectId: fx.fuxinProject, milestones: [] }),

@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Input, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useMutation } from 'urql';
 import { ErrorNotice, useMessages } from '@kpd/web-kit';
 import { sessionMessages } from '../messages';
 import { Hash } from '../Results';
+import { ShareStatus } from '../KeyHolder';
 import { CLOSE, CONCLUDE, OPEN, type DetailSession } from './queries';
 
 /** Open, close, conclude; with the frozen fingerprint once opened. */
@@ -12,9 +12,7 @@ export function VoteControl({ session: v, onChanged }: { session: DetailSession;
   const [opened, open] = useMutation(OPEN);
   const [closed, close] = useMutation(CLOSE);
   const [concluded, conclude] = useMutation(CONCLUDE);
-  const [shares, setShares] = useState(['', '']);
   const error = opened.error ?? closed.error ?? concluded.error;
-  const handedOut = opened.data?.openVote.countingShares;
   const round = v.round;
   const tooFew = v.candidates.length <= v.seats;
   return (
@@ -63,57 +61,20 @@ export function VoteControl({ session: v, onChanged }: { session: DetailSession;
           </Descriptions.Item>
         </Descriptions>
       )}
-      {handedOut && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginTop: 12 }}
-          title={s('sharesTitle')}
-          data-testid="counting-shares"
-          description={
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Typography.Text>{s('sharesHint')}</Typography.Text>
-              {handedOut.map((share, i) => (
-                <div key={share}>
-                  <Typography.Text strong>{s('shareN', { n: i + 1 })}：</Typography.Text>
-                  <Typography.Text code copyable data-testid={`counting-share-${i}`} style={{ wordBreak: 'break-all' }}>
-                    {share}
-                  </Typography.Text>
-                </div>
-              ))}
-            </Space>
-          }
-        />
-      )}
-      {v.status === 'VOTING' && (
-        <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
+      {v.status === 'VOTING' && round && !round.awaitingShares && (
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>
           <Typography.Text type="secondary">{s('closeHint')}</Typography.Text>
-          {shares.map((value, i) => (
-            <div key={i} data-testid={`close-share-${i}`}>
-              <Input.Password
-                addonBefore={s('shareLabel', { n: i + 1 })}
-                placeholder={s('sharePlaceholder')}
-                value={value}
-                visibilityToggle
-                autoComplete="off"
-                onChange={(e) => setShares(shares.map((x, j) => (j === i ? e.target.value : x)))}
-              />
-            </div>
-          ))}
-          <Popconfirm
-            title={s('closeConfirm')}
-            onConfirm={async () => {
-              if ((await close({ sessionId: v.id, shares: shares.map((x) => x.trim()).filter(Boolean) })).data) {
-                setShares(['', '']);
-                onChanged();
-              }
-            }}
-            okButtonProps={{ 'data-testid': 'vote-close-ok' }}
-          >
+          <Popconfirm title={s('closeConfirm')} onConfirm={async () => (await close({ sessionId: v.id })).data && onChanged()} okButtonProps={{ 'data-testid': 'vote-close-ok' }}>
             <Button danger type="primary" loading={closed.fetching} data-testid="vote-close">
               {s('close')}
             </Button>
           </Popconfirm>
+        </Space>
+      )}
+      {v.status === 'VOTING' && round?.awaitingShares && (
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }} data-testid="awaiting-shares">
+          <Alert type="info" showIcon title={s('awaitingShares')} />
+          <ShareStatus round={round} />
         </Space>
       )}
       {v.status === 'DECIDED' && <Typography.Text type="success">{s('decided')}</Typography.Text>}

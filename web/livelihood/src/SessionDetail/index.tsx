@@ -7,6 +7,7 @@ import { STATUS_COLORS } from '../shared';
 import { Results } from '../Results';
 import { Candidates } from '../Candidates';
 import { PaperBallots } from '../Paper';
+import { KeyHolder } from '../KeyHolder';
 import { DETAIL, type DetailSession } from './queries';
 import { VoteControl } from './VoteControl';
 import { Settings } from './Settings';
@@ -48,6 +49,7 @@ export function SessionDetail({ id, admin, onBack }: { id: string; admin: boolea
               <Overview session={v} />
               {admin && !v.manageable && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={l('notYours', { area: v.area.name })} data-testid="session-not-yours" />}
               {manage && <VoteControl session={v} onChanged={reload} />}
+              {scrutineer && v.status !== 'DECIDED' && <KeyHolder session={v} onChanged={reload} />}
               {v.round?.status === 'OPEN' && (manage || scrutineer) && <PaperBallots session={v} manage={manage} onChanged={reload} />}
               {manage && draft && <Settings session={v} onSaved={reload} />}
               <Collapse

@@ -13,8 +13,9 @@ export const DETAIL = graphql(`
       area { id name } city { id name } level manageable
       candidates { id name description position leadDepartment targetQuantity unit estimatedCost proposalIds adopted supportCount reserveItem { id votes rosterSize reason fromSession { id name } history { id votes rosterSize reason fromSession { name } } } }
       roster { id userId name delegation scrutineer checkedInAt }
-      me { onRoster scrutineer }
-      round { id number status seats fingerprint canonical openedAt candidates { id name position } paper { issued returned notReturned valid } paperBatches { id sheets issuedBy confirmedBy mine delegates } }
+      me { onRoster scrutineer shareKey }
+      round { id number status seats fingerprint canonical openedAt candidates { id name position } paper { issued returned notReturned valid } paperBatches { id sheets issuedBy confirmedBy mine delegates }
+        awaitingShares sharesNeeded countingShares { number holder submitted mine } myCountingShare { number sealed keyTag submitted } }
     }
   }
 `);
@@ -25,10 +26,10 @@ export const IMPORT = graphql(`
   mutation ImportVoteRoster($sessionId: ID!, $fileId: ID!, $dryRun: Boolean!) { importVoteRoster(sessionId: $sessionId, fileId: $fileId, dryRun: $dryRun) { dryRun committed totalRows validRows created updated problems { row column header reason } } }
 `);
 export const OPEN = graphql(`
-  mutation OpenVote($sessionId: ID!) { openVote(sessionId: $sessionId) { id status fingerprint countingShares } }
+  mutation OpenVote($sessionId: ID!) { openVote(sessionId: $sessionId) { id status fingerprint } }
 `);
 export const CLOSE = graphql(`
-  mutation CloseVote($sessionId: ID!, $shares: [String!]!) { closeVote(sessionId: $sessionId, shares: $shares) { id status } }
+  mutation EndCasting($sessionId: ID!) { closeVote(sessionId: $sessionId) { id status } }
 `);
 export const CONCLUDE = graphql(`
   mutation ConcludeVote($sessionId: ID!) { concludeVote(sessionId: $sessionId) { id status } }

@@ -208,3 +208,39 @@ export class EvaluationBallot {
   @Column({ type: 'varchar', length: 64, nullable: true })
   chainHash!: string | null;
 }
+
+/**
+ * One share of a round's counting key, sealed to its holder (a scrutineer on the roster) with the
+ * public key the holder registered: only the holder's own key file opens it. `shareHash` (SHA-256
+ * of the share) lets the server refuse a mistyped or forged share at once. While the count waits
+ * for the threshold a submitted share is kept in `submitted`; at the count every submitted share is
+ * wiped. One share alone rebuilds nothing.
+ */
+@Entity('livelihood_round_shares')
+@Index(['roundId', 'rosterEntryId'], { unique: true })
+export class RoundShare {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  roundId!: number;
+
+  @Column({ type: 'int' })
+  rosterEntryId!: number;
+
+  /** The share's number (its x, 1–3). */
+  @Column({ type: 'int' })
+  number!: number;
+
+  @Column({ type: 'text' })
+  sealed!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  shareHash!: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  submitted!: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  submittedAt!: Date | null;
+}

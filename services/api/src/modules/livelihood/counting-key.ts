@@ -90,3 +90,73 @@ export function openBallot(privateKey: crypto.KeyObject, publicKey: string, seal
   decipher.setAuthTag(raw.subarray(44, 60));
   return Buffer.concat([decipher.update(raw.subarray(60)), decipher.final()]).toString('utf8');
 }
+
+/*
+ * A share sealed to its holder (ECIES on P-256, as the holder's browser opens it with WebCrypto):
+ * the holder's public key is the raw uncompressed point (65 bytes, base64url) made and kept in
+ * their browser, whose private half is a file only they hold. An ephemeral P-256 key, ECDH (the
+ * x-coordinate, 32 bytes), HKDF-SHA-256 (salt: the ephemeral public key; info: SHARE_INFO) to an
+ * AES-256-GCM key; base64 of ephemeral public key (65) | nonce (12) | ciphertext | tag (16).
+ */
+
+export const SHARE_INFO = 'kpd livelihood counting share';
+
+/** Checks a holder's public key (raw uncompressed P-256 point, base64url); null when it is not one. */
+export function parseHolderKey(publicKey: string): Buffer | null {
+  const raw = Buffer.from(publicKey.trim(), 'base64url');
+  if (raw.length !== 65 || raw[0] !== 4 || raw.toString('base64url') !== publicKey.trim()) return null;
+  try {
+    crypto.createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: b64u(raw.subarray(1, 33)), y: b64u(raw.subarray(33)) }, format: 'jwk' });
+    return raw;
+  } catch {
+    return null;
+  }
+}
+
+function shareKey(shared: Buffer, ephemeral: Buffer): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', shared, ephemeral, SHARE_INFO, 32));
+}
+
+/** Seals a key share to its holder's public key. */
+export function sealShare(holderKey: string, share: string): string {
+  const recipient = parseHolderKey(holderKey);
+  if (!recipient) throw new Error('not a P-256 public key');
+  const eph = crypto.createECDH('prime256v1');
+  const ephPub = eph.generateKeys();
+  const key = shareKey(eph.computeSecret(recipient), ephPub);
+  const nonce = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
+  const ct = Buffer.concat([cipher.update(share, 'utf8'), cipher.final()]);
+  return Buffer.concat([ephPub, nonce, ct, cipher.getAuthTag()]).toString('base64');
+}
+
+/** Opens a sealed share with the holder's private key (`d` of its JWK), as the holder's browser does. */
+export function openShare(holderPrivateD: string, sealed: string): string {
+  const raw = Buffer.from(sealed, 'base64');
+  const ecdh = crypto.createECDH('prime256v1');
+  ecdh.setPrivateKey(Buffer.from(holderPrivateD, 'base64url'));
+  const ephPub = raw.subarray(0, 65);
+  const key = shareKey(ecdh.computeSecret(ephPub), ephPub);
+  const decipher = crypto.createDecipheriv('aes-256-gcm', key, raw.subarray(65, 77));
+  decipher.setAuthTag(raw.subarray(raw.length - 16));
+  return Buffer.concat([decipher.update(raw.subarray(77, raw.length - 16)), decipher.final()]).toString('utf8');
+}
+
+/** A holder's key pair as their browser makes it: the public key to register and the private JWK to keep. */
+export function newHolderKey(): { publicKey: string; privateJwk: crypto.JsonWebKey } {
+  const { publicKey, privateKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = publicKey.export({ format: 'jwk' });
+  const raw = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x!, 'base64url'), Buffer.from(jwk.y!, 'base64url')]);
+  return { publicKey: b64u(raw), privateJwk: privateKey.export({ format: 'jwk' }) };
+}
+
+/** The number of a share (its x), or null when the text is not a share of this round's key. */
+export function shareNumber(publicKey: string, share: string): number | null {
+  const m = /^([0-9A-F]{8})-(\d{1,3})-([0-9A-F]{64})$/.exec(share.replace(/\s+/g, '').toUpperCase());
+  return m && m[1] === keyTag(publicKey) ? Number(m[2]) : null;
+}
+
+/** The normal form of a share as typed (no spaces, upper case). */
+export function cleanShare(share: string): string {
+  return share.replace(/\s+/g, '').toUpperCase();
+}

@@ -1,6 +1,6 @@
 import type { ApiModule } from '../../core/module';
 import { templateSheet } from '../../core/xlsx';
-import { Ballot, BoardCheckpoint, EvaluationBallot, EvaluationParticipation, RoundParticipation, SealedBallot, PaperBatch, PaperCode } from './ballot.entity';
+import { Ballot, BoardCheckpoint, EvaluationBallot, EvaluationParticipation, RoundParticipation, SealedBallot, PaperBatch, PaperCode, RoundShare } from './ballot.entity';
 import { EvaluationResolver, LivelihoodProgressResolver, LivelihoodProjectResolver, ProposalResolver } from './delivery.resolver';
 import { EvaluationRound, LivelihoodMilestone, LivelihoodProgress, LivelihoodProject } from './project.entity';
 import { LivelihoodProposal } from './proposal.entity';
@@ -37,6 +37,7 @@ export const livelihoodModule: ApiModule = {
     RoundParticipation,
     Ballot,
     SealedBallot,
+    RoundShare,
     PaperBatch,
     PaperCode,
     BoardCheckpoint,

@@ -527,6 +527,51 @@ export class DelegateStatusType {
 
   @Field({ description: 'Has voted (or holds a paper sheet) in the open round. 本轮已投票' })
   votedInCurrentRound!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The public key the scrutineer registered for their counting key shares (null when none). 我的计票公钥' })
+  shareKey?: string | null;
+}
+
+@ObjectType({ description: 'One share of a round’s counting key: who holds it and whether it was brought to the count. 计票密钥份额' })
+export class CountingShareType {
+  @Field(() => Int, { description: 'Share number (1–3). 份额序号' })
+  number!: number;
+
+  @Field({ description: 'The scrutineer holding it. 保管人' })
+  holder!: string;
+
+  @Field({ description: 'Brought to the count. 已提交' })
+  submitted!: boolean;
+
+  @Field({ description: 'Held by the signed-in viewer. 由我保管' })
+  mine!: boolean;
+}
+
+@ObjectType({ description: 'The signed-in holder’s own share of the round’s counting key, sealed to their registered public key: only their key file opens it. 我保管的份额' })
+export class MyCountingShareType {
+  @Field(() => Int, { description: 'Share number (1–3). 份额序号' })
+  number!: number;
+
+  @Field({ description: 'The share sealed to the holder’s key (ECIES on P-256: ephemeral key 65 | nonce 12 | AES-256-GCM ciphertext and tag; base64). 加密的份额' })
+  sealed!: string;
+
+  @Field({ description: 'Eight hex digits naming the round’s key, at the start of the opened share. 本轮密钥标识' })
+  keyTag!: string;
+
+  @Field({ description: 'Already brought to the count. 已提交' })
+  submitted!: boolean;
+}
+
+@ObjectType({ description: 'What a submitted share did. 份额提交结果' })
+export class ShareSubmissionType {
+  @Field({ description: 'The round was counted with this share. 已计票' })
+  counted!: boolean;
+
+  @Field(() => Int, { description: 'Shares brought so far, this one included. 已提交份额数' })
+  submitted!: number;
+
+  @Field(() => Int, { description: 'Shares the count needs. 所需份额数' })
+  needed!: number;
 }
 
 @ObjectType({ description: 'Why a result is not shown. 结果未公布' })

@@ -50,7 +50,9 @@ describe.each(DRIVERS)('a delegate’s vote through the client operations [%s]',
     }
     const tokens = await Promise.all(['delegate.001', 'delegate.002', 'delegate.003'].map((u) => t.login(u)));
     for (const tok of tokens) await call('CheckIn', { sessionId: id }, tok);
-    const opened = await t.gql<{ openVote: { countingShares: string[] } }>('mutation($s: ID!) { openVote(sessionId: $s) { status countingShares } }', { s: id }, admin);
+    const { provisionHolders, openedShares } = await import('./testkit');
+    await provisionHolders(t, id);
+    await t.gql('mutation($s: ID!) { openVote(sessionId: $s) { status } }', { s: id }, admin);
 
     type S = { voteSession: { fingerprint: string; me: { onRoster: boolean; votedInCurrentRound: boolean }; round: { fingerprint: string; canonical: string; candidates: { id: string; name: string }[] } } };
     const seen = await call<S>('DelegateSession', { id }, tokens[0]);
@@ -64,7 +66,7 @@ describe.each(DRIVERS)('a delegate’s vote through the client operations [%s]',
       expect(r.castBallot.fingerprint).toBe(seen.voteSession.fingerprint);
       receipts.push(r.castBallot.receiptCode);
     }
-    await t.gql('mutation($s: ID!, $k: [String!]!) { closeVote(sessionId: $s, shares: $k) { status } }', { s: id, k: opened.data!.openVote.countingShares.slice(0, 2) }, admin);
+    await t.gql('mutation($s: ID!, $k: [String!]!) { closeVote(sessionId: $s, shares: $k) { status } }', { s: id, k: (await openedShares(t, id)).slice(0, 2) }, admin);
 
     const results = await call<{ voteSession: { status: string; adopted: { name: string }[] } }>('VoteResults', { id });
     expect(results.voteSession).toMatchObject({ status: 'DECIDED', adopted: [{ name: '维修改造农村公路500公里' }] });

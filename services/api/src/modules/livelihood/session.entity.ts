@@ -95,7 +95,11 @@ export class VoteSession {
    * The counting key's three shares, on the answer of the opening only (never stored, never shown
    * again): each scrutineer keeps one; two of them count the round.
    */
-  @Field(() => [String], { nullable: true, description: 'On opening only: the three shares of the round’s counting key, one for each of three scrutineers to keep; two are needed to count. Never stored nor shown again. 计票密钥份额' })
+  @Field(() => [String], {
+    nullable: true,
+    deprecationReason: 'Always null: each share is sealed to its scrutineer’s key (VoteRound.myCountingShare) and nobody else sees it',
+    description: 'Always null: the shares of the round’s counting key are sealed each to its scrutineer’s own key. 计票密钥份额（已停用）',
+  })
   countingShares?: string[] | null;
 }
 
@@ -185,6 +189,15 @@ export class RosterEntry {
   @Field(() => Date, { nullable: true, description: 'When the delegate checked in. 报到时间' })
   @Column({ type: 'datetime', nullable: true })
   checkedInAt!: Date | null;
+
+  /**
+   * A scrutineer's public key (P-256, raw uncompressed point, base64url), made in their browser,
+   * to which their share of each round's counting key is sealed. Its private half is a file only
+   * the scrutineer holds.
+   */
+  @Field(() => String, { nullable: true, description: 'A scrutineer’s registered public key (P-256, base64url) to which their counting key share is sealed; null when none. 监票人计票公钥' })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  shareKey!: string | null;
 }
 
 export enum RoundStatus {
@@ -268,6 +281,14 @@ export class VoteRound {
 
   @Column({ type: 'int', default: 0 })
   paperIssued!: number;
+
+  /**
+   * When the admin ended the casting and the count began to wait for the key holders' shares
+   * (null while ballots are taken). The round stays OPEN until enough shares count it.
+   */
+  @Field(() => Date, { nullable: true, description: 'When ballots stopped being taken and the count began to wait for the key holders’ shares; null while ballots are taken. 截止投票时间' })
+  @Column({ type: 'datetime', nullable: true })
+  countingFrom!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Head of the hash chain over the ballots in receipt-code order, published at close. 哈希链头' })
   /** Head of the hash chain over the ballots in receipt-code order, set at close. */

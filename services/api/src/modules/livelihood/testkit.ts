@@ -4,6 +4,9 @@ import { writeSheet } from '../../core/xlsx';
 import type { GraphQLResponse, TestServer } from '../../testing/harness';
 import { Area } from '../../core/areas/area.entity';
 import { ROSTER_SHEET } from './voting.service';
+import { RoundShare } from './ballot.entity';
+import { newHolderKey, openShare, SHARES } from './counting-key';
+import { RosterEntry, VoteRound, VoteSession } from './session.entity';
 
 /** Helpers for the livelihood tests: delegates, roster workbooks, uploads. */
 
@@ -59,9 +62,9 @@ export const Q = {
   candidates: `mutation($s: ID!, $c: [CandidateInput!]!) { setVoteCandidates(sessionId: $s, candidates: $c) { id position name } }`,
   importRoster: `mutation($s: ID!, $f: ID!, $d: Boolean!) { importVoteRoster(sessionId: $s, fileId: $f, dryRun: $d) { dryRun totalRows validRows created committed problems { row column header reason } } }`,
   checkIn: `mutation($s: ID!) { checkInToSession(sessionId: $s) { checkedInAt } }`,
-  open: `mutation($s: ID!) { openVote(sessionId: $s) { status currentRound fingerprint countingShares } }`,
+  open: `mutation($s: ID!) { openVote(sessionId: $s) { status currentRound fingerprint } }`,
   cast: `mutation($s: ID!, $c: [ID!]!) { castBallot(sessionId: $s, candidateIds: $c) { receiptCode tracker round fingerprint } }`,
-  close: `mutation($s: ID!, $k: [String!]!) { closeVote(sessionId: $s, shares: $k) { status currentRound } }`,
+  close: `mutation($s: ID!, $k: [String!]) { closeVote(sessionId: $s, shares: $k) { status currentRound } }`,
   session: `query($id: ID!) { voteSession(id: $id) { id name status fingerprint currentRound rosterSize checkedIn quorumShortfall
       candidates { id name position adopted targetQuantity unit }
       me { onRoster checkedInAt votedInCurrentRound }
@@ -150,20 +153,60 @@ export async function rosterIds(t: TestServer, id: string, token: string): Promi
   return new Map(res.data!.voteSession.roster.map((r) => [r.name, r.userId]));
 }
 
-/** The counting key shares answered by each session's last opening, as the scrutineers would keep them. */
-export const countingShares = new Map<string, string[]>();
+/** The private keys (JWK `d`) of the key holders the tests registered, by roster entry id, as each holder's key file. */
+export const holderKeys = new Map<number, string>();
 
-/** Opens a round (Q.open) and keeps its key shares for the count. */
-export async function openRound<T = { openVote: { status: string; currentRound: number; fingerprint: string; countingShares: string[] | null } }>(t: TestServer, sessionId: string, token: string): Promise<GraphQLResponse<T>> {
-  const res = await t.gql<{ openVote: { countingShares: string[] | null } }>(Q.open, { s: sessionId }, token);
-  const shares = res.data?.openVote.countingShares;
-  if (shares) countingShares.set(String(sessionId), shares);
-  return res as unknown as GraphQLResponse<T>;
+/**
+ * Gives the session three key holders, as their browsers would: the roster's scrutineers (and, when
+ * fewer than three, the last entries of the roster made scrutineers) with a P-256 key each, whose
+ * private half the test keeps as the holder's key file.
+ */
+export async function provisionHolders(t: TestServer, sessionId: string): Promise<RosterEntry[]> {
+  const repo = t.server.db.getRepository(RosterEntry);
+  const roster = await repo.find({ where: { sessionId: Number(sessionId) }, order: { id: 'ASC' } });
+  if (roster.length === 0) return [];
+  const holders = roster.filter((e) => e.scrutineer);
+  for (const e of [...roster].reverse()) {
+    if (holders.length >= SHARES) break;
+    if (!e.scrutineer) holders.push(e);
+  }
+  for (const h of holders) {
+    if (h.shareKey && holderKeys.has(h.id)) continue;
+    const key = newHolderKey();
+    holderKeys.set(h.id, key.privateJwk.d!);
+    await repo.update({ id: h.id }, { scrutineer: true, shareKey: key.publicKey });
+  }
+  return holders;
 }
 
-/** Counts the open round (Q.close) with two scrutineers' shares (the second and third, unless given). */
+/** Opens a round (Q.open) once the session has its three key holders. */
+export async function openRound<T = { openVote: { status: string; currentRound: number; fingerprint: string } }>(t: TestServer, sessionId: string, token: string): Promise<GraphQLResponse<T>> {
+  await provisionHolders(t, sessionId);
+  return t.gql<T>(Q.open, { s: sessionId }, token);
+}
+
+/** The holders' shares of the session's open round, opened with their key files, in share order. */
+export async function openedShares(t: TestServer, sessionId: string): Promise<string[]> {
+  const session = await t.server.db.getRepository(VoteSession).findOneByOrFail({ id: Number(sessionId) });
+  const round = await t.server.db.getRepository(VoteRound).findOneByOrFail({ sessionId: session.id, number: session.currentRound });
+  const shares = await t.server.db.getRepository(RoundShare).find({ where: { roundId: round.id }, order: { number: 'ASC' } });
+  return shares.map((s) => openShare(holderKeys.get(s.rosterEntryId)!, s.sealed));
+}
+
+/**
+ * Counts the open round (Q.close) with two holders' shares (the second and third, opened with their
+ * key files and handed over, unless given).
+ */
 export async function closeRound<T = { closeVote: { status: string; currentRound: number } }>(t: TestServer, sessionId: string, token: string, shares?: string[]): Promise<GraphQLResponse<T>> {
-  return t.gql<T>(Q.close, { s: sessionId, k: shares ?? (countingShares.get(String(sessionId)) ?? []).slice(1) }, token);
+  let k = shares;
+  if (!k) {
+    try {
+      k = (await openedShares(t, sessionId)).slice(1);
+    } catch {
+      k = [];
+    }
+  }
+  return t.gql<T>(Q.close, { s: sessionId, k }, token);
 }
 
 /** Confirms, as `token` (a second scrutineer or an admin), every paper batch of the session's open round it did not hand out. */

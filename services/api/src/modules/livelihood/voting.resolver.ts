@@ -17,6 +17,9 @@ import { normaliseReceipt } from './secrecy';
 import { RosterEntry, RoundStatus, VoteCandidateEntity, VoteRound, VoteSession } from './session.entity';
 import {
   CandidateInput,
+  CountingShareType,
+  MyCountingShareType,
+  ShareSubmissionType,
   CastReceiptType,
   DelegateStatusType,
   PaperBatchType,
@@ -37,6 +40,7 @@ import { reserveItem as reserveItemOf } from './reserve.service';
 import { evaluationOf, projectsOfSession } from './delivery.service';
 import { quorumShortfall } from '@kpd/domain';
 import { formatQuantity } from './quantity';
+import { THRESHOLD } from './counting-key';
 
 const HIDDEN_WHILE_OPEN = '投票进行中，计票结果在本轮结束后公布 (no counts while the vote is open)';
 
@@ -196,7 +200,7 @@ export class VoteSessionResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => VoteSession, { description: 'Opens the first round (freezing rules and candidates) or a further round; needs two thirds of the roster checked in. Answers, once, the three shares of the round’s counting key (countingShares) for three scrutineers to keep. 开始投票' })
+  @Mutation(() => VoteSession, { description: 'Opens the first round (freezing rules and candidates) or a further round; needs two thirds of the roster checked in. Seals each of the three shares of the round’s counting key to one scrutineer’s registered key (refused until three scrutineers registered one); nobody sees a share in clear. 开始投票' })
   openVote(@Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string, @Ctx() ctx: Context): Promise<VoteSession> {
     return voting.openVote(ctx, parseId(sessionId, 'sessionId'));
   }
@@ -253,14 +257,36 @@ export class VoteSessionResolver {
     return voting.enterPaperBallots(ctx, parseId(sessionId, 'sessionId'), sheets, receiptCodes ?? null);
   }
 
+  @Authorized()
+  @Mutation(() => RosterEntry, { description: 'A scrutineer on the roster registers the public key made in their browser (P-256, raw point, base64url); the private key stays in a file only they hold. Each round’s share is sealed to it. Not while a round is open. 登记计票公钥' })
+  async registerCountingKey(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('publicKey', { description: 'The uncompressed P-256 public key (65 bytes), base64url' }) publicKey: string,
+    @Ctx() ctx: Context,
+  ): Promise<RosterEntry> {
+    if (publicKey.length > 100) throw new UserInputError('publicKey', '不是有效的 P-256 公钥 (not a P-256 public key)');
+    return voting.registerShareKey(ctx, parseId(sessionId, 'sessionId'), publicKey);
+  }
+
+  @Authorized()
+  @Mutation(() => ShareSubmissionType, { description: 'A key holder brings their share of the round’s counting key, opened in their own browser, after the casting ended (closeVote without shares). The share that reaches the threshold counts the round. 提交计票密钥份额' })
+  submitCountingShare(
+    @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
+    @Arg('share', { description: 'The opened share, e.g. 1A2B3C4D-2-…' }) share: string,
+    @Ctx() ctx: Context,
+  ): Promise<ShareSubmissionType> {
+    if (share.length > 200) throw new UserInputError('share', '密钥份额格式不正确 (not a key share)');
+    return voting.submitCountingShare(ctx, parseId(sessionId, 'sessionId'), share);
+  }
+
   @Authorized(Role.ADMIN)
-  @Mutation(() => VoteSession, { description: 'Closes the open round and counts it with two scrutineers’ key shares: the ballots are opened in memory, shuffled, counted and published with the chain head and results. 结束投票并计票' })
+  @Mutation(() => VoteSession, { description: 'Ends the casting of the open round; the count then waits for two key holders to bring their shares (submitCountingShare), and the second one counts it. With shares the holders handed over, counts at once: the ballots are opened in memory, shuffled, counted and published with the chain head and results. 结束投票并计票' })
   closeVote(
     @Arg('sessionId', () => ID, { description: 'Session id' }) sessionId: string,
-    @Arg('shares', () => [String], { description: 'At least two of the three counting key shares handed out at the opening' }) shares: string[],
+    @Arg('shares', () => [String], { nullable: true, description: 'Optional: two opened shares the holders handed over; without them the count waits for submitCountingShare' }) shares: string[] | null,
     @Ctx() ctx: Context,
   ): Promise<VoteSession> {
-    if (shares.length > 10) throw new UserInputError('shares', '最多提交 10 个份额 (at most 10 shares)');
+    if (shares && shares.length > 10) throw new UserInputError('shares', '最多提交 10 个份额 (at most 10 shares)');
     return voting.closeVote(ctx, parseId(sessionId, 'sessionId'), shares);
   }
 
@@ -429,6 +455,26 @@ export class VoteRoundResolver {
   @FieldResolver(() => AttendanceType, { nullable: true, description: 'Roster, checked in, voted in the app and on paper, sheets issued, returned and spoiled; published with the count (null while open). 出席与投票核对' })
   attendance(@Root() r: VoteRound): AttendanceType | null {
     return voting.roundTally(r)?.attendance ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Ballots are no longer taken and the count waits for the key holders’ shares. 等待监票人份额' })
+  awaitingShares(@Root() r: VoteRound): boolean {
+    return r.status === RoundStatus.OPEN && !!r.countingFrom;
+  }
+
+  @FieldResolver(() => Int, { description: 'Shares of the counting key the count needs. 计票所需份额数' })
+  sharesNeeded(): number {
+    return THRESHOLD;
+  }
+
+  @FieldResolver(() => [CountingShareType], { nullable: true, description: 'The shares of the round’s counting key: number, holder and whether brought; for admins running the session and its scrutineers (null for others). 计票密钥份额' })
+  countingShares(@Root() r: VoteRound, @Ctx() ctx: Context): Promise<CountingShareType[] | null> {
+    return voting.roundSharesSeenBy(ctx, r);
+  }
+
+  @FieldResolver(() => MyCountingShareType, { nullable: true, description: 'The signed-in scrutineer’s own share, sealed to their registered key, for their browser to open with their key file (null unless they hold one). 我保管的份额' })
+  myCountingShare(@Root() r: VoteRound, @Ctx() ctx: Context): Promise<MyCountingShareType | null> {
+    return voting.myShareOf(ctx, r);
   }
 
   @FieldResolver(() => [PaperBatchType], { nullable: true, description: 'The batches of paper sheets handed out, with who handed them out, who confirmed and to whom; for admins running the session and its scrutineers (null for others). 纸质选票发放批次' })

@@ -22,8 +22,8 @@ import { bool, chunks, duplicateKeyProblems, runImport, text, type ImportResult,
 import { readUploadedSpreadsheet } from '../../core/files';
 import type { Context } from '../../core/context';
 import { CONGRESS_LEVELS, findSession, managedSession, managesArea, requireNotFrozen, rosterEntryOf } from './access';
-import { Ballot, BallotSource, BoardCheckpoint, PaperBatch, PaperCode, RoundParticipation, SealedBallot } from './ballot.entity';
-import { newCountingKey, openBallot, rebuildCountingKey, sealBallot } from './counting-key';
+import { Ballot, BallotSource, BoardCheckpoint, PaperBatch, PaperCode, RoundParticipation, RoundShare, SealedBallot } from './ballot.entity';
+import { cleanShare, keyTag, newCountingKey, openBallot, parseHolderKey, rebuildCountingKey, sealBallot, sealShare, shareNumber, SHARES, THRESHOLD } from './counting-key';
 import { ObligationStatus, LivelihoodProject } from './project.entity';
 import { LivelihoodProposal, ProposalStatus } from './proposal.entity';
 import { parseQuantity, type Milli } from './quantity';
@@ -352,8 +352,8 @@ export async function currentRound(em: EntityManager, session: VoteSession): Pro
  */
 export async function openVote(ctx: Context, sessionId: number): Promise<VoteSession> {
   await managedSession(ctx, sessionId);
-  // The counting key: its public half is stored with the round, its private half only as the
-  // scrutineers' shares, returned once with this answer and never stored.
+  // The counting key: its public half is stored with the round, its private half only as three
+  // shares, each sealed to one scrutineer's own key; nobody, the opening admin included, sees them.
   const key = newCountingKey();
   const opened = await mutate(ctx, async (tx) => {
     const session = await lockSession(tx, sessionId);
@@ -366,6 +366,10 @@ export async function openVote(ctx: Context, sessionId: number): Promise<VoteSes
     if (rosterSize === 0) problems.push({ field: 'roster', reason: '尚未导入代表名册 (no roster imported)' });
     if (session.status === SessionStatus.DRAFT && candidates.length <= session.seats) {
       problems.push({ field: 'candidates', reason: `候选项目 ${candidates.length} 个，须多于应选数 ${session.seats} (more candidates than seats are needed)` });
+    }
+    const holders = rosterSize ? await keyHolders(tx.em, sessionId) : [];
+    if (rosterSize && holders.length < SHARES) {
+      problems.push({ field: 'roster', reason: `已登记计票公钥的监票人 ${holders.length} 名，须至少 ${SHARES} 名：计票密钥的 ${SHARES} 个份额各交一名监票人保管 (${SHARES} scrutineers must register their keys before the vote opens)` });
     }
     if (problems.length) throw UserInputError.of(problems);
     const shortfall = quorumShortfall(checkedIn, rosterSize);
@@ -388,7 +392,7 @@ export async function openVote(ctx: Context, sessionId: number): Promise<VoteSes
     const canonical = canonicalRules(rosterSize, seats, onBallot);
     const fingerprint = sha256(canonical);
     const number = session.currentRound + 1;
-    await tx.em.insert(VoteRound, {
+    const inserted = await tx.em.insert(VoteRound, {
       sessionId,
       number,
       seats,
@@ -404,7 +408,15 @@ export async function openVote(ctx: Context, sessionId: number): Promise<VoteSes
       chainHead: null,
       result: null,
       publicKey: key.publicKey,
+      countingFrom: null,
     });
+    const roundId = Number(inserted.identifiers[0].id);
+    // Share i+1 to the i-th holder, sealed to their key; only the share's hash stays readable.
+    await tx.em.insert(
+      RoundShare,
+      holders.slice(0, SHARES).map((h, i) => ({ roundId, rosterEntryId: h.id, number: i + 1, sealed: sealShare(h.shareKey!, key.shares[i]), shareHash: sha256(key.shares[i]), submitted: null, submittedAt: null })),
+    );
+    key.shares.length = 0;
     const before = { ...session };
     if (session.fingerprint === null) session.fingerprint = fingerprint;
     session.status = SessionStatus.VOTING;
@@ -415,12 +427,37 @@ export async function openVote(ctx: Context, sessionId: number): Promise<VoteSes
     await noticeDelegates(tx.em, session, NoticeKind.ROUND_OPEN, `${session.name}：第 ${number} 轮票决已开始`, `第 ${number} 轮应选 ${seats} 个，候选 ${onBallot.length} 个。已报到的代表请在系统中投票。`, `/livelihood/ballot`, `${sessionId}:${number}`);
     return session;
   });
-  opened.countingShares = key.shares;
   return opened;
 }
 
+/** The scrutineers on the roster with a registered key, in roster order: the first three hold a round's shares. */
+async function keyHolders(em: EntityManager, sessionId: number): Promise<RosterEntry[]> {
+  const entries = await em.find(RosterEntry, { where: { sessionId, scrutineer: true }, order: { id: 'ASC' } });
+  return entries.filter((e) => !!e.shareKey);
+}
+
+/**
+ * A scrutineer registers the public key made in their browser (P-256, raw point, base64url): each
+ * later round's share is sealed to it. Not while a round is open (its shares are already sealed).
+ */
+export async function registerShareKey(ctx: Context, sessionId: number, publicKey: string): Promise<RosterEntry> {
+  const session = await findSession(ctx, sessionId);
+  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  const entry = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId, userId: ctx.viewer.userId });
+  if (!entry?.scrutineer || ctx.viewer.readOnly) throw new ForbiddenError('只有名册上的监票人可以登记计票公钥 (only the session’s scrutineers register counting keys)');
+  if (!parseHolderKey(publicKey)) throw new UserInputError('publicKey', '不是有效的 P-256 公钥，请在本页生成密钥 (not a P-256 public key)');
+  return mutate(ctx, async (tx) => {
+    const locked = await lockSession(tx, sessionId);
+    if (locked.status === SessionStatus.VOTING) throw new ConflictError('投票进行中，本轮份额已加密给已登记的公钥，不能更换 (a round is open: its shares are already sealed)');
+    if (locked.status === SessionStatus.DECIDED) throw new ConflictError('票决已结束 (the vote is over)');
+    await tx.em.update(RosterEntry, { id: entry.id }, { shareKey: publicKey.trim() });
+    await tx.audit({ action: 'livelihood.scrutineer.key', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { rosterEntry: entry.id, keyTag: keyTag(publicKey.trim()) } });
+    return tx.em.findOneByOrFail(RosterEntry, { id: entry.id });
+  });
+}
+
 /** The open round under its row lock (the serialisation point of casting). */
-async function lockOpenRound(tx: Tx, sessionId: number): Promise<{ session: VoteSession; round: VoteRound }> {
+async function lockOpenRound(tx: Tx, sessionId: number, taking = false): Promise<{ session: VoteSession; round: VoteRound }> {
   const session = await tx.em.findOneBy(VoteSession, { id: sessionId });
   if (!session) throw new NotFoundError('VoteSession', sessionId);
   if (session.status !== SessionStatus.VOTING) throw new ConflictError('投票未开放 (the vote is not open)');
@@ -429,8 +466,11 @@ async function lockOpenRound(tx: Tx, sessionId: number): Promise<{ session: Vote
     tx.em.createQueryBuilder(VoteRound, 'r').where('r.session_id = :sessionId AND r.number = :number', { sessionId, number: session.currentRound }),
   ).getOne();
   if (!round || round.status !== RoundStatus.OPEN) throw new ConflictError('本轮投票已结束 (this round is closed)');
+  if (taking && round.countingFrom) throw new ConflictError(CASTING_ENDED);
   return { session, round };
 }
+
+const CASTING_ENDED = '投票已截止，正在等待监票人提交计票密钥份额 (ballots are no longer taken: the count waits for the key shares)';
 
 /** What a sealed ballot holds: the round's fingerprint, the receipt code, the marks, the source and the salt. */
 interface BallotContent {
@@ -524,6 +564,7 @@ export async function castBallot(ctx: Context, sessionId: number, candidateIds: 
     // (the count, under the same lock, never saw them).
     const locked = await forUpdate(tx.em, tx.em.createQueryBuilder(VoteRound, 'r').where('r.id = :id', { id: round.id })).getOne();
     if (!locked || locked.status !== RoundStatus.OPEN) throw new ConflictError('本轮投票已结束 (this round is closed)');
+    if (locked.countingFrom) throw new ConflictError(CASTING_ENDED);
     await tx.em.update(VoteRound, { id: locked.id }, { digest: addToDigest(locked.digest, tracker) });
     await sealWhenDue(tx.em, locked);
     return { receiptCode, tracker, round: locked.number, fingerprint: locked.fingerprint };
@@ -570,7 +611,7 @@ export async function issuePaperBallot(ctx: Context, sessionId: number, userId: 
   if (!entry) throw new UserInputError('userId', '不在本次会议代表名册中 (not on the roster)');
   if (!entry.checkedInAt) throw new UserInputError('userId', '该代表尚未报到，不能领取纸质选票 (the delegate has not checked in)');
   return mutate(ctx, async (tx) => {
-    const { session: current, round } = await lockOpenRound(tx, sessionId);
+    const { session: current, round } = await lockOpenRound(tx, sessionId, true);
     if (votingTimeIsOver(current)) throw new ConflictError('投票时间已过，不能再发放纸质选票 (voting time is over)');
     const issuer = isSignedIn(ctx.viewer) ? ctx.viewer.userId : 0;
     let batch = await tx.em.findOneBy(PaperBatch, { roundId: round.id, issuedBy: issuer, confirmedBy: IsNull() });
@@ -626,7 +667,7 @@ export async function printPaperSheets(ctx: Context, sessionId: number, count: n
   const session = await managedSession(ctx, sessionId);
   if (!Number.isInteger(count) || count < 1 || count > 500) throw new UserInputError('count', '一次印制 1–500 张 (1 to 500 sheets at a time)');
   return mutate(ctx, async (tx) => {
-    const { round } = await lockOpenRound(tx, sessionId);
+    const { round } = await lockOpenRound(tx, sessionId, true);
     const codes = Array.from({ length: count }, () => newReceiptCode());
     for (const part of chunkRows(codes, 100)) await tx.em.insert(PaperCode, part.map((code) => ({ roundId: round.id, codeHash: sha256(`${round.fingerprint}|${code}`), used: false })));
     await tx.audit({ action: 'livelihood.paper.print', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: round.number, printed: count } });
@@ -687,14 +728,83 @@ export async function enterPaperBallots(ctx: Context, sessionId: number, sheets:
  * adopted. A tie at the last seat or unfilled seats leave the session waiting for a further round;
  * otherwise the adopted projects become delivery obligations.
  */
-export async function closeVote(ctx: Context, sessionId: number, shares: readonly string[]): Promise<VoteSession> {
+export async function closeVote(ctx: Context, sessionId: number, shares: readonly string[] | null): Promise<VoteSession> {
   const session = await managedSession(ctx, sessionId);
   const round = await currentRound(ctx.db.manager, session);
   if (session.status !== SessionStatus.VOTING || !round || round.status !== RoundStatus.OPEN) throw new ConflictError('投票未开放 (the vote is not open)');
   if (!round.publicKey) throw new ConflictError('本轮没有计票公钥 (the round has no counting key)');
-  // The private key exists only here, rebuilt from the shares for this count, and is not kept.
-  const key = rebuildCountingKey(round.publicKey, shares);
-  return mutate(ctx, (tx) => closeRoundIn(tx, sessionId, clockNow(), key));
+  if (shares && shares.length) {
+    // Shares the holders chose to hand over: the private key exists only here, for this count.
+    const key = rebuildCountingKey(round.publicKey, shares);
+    return mutate(ctx, (tx) => closeRoundIn(tx, sessionId, clockNow(), key));
+  }
+  // Without shares: ballots stop being taken and the count waits for the holders' shares.
+  return mutate(ctx, async (tx) => {
+    const { session: locked, round: open } = await lockOpenRound(tx, sessionId);
+    if (open.countingFrom) return locked;
+    const unconfirmed = await tx.em.countBy(PaperBatch, { roundId: open.id, confirmedBy: IsNull() });
+    if (unconfirmed) throw new ConflictError(`有 ${unconfirmed} 批纸质选票尚未经第二人确认，不能截止投票 (paper batches await a second person's confirmation)`);
+    await tx.em.update(VoteRound, { id: open.id }, { countingFrom: clockNow() });
+    await tx.audit({ action: 'livelihood.vote.end', entityType: 'VoteSession', entityId: sessionId, areaId: locked.areaId, after: { round: open.number, awaitingShares: THRESHOLD } });
+    return locked;
+  });
+}
+
+/**
+ * A key holder brings their share, opened in their own browser, once the casting has ended. It is
+ * checked against the hash stored at the opening. Below the threshold it waits (one share alone
+ * rebuilds nothing); the share that reaches it counts the round in the same transaction, and every
+ * waiting share is wiped. Answers whether the round was counted.
+ */
+export async function submitCountingShare(ctx: Context, sessionId: number, share: string): Promise<{ counted: boolean; submitted: number; needed: number }> {
+  const session = await findSession(ctx, sessionId);
+  if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+  if (!ctx.viewer.scope.contains(session.areaId)) throw new NotFoundError('VoteSession', sessionId);
+  const entry = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId, userId: ctx.viewer.userId });
+  const cleaned = cleanShare(share);
+  return mutate(ctx, async (tx) => {
+    const { round } = await lockOpenRound(tx, sessionId);
+    const mine = entry && !ctx.viewer.readOnly ? await tx.em.findOneBy(RoundShare, { roundId: round.id, rosterEntryId: entry.id }) : null;
+    if (!mine) throw new ForbiddenError('您不是本轮计票密钥份额的保管人 (only the holders of this round’s key shares submit them)');
+    if (!round.countingFrom) throw new ConflictError('投票尚未截止，截止后才能提交份额 (the casting has not ended yet)');
+    if (shareNumber(round.publicKey!, cleaned) === null) throw new UserInputError('share', `不是本轮的密钥份额（本轮密钥标识 ${keyTag(round.publicKey!)}）(not a share of this round’s key)`);
+    if (sha256(cleaned) !== mine.shareHash) throw new UserInputError('share', '这不是交由您保管的份额，或已被改动 (not the share sealed to you)');
+    const others = (await tx.em.find(RoundShare, { where: { roundId: round.id } })).filter((s) => s.id !== mine.id && s.submitted);
+    const now = clockNow();
+    if (others.length + 1 < THRESHOLD) {
+      await tx.em.update(RoundShare, { id: mine.id }, { submitted: cleaned, submittedAt: now });
+      await tx.audit({ action: 'livelihood.vote.share', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: round.number, share: mine.number } });
+      return { counted: false, submitted: others.length + 1, needed: THRESHOLD };
+    }
+    // The private key exists only here, rebuilt for this count, and is not kept; nor are the shares.
+    const key = rebuildCountingKey(round.publicKey!, [...others.map((s) => s.submitted!), cleaned], 'share');
+    await tx.em.update(RoundShare, { roundId: round.id }, { submitted: null });
+    await tx.em.update(RoundShare, { id: mine.id }, { submittedAt: now });
+    await tx.audit({ action: 'livelihood.vote.share', entityType: 'VoteSession', entityId: sessionId, areaId: session.areaId, after: { round: round.number, share: mine.number } });
+    await closeRoundIn(tx, sessionId, now, key);
+    return { counted: true, submitted: others.length + 1, needed: THRESHOLD };
+  });
+}
+
+/** The shares of a round: number, holder and whether brought, for the admins and scrutineers; null for others. */
+export async function roundSharesSeenBy(ctx: Context, round: VoteRound): Promise<{ number: number; holder: string; submitted: boolean; mine: boolean }[] | null> {
+  const roster = await paperRosterSeenBy(ctx, round);
+  if (!roster) return null;
+  const shares = await ctx.db.getRepository(RoundShare).find({ where: { roundId: round.id }, order: { number: 'ASC' } });
+  const viewer = isSignedIn(ctx.viewer) ? ctx.viewer.userId : null;
+  return shares.map((s) => {
+    const holder = roster.find((e) => e.id === s.rosterEntryId);
+    return { number: s.number, holder: holder?.name ?? '', submitted: !!s.submittedAt, mine: !!holder && holder.userId === viewer };
+  });
+}
+
+/** The viewer's own sealed share of a round, for their browser to open with their key file; null unless they hold one. */
+export async function myShareOf(ctx: Context, round: VoteRound): Promise<{ number: number; sealed: string; keyTag: string; submitted: boolean } | null> {
+  if (!isSignedIn(ctx.viewer)) return null;
+  const entry = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId: round.sessionId, userId: ctx.viewer.userId });
+  if (!entry) return null;
+  const mine = await ctx.db.getRepository(RoundShare).findOneBy({ roundId: round.id, rosterEntryId: entry.id });
+  return mine && round.publicKey ? { number: mine.number, sealed: mine.sealed, keyTag: keyTag(round.publicKey), submitted: !!mine.submittedAt } : null;
 }
 
 /**
@@ -980,13 +1090,13 @@ export async function rosterSeenBy(ctx: Context, s: VoteSession): Promise<Roster
 }
 
 /** The signed-in delegate's standing in a session (null when not signed in). */
-export async function delegateStatus(ctx: Context, s: VoteSession): Promise<{ onRoster: boolean; checkedInAt: Date | null; scrutineer: boolean; votedInCurrentRound: boolean } | null> {
+export async function delegateStatus(ctx: Context, s: VoteSession): Promise<{ onRoster: boolean; checkedInAt: Date | null; scrutineer: boolean; votedInCurrentRound: boolean; shareKey?: string | null } | null> {
   if (!isSignedIn(ctx.viewer)) return null;
   const entry = await ctx.db.getRepository(RosterEntry).findOneBy({ sessionId: s.id, userId: ctx.viewer.userId });
   if (!entry) return { onRoster: false, checkedInAt: null, scrutineer: false, votedInCurrentRound: false };
   const round = await currentRound(ctx.db.manager, s);
   const voted = round ? await ctx.db.getRepository(RoundParticipation).existsBy({ roundId: round.id, userId: ctx.viewer.userId }) : false;
-  return { onRoster: true, checkedInAt: entry.checkedInAt, scrutineer: entry.scrutineer, votedInCurrentRound: voted };
+  return { onRoster: true, checkedInAt: entry.checkedInAt, scrutineer: entry.scrutineer, votedInCurrentRound: voted, shareKey: entry.shareKey };
 }
 
 /** A session's round by its number, or null. */
