@@ -20,6 +20,7 @@ import { lightOfMonthLoader, lightsLoader, milestonesLoader, planMonthsLoader, p
 import { createProject, libraryMembershipOf, listProjects, projectById, updateProject } from './projects.service';
 import { LibraryMembershipType, ProgressPhoto, ProjectConnection, ProjectLocation } from './projects.types';
 import { importPlans } from './projects.xlsx';
+import { setProjectOpenData } from './oc4ids.service';
 
 @Resolver(() => Project)
 export class ProjectsResolver {
@@ -91,6 +92,16 @@ export class ProjectsResolver {
     @Ctx() ctx: Context,
   ): Promise<Project> {
     return saveMilestones(ctx, parseId(projectId, 'projectId'), milestones);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Project, { description: 'Marks the project public (公开) in the open OC4IDS file of its area, or withdraws it (an admin of its area). 设置公开' })
+  setProjectOpenData(
+    @Arg('projectId', () => ID, { description: 'The project' }) projectId: string,
+    @Arg('open', { description: 'true: in the open file; false: withdrawn from it' }) open: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Project> {
+    return setProjectOpenData(ctx, parseId(projectId, 'projectId'), open);
   }
 
   @FieldResolver(() => Area, { description: 'The district. 所属区县' })
