@@ -90,7 +90,6 @@ export class ProjectFunding {
  * report, when it has any, add up exactly to its actual investment. Carries the report's area and month
  * so the statistics sum it without reading the reports.
  */
-@ObjectType('ReportFundingPart', { description: 'The part of a month’s actual investment from one funding source. 资金来源拆分' })
 @Entity('monthly_report_sources')
 @Index(['reportId', 'sourceId'], { unique: true })
 @Index(['areaId', 'period', 'sourceId'])
@@ -113,7 +112,6 @@ export class ReportFundingPart {
   @Column({ type: 'int' })
   sourceId!: number;
 
-  @Field(() => MoneyScalar, { description: 'The amount in 元. 金额' })
   @Column({ ...moneyColumn })
   amount!: Fen;
 }

@@ -21,6 +21,8 @@ import { createProject, libraryMembershipOf, listProjects, projectById, updatePr
 import { LibraryMembershipType, ProgressPhoto, ProjectConnection, ProjectLocation } from './projects.types';
 import { importPlans } from './projects.xlsx';
 import { setProjectOpenData } from './oc4ids.service';
+import { investmentPartsOf } from './funding.service';
+import { ReportInvestmentPart } from './funding.types';
 
 @Resolver(() => Project)
 export class ProjectsResolver {
@@ -189,6 +191,11 @@ export class MonthlyReportResolver {
   @FieldResolver(() => MoneyScalar, { nullable: true, description: 'The month’s planned investment, beside the actual. 本月计划投资' })
   async plannedInvestment(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<bigint | null> {
     return (await loader(ctx, planMonthsLoader).load(report.projectId)).find((m) => m.period === report.period)?.plannedInvestment ?? null;
+  }
+
+  @FieldResolver(() => [ReportInvestmentPart], { description: 'The actual investment split by funding source ([]: not split). 按资金来源拆分' })
+  investmentBySource(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<ReportInvestmentPart[]> {
+    return investmentPartsOf(ctx, report);
   }
 
   @FieldResolver(() => ProjectLight, { nullable: true, description: 'The light of the reported month. 本月亮灯' })
