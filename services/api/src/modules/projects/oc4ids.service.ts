@@ -100,8 +100,11 @@ function inAreaAndYear<T extends SelectQueryBuilder<Project>>(qb: T, ctx: Contex
 export async function setProjectOpenData(ctx: Context, id: number, open: boolean): Promise<Project> {
   requireWriter(ctx.viewer);
   const project = await editableProject(ctx, id);
-  if (project.openData === open) return project;
   return mutate(ctx, async (tx) => {
+    if (project.openData === open) {
+      tx.unchanged(); // already so: nothing to write
+      return project;
+    }
     await tx.em.update(Project, { id }, { openData: open });
     await tx.audit({ action: open ? 'project.open-data.publish' : 'project.open-data.withdraw', entityType: 'Project', entityId: id, areaId: project.areaId, before: { openData: project.openData }, after: { openData: open } });
     return Object.assign(project, { openData: open });

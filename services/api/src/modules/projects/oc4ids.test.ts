@@ -205,6 +205,8 @@ describe.each(DRIVERS)('the OC4IDS open-data file [%s]', (driver) => {
     // A signed-in reader's credential does not widen the open file.
     const signedIn = JSON.parse((await open(query, { authorization: `Bearer ${tokens['admin.sujiatun']}` })).text) as Pkg;
     expect(signedIn.projects.length).toBe(withIt.projects.length);
+    // Marking it again changes nothing and writes no second record.
+    expect((await gql<{ setProjectOpenData: { openData: boolean } }>(SET_OPEN, { p: p.id, o: true })).data!.setProjectOpenData.openData).toBe(true);
     // Unmarked: out again.
     await gql(SET_OPEN, { p: p.id, o: false });
     expect((await open(query)).text).not.toContain(p.code);
