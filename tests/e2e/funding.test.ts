@@ -63,6 +63,8 @@ browserDescribe('funding by source in Chromium', () => {
       const summary = await page.waitForSelector('[data-testid=funding-figures-summary]');
       expect(await summary.textContent()).toContain('到位 93.00 亿元');
       expect(await summary.textContent()).toContain('专项债：发行');
+      // The actual of the year, with the months reported without a split by source counted apart.
+      expect(await summary.textContent()).toMatch(/实际完成 [\d.]+ 亿元，其中未按资金来源拆分 [\d.]+ 亿元/);
       await page.waitForSelector('[data-testid=funding-by-source] canvas');
       await page.waitForSelector('[data-testid=procedure-figures-summary]');
       expect(await page.textContent('[data-testid=procedure-figures-summary]')).toMatch(/\d+ 个项目被逾期手续卡住/);

@@ -241,6 +241,7 @@ export const MUTATIONS: Record<string, Row> = {
   saveMonthlyReport:       /* */ 'D D A A D D D D',
   setProjectLocation:      /* */ 'D D A A D D D D',
   setProjectRenderings:    /* */ 'D D A A D D D D',
+  setProjectOpenData:      /* */ 'D D A A D D D D',
   saveMilestones:          /* */ 'D D A A D D D D',
   decideLibraryRemoval:    /* */ 'D D A A D D D D',
   publishLightBoard:       /* */ 'D D A A D D D D',

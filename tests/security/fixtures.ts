@@ -485,6 +485,7 @@ export const ARGUMENTS: Record<string, (fx: Fixtures, p: Principal) => Vars> = {
   savePlanTable: (fx) => ({ projectId: fx.sujiatunProject, input: { years: [] } }),
   saveMonthlyReport: (fx) => ({ input: { projectId: fx.sujiatunProject, period: '2020-09', actualInvestment: '1.00' } }),
   setProjectLocation: (fx) => ({ projectId: fx.sujiatunProject }),
+  setProjectOpenData: (fx) => ({ projectId: fx.sujiatunProject, open: false }),
   setProjectRenderings: (fx) => ({ projectId: fx.sujiatunProject, fileIds: [] }),
   saveMilestones: (fx) => ({ projectId: fx.sujiatunProject, milestones: [] }),
   decideLibraryRemoval: (fx) => ({ projectId: fx.sujiatunProject, period: '2020-09', confirm: false, reason: '矩阵测试' }),

@@ -1,5 +1,5 @@
 import { DomainValidationError } from './errors';
-import { checkFundingLines, splitByWeights, type FundingLine } from './funding';
+import { checkFundingLines, investmentSplitProblems, splitByWeights, type FundingLine, type InvestmentPart } from './funding';
 
 const line = (sourceCode: string, planned: bigint, received: bigint, bond: Partial<FundingLine> = {}): FundingLine => ({ sourceCode, planned, received, bondBatch: null, bondIssued: null, bondSpent: null, ...bond });
 const isBond = (c: string) => c === 'ZXZ';
@@ -44,4 +44,30 @@ describe('splitByWeights', () => {
     expect(shares.reduce((a, b) => a + b, 0n)).toBe(total);
   });
   it('refuses weights that add to nothing', () => expect(() => splitByWeights(1n, [0, 0])).toThrow(RangeError));
+});
+
+describe('investmentSplitProblems', () => {
+  const known = new Set(['ZYYSN', 'ZXZ', 'DFCZ', 'YHDK']);
+  const part = (sourceCode: string, amount: bigint): InvestmentPart => ({ sourceCode, amount });
+  it.each<[string, bigint, InvestmentPart[], Array<[string, RegExp]>]>([
+    ['no split at all', 1_000n, [], []],
+    ['one source taking the whole month', 1_000n, [part('DFCZ', 1_000n)], []],
+    ['parts adding up to the 分', 1_234_567n, [part('ZXZ', 1_000_000n), part('YHDK', 234_566n), part('DFCZ', 1n)], []],
+    ['a zero month split into zero parts', 0n, [part('ZXZ', 0n), part('DFCZ', 0n)], []],
+    ['a part short by one 分', 1_000n, [part('ZXZ', 600n), part('DFCZ', 399n)], [['investmentBySource[1].amount', /合计 9\.99 元.*10\.00 元.*还差 0\.01 元/]]],
+    ['parts over the month', 1_000n, [part('ZXZ', 600n), part('DFCZ', 500n)], [['investmentBySource[1].amount', /多出 1\.00 元/]]],
+    ['a split of a month with no investment', 0n, [part('ZXZ', 5n)], [['investmentBySource[0].amount', /多出 0\.05 元/]]],
+    ['a code not in the city’s list', 1_000n, [part('ZXZ', 500n), part('QT', 500n)], [['investmentBySource[1].sourceCode', /「QT」不在本市资金来源目录/]]],
+    ['an empty code', 1_000n, [part(' ', 1_000n)], [['investmentBySource[0].sourceCode', /请选择资金来源/]]],
+    ['a source twice', 1_000n, [part('ZXZ', 500n), part('ZXZ', 500n)], [['investmentBySource[1].sourceCode', /只能填一行/]]],
+    ['a negative part (and no sum check until the parts are right)', 1_000n, [part('ZXZ', 1_100n), part('DFCZ', -100n)], [['investmentBySource[1].amount', /不能为负/]]],
+    ['every problem at once', 1_000n, [part('QT', 1n), part('DFCZ', -1n)], [['investmentBySource[0].sourceCode', /QT/], ['investmentBySource[1].amount', /不能为负/]]],
+  ])('%s', (_name, actual, parts, expected) => {
+    const problems = investmentSplitProblems(actual, parts, (c) => known.has(c));
+    expect(problems.map((p) => p.field)).toEqual(expected.map(([field]) => field));
+    problems.forEach((p, i) => expect(p.reason).toMatch(expected[i][1]));
+  });
+  it('names the fields under the path it is given', () => {
+    expect(investmentSplitProblems(1n, [part('ZXZ', 2n)], () => true, 'input.investmentBySource')[0].field).toBe('input.investmentBySource[0].amount');
+  });
 });

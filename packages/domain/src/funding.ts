@@ -3,7 +3,7 @@
  * city's sources (中央预算内投资, 地方政府专项债券, 地方财政资金, 银行贷款, 社会资本 …); a special bond
  * (专项债) line also carries its bond batch, the amount issued and the amount spent. Amounts are 分.
  */
-import type { Fen } from './money';
+import { formatYuan, type Fen } from './money';
 import { throwIfProblems, type Problem } from './errors';
 
 export interface FundingLine {
@@ -61,4 +61,41 @@ export function splitByWeights(total: Fen, weights: readonly number[]): Fen[] {
     left -= 1n;
   }
   return shares;
+}
+
+/** A part of a month's actual investment from one funding source (按资金来源拆分), by the source's code. */
+export interface InvestmentPart {
+  sourceCode: string;
+  amount: Fen;
+}
+
+/**
+ * Checks a monthly report's split of its actual investment by funding source. The split is optional (no
+ * parts: the month is not split); when given, each part names a source of the city's code list
+ * (`isSource`), each source once, no amount negative, and the parts add up exactly to the month's actual
+ * investment — a difference is reported under the last part's amount, with the sum and the gap. Every
+ * problem at once, under `at[i].sourceCode` / `at[i].amount`.
+ */
+export function investmentSplitProblems(actual: Fen, parts: readonly InvestmentPart[], isSource: (code: string) => boolean, at = 'investmentBySource'): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  parts.forEach((p, i) => {
+    const code = p.sourceCode.trim();
+    if (!code) problems.push({ field: `${at}[${i}].sourceCode`, reason: '请选择资金来源' });
+    else if (!isSource(code)) problems.push({ field: `${at}[${i}].sourceCode`, reason: `资金来源「${code}」不在本市资金来源目录中` });
+    else if (seen.has(code)) problems.push({ field: `${at}[${i}].sourceCode`, reason: '同一资金来源只能填一行' });
+    seen.add(code);
+    if (p.amount < 0n) problems.push({ field: `${at}[${i}].amount`, reason: '金额不能为负' });
+  });
+  if (parts.length && !problems.length) {
+    const sum = parts.reduce((a, p) => a + p.amount, 0n);
+    if (sum !== actual) {
+      const gap = actual - sum;
+      problems.push({
+        field: `${at}[${parts.length - 1}].amount`,
+        reason: `各资金来源合计 ${formatYuan(sum)} 元，应等于本月实际完成投资 ${formatYuan(actual)} 元（${gap > 0n ? '还差' : '多出'} ${formatYuan(gap > 0n ? gap : -gap)} 元）`,
+      });
+    }
+  }
+  return problems;
 }

@@ -1,4 +1,4 @@
-import { oc4idsAmount, oc4idsProjectId, oc4idsSectors, oc4idsStatus } from './oc4ids';
+import { isOpenDocumentType, oc4idsAmount, oc4idsProjectId, oc4idsSectors, oc4idsStatus } from './oc4ids';
 
 describe('OC4IDS terms', () => {
   it.each([['RESERVE', 'preparation'], ['NEW', 'implementation'], ['CONTINUING', 'implementation'], ['COMPLETED', 'completion'], ['REMOVED', 'cancelled']] as const)('stage %s is %s', (stage, status) => expect(oc4idsStatus(stage)).toBe(status));
@@ -20,4 +20,18 @@ describe('OC4IDS terms', () => {
     expect(JSON.stringify(oc4idsAmount(fen))).toBe(text);
   });
   it('refuses an amount no JSON number holds exactly', () => expect(() => oc4idsAmount(1_000_000_000_000_000n)).toThrow(RangeError));
+  it.each<[string, boolean]>([
+    ['budgetApproval', true],
+    ['landAndSettlementImpact', true],
+    ['environmentalImpact', true],
+    ['completionCertificate', true],
+    ['projectPlan', false],
+    ['feasibilityStudy', false],
+    ['technicalSpecifications', false],
+    ['contractSigned', false],
+    ['physicalProgressReport', false],
+    ['financialAuditReport', false],
+    ['illustration', false],
+    ['', false],
+  ])('a %s document is in the open file: %s', (type, open) => expect(isOpenDocumentType(type)).toBe(open));
 });

@@ -51,3 +51,17 @@ export function oc4idsAmount(fen: Fen): number {
   if (fen > OC4IDS_MAX_EXACT_FEN || fen < -OC4IDS_MAX_EXACT_FEN) throw new RangeError(`amount ${fen} 分 is beyond an exact JSON number`);
   return Number(fen) / 100;
 }
+
+/**
+ * The document types published in the open file (without sign-in): the government's own decisions that
+ * are public records — the approval (立项 / 投资批复), land use (用地), the EIA approval (环评批复) and the
+ * completion acceptance (竣工验收). Proposals, studies, designs, contracts, progress and audit reports and
+ * site photos stay with signed-in readers. In the open file a document is its metadata only (type, title,
+ * 文号, issuer, date): its files are never linked.
+ */
+export const OPEN_DOCUMENT_TYPES: ReadonlySet<string> = new Set(['budgetApproval', 'landAndSettlementImpact', 'environmentalImpact', 'completionCertificate']);
+
+/** Whether a document of this OC4IDS documentType appears in the open file. */
+export function isOpenDocumentType(documentType: string): boolean {
+  return OPEN_DOCUMENT_TYPES.has(documentType);
+}

@@ -8,13 +8,13 @@ import { graphql } from './gql';
 const STATS = graphql(`
   query FundingBySource($areaId: ID, $year: Int!) {
     fundingStats(areaId: $areaId, year: $year) {
-      planned received
-      rows { source { id name specialBond } projects planned received bondIssued bondSpent }
+      planned received actual actualUnsplit
+      rows { source { id name specialBond } projects planned received bondIssued bondSpent actual }
     }
   }
 `);
 
-type Key = 'title' | 'planned' | 'received' | 'summary' | 'bond' | 'wan';
+type Key = 'title' | 'planned' | 'received' | 'summary' | 'bond' | 'wan' | 'actual' | 'actualSummary';
 const messages: Messages<Key> = {
   zh: {
     title: '{year}年投资按资金来源',
@@ -23,6 +23,8 @@ const messages: Messages<Key> = {
     summary: '计划 {planned} 亿元，到位 {received} 亿元',
     bond: '专项债：发行 {issued} 亿元，支出 {spent} 亿元',
     wan: '万元',
+    actual: '完成（按月报拆分，万元）',
+    actualSummary: '实际完成 {actual} 亿元，其中未按资金来源拆分 {unsplit} 亿元',
   },
   en: {
     title: 'Investment {year} by funding source',
@@ -31,6 +33,8 @@ const messages: Messages<Key> = {
     summary: 'Planned {planned} 亿元, received {received} 亿元',
     bond: 'Special bonds: issued {issued} 亿元, spent {spent} 亿元',
     wan: '万元',
+    actual: 'Done (split in the monthly reports, 万元)',
+    actualSummary: 'Actual {actual} 亿元, of which not split by source {unsplit} 亿元',
   },
 };
 
@@ -50,6 +54,7 @@ export function FundingFigures({ areaId, year }: { areaId: string; year: number 
       series: [
         { type: 'bar', name: t('planned'), itemStyle: { color: '#91caff' }, data: rows.map((r) => moneyToWanNumber(r.planned)) },
         { type: 'bar', name: t('received'), itemStyle: { color: '#1677ff' }, data: rows.map((r) => moneyToWanNumber(r.received)) },
+        { type: 'bar', name: t('actual'), itemStyle: { color: '#52c41a' }, data: rows.map((r) => moneyToWanNumber(r.actual)) },
       ],
     };
   }, [data, t]);
@@ -63,6 +68,7 @@ export function FundingFigures({ areaId, year }: { areaId: string; year: number 
               <Typography.Paragraph data-testid="funding-figures-summary">
                 {t('summary', { planned: formatMoneyIn(f.planned, 'yi'), received: formatMoneyIn(f.received, 'yi') })}
                 {bond && ` · ${t('bond', { issued: formatMoneyIn(bond.bondIssued, 'yi'), spent: formatMoneyIn(bond.bondSpent, 'yi') })}`}
+                {` · ${t('actualSummary', { actual: formatMoneyIn(f.actual, 'yi'), unsplit: formatMoneyIn(f.actualUnsplit, 'yi') })}`}
               </Typography.Paragraph>
               {option && <Chart option={option} height={300} testId="funding-by-source" />}
             </>

@@ -21,11 +21,12 @@ import { CompletionTab } from './contracts/CompletionTab';
 import { ContractsTab } from './contracts/ContractsTab';
 import { DocumentsTab } from './contracts/DocumentsTab';
 import { contractMessages } from './contracts/messages';
+import { OpenDataSwitch } from './open-data/OpenDataSwitch';
 
 const DETAIL = graphql(`
   query ProjectDetail($id: ID!) {
     project(id: $id) {
-      id code name stage enterprise responsibleUnit responsibleLeader totalInvestment constructionStart constructionEnd district { name }
+      id code name stage openData enterprise responsibleUnit responsibleLeader totalInvestment constructionStart constructionEnd district { name }
       libraryMembership { member reason }
       location { geoJson east west south north }
       renderings { id name url thumbnailUrl }
@@ -112,6 +113,7 @@ export function ProjectDetail({ id, onClose, viewer }: { id: string | null; onCl
                 <Space style={{ marginBottom: 8 }}>
                   <EditProjectButton id={p.id} onSaved={reload} />
                   <EditPlanButton projectId={p.id} onSaved={reload} />
+                  <OpenDataSwitch projectId={p.id} open={p.openData} onSaved={reload} />
                 </Space>
               )}
               <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>

@@ -118,7 +118,7 @@ export function ProjectList({ viewer }: RemoteProps) {
           </Button>
           {(viewer.role === 'ADMIN' || viewer.role === 'ANALYST') && <ExportButton filter={filter} />}
           {(viewer.role === 'ADMIN' || viewer.role === 'ANALYST') && <MonthlyReportButton viewer={viewer} districtId={districtId} month={lightMonth} />}
-          {(viewer.role === 'ADMIN' || viewer.role === 'ANALYST') && <Oc4idsButton areaId={districtId} />}
+          {(viewer.role === 'ADMIN' || viewer.role === 'ANALYST') && <Oc4idsButton areaId={districtId} ownAreaId={viewer.area.id} />}
         </Space>
       </Space>
       {importOpen && (

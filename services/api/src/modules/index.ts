@@ -5,7 +5,7 @@ import { exportsModule } from './exports';
 import { investmentModule } from './investment';
 import { livelihoodModule } from './livelihood';
 import { problemsModule } from './problems';
-import { projectsModule } from './projects';
+import { openDataModule, projectsModule } from './projects';
 import { rankingsModule } from './rankings';
 import { remindersModule } from './reminders';
 import { secretariesModule } from './secretaries';
@@ -18,6 +18,7 @@ export const modules: ApiModule[] = [
   filesModule,
   noticesModule,
   projectsModule,
+  openDataModule,
   secretariesModule,
   problemsModule,
   rankingsModule,

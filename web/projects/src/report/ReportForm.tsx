@@ -3,13 +3,14 @@
  * turns, picked by month in the admin's language. A closed month (月度关账) takes the report only as
  * a correction request with a reason. The server's refusals show under the fields they name.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Form, Input, Space, Tag, Typography, Upload } from 'antd';
 import { useMutation } from 'urql';
 import { ErrorNotice, errorExtension, formatPeriod, LightBadge, MonthPicker, thisMonthInChina, UploadError, uploadFile, useFormErrors, useLocale, useMessages } from '@kpd/web-kit';
 import { graphql } from '../gql';
 import type { LightColor } from '../gql/graphql';
 import { messages } from '../messages';
+import { checkSplit, InvestmentSplitSection, splitMessages, splitToSend, type SplitRow } from './InvestmentSplit';
 
 const SAVE = graphql(`
   mutation SaveMonthlyReport($input: MonthlyReportInput!) {
@@ -28,6 +29,8 @@ interface Values {
   actualInvestment: string;
   progress: string;
   reason?: string;
+  splitOn?: boolean;
+  investmentBySource?: SplitRow[];
 }
 
 /** ?report=2020-09 (the home page's 填报月报) opens the report form on that month. */
@@ -49,7 +52,9 @@ export function ReportForm({ projectId, reports, onSaved }: { projectId: string;
   const [closedMonth, setClosedMonth] = useState<string | null>(null);
   const [requested, setRequested] = useState<string | null>(null);
   const [correction, requestCorrection] = useMutation(REQUEST_CORRECTION);
-  const errors = useFormErrors(form, { photoIds: t('photos'), projectId: t('report') });
+  const ts = useMessages(splitMessages);
+  const codes = useRef<string[]>([]);
+  const errors = useFormErrors(form, { photoIds: t('photos'), projectId: t('report'), investmentBySource: ts('split') });
 
   const submit = async (v: Values) => {
     setSaved(null);
@@ -66,6 +71,8 @@ export function ReportForm({ projectId, reports, onSaved }: { projectId: string;
       return;
     }
     const existing = reports.find((r) => r.period === v.period);
+    const split = splitToSend(form, v.splitOn, v.investmentBySource);
+    if (!checkSplit(form, v.actualInvestment, split, codes.current)) return;
     const r = await save({
       input: {
         projectId,
@@ -74,6 +81,7 @@ export function ReportForm({ projectId, reports, onSaved }: { projectId: string;
         progress: v.progress ?? '',
         photoIds: photos.length ? photos.map((p) => p.id) : null,
         version: existing?.version ?? null,
+        investmentBySource: split,
       },
     });
     const closed = errorExtension(r.error, 'monthClosed');
@@ -98,6 +106,7 @@ export function ReportForm({ projectId, reports, onSaved }: { projectId: string;
             <Input inputMode="decimal" suffix="元" style={{ width: 200 }} data-testid="report-actual" />
           </Form.Item>
         </Space>
+        <InvestmentSplitSection projectId={projectId} codes={codes} />
         <Form.Item name="progress" label={t('progress')}>
           <Input.TextArea rows={2} maxLength={2000} data-testid="report-progress" />
         </Form.Item>

@@ -10,7 +10,7 @@ import { Project, ProjectCategory, ProjectStage, ProjectStageChange } from './pr
 
 // Demo data for documents, parties and contracts: ten of 苏家屯区's new and continuing key projects get
 // their national project code, their owner and contractors, their approvals (可研, 立项, 环评) and a works
-// contract, some varied. The organisations' credit codes are made up, with valid check characters.
+// contract, some varied; five of them are public (公开) in the open OC4IDS file. The organisations' credit codes are made up, with valid check characters.
 
 const CONTRACTORS = ['中建三局第一建设工程有限责任公司', '中国建筑第八工程局有限公司', '沈阳建设集团有限公司', '辽宁省第三建筑工程有限公司', '中铁九局集团有限公司'];
 const SUPERVISORS = ['沈阳市工程监理咨询有限公司', '辽宁中咨工程项目管理有限公司'];
@@ -34,7 +34,8 @@ export async function seedContracts(em: EntityManager, seed: SeedContext): Promi
     const start = `${p.constructionStart}-01`;
     const approvalYear = Math.max(2015, Number(p.constructionStart.slice(0, 4)) - 1);
     const nationalCode = `${approvalYear}-210111-${INDUSTRY[p.category]}-${p.majorGovernmentInvestment ? '01' : '03'}-${String(200_001 + k * 13).padStart(6, '0')}`;
-    await em.update(Project, { id: p.id }, { nationalCode });
+    // Every other one is marked public (公开): the open file of 苏家屯区 2020 holds these five.
+    await em.update(Project, { id: p.id }, { nationalCode, openData: k % 2 === 0 });
     const parties = await em.save(ProjectParty, [
       { projectId: p.id, areaId: p.areaId, role: PartyRole.OWNER, name: p.enterprise, creditCode: demoCreditCode(k * 3 + 1), version: 1 },
       { projectId: p.id, areaId: p.areaId, role: PartyRole.CONTRACTOR, name: CONTRACTORS[k % CONTRACTORS.length], creditCode: demoCreditCode(1000 + (k % CONTRACTORS.length)), version: 1 },

@@ -84,3 +84,34 @@ export class ProjectFunding {
   @Column({ ...moneyColumn, nullable: true })
   bondSpent!: Fen | null;
 }
+
+/**
+ * One part of a monthly report's actual investment by funding source (按资金来源拆分): the parts of a
+ * report, when it has any, add up exactly to its actual investment. Carries the report's area and month
+ * so the statistics sum it without reading the reports.
+ */
+@Entity('monthly_report_sources')
+@Index(['reportId', 'sourceId'], { unique: true })
+@Index(['areaId', 'period', 'sourceId'])
+export class ReportFundingPart {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  reportId!: number;
+
+  @Column({ type: 'int' })
+  projectId!: number;
+
+  @Column({ type: 'int' })
+  areaId!: number;
+
+  @Column({ type: 'varchar', length: 7 })
+  period!: string;
+
+  @Column({ type: 'int' })
+  sourceId!: number;
+
+  @Column({ ...moneyColumn })
+  amount!: Fen;
+}

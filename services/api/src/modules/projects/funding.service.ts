@@ -1,18 +1,19 @@
-import { checkFundingLines, DomainError, DomainValidationError, yearOf, type Fen } from '@kpd/domain';
+import { checkFundingLines, DomainError, DomainValidationError, investmentSplitProblems, yearOf, type Fen } from '@kpd/domain';
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { canChangeCitySettings, requireThat, requireWriter } from '../../core/auth/policy';
 import { AreaLevel, type Area } from '../../core/areas/area.entity';
 import { queryArea } from '../../core/areas/areas.service';
 import { fen, toInt } from '../../core/columns';
 import { loader, type Context } from '../../core/context';
-import { ConflictError, NotFoundError, UserInputError } from '../../core/errors';
+import { ConflictError, NotFoundError, UserInputError, type FieldProblem } from '../../core/errors';
 import { parseId, parseOptionalId } from '../../core/ids';
 import { mutate } from '../../core/transaction';
-import { FundingSource, ProjectFunding } from './funding.entity';
+import { FundingSource, ProjectFunding, ReportFundingPart } from './funding.entity';
 import type { FundingLineInput, FundingSourceInput } from './funding.inputs';
-import type { FundingStats, ProjectFundingYear } from './funding.types';
-import { PlanYear } from './plan.entity';
+import type { FundingStats, ProjectFundingYear, ReportInvestmentPart } from './funding.types';
+import { MonthlyReport, PlanYear } from './plan.entity';
+import type { InvestmentPartInput } from './projects.inputs';
 import type { Project } from './project.entity';
 import { editableProject, restrictToScope } from './projects.scope';
 
@@ -186,8 +187,25 @@ export async function fundingStats(ctx: Context, areaIdArg: string | null, year:
     .addSelect('SUM(f.bond_spent)', 'spent')
     .where('f.area_id IN (:...fAreas) AND f.year = :fYear', { fAreas: areaIds, fYear: year })
     .groupBy('f.source_id');
-  const [rows, sources] = await Promise.all([restrictToScope(ctx, qb, 'p').getRawMany<Record<string, unknown>>(), sourcesOfCity(ctx, city.id)]);
+  // The year's actual investment: by source from the reports' splits, and the months reported without one.
+  const months = { first: `${year}-01`, last: `${year}-12` };
+  const split = ctx.db.getRepository(ReportFundingPart).createQueryBuilder('s').innerJoin('projects', 'p', 'p.id = s.project_id')
+    .select('s.source_id', 'sourceId')
+    .addSelect('SUM(s.amount)', 'actual')
+    .where('s.area_id IN (:...sAreas) AND s.period >= :first AND s.period <= :last', { sAreas: areaIds, ...months })
+    .groupBy('s.source_id');
+  const reported = ctx.db.getRepository(MonthlyReport).createQueryBuilder('r').innerJoin('projects', 'p', 'p.id = r.project_id')
+    .select('SUM(r.actual_investment)', 'actual')
+    .addSelect('SUM(CASE WHEN EXISTS (SELECT 1 FROM monthly_report_sources x WHERE x.report_id = r.id) THEN 0 ELSE r.actual_investment END)', 'unsplit')
+    .where('r.area_id IN (:...rAreas) AND r.period >= :first AND r.period <= :last', { rAreas: areaIds, ...months });
+  const [rows, sources, splitRows, totals] = await Promise.all([
+    restrictToScope(ctx, qb, 'p').getRawMany<Record<string, unknown>>(),
+    sourcesOfCity(ctx, city.id),
+    restrictToScope(ctx, split, 'p').getRawMany<Record<string, unknown>>(),
+    restrictToScope(ctx, reported, 'p').getRawOne<Record<string, unknown>>(),
+  ]);
   const bySource = new Map(rows.map((r) => [toInt(r.sourceId), r]));
+  const actualOf = new Map(splitRows.map((r) => [toInt(r.sourceId), fen(r.actual)]));
   const out = sources.map((source) => {
     const r = bySource.get(source.id);
     return {
@@ -197,7 +215,74 @@ export async function fundingStats(ctx: Context, areaIdArg: string | null, year:
       received: r ? fen(r.received) : null,
       bondIssued: r && source.specialBond ? fen(r.issued) : null,
       bondSpent: r && source.specialBond ? fen(r.spent) : null,
+      actual: actualOf.get(source.id) ?? null,
     };
   });
-  return { areaId: area.id, year, rows: out, planned: sum(out.map((r) => r.planned ?? 0n)), received: sum(out.map((r) => r.received ?? 0n)) };
+  const money = (v: unknown) => (v === null || v === undefined ? 0n : fen(v));
+  return {
+    areaId: area.id,
+    year,
+    rows: out,
+    planned: sum(out.map((r) => r.planned ?? 0n)),
+    received: sum(out.map((r) => r.received ?? 0n)),
+    actual: money(totals?.actual),
+    actualUnsplit: money(totals?.unsplit),
+  };
+}
+
+// A monthly report's actual investment split by funding source (按资金来源拆分).
+
+export type InvestmentSplit = { sourceId: number; amount: Fen }[];
+
+/**
+ * Checks a report's split against the project's city's code list and the month's actual investment (the
+ * rule: investmentSplitProblems). null when the input has none (omitted); the problems under
+ * `input.investmentBySource[i].…`.
+ */
+export async function checkInvestmentSplit(ctx: Context, cityId: number, actual: Fen, parts: InvestmentPartInput[] | null | undefined): Promise<{ problems: FieldProblem[]; split: InvestmentSplit | null }> {
+  if (parts === null || parts === undefined) return { problems: [], split: null };
+  const byCode = new Map((await sourcesOfCity(ctx, cityId)).map((s) => [s.code, s]));
+  const problems = investmentSplitProblems(actual, parts.map((p) => ({ sourceCode: p.sourceCode, amount: p.amount })), (code) => byCode.has(code), 'input.investmentBySource');
+  return { problems, split: problems.length ? null : parts.map((p) => ({ sourceId: byCode.get(p.sourceCode.trim())!.id, amount: p.amount })) };
+}
+
+/**
+ * Writes a report's split in the report's transaction: a given split replaces the stored one ([] removes
+ * it); none given keeps it while the amount stands, and is refused when the amount changed under it.
+ */
+export async function writeInvestmentSplit(em: EntityManager, report: MonthlyReport, before: MonthlyReport | null, split: InvestmentSplit | null): Promise<void> {
+  const repo = em.getRepository(ReportFundingPart);
+  if (split === null) {
+    if (before && before.actualInvestment !== report.actualInvestment && (await repo.count({ where: { reportId: report.id } }))) {
+      throw new UserInputError('input.investmentBySource', '本月实际完成投资已改变，原有的资金来源拆分不再相符：请重新拆分，或提交空的拆分以取消');
+    }
+    return;
+  }
+  await repo.delete({ reportId: report.id });
+  if (split.length) {
+    await repo.insert(split.map((p) => ({ reportId: report.id, projectId: report.projectId, areaId: report.areaId, period: report.period, sourceId: p.sourceId, amount: p.amount })));
+  }
+}
+
+/** Removes a report's split (its amount was corrected through a correction request): the month counts as unsplit. */
+export async function dropInvestmentSplit(em: EntityManager, reportId: number): Promise<void> {
+  await em.getRepository(ReportFundingPart).delete({ reportId });
+}
+
+/** The request's loader of reports' splits by report id, in the city list's order. */
+export function splitByReport(ctx: Context): DataLoader<number, ReportFundingPart[]> {
+  return new DataLoader<number, ReportFundingPart[]>(async (ids) => {
+    const rows = await ctx.db.getRepository(ReportFundingPart).find({ where: { reportId: In([...ids]) }, order: { id: 'ASC' } });
+    return ids.map((id) => rows.filter((r) => r.reportId === id));
+  });
+}
+
+/** A report's split by funding source ([] when the month is not split). */
+export async function investmentPartsOf(ctx: Context, report: MonthlyReport): Promise<ReportInvestmentPart[]> {
+  const parts = await loader(ctx, splitByReport).load(report.id);
+  const sources = await Promise.all(parts.map((p) => loader(ctx, sourceById).load(p.sourceId)));
+  return parts
+    .map((p, i) => ({ source: sources[i]!, amount: p.amount }))
+    .filter((p) => p.source)
+    .sort((a, b) => a.source.sortOrder - b.source.sortOrder || a.source.id - b.source.id);
 }

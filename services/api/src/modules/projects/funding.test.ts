@@ -96,6 +96,70 @@ describe.each(DRIVERS)('funding by source [%s]', (driver) => {
     expect(again.data!.fundingStats.planned).toBe('1.00');
   });
 
+  it('a monthly report splits its actual investment by source: the parts add up exactly, each a code of the list, refused under the field with nothing written; the figures use the splits', async () => {
+    const SPLIT_STATS = 'query($a: ID, $y: Int!) { fundingStats(areaId: $a, year: $y) { actual actualUnsplit rows { source { code } actual } } }';
+    type SplitStats = { fundingStats: { actual: string; actualUnsplit: string; rows: { source: { code: string }; actual: string | null }[] } };
+    const SAVE = 'mutation($i: MonthlyReportInput!) { saveMonthlyReport(input: $i) { id version actualInvestment investmentBySource { source { code } amount } } }';
+    type Saved = { saveMonthlyReport: { version: number; actualInvestment: string; investmentBySource: { source: { code: string }; amount: string }[] } };
+    const stats = async () => (await t.gql<SplitStats>(SPLIT_STATS, { a: ids['苏家屯区'], y: 2020 }, tokens['analyst'])).data!.fundingStats;
+    const before = await stats();
+    const ytd = await t.gql<{ investmentStats: { total: { ytdActual: string } } }>('query($a: ID!) { investmentStats(areaId: $a, period: "2020-12") { total { ytdActual } } }', { a: ids['苏家屯区'] }, tokens['analyst']);
+    // Nothing is split yet: every month counts as unsplit, and the year's actual is the reports'.
+    expect(before.actual).toBe(ytd.data!.investmentStats.total.ytdActual);
+    expect(before.actualUnsplit).toBe(before.actual);
+    expect(before.rows.every((r) => r.actual === null)).toBe(true);
+
+    const list = await t.gql<{ projects: { nodes: { id: string; code: string; report: { period: string; version: number; actualInvestment: string } | null }[] } }>(
+      'query($d: ID) { projects(filter: { districtId: $d, stages: [CONTINUING] }, first: 20, orderBy: CODE) { nodes { id code report(period: "2020-09") { period version actualInvestment } } } }',
+      { d: ids['苏家屯区'] },
+      tokens['admin.sujiatun'],
+    );
+    const project = list.data!.projects.nodes.find((p) => p.report && fen(p.report.actualInvestment) > 100n)!;
+    const report = project.report!;
+    const actual = fen(report.actualInvestment);
+    const yuan = (f: bigint) => `${f / 100n}.${String(f % 100n).padStart(2, '0')}`;
+    const base = { projectId: project.id, period: '2020-09', actualInvestment: report.actualInvestment, progress: '主体施工', version: report.version };
+    const save = (extra: Record<string, unknown>) => t.gql<Saved>(SAVE, { i: { ...base, ...extra } }, tokens['admin.sujiatun']);
+    const refused = async (extra: Record<string, unknown>, field: string, reason: RegExp) => {
+      const res = await save(extra);
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      const problems = (res.errors![0].extensions!.problems as { field: string; reason: string }[] | undefined) ?? [{ field: res.errors![0].extensions!.field as string, reason: res.errors![0].extensions!.reason as string }];
+      expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ field, reason: expect.stringMatching(reason) })]));
+    };
+    // One 分 short, under the last part's amount; a code not in the list; a source twice; a negative part.
+    await refused({ investmentBySource: [{ sourceCode: 'ZXZ', amount: yuan(actual - 100n) }, { sourceCode: 'DFCZ', amount: '0.99' }] }, 'input.investmentBySource[1].amount', /还差 0\.01 元/);
+    await refused({ investmentBySource: [{ sourceCode: 'ZXZ', amount: yuan(actual) }, { sourceCode: 'QT', amount: '0' }] }, 'input.investmentBySource[1].sourceCode', /QT/);
+    await refused({ investmentBySource: [{ sourceCode: 'ZXZ', amount: '0' }, { sourceCode: 'ZXZ', amount: yuan(actual) }] }, 'input.investmentBySource[1].sourceCode', /只能填一行/);
+    await refused({ investmentBySource: [{ sourceCode: 'ZXZ', amount: yuan(actual + 100n) }, { sourceCode: 'DFCZ', amount: '-1.00' }] }, 'input.investmentBySource[1].amount', /不能为负/);
+    // Nothing was written: the report keeps its version, no part is stored, the figures stand.
+    const after = await t.gql<{ project: { report: { version: number; investmentBySource: unknown[] } } }>('query($id: ID!) { project(id: $id) { report(period: "2020-09") { version investmentBySource { amount } } } }', { id: project.id }, tokens['admin.sujiatun']);
+    expect(after.data!.project.report).toEqual({ version: report.version, investmentBySource: [] });
+    expect(await stats()).toEqual(before);
+
+    // Split to the 分: stored, listed in the list's order, counted by source; the rest of the year stays unsplit.
+    const bondPart = actual - actual / 3n;
+    const ok = await save({ investmentBySource: [{ sourceCode: 'DFCZ', amount: yuan(actual / 3n) }, { sourceCode: 'ZXZ', amount: yuan(bondPart) }] });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.saveMonthlyReport.investmentBySource).toEqual([{ source: { code: 'ZXZ' }, amount: yuan(bondPart) }, { source: { code: 'DFCZ' }, amount: yuan(actual / 3n) }]);
+    const split = await stats();
+    expect(split.actual).toBe(before.actual);
+    expect(fen(split.actualUnsplit)).toBe(fen(before.actual) - actual);
+    expect(split.rows.find((r) => r.source.code === 'ZXZ')!.actual).toBe(yuan(bondPart));
+    expect(split.rows.find((r) => r.source.code === 'DFCZ')!.actual).toBe(yuan(actual / 3n));
+    expect(split.rows.find((r) => r.source.code === 'YHDK')!.actual).toBeNull();
+    expect(split.rows.reduce((a, r) => a + fen(r.actual ?? '0.00'), 0n) + fen(split.actualUnsplit)).toBe(fen(split.actual));
+
+    // A change of amount without a new split is refused (the old one no longer adds up); the same amount keeps it.
+    const v2 = ok.data!.saveMonthlyReport.version;
+    await refused({ version: v2, actualInvestment: yuan(actual + 100n) }, 'input.investmentBySource', /重新拆分/);
+    const kept = await save({ version: v2, progress: '主体封顶' });
+    expect(kept.data!.saveMonthlyReport.investmentBySource).toHaveLength(2);
+    // An empty split removes it: the month is unsplit again.
+    const cleared = await save({ version: v2 + 1, investmentBySource: [] });
+    expect(cleared.data!.saveMonthlyReport.investmentBySource).toEqual([]);
+    expect(await stats()).toEqual(before);
+  });
+
   it('a city admin keeps the code list; a district admin reads it', async () => {
     const add = (input: Record<string, unknown>, token = tokens['admin.shenyang']) =>
       t.gql<{ saveFundingSource: { id: string; code: string; version: number } }>('mutation($c: ID!, $i: FundingSourceInput!) { saveFundingSource(cityId: $c, input: $i) { id code version } }', { c: ids['沈阳市'], i: input }, token);

@@ -40,6 +40,9 @@ export class FundingStatsRow {
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Special bonds: spent in 元 (null for other sources). 专项债支出' })
   bondSpent!: Fen | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Actual investment of the year’s monthly reports split to this source, in 元 (null: none). Months without a split are in actualUnsplit. 实际完成投资（按拆分）' })
+  actual!: Fen | null;
 }
 
 @ObjectType({ description: 'Investment of an area’s projects in a year grouped by funding source, summed by the database. 按资金来源统计' })
@@ -58,4 +61,19 @@ export class FundingStats {
 
   @Field(() => MoneyScalar, { description: 'Received from every source in 元. 到位合计' })
   received!: Fen;
+
+  @Field(() => MoneyScalar, { description: 'Actual investment reported in the year (every month, split or not) in 元. 实际完成投资合计' })
+  actual!: Fen;
+
+  @Field(() => MoneyScalar, { description: 'The part of `actual` from months reported without a split by source, in 元: counted here, not given to any source. 未拆分' })
+  actualUnsplit!: Fen;
+}
+
+@ObjectType({ description: 'The part of a month’s actual investment from one funding source. 资金来源拆分' })
+export class ReportInvestmentPart {
+  @Field(() => FundingSource, { description: 'The source. 资金来源' })
+  source!: FundingSource;
+
+  @Field(() => MoneyScalar, { description: 'The amount in 元. 金额' })
+  amount!: Fen;
 }

@@ -8,7 +8,7 @@ import { MonthCloseResolver } from './month-close.resolver';
 import { PlanVersion } from './plan-version.entity';
 import { PlanVersionsResolver } from './plan-versions.resolver';
 import { ProcedureNode, ProcedureType } from './procedure.entity';
-import { FundingSource, ProjectFunding } from './funding.entity';
+import { FundingSource, ProjectFunding, ReportFundingPart } from './funding.entity';
 import { FundingResolver, ProjectFundingResolver } from './funding.resolver';
 import { ProjectParty } from './party.entity';
 import { ContractVariation, ProjectCompletion, ProjectContract, ProjectDocument } from './contracts.entity';
@@ -20,6 +20,7 @@ import { MonthlyReport, PlanMonth, PlanYear, ProjectMilestone } from './plan.ent
 import { Project, ProjectAssignment, ProjectStageChange } from './project.entity';
 import { MonthlyReportResolver, PlanImportResolver, ProjectsResolver } from './projects.resolver';
 import { projectRoutes } from './projects.routes';
+import { openDataRoutes } from './open-data.routes';
 import { startMonthEndJob } from './lights.job';
 import { seedProjects } from './seed';
 
@@ -32,11 +33,19 @@ registerProjectFileAccess();
  */
 export const projectsModule: ApiModule = {
   name: 'projects',
-  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary, LightCount, MonthClose, LightCorrection, PlanVersion, ProcedureType, ProcedureNode, FundingSource, ProjectFunding, ProjectParty, ProjectDocument, ProjectContract, ContractVariation, ProjectCompletion],
+  entities: [Project, ProjectStageChange, ProjectAssignment, PlanYear, PlanMonth, MonthlyReport, ProjectMilestone, ProjectLight, LightBoardPublication, InvestmentSummary, InvestmentDistrictSummary, LightCount, MonthClose, LightCorrection, PlanVersion, ProcedureType, ProcedureNode, FundingSource, ProjectFunding, ReportFundingPart, ProjectParty, ProjectDocument, ProjectContract, ContractVariation, ProjectCompletion],
   resolvers: [ProjectsResolver, MonthlyReportResolver, LightsResolver, BoardEntryResolver, PlanImportResolver, MonthCloseResolver, PlanVersionsResolver, ProceduresResolver, ProcedureTypeResolver, ProjectProceduresResolver, FundingResolver, ProjectFundingResolver, PartiesResolver, ProjectPartiesResolver, ContractsResolver, ProjectContractFieldsResolver, ProjectCompletionFieldsResolver, ProjectDocumentFieldsResolver, ProjectContractsResolver],
   routes: (router, services) => {
     projectRoutes(router, services);
     startMonthEndJob(services);
   },
   seedDemo: seedProjects,
+};
+
+/** The open data of the projects, without sign-in: /api/open/oc4ids.json (the projects marked public). */
+export const openDataModule: ApiModule = {
+  name: 'open',
+  entities: [],
+  resolvers: [],
+  routes: openDataRoutes,
 };

@@ -11,6 +11,7 @@ import { mutate, writeSystemAudit } from '../../core/transaction';
 import { Area, AreaLevel } from '../../core/areas/area.entity';
 import { queryArea } from '../../core/areas/areas.service';
 import { LightRule } from '../../core/areas/city-settings.entity';
+import { dropInvestmentSplit } from './funding.service';
 import { addToSummary, InvestmentDistrictSummary, lockSummaryKey } from './investment-summary';
 import { republishAfterCorrection } from './light-board.service';
 import { holdLightCounts, LightCount } from './light-counts';
@@ -276,6 +277,8 @@ async function applyReport(em: EntityManager, project: Project, period: string, 
   const actualInvestment = toFen(payload.actualInvestment);
   if (existing) {
     await em.update(MonthlyReport, { id: existing.id }, { actualInvestment, progress: payload.progress, reporterUserId: reporter.userId, reporterName: reporter.name, updatedAt: now, version: existing.version + 1 });
+    // A corrected amount no longer matches the month's split by funding source: the month counts as unsplit.
+    if (actualInvestment !== existing.actualInvestment) await dropInvestmentSplit(em, existing.id);
   } else {
     await em.insert(MonthlyReport, { projectId: project.id, areaId: project.areaId, period, actualInvestment, progress: payload.progress, reporterUserId: reporter.userId, reporterName: reporter.name, submittedAt: now, updatedAt: now, version: 1 });
   }

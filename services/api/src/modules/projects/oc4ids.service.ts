@@ -1,6 +1,8 @@
-import { formatYuan, lastDayOf, oc4idsAmount, oc4idsProjectId, oc4idsSectors, oc4idsStatus, termsAfter, type Fen } from '@kpd/domain';
-import { In, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { formatYuan, isOpenDocumentType, lastDayOf, oc4idsAmount, oc4idsProjectId, oc4idsSectors, oc4idsStatus, termsAfter, type Fen } from '@kpd/domain';
+import { In, type ObjectLiteral, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
+import type { Area } from '../../core/areas/area.entity';
 import { queryArea } from '../../core/areas/areas.service';
+import { requireWriter } from '../../core/auth/policy';
 import { now } from '../../core/clock';
 import type { Context } from '../../core/context';
 import { fileUrl, StoredFile } from '../../core/files';
@@ -11,7 +13,8 @@ import { FundingSource, ProjectFunding } from './funding.entity';
 import { ProjectParty, PartyRole } from './party.entity';
 import { ProjectMilestone } from './plan.entity';
 import { Project } from './project.entity';
-import { scopedProjects } from './projects.scope';
+import { editableProject, scopedProjects } from './projects.scope';
+import { mutate } from '../../core/transaction';
 
 // The OC4IDS 0.9 project package of an area and year: the projects of the area whose construction period
 // touches the year, each as an OC4IDS project (identification, sector, location, budget with its
@@ -57,19 +60,63 @@ export interface Oc4idsPackage {
   body: Json;
 }
 
+/** Who reads a package: a signed-in admin or analyst (every project in scope), or anyone (the open file). */
+type Audience = 'signed-in' | 'public';
+
 /** The package of an area in the viewer's scope (default: the viewer's own) and a year. */
 export async function oc4idsPackage(ctx: Context, areaIdArg: number | null, year: number): Promise<Oc4idsPackage> {
   const area = queryArea(ctx, areaIdArg);
+  const projects = await inAreaAndYear(scopedProjects(ctx), ctx, area, year).getMany();
+  return buildPackage(ctx, area, year, projects, 'signed-in');
+}
+
+/**
+ * The open file of an area and a year, for anyone: only the projects an admin marked public (公开), and of
+ * their documents only the public record types (isOpenDocumentType), as metadata without their files.
+ */
+export async function openOc4idsPackage(ctx: Context, area: Area, year: number): Promise<Oc4idsPackage> {
+  const qb = ctx.db.getRepository(Project).createQueryBuilder('p').where('p.openData = :open', { open: true });
+  return buildPackage(ctx, area, year, await inAreaAndYear(qb, ctx, area, year).getMany(), 'public');
+}
+
+/**
+ * The area an open-file request names: its administrative division code (行政区划代码, e.g. 210111) or its id;
+ * undefined when there is none.
+ */
+export function openDataArea(ctx: Context, ref: string): Area | undefined {
+  const all = ctx.areas.roots().flatMap((r) => ctx.areas.subtree(r.id));
+  return all.find((a) => a.code !== null && a.code === ref) ?? (/^\d{1,9}$/.test(ref) ? ctx.areas.get(Number(ref)) : undefined);
+}
+
+function inAreaAndYear<T extends SelectQueryBuilder<Project>>(qb: T, ctx: Context, area: Area, year: number): T {
   const areaIds = ctx.areas.subtree(area.id).map((a) => a.id);
-  const projects = await scopedProjects(ctx)
+  return qb
     .andWhere('p.areaId IN (:...areaIds)', { areaIds })
     .andWhere('p.constructionStart <= :last AND p.constructionEnd >= :first', { first: `${year}-01`, last: `${year}-12` })
-    .orderBy('p.code', 'ASC')
-    .getMany();
+    .orderBy('p.code', 'ASC') as T;
+}
+
+/** Marks a project public (公开) or not: an admin of its area, as any edit of the project; audited. */
+export async function setProjectOpenData(ctx: Context, id: number, open: boolean): Promise<Project> {
+  requireWriter(ctx.viewer);
+  const project = await editableProject(ctx, id);
+  return mutate(ctx, async (tx) => {
+    if (project.openData === open) {
+      tx.unchanged(); // already so: nothing to write
+      return project;
+    }
+    await tx.em.update(Project, { id }, { openData: open });
+    await tx.audit({ action: open ? 'project.open-data.publish' : 'project.open-data.withdraw', entityType: 'Project', entityId: id, areaId: project.areaId, before: { openData: project.openData }, after: { openData: open } });
+    return Object.assign(project, { openData: open });
+  });
+}
+
+/** The one builder of a package, for both audiences. */
+async function buildPackage(ctx: Context, area: Area, year: number, projects: Project[], audience: Audience): Promise<Oc4idsPackage> {
   const ids = projects.map((p) => p.id);
   const [parties, documents, contracts, completions, funding, milestones] = await Promise.all([
     byIds(ctx, ProjectParty, 'projectId', ids),
-    byIds(ctx, ProjectDocument, 'projectId', ids),
+    byIds(ctx, ProjectDocument, 'projectId', ids).then((docs) => (audience === 'public' ? docs.filter((d) => isOpenDocumentType(d.documentType)) : docs)),
     byIds(ctx, ProjectContract, 'projectId', ids),
     byIds(ctx, ProjectCompletion, 'projectId', ids),
     byIds(ctx, ProjectFunding, 'projectId', ids),
@@ -78,7 +125,8 @@ export async function oc4idsPackage(ctx: Context, areaIdArg: number | null, year
   const variations = await byIds(ctx, ContractVariation, 'contractId', contracts.map((c) => c.id));
   // A document's first file is its OC4IDS url (read as the API reads it: by whoever may read the project).
   const documentFiles = new Map<number, StoredFile>();
-  for (const part of chunks(documents.map((d) => String(d.id)))) {
+  // The open file links no files: they are served to signed-in readers of the project only.
+  for (const part of audience === 'public' ? [] : chunks(documents.map((d) => String(d.id)))) {
     const files = await ctx.db.getRepository(StoredFile).find({ where: { ownerType: PROJECT_DOCUMENT, ownerId: In(part) }, order: { createdAt: 'ASC', id: 'ASC' } });
     for (const f of files) if (!documentFiles.has(Number(f.ownerId))) documentFiles.set(Number(f.ownerId), f);
   }
@@ -92,7 +140,7 @@ export async function oc4idsPackage(ctx: Context, areaIdArg: number | null, year
   const variationsOf = group(variations, (r) => r.contractId);
   const { openData } = ctx.config;
   const body: Json = {
-    uri: `${openData.uriBase}/oc4ids.json?areaId=${area.id}&year=${year}`,
+    uri: audience === 'public' ? `${new URL(openData.uriBase).origin}/api/open/oc4ids.json?area=${area.code ?? area.id}&year=${year}` : `${openData.uriBase}/oc4ids.json?areaId=${area.id}&year=${year}`,
     publishedDate: now().toISOString(),
     version: '0.9',
     publisher: { name: openData.publisher },

@@ -2,6 +2,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import Ajv from 'ajv';
 import { Area } from '../../core/areas/area.entity';
+import { AuditRecord } from '../../core/audit/audit-record.entity';
+import { Project } from './project.entity';
 import { setTodayForTesting } from '../../core/clock';
 import { repoRoot } from '../../config';
 import { DRIVERS, startTestServer, type TestServer } from '../../testing/harness';
@@ -120,5 +122,95 @@ describe.each(DRIVERS)('the OC4IDS open-data file [%s]', (driver) => {
     expect((await get(`areaId=${area['苏家屯区']}&year=2020`)).status).toBe(401);
     expect((await get(`areaId=${area['苏家屯区']}&year=2020`, 'admin.dadong')).status).toBe(404);
     expect((await get(`areaId=${area['苏家屯区']}&year=20`, 'admin.sujiatun')).status).toBe(400);
+  });
+
+  // The open file (公开): no sign-in, only the projects an admin marked public.
+  const open = async (query: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${t.url}/api/open/oc4ids.json?${query}`, { headers });
+    return { status: res.status, cache: res.headers.get('cache-control'), type: res.headers.get('content-type'), text: await res.text() };
+  };
+  const codeOf = async (name: string) => (await t.server.db.getRepository(Area).findOneByOrFail({ name })).code!;
+  const SET_OPEN = 'mutation($p: ID!, $o: Boolean!) { setProjectOpenData(projectId: $p, open: $o) { id openData } }';
+
+  it('serves 苏家屯区’s public 2020 projects to anyone, valid OC4IDS, with public record documents only and nothing private', async () => {
+    const res = await open(`area=${await codeOf('苏家屯区')}&year=2020`);
+    expect(res.status).toBe(200);
+    expect(res.type).toMatch(/application\/json/);
+    expect(res.cache).toBe('public, max-age=600');
+    const pkg = JSON.parse(res.text) as Pkg & { uri: string };
+    if (!validate(pkg)) throw new Error(ajv.errorsText(validate.errors, { separator: '\n' }));
+    expect(pkg).toMatchObject({ version: '0.9', publisher: { name: '重点项目调度平台' }, license: 'https://creativecommons.org/licenses/by/4.0/' });
+    expect(pkg.uri).toBe(`https://kpd.example.gov.cn/api/open/oc4ids.json?area=${await codeOf('苏家屯区')}&year=2020`);
+    // Exactly the demo's public projects of the district whose construction touches 2020.
+    const all = await t.server.db.getRepository(Project).findBy({ areaId: area['苏家屯区'] });
+    const touching = all.filter((p) => p.constructionStart <= '2020-12' && p.constructionEnd >= '2020-01');
+    const expected = touching.filter((p) => p.openData).map((p) => p.code).sort();
+    expect(expected.length).toBe(5);
+    expect(pkg.projects.map((p) => p.identifiers[0].id).sort()).toEqual(expected);
+    for (const p of touching.filter((x) => !x.openData)) expect(res.text).not.toContain(p.code);
+    // Documents: the approvals and acceptance only, as metadata without a file link.
+    const docs = pkg.projects.flatMap((p) => (p.documents ?? []) as { documentType: string; url?: string }[]);
+    expect(docs.length).toBeGreaterThan(0);
+    expect([...new Set(docs.map((d) => d.documentType))].sort()).toEqual(['budgetApproval', 'environmentalImpact']);
+    expect(docs.filter((d) => d.url !== undefined)).toEqual([]);
+    // No people: no responsible leader, no phone number, no account.
+    for (const p of touching.filter((x) => x.openData)) expect(res.text).not.toContain(p.responsibleLeader);
+    expect(res.text).not.toMatch(/(?<![\d.])1[3-9]\d{9}(?![\d.])/);
+    expect(res.text).not.toMatch(/admin\.|secretary\./);
+  });
+
+  it('refuses a bad or unknown area and a bad year with 400 naming the parameter; a city’s file is its districts’ public projects', async () => {
+    const bad = async (query: string, field: string) => {
+      const res = await open(query);
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.text)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field } }] });
+    };
+    await bad('year=2020', 'area');
+    await bad('area=999999&year=2020', 'area');
+    await bad("area=210111'%20OR%201=1&year=2020", 'area');
+    await bad(`area=${await codeOf('苏家屯区')}&year=20`, 'year');
+    await bad(`area=${await codeOf('苏家屯区')}`, 'year');
+    await bad(`area=${await codeOf('苏家屯区')}&year=2020.5`, 'year');
+    // By id as by code, the same file.
+    const byId = await open(`area=${area['苏家屯区']}&year=2020`);
+    const byCode = await open(`area=${await codeOf('苏家屯区')}&year=2020`);
+    expect(JSON.parse(byId.text).projects).toEqual(JSON.parse(byCode.text).projects);
+    const city = await open(`area=${await codeOf('沈阳市')}&year=2020`);
+    expect(city.status).toBe(200);
+    const pkg = JSON.parse(city.text) as Pkg;
+    if (!validate(pkg)) throw new Error(ajv.errorsText(validate.errors, { separator: '\n' }));
+    const publicCodes = (await t.server.db.getRepository(Project).findBy({ openData: true })).map((p) => p.code);
+    expect(pkg.projects.length).toBeGreaterThanOrEqual(5);
+    expect(pkg.projects.every((p) => publicCodes.includes(p.identifiers[0].id))).toBe(true);
+  });
+
+  it('puts a project in the open file when its admin marks it public and takes it out when unmarked; no one else may, and a credential changes nothing', async () => {
+    const list = await gql<{ projects: { nodes: { id: string; code: string; openData: boolean }[] } }>('{ projects(filter: { stages: [NEW] }, first: 1, orderBy: CODE) { nodes { id code openData } } }', {});
+    const p = list.data!.projects.nodes[0];
+    expect(p.openData).toBe(false);
+    const query = `area=${await codeOf('苏家屯区')}&year=2020`;
+    expect((await open(query)).text).not.toContain(p.code);
+    // Another district's admin, and the signed-out, cannot mark it.
+    const other = await t.gql(SET_OPEN, { p: p.id, o: true }, tokens['admin.dadong']);
+    expect(other.errors?.[0].extensions?.code).toMatch(/NOT_FOUND|FORBIDDEN/);
+    const anon = await t.gql(SET_OPEN, { p: p.id, o: true });
+    expect(anon.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await open(query)).text).not.toContain(p.code);
+    // Its own admin marks it: it is in, audited.
+    const marked = await gql<{ setProjectOpenData: { openData: boolean } }>(SET_OPEN, { p: p.id, o: true });
+    expect(marked.data!.setProjectOpenData.openData).toBe(true);
+    const withIt = JSON.parse((await open(query)).text) as Pkg;
+    if (!validate(withIt)) throw new Error(ajv.errorsText(validate.errors, { separator: '\n' }));
+    expect(withIt.projects.map((x) => x.identifiers[0].id)).toContain(p.code);
+    // A signed-in reader's credential does not widen the open file.
+    const signedIn = JSON.parse((await open(query, { authorization: `Bearer ${tokens['admin.sujiatun']}` })).text) as Pkg;
+    expect(signedIn.projects.length).toBe(withIt.projects.length);
+    // Marking it again changes nothing and writes no second record.
+    expect((await gql<{ setProjectOpenData: { openData: boolean } }>(SET_OPEN, { p: p.id, o: true })).data!.setProjectOpenData.openData).toBe(true);
+    // Unmarked: out again.
+    await gql(SET_OPEN, { p: p.id, o: false });
+    expect((await open(query)).text).not.toContain(p.code);
+    const audit = await t.server.db.getRepository(AuditRecord).find({ where: { entityType: 'Project', entityId: p.id }, order: { id: 'ASC' } });
+    expect(audit.map((a) => a.action).filter((a) => a.startsWith('project.open-data'))).toEqual(['project.open-data.publish', 'project.open-data.withdraw']);
   });
 });

@@ -19,6 +19,7 @@ import type { MilestoneInput, MonthlyReportInput, PlanTableInput } from './proje
 import { editableProject, reportableProject } from './projects.scope';
 import { isDuplicateKey } from './projects.service';
 import { now as clockNow } from '../../core/clock';
+import { checkInvestmentSplit, writeInvestmentSplit } from './funding.service';
 
 // The plan table (一表): the plan, the monthly completion reports and the milestones.
 
@@ -180,6 +181,9 @@ export async function saveMonthlyReport(ctx: Context, input: MonthlyReportInput)
     constructionStart: project.constructionStart,
     constructionEnd: project.constructionEnd,
   }).map((p) => ({ field: `input.${p.field}`, reason: p.reason }));
+  // The split by funding source (optional): checked with the report, every problem at once.
+  const { problems: splitProblems, split } = await checkInvestmentSplit(ctx, project.cityId, input.actualInvestment, input.investmentBySource);
+  problems.push(...splitProblems);
   if (problems.length) throw UserInputError.of(problems);
   try {
     return await mutate(ctx, async (tx) => {
@@ -237,12 +241,13 @@ export async function saveMonthlyReport(ctx: Context, input: MonthlyReportInput)
       await addToSummary(tx.em, [
         { ...key, areaId: report.areaId, period: report.period, actual: report.actualInvestment - (existing?.actualInvestment ?? 0n), reports: existing ? 0 : 1 },
       ]);
+      await writeInvestmentSplit(tx.em, report, existing, split);
       if (input.photoIds) {
         await detachFiles(tx, REPORT_PHOTO, report.id, input.photoIds);
         await attachFiles(ctx, tx, input.photoIds, { ownerType: REPORT_PHOTO, ownerId: report.id, areaId: project.areaId, purpose: FilePurpose.PHOTO }, 'input.photoIds');
       }
       await recomputeProjectLights(tx.em, project, input.period, now);
-      await tx.audit({ action: existing ? 'report.update' : 'report.create', entityType: 'MonthlyReport', entityId: report.id, areaId: project.areaId, before: existing, after: report });
+      await tx.audit({ action: existing ? 'report.update' : 'report.create', entityType: 'MonthlyReport', entityId: report.id, areaId: project.areaId, before: existing, after: split ? { ...report, investmentBySource: split } : report });
       return report;
     });
   } catch (e) {

@@ -124,6 +124,10 @@ export class Project {
   @Column({ type: 'varchar', length: 24, nullable: true })
   nationalCode!: string | null;
 
+  @Field({ description: 'Published without sign-in in the open OC4IDS file of its area (GET /api/open/oc4ids.json). 公开' })
+  @Column({ type: 'boolean', default: false })
+  openData!: boolean;
+
   /** An admin confirmed the removal from the key-project library (after a red light). */
   @Column({ type: 'boolean', default: false })
   removedFromLibrary!: boolean;

@@ -211,6 +211,16 @@ export class PlanTableInput {
   months?: PlanMonthInput[] | null;
 }
 
+@InputType({ description: 'The part of a month’s actual investment from one funding source. 资金来源拆分' })
+export class InvestmentPartInput {
+  @Field({ description: 'The source’s code in the city’s funding-source list. 资金来源代码' })
+  @MaxLength(32)
+  sourceCode!: string;
+
+  @Field(() => MoneyScalar, { description: 'The amount in 元. 金额' })
+  amount!: Fen;
+}
+
 @InputType({ description: 'A monthly completion report. 月度完成情况' })
 export class MonthlyReportInput {
   @Field(() => ID, { description: 'The project. 项目' })
@@ -233,6 +243,14 @@ export class MonthlyReportInput {
 
   @Field(() => Int, { nullable: true, description: 'The version you read when changing a report; omit for a new report. 版本' })
   version?: number | null;
+
+  @Field(() => [InvestmentPartInput], {
+    nullable: true,
+    description: 'The actual investment split by funding source: the parts add up exactly to it, each source of the city’s list once. [] removes the split; omitted keeps it (refused when the amount changes). 按资金来源拆分',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  investmentBySource?: InvestmentPartInput[] | null;
 }
 
 @InputType({ description: 'Where the project is: the site boundary and the four boundaries in words. 位置图' })

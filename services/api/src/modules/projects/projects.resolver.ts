@@ -20,6 +20,9 @@ import { lightOfMonthLoader, lightsLoader, milestonesLoader, planMonthsLoader, p
 import { createProject, libraryMembershipOf, listProjects, projectById, updateProject } from './projects.service';
 import { LibraryMembershipType, ProgressPhoto, ProjectConnection, ProjectLocation } from './projects.types';
 import { importPlans } from './projects.xlsx';
+import { setProjectOpenData } from './oc4ids.service';
+import { investmentPartsOf } from './funding.service';
+import { ReportInvestmentPart } from './funding.types';
 
 @Resolver(() => Project)
 export class ProjectsResolver {
@@ -91,6 +94,16 @@ export class ProjectsResolver {
     @Ctx() ctx: Context,
   ): Promise<Project> {
     return saveMilestones(ctx, parseId(projectId, 'projectId'), milestones);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Project, { description: 'Marks the project public (公开) in the open OC4IDS file of its area, or withdraws it (an admin of its area). 设置公开' })
+  setProjectOpenData(
+    @Arg('projectId', () => ID, { description: 'The project' }) projectId: string,
+    @Arg('open', { description: 'true: in the open file; false: withdrawn from it' }) open: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Project> {
+    return setProjectOpenData(ctx, parseId(projectId, 'projectId'), open);
   }
 
   @FieldResolver(() => Area, { description: 'The district. 所属区县' })
@@ -178,6 +191,11 @@ export class MonthlyReportResolver {
   @FieldResolver(() => MoneyScalar, { nullable: true, description: 'The month’s planned investment, beside the actual. 本月计划投资' })
   async plannedInvestment(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<bigint | null> {
     return (await loader(ctx, planMonthsLoader).load(report.projectId)).find((m) => m.period === report.period)?.plannedInvestment ?? null;
+  }
+
+  @FieldResolver(() => [ReportInvestmentPart], { description: 'The actual investment split by funding source ([]: not split). 按资金来源拆分' })
+  investmentBySource(@Root() report: MonthlyReport, @Ctx() ctx: Context): Promise<ReportInvestmentPart[]> {
+    return investmentPartsOf(ctx, report);
   }
 
   @FieldResolver(() => ProjectLight, { nullable: true, description: 'The light of the reported month. 本月亮灯' })
