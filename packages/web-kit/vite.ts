@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { generate } from '@graphql-codegen/cli';
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
@@ -81,6 +82,41 @@ function typedClient(app: string): Plugin {
   };
 }
 
+/** Text files worth compressing: smaller ones gain less than the header costs. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
+const MIN_COMPRESSIBLE_BYTES = 1024;
+
+/**
+ * Writes `<file>.br` (brotli at its best level) and `<file>.gz` beside every text file of the build,
+ * once, so the API serves them without compressing on each request (services/api core/web/static.ts
+ * `precompressed`). A copy that is not smaller than its file is not written.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'kpd-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    writeBundle(_options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!COMPRESSIBLE.test(fileName)) continue;
+        const file = path.join(outDir, fileName);
+        if (!fs.existsSync(file)) continue;
+        const raw = fs.readFileSync(file);
+        if (raw.length < MIN_COMPRESSIBLE_BYTES) continue;
+        const br = zlib.brotliCompressSync(raw, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+        });
+        const gz = zlib.gzipSync(raw, { level: zlib.constants.Z_BEST_COMPRESSION });
+        if (br.length < raw.length) fs.writeFileSync(`${file}.br`, br);
+        if (gz.length < raw.length) fs.writeFileSync(`${file}.gz`, gz);
+      }
+    },
+  };
+}
+
 const API = process.env.KPD_API_URL ?? 'http://localhost:4000';
 
 /** The app's public pages, `src/Public.tsx` or, once split into a folder, `src/Public/index.tsx`. */
@@ -114,6 +150,7 @@ export function kpdViteConfig({ app, port, root }: KpdApp, command: 'build' | 's
         dts: false,
         manifest: false,
       }),
+      precompress(),
     ],
     server: {
       port,

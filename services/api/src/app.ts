@@ -22,7 +22,7 @@ import { RateLimiter } from './core/rate-limit/rate-limit';
 import { apiSchema } from './graphql/schema';
 import { areaDirectory } from './core/areas/area-directory';
 import { modules } from './modules';
-import { revalidateEntries, serveRemotes } from './core/web/static';
+import { precompressed, revalidateEntries, serveRemotes } from './core/web/static';
 import { serveExplorer, wantsExplorerPage } from './core/web/explorer';
 import type { ModuleServices } from './core/module';
 import { httpResponses, metricsHandler } from './core/metrics/metrics';
@@ -236,7 +236,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   serveRemotes(app, config);
   const index = path.join(config.webDir, 'index.html');
   if (fs.existsSync(index)) {
-    app.use(express.static(config.webDir, { index: false, maxAge: '1h', setHeaders: revalidateEntries }));
+    app.use(precompressed(config.webDir, { maxAge: '1h' }), express.static(config.webDir, { index: false, maxAge: '1h', setHeaders: revalidateEntries }));
     // The admin routes on the client: any other GET page answers with the shell.
     app.get(/^\/(?!graphql|api\/|healthz|livez|readyz|metrics|web\/|explorer).*/, (_req, res) => res.sendFile(index, { headers: { 'cache-control': 'no-cache' } }));
   } else {
