@@ -182,11 +182,14 @@ describe('graceful shutdown', () => {
   it('lets an in-flight request finish, refuses new connections, then closes the database', async () => {
     // A costly password hash makes the sign-in slow enough to be in flight when shutdown starts.
     const t = await startTestServer('sqlite', { config: { passwordCostN: 1 << 15 } });
+    // Shutdown starts once the server has the request (a fixed pause could end before a loaded
+    // machine even connected, and the request would then be refused, not in flight).
+    const arrived = new Promise<void>((resolve) => t.server.http.once('request', () => resolve()));
     const inFlight = t.gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
       u: 'admin.sujiatun',
       p: DEMO_PASSWORD,
     });
-    await new Promise((r) => setTimeout(r, 30));
+    await arrived;
     const closing = t.server.close();
     const health = await fetch(`${t.url}/healthz`).then((r) => r.status, () => 'refused');
     expect([503, 'refused']).toContain(health);
