@@ -80,10 +80,23 @@ function runClient(program: string, args: string[], t: MysqlTarget, io: { stdin?
     });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    if (io.stdout) child.stdout!.pipe(fs.createWriteStream(io.stdout));
+    // The dump is done when the program has ended AND its file is written out: the program can end
+    // while the last of its output is still on its way to the file, and the backup's SHA-256 is
+    // taken from the file right after.
+    const written = io.stdout
+      ? new Promise<void>((done, failed) => {
+          const out = fs.createWriteStream(io.stdout!);
+          out.on('close', () => done());
+          out.on('error', failed);
+          child.stdout!.pipe(out);
+        })
+      : Promise.resolve();
     if (io.stdin) fs.createReadStream(io.stdin).pipe(child.stdin!);
     child.on('error', (e) => reject(new Error(`${program}: ${e.message} (is the MySQL client installed?)`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${program} ended with ${code}: ${stderr.trim()}`))));
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${program} ended with ${code}: ${stderr.trim()}`));
+      else written.then(resolve, reject);
+    });
   });
 }
 
