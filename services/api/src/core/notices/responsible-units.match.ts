@@ -1,6 +1,6 @@
 import { unitNameKey } from '@kpd/domain';
 import { In, type EntityManager } from 'typeorm';
-import { Area, AreaLevel } from '../areas/area.entity';
+import { areaDirectory } from '../areas/area-directory';
 import { ResponsibleUnit } from './responsible-unit.entity';
 
 /**
@@ -11,16 +11,12 @@ export async function ownerUnitsOf(em: EntityManager, problems: { areaId: number
   if (problems.length === 0) return [];
   const units = await em.getRepository(ResponsibleUnit).find({ where: { enabled: true } });
   if (units.length === 0) return problems.map(() => null);
-  const areas = new Map((await em.getRepository(Area).find({ select: { id: true, parentId: true, level: true } })).map((a) => [a.id, a]));
-  const districtOf = (id: number): number | null => {
-    for (let a = areas.get(id); a; a = a.parentId === null ? undefined : areas.get(a.parentId)) if (a.level === AreaLevel.DISTRICT) return a.id;
-    return null;
-  };
+  const areas = await areaDirectory(em.connection);
   const byKey = new Map(units.map((u) => [`${u.areaId}:${unitNameKey(u.name)}`, u]));
   return problems.map((p) => {
     const key = unitNameKey(p.ownerUnit);
-    const district = districtOf(p.areaId);
-    return (district !== null ? byKey.get(`${district}:${key}`) : undefined) ?? byKey.get(`${p.cityId}:${key}`) ?? null;
+    const district = areas.districtOf(p.areaId);
+    return (district ? byKey.get(`${district.id}:${key}`) : undefined) ?? byKey.get(`${p.cityId}:${key}`) ?? null;
   });
 }
 
